@@ -1,0 +1,83 @@
+// Builds the Fastify application: plugins, the auth hook, every feature's routes under /api,
+// the OpenAPI document and the web app's static files.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import fastifyStatic from '@fastify/static';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config';
+import type { Db } from './db/database';
+import { registerAuthHook } from './http/auth-hook';
+import { registerErrorHandler } from './http/error-handler';
+import { authRoutes } from './modules/auth/auth.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { referenceRoutes } from './modules/reference/reference.routes';
+import { clientsRoutes } from './modules/clients/clients.routes';
+import { registrationsRoutes } from './modules/registrations/registrations.routes';
+import { casesRoutes } from './modules/cases/cases.routes';
+import { journalRoutes } from './modules/journal/journal.routes';
+import { worklistsRoutes } from './modules/worklists/worklists.routes';
+import { usersRoutes } from './modules/users/users.routes';
+
+// Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
+z.config(z.locales.nl());
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  databaseKind: 'pglite' | 'postgres';
+  version: string;
+}
+
+const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+
+export async function buildApp(deps: AppDeps, options: { logger?: boolean | object } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? { level: deps.config.logLevel, redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]'] },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Keukentafel API', version: deps.version, description: 'Registration and steering for buurtteams sociaal' },
+      tags: [
+        { name: 'public', description: 'No session needed' },
+        { name: 'protected', description: 'Needs a session cookie; state-changing calls also the x-csrf-token header' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuthHook(app, deps.db);
+
+  await app.register(
+    async (api) => {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes]) {
+        await api.register(routes(deps));
+      }
+      api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());
+      api.all('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+        reply.status(404).send({ error: 'not_found', message: 'Deze API-route bestaat niet' }),
+      );
+    },
+    { prefix: '/api' },
+  );
+
+  if (fs.existsSync(path.join(webRoot, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // The web app routes in the browser: every other GET gets index.html.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method !== 'GET') return reply.status(404).send({ error: 'not_found', message: 'Niet gevonden' });
+      return reply.sendFile('index.html');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,32 @@
+// Reads the process environment once. Everything configurable about a running Keukentafel is here.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder of the embedded PGlite database; ignored when databaseUrl is set. */
+  dataDir: string;
+  /** postgres://… of a PostgreSQL server; when empty the embedded database is used. */
+  databaseUrl: string | undefined;
+  logLevel: string;
+  /** Send the session cookie only over HTTPS. On by default in production. */
+  secureCookies: boolean;
+  /** Hours a session stays valid without use. */
+  sessionHours: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.KEUKENTAFEL_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
+    sessionHours: Number(env.SESSION_HOURS ?? 10),
+  };
+}

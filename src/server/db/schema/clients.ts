@@ -1,0 +1,72 @@
+// Persons the teams support, and their registrations (aanmeldingen) with the triage outcome.
+import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { organisations, teams } from './organisation';
+import { users } from './users';
+
+export const clients = pgTable(
+  'clients',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    id: uuid('id').notNull().defaultRandom(),
+    /** The id in the system the history was imported from. */
+    externalId: text('external_id'),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    birthDate: date('birth_date', { mode: 'string' }),
+    bsn: text('bsn'),
+    gender: text('gender'),
+    street: text('street'),
+    houseNumber: text('house_number'),
+    postcode: text('postcode'),
+    city: text('city'),
+    phone: text('phone'),
+    /** Lower-case full name, kept by the database, for trigram search. */
+    searchName: text('search_name')
+      .notNull()
+      .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex('clients_external_uq').on(t.organisationId, t.externalId),
+    uniqueIndex('clients_bsn_uq').on(t.organisationId, t.bsn).where(sql`${t.bsn} is not null`),
+    index('clients_name_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
+    index('clients_birth_idx').on(t.organisationId, t.birthDate),
+    index('clients_postcode_idx').on(t.organisationId, t.postcode),
+  ],
+);
+
+export const registrations = pgTable(
+  'registrations',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    id: uuid('id').notNull().defaultRandom(),
+    clientId: uuid('client_id').notNull(),
+    teamId: uuid('team_id').notNull(),
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    referrerCode: text('referrer_code').notNull(),
+    referrerOther: text('referrer_other'),
+    question: text('question').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    triageOutcome: text('triage_outcome'),
+    triageAdvice: text('triage_advice'),
+    /** For the outcome "another team": the team it was passed to. */
+    triageTeamId: uuid('triage_team_id'),
+    triagedBy: uuid('triaged_by'),
+    triagedAt: timestamp('triaged_at', { withTimezone: true }),
+    caseId: uuid('case_id'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index('registrations_team_idx').on(t.organisationId, t.teamId, t.triageOutcome),
+    index('registrations_client_idx').on(t.organisationId, t.clientId),
+    foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
+    foreignKey({ columns: [t.organisationId, t.teamId], foreignColumns: [teams.organisationId, teams.id] }),
+    foreignKey({ columns: [t.organisationId, t.createdBy], foreignColumns: [users.organisationId, users.id] }),
+  ],
+);

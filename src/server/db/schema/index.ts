@@ -1,0 +1,6 @@
+export * from './organisation';
+export * from './users';
+export * from './clients';
+export * from './cases';
+export * from './journal';
+export * from './audit';

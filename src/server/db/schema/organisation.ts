@@ -1,0 +1,37 @@
+// The tenant (organisation), its teams and its code lists.
+import { boolean, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const organisations = pgTable('organisations', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const teams = pgTable(
+  'teams',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    name: text('name').notNull(),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.id] }), uniqueIndex('teams_code_uq').on(t.organisationId, t.code)],
+);
+
+/** Every code list of codes.json (referrers, close reasons, ...) in one table; `list` names the list. */
+export const codes = pgTable(
+  'codes',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    list: text('list').notNull(),
+    code: text('code').notNull(),
+    label: text('label').notNull(),
+    position: integer('position').notNull(),
+    /** For provision products: the category code they belong to. */
+    parentCode: text('parent_code'),
+    active: boolean('active').notNull().default(true),
+  },
+  (t) => [primaryKey({ columns: [t.organisationId, t.list, t.code] })],
+);

@@ -1,0 +1,31 @@
+// `npm start`: migrate, ensure the organisation, add the demo organisation's content on an empty
+// database, and serve the API and the web app.
+import { readConfig } from './config';
+import { bootstrap, VERSION } from './bootstrap';
+import { buildApp } from './app';
+import { ensureDemo } from './demo/demo.seed';
+
+const config = readConfig();
+const { database, organisationId } = await bootstrap(config);
+const demo = await ensureDemo(database.db, organisationId);
+const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: VERSION });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const where = config.databaseUrl ? 'PostgreSQL server (DATABASE_URL)' : `embedded database in ${config.dataDir}`;
+console.log(`\nKeukentafel draait op http://localhost:${config.port} met de ${where}.`);
+if (demo.created) {
+  console.log(`Demo-organisatie aangemaakt: ${demo.cases} casussen. Inloggen met wachtwoord "${demo.password}":`);
+  for (const user of demo.users) console.log(`  ${user.role.padEnd(11)} ${user.email}`);
+}

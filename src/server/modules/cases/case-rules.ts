@@ -1,0 +1,61 @@
+// Case lifecycle and the 5-day norm. Pure domain rules, no I/O.
+
+export const CASE_STATUSES = ['registered', 'first_meeting', 'running', 'closed'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  registered: 'Aangemeld',
+  first_meeting: 'Kennismaking gehad',
+  running: 'Lopend',
+  closed: 'Afgesloten',
+};
+
+export const CONTACT_KINDS = ['huisbezoek', 'kantoor', 'telefoon', 'elders', 'groep', 'digitaal'] as const;
+export type ContactKind = (typeof CONTACT_KINDS)[number];
+export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {
+  huisbezoek: 'Huisbezoek',
+  kantoor: 'Op kantoor',
+  telefoon: 'Telefonisch',
+  elders: 'Elders',
+  groep: 'Groep',
+  digitaal: 'Digitaal',
+};
+
+export const FIRST_MEETING_LOCATIONS = ['thuis', 'kantoor', 'elders'] as const;
+export type FirstMeetingLocation = (typeof FIRST_MEETING_LOCATIONS)[number];
+
+/** The first meeting takes place within 5 calendar days of the registration (werkkader). */
+export const FIRST_MEETING_NORM_DAYS = 5;
+
+/** Calendar days from one ISO date (YYYY-MM-DD) to another. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Today's date as YYYY-MM-DD in the Netherlands, where the teams work. */
+export function todayInNetherlands(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+export interface WaitingState {
+  /** Days from registration to the first meeting, or to today while it has not taken place. */
+  days: number;
+  /** True when the first meeting has taken place. */
+  met: boolean;
+  /** True when the wait is longer than the norm. */
+  overNorm: boolean;
+}
+
+export function waitingState(registeredOn: string, firstMeetingOn: string | null, today: string): WaitingState {
+  const days = daysBetween(registeredOn, firstMeetingOn ?? today);
+  return { days, met: firstMeetingOn !== null, overNorm: days > FIRST_MEETING_NORM_DAYS };
+}
+
+/** Which status changes a worker can make by hand; closing and reopening have their own rules. */
+export function canRecordFirstMeeting(status: CaseStatus): boolean {
+  return status === 'registered' || status === 'first_meeting';
+}
+
+export function canStartSupport(status: CaseStatus): boolean {
+  return status === 'first_meeting';
+}

@@ -1,0 +1,94 @@
+// Case shapes: lists, detail, first meeting, start, close, reopen, lead worker, household. Shared with the web app.
+import { z } from 'zod';
+import { clientFields, isoDate } from '../clients/clients.schemas';
+import { CASE_STATUSES, FIRST_MEETING_LOCATIONS } from './case-rules';
+
+const version = z.number().int().positive();
+
+export const caseSummary = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  teamId: z.string(),
+  teamName: z.string(),
+  leadWorker: z.object({ id: z.string(), name: z.string() }).nullable(),
+  mainClient: z.object({ id: z.string(), firstName: z.string(), lastName: z.string() }).nullable(),
+  registeredOn: z.string(),
+  firstMeetingOn: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  /** Days from registration to the first meeting, or to today while it has not taken place. */
+  waitingDays: z.number(),
+  overNorm: z.boolean(),
+  /** The next thing due and its date, for "what is due first". */
+  due: z.object({ kind: z.enum(['first_meeting']), on: z.string() }).nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummary>;
+
+export const caseListQuery = z.object({
+  scope: z.enum(['mine', 'team']).default('mine'),
+  status: z.enum(['open', 'closed', 'all']).default('open'),
+  /** Only cases still waiting for a first meeting beyond the 5-day norm. */
+  overNorm: z.coerce.boolean().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export const caseList = z.object({ total: z.number(), items: z.array(caseSummary) });
+
+export const householdMember = z.object({
+  clientId: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string().nullable(),
+  role: z.enum(['hoofdclient', 'huishoudlid']),
+});
+
+export const caseEvent = z.object({
+  kind: z.string(),
+  reason: z.string().nullable(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+});
+
+export const caseDetail = caseSummary.extend({
+  referrerCode: z.string(),
+  referrerOther: z.string().nullable(),
+  question: z.string().nullable(),
+  firstMeetingLocation: z.enum(FIRST_MEETING_LOCATIONS).nullable(),
+  closeReasons: z.array(z.string()),
+  closeOutcomes: z.array(z.string()),
+  satisfactionScore: z.number().nullable(),
+  canContinueAlone: z.boolean().nullable(),
+  household: z.array(householdMember),
+  events: z.array(caseEvent),
+  version: z.number(),
+});
+export type CaseDetail = z.infer<typeof caseDetail>;
+
+export const firstMeetingBody = z.object({
+  firstMeetingOn: isoDate,
+  location: z.enum(FIRST_MEETING_LOCATIONS, 'Kies waar de kennismaking was: thuis, kantoor of elders'),
+  version,
+});
+
+export const startBody = z.object({ version });
+
+export const closeBody = z.object({
+  closedOn: isoDate,
+  reasons: z.array(z.string()).min(1, 'Kies minstens één reden van afsluiten'),
+  outcomes: z.array(z.string()).default([]),
+  satisfactionScore: z.number().int().min(1, 'Een rapportcijfer is 1 tot en met 10').max(10, 'Een rapportcijfer is 1 tot en met 10').nullable().optional(),
+  canContinueAlone: z.boolean().nullable().optional(),
+  version,
+});
+export type CloseBody = z.input<typeof closeBody>;
+
+export const reopenBody = z.object({
+  reason: z.string().trim().min(3, 'Geef een reden om de casus te heropenen').max(2000),
+  version,
+});
+
+export const assignBody = z.object({ leadWorkerId: z.uuid('Kies een regisseur'), version });
+
+export const addHouseholdMemberBody = z
+  .object({ clientId: z.uuid().optional(), client: clientFields.optional(), version })
+  .refine((b) => (b.clientId ? !b.client : !!b.client), { path: ['client'], message: 'Kies een bestaande cliënt of vul de gegevens van een nieuwe in' });

@@ -1,0 +1,113 @@
+// Client shapes: the registration's person fields, search results and the detail view.
+// Shared with the web app; validation messages are Dutch because they reach the user.
+import { z } from 'zod';
+import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
+
+export const isoDate = z.iso.date('Vul een datum in als JJJJ-MM-DD');
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Maximaal ${max} tekens`)
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional();
+
+export const clientFields = z.object({
+  firstName: z.string().trim().min(1, 'Vul de voornaam in').max(100),
+  lastName: z.string().trim().min(1, 'Vul de achternaam in').max(150),
+  birthDate: isoDate
+    .refine((d) => d <= new Date().toISOString().slice(0, 10), 'De geboortedatum ligt in de toekomst')
+    .refine((d) => d >= '1900-01-01', 'De geboortedatum ligt voor 1900')
+    .nullable()
+    .optional(),
+  bsn: z
+    .string()
+    .trim()
+    .transform((v) => (v === '' ? null : normaliseBsn(v)))
+    .refine((v) => v === null || isValidBsn(v), 'Dit BSN klopt niet (11-proef)')
+    .nullable()
+    .optional(),
+  gender: z.enum(['m', 'v', 'x']).nullable().optional(),
+  street: optionalText(200),
+  houseNumber: optionalText(20),
+  postcode: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || isValidPostcode(v), 'Vul een Nederlandse postcode in, zoals 3511 AB')
+    .transform((v) => (v === '' ? null : normalisePostcode(v)))
+    .nullable()
+    .optional(),
+  city: optionalText(100),
+  phone: z
+    .string()
+    .trim()
+    .refine((v) => v === '' || /^[+0-9 ()-]{6,20}$/.test(v), 'Vul een telefoonnummer in met alleen cijfers, spaties, +, ( ) of -')
+    .transform((v) => (v === '' ? null : v))
+    .nullable()
+    .optional(),
+});
+export type ClientFields = z.input<typeof clientFields>;
+
+export const clientUpdate = clientFields.extend({ version: z.number().int().positive() });
+
+/** A client as lists show it: BSN masked. */
+export const clientSummary = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string().nullable(),
+  postcode: z.string().nullable(),
+  bsnMasked: z.string().nullable(),
+});
+export type ClientSummary = z.infer<typeof clientSummary>;
+
+export const clientSearchQuery = z.object({
+  search: z.string().trim().min(2, 'Zoek op minstens 2 tekens').max(100),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+});
+
+export const duplicateCheck = z.object({
+  firstName: z.string().trim().max(100).default(''),
+  lastName: z.string().trim().max(150).default(''),
+  birthDate: isoDate.nullable().optional(),
+  postcode: z.string().trim().max(10).nullable().optional(),
+  bsn: z.string().trim().max(12).nullable().optional(),
+});
+export type DuplicateCheck = z.input<typeof duplicateCheck>;
+
+export const duplicateMatch = clientSummary.extend({
+  /** Why this might be the same person. */
+  reason: z.enum(['bsn', 'name_birth_postcode', 'name_birth', 'name_postcode']),
+  /** Name similarity 0..1 (pg_trgm). */
+  similarity: z.number(),
+});
+export type DuplicateMatch = z.infer<typeof duplicateMatch>;
+
+export const clientCaseRef = z.object({
+  id: z.string(),
+  teamName: z.string(),
+  status: z.string(),
+  registeredOn: z.string(),
+  closedOn: z.string().nullable(),
+  role: z.string(),
+});
+
+export const clientDetail = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: z.string().nullable(),
+  /** Shown whole only here, on the client's own detail view. */
+  bsn: z.string().nullable(),
+  gender: z.string().nullable(),
+  street: z.string().nullable(),
+  houseNumber: z.string().nullable(),
+  postcode: z.string().nullable(),
+  city: z.string().nullable(),
+  phone: z.string().nullable(),
+  version: z.number(),
+  cases: z.array(clientCaseRef),
+});
+export type ClientDetail = z.infer<typeof clientDetail>;

@@ -1,0 +1,33 @@
+// BSN (11-proef), postcode and masking rules. Pure functions, shared with the web app.
+
+/** A BSN is 9 digits with (9·d1 + 8·d2 + … + 2·d8 − 1·d9) mod 11 = 0; 8 digits get a leading 0. */
+export function isValidBsn(value: string): boolean {
+  const digits = value.length === 8 ? `0${value}` : value;
+  if (!/^\d{9}$/.test(digits) || digits === '000000000') return false;
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(digits[i]);
+  sum -= Number(digits[8]);
+  return sum % 11 === 0;
+}
+
+export function normaliseBsn(value: string): string {
+  const digits = value.replace(/[\s.]/g, '');
+  return digits.length === 8 ? `0${digits}` : digits;
+}
+
+/** A BSN never appears whole in lists, logs or URLs: `*****3847`. */
+export function maskBsn(bsn: string | null): string | null {
+  return bsn ? `*****${bsn.slice(-4)}` : null;
+}
+
+const POSTCODE = /^[1-9][0-9]{3} ?(?!SA|SD|SS)[A-Z]{2}$/;
+
+export function isValidPostcode(value: string): boolean {
+  return POSTCODE.test(value.trim().toUpperCase());
+}
+
+/** `1234ab` and `1234 AB` are both stored as `1234 AB`. */
+export function normalisePostcode(value: string): string {
+  const compact = value.replace(/\s+/g, '').toUpperCase();
+  return `${compact.slice(0, 4)} ${compact.slice(4)}`;
+}

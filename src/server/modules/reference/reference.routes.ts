@@ -1,0 +1,14 @@
+// HTTP: GET /api/reference, the teams and code lists every screen needs.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../http/auth-hook';
+import type { AppDeps } from '../../app';
+import { reference } from './reference.schemas';
+import { loadReference } from './reference.service';
+
+export function referenceRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/reference', { config: { permission: 'session' }, schema: { summary: 'Teams and code lists', response: { 200: reference } } }, async (request) =>
+      loadReference(db, actorOf(request).organisationId),
+    );
+  };
+}
