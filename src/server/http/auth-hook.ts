@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor';
 import { type Permission, PERMISSIONS, roleAllows } from '../access/permissions';
-import { Forbidden, Unauthenticated } from '../lib/errors';
+import { Forbidden, NotFound, Unauthenticated } from '../lib/errors';
 import type { Db } from '../db/database';
 import { findSession, SESSION_COOKIE } from '../modules/auth/sessions.repo';
 
@@ -47,7 +47,9 @@ export function registerAuthHook(app: FastifyInstance, db: Db): void {
     }
     if (permission === 'public') return;
     if (!request.actor) throw new Unauthenticated();
-    if (!roleAllows(request.actor.role, permission)) throw new Forbidden();
+    // A role without the permission gets the same answer as a record outside its scope: the thing
+    // does not exist for it. One denial code, nothing to learn from probing.
+    if (!roleAllows(request.actor.role, permission)) throw new NotFound();
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
       throw new Forbidden('Het beveiligingstoken ontbreekt of klopt niet. Laad de pagina opnieuw.');
     }

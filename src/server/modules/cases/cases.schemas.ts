@@ -27,7 +27,7 @@ export const caseListQuery = z.object({
   scope: z.enum(['mine', 'team']).default('mine'),
   status: z.enum(['open', 'closed', 'all']).default('open'),
   /** Only cases still waiting for a first meeting beyond the 5-day norm. */
-  overNorm: z.coerce.boolean().optional(),
+  overNorm: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });

@@ -1,0 +1,232 @@
+// Use cases on a case: list, read, and every change of its lifecycle. Each change runs in one
+// transaction that locks the case, checks the version the user read, and writes the audit row.
+import { and, eq, inArray, lte } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx, Tx } from '../../db/database';
+import { caseClients, caseEvents, cases, clients, users } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { diff, writeAudit } from '../../audit/audit.writer';
+import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { unknownCodes } from '../reference/reference.service';
+import { assertBsnFree, clientValues } from '../clients/clients.service';
+import { findClientInOrganisation } from '../clients/clients.repo';
+import { addDays, canRecordFirstMeeting, canStartSupport, FIRST_MEETING_NORM_DAYS, todayInNetherlands, type CaseStatus, type FirstMeetingLocation } from './case-rules';
+import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, selectCaseSummaries } from './cases.repo';
+import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody } from './cases.schemas';
+
+type CaseRow = typeof cases.$inferSelect;
+const CONFLICT = 'Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.';
+
+export async function listCases(db: Db, actor: Actor, query: z.output<typeof caseListQuery>) {
+  const conditions = [];
+  if (query.scope === 'mine') conditions.push(eq(cases.leadWorkerId, actor.userId));
+  if (query.status === 'open') conditions.push(isOpen);
+  if (query.status === 'closed') conditions.push(eq(cases.status, 'closed'));
+  const today = todayInNetherlands();
+  // Over the norm: still waiting for a first meeting more than 5 days after registration.
+  if (query.overNorm) conditions.push(eq(cases.status, 'registered'), lte(cases.registeredOn, addDays(today, -(FIRST_MEETING_NORM_DAYS + 1))));
+  return selectCaseSummaries(db, actor, { where: and(...conditions), orderBy: dueFirstOrder, limit: query.limit, offset: query.offset, today });
+}
+
+export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options: { audit?: boolean } = {}): Promise<CaseDetail> {
+  const row = await findVisibleCase(db, actor, caseId);
+  if (!row) throw new NotFound('Casus niet gevonden');
+  const today = todayInNetherlands();
+  const { items } = await selectCaseSummaries(db, actor, { where: eq(cases.id, caseId), today, limit: 1 });
+  const summary = items[0]!;
+  const household = await listHousehold(db, actor.organisationId, caseId);
+  const events = await listCaseEvents(db, actor.organisationId, caseId);
+  if (options.audit !== false) {
+    await writeAudit(db, actor, { action: 'read', entityType: 'case', entityId: caseId, clientId: summary.mainClient?.id ?? null });
+  }
+  return {
+    ...summary,
+    referrerCode: row.referrerCode,
+    referrerOther: row.referrerOther,
+    question: row.question,
+    firstMeetingLocation: row.firstMeetingLocation as FirstMeetingLocation | null,
+    closeReasons: row.closeReasons,
+    closeOutcomes: row.closeOutcomes,
+    satisfactionScore: row.satisfactionScore,
+    canContinueAlone: row.canContinueAlone,
+    household: household.map((h) => ({ ...h, role: h.role as 'hoofdclient' | 'huishoudlid' })),
+    events,
+    version: row.version,
+  };
+}
+
+interface CaseChange {
+  set: Partial<CaseRow>;
+  event?: { kind: string; reason?: string | null; data?: unknown };
+}
+
+/** Locks the case, checks the version, applies the change, logs it, and returns the new detail. */
+async function changeCase(db: Db, actor: Actor, caseId: string, version: number, decide: (row: CaseRow, tx: Tx) => Promise<CaseChange> | CaseChange) {
+  return db.transaction(async (tx) => {
+    const before = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
+    if (!before) throw new NotFound('Casus niet gevonden');
+    if (before.version !== version) throw new Conflict(CONFLICT);
+    const change = await decide(before, tx);
+    await tx
+      .update(cases)
+      .set({ ...change.set, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId)));
+    if (change.event) {
+      await tx.insert(caseEvents).values({
+        organisationId: actor.organisationId,
+        caseId,
+        kind: change.event.kind,
+        reason: change.event.reason ?? null,
+        data: change.event.data ?? null,
+        actorId: actor.userId,
+      });
+    }
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entityType: 'case',
+      entityId: caseId,
+      clientId: await mainClientId(tx, actor.organisationId, caseId),
+      changes: diff(before, change.set),
+    });
+    return getCase(tx, actor, caseId, { audit: false });
+  });
+}
+
+function assertDateWithinCase(field: string, date: string, row: CaseRow, label: string) {
+  const today = todayInNetherlands();
+  if (date > today) throw new Invalid([{ path: field, message: `${label} kan niet in de toekomst liggen` }]);
+  if (date < row.registeredOn) throw new Invalid([{ path: field, message: `${label} kan niet voor de aanmelding (${row.registeredOn}) liggen` }]);
+}
+
+export function recordFirstMeeting(db: Db, actor: Actor, caseId: string, input: z.output<typeof firstMeetingBody>) {
+  return changeCase(db, actor, caseId, input.version, (row) => {
+    if (!canRecordFirstMeeting(row.status as CaseStatus)) throw new Conflict('De kennismaking kan alleen worden vastgelegd voordat de ondersteuning loopt');
+    assertDateWithinCase('firstMeetingOn', input.firstMeetingOn, row, 'De kennismaking');
+    return {
+      set: { firstMeetingOn: input.firstMeetingOn, firstMeetingLocation: input.location, status: 'first_meeting' },
+      event: { kind: 'first_meeting', data: { on: input.firstMeetingOn, location: input.location } },
+    };
+  });
+}
+
+export function startSupport(db: Db, actor: Actor, caseId: string, version: number) {
+  return changeCase(db, actor, caseId, version, (row) => {
+    if (!canStartSupport(row.status as CaseStatus)) throw new Conflict('De ondersteuning kan pas starten na de kennismaking');
+    return { set: { status: 'running' }, event: { kind: 'started' } };
+  });
+}
+
+export function closeCase(db: Db, actor: Actor, caseId: string, input: z.output<typeof closeBody>) {
+  return changeCase(db, actor, caseId, input.version, async (row, tx) => {
+    if (row.status === 'closed') throw new Conflict('Deze casus is al afgesloten');
+    assertDateWithinCase('closedOn', input.closedOn, row, 'De afsluiting');
+    if (row.firstMeetingOn && input.closedOn < row.firstMeetingOn) {
+      throw new Invalid([{ path: 'closedOn', message: `De afsluiting kan niet voor de kennismaking (${row.firstMeetingOn}) liggen` }]);
+    }
+    const reasons = [...new Set(input.reasons)];
+    const outcomes = [...new Set(input.outcomes)];
+    const problems = [
+      ...(await unknownCodes(tx, actor.organisationId, 'close_reasons', reasons)).map((c) => ({ path: 'reasons', message: `Onbekende reden van afsluiten: ${c}` })),
+      ...(await unknownCodes(tx, actor.organisationId, 'close_outcomes', outcomes)).map((c) => ({ path: 'outcomes', message: `Onbekend resultaat: ${c}` })),
+    ];
+    if (problems.length) throw new Invalid(problems);
+    const set = {
+      status: 'closed',
+      closedOn: input.closedOn,
+      closeReasons: reasons,
+      closeOutcomes: outcomes,
+      satisfactionScore: input.satisfactionScore ?? null,
+      canContinueAlone: input.canContinueAlone ?? null,
+    };
+    return { set, event: { kind: 'closed', data: { closedOn: input.closedOn, reasons, outcomes } } };
+  });
+}
+
+export function reopenCase(db: Db, actor: Actor, caseId: string, input: z.output<typeof reopenBody>) {
+  return changeCase(db, actor, caseId, input.version, (row) => {
+    if (row.status !== 'closed') throw new Conflict('Alleen een afgesloten casus kan worden heropend');
+    const previous = {
+      closedOn: row.closedOn,
+      reasons: row.closeReasons,
+      outcomes: row.closeOutcomes,
+      satisfactionScore: row.satisfactionScore,
+      canContinueAlone: row.canContinueAlone,
+    };
+    return {
+      set: {
+        status: row.firstMeetingOn ? 'running' : 'registered',
+        closedOn: null,
+        closeReasons: [],
+        closeOutcomes: [],
+        satisfactionScore: null,
+        canContinueAlone: null,
+      },
+      event: { kind: 'reopened', reason: input.reason, data: { previous } },
+    };
+  });
+}
+
+/** An active worker or team leader of the team, else Invalid on `field`. */
+export async function assertTeamWorker(db: DbOrTx, organisationId: string, teamId: string, userId: string, field: string) {
+  const [worker] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.organisationId, organisationId), eq(users.id, userId), eq(users.teamId, teamId), eq(users.active, true), inArray(users.role, ['medewerker', 'teamleider'])));
+  if (!worker) throw new Invalid([{ path: field, message: 'Kies een medewerker van het team van deze casus' }]);
+}
+
+export function assignLeadWorker(db: Db, actor: Actor, caseId: string, input: z.output<typeof assignBody>) {
+  return changeCase(db, actor, caseId, input.version, async (row, tx) => {
+    await assertTeamWorker(tx, actor.organisationId, row.teamId, input.leadWorkerId, 'leadWorkerId');
+    return { set: { leadWorkerId: input.leadWorkerId }, event: { kind: 'lead_changed', data: { from: row.leadWorkerId, to: input.leadWorkerId } } };
+  });
+}
+
+export function addHouseholdMember(db: Db, actor: Actor, caseId: string, input: z.output<typeof addHouseholdMemberBody>) {
+  return changeCase(db, actor, caseId, input.version, async (row, tx) => {
+    if (row.status === 'closed') throw new Conflict('Deze casus is afgesloten; heropen hem eerst');
+    let clientId = input.clientId;
+    if (clientId) {
+      if (!(await findClientInOrganisation(tx, actor.organisationId, clientId))) throw new NotFound('Cliënt niet gevonden');
+    } else {
+      const values = clientValues(input.client!);
+      await assertBsnFree(tx, actor.organisationId, values.bsn);
+      const [created] = await tx.insert(clients).values({ organisationId: actor.organisationId, ...values }).returning({ id: clients.id });
+      clientId = created!.id;
+      await writeAudit(tx, actor, { action: 'create', entityType: 'client', entityId: clientId, clientId, changes: { to: values } });
+    }
+    const inserted = await tx
+      .insert(caseClients)
+      .values({ organisationId: actor.organisationId, caseId, clientId, role: 'huishoudlid' })
+      .onConflictDoNothing()
+      .returning();
+    if (inserted.length === 0) throw new Conflict('Deze persoon hoort al bij het huishouden van de casus');
+    return { set: {}, event: { kind: 'household_added', data: { clientId } } };
+  });
+}
+
+/** Opens a case for a registration triaged to generalist support (inside the triage transaction). */
+export async function openCase(
+  tx: Tx,
+  actor: Actor,
+  input: { teamId: string; clientId: string; leadWorkerId: string; registeredOn: string; referrerCode: string; referrerOther: string | null; question: string },
+): Promise<string> {
+  const [created] = await tx
+    .insert(cases)
+    .values({
+      organisationId: actor.organisationId,
+      teamId: input.teamId,
+      leadWorkerId: input.leadWorkerId,
+      status: 'registered',
+      registeredOn: input.registeredOn,
+      referrerCode: input.referrerCode,
+      referrerOther: input.referrerOther,
+      question: input.question,
+    })
+    .returning({ id: cases.id });
+  const caseId = created!.id;
+  await tx.insert(caseClients).values({ organisationId: actor.organisationId, caseId, clientId: input.clientId, role: 'hoofdclient' });
+  await tx.insert(caseEvents).values({ organisationId: actor.organisationId, caseId, kind: 'opened', actorId: actor.userId });
+  await writeAudit(tx, actor, { action: 'create', entityType: 'case', entityId: caseId, clientId: input.clientId, changes: { to: input } });
+  return caseId;
+}

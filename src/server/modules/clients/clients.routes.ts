@@ -1,0 +1,34 @@
+// HTTP: client search, detail, change and the duplicate check.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/auth-hook';
+import type { AppDeps } from '../../app';
+import { clientDetail, clientSearchQuery, clientSummary, clientUpdate, duplicateCheck, duplicateMatch } from './clients.schemas';
+import { checkDuplicates, getClient, searchClients, updateClient } from './clients.service';
+
+export const idParams = z.object({ id: z.uuid('Onbekend nummer') });
+
+export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/clients',
+      { config: { permission: 'clients:read' }, schema: { summary: 'Search clients by name, birth date, postcode or BSN', querystring: clientSearchQuery, response: { 200: z.array(clientSummary) } } },
+      async (request) => searchClients(db, actorOf(request), request.query.search, request.query.limit),
+    );
+    app.get(
+      '/clients/:id',
+      { config: { permission: 'clients:read' }, schema: { summary: 'A client with their cases', params: idParams, response: { 200: clientDetail } } },
+      async (request) => getClient(db, actorOf(request), request.params.id),
+    );
+    app.put(
+      '/clients/:id',
+      { config: { permission: 'clients:write' }, schema: { summary: 'Change a client', params: idParams, body: clientUpdate, response: { 200: clientDetail } } },
+      async (request) => updateClient(db, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/clients/duplicate-check',
+      { config: { permission: 'clients:read' }, schema: { summary: 'Possible earlier registrations of the same person', body: duplicateCheck, response: { 200: z.array(duplicateMatch) } } },
+      async (request) => checkDuplicates(db, actorOf(request), request.body),
+    );
+  };
+}

@@ -1,0 +1,132 @@
+// Use cases on clients: search, read, change, duplicate check. Every read is scoped and logged.
+import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/database';
+import { clients } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { diff, writeAudit } from '../../audit/audit.writer';
+import { Conflict, NotFound } from '../../lib/errors';
+import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
+import { findClientByBsn, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
+import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
+import type { z } from 'zod';
+
+export type SearchKind = 'bsn' | 'birth_date' | 'postcode' | 'name';
+
+/** What the search text looks like: a BSN, a birth date (YYYY-MM-DD or DD-MM-YYYY), a postcode or a name. */
+export function classifySearch(text: string): { kind: SearchKind; value: string } {
+  const trimmed = text.trim();
+  const compact = trimmed.replace(/[\s.]/g, '');
+  if (/^\d{8,9}$/.test(compact) && isValidBsn(compact)) return { kind: 'bsn', value: normaliseBsn(compact) };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
+  if (iso) return { kind: 'birth_date', value: trimmed };
+  const dutch = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(trimmed);
+  if (dutch) return { kind: 'birth_date', value: `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` };
+  if (isValidPostcode(trimmed)) return { kind: 'postcode', value: normalisePostcode(trimmed) };
+  return { kind: 'name', value: trimmed.toLowerCase() };
+}
+
+export async function searchClients(db: Db, actor: Actor, search: string, limit: number): Promise<ClientSummary[]> {
+  const { kind, value } = classifySearch(search);
+  const byName = [asc(clients.lastName), asc(clients.firstName)];
+  let results: ClientSummary[];
+  if (kind === 'bsn') results = await searchVisibleClients(db, actor, eq(clients.bsn, value), byName, limit);
+  else if (kind === 'birth_date') results = await searchVisibleClients(db, actor, eq(clients.birthDate, value), byName, limit);
+  else if (kind === 'postcode') results = await searchVisibleClients(db, actor, eq(clients.postcode, value), byName, limit);
+  else {
+    const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const similarity = sql`similarity(${clients.searchName}, ${value})`;
+    results = await searchVisibleClients(
+      db,
+      actor,
+      or(ilike(clients.searchName, pattern), sql`${similarity} >= 0.4`)!,
+      [desc(similarity), ...byName],
+      limit,
+    );
+  }
+  // The search term itself is not logged: it may be a BSN.
+  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind, results: results.length } });
+  return results;
+}
+
+export async function getClient(db: Db, actor: Actor, clientId: string): Promise<ClientDetail> {
+  const row = await findVisibleClient(db, actor, clientId);
+  if (!row) throw new NotFound('Cliënt niet gevonden');
+  const clientCases = await listClientCases(db, actor, clientId);
+  await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId });
+  return detail(row, clientCases);
+}
+
+function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases']): ClientDetail {
+  return {
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    birthDate: row.birthDate,
+    bsn: row.bsn,
+    gender: row.gender,
+    street: row.street,
+    houseNumber: row.houseNumber,
+    postcode: row.postcode,
+    city: row.city,
+    phone: row.phone,
+    version: row.version,
+    cases: clientCases,
+  };
+}
+
+type ClientInput = z.output<typeof clientFields>;
+
+/** The stored columns of a client from validated fields. */
+export function clientValues(input: ClientInput) {
+  return {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    birthDate: input.birthDate ?? null,
+    bsn: input.bsn ?? null,
+    gender: input.gender ?? null,
+    street: input.street ?? null,
+    houseNumber: input.houseNumber ?? null,
+    postcode: input.postcode ?? null,
+    city: input.city ?? null,
+    phone: input.phone ?? null,
+  };
+}
+
+export async function assertBsnFree(db: DbOrTx, organisationId: string, bsn: string | null, exceptClientId?: string) {
+  if (!bsn) return;
+  const existing = await findClientByBsn(db, organisationId, bsn);
+  if (existing && existing.id !== exceptClientId) {
+    throw new Conflict('Er is al een cliënt met dit BSN. Gebruik de controle op dubbele inschrijving om die cliënt te kiezen.');
+  }
+}
+
+export async function updateClient(db: Db, actor: Actor, clientId: string, input: z.output<typeof clientUpdate>): Promise<ClientDetail> {
+  return db.transaction(async (tx) => {
+    const before = await findVisibleClient(tx, actor, clientId, { forUpdate: true });
+    if (!before) throw new NotFound('Cliënt niet gevonden');
+    if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze cliënt intussen gewijzigd. Laad de gegevens opnieuw.');
+    const values = clientValues(input);
+    await assertBsnFree(tx, actor.organisationId, values.bsn, clientId);
+    const [after] = await tx
+      .update(clients)
+      .set({ ...values, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)))
+      .returning();
+    await writeAudit(tx, actor, { action: 'update', entityType: 'client', entityId: clientId, clientId, changes: diff(before, values) });
+    return detail(after!, await listClientCases(tx, actor, clientId));
+  });
+}
+
+export async function checkDuplicates(db: Db, actor: Actor, input: z.output<typeof duplicateCheck>): Promise<DuplicateMatch[]> {
+  const bsn = input.bsn ? normaliseBsn(input.bsn) : null;
+  const postcode = input.postcode && isValidPostcode(input.postcode) ? normalisePostcode(input.postcode) : null;
+  const matches = await findDuplicates(db, actor.organisationId, {
+    name: `${input.firstName} ${input.lastName}`,
+    birthDate: input.birthDate ?? null,
+    postcode,
+    bsn: bsn && isValidBsn(bsn) ? bsn : null,
+  });
+  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: matches.length } });
+  return matches;
+}
+

@@ -1,0 +1,31 @@
+// HTTP: the contact journal of a case.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../http/auth-hook';
+import type { AppDeps } from '../../app';
+import { idParams } from '../clients/clients.routes';
+import { contact, contactFields, contactUpdate, contactVersion } from './journal.schemas';
+import { addContact, listContactVersions, listContacts, updateContact } from './journal.service';
+
+export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/cases/:id/contacts', { config: { permission: 'cases:read' }, schema: { summary: 'The journal of a case, newest first', params: idParams, response: { 200: z.array(contact) } } }, async (request) =>
+      listContacts(db, actorOf(request), request.params.id),
+    );
+    app.post(
+      '/cases/:id/contacts',
+      { config: { permission: 'journal:write' }, schema: { summary: 'Add a contact to the journal', params: idParams, body: contactFields, response: { 201: contact } } },
+      async (request, reply) => reply.status(201).send(await addContact(db, actorOf(request), request.params.id, request.body)),
+    );
+    app.put(
+      '/contacts/:id',
+      { config: { permission: 'journal:write' }, schema: { summary: 'Change a contact; the earlier version is kept', params: idParams, body: contactUpdate, response: { 200: contact } } },
+      async (request) => updateContact(db, actorOf(request), request.params.id, request.body),
+    );
+    app.get(
+      '/contacts/:id/versions',
+      { config: { permission: 'cases:read' }, schema: { summary: 'Earlier versions of a contact', params: idParams, response: { 200: z.array(contactVersion) } } },
+      async (request) => listContactVersions(db, actorOf(request), request.params.id),
+    );
+  };
+}

@@ -1,0 +1,135 @@
+// The contact journal of a case. An edit keeps the earlier version in contact_versions.
+import { alias } from 'drizzle-orm/pg-core';
+import { and, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/database';
+import { cases, contacts, contactVersions, users } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { caseScope } from '../../access/access.policy';
+import { diff, writeAudit } from '../../audit/audit.writer';
+import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import type { ContactKind } from '../cases/case-rules';
+import type { Contact, contactFields, contactUpdate, ContactVersion } from './journal.schemas';
+
+type ContactRow = typeof contacts.$inferSelect;
+
+function toContact(row: ContactRow, authorName: string | null): Contact {
+  return {
+    id: row.id,
+    caseId: row.caseId,
+    contactOn: row.contactOn,
+    kind: row.kind as ContactKind,
+    minutes: row.minutes,
+    note: row.note,
+    authorName,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+export async function listContacts(db: Db, actor: Actor, caseId: string): Promise<Contact[]> {
+  if (!(await findVisibleCase(db, actor, caseId))) throw new NotFound('Casus niet gevonden');
+  const rows = await db
+    .select({ contact: contacts, authorName: users.name })
+    .from(contacts)
+    .leftJoin(users, and(eq(users.organisationId, contacts.organisationId), eq(users.id, contacts.authorId)))
+    .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.caseId, caseId)))
+    .orderBy(desc(contacts.contactOn), desc(contacts.createdAt));
+  await writeAudit(db, actor, { action: 'read', entityType: 'journal', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  return rows.map((r) => toContact(r.contact, r.authorName));
+}
+
+function assertContactDate(contactOn: string, caseRow: typeof cases.$inferSelect) {
+  if (contactOn < caseRow.registeredOn) {
+    throw new Invalid([{ path: 'contactOn', message: `Een contact kan niet voor de aanmelding (${caseRow.registeredOn}) liggen` }]);
+  }
+}
+
+export async function addContact(db: Db, actor: Actor, caseId: string, input: z.output<typeof contactFields>): Promise<Contact> {
+  return db.transaction(async (tx) => {
+    const caseRow = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
+    if (!caseRow) throw new NotFound('Casus niet gevonden');
+    if (caseRow.status === 'closed') throw new Conflict('Deze casus is afgesloten. Heropen hem om contacten toe te voegen.');
+    assertContactDate(input.contactOn, caseRow);
+    const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note };
+    const [row] = await tx
+      .insert(contacts)
+      .values({ organisationId: actor.organisationId, caseId, authorId: actor.userId, ...values })
+      .returning();
+    await writeAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row!.id, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { to: values } });
+    return toContact(row!, actor.name);
+  });
+}
+
+async function findVisibleContact(db: DbOrTx, actor: Actor, contactId: string, options: { forUpdate?: boolean } = {}) {
+  const query = db
+    .select({ contact: contacts, caseRow: cases })
+    .from(contacts)
+    .innerJoin(cases, and(eq(cases.organisationId, contacts.organisationId), eq(cases.id, contacts.caseId)))
+    .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId), caseScope(actor)));
+  const [row] = options.forUpdate ? await query.for('update', { of: contacts }) : await query;
+  return row ?? null;
+}
+
+export async function updateContact(db: Db, actor: Actor, contactId: string, input: z.output<typeof contactUpdate>): Promise<Contact> {
+  return db.transaction(async (tx) => {
+    const found = await findVisibleContact(tx, actor, contactId, { forUpdate: true });
+    if (!found) throw new NotFound('Contact niet gevonden');
+    const before = found.contact;
+    if (before.version !== input.version) throw new Conflict('Iemand anders heeft dit contact intussen gewijzigd. Laad het journaal opnieuw.');
+    assertContactDate(input.contactOn, found.caseRow);
+    await tx.insert(contactVersions).values({
+      organisationId: actor.organisationId,
+      contactId,
+      version: before.version,
+      contactOn: before.contactOn,
+      kind: before.kind,
+      minutes: before.minutes,
+      note: before.note,
+      authorId: before.authorId,
+      replacedBy: actor.userId,
+    });
+    const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note };
+    const [after] = await tx
+      .update(contacts)
+      .set({ ...values, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId)))
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entityType: 'contact',
+      entityId: contactId,
+      clientId: await mainClientId(tx, actor.organisationId, before.caseId),
+      changes: diff(before, values),
+    });
+    const [author] = after!.authorId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, after!.authorId))) : [];
+    return toContact(after!, author?.name ?? null);
+  });
+}
+
+const author = alias(users, 'author');
+const replacer = alias(users, 'replacer');
+
+export async function listContactVersions(db: Db, actor: Actor, contactId: string): Promise<ContactVersion[]> {
+  const found = await findVisibleContact(db, actor, contactId);
+  if (!found) throw new NotFound('Contact niet gevonden');
+  const rows = await db
+    .select({ v: contactVersions, authorName: author.name, replacedByName: replacer.name })
+    .from(contactVersions)
+    .leftJoin(author, and(eq(author.organisationId, contactVersions.organisationId), eq(author.id, contactVersions.authorId)))
+    .leftJoin(replacer, and(eq(replacer.organisationId, contactVersions.organisationId), eq(replacer.id, contactVersions.replacedBy)))
+    .where(and(eq(contactVersions.organisationId, actor.organisationId), eq(contactVersions.contactId, contactId)))
+    .orderBy(desc(contactVersions.version));
+  return rows.map(({ v, authorName, replacedByName }) => ({
+    version: v.version,
+    contactOn: v.contactOn,
+    kind: v.kind as ContactKind,
+    minutes: v.minutes,
+    note: v.note,
+    authorName,
+    replacedByName,
+    replacedAt: v.replacedAt.toISOString(),
+  }));
+}

@@ -1,0 +1,152 @@
+// Use cases of the entrance: register a resident (aanmelding) and triage the registration.
+import { alias } from 'drizzle-orm/pg-core';
+import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/database';
+import { clients, registrations, teams, users } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { registrationScope } from '../../access/access.policy';
+import { diff, writeAudit } from '../../audit/audit.writer';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../lib/errors';
+import { unknownCodes } from '../reference/reference.service';
+import { assertBsnFree, clientValues } from '../clients/clients.service';
+import { findClientInOrganisation, toSummary } from '../clients/clients.repo';
+import { assertTeamWorker, openCase } from '../cases/cases.service';
+import { daysBetween, todayInNetherlands } from '../cases/case-rules';
+import { OUT_OF_SCOPE_REASONS, type TriageOutcome } from './triage';
+import type { newRegistration, Registration, registrationListQuery, triageBody } from './registrations.schemas';
+
+const triageTeam = alias(teams, 'triage_team');
+
+async function selectRegistrations(db: DbOrTx, actor: Actor, where: SQL | undefined) {
+  const rows = await db
+    .select({ r: registrations, client: clients, teamName: teams.name, triageTeamName: triageTeam.name, createdByName: users.name })
+    .from(registrations)
+    .innerJoin(clients, and(eq(clients.organisationId, registrations.organisationId), eq(clients.id, registrations.clientId)))
+    .innerJoin(teams, and(eq(teams.organisationId, registrations.organisationId), eq(teams.id, registrations.teamId)))
+    .innerJoin(users, and(eq(users.organisationId, registrations.organisationId), eq(users.id, registrations.createdBy)))
+    .leftJoin(triageTeam, and(eq(triageTeam.organisationId, registrations.organisationId), eq(triageTeam.id, registrations.triageTeamId)))
+    .where(and(registrationScope(actor), where))
+    .orderBy(asc(registrations.registeredOn), asc(registrations.createdAt))
+    .limit(500);
+  const today = todayInNetherlands();
+  return rows.map(
+    ({ r, client, teamName, triageTeamName, createdByName }): Registration => ({
+      id: r.id,
+      client: toSummary(client),
+      teamId: r.teamId,
+      teamName,
+      registeredOn: r.registeredOn,
+      referrerCode: r.referrerCode,
+      referrerOther: r.referrerOther,
+      question: r.question,
+      createdByName,
+      triageOutcome: r.triageOutcome as TriageOutcome | null,
+      triageAdvice: r.triageAdvice,
+      triageTeamName,
+      triagedAt: r.triagedAt?.toISOString() ?? null,
+      caseId: r.caseId,
+      waitingDays: daysBetween(r.registeredOn, today),
+      version: r.version,
+    }),
+  );
+}
+
+export async function listRegistrations(db: Db, actor: Actor, query: z.output<typeof registrationListQuery>) {
+  const status = query.status === 'untriaged' ? isNull(registrations.triageOutcome) : query.status === 'triaged' ? isNotNull(registrations.triageOutcome) : undefined;
+  // The queue is the actor's own team's; registrations passed on to another team appear there as new ones.
+  const rows = await selectRegistrations(db, actor, and(eq(registrations.teamId, actor.teamId ?? ''), status));
+  return query.status === 'untriaged' ? rows : rows.reverse();
+}
+
+export async function getRegistration(db: DbOrTx, actor: Actor, id: string): Promise<Registration> {
+  const [row] = await selectRegistrations(db, actor, and(eq(registrations.id, id)));
+  if (!row) throw new NotFound('Aanmelding niet gevonden');
+  return row;
+}
+
+export async function createRegistration(db: Db, actor: Actor, input: z.output<typeof newRegistration>): Promise<Registration> {
+  if (!actor.teamId) throw new Forbidden('Alleen een medewerker van een buurtteam kan aanmelden');
+  const unknown = await unknownCodes(db, actor.organisationId, 'referrers', [input.referrerCode]);
+  if (unknown.length) throw new Invalid([{ path: 'referrerCode', message: `Onbekende melder: ${input.referrerCode}` }]);
+  const id = await db.transaction(async (tx) => {
+    let clientId = input.clientId;
+    if (clientId) {
+      if (!(await findClientInOrganisation(tx, actor.organisationId, clientId))) throw new NotFound('Cliënt niet gevonden');
+    } else {
+      const values = clientValues(input.client!);
+      await assertBsnFree(tx, actor.organisationId, values.bsn);
+      const [created] = await tx.insert(clients).values({ organisationId: actor.organisationId, ...values }).returning({ id: clients.id });
+      clientId = created!.id;
+      await writeAudit(tx, actor, { action: 'create', entityType: 'client', entityId: clientId, clientId, changes: { to: values } });
+    }
+    const values = {
+      organisationId: actor.organisationId,
+      clientId,
+      teamId: actor.teamId!,
+      registeredOn: input.registeredOn,
+      referrerCode: input.referrerCode,
+      referrerOther: input.referrerCode === 'anders' ? (input.referrerOther ?? null) : null,
+      question: input.question,
+      createdBy: actor.userId,
+    };
+    const [created] = await tx.insert(registrations).values(values).returning({ id: registrations.id });
+    await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId, changes: { to: values } });
+    return created!.id;
+  });
+  return getRegistration(db, actor, id);
+}
+
+export async function triageRegistration(db: Db, actor: Actor, id: string, input: z.output<typeof triageBody>): Promise<Registration> {
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(registrations)
+      .where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.id, id), eq(registrations.teamId, actor.teamId ?? ''), registrationScope(actor)))
+      .for('update');
+    if (!before) throw new NotFound('Aanmelding niet gevonden');
+    if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze aanmelding intussen gewijzigd. Laad haar opnieuw.');
+    if (before.triageOutcome) throw new Conflict('Deze aanmelding is al getrieerd');
+
+    let caseId: string | null = null;
+    let triageTeamId: string | null = null;
+    if (input.outcome === 'generalist') {
+      const leadWorkerId = input.leadWorkerId ?? actor.userId;
+      await assertTeamWorker(tx, actor.organisationId, before.teamId, leadWorkerId, 'leadWorkerId');
+      caseId = await openCase(tx, actor, {
+        teamId: before.teamId,
+        clientId: before.clientId,
+        leadWorkerId,
+        registeredOn: before.registeredOn,
+        referrerCode: before.referrerCode,
+        referrerOther: before.referrerOther,
+        question: before.question,
+      });
+    } else if (input.outcome === 'other_team') {
+      const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, input.teamId!)));
+      if (!team) throw new Invalid([{ path: 'teamId', message: 'Onbekend buurtteam' }]);
+      if (team.id === before.teamId) throw new Invalid([{ path: 'teamId', message: 'Kies een ander buurtteam dan het eigen team' }]);
+      triageTeamId = team.id;
+      // The other team receives it as a new registration in its own queue, referred by a buurtteam;
+      // the registration date stays the resident's, so the wait is measured from the first question.
+      await tx.insert(registrations).values({
+        organisationId: actor.organisationId,
+        clientId: before.clientId,
+        teamId: team.id,
+        registeredOn: before.registeredOn,
+        referrerCode: 'bt_sociaal',
+        referrerOther: null,
+        question: before.question,
+        createdBy: actor.userId,
+      });
+    }
+    const advice =
+      input.outcome === 'out_of_scope' ? `${OUT_OF_SCOPE_REASONS[input.outOfScopeReason!]}. ${input.advice ?? ''}`.trim() : (input.advice ?? null);
+    const set = { triageOutcome: input.outcome, triageAdvice: advice, triageTeamId, triagedBy: actor.userId, triagedAt: new Date(), caseId, version: before.version + 1 };
+    await tx.update(registrations).set(set).where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.id, id)));
+    await writeAudit(tx, actor, { action: 'update', entityType: 'registration', entityId: id, clientId: before.clientId, changes: diff(before, set) });
+  });
+  return getRegistration(db, actor, id);
+}
+
+

@@ -1,0 +1,20 @@
+// HTTP: my work, the team overview and figures per team.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorOf } from '../../http/auth-hook';
+import type { AppDeps } from '../../app';
+import { myWork, teamFigures, teamOverview } from './worklists.schemas';
+import { myWork as getMyWork, teamFigures as getTeamFigures, teamOverview as getTeamOverview } from './worklists.service';
+
+export function worklistsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get('/work/mine', { config: { permission: 'cases:read' }, schema: { summary: 'My open cases, what is due first, and registrations to triage', response: { 200: myWork } } }, async (request) =>
+      getMyWork(db, actorOf(request)),
+    );
+    app.get('/work/team', { config: { permission: 'team:overview' }, schema: { summary: "The team's open cases, waiting times and caseload per worker", response: { 200: teamOverview } } }, async (request) =>
+      getTeamOverview(db, actorOf(request)),
+    );
+    app.get('/work/figures', { config: { permission: 'figures:read' }, schema: { summary: 'Aggregated figures per team', response: { 200: teamFigures } } }, async (request) =>
+      getTeamFigures(db, actorOf(request)),
+    );
+  };
+}

@@ -1,0 +1,89 @@
+// Work lists: what a worker has to do, the team leader's overview, and figures per team.
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from '../../db/database';
+import { cases, teams, users } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { Forbidden } from '../../lib/errors';
+import { addDays, FIRST_MEETING_NORM_DAYS, todayInNetherlands } from '../cases/case-rules';
+import { dueFirstOrder, isOpen, selectCaseSummaries } from '../cases/cases.repo';
+import { listRegistrations } from '../registrations/registrations.service';
+import type { MyWork, TeamFigures, TeamOverview } from './worklists.schemas';
+
+export async function myWork(db: Db, actor: Actor): Promise<MyWork> {
+  const today = todayInNetherlands();
+  const { items } = await selectCaseSummaries(db, actor, { where: and(eq(cases.leadWorkerId, actor.userId), isOpen), orderBy: dueFirstOrder, limit: 500, today });
+  const registrationsToTriage = await listRegistrations(db, actor, { status: 'untriaged' });
+  return { cases: items, registrationsToTriage };
+}
+
+/** Mean calendar days from registration to first meeting, over cases registered since `since`. */
+function meanDaysToFirstMeeting(since: string) {
+  return sql<number | null>`round(avg(${cases.firstMeetingOn} - ${cases.registeredOn}) filter (where ${cases.firstMeetingOn} is not null and ${cases.registeredOn} >= ${since}), 1)`.mapWith(
+    (v) => (v === null ? null : Number(v)),
+  );
+}
+
+export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> {
+  if (!actor.teamId) throw new Forbidden('Dit overzicht is er voor de teamleider van een team');
+  const today = todayInNetherlands();
+  const { items } = await selectCaseSummaries(db, actor, { where: isOpen, orderBy: dueFirstOrder, limit: 2000, today });
+  const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, actor.teamId)));
+  const [mean] = await db
+    .select({ value: meanDaysToFirstMeeting(addDays(today, -90)) })
+    .from(cases)
+    .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.teamId, actor.teamId)));
+  const toTriage = await listRegistrations(db, actor, { status: 'untriaged' });
+  const teamWorkers = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.organisationId, actor.organisationId), eq(users.teamId, actor.teamId), eq(users.active, true)));
+
+  const load = new Map<string | null, TeamOverview['workers'][number]>();
+  for (const w of teamWorkers) load.set(w.id, { workerId: w.id, name: w.name, openCases: 0, awaitingFirstMeeting: 0, overNorm: 0 });
+  for (const c of items) {
+    const key = c.leadWorker?.id ?? null;
+    if (!load.has(key)) load.set(key, { workerId: key, name: c.leadWorker?.name ?? 'Geen regisseur', openCases: 0, awaitingFirstMeeting: 0, overNorm: 0 });
+    const entry = load.get(key)!;
+    entry.openCases++;
+    if (c.status === 'registered') entry.awaitingFirstMeeting++;
+    if (c.status === 'registered' && c.overNorm) entry.overNorm++;
+  }
+  const waiting = items.filter((c) => c.status === 'registered');
+  return {
+    team: team!,
+    openCases: items.length,
+    awaitingFirstMeeting: waiting.length,
+    overNorm: waiting.filter((c) => c.overNorm).length,
+    registrationsToTriage: toTriage.length,
+    meanDaysToFirstMeeting: mean?.value ?? null,
+    workers: [...load.values()].sort((a, b) => b.openCases - a.openCases || a.name.localeCompare(b.name, 'nl')),
+    cases: items,
+  };
+}
+
+/** Aggregates per team; no client appears in them. */
+export async function teamFigures(db: Db, actor: Actor): Promise<TeamFigures> {
+  const today = todayInNetherlands();
+  const since = addDays(today, -90);
+  const overNormBefore = addDays(today, -(FIRST_MEETING_NORM_DAYS + 1));
+  const count = (condition: ReturnType<typeof sql>) => sql<number>`count(${cases.id}) filter (where ${condition})`.mapWith(Number);
+  const rows = await db
+    .select({
+      teamId: teams.id,
+      teamName: teams.name,
+      openCases: count(sql`${cases.status} <> 'closed'`),
+      awaitingFirstMeeting: count(sql`${cases.status} = 'registered'`),
+      overNorm: count(sql`${cases.status} = 'registered' and ${cases.registeredOn} <= ${overNormBefore}`),
+      startedLast90Days: count(sql`${cases.registeredOn} >= ${since}`),
+      closedLast90Days: count(sql`${cases.closedOn} >= ${since}`),
+      meanDaysToFirstMeeting: meanDaysToFirstMeeting(since),
+    })
+    .from(teams)
+    .leftJoin(cases, and(eq(cases.organisationId, teams.organisationId), eq(cases.teamId, teams.id)))
+    .where(and(eq(teams.organisationId, actor.organisationId), eq(teams.active, true)))
+    .groupBy(teams.id, teams.name)
+    .orderBy(teams.name);
+  return { teams: rows };
+}
+
+
