@@ -11,10 +11,20 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     permission?: Permission;
   }
+  interface FastifyInstance {
+    /** Every /api route with its permission, for the route table test and the docs. */
+    routeTable: RouteEntry[];
+  }
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
   }
+}
+
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: Permission;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -23,12 +33,17 @@ export const CSRF_HEADER = 'x-csrf-token';
 export function registerAuthHook(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
 
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     const permission = route.config?.permission;
     if (!permission || !PERMISSIONS.includes(permission)) {
       throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    }
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission });
     }
     // The OpenAPI document tags each operation public or not.
     route.schema = { ...route.schema, tags: [permission === 'public' ? 'public' : 'protected'], description: `Permission: ${permission}` };

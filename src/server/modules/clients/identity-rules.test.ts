@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { isValidBsn, isValidPostcode, maskBsn, normaliseBsn, normalisePostcode } from './identity-rules';
+
+describe('BSN 11-proef', () => {
+  it('accepts the published test numbers and the standard example', () => {
+    for (const bsn of ['123456782', '999993847', '999992077', '999993483', '999990482', '999993653', '999995017', '999990408', '999994669']) {
+      expect(isValidBsn(bsn), bsn).toBe(true);
+    }
+  });
+  it('rejects a changed digit, wrong lengths, letters and all zeros', () => {
+    for (const bsn of ['123456781', '999993848', '12345678', '1234567820', '12345678a', '000000000', '']) {
+      expect(isValidBsn(bsn), bsn).toBe(false);
+    }
+  });
+  it('gives an 8-digit number a leading zero', () => {
+    expect(normaliseBsn('11222333')).toBe('011222333');
+    expect(isValidBsn('11222333')).toBe(isValidBsn('011222333'));
+    expect(normaliseBsn('9999 93 847')).toBe('999993847');
+  });
+  it('masks all but the last four digits', () => {
+    expect(maskBsn('999993847')).toBe('*****3847');
+    expect(maskBsn(null)).toBeNull();
+  });
+});
+
+describe('postcode', () => {
+  it('accepts 1234 AB in any case and spacing, and normalises it', () => {
+    expect(isValidPostcode('3511ab')).toBe(true);
+    expect(isValidPostcode('3511 AB')).toBe(true);
+    expect(normalisePostcode('3511ab')).toBe('3511 AB');
+    expect(normalisePostcode(' 3511  ab ')).toBe('3511 AB');
+  });
+  it('rejects a leading zero, the letter pairs SA, SD, SS, and other shapes', () => {
+    for (const postcode of ['0511 AB', '3511 SA', '3511 SD', '3511 SS', '351 AB', '3511 A', '3511-AB', 'ABCD 12']) {
+      expect(isValidPostcode(postcode), postcode).toBe(false);
+    }
+  });
+});

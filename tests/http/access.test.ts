@@ -1,0 +1,128 @@
+// Access over HTTP for every route: the permission table, 401 without a session, 404 for a worker of
+// another team and for roles without a reason to see client data, and 400 on malformed bodies.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
+import type { Contact } from '../../src/server/modules/journal/journal.schemas';
+import { todayInNetherlands } from '../../src/server/modules/cases/case-rules';
+
+let t: TestApp;
+let owner: Session;
+const today = todayInNetherlands();
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  owner = await t.login('workerA');
+  const registration = await owner.post<Registration>('/api/registrations', {
+    client: { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06', bsn: '999992077', postcode: '3562 AB' },
+    registeredOn: today,
+    referrerCode: 'zelfmelder',
+    question: 'Vertrouwelijke vraag',
+  });
+  const triaged = await owner.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
+  const caseDetail = await owner.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
+  const contact = await owner.post<Contact>(`/api/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
+  const untriaged = await owner.post<Registration>('/api/registrations', { clientId: registration.client.id, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
+  Object.assign(ids, { client: registration.client.id, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id });
+});
+afterAll(async () => t.close());
+
+/** A well-formed body per route, so a refusal is about access, not about the input. */
+function validBody(method: string, url: string): unknown {
+  const bodies: Record<string, unknown> = {
+    'PUT /api/clients/:id': { firstName: 'Truus', lastName: 'Anders', version: 1 },
+    'POST /api/clients/duplicate-check': { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06' },
+    'POST /api/registrations': { client: { firstName: 'A', lastName: 'B' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' },
+    'POST /api/registrations/:id/triage': { outcome: 'generalist', version: 1 },
+    'POST /api/cases/:id/first-meeting': { firstMeetingOn: today, location: 'thuis', version: 1 },
+    'POST /api/cases/:id/start': { version: 1 },
+    'POST /api/cases/:id/close': { closedOn: today, reasons: ['volgens_plan'], version: 1 },
+    'POST /api/cases/:id/reopen': { reason: 'Reden genoeg', version: 1 },
+    'PUT /api/cases/:id/lead-worker': { leadWorkerId: ids.worker, version: 1 },
+    'POST /api/cases/:id/household': { client: { firstName: 'C', lastName: 'D' }, version: 1 },
+    'POST /api/cases/:id/contacts': { contactOn: today, kind: 'telefoon' },
+    'PUT /api/contacts/:id': { contactOn: today, kind: 'telefoon', version: 1 },
+    'POST /api/auth/login': { email: 'x@test.nl', password: 'x' },
+  };
+  return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
+}
+
+function concreteUrl(url: string): string {
+  const idFor = url.startsWith('/api/clients')
+    ? ids.client
+    : url.startsWith('/api/cases')
+      ? ids.case
+      : url.startsWith('/api/contacts')
+        ? ids.contact
+        : url.startsWith('/api/registrations')
+          ? ids.registration
+          : ids.team;
+  return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace('/*', '/onbekend') + (url === '/api/clients' ? '?search=Geheim' : '');
+}
+
+const apiRoutes = () => t.app.routeTable.filter((r) => r.url !== '/api/*');
+/** Routes that read or change client data: everything but public, session, figures and user management. */
+const clientDataRoutes = () => apiRoutes().filter((r) => !['public', 'session', 'figures:read', 'users:manage'].includes(r.permission));
+
+describe('access', () => {
+  it('declares a permission for every route (a change here is a security review)', () => {
+    const table = apiRoutes()
+      .map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(36)} ${r.permission}`)
+      .sort();
+    expect(table).toMatchSnapshot();
+  });
+
+  it('answers 401 on every non-public route without a session', async () => {
+    for (const route of apiRoutes().filter((r) => r.permission !== 'public')) {
+      const response = await t.app.inject({ method: route.method as 'GET', url: concreteUrl(route.url), payload: validBody(route.method, route.url) as never });
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(401);
+    }
+  });
+
+  it('answers 404 to a worker of another team on every route with a record of this team', async () => {
+    const stranger = await t.login('workerB');
+    const scoped = apiRoutes().filter((r) => r.url.includes(':'));
+    expect(scoped.length).toBeGreaterThan(12);
+    for (const route of scoped) {
+      const response = await stranger.request(route.method as 'GET', concreteUrl(route.url), validBody(route.method, route.url));
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(404);
+    }
+    const search = await stranger.get<unknown[]>('/api/clients?search=Geheim');
+    expect(search).toEqual([]);
+    const mine = await stranger.get<{ cases: unknown[]; registrationsToTriage: unknown[] }>('/api/work/mine');
+    expect(mine).toEqual({ cases: [], registrationsToTriage: [] });
+  });
+
+  it('answers 404 to the analyst, quality officer and administrator on every route with client data', async () => {
+    for (const user of ['analyst', 'quality', 'admin'] as const) {
+      const session = await t.login(user);
+      for (const route of clientDataRoutes()) {
+        const response = await session.request(route.method as 'GET', concreteUrl(route.url), validBody(route.method, route.url));
+        expect(response.statusCode, `${user} ${route.method} ${route.url}`).toBe(404);
+      }
+      const figures = await session.get<{ teams: { teamName: string }[] }>('/api/work/figures');
+      expect(figures.teams).toHaveLength(18);
+      expect(JSON.stringify(figures)).not.toContain('Geheim');
+    }
+  });
+
+  it('answers 400 and changes nothing on a malformed body for every route that takes one', async () => {
+    const before = await owner.get<CaseDetail>(`/api/cases/${ids.case}`);
+    for (const route of apiRoutes().filter((r) => ['POST', 'PUT'].includes(r.method) && r.url !== '/api/auth/logout')) {
+      const response = await owner.request(route.method as 'POST', concreteUrl(route.url), [1, 2, 3]);
+      expect(response.statusCode, `${route.method} ${route.url}`).toBe(400);
+      expect(response.json().message).toMatch(/niet geldig/);
+    }
+    const after = await owner.get<CaseDetail>(`/api/cases/${ids.case}`);
+    expect(after.version).toBe(before.version);
+  });
+
+  it('hides the record of another team also on a malformed id', async () => {
+    const response = await owner.request('GET', '/api/cases/niet-een-nummer');
+    expect(response.statusCode).toBe(400);
+    const unknown = await owner.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000');
+    expect(unknown.statusCode).toBe(404);
+  });
+});

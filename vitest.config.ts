@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests sit beside the code (src/**/*.test.ts); HTTP tests in tests/http. The browser journey
+// runs separately (tests/browser) against a built web app. With DATABASE_URL set, the database
+// tests run against that PostgreSQL server instead of PGlite.
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
