@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // tests run against that PostgreSQL server instead of PGlite.
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/cli/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

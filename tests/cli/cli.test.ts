@@ -1,0 +1,61 @@
+// The command line on an empty database: it creates the organisation and reference data (no demo
+// content) before doing its work, and reports bad input clearly with a non-zero exit.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/server/db/database';
+import { cases, codes, teams, users } from '../../src/server/db/schema';
+import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
+
+const run = promisify(execFile);
+let empty: EmptyDatabase;
+
+async function cli(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/server/cli/main.ts', ...args], { env: { ...process.env, ...empty.env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  empty = await createEmptyDatabase();
+});
+afterAll(async () => empty.drop());
+
+describe('cli', () => {
+  it('adds a user on an empty database, creating the organisation and reference data but no demo content', async () => {
+    const result = await cli('user', 'add', '--email', 'Nieuw@Voorbeeld.nl', '--password', 'een-goed-wachtwoord', '--role', 'teamleider', '--team', 'lunetten');
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('nieuw@voorbeeld.nl');
+
+    const again = await cli('user', 'add', '--email', 'nieuw@voorbeeld.nl', '--password', 'een-goed-wachtwoord', '--role', 'analist');
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toContain('Er is al een account');
+
+    const database = await openDatabase(empty.env.DATABASE_URL ? { databaseUrl: empty.env.DATABASE_URL } : { dataDir: empty.env.KEUKENTAFEL_DATA_DIR });
+    try {
+      expect(await database.db.$count(teams)).toBe(18);
+      expect(await database.db.$count(codes)).toBeGreaterThan(50);
+      expect(await database.db.$count(users)).toBe(1);
+      expect(await database.db.$count(cases)).toBe(0);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it('refuses an unknown role, an unknown team and a short password, with Dutch messages', async () => {
+    const role = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'een-goed-wachtwoord', '--role', 'directeur');
+    expect(role.code).not.toBe(0);
+    expect(role.stderr).toContain('Kies een rol');
+    const team = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'een-goed-wachtwoord', '--role', 'medewerker', '--team', 'atlantis');
+    expect(team.stderr).toContain('Onbekend team: atlantis');
+    const password = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'kort', '--role', 'analist');
+    expect(password.stderr).toContain('minstens 10 tekens');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+  }, 60_000);
+});
