@@ -1,0 +1,109 @@
+// The one HTTP client of the web app: JSON in and out, the CSRF header on state-changing calls,
+// and every non-2xx answer turned into an ApiError the screens can show.
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  fields?: FieldError[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ErrorBody;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.status = status;
+    this.body = body;
+  }
+
+  get fields(): FieldError[] {
+    return this.body.fields ?? [];
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request answers 401 (session expired): the auth context goes back to login. */
+export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+  onUnauthenticated = handler;
+}
+
+const FALLBACK_MESSAGES: Record<number, string> = {
+  400: 'De invoer is niet geldig.',
+  401: 'U bent niet (meer) ingelogd.',
+  403: 'U heeft geen toegang tot deze gegevens.',
+  404: 'Deze gegevens bestaan niet of u heeft er geen toegang toe.',
+  409: 'Iemand anders heeft deze gegevens intussen gewijzigd.',
+  429: 'Te veel pogingen. Wacht even en probeer het dan opnieuw.',
+};
+
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+function toErrorBody(status: number, body: unknown): ErrorBody {
+  if (body && typeof body === 'object' && 'message' in body && typeof (body as ErrorBody).message === 'string') {
+    const b = body as ErrorBody;
+    return { error: b.error ?? 'error', message: b.message, fields: Array.isArray(b.fields) ? b.fields : undefined };
+  }
+  return { error: 'error', message: FALLBACK_MESSAGES[status] ?? 'Er ging iets mis. Probeer het opnieuw.' };
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: { skipAuthRedirect?: boolean } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, { error: 'network', message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
+  }
+  const data = await readBody(response);
+  if (!response.ok) {
+    if (response.status === 401 && !options.skipAuthRedirect) onUnauthenticated?.();
+    throw new ApiError(response.status, toErrorBody(response.status, data));
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string) => apiRequest<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
+};
+
+/** Builds a query string, leaving out empty values. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}

@@ -1,0 +1,217 @@
+// Labelled form fields built from the Utrecht components. Every field has a visible label, its
+// error message is linked with aria-describedby, and optional fields say so in the label.
+import type { ReactNode } from 'react';
+import {
+  Checkbox,
+  Fieldset,
+  FieldsetLegend,
+  FormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  RadioButton,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
+} from '@utrecht/component-library-react';
+
+interface BaseProps {
+  id: string;
+  label: ReactNode;
+  error?: string;
+  description?: ReactNode;
+  /** Shown as "(niet verplicht)" after the label. */
+  optional?: boolean;
+  required?: boolean;
+}
+
+function describedBy(id: string, description: ReactNode, error: string | undefined): string | undefined {
+  const ids = [description ? `${id}-description` : null, error ? `${id}-error` : null].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function Label({ id, label, optional }: { id: string; label: ReactNode; optional?: boolean }) {
+  return (
+    <FormLabel htmlFor={id}>
+      {label}
+      {optional && <span className="kt-optional" aria-hidden="true"> (niet verplicht)</span>}
+    </FormLabel>
+  );
+}
+
+function Extras({ id, description, error }: { id: string; description?: ReactNode; error?: string }) {
+  return (
+    <>
+      {description && <FormFieldDescription id={`${id}-description`}>{description}</FormFieldDescription>}
+      {error && (
+        <FormFieldErrorMessage id={`${id}-error`}>
+          <span className="kt-visually-hidden">Fout: </span>
+          {error}
+        </FormFieldErrorMessage>
+      )}
+    </>
+  );
+}
+
+export interface TextFieldProps extends BaseProps {
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  type?: 'text' | 'date' | 'email' | 'password' | 'tel' | 'number' | 'search';
+  autoComplete?: string;
+  inputMode?: 'text' | 'numeric' | 'tel' | 'email' | 'search';
+  size?: 'xs' | 's' | 'm' | 'l';
+  min?: string | number;
+  max?: string | number;
+}
+
+export function TextField({ id, label, error, description, optional, required, value, onChange, onBlur, type = 'text', autoComplete, inputMode, size = 'l', min, max }: TextFieldProps) {
+  return (
+    <FormField invalid={!!error} className="kt-field">
+      <Label id={id} label={label} optional={optional} />
+      <Extras id={id} description={description} error={error} />
+      <Textbox
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onBlur={onBlur}
+        invalid={!!error}
+        required={required}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        min={min}
+        max={max}
+        aria-describedby={describedBy(id, description, error)}
+        className={`kt-input kt-input--${size}`}
+      />
+    </FormField>
+  );
+}
+
+export function TextareaField({ id, label, error, description, optional, required, value, onChange, rows = 4 }: BaseProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+  return (
+    <FormField invalid={!!error} className="kt-field">
+      <Label id={id} label={label} optional={optional} />
+      <Extras id={id} description={description} error={error} />
+      <Textarea
+        id={id}
+        name={id}
+        value={value}
+        rows={rows}
+        onChange={(e) => onChange(e.target.value)}
+        invalid={!!error}
+        required={required}
+        aria-describedby={describedBy(id, description, error)}
+        className="kt-input kt-input--l"
+      />
+    </FormField>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField({ id, label, error, description, optional, required, value, onChange, options, placeholder = 'Maak een keuze' }: BaseProps & { value: string; onChange: (value: string) => void; options: Option[]; placeholder?: string | null }) {
+  return (
+    <FormField invalid={!!error} className="kt-field">
+      <Label id={id} label={label} optional={optional} />
+      <Extras id={id} description={description} error={error} />
+      <Select
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        invalid={!!error}
+        aria-required={required || undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, description, error)}
+        className="kt-input kt-input--l"
+      >
+        {placeholder !== null && <SelectOption value="">{placeholder}</SelectOption>}
+        {options.map((option) => (
+          <SelectOption key={option.value} value={option.value}>
+            {option.label}
+          </SelectOption>
+        ))}
+      </Select>
+    </FormField>
+  );
+}
+
+interface GroupProps extends BaseProps {
+  options: Option[];
+}
+
+/** A radio group in a fieldset; the first radio carries `id` so error links can focus it. */
+export function RadioGroupField({ id, label, error, description, optional, required, options, value, onChange }: GroupProps & { value: string; onChange: (value: string) => void }) {
+  return (
+    <Fieldset invalid={!!error} role="radiogroup" required={required} aria-describedby={describedBy(id, description, error)} className="kt-field">
+      <FieldsetLegend>
+        {label}
+        {optional && <span className="kt-optional" aria-hidden="true"> (niet verplicht)</span>}
+      </FieldsetLegend>
+      <Extras id={id} description={description} error={error} />
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value || 'leeg'}`;
+        return (
+          <FormField
+            key={option.value}
+            type="radio"
+            className="kt-choice"
+            input={<RadioButton id={optionId} name={id} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} invalid={!!error} />}
+            label={
+              <FormLabel htmlFor={optionId} type="radio" checked={value === option.value}>
+                {option.label}
+              </FormLabel>
+            }
+          />
+        );
+      })}
+    </Fieldset>
+  );
+}
+
+/** A group of checkboxes in a fieldset; the first box carries `id`. */
+export function CheckboxGroupField({ id, label, error, description, optional, options, value, onChange }: GroupProps & { value: string[]; onChange: (value: string[]) => void }) {
+  return (
+    <Fieldset invalid={!!error} aria-describedby={describedBy(id, description, error)} className="kt-field">
+      <FieldsetLegend>
+        {label}
+        {optional && <span className="kt-optional" aria-hidden="true"> (niet verplicht)</span>}
+      </FieldsetLegend>
+      <Extras id={id} description={description} error={error} />
+      {options.map((option, index) => {
+        const optionId = index === 0 ? id : `${id}-${option.value}`;
+        const checked = value.includes(option.value);
+        return (
+          <FormField
+            key={option.value}
+            type="checkbox"
+            className="kt-choice"
+            input={
+              <Checkbox
+                id={optionId}
+                name={id}
+                value={option.value}
+                checked={checked}
+                invalid={!!error}
+                appearance="custom"
+                onChange={() => onChange(checked ? value.filter((v) => v !== option.value) : [...value, option.value])}
+              />
+            }
+            label={
+              <FormLabel htmlFor={optionId} type="checkbox" checked={checked}>
+                {option.label}
+              </FormLabel>
+            }
+          />
+        );
+      })}
+    </Fieldset>
+  );
+}

@@ -1,0 +1,18 @@
+// Reference data (teams and code lists), loaded once per session and cached.
+import { useQuery } from '@tanstack/react-query';
+import type { CodeItem, Reference } from '../../server/modules/reference/reference.schemas';
+import { api } from './api';
+import type { Option } from './fields';
+
+export function useReference() {
+  return useQuery({ queryKey: ['reference'], queryFn: () => api.get<Reference>('/api/reference'), staleTime: Infinity, gcTime: Infinity });
+}
+
+export function codeOptions(reference: Reference | undefined, list: string): Option[] {
+  return (reference?.codes[list] ?? []).map((item: CodeItem) => ({ value: item.code, label: item.label }));
+}
+
+export function codeLabel(reference: Reference | undefined, list: string, code: string | null | undefined): string {
+  if (!code) return '';
+  return reference?.codes[list]?.find((item) => item.code === code)?.label ?? code;
+}

@@ -1,0 +1,51 @@
+// The screens and their addresses (Dutch paths, see docs/screens.md).
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import type { Permission } from '../../server/access/permissions';
+import { LoginPage } from '../features/auth/LoginPage';
+import { CasePage } from '../features/cases/CasePage';
+import { ClientDetailPage } from '../features/clients/ClientDetailPage';
+import { ClientSearchPage } from '../features/clients/ClientSearchPage';
+import { NewRegistrationPage } from '../features/registrations/NewRegistrationPage';
+import { RegistrationQueuePage } from '../features/registrations/RegistrationQueuePage';
+import { TriagePage } from '../features/registrations/TriagePage';
+import { FiguresPage } from '../features/worklists/FiguresPage';
+import { MyWorkPage } from '../features/worklists/MyWorkPage';
+import { TeamPage } from '../features/worklists/TeamPage';
+import { startPath, useMe } from './auth';
+import { RequirePermission, RequireSession } from './guards';
+import { Layout } from './Layout';
+import { MessagePage, NotFoundPage } from './MessagePage';
+
+function Start() {
+  return <Navigate to={startPath(useMe())} replace />;
+}
+
+function guarded(permission: Permission, element: React.ReactNode) {
+  return <RequirePermission permission={permission}>{element}</RequirePermission>;
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/inloggen" element={<LoginPage />} />
+        <Route element={<RequireSession />}>
+          <Route element={<Layout />}>
+            <Route index element={<Start />} />
+            <Route path="mijn-werk" element={guarded('cases:read', <MyWorkPage />)} />
+            <Route path="aanmeldingen" element={guarded('registrations:write', <RegistrationQueuePage />)} />
+            <Route path="aanmeldingen/nieuw" element={guarded('registrations:write', <NewRegistrationPage />)} />
+            <Route path="aanmeldingen/:id" element={guarded('registrations:write', <TriagePage />)} />
+            <Route path="casussen/:id" element={guarded('cases:read', <CasePage />)} />
+            <Route path="clienten" element={guarded('clients:read', <ClientSearchPage />)} />
+            <Route path="clienten/:id" element={guarded('clients:read', <ClientDetailPage />)} />
+            <Route path="team" element={guarded('team:overview', <TeamPage />)} />
+            <Route path="cijfers" element={guarded('figures:read', <FiguresPage />)} />
+            <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}

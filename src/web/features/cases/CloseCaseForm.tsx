@@ -1,0 +1,78 @@
+// Casus afsluiten: date, reasons (at least one), what carries the client on, the satisfaction
+// mark and "can you manage on your own now?".
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { closeBody } from '../../../server/modules/cases/cases.schemas';
+import { ErrorSummary } from '../../app/ErrorSummary';
+import { CheckboxGroupField, RadioGroupField, SelectField, TextField } from '../../app/fields';
+import { useFormErrors } from '../../app/form-errors';
+import { today } from '../../app/format';
+import { codeOptions, useReference } from '../../app/reference';
+import { useCaseAction, useReloadCase, type CaseDetail } from './api';
+
+const SCORE_OPTIONS = [{ value: '', label: 'Niet gegeven' }, ...Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))];
+const CONTINUE_OPTIONS = [
+  { value: 'ja', label: 'Ja' },
+  { value: 'nee', label: 'Nee' },
+  { value: 'niet_gevraagd', label: 'Niet gevraagd' },
+];
+
+export function CloseCaseForm({ detail, onCancel }: { detail: CaseDetail; onCancel: () => void }) {
+  const reference = useReference();
+  const action = useCaseAction(detail.id, 'close');
+  const reload = useReloadCase(detail.id);
+  const form = useFormErrors('afsluiten');
+  const [closedOn, setClosedOn] = useState(today());
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [outcomes, setOutcomes] = useState<string[]>([]);
+  const [score, setScore] = useState('');
+  const [canContinue, setCanContinue] = useState('niet_gevraagd');
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const body = {
+      closedOn,
+      reasons,
+      outcomes,
+      satisfactionScore: score === '' ? null : Number(score),
+      canContinueAlone: canContinue === 'ja' ? true : canContinue === 'nee' ? false : null,
+      version: detail.version,
+    };
+    const parsed = closeBody.safeParse(body);
+    if (!parsed.success) return form.showZod(parsed.error);
+    try {
+      await action.mutateAsync(body);
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Casus afsluiten">
+      <Paragraph>Spreek het einde van de ondersteuning af met de cliënt. Na afsluiten telt de casus niet meer mee als open casus; u kunt hem later heropenen met een reden.</Paragraph>
+      <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
+      <TextField id={form.idFor('closedOn')} label="Datum afsluiting" type="date" value={closedOn} onChange={setClosedOn} max={today()} size="s" error={form.errorFor('closedOn')} required />
+      <CheckboxGroupField id={form.idFor('reasons')} label="Reden van afsluiten" options={codeOptions(reference.data, 'close_reasons')} value={reasons} onChange={setReasons} error={form.errorFor('reasons')} required />
+      <CheckboxGroupField
+        id={form.idFor('outcomes')}
+        label="Wat draagt de cliënt verder"
+        description="Kies alles wat van toepassing is."
+        options={codeOptions(reference.data, 'close_outcomes')}
+        value={outcomes}
+        onChange={setOutcomes}
+        error={form.errorFor('outcomes')}
+        optional
+      />
+      <SelectField id={form.idFor('satisfactionScore')} label="Rapportcijfer" description="Het cijfer dat de cliënt geeft, van 1 tot en met 10." options={SCORE_OPTIONS} value={score} onChange={setScore} placeholder={null} error={form.errorFor('satisfactionScore')} />
+      <RadioGroupField id={form.idFor('canContinueAlone')} label="Kunt u zelf verder?" description="Vraag de cliënt: kunt u nu zelf verder?" options={CONTINUE_OPTIONS} value={canContinue} onChange={setCanContinue} error={form.errorFor('canContinueAlone')} />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={action.isPending} disabled={action.isPending}>
+          Casus afsluiten
+        </Button>
+        <Button type="button" appearance="subtle-button" onClick={onCancel}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

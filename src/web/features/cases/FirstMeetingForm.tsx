@@ -1,0 +1,61 @@
+// Kennismaking vastleggen: the date and where it took place.
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { firstMeetingBody } from '../../../server/modules/cases/cases.schemas';
+import { ErrorSummary } from '../../app/ErrorSummary';
+import { RadioGroupField, TextField } from '../../app/fields';
+import { useFormErrors } from '../../app/form-errors';
+import { today } from '../../app/format';
+import { codeOptions, useReference } from '../../app/reference';
+import { useCaseAction, useReloadCase, type CaseDetail } from './api';
+
+const FALLBACK_LOCATIONS = [
+  { value: 'thuis', label: 'Thuis' },
+  { value: 'kantoor', label: 'Kantoor' },
+  { value: 'elders', label: 'Elders' },
+];
+
+export function FirstMeetingForm({ detail, onDone }: { detail: CaseDetail; onDone?: () => void }) {
+  const reference = useReference();
+  const action = useCaseAction(detail.id, 'first-meeting');
+  const reload = useReloadCase(detail.id);
+  const form = useFormErrors('kennismaking');
+  const [firstMeetingOn, setFirstMeetingOn] = useState(detail.firstMeetingOn ?? today());
+  const [location, setLocation] = useState<string>(detail.firstMeetingLocation ?? '');
+  const locations = codeOptions(reference.data, 'first_meeting_locations');
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const body = { firstMeetingOn, location, version: detail.version };
+    const parsed = firstMeetingBody.safeParse(body);
+    if (!parsed.success) return form.showZod(parsed.error);
+    try {
+      await action.mutateAsync(body);
+      form.clear();
+      onDone?.();
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Kennismaking">
+      <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
+      <TextField id={form.idFor('firstMeetingOn')} label="Datum kennismaking" type="date" value={firstMeetingOn} onChange={setFirstMeetingOn} max={today()} size="s" error={form.errorFor('firstMeetingOn')} required />
+      <RadioGroupField
+        id={form.idFor('location')}
+        label="Waar was de kennismaking?"
+        options={locations.length ? locations : FALLBACK_LOCATIONS}
+        value={location}
+        onChange={setLocation}
+        error={form.errorFor('location')}
+        required
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={action.isPending} disabled={action.isPending}>
+          Kennismaking vastleggen
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

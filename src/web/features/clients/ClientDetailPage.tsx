@@ -1,0 +1,117 @@
+// Cliënt: all person fields (BSN whole, only here), edit, and the client's cases.
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useAuth } from '../../app/auth';
+import { DateText } from '../../app/DateText';
+import { fullName } from '../../app/format';
+import { RouterLink } from '../../app/links';
+import { PageTitle } from '../../app/PageTitle';
+import { QueryStatus } from '../../app/QueryStatus';
+import { CaseStatusBadge } from '../../app/StatusBadge';
+import { useClient, type ClientDetail } from './api';
+import { ClientEditForm } from './ClientEditForm';
+
+const GENDER_LABELS: Record<string, string> = { v: 'Vrouw', m: 'Man', x: 'Anders of onbekend' };
+const ROLE_LABELS: Record<string, string> = { hoofdclient: 'Hoofdcliënt', huishoudlid: 'Huishoudlid' };
+
+export function ClientDetailPage() {
+  const { id = '' } = useParams();
+  const client = useClient(id);
+  return (
+    <QueryStatus query={client} what="de cliënt">
+      {(c) => <ClientView client={c} />}
+    </QueryStatus>
+  );
+}
+
+function ClientView({ client }: { client: ClientDetail }) {
+  const { can } = useAuth();
+  const [editing, setEditing] = useState(false);
+  const address = [[client.street, client.houseNumber].filter(Boolean).join(' '), [client.postcode, client.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  return (
+    <>
+      <PageTitle title={fullName(client)} />
+      <section aria-labelledby="gegevens-title" className="kt-section">
+        <Heading2 id="gegevens-title">Gegevens</Heading2>
+        {editing ? (
+          <ClientEditForm client={client} onDone={() => setEditing(false)} />
+        ) : (
+          <>
+            <DataList className="kt-datalist">
+              <Item label="Voornaam" value={client.firstName} />
+              <Item label="Achternaam" value={client.lastName} />
+              <DataListItem>
+                <DataListKey>Geboortedatum</DataListKey>
+                <DataListValue>
+                  <DateText value={client.birthDate} empty="Niet ingevuld" />
+                </DataListValue>
+              </DataListItem>
+              <Item label="BSN" value={client.bsn} />
+              <Item label="Geslacht" value={client.gender ? GENDER_LABELS[client.gender] ?? client.gender : null} />
+              <Item label="Adres" value={address || null} />
+              <Item label="Telefoonnummer" value={client.phone} />
+            </DataList>
+            {can('clients:write') && (
+              <ButtonGroup>
+                <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)}>
+                  Gegevens wijzigen
+                </Button>
+              </ButtonGroup>
+            )}
+          </>
+        )}
+      </section>
+      <section aria-labelledby="casussen-title" className="kt-section">
+        <Heading2 id="casussen-title">Casussen</Heading2>
+        {client.cases.length === 0 ? (
+          <Paragraph>Deze cliënt heeft (nog) geen casus.</Paragraph>
+        ) : (
+          <div className="kt-table-scroll">
+            <Table className="kt-table">
+              <TableCaption>Casussen van {fullName(client)}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Aangemeld</TableHeaderCell>
+                  <TableHeaderCell scope="col">Team</TableHeaderCell>
+                  <TableHeaderCell scope="col">Status</TableHeaderCell>
+                  <TableHeaderCell scope="col">Rol</TableHeaderCell>
+                  <TableHeaderCell scope="col">Afgesloten</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {client.cases.map((c) => (
+                  <TableRow key={c.id}>
+                    <TableHeaderCell scope="row">
+                      <RouterLink to={`/casussen/${c.id}`}>
+                        <span className="kt-visually-hidden">Casus aangemeld op </span>
+                        <DateText value={c.registeredOn} />
+                      </RouterLink>
+                    </TableHeaderCell>
+                    <TableCell>{c.teamName}</TableCell>
+                    <TableCell>
+                      <CaseStatusBadge status={c.status} />
+                    </TableCell>
+                    <TableCell>{ROLE_LABELS[c.role] ?? c.role}</TableCell>
+                    <TableCell>
+                      <DateText value={c.closedOn} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Item({ label, value }: { label: string; value: string | null }) {
+  return (
+    <DataListItem>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{value || 'Niet ingevuld'}</DataListValue>
+    </DataListItem>
+  );
+}

@@ -1,0 +1,86 @@
+// Cliënten zoeken: by name, birth date, postcode or BSN; results with masked BSN.
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { DateText } from '../../app/DateText';
+import { TextField } from '../../app/fields';
+import { fullName } from '../../app/format';
+import { RouterLink } from '../../app/links';
+import { PageTitle } from '../../app/PageTitle';
+import { LoadError, Loading } from '../../app/QueryStatus';
+import { useClientSearch, type ClientSummary } from './api';
+
+export function ClientSearchPage() {
+  const [params, setParams] = useSearchParams();
+  const search = params.get('zoek') ?? '';
+  const [text, setText] = useState(search);
+  const [tooShort, setTooShort] = useState(false);
+  const results = useClientSearch(search);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const value = text.trim();
+    setTooShort(value.length < 2);
+    if (value.length >= 2) setParams({ zoek: value });
+  }
+
+  return (
+    <>
+      <PageTitle title="Cliënten zoeken" />
+      <form noValidate onSubmit={handleSubmit} role="search" aria-label="Cliënten" className="kt-form kt-search">
+        <TextField
+          id="zoek"
+          label="Zoek cliënt"
+          type="search"
+          description="Zoek op naam, geboortedatum (31-12-1980), postcode of BSN."
+          value={text}
+          onChange={setText}
+          error={tooShort ? 'Vul minstens 2 tekens in' : undefined}
+        />
+        <Button type="submit" appearance="primary-action-button">
+          Zoeken
+        </Button>
+      </form>
+      <div aria-live="polite">
+        {search.length >= 2 && results.isPending && <Loading what="zoekresultaten" />}
+        {results.isError && <LoadError error={results.error} />}
+        {results.data && <Results results={results.data} search={search} />}
+      </div>
+    </>
+  );
+}
+
+function Results({ results, search }: { results: ClientSummary[]; search: string }) {
+  if (results.length === 0) return <Paragraph>Geen cliënten gevonden voor “{search}”.</Paragraph>;
+  return (
+    <div className="kt-table-scroll">
+      <Table className="kt-table">
+        <TableCaption>
+          {results.length === 1 ? '1 cliënt' : `${results.length} cliënten`} gevonden voor “{search}”
+        </TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Naam</TableHeaderCell>
+            <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
+            <TableHeaderCell scope="col">Postcode</TableHeaderCell>
+            <TableHeaderCell scope="col">BSN</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {results.map((c) => (
+            <TableRow key={c.id}>
+              <TableHeaderCell scope="row">
+                <RouterLink to={`/clienten/${c.id}`}>{fullName(c)}</RouterLink>
+              </TableHeaderCell>
+              <TableCell>
+                <DateText value={c.birthDate} />
+              </TableCell>
+              <TableCell>{c.postcode ?? '–'}</TableCell>
+              <TableCell>{c.bsnMasked ?? '–'}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

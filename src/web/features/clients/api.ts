@@ -1,0 +1,41 @@
+// Clients: search, detail, update, duplicate check.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClientDetail, ClientSummary, DuplicateCheck, DuplicateMatch } from '../../../server/modules/clients/clients.schemas';
+import { api, query } from '../../app/api';
+
+export type { ClientDetail, ClientSummary, DuplicateMatch };
+
+export function useClientSearch(search: string) {
+  return useQuery({
+    queryKey: ['clients', 'search', search],
+    queryFn: () => api.get<ClientSummary[]>(`/api/clients${query({ search })}`),
+    enabled: search.trim().length >= 2,
+  });
+}
+
+export function useClient(id: string) {
+  return useQuery({ queryKey: ['client', id], queryFn: () => api.get<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`) });
+}
+
+export function useUpdateClient(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) => api.put<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`, body),
+    onSuccess: (client) => {
+      queryClient.setQueryData(['client', id], client);
+      void queryClient.invalidateQueries({ queryKey: ['clients'] });
+      void queryClient.invalidateQueries({ queryKey: ['case'] });
+    },
+  });
+}
+
+export function useDuplicateCheck() {
+  return useMutation({ mutationFn: (body: DuplicateCheck) => api.post<DuplicateMatch[]>('/api/clients/duplicate-check', body) });
+}
+
+export const DUPLICATE_REASON_LABELS: Record<DuplicateMatch['reason'], string> = {
+  bsn: 'Zelfde BSN',
+  name_birth_postcode: 'Naam, geboortedatum en postcode komen overeen',
+  name_birth: 'Naam en geboortedatum komen overeen',
+  name_postcode: 'Naam en postcode komen overeen',
+};

@@ -1,0 +1,76 @@
+// One contact's fields: date, kind, minutes, note. Used to add a contact and to edit one in place.
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { CONTACT_KINDS, CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
+import { contactFields, type ContactFields } from '../../../server/modules/journal/journal.schemas';
+import { ErrorSummary } from '../../app/ErrorSummary';
+import { SelectField, TextareaField, TextField } from '../../app/fields';
+import { useFormErrors } from '../../app/form-errors';
+import { today } from '../../app/format';
+import type { Contact } from './api';
+
+const KIND_OPTIONS = CONTACT_KINDS.map((kind) => ({ value: kind, label: CONTACT_KIND_LABELS[kind] }));
+
+interface Props {
+  formId: string;
+  label: string;
+  submitLabel: string;
+  initial?: Contact;
+  busy: boolean;
+  onSubmit: (fields: ContactFields) => Promise<void>;
+  onCancel?: () => void;
+  onReload?: () => void;
+}
+
+export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmit, onCancel, onReload }: Props) {
+  const form = useFormErrors(formId);
+  const [contactOn, setContactOn] = useState(initial?.contactOn ?? today());
+  const [kind, setKind] = useState<string>(initial?.kind ?? '');
+  const [minutes, setMinutes] = useState(initial?.minutes === null || initial?.minutes === undefined ? '' : String(initial.minutes));
+  const [note, setNote] = useState(initial?.note ?? '');
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const trimmedMinutes = minutes.trim();
+    if (trimmedMinutes !== '' && !/^\d+$/.test(trimmedMinutes)) {
+      return form.show([{ path: 'minutes', message: 'Vul het aantal minuten in als heel getal, bijvoorbeeld 45' }]);
+    }
+    const body = { contactOn, kind, minutes: trimmedMinutes === '' ? null : Number(trimmedMinutes), note } as ContactFields;
+    const parsed = contactFields.safeParse(body);
+    if (!parsed.success) return form.showZod(parsed.error);
+    try {
+      await onSubmit(body);
+      form.clear();
+      if (!initial) {
+        setKind('');
+        setMinutes('');
+        setNote('');
+        setContactOn(today());
+      }
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label={label}>
+      <ErrorSummary form={form} onReload={onReload ? () => { onReload(); form.clear(); } : undefined} />
+      <div className="kt-row">
+        <TextField id={form.idFor('contactOn')} label="Datum contact" type="date" value={contactOn} onChange={setContactOn} max={today()} size="s" error={form.errorFor('contactOn')} required />
+        <SelectField id={form.idFor('kind')} label="Soort contact" value={kind} onChange={setKind} options={KIND_OPTIONS} error={form.errorFor('kind')} required />
+        <TextField id={form.idFor('minutes')} label="Minuten" inputMode="numeric" value={minutes} onChange={setMinutes} size="xs" error={form.errorFor('minutes')} optional />
+      </div>
+      <TextareaField id={form.idFor('note')} label="Notitie" value={note} onChange={setNote} rows={4} error={form.errorFor('note')} optional />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
+          {submitLabel}
+        </Button>
+        {onCancel && (
+          <Button type="button" appearance="subtle-button" onClick={onCancel}>
+            Annuleren
+          </Button>
+        )}
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,70 @@
+// One journal entry: shown, edited in place (earlier versions kept), with its history.
+import { useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
+import { DateText } from '../../app/DateText';
+import { formatDate } from '../../app/format';
+import { useUpdateContact, type Contact } from './api';
+import { ContactForm } from './ContactForm';
+import { ContactVersions } from './ContactVersions';
+
+export function ContactItem({ contact }: { contact: Contact }) {
+  const [editing, setEditing] = useState(false);
+  const [showVersions, setShowVersions] = useState(false);
+  const update = useUpdateContact(contact.caseId, contact.id);
+  const queryClient = useQueryClient();
+  const edited = contact.version > 1;
+  const title = `${formatDate(contact.contactOn)} — ${CONTACT_KIND_LABELS[contact.kind] ?? contact.kind}`;
+  const headingId = `contact-${contact.id}-title`;
+
+  return (
+    <li className="kt-contact">
+      <article aria-labelledby={headingId}>
+        <Heading3 id={headingId} className="kt-contact__title">
+          {title}
+        </Heading3>
+        <Paragraph className="kt-contact__meta">
+          {contact.minutes !== null ? `${contact.minutes} minuten · ` : ''}
+          {contact.authorName ?? 'Onbekende auteur'}
+          {edited && (
+            <>
+              {' · '}
+              <strong>bewerkt</strong> op <DateText value={contact.updatedAt} withTime />
+            </>
+          )}
+        </Paragraph>
+        {editing ? (
+          <ContactForm
+            formId={`contact-${contact.id}`}
+            label={`Contact van ${formatDate(contact.contactOn)} bewerken`}
+            submitLabel="Wijziging opslaan"
+            initial={contact}
+            busy={update.isPending}
+            onSubmit={async (fields) => {
+              await update.mutateAsync({ ...fields, version: contact.version });
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+            onReload={() => void queryClient.invalidateQueries({ queryKey: ['contacts', contact.caseId] })}
+          />
+        ) : (
+          <>
+            {contact.note ? <Paragraph className="kt-pre-line kt-note">{contact.note}</Paragraph> : <Paragraph className="kt-muted">Geen notitie.</Paragraph>}
+            <ButtonGroup>
+              <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)} aria-label={`Bewerken: contact ${title}`}>
+                Bewerken
+              </Button>
+              {edited && (
+                <Button type="button" appearance="subtle-button" aria-expanded={showVersions} onClick={() => setShowVersions((v) => !v)}>
+                  Eerdere versies
+                </Button>
+              )}
+            </ButtonGroup>
+          </>
+        )}
+        {showVersions && <ContactVersions contactId={contact.id} headingId={`${headingId}-versions`} />}
+      </article>
+    </li>
+  );
+}

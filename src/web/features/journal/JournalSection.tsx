@@ -1,0 +1,38 @@
+// Contactjournaal of a case: add a contact, then the contacts newest first.
+import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { QueryStatus } from '../../app/QueryStatus';
+import { useAddContact, useContacts } from './api';
+import { ContactForm } from './ContactForm';
+import { ContactItem } from './ContactItem';
+
+export function JournalSection({ caseId }: { caseId: string }) {
+  const contacts = useContacts(caseId);
+  const add = useAddContact(caseId);
+  return (
+    <section aria-labelledby="journaal-title" className="kt-section">
+      <Heading2 id="journaal-title">Contactjournaal</Heading2>
+      <ContactForm
+        formId="contact-nieuw"
+        label="Contact toevoegen"
+        submitLabel="Contact toevoegen"
+        busy={add.isPending}
+        onSubmit={async (fields) => {
+          await add.mutateAsync(fields);
+        }}
+      />
+      <QueryStatus query={contacts} what="het contactjournaal">
+        {(list) =>
+          list.length === 0 ? (
+            <Paragraph>Er zijn nog geen contacten vastgelegd.</Paragraph>
+          ) : (
+            <ol className="kt-contacts" aria-label="Contacten, nieuwste eerst">
+              {list.map((contact) => (
+                <ContactItem key={contact.id} contact={contact} />
+              ))}
+            </ol>
+          )
+        }
+      </QueryStatus>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+// Contact journal: list, add, edit, earlier versions.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contact, ContactFields, ContactVersion } from '../../../server/modules/journal/journal.schemas';
+import { api } from '../../app/api';
+
+export type { Contact, ContactVersion };
+
+export function useContacts(caseId: string) {
+  return useQuery({ queryKey: ['contacts', caseId], queryFn: () => api.get<Contact[]>(`/api/cases/${encodeURIComponent(caseId)}/contacts`) });
+}
+
+export function useAddContact(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContactFields) => api.post<Contact>(`/api/cases/${encodeURIComponent(caseId)}/contacts`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contacts', caseId] }),
+  });
+}
+
+export function useUpdateContact(caseId: string, contactId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ContactFields & { version: number }) => api.put<Contact>(`/api/contacts/${encodeURIComponent(contactId)}`, body),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['contacts', caseId] });
+      void queryClient.invalidateQueries({ queryKey: ['contact-versions', contactId] });
+    },
+  });
+}
+
+export function useContactVersions(contactId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['contact-versions', contactId],
+    queryFn: () => api.get<ContactVersion[]>(`/api/contacts/${encodeURIComponent(contactId)}/versions`),
+    enabled,
+  });
+}

@@ -1,0 +1,63 @@
+// Cijfers per team: aggregated counts and waiting times, never a client.
+import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { formatNumber } from '../../app/format';
+import { PageTitle } from '../../app/PageTitle';
+import { QueryStatus } from '../../app/QueryStatus';
+import { useTeamFigures } from './api';
+import { FiguresChart } from './FiguresChart';
+
+export function FiguresPage() {
+  const figures = useTeamFigures();
+  return (
+    <>
+      <PageTitle title="Cijfers per team" />
+      <Paragraph>Geaggregeerde cijfers per buurtteam. Er staan geen cliëntgegevens in dit overzicht.</Paragraph>
+      <QueryStatus query={figures} what="de cijfers">
+        {(f) =>
+          f.teams.length === 0 ? (
+            <Paragraph>Er zijn nog geen cijfers.</Paragraph>
+          ) : (
+            <>
+              <section aria-labelledby="grafiek-title" className="kt-section">
+                <Heading2 id="grafiek-title">Open casussen en wachttijd</Heading2>
+                <FiguresChart figures={f.teams} />
+              </section>
+              <section aria-labelledby="tabel-title" className="kt-section">
+                <Heading2 id="tabel-title">Cijfers in een tabel</Heading2>
+                <div className="kt-table-scroll">
+                  <Table className="kt-table">
+                    <TableCaption>Cijfers per team</TableCaption>
+                    <TableHeader>
+                      <TableRow>
+                        <TableHeaderCell scope="col">Team</TableHeaderCell>
+                        <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
+                        <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
+                        <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
+                        <TableHeaderCell scope="col" className="kt-num">Gestart (90 dagen)</TableHeaderCell>
+                        <TableHeaderCell scope="col" className="kt-num">Afgesloten (90 dagen)</TableHeaderCell>
+                        <TableHeaderCell scope="col" className="kt-num">Gem. dagen tot kennismaking</TableHeaderCell>
+                      </TableRow>
+                    </TableHeader>
+                    <TableBody>
+                      {f.teams.map((t) => (
+                        <TableRow key={t.teamId}>
+                          <TableHeaderCell scope="row">{t.teamName}</TableHeaderCell>
+                          <TableCell className="kt-num">{formatNumber(t.openCases)}</TableCell>
+                          <TableCell className="kt-num">{formatNumber(t.awaitingFirstMeeting)}</TableCell>
+                          <TableCell className="kt-num">{formatNumber(t.overNorm)}</TableCell>
+                          <TableCell className="kt-num">{formatNumber(t.startedLast90Days)}</TableCell>
+                          <TableCell className="kt-num">{formatNumber(t.closedLast90Days)}</TableCell>
+                          <TableCell className="kt-num">{formatNumber(t.meanDaysToFirstMeeting, 1)}</TableCell>
+                        </TableRow>
+                      ))}
+                    </TableBody>
+                  </Table>
+                </div>
+              </section>
+            </>
+          )
+        }
+      </QueryStatus>
+    </>
+  );
+}

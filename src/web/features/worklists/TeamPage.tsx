@@ -1,0 +1,95 @@
+// Team (teamleider): the team's counts, caseload per worker and open cases with waiting days.
+import { useState } from 'react';
+import { Checkbox, FormField, FormLabel, Heading2, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { formatNumber } from '../../app/format';
+import { PageTitle } from '../../app/PageTitle';
+import { QueryStatus } from '../../app/QueryStatus';
+import { useTeamOverview, type TeamOverview } from './api';
+import { CasesTable } from './CasesTable';
+
+export function TeamPage() {
+  const overview = useTeamOverview();
+  return (
+    <>
+      <PageTitle title="Team" />
+      <QueryStatus query={overview} what="het teamoverzicht">
+        {(o) => <TeamView overview={o} />}
+      </QueryStatus>
+    </>
+  );
+}
+
+function TeamView({ overview }: { overview: TeamOverview }) {
+  const [onlyOverNorm, setOnlyOverNorm] = useState(false);
+  const cases = onlyOverNorm ? overview.cases.filter((c) => c.overNorm) : overview.cases;
+  const figures: [string, string][] = [
+    ['Open casussen', formatNumber(overview.openCases)],
+    ['Wachten op kennismaking', formatNumber(overview.awaitingFirstMeeting)],
+    ['Boven de norm van 5 dagen', formatNumber(overview.overNorm)],
+    ['Te triëren aanmeldingen', formatNumber(overview.registrationsToTriage)],
+    ['Gemiddelde dagen tot kennismaking (laatste 90 dagen)', formatNumber(overview.meanDaysToFirstMeeting, 1)],
+  ];
+  return (
+    <>
+      <p className="utrecht-paragraph kt-lead">{overview.team.name}</p>
+      <section aria-labelledby="kerncijfers-title" className="kt-section">
+        <Heading2 id="kerncijfers-title">Kerncijfers</Heading2>
+        <dl className="kt-figures">
+          {figures.map(([label, value]) => (
+            <div key={label} className="kt-figures__item">
+              <dt className="kt-figures__label">{label}</dt>
+              <dd className="kt-figures__value">{value}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <section aria-labelledby="caseload-title" className="kt-section">
+        <Heading2 id="caseload-title">Caseload per medewerker</Heading2>
+        <div className="kt-table-scroll">
+          <Table className="kt-table">
+            <TableCaption>Open casussen per medewerker</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Medewerker</TableHeaderCell>
+                <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
+                <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
+                <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {overview.workers.map((w) => (
+                <TableRow key={w.workerId ?? 'geen'}>
+                  <TableHeaderCell scope="row">{w.workerId ? w.name : 'Geen regisseur'}</TableHeaderCell>
+                  <TableCell className="kt-num">{formatNumber(w.openCases)}</TableCell>
+                  <TableCell className="kt-num">{formatNumber(w.awaitingFirstMeeting)}</TableCell>
+                  <TableCell className="kt-num">{formatNumber(w.overNorm)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      </section>
+      <section aria-labelledby="team-casussen-title" className="kt-section">
+        <Heading2 id="team-casussen-title">Open casussen</Heading2>
+        <FormField
+          type="checkbox"
+          className="kt-choice"
+          input={<Checkbox id="alleen-boven-norm" appearance="custom" checked={onlyOverNorm} onChange={(e) => setOnlyOverNorm(e.target.checked)} />}
+          label={
+            <FormLabel htmlFor="alleen-boven-norm" type="checkbox" checked={onlyOverNorm}>
+              Alleen boven de norm
+            </FormLabel>
+          }
+        />
+        <div aria-live="polite" className="kt-visually-hidden">
+          {cases.length === 1 ? '1 casus getoond' : `${cases.length} casussen getoond`}
+        </div>
+        <CasesTable
+          cases={cases}
+          caption={onlyOverNorm ? 'Open casussen boven de norm, langst wachtend eerst' : 'Open casussen van het team, langst wachtend eerst'}
+          empty={onlyOverNorm ? 'Geen open casussen boven de norm.' : 'Het team heeft geen open casussen.'}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,18 @@
+// Work lists: my work, the team overview and the figures per team.
+import { useQuery } from '@tanstack/react-query';
+import type { MyWork, TeamFigures, TeamOverview } from '../../../server/modules/worklists/worklists.schemas';
+import { api } from '../../app/api';
+
+export type { MyWork, TeamFigures, TeamOverview };
+
+export function useMyWork() {
+  return useQuery({ queryKey: ['work', 'mine'], queryFn: () => api.get<MyWork>('/api/work/mine') });
+}
+
+export function useTeamOverview() {
+  return useQuery({ queryKey: ['work', 'team'], queryFn: () => api.get<TeamOverview>('/api/work/team') });
+}
+
+export function useTeamFigures() {
+  return useQuery({ queryKey: ['work', 'figures'], queryFn: () => api.get<TeamFigures>('/api/work/figures') });
+}

@@ -1,0 +1,3 @@
+export default function _extends(...args) {
+  return Object.assign({}, ...args);
+}

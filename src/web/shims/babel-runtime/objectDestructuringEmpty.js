@@ -1,0 +1,3 @@
+export default function _objectDestructuringEmpty(obj) {
+  if (obj == null) throw new TypeError('Cannot destructure ' + obj);
+}

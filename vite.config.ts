@@ -1,0 +1,28 @@
+// Vite build of the web app: root src/web, output dist/web (served by the Fastify server).
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const repoRoot = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  root: 'src/web',
+  plugins: [react()],
+  resolve: {
+    // @babel/runtime is a peer dependency of @utrecht/component-library-react that is not
+    // installed; src/web/shims/babel-runtime has the five helpers it uses.
+    alias: [{ find: /^@babel\/runtime\/helpers\/(\w+)$/, replacement: fileURLToPath(new URL('./src/web/shims/babel-runtime/$1.js', import.meta.url)) }],
+  },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    port: 5173,
+    // The web app imports the server's pure zod schemas and rules from src/server.
+    fs: { allow: [repoRoot] },
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});
