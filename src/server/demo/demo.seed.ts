@@ -1,0 +1,77 @@
+// The demo organisation's content on an empty installation: demo accounts and ~2.5 years of
+// synthetic case history (generated in synthetic-history.ts), written in one transaction so an
+// interrupted start leaves nothing half-made. Runs on every start and does nothing once any
+// account or case exists.
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../db/database';
+import { caseClients, caseEvents, cases, clients, contacts, registrations, teams, users } from '../db/schema';
+import { hashPassword } from '../modules/auth/password';
+import { todayInNetherlands } from '../modules/cases/case-rules';
+import { DEMO_LOGINS, generateDemoHistory } from './synthetic-history';
+
+export { DEMO_LOGINS } from './synthetic-history';
+
+export const DEMO_PASSWORD = 'keukentafel-demo';
+/** Every fresh install gets the same demo (only the ids differ). */
+export const DEMO_SEED = 20_161_231;
+
+/** Rows per insert statement: few round trips, far below PostgreSQL's 65,535 parameters. */
+const CHUNK = 500;
+
+export interface DemoResult {
+  created: boolean;
+  cases: number;
+  password: string;
+  /** The accounts to log in with; `team` is the team code. */
+  users: { role: string; email: string; name: string; team: string | null }[];
+}
+
+async function holdsData(db: DbOrTx): Promise<boolean> {
+  const [user] = await db.select({ one: sql`1` }).from(users).limit(1);
+  if (user) return true;
+  const [caseRow] = await db.select({ one: sql`1` }).from(cases).limit(1);
+  return !!caseRow;
+}
+
+export async function ensureDemo(db: Db, organisationId: string, today: string = todayInNetherlands()): Promise<DemoResult> {
+  const nothing: DemoResult = { created: false, cases: 0, password: DEMO_PASSWORD, users: [] };
+  if (await holdsData(db)) return nothing;
+  // argon2 is deliberately slow: one hash, shared by every demo account, before the transaction.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  return db.transaction(async (tx) => {
+    // Two processes starting on one empty server database: the second waits, then finds data.
+    await tx.execute(sql`select pg_advisory_xact_lock(7312)`);
+    if (await holdsData(tx)) return nothing;
+
+    const teamRows = await tx.select({ id: teams.id, code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId));
+    const history = generateDemoHistory({ seed: DEMO_SEED, today, now: new Date(), teams: teamRows, newId: randomUUID });
+    const withOrg = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, organisationId }));
+    const insertAll = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
+      for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+    };
+
+    await insertAll(history.users, (chunk) =>
+      tx.insert(users).values(
+        chunk.map((u) => ({ organisationId, id: u.id, email: u.email.toLowerCase(), name: u.name, role: u.role, teamId: u.teamId, passwordHash })),
+      ),
+    );
+    await insertAll(withOrg(history.clients), (chunk) => tx.insert(clients).values(chunk));
+    await insertAll(withOrg(history.cases), (chunk) => tx.insert(cases).values(chunk));
+    await insertAll(withOrg(history.caseClients), (chunk) => tx.insert(caseClients).values(chunk));
+    await insertAll(withOrg(history.registrations), (chunk) => tx.insert(registrations).values(chunk));
+    await insertAll(withOrg(history.caseEvents), (chunk) => tx.insert(caseEvents).values(chunk));
+    await insertAll(withOrg(history.contacts), (chunk) => tx.insert(contacts).values(chunk));
+
+    return {
+      created: true,
+      cases: history.cases.length,
+      password: DEMO_PASSWORD,
+      users: DEMO_LOGINS.map((login) => {
+        const user = history.users.find((u) => u.email === login.email)!;
+        return { role: user.role, email: user.email, name: user.name, team: user.teamCode };
+      }),
+    };
+  });
+}
