@@ -11,8 +11,10 @@ export interface Config {
   logLevel: string;
   /** Send the session cookie only over HTTPS. On by default in production. */
   secureCookies: boolean;
-  /** Hours a session stays valid without use. */
+  /** Hours a session stays valid after login. */
   sessionHours: number;
+  /** Add the demo organisation's users and history on an empty database at start. */
+  demo: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
     sessionHours: Number(env.SESSION_HOURS ?? 10),
+    demo: env.KEUKENTAFEL_DEMO !== 'false',
   };
 }

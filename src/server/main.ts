@@ -4,16 +4,21 @@ import { readConfig } from './config';
 import { bootstrap, VERSION } from './bootstrap';
 import { buildApp } from './app';
 import { ensureDemo } from './demo/demo.seed';
+import { refreshPlannerStatistics } from './db/database';
 
 const config = readConfig();
 const { database, organisationId } = await bootstrap(config);
-const demo = await ensureDemo(database.db, organisationId);
+const demo = config.demo ? await ensureDemo(database.db, organisationId) : { created: false as const };
+await refreshPlannerStatistics(database);
+const statisticsTimer = setInterval(() => void refreshPlannerStatistics(database).catch((err) => app.log.error({ err }, 'analyze failed')), 3600_000);
+statisticsTimer.unref();
 const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: VERSION });
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
+  clearInterval(statisticsTimer);
   app.log.info({ signal }, 'shutting down');
   await app.close();
   await database.close();
