@@ -3,13 +3,12 @@
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
-import { caseClients, caseEvents, cases, clients, users } from '../../db/schema';
+import { caseClients, caseEvents, cases, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
-import { assertBsnFree, clientValues } from '../clients/clients.service';
-import { findClientInOrganisation } from '../clients/clients.repo';
+import { existingOrNewClient } from '../clients/clients.service';
 import { addDays, canRecordFirstMeeting, canStartSupport, FIRST_MEETING_NORM_DAYS, todayInNetherlands, type CaseStatus, type FirstMeetingLocation } from './case-rules';
 import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody } from './cases.schemas';
@@ -185,16 +184,7 @@ export function assignLeadWorker(db: Db, actor: Actor, caseId: string, input: z.
 export function addHouseholdMember(db: Db, actor: Actor, caseId: string, input: z.output<typeof addHouseholdMemberBody>) {
   return changeCase(db, actor, caseId, input.version, async (row, tx) => {
     if (row.status === 'closed') throw new Conflict('Deze casus is afgesloten; heropen hem eerst');
-    let clientId = input.clientId;
-    if (clientId) {
-      if (!(await findClientInOrganisation(tx, actor.organisationId, clientId))) throw new NotFound('Cliënt niet gevonden');
-    } else {
-      const values = clientValues(input.client!);
-      await assertBsnFree(tx, actor.organisationId, values.bsn);
-      const [created] = await tx.insert(clients).values({ organisationId: actor.organisationId, ...values }).returning({ id: clients.id });
-      clientId = created!.id;
-      await writeAudit(tx, actor, { action: 'create', entityType: 'client', entityId: clientId, clientId, changes: { to: values } });
-    }
+    const clientId = await existingOrNewClient(tx, actor, input);
     const inserted = await tx
       .insert(caseClients)
       .values({ organisationId: actor.organisationId, caseId, clientId, role: 'huishoudlid' })

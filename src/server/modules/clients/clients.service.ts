@@ -6,7 +6,7 @@ import type { Actor } from '../../access/actor';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, NotFound } from '../../lib/errors';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
-import { findClientByBsn, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
+import { findClientByBsn, findClientInOrganisation, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
 import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
 import type { z } from 'zod';
 
@@ -98,6 +98,22 @@ export async function assertBsnFree(db: DbOrTx, organisationId: string, bsn: str
   if (existing && existing.id !== exceptClientId) {
     throw new Conflict('Er is al een cliënt met dit BSN. Gebruik de controle op dubbele inschrijving om die cliënt te kiezen.');
   }
+}
+
+/**
+ * The client a registration or household is about: an existing one anywhere in the organisation
+ * (chosen after the duplicate check), or a new one made from the fields, logged as created.
+ */
+export async function existingOrNewClient(tx: DbOrTx, actor: Actor, input: { clientId?: string; client?: ClientInput }): Promise<string> {
+  if (input.clientId) {
+    if (!(await findClientInOrganisation(tx, actor.organisationId, input.clientId))) throw new NotFound('Cliënt niet gevonden');
+    return input.clientId;
+  }
+  const values = clientValues(input.client!);
+  await assertBsnFree(tx, actor.organisationId, values.bsn);
+  const [created] = await tx.insert(clients).values({ organisationId: actor.organisationId, ...values }).returning({ id: clients.id });
+  await writeAudit(tx, actor, { action: 'create', entityType: 'client', entityId: created!.id, clientId: created!.id, changes: { to: values } });
+  return created!.id;
 }
 
 export async function updateClient(db: Db, actor: Actor, clientId: string, input: z.output<typeof clientUpdate>): Promise<ClientDetail> {

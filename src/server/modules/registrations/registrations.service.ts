@@ -9,8 +9,8 @@ import { registrationScope } from '../../access/access.policy';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
-import { assertBsnFree, clientValues } from '../clients/clients.service';
-import { findClientInOrganisation, toSummary } from '../clients/clients.repo';
+import { existingOrNewClient } from '../clients/clients.service';
+import { toSummary } from '../clients/clients.repo';
 import { assertTeamWorker, openCase } from '../cases/cases.service';
 import { daysBetween, todayInNetherlands } from '../cases/case-rules';
 import { OUT_OF_SCOPE_REASONS, type TriageOutcome } from './triage';
@@ -70,16 +70,7 @@ export async function createRegistration(db: Db, actor: Actor, input: z.output<t
   const unknown = await unknownCodes(db, actor.organisationId, 'referrers', [input.referrerCode]);
   if (unknown.length) throw new Invalid([{ path: 'referrerCode', message: `Onbekende melder: ${input.referrerCode}` }]);
   const id = await db.transaction(async (tx) => {
-    let clientId = input.clientId;
-    if (clientId) {
-      if (!(await findClientInOrganisation(tx, actor.organisationId, clientId))) throw new NotFound('Cliënt niet gevonden');
-    } else {
-      const values = clientValues(input.client!);
-      await assertBsnFree(tx, actor.organisationId, values.bsn);
-      const [created] = await tx.insert(clients).values({ organisationId: actor.organisationId, ...values }).returning({ id: clients.id });
-      clientId = created!.id;
-      await writeAudit(tx, actor, { action: 'create', entityType: 'client', entityId: clientId, clientId, changes: { to: values } });
-    }
+    const clientId = await existingOrNewClient(tx, actor, input);
     const values = {
       organisationId: actor.organisationId,
       clientId,
