@@ -5,7 +5,7 @@ import { CASE_STATUS_LABELS, type CaseStatus } from '../../server/modules/cases/
 const TONE: Record<CaseStatus, string> = {
   registered: 'warning',
   first_meeting: 'neutral',
-  running: 'active',
+  running: 'safe',
   closed: 'inactive',
 };
 

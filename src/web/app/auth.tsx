@@ -1,6 +1,6 @@
 // Who is logged in: the session user (GET /api/auth/me), login and logout, and the CSRF token.
 import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { Me } from '../../server/modules/auth/auth.schemas';
 import type { Permission } from '../../server/access/permissions';
 import { ApiError, apiRequest, setCsrfToken, setUnauthenticatedHandler } from './api';
@@ -18,6 +18,17 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 const ME_KEY = ['auth', 'me'] as const;
+
+/** After the user logs out on purpose, the next login starts fresh instead of returning to the last screen. */
+let loggedOutOnPurpose = false;
+export function returnAfterLogin(): boolean {
+  return !loggedOutOnPurpose;
+}
+
+/** Forget every other user's data on login and logout; the session query itself stays observed. */
+function removeOtherQueries(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+}
 
 async function fetchMe(): Promise<Me | null> {
   try {
@@ -49,7 +60,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       const result = await apiRequest<Me>('POST', '/api/auth/login', { email, password }, { skipAuthRedirect: true });
       setCsrfToken(result.csrfToken);
-      queryClient.clear();
+      loggedOutOnPurpose = false;
+      removeOtherQueries(queryClient);
       queryClient.setQueryData(ME_KEY, result);
       return result;
     },
@@ -57,12 +69,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   const logout = useCallback(async () => {
+    loggedOutOnPurpose = true;
     try {
       await apiRequest<null>('POST', '/api/auth/logout', {}, { skipAuthRedirect: true });
     } finally {
       setCsrfToken(null);
-      queryClient.clear();
       queryClient.setQueryData(ME_KEY, null);
+      removeOtherQueries(queryClient);
     }
   }, [queryClient]);
 

@@ -31,12 +31,13 @@ function describedBy(id: string, description: ReactNode, error: string | undefin
   return ids.length ? ids.join(' ') : undefined;
 }
 
+/** The label holds only the field's name (a stable accessible name); "(niet verplicht)" sits beside it. */
 function Label({ id, label, optional }: { id: string; label: ReactNode; optional?: boolean }) {
   return (
-    <FormLabel htmlFor={id}>
-      {label}
-      {optional && <span className="kt-optional" aria-hidden="true"> (niet verplicht)</span>}
-    </FormLabel>
+    <div className="kt-label">
+      <FormLabel htmlFor={id}>{label}</FormLabel>
+      {optional && <span className="kt-optional"> (niet verplicht)</span>}
+    </div>
   );
 }
 
@@ -143,6 +144,11 @@ export function SelectField({ id, label, error, description, optional, required,
   );
 }
 
+function groupDescription(description: ReactNode, optional: boolean | undefined): ReactNode {
+  if (!optional) return description;
+  return description ? <>Niet verplicht. {description}</> : 'Niet verplicht.';
+}
+
 interface GroupProps extends BaseProps {
   options: Option[];
 }
@@ -150,12 +156,9 @@ interface GroupProps extends BaseProps {
 /** A radio group in a fieldset; the first radio carries `id` so error links can focus it. */
 export function RadioGroupField({ id, label, error, description, optional, required, options, value, onChange }: GroupProps & { value: string; onChange: (value: string) => void }) {
   return (
-    <Fieldset invalid={!!error} role="radiogroup" required={required} aria-describedby={describedBy(id, description, error)} className="kt-field">
-      <FieldsetLegend>
-        {label}
-        {optional && <span className="kt-optional" aria-hidden="true"> (niet verplicht)</span>}
-      </FieldsetLegend>
-      <Extras id={id} description={description} error={error} />
+    <Fieldset invalid={!!error} role="radiogroup" required={required} aria-describedby={describedBy(id, groupDescription(description, optional), error)} className="kt-field">
+      <FieldsetLegend>{label}</FieldsetLegend>
+      <Extras id={id} description={groupDescription(description, optional)} error={error} />
       {options.map((option, index) => {
         const optionId = index === 0 ? id : `${id}-${option.value || 'leeg'}`;
         return (
@@ -179,12 +182,9 @@ export function RadioGroupField({ id, label, error, description, optional, requi
 /** A group of checkboxes in a fieldset; the first box carries `id`. */
 export function CheckboxGroupField({ id, label, error, description, optional, options, value, onChange }: GroupProps & { value: string[]; onChange: (value: string[]) => void }) {
   return (
-    <Fieldset invalid={!!error} aria-describedby={describedBy(id, description, error)} className="kt-field">
-      <FieldsetLegend>
-        {label}
-        {optional && <span className="kt-optional" aria-hidden="true"> (niet verplicht)</span>}
-      </FieldsetLegend>
-      <Extras id={id} description={description} error={error} />
+    <Fieldset invalid={!!error} aria-describedby={describedBy(id, groupDescription(description, optional), error)} className="kt-field">
+      <FieldsetLegend>{label}</FieldsetLegend>
+      <Extras id={id} description={groupDescription(description, optional)} error={error} />
       {options.map((option, index) => {
         const optionId = index === 0 ? id : `${id}-${option.value}`;
         const checked = value.includes(option.value);

@@ -15,7 +15,8 @@ export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return timeFormat.format(date).replace(/,? (\d{2}:\d{2})$/, ' om $1');
+  const text = timeFormat.format(date);
+  return text.includes(' om ') ? text : text.replace(/,? (\d{2}:\d{2})$/, ' om $1');
 }
 
 export function formatNumber(value: number | null | undefined, fractionDigits = 0): string {

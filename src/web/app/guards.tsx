@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Permission } from '../../server/access/permissions';
-import { useAuth } from './auth';
+import { returnAfterLogin, useAuth } from './auth';
 import { LoadError, Loading } from './QueryStatus';
 import { MessagePage } from './MessagePage';
 
@@ -11,7 +11,7 @@ export function RequireSession() {
   const location = useLocation();
   if (loading) return <Loading what="uw sessie" />;
   if (error) return <LoadError error={error} />;
-  if (!me) return <Navigate to="/inloggen" replace state={{ from: location.pathname + location.search }} />;
+  if (!me) return <Navigate to="/inloggen" replace state={returnAfterLogin() ? { from: location.pathname + location.search } : null} />;
   return <Outlet />;
 }
 

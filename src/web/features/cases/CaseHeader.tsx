@@ -13,7 +13,7 @@ export function CaseHeader({ detail }: { detail: CaseDetail }) {
   const reference = useReference();
   const referrer = codeLabel(reference.data, 'referrers', detail.referrerCode);
   return (
-    <DataList className="kt-datalist">
+    <DataList appearance="rows" className="kt-datalist">
       <DataListItem>
         <DataListKey>Status</DataListKey>
         <DataListValue>

@@ -11,7 +11,7 @@ export function HouseholdTable({ household }: { household: CaseDetail['household
   return (
     <div className="kt-table-scroll">
       <Table className="kt-table">
-        <TableCaption>Huishouden</TableCaption>
+        <TableCaption>Personen in dit huishouden</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">Naam</TableHeaderCell>

@@ -38,7 +38,7 @@ function ClientView({ client }: { client: ClientDetail }) {
           <ClientEditForm client={client} onDone={() => setEditing(false)} />
         ) : (
           <>
-            <DataList className="kt-datalist">
+            <DataList appearance="rows" className="kt-datalist">
               <Item label="Voornaam" value={client.firstName} />
               <Item label="Achternaam" value={client.lastName} />
               <DataListItem>

@@ -10,7 +10,7 @@ export function RegistrationSummary({ registration }: { registration: Registrati
   const reference = useReference();
   const referrer = codeLabel(reference.data, 'referrers', registration.referrerCode);
   return (
-    <DataList className="kt-datalist">
+    <DataList appearance="rows" className="kt-datalist">
       <DataListItem>
         <DataListKey>Bewoner</DataListKey>
         <DataListValue>

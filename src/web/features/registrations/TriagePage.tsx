@@ -61,7 +61,7 @@ function TriageResult({ registration, justSaved }: { registration: Registration;
         )}
         <Heading2 id="triage-result-title">Uitkomst van de triage</Heading2>
       </div>
-      <DataList className="kt-datalist">
+      <DataList appearance="rows" className="kt-datalist">
         <DataListItem>
           <DataListKey>Uitkomst</DataListKey>
           <DataListValue>{TRIAGE_LABELS[outcome]}</DataListValue>

@@ -1,10 +1,13 @@
 // Cijfers per team: aggregated counts and waiting times, never a client.
+import { lazy, Suspense } from 'react';
 import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { formatNumber } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
-import { QueryStatus } from '../../app/QueryStatus';
+import { Loading, QueryStatus } from '../../app/QueryStatus';
 import { useTeamFigures } from './api';
-import { FiguresChart } from './FiguresChart';
+
+// ECharts is large: load it only on this screen.
+const FiguresChart = lazy(() => import('./FiguresChart').then((m) => ({ default: m.FiguresChart })));
 
 export function FiguresPage() {
   const figures = useTeamFigures();
@@ -20,7 +23,9 @@ export function FiguresPage() {
             <>
               <section aria-labelledby="grafiek-title" className="kt-section">
                 <Heading2 id="grafiek-title">Open casussen en wachttijd</Heading2>
-                <FiguresChart figures={f.teams} />
+                <Suspense fallback={<Loading what="de grafiek" />}>
+                  <FiguresChart figures={f.teams} />
+                </Suspense>
               </section>
               <section aria-labelledby="tabel-title" className="kt-section">
                 <Heading2 id="tabel-title">Cijfers in een tabel</Heading2>

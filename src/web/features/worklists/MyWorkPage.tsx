@@ -18,12 +18,12 @@ export function MyWorkPage() {
           <>
             <section aria-labelledby="mijn-casussen-title" className="kt-section">
               <Heading2 id="mijn-casussen-title">Mijn open casussen</Heading2>
-              <CasesTable cases={w.cases} caption="Mijn open casussen, wat het eerst moet bovenaan" empty="U heeft geen open casussen." showDue />
+              <CasesTable cases={w.cases} caption="Wat het eerst moet staat bovenaan" empty="U heeft geen open casussen." showDue />
             </section>
             {can('registrations:write') && (
               <section aria-labelledby="te-trieren-title" className="kt-section">
                 <Heading2 id="te-trieren-title">Aanmeldingen om te triëren</Heading2>
-                <RegistrationsTable registrations={w.registrationsToTriage} caption="Aanmeldingen van het team die wachten op triage" empty="Er wachten geen aanmeldingen op triage." />
+                <RegistrationsTable registrations={w.registrationsToTriage} caption="Aanmeldingen van het team, langst wachtend eerst" empty="Er wachten geen aanmeldingen op triage." />
               </section>
             )}
           </>
