@@ -17,6 +17,7 @@ const EVENT_LABELS: Record<string, string> = {
   close: 'Afgesloten',
   reopened: 'Heropend',
   reopen: 'Heropend',
+  lead_changed: 'Regisseur gewijzigd',
   lead_worker_changed: 'Regisseur gewijzigd',
   assigned: 'Regisseur gewijzigd',
   lead_worker: 'Regisseur gewijzigd',

@@ -27,7 +27,7 @@ export function RegistrationSummary({ registration }: { registration: Registrati
       <DataListItem>
         <DataListKey>Aangemeld op</DataListKey>
         <DataListValue>
-          <DateText value={registration.registeredOn} /> ({days(registration.waitingDays)} geleden)
+          <DateText value={registration.registeredOn} /> ({registration.waitingDays === 0 ? 'vandaag' : `${days(registration.waitingDays)} geleden`})
         </DataListValue>
       </DataListItem>
       <DataListItem>

@@ -25,8 +25,8 @@ export function FiguresChart({ figures }: { figures: TeamFigures['teams'] }) {
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     const text = cssVar('--utrecht-document-color', '#000');
     chart.setOption({
-      // The decal patterns tell the two series apart without colour.
-      aria: { enabled: false, decal: { show: true } },
+      // The decal patterns tell the two series apart without colour; the label is our Dutch summary.
+      aria: { enabled: true, label: { description: label }, decal: { show: true } },
       animation: false,
       textStyle: { fontFamily: cssVar('--utrecht-document-font-family', 'sans-serif'), color: text },
       color: [cssVar('--utrecht-color-blue-35', '#24578f'), cssVar('--utrecht-color-red-40', '#cc0000')],
@@ -46,7 +46,7 @@ export function FiguresChart({ figures }: { figures: TeamFigures['teams'] }) {
       window.removeEventListener('resize', resize);
       chart.dispose();
     };
-  }, [figures]);
+  }, [figures, label]);
 
   return (
     <figure className="kt-chart-figure">
