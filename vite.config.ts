@@ -8,11 +8,6 @@ const repoRoot = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root: 'src/web',
   plugins: [react()],
-  resolve: {
-    // @babel/runtime is a peer dependency of @utrecht/component-library-react that is not
-    // installed; src/web/shims/babel-runtime has the five helpers it uses.
-    alias: [{ find: /^@babel\/runtime\/helpers\/(\w+)$/, replacement: fileURLToPath(new URL('./src/web/shims/babel-runtime/$1.js', import.meta.url)) }],
-  },
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

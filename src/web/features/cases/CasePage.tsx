@@ -44,7 +44,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <HouseholdTable household={detail.household} />
         {mayWrite && detail.status !== 'closed' && <HouseholdAdd detail={detail} />}
       </section>
-      {can('journal:write') && <JournalSection caseId={detail.id} />}
+      {can('journal:write') && <JournalSection caseId={detail.id} closed={detail.status === 'closed'} />}
       <section aria-labelledby="geschiedenis-title" className="kt-section">
         <Heading2 id="geschiedenis-title">Geschiedenis</Heading2>
         <CaseEvents events={detail.events} />

@@ -5,13 +5,17 @@ import { useAddContact, useContacts } from './api';
 import { ContactForm } from './ContactForm';
 import { ContactItem } from './ContactItem';
 
-export function JournalSection({ caseId }: { caseId: string }) {
+/** `closed`: a closed case takes no new contacts (the server refuses them); reopen it first. */
+export function JournalSection({ caseId, closed }: { caseId: string; closed: boolean }) {
   const contacts = useContacts(caseId);
   const add = useAddContact(caseId);
   return (
     <section aria-labelledby="journaal-title" className="kt-section">
       <Heading2 id="journaal-title">Contactjournaal</Heading2>
-      <ContactForm
+      {closed ? (
+        <Paragraph>De casus is afgesloten. Heropen de casus om een contact toe te voegen.</Paragraph>
+      ) : (
+        <ContactForm
         formId="contact-nieuw"
         label="Contact toevoegen"
         submitLabel="Contact toevoegen"
@@ -20,6 +24,7 @@ export function JournalSection({ caseId }: { caseId: string }) {
           await add.mutateAsync(fields);
         }}
       />
+      )}
       <QueryStatus query={contacts} what="het contactjournaal">
         {(list) =>
           list.length === 0 ? (

@@ -1,3 +1,0 @@
-export default function _extends(...args) {
-  return Object.assign({}, ...args);
-}

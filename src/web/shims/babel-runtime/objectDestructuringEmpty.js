@@ -1,3 +1,0 @@
-export default function _objectDestructuringEmpty(obj) {
-  if (obj == null) throw new TypeError('Cannot destructure ' + obj);
-}
