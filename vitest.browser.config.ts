@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config';
 // Debian's Chromium through playwright-core, with axe on every page. Run after `vite build`.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print one plain 'N passed, N failed' line over all runs.
+    reporters: ['default', 'json'],
+    outputFile: { json: `test-results/vitest-browser-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json` },
     include: ['tests/browser/**/*.browser.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,

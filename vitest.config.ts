@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 // tests run against that PostgreSQL server instead of PGlite.
 export default defineConfig({
   test: {
+    // The JSON report lets .ci/run print one plain 'N passed, N failed' line over all runs.
+    reporters: ['default', 'json'],
+    outputFile: { json: `test-results/vitest-unit-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json` },
     include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/cli/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
