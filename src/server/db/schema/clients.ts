@@ -32,7 +32,9 @@ export const clients = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     uniqueIndex('clients_external_uq').on(t.organisationId, t.externalId),
-    uniqueIndex('clients_bsn_uq').on(t.organisationId, t.bsn).where(sql`${t.bsn} is not null`),
+    // Not unique: an imported history may hold one person twice (the old systems double-registered);
+    // new registrations are checked in the service.
+    index('clients_bsn_idx').on(t.organisationId, t.bsn),
     index('clients_name_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
     index('clients_birth_idx').on(t.organisationId, t.birthDate),
     index('clients_postcode_idx').on(t.organisationId, t.postcode),

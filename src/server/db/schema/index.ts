@@ -4,3 +4,4 @@ export * from './clients';
 export * from './cases';
 export * from './journal';
 export * from './audit';
+export * from './assessments';

@@ -94,6 +94,8 @@ export function clientValues(input: ClientInput) {
 
 export async function assertBsnFree(db: DbOrTx, organisationId: string, bsn: string | null, exceptClientId?: string) {
   if (!bsn) return;
+  // No unique index on BSN (imported histories may hold duplicates), so serialise the check.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`bsn:${organisationId}:${bsn}`}))`);
   const existing = await findClientByBsn(db, organisationId, bsn);
   if (existing && existing.id !== exceptClientId) {
     throw new Conflict('Er is al een cliënt met dit BSN. Gebruik de controle op dubbele inschrijving om die cliënt te kiezen.');

@@ -1,0 +1,62 @@
+// ZRM assessments (zelfredzaamheidsmatrix) and provisions (maatwerkvoorzieningen) of a case.
+import { boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from './organisation';
+import { cases } from './cases';
+import { clients } from './clients';
+
+export const zrmAssessments = pgTable(
+  'zrm_assessments',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    id: uuid('id').notNull().defaultRandom(),
+    externalId: text('external_id'),
+    caseId: uuid('case_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    assessedOn: date('assessed_on', { mode: 'string' }).notNull(),
+    /** nul, doel, periodiek, eind; onbekend for old registrations without a type. */
+    type: text('type').notNull(),
+    /** Score 1..5 per ZRM domain code; a domain not assessed is absent. */
+    scores: jsonb('scores').$type<Record<string, number>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex('zrm_external_uq').on(t.organisationId, t.externalId),
+    index('zrm_case_idx').on(t.organisationId, t.caseId),
+    index('zrm_client_idx').on(t.organisationId, t.clientId, t.assessedOn),
+    index('zrm_date_idx').on(t.organisationId, t.assessedOn),
+    foreignKey({ columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
+  ],
+);
+
+export const provisions = pgTable(
+  'provisions',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    id: uuid('id').notNull().defaultRandom(),
+    externalId: text('external_id'),
+    caseId: uuid('case_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    category: text('category').notNull(),
+    product: text('product').notNull(),
+    /** The provider's name as written. */
+    provider: text('provider').notNull(),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }),
+    /** An extension (verlenging) points at the provision it extends; it is not a new assignment. */
+    extendsProvisionId: uuid('extends_provision_id'),
+    /** Registered in error and withdrawn: kept in the history, counted nowhere. */
+    voided: boolean('voided').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    uniqueIndex('provisions_external_uq').on(t.organisationId, t.externalId),
+    index('provisions_case_idx').on(t.organisationId, t.caseId),
+    index('provisions_start_idx').on(t.organisationId, t.startOn),
+    foreignKey({ columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
+    foreignKey({ columns: [t.organisationId, t.extendsProvisionId], foreignColumns: [t.organisationId, t.id] }),
+  ],
+);
