@@ -28,6 +28,10 @@ export const PERMISSIONS = [
   /** Aggregated figures per team: counts and waiting times, never a client. */
   'figures:read',
   'users:manage',
+  /** The annual and quarterly report (aggregates only). */
+  'reports:read',
+  /** Import a registration history in the exchange format. */
+  'exchange:import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,10 +40,10 @@ const CASEWORK: Permission[] = ['clients:read', 'clients:write', 'registrations:
 /** What each role may do. Analysts and administrators see no client at all (need to know). */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   medewerker: CASEWORK,
-  teamleider: [...CASEWORK, 'team:overview', 'figures:read'],
-  kwaliteit: ['figures:read'],
-  analist: ['figures:read'],
-  beheerder: ['users:manage', 'figures:read'],
+  teamleider: [...CASEWORK, 'team:overview', 'figures:read', 'reports:read'],
+  kwaliteit: ['figures:read', 'reports:read'],
+  analist: ['figures:read', 'reports:read'],
+  beheerder: ['users:manage', 'figures:read', 'reports:read', 'exchange:import'],
 };
 
 export function roleAllows(role: Role, permission: Permission): boolean {

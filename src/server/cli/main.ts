@@ -1,51 +1,35 @@
 // `npm run cli -- <command>`: administration from the command line. Every command first migrates the
 // database and makes sure the organisation exists (without demo content).
-import { parseArgs } from 'node:util';
 import { readConfig } from '../config';
 import { bootstrap } from '../bootstrap';
-import { createUser } from '../modules/users/users.service';
 import { DomainError, Invalid } from '../lib/errors';
-import type { Role } from '../access/permissions';
+import type { Command } from './command';
+import { userAdd } from './commands/user';
 
-const USAGE = `Gebruik: npm run cli -- <opdracht>
+const COMMANDS: Command[] = [
+  { words: ['migrate'], usage: 'migrate                         database bijwerken naar het huidige schema', run: async () => (console.log('Database is bijgewerkt.'), 0) },
+  {
+    words: ['user', 'add'],
+    usage: 'user add --email E --password P --role R [--name N] [--team TEAMCODE]\n                                  account aanmaken (rollen: medewerker, teamleider, kwaliteit, analist, beheerder)',
+    run: userAdd,
+  },
+];
 
-Opdrachten:
-  migrate                         database bijwerken naar het huidige schema
-  user add --email E --password P --role R [--name N] [--team TEAMCODE]
-                                  account aanmaken (rollen: medewerker, teamleider, kwaliteit, analist, beheerder)
-`;
+const USAGE = `Gebruik: npm run cli -- <opdracht>\n\nOpdrachten:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}\n`;
 
 async function run(argv: string[]): Promise<number> {
-  const [command, sub, ...rest] = argv;
-  if (!command || command === 'help' || command === '--help') {
+  if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help') {
     console.log(USAGE);
-    return command ? 0 : 1;
+    return argv.length === 0 ? 1 : 0;
   }
-  const known = command === 'migrate' || (command === 'user' && sub === 'add');
-  if (!known) {
+  const command = COMMANDS.find((c) => c.words.every((word, i) => argv[i] === word));
+  if (!command) {
     console.error(`Onbekende opdracht: ${argv.join(' ')}\n\n${USAGE}`);
     return 2;
   }
   const { database, organisationId } = await bootstrap(readConfig());
   try {
-    if (command === 'migrate') {
-      console.log('Database is bijgewerkt.');
-      return 0;
-    }
-    const { values } = parseArgs({
-      args: rest,
-      options: { email: { type: 'string' }, password: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, team: { type: 'string' } },
-      strict: true,
-    });
-    const user = await createUser(database.db, organisationId, {
-      email: values.email ?? '',
-      password: values.password ?? '',
-      role: (values.role ?? '') as Role,
-      name: values.name ?? values.email ?? '',
-      teamCode: values.team,
-    });
-    console.log(`Account aangemaakt: ${user.email} (${user.role})`);
-    return 0;
+    return await command.run({ database, organisationId, args: argv.slice(command.words.length) });
   } finally {
     await database.close();
   }
