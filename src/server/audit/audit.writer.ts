@@ -2,9 +2,8 @@
 // are committed together or not at all.
 import type { DbOrTx } from '../db/database';
 import { auditLog } from '../db/schema';
-import type { Actor } from '../access/actor';
 
-export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'search' | 'login' | 'logout';
+export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'search' | 'login' | 'logout' | 'import' | 'export';
 
 export interface AuditEvent {
   action: AuditAction;
@@ -15,7 +14,8 @@ export interface AuditEvent {
   changes?: { from?: unknown; to?: unknown } | Record<string, unknown> | null;
 }
 
-export async function writeAudit(db: DbOrTx, actor: Pick<Actor, 'organisationId' | 'userId'>, event: AuditEvent): Promise<void> {
+/** `actor.userId` is null for work done from the command line (no logged-in user). */
+export async function writeAudit(db: DbOrTx, actor: { organisationId: string; userId: string | null }, event: AuditEvent): Promise<void> {
   await db.insert(auditLog).values({
     organisationId: actor.organisationId,
     actorId: actor.userId,

@@ -5,6 +5,7 @@ import { bootstrap } from '../bootstrap';
 import { DomainError, Invalid } from '../lib/errors';
 import type { Command } from './command';
 import { userAdd } from './commands/user';
+import { exportCommand, importCommand } from './commands/exchange';
 
 const COMMANDS: Command[] = [
   { words: ['migrate'], usage: 'migrate                         database bijwerken naar het huidige schema', run: async () => (console.log('Database is bijgewerkt.'), 0) },
@@ -13,6 +14,8 @@ const COMMANDS: Command[] = [
     usage: 'user add --email E --password P --role R [--name N] [--team TEAMCODE]\n                                  account aanmaken (rollen: medewerker, teamleider, kwaliteit, analist, beheerder)',
     run: userAdd,
   },
+  { words: ['import'], usage: 'import MAP                      een registratiegeschiedenis (uitwisselformaat) importeren', run: importCommand },
+  { words: ['export'], usage: 'export MAP                      de registratiegeschiedenis in het uitwisselformaat wegschrijven', run: exportCommand },
 ];
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>\n\nOpdrachten:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}\n`;

@@ -93,6 +93,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
  * samples a bounded number of rows per table, so it stays around a second at any size.
  * A PostgreSQL server's autovacuum does this by itself.
  */
-export async function refreshPlannerStatistics(database: Database): Promise<void> {
+export async function refreshPlannerStatistics(database: Pick<Database, 'db' | 'kind'>): Promise<void> {
   if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
 }

@@ -1,0 +1,84 @@
+// RFC 4180 CSV: parsing with the physical line number of every record (for `FILE:LINE: message`),
+// and writing with `\n` line ends. Pure functions.
+
+export interface CsvRecord {
+  /** Physical line where the record starts; the header is line 1. */
+  line: number;
+  values: string[];
+}
+
+export interface ParsedCsv {
+  header: string[];
+  records: CsvRecord[];
+  /** Problems of the file's syntax (an unclosed quote), with their line. */
+  problems: { line: number; message: string }[];
+}
+
+/** Parses CSV text; `\n` and `\r\n` line ends, a UTF-8 BOM is ignored, blank lines are skipped. */
+export function parseCsv(text: string): ParsedCsv {
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: CsvRecord[] = [];
+  const problems: ParsedCsv['problems'] = [];
+  let line = 1;
+  let i = 0;
+  while (i < input.length) {
+    const startLine = line;
+    const values: string[] = [];
+    let field = '';
+    let endOfRecord = false;
+    let quoted = false;
+    while (!endOfRecord) {
+      if (i >= input.length) {
+        values.push(field);
+        break;
+      }
+      const ch = input[i]!;
+      if (quoted) {
+        if (ch === '"') {
+          if (input[i + 1] === '"') {
+            field += '"';
+            i += 2;
+          } else {
+            quoted = false;
+            i++;
+          }
+        } else {
+          if (ch === '\n') line++;
+          field += ch;
+          i++;
+        }
+        continue;
+      }
+      if (ch === '"' && field === '') {
+        quoted = true;
+        i++;
+      } else if (ch === ',') {
+        values.push(field);
+        field = '';
+        i++;
+      } else if (ch === '\n' || (ch === '\r' && input[i + 1] === '\n')) {
+        values.push(field);
+        i += ch === '\r' ? 2 : 1;
+        line++;
+        endOfRecord = true;
+      } else {
+        field += ch;
+        i++;
+      }
+    }
+    if (quoted) problems.push({ line: startLine, message: 'Aanhalingsteken wordt niet gesloten' });
+    const blank = values.length === 1 && values[0] === '';
+    if (!blank) rows.push({ line: startLine, values });
+  }
+  const [header, ...records] = rows;
+  return { header: header?.values ?? [], records, problems };
+}
+
+function quote(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Writes a header and rows as CSV with `\n` line ends and a final newline. */
+export function writeCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [header, ...rows].map((row) => row.map(quote).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,75 @@
+// Import and export of a registration history: the code lists the format is checked against,
+// validate-then-import (nothing is written when anything is wrong), and folder reading/writing.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/database';
+import { codes, teams } from '../../db/schema';
+import { writeAudit } from '../../audit/audit.writer';
+import { todayInNetherlands } from '../cases/case-rules';
+import { validateExchange, type ExchangeCodes } from './exchange-format';
+import { importHistory, type FileCounts, type ProgressListener } from './import-history';
+import { exportHistory } from './export-history';
+import type { ExchangeFile, ImportProblem, ImportResult } from './exchange.schemas';
+
+export async function loadExchangeCodes(db: DbOrTx, organisationId: string): Promise<ExchangeCodes> {
+  const rows = await db.select().from(codes).where(and(eq(codes.organisationId, organisationId))).orderBy(asc(codes.list), asc(codes.position));
+  const list = (name: string) => rows.filter((r) => r.list === name);
+  const teamRows = await db.select({ code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId));
+  return {
+    teams: new Set(teamRows.map((t) => t.code)),
+    referrers: new Set(list('referrers').map((r) => r.code)),
+    closeReasons: new Set(list('close_reasons').map((r) => r.code)),
+    closeOutcomes: new Set(list('close_outcomes').map((r) => r.code)),
+    zrmDomains: list('zrm_domains').map((r) => r.code),
+    provisionCategories: new Set(list('provision_categories').map((r) => r.code)),
+    productCategory: new Map(list('provision_products').map((r) => [r.code, r.parentCode ?? ''])),
+  };
+}
+
+const MAX_PROBLEMS = 1000;
+
+/** Validates the files and, when `write` is set and all is well, imports them. */
+export async function validateAndImport(
+  db: Db,
+  organisationId: string,
+  files: Record<string, string>,
+  options: { write: boolean; userId: string | null; onProgress?: ProgressListener },
+): Promise<ImportResult & { allProblems: ImportProblem[] }> {
+  const exchangeCodes = await loadExchangeCodes(db, organisationId);
+  const { problems, history, rowCounts } = validateExchange(files, exchangeCodes, todayInNetherlands());
+  const counted = (file: string): FileCounts => ({ file: file as ExchangeFile, rows: rowCounts[file] ?? 0, created: 0, updated: 0, unchanged: 0 });
+  const present = Object.keys(rowCounts).filter((f) => files[f] !== undefined);
+  let fileCounts = present.map(counted);
+  if (history && options.write) fileCounts = (await importHistory(db, organisationId, history, { userId: options.userId, onProgress: options.onProgress })).filter((c) => files[c.file] !== undefined);
+  return {
+    valid: problems.length === 0,
+    problems: problems.slice(0, MAX_PROBLEMS),
+    allProblems: problems,
+    truncated: problems.length > MAX_PROBLEMS,
+    files: fileCounts,
+    imported: !!history && options.write,
+  };
+}
+
+/** The .csv files of a folder, by name. */
+export async function readExchangeFolder(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const name of await fs.readdir(dir)) {
+    if (name.toLowerCase().endsWith('.csv')) files[name] = await fs.readFile(path.join(dir, name), 'utf8');
+  }
+  return files;
+}
+
+export async function exportToFolder(db: Db, organisationId: string, dir: string, userId: string | null): Promise<Record<ExchangeFile, number>> {
+  const { zrmDomains } = await loadExchangeCodes(db, organisationId);
+  const files = await exportHistory(db, organisationId, zrmDomains);
+  await fs.mkdir(dir, { recursive: true });
+  const rows: Partial<Record<ExchangeFile, number>> = {};
+  for (const [name, content] of Object.entries(files) as [ExchangeFile, string][]) {
+    await fs.writeFile(path.join(dir, name), content);
+    rows[name] = content.split('\n').length - 2;
+  }
+  await writeAudit(db, { organisationId, userId }, { action: 'export', entityType: 'history', changes: { rows } });
+  return rows as Record<ExchangeFile, number>;
+}
