@@ -345,7 +345,8 @@ export function validateExchange(files: Partial<Record<string, string>>, codes: 
       const visited = new Set([provision.id]);
       for (let next: string | null = provision.extendsId; next; next = provisionById.get(next)?.extendsId ?? null) {
         if (visited.has(next)) {
-          out.add('provisions.csv', line, `verlengingen verwijzen in een kring naar elkaar ("${provision.id}")`);
+          // Reported on the provisions in the loop; one that merely leads into it is not.
+          if (next === provision.id) out.add('provisions.csv', line, `verlengingen verwijzen in een kring naar elkaar ("${provision.id}")`);
           break;
         }
         visited.add(next);
@@ -372,6 +373,8 @@ export function validateExchange(files: Partial<Record<string, string>>, codes: 
     Object.entries({ 'clients.csv': clientLines, 'cases.csv': caseLines, 'zrm.csv': zrmLines, 'provisions.csv': provisionLines, 'contacts.csv': contactLines }).map(([k, v]) => [k, v.size]),
   );
   rowCounts['case_clients.csv'] = history.caseClients.length;
-  const problems = out.problems.sort((a, b) => EXCHANGE_FILES.indexOf(a.file as ExchangeFile) - EXCHANGE_FILES.indexOf(b.file as ExchangeFile) || a.line - b.line);
+  // In the order of the format's files (unknown files last), then by line.
+  const fileOrder = (file: string) => ((EXCHANGE_FILES as readonly string[]).includes(file) ? EXCHANGE_FILES.indexOf(file as ExchangeFile) : EXCHANGE_FILES.length);
+  const problems = out.problems.sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.line - b.line);
   return { problems, history: problems.length ? null : history, rowCounts };
 }

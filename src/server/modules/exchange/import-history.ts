@@ -28,9 +28,20 @@ function byExportedId<T extends { id: string; externalId: string | null }>(rows:
   return new Map(rows.map((row) => [row.externalId ?? row.id, row]));
 }
 
+/** JSON with object keys sorted: jsonb hands objects back in its own key order. */
+function canonical(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** Compares the imported fields with the stored ones; unchanged rows are not written. */
 function sameFields(stored: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
-  return Object.keys(incoming).every((key) => JSON.stringify(stored[key] ?? null) === JSON.stringify(incoming[key] ?? null));
+  return Object.keys(incoming).every((key) => canonical(stored[key]) === canonical(incoming[key]));
 }
 
 interface Planned<V> {
