@@ -81,8 +81,9 @@ describe('exchange import and export', () => {
 
   it('imports nothing at all when one line is wrong', async () => {
     const before = await counts(a.database);
-    const broken = { ...sample, 'contacts.csv': sample['contacts.csv']! + 'NEW-1,K0000001,2016-13-01,telefoon,5\n' };
-    const result = await validateAndImport(a.database.db, organisationId, { ...broken, 'clients.csv': broken['clients.csv']! + 'NEW-C,,,,\n' }, { write: true, userId: null });
+    // One good new client and one bad contact: neither may land.
+    const broken: Record<string, string> = { ...sample, 'clients.csv': sample['clients.csv']! + 'NEW-C,,,,\n', 'contacts.csv': sample['contacts.csv']! + 'NEW-1,K0000001,2016-13-01,telefoon,5\n' };
+    const result = await validateAndImport(a.database.db, organisationId, broken, { write: true, userId: null });
     expect(result.imported).toBe(false);
     expect(result.problems).toEqual([{ file: 'contacts.csv', line: sample['contacts.csv']!.trim().split('\n').length + 1, message: 'contact_on "2016-13-01" is geen datum JJJJ-MM-DD' }]);
     expect(await counts(a.database)).toEqual(before);

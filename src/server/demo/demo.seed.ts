@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
-import { caseClients, caseEvents, cases, clients, contacts, registrations, teams, users } from '../db/schema';
+import { caseClients, caseEvents, cases, clients, contacts, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 import { todayInNetherlands } from '../modules/cases/case-rules';
 import { DEMO_LOGINS, generateDemoHistory } from './synthetic-history';
@@ -63,6 +63,8 @@ export async function ensureDemo(db: Db, organisationId: string, today: string =
     await insertAll(withOrg(history.registrations), (chunk) => tx.insert(registrations).values(chunk));
     await insertAll(withOrg(history.caseEvents), (chunk) => tx.insert(caseEvents).values(chunk));
     await insertAll(withOrg(history.contacts), (chunk) => tx.insert(contacts).values(chunk));
+    await insertAll(withOrg(history.zrm), (chunk) => tx.insert(zrmAssessments).values(chunk));
+    await insertAll(withOrg(history.provisions), (chunk) => tx.insert(provisions).values(chunk));
 
     return {
       created: true,

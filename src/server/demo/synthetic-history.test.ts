@@ -43,6 +43,44 @@ describe.each(DAYS)('the demo history up to %s', (today) => {
     expect(members.size / h.cases.length).toBeLessThan(0.25);
   });
 
+  it('has ZRM assessments within their case for a client of it, starting with a nulmeting', () => {
+    const caseById = new Map(h.cases.map((c) => [c.id, c]));
+    const members = new Set(h.caseClients.map((cc) => `${cc.caseId}/${cc.clientId}`));
+    const domains = codesOf(codesFile.zrm_domains);
+    for (const z of h.zrm) {
+      const c = caseById.get(z.caseId)!;
+      expect(members.has(`${z.caseId}/${z.clientId}`)).toBe(true);
+      expect(z.assessedOn >= c.firstMeetingOn!).toBe(true);
+      expect(z.assessedOn <= (c.closedOn ?? today)).toBe(true);
+      for (const [domain, score] of Object.entries(z.scores)) {
+        expect(domains.has(domain)).toBe(true);
+        expect(score >= 1 && score <= 5).toBe(true);
+      }
+    }
+    const firstType = new Map<string, string>();
+    for (const z of [...h.zrm].sort((a, b) => a.assessedOn.localeCompare(b.assessedOn))) if (!firstType.has(z.caseId)) firstType.set(z.caseId, z.type);
+    expect([...firstType.values()].every((t) => t === 'nul' || t === 'doel')).toBe(true);
+    expect(firstType.size).toBeGreaterThan(h.cases.length * 0.9);
+    expect(h.zrm.filter((z) => z.type === 'periodiek').length).toBeGreaterThan(500);
+  });
+
+  it('has provisions whose extensions follow their base with the same client, category and product', () => {
+    const seen = new Map<string, (typeof h.provisions)[number]>();
+    const products = new Map(codesFile.provision_products.map((p) => [p.code, p.category]));
+    for (const p of h.provisions) {
+      expect(products.get(p.product)).toBe(p.category);
+      if (p.extendsProvisionId) {
+        const base = seen.get(p.extendsProvisionId)!;
+        expect(base, 'base comes first').toBeDefined();
+        expect([base.clientId, base.category, base.product, base.voided]).toEqual([p.clientId, p.category, p.product, false]);
+        expect(p.startOn > base.startOn).toBe(true);
+      }
+      seen.set(p.id, p);
+    }
+    expect(h.provisions.length).toBeGreaterThan(150);
+    expect(h.provisions.some((p) => p.extendsProvisionId)).toBe(true);
+  });
+
   it('keeps the dates of each case in order and never after today', () => {
     for (const c of h.cases) {
       expect(c.registeredOn <= today).toBe(true);

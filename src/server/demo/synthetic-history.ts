@@ -5,6 +5,7 @@
 import { FIRST_MEETING_NORM_DAYS, type CaseStatus, type ContactKind, type FirstMeetingLocation } from '../modules/cases/case-rules';
 import type { Role } from '../access/permissions';
 import type { TriageOutcome } from '../modules/registrations/triage';
+import codesFile from '../modules/reference/codes.json' with { type: 'json' };
 import { CONTACT_NOTES, FIRST_MEETING_NOTE, NAME_GROUPS, QUESTIONS, REFERRER_OTHER, TEAM_AREAS, TRIAGE_ADVICE, type NameGroup } from './names';
 
 export const DEMO_EMAIL_DOMAIN = 'demo.keukentafel.nl';
@@ -136,6 +137,26 @@ export interface DemoContact {
   createdAt: Date;
   updatedAt: Date;
 }
+export interface DemoZrm {
+  id: string;
+  caseId: string;
+  clientId: string;
+  assessedOn: string;
+  type: 'nul' | 'doel' | 'periodiek' | 'eind';
+  scores: Record<string, number>;
+}
+export interface DemoProvision {
+  id: string;
+  caseId: string;
+  clientId: string;
+  category: string;
+  product: string;
+  provider: string;
+  startOn: string;
+  endOn: string | null;
+  extendsProvisionId: string | null;
+  voided: boolean;
+}
 export interface DemoHistory {
   users: DemoUser[];
   clients: DemoClient[];
@@ -144,6 +165,9 @@ export interface DemoHistory {
   caseClients: DemoCaseClient[];
   caseEvents: DemoCaseEvent[];
   contacts: DemoContact[];
+  /** Base assignments come before their extensions (the foreign key needs that order). */
+  provisions: DemoProvision[];
+  zrm: DemoZrm[];
 }
 
 export interface HistoryOptions {
@@ -160,6 +184,10 @@ export interface HistoryOptions {
   /** Length of the history in days. */
   spanDays?: number;
 }
+
+const ZRM_DOMAINS = codesFile.zrm_domains.map((d) => d.code);
+const PROVISION_PRODUCTS = codesFile.provision_products;
+const PROVIDERS = codesFile.providers;
 
 // ---------------------------------------------------------------------------------------------
 // Randomness and dates.
@@ -298,7 +326,45 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
     return at > now ? now : at;
   };
 
-  const history: DemoHistory = { users: [], clients: [], registrations: [], cases: [], caseClients: [], caseEvents: [], contacts: [] };
+  const history: DemoHistory = { users: [], clients: [], registrations: [], cases: [], caseClients: [], caseEvents: [], contacts: [], provisions: [], zrm: [] };
+
+  // ZRM and provisions draw from a stream of their own, so adding them left the rest as it was.
+  const extra = new Random(mulberry32(options.seed ^ 0x2e5d));
+  /** ZRM at the start (with a target half the time), every three months, and mostly at closing; scores creep up. */
+  const addAssessments = (caseId: string, clientId: string, start: number, end: number, closed: boolean) => {
+    let scores: Record<string, number> = Object.fromEntries(ZRM_DOMAINS.map((d) => [d, extra.weighted([[1, 10], [2, 30], [3, 35], [4, 20], [5, 5]] as const)]));
+    const nul = Math.min(end, start + extra.int(0, 14));
+    const add = (day: number, type: DemoZrm['type'], values: Record<string, number>) =>
+      history.zrm.push({ id: newId(), caseId, clientId, assessedOn: isoDay(day), type, scores: values });
+    add(nul, 'nul', scores);
+    if (extra.chance(0.5)) add(nul, 'doel', Object.fromEntries(ZRM_DOMAINS.map((d) => [d, Math.min(5, scores[d]! + (extra.chance(0.5) ? 1 : 0))])));
+    const improve = () => (scores = Object.fromEntries(ZRM_DOMAINS.map((d) => [d, Math.min(5, scores[d]! + (extra.chance(0.25) ? 1 : 0))])));
+    for (let day = nul + 91; day < end; day += 91) add(day, 'periodiek', improve());
+    if (closed && extra.chance(0.7)) add(end, 'eind', improve());
+  };
+  /** A provision for one case in twelve, sometimes extended, rarely withdrawn as registered in error. */
+  const addProvision = (caseId: string, clientId: string, start: number, end: number) => {
+    if (!extra.chance(0.08)) return;
+    const product = extra.pick(PROVISION_PRODUCTS);
+    const provider = extra.pick(PROVIDERS);
+    const startDay = Math.min(end, start + extra.int(7, 60));
+    const base: DemoProvision = {
+      id: newId(),
+      caseId,
+      clientId,
+      category: product.category,
+      product: product.code,
+      provider,
+      startOn: isoDay(startDay),
+      endOn: isoDay(startDay + 182),
+      extendsProvisionId: null,
+      voided: extra.chance(0.03),
+    };
+    history.provisions.push(base);
+    if (!base.voided && startDay + 183 <= today && extra.chance(0.3)) {
+      history.provisions.push({ ...base, id: newId(), startOn: isoDay(startDay + 183), endOn: isoDay(startDay + 365), extendsProvisionId: base.id, voided: false });
+    }
+  };
 
   // --- Accounts -------------------------------------------------------------------------------
   for (const login of DEMO_LOGINS) {
@@ -575,6 +641,8 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
           updatedAt: at,
         });
       });
+      addAssessments(caseId, person.client.id, m, end, closed);
+      addProvision(caseId, person.client.id, m, end);
     }
     return row;
   };
