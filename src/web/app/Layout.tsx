@@ -18,6 +18,8 @@ const NAV: NavItem[] = [
   { to: '/clienten', label: 'Cliënten zoeken', permission: 'clients:read' },
   { to: '/team', label: 'Team', permission: 'team:overview' },
   { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
+  { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
+  { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
 ];
 
 export function Layout() {

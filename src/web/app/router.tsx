@@ -1,4 +1,5 @@
 // The screens and their addresses (Dutch paths, see docs/screens.md).
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { Permission } from '../../server/access/permissions';
 import { LoginPage } from '../features/auth/LoginPage';
@@ -15,6 +16,11 @@ import { startPath, useMe } from './auth';
 import { RequirePermission, RequireSession } from './guards';
 import { Layout } from './Layout';
 import { MessagePage, NotFoundPage } from './MessagePage';
+import { Loading } from './QueryStatus';
+
+// Screens with large libraries (ECharts, Excel, zip) load on first visit, not with the app.
+const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
+const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 function Start() {
   return <Navigate to={startPath(useMe())} replace />;
@@ -22,6 +28,10 @@ function Start() {
 
 function guarded(permission: Permission, element: React.ReactNode) {
   return <RequirePermission permission={permission}>{element}</RequirePermission>;
+}
+
+function guardedLazy(permission: Permission, element: React.ReactNode) {
+  return guarded(permission, <Suspense fallback={<Loading what="het scherm" />}>{element}</Suspense>);
 }
 
 export function AppRouter() {
@@ -41,6 +51,8 @@ export function AppRouter() {
             <Route path="clienten/:id" element={guarded('clients:read', <ClientDetailPage />)} />
             <Route path="team" element={guarded('team:overview', <TeamPage />)} />
             <Route path="cijfers" element={guarded('figures:read', <FiguresPage />)} />
+            <Route path="cijfers/jaarverslag" element={guardedLazy('reports:read', <AnnualReportPage />)} />
+            <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -1,7 +1,9 @@
 // Cijfers per team: aggregated counts and waiting times, never a client.
 import { lazy, Suspense } from 'react';
 import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { useAuth } from '../../app/auth';
 import { formatNumber } from '../../app/format';
+import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { Loading, QueryStatus } from '../../app/QueryStatus';
 import { useTeamFigures } from './api';
@@ -11,10 +13,16 @@ const FiguresChart = lazy(() => import('./FiguresChart').then((m) => ({ default:
 
 export function FiguresPage() {
   const figures = useTeamFigures();
+  const { can } = useAuth();
   return (
     <>
       <PageTitle title="Cijfers per team" />
       <Paragraph>Geaggregeerde cijfers per buurtteam. Er staan geen cliëntgegevens in dit overzicht.</Paragraph>
+      {can('reports:read') && (
+        <Paragraph>
+          De cijfers per jaar of kwartaal voor de gemeente staan in het <RouterLink to="/cijfers/jaarverslag">jaarverslag</RouterLink>.
+        </Paragraph>
+      )}
       <QueryStatus query={figures} what="de cijfers">
         {(f) =>
           f.teams.length === 0 ? (

@@ -1,0 +1,239 @@
+// Jaarverslag: the annual or quarterly report for the municipality, for the organisation or one
+// team; every table of shared/spec/reports.md, charts where a picture says more, CSV and Excel.
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import type { Reference } from '../../../server/modules/reference/reference.schemas';
+import { SelectField, type Option } from '../../app/fields';
+import { formatDateTime } from '../../app/format';
+import { PageTitle } from '../../app/PageTitle';
+import { Loading, QueryStatus } from '../../app/QueryStatus';
+import { useReference } from '../../app/reference';
+import { annualCsvUrl, reportFileName, useAnnualReport, type AnnualReport, type ReportParams } from './api';
+import { buildReportTables, periodLabel, teamName, type ReportTableModel } from './report-tables';
+import { ReportTable } from './ReportTable';
+import './reports.css';
+
+// ECharts is large: the charts load only when the report is shown.
+const charts = () => import('./ReportCharts');
+const CasesChart = lazy(() => charts().then((m) => ({ default: m.CasesChart })));
+const WaitingChart = lazy(() => charts().then((m) => ({ default: m.WaitingChart })));
+const TotalsBarChart = lazy(() => charts().then((m) => ({ default: m.TotalsBarChart })));
+const MarksChart = lazy(() => charts().then((m) => ({ default: m.MarksChart })));
+
+const FIRST_YEAR = 2010;
+
+function currentYear(): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric' }).format(new Date()));
+}
+
+/** The report asked for in the address (`?jaar=2016&kwartaal=2&team=west`), with defaults. */
+function useReportParams(): [ReportParams, (next: ReportParams) => void] {
+  const [search, setSearch] = useSearchParams();
+  const thisYear = currentYear();
+  const year = Number(search.get('jaar'));
+  const quarter = Number(search.get('kwartaal'));
+  const params: ReportParams = {
+    year: Number.isInteger(year) && year >= FIRST_YEAR && year <= thisYear ? year : thisYear,
+    quarter: [1, 2, 3, 4].includes(quarter) ? quarter : undefined,
+    team: search.get('team') || undefined,
+  };
+  const set = (next: ReportParams) => {
+    const entries: Record<string, string> = { jaar: String(next.year) };
+    if (next.quarter) entries.kwartaal = String(next.quarter);
+    if (next.team) entries.team = next.team;
+    setSearch(entries, { replace: true });
+  };
+  return [params, set];
+}
+
+export function AnnualReportPage() {
+  const [params, setParams] = useReportParams();
+  const reference = useReference();
+  const report = useAnnualReport(params);
+  const thisYear = currentYear();
+  const years: Option[] = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
+  const quarters: Option[] = [{ value: '', label: 'Heel jaar' }, ...[1, 2, 3, 4].map((q) => ({ value: String(q), label: `t/m kwartaal ${q}` }))];
+  const teams: Option[] = [{ value: '', label: 'Hele organisatie' }, ...(reference.data?.teams ?? []).map((t) => ({ value: t.code, label: t.name }))];
+
+  return (
+    <>
+      <PageTitle title="Jaarverslag" />
+      <Paragraph>
+        De cijfers voor de verantwoording aan de gemeente, per jaar of per kwartaal, voor de hele organisatie of één team. Er staan geen cliëntgegevens in dit overzicht.
+      </Paragraph>
+      <form aria-label="Welk verslag" className="kt-row kt-report-controls" onSubmit={(e) => e.preventDefault()}>
+        <SelectField id="verslag-jaar" label="Jaar" value={String(params.year)} options={years} placeholder={null} onChange={(v) => setParams({ ...params, year: Number(v) })} />
+        <SelectField id="verslag-periode" label="Periode" value={params.quarter ? String(params.quarter) : ''} options={quarters} placeholder={null} onChange={(v) => setParams({ ...params, quarter: v ? Number(v) : undefined })} />
+        <SelectField id="verslag-team" label="Team" value={params.team ?? ''} options={teams} placeholder={null} onChange={(v) => setParams({ ...params, team: v || undefined })} />
+      </form>
+      <p className="kt-visually-hidden" role="status">
+        {report.data ? `${params.quarter ? 'Kwartaalrapportage' : 'Jaarverslag'} ${periodLabel(params)} geladen.` : ''}
+      </p>
+      <QueryStatus query={report} what="het verslag">
+        {(r) => <ReportView report={r} reference={reference.data} params={params} />}
+      </QueryStatus>
+    </>
+  );
+}
+
+interface SectionProps {
+  id: string;
+  title: string;
+  children: ReactNode;
+}
+
+function Section({ id, title, children }: SectionProps) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="kt-section">
+      <Heading2 id={`${id}-title`}>{title}</Heading2>
+      {children}
+    </section>
+  );
+}
+
+function ChartSlot({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<Loading what="de grafiek" />}>{children}</Suspense>;
+}
+
+const SECTIONS: [string, string][] = [
+  ['instroom', 'Instroom, lopend en uitstroom'],
+  ['teams', 'Per team'],
+  ['wachttijd', 'Wachttijd tot kennismaking'],
+  ['melders', 'Aanmeldingen per melder'],
+  ['afsluiting', 'Afsluiting'],
+  ['voorzieningen', 'Voorzieningen'],
+  ['tevredenheid', 'Tevredenheid'],
+  ['zrm', 'ZRM-metingen'],
+];
+
+function ReportView({ report, reference, params }: { report: AnnualReport; reference: Reference | undefined; params: ReportParams }) {
+  const { year, quarter, team } = params;
+  const period = { year, quarter };
+  const tables = useMemo(() => buildReportTables(report, reference, { year, quarter }, team), [report, reference, year, quarter, team]);
+  const months = 3 * (params.quarter ?? 4);
+  const periodText = periodLabel(period);
+  const who = params.team ? `team ${teamName(reference, params.team)}` : 'de hele organisatie';
+  const kind = params.quarter ? 'Kwartaalrapportage' : 'Jaarverslag';
+
+  return (
+    <>
+      <p className="utrecht-paragraph kt-lead">
+        {kind} {periodText} · {params.team ? teamName(reference, params.team) : 'Hele organisatie'}
+      </p>
+      <Downloads params={params} title={`${kind} ${periodText}, ${who}`} organisation={reference?.organisation.name ?? ''} tables={Object.values(tables)} />
+      <nav aria-label="Inhoud van het verslag" className="kt-report-toc">
+        <ul className="utrecht-unordered-list">
+          {SECTIONS.map(([id, title]) => (
+            <li key={id} className="utrecht-unordered-list__item">
+              <a className="utrecht-link utrecht-link--html-a" href={`#${id}-title`}>
+                {title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <Section id="instroom" title="Instroom, lopend en uitstroom">
+        <ChartSlot>
+          <CasesChart table={tables.cases} months={months} period={periodText} />
+        </ChartSlot>
+        <ReportTable table={tables.cases} />
+      </Section>
+
+      <Section id="teams" title="Per team">
+        <ReportTable table={tables.teams} />
+        <Heading3 className="kt-subheading">Unieke cliënten</Heading3>
+        <ReportTable table={tables.uniqueClients} />
+      </Section>
+
+      <Section id="wachttijd" title="Wachttijd tot kennismaking">
+        <Paragraph>Gemiddeld aantal kalenderdagen van aanmelding tot kennismakingsgesprek, over de casussen die in de periode zijn aangemeld en een kennismaking hadden.</Paragraph>
+        <ChartSlot>
+          <WaitingChart table={tables.waitingByLocation} months={months} period={periodText} yearMean={report.days_to_first_meeting.year} />
+        </ChartSlot>
+        <ReportTable table={tables.waitingByLocation} />
+        <ReportTable table={tables.waitingTotal} />
+      </Section>
+
+      <Section id="melders" title="Aanmeldingen per melder">
+        <ChartSlot>
+          <TotalsBarChart table={tables.referrers} what="aanmeldingen per melder" period={periodText} unit="aanmeldingen" />
+        </ChartSlot>
+        <ReportTable table={tables.referrers} />
+      </Section>
+
+      <Section id="afsluiting" title="Afsluiting">
+        <Heading3 className="kt-subheading">Redenen van afsluiten</Heading3>
+        <ChartSlot>
+          <TotalsBarChart table={tables.closeReasons} what="afgesloten casussen per reden van afsluiten" period={periodText} unit="afgesloten casussen" />
+        </ChartSlot>
+        <ReportTable table={tables.closeReasons} />
+        <Heading3 className="kt-subheading">Wat draagt de cliënt verder</Heading3>
+        <ReportTable table={tables.outcomes} />
+      </Section>
+
+      <Section id="voorzieningen" title="Voorzieningen">
+        <Heading3 className="kt-subheading">Nieuwe voorzieningen per aanbieder</Heading3>
+        <ReportTable table={tables.providers} />
+        <Heading3 className="kt-subheading">Nieuwe voorzieningen per product</Heading3>
+        <ReportTable table={tables.products} />
+        <Heading3 className="kt-subheading">Verlengingen en cliënten</Heading3>
+        <ReportTable table={tables.extensions} />
+        <ReportTable table={tables.clientsWithProvision} />
+      </Section>
+
+      <Section id="tevredenheid" title="Tevredenheid">
+        <ChartSlot>
+          <MarksChart table={tables.marks} period={periodText} mean={report.satisfaction.mean} />
+        </ChartSlot>
+        <ReportTable table={tables.marks} />
+        <ReportTable table={tables.satisfaction} />
+      </Section>
+
+      <Section id="zrm" title="ZRM-metingen">
+        <ReportTable table={tables.zrm} />
+      </Section>
+    </>
+  );
+}
+
+function Downloads({ params, title, organisation, tables }: { params: ReportParams; title: string; organisation: string; tables: ReportTableModel[] }) {
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
+  const fileName = reportFileName(params);
+
+  async function downloadXlsx() {
+    setState('busy');
+    try {
+      const { reportWorkbook, saveBlob } = await import('./xlsx');
+      const facts: [string, string][] = [
+        ['Organisatie', organisation],
+        ['Verslag', title],
+        ['Gemaakt op', formatDateTime(new Date().toISOString())],
+      ];
+      saveBlob(await reportWorkbook(title, facts, tables), `${fileName}.xlsx`);
+      setState('done');
+    } catch {
+      setState('error');
+    }
+  }
+
+  return (
+    <section aria-labelledby="downloads-title" className="kt-section kt-downloads">
+      <Heading2 id="downloads-title">Downloaden</Heading2>
+      <ButtonGroup>
+        <a href={annualCsvUrl(params)} download={`${fileName}.csv`} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
+          Download CSV
+        </a>
+        <Button type="button" appearance="secondary-action-button" busy={state === 'busy'} disabled={state === 'busy'} onClick={() => void downloadXlsx()}>
+          Download Excel (XLSX)
+        </Button>
+      </ButtonGroup>
+      <p className="utrecht-paragraph kt-muted" role="status">
+        {state === 'busy' && 'Het Excel-bestand wordt gemaakt…'}
+        {state === 'done' && `Het Excel-bestand ${fileName}.xlsx is gemaakt: één tabblad per tabel.`}
+        {state === 'error' && 'Het Excel-bestand kon niet worden gemaakt. Probeer het opnieuw.'}
+      </p>
+    </section>
+  );
+}

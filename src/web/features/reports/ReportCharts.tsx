@@ -1,0 +1,160 @@
+// The charts of the annual report, each one image with a Dutch summary as its name; the table next
+// to it is the text alternative. Series differ by symbol, line style, pattern and labels, never by
+// colour alone (see FiguresChart). Loaded lazily: ECharts is large.
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { formatNumber } from '../../app/format';
+import { MONTHS, totalsOf, type ReportTableModel } from './report-tables';
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, SVGRenderer]);
+
+function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.body).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+function palette(): string[] {
+  return [cssVar('--utrecht-color-blue-35', '#24578f'), cssVar('--utrecht-color-red-40', '#cc0000'), cssVar('--utrecht-color-green-30', '#3d5c1f')];
+}
+
+const SYMBOLS = ['circle', 'rect', 'triangle'];
+const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
+const MONTHS_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+function Chart({ option, label, caption, height }: { option: echarts.EChartsCoreOption; label: string; caption: string; height?: number }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The option is rebuilt on every render; draw again only when its content changes.
+  const optionKey = JSON.stringify(option);
+  useEffect(() => {
+    if (!ref.current) return;
+    const option = JSON.parse(optionKey) as echarts.EChartsCoreOption;
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    const text = cssVar('--utrecht-document-color', '#000');
+    chart.setOption({
+      aria: { enabled: true, label: { description: label }, decal: { show: true } },
+      animation: false,
+      textStyle: { fontFamily: cssVar('--utrecht-document-font-family', 'sans-serif'), color: text },
+      color: palette(),
+      ...option,
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [optionKey, label]);
+  return (
+    <figure className="kt-chart-figure">
+      <div ref={ref} role="img" aria-label={label} className="kt-chart" style={height ? { blockSize: `${height}px` } : undefined} />
+      <figcaption className="utrecht-paragraph">{caption}</figcaption>
+    </figure>
+  );
+}
+
+function axisText() {
+  return cssVar('--utrecht-document-color', '#000');
+}
+
+/** Line chart of series per month: every series its own symbol, dash and end label. */
+function monthLines(rows: { label: string; values: (number | null)[] }[], months: number, extra: Record<string, unknown> = {}): echarts.EChartsCoreOption {
+  const text = axisText();
+  return {
+    legend: { top: 0, textStyle: { color: text } },
+    tooltip: { trigger: 'axis' },
+    grid: { left: 8, right: 120, bottom: 8, top: 48, containLabel: true },
+    xAxis: { type: 'category', data: MONTHS_SHORT.slice(0, months), axisLabel: { color: text } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text } },
+    series: rows.map((row, i) => ({
+      name: row.label,
+      type: 'line',
+      data: row.values.slice(0, months),
+      symbol: SYMBOLS[i % SYMBOLS.length],
+      symbolSize: 9,
+      lineStyle: { type: LINE_TYPES[i % LINE_TYPES.length], width: 2.5 },
+      connectNulls: false,
+      endLabel: { show: true, formatter: '{a}', color: text },
+      ...(i === 0 ? extra : {}),
+    })),
+  };
+}
+
+function highest(values: (number | null)[]): { month: string; value: number } | null {
+  let best: { month: string; value: number } | null = null;
+  values.forEach((v, i) => {
+    if (v !== null && (best === null || v > best.value)) best = { month: MONTHS[i]!, value: v };
+  });
+  return best;
+}
+
+/** Instroom, lopend en uitstroom per maand. `table` is the cases table (months first). */
+export function CasesChart({ table, months, period }: { table: ReportTableModel; months: number; period: string }) {
+  const rows = table.groups[0]!.rows;
+  const summary = rows
+    .map((row) => {
+      const top = highest(row.values.slice(0, months));
+      const total = row.values[row.values.length - 1];
+      return `${row.label}: ${formatNumber(total)} in ${period}${top ? `, het hoogst in ${top.month} (${formatNumber(top.value)})` : ''}`;
+    })
+    .join('; ');
+  const label = `Lijndiagram van instroom, lopende casussen en uitstroom per maand, ${period}. ${summary}. De cijfers per maand staan in de tabel eronder.`;
+  return <Chart option={monthLines(rows, months)} label={label} caption="Instroom, lopende casussen en uitstroom per maand (de tabel hieronder geeft dezelfde cijfers)." />;
+}
+
+/** Gemiddelde dagen tot kennismaking per locatie per maand, with the norm of 5 days. */
+export function WaitingChart({ table, months, period, yearMean }: { table: ReportTableModel; months: number; period: string; yearMean: number | null }) {
+  const rows = table.groups[0]!.rows;
+  const summary = rows
+    .map((row) => {
+      const values = row.values.slice(0, months).filter((v): v is number => v !== null);
+      if (values.length === 0) return `${row.label}: geen kennismakingen`;
+      return `${row.label}: van ${formatNumber(Math.min(...values), 1)} tot ${formatNumber(Math.max(...values), 1)} dagen`;
+    })
+    .join('; ');
+  const label = `Lijndiagram van het gemiddeld aantal dagen van aanmelding tot kennismaking per locatie per maand, ${period}, met de norm van 5 dagen als horizontale lijn. Gemiddeld over alle locaties: ${yearMean === null ? 'geen gegevens' : `${formatNumber(yearMean, 1)} dagen`}. ${summary}. De cijfers staan in de tabel eronder.`;
+  const norm = { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: axisText() }, label: { formatter: 'norm 5 dagen', position: 'insideEndTop', color: axisText() }, data: [{ yAxis: 5 }] } };
+  return <Chart option={monthLines(rows, months, norm)} label={label} caption="Gemiddeld aantal dagen tot kennismaking per locatie en maand van aanmelding; de stippellijn is de norm van 5 dagen (de tabel hieronder geeft dezelfde cijfers)." />;
+}
+
+/** A horizontal bar per row (the period total), largest first, zero rows left out, values at the bars. */
+export function TotalsBarChart({ table, what, period, unit }: { table: ReportTableModel; what: string; period: string; unit: string }) {
+  const items = totalsOf(table)
+    .filter((item) => item.value > 0)
+    .sort((a, b) => b.value - a.value);
+  const text = axisText();
+  const label =
+    items.length === 0
+      ? `Staafdiagram van ${what}, ${period}: er zijn geen ${unit} in deze periode.`
+      : `Staafdiagram van ${what}, ${period}, van groot naar klein: ${items.map((i) => `${i.label} ${formatNumber(i.value)}`).join('; ')}. Dezelfde cijfers staan in de tabel eronder.`;
+  const reversed = [...items].reverse();
+  const option = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 48, bottom: 8, top: 8, containLabel: true },
+    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: text } },
+    yAxis: { type: 'category', data: reversed.map((i) => i.label), axisLabel: { color: text, width: 260, overflow: 'truncate' } },
+    series: [{ name: unit, type: 'bar', data: reversed.map((i) => i.value), label: { show: true, position: 'right', color: text } }],
+  };
+  return <Chart option={option} label={label} caption={`${what[0]!.toUpperCase()}${what.slice(1)}, ${period} (de tabel hieronder geeft dezelfde cijfers, ook per kwartaal).`} height={Math.max(160, 40 + items.length * 30)} />;
+}
+
+/** Verdeling van de rapportcijfers 1..10. */
+export function MarksChart({ table, period, mean }: { table: ReportTableModel; period: string; mean: number | null }) {
+  const rows = table.groups[0]!.rows;
+  const text = axisText();
+  const total = rows.reduce((sum, r) => sum + (r.values[0] ?? 0), 0);
+  const label =
+    total === 0
+      ? `Staafdiagram van de rapportcijfers, ${period}: er zijn geen rapportcijfers gegeven.`
+      : `Staafdiagram van de verdeling van ${formatNumber(total)} rapportcijfers, ${period}, gemiddeld ${formatNumber(mean, 1)}: ${rows.map((r) => `cijfer ${r.label}: ${formatNumber(r.values[0])}`).join(', ')}. Dezelfde cijfers staan in de tabel eronder.`;
+  const option = {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => r.label), name: 'Rapportcijfer', nameLocation: 'middle', nameGap: 28, axisLabel: { color: text }, nameTextStyle: { color: text } },
+    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text } },
+    series: [{ name: 'Aantal', type: 'bar', data: rows.map((r) => r.values[0] ?? 0), label: { show: true, position: 'top', color: text } }],
+  };
+  return <Chart option={option} label={label} caption="Aantal cliënten per rapportcijfer bij afsluiten (de tabel hieronder geeft dezelfde cijfers)." height={300} />;
+}

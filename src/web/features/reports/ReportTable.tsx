@@ -1,0 +1,92 @@
+// One table of the report: caption, column and row headers, groups with a heading (provision
+// categories), totals in bold; long lists hide their all-zero rows behind a checkbox.
+import { useState } from 'react';
+import { Checkbox, FormField, FormLabel, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { formatNumber } from '../../app/format';
+import { withoutZeroRows, type ReportTableModel, type RowModel } from './report-tables';
+
+function cellText(row: RowModel, value: number | null, decimals: number): string {
+  if (value === null) return '–';
+  return `${formatNumber(value, row.decimals ?? decimals)}${row.suffix ? ` ${row.suffix}` : ''}`;
+}
+
+export function ReportTable({ table }: { table: ReportTableModel }) {
+  const [showZeros, setShowZeros] = useState(false);
+  const { table: shown, hidden } = table.zeroRowsToggle && !showZeros ? withoutZeroRows(table) : { table, hidden: 0 };
+  const decimals = table.decimals ?? 0;
+  const width = table.columns.length + 1;
+  const toggleId = `${table.id}-nullen`;
+  const hasRows = shown.groups.some((g) => g.rows.length > 0);
+
+  return (
+    <div className="kt-report-table">
+      {table.zeroRowsToggle && (
+        <>
+          <FormField
+            type="checkbox"
+            className="kt-choice"
+            input={<Checkbox id={toggleId} appearance="custom" checked={showZeros} onChange={(e) => setShowZeros(e.target.checked)} aria-describedby={`${toggleId}-status`} />}
+            label={
+              <FormLabel htmlFor={toggleId} type="checkbox" checked={showZeros}>
+                Toon ook rijen met alleen nullen<span className="kt-visually-hidden"> in de tabel “{table.caption}”</span>
+              </FormLabel>
+            }
+          />
+          <p id={`${toggleId}-status`} className="utrecht-paragraph kt-muted kt-table-status" aria-live="polite">
+            {showZeros ? 'Alle rijen worden getoond.' : hidden === 1 ? '1 rij met alleen nullen is verborgen.' : `${hidden} rijen met alleen nullen zijn verborgen.`}
+          </p>
+        </>
+      )}
+      {!hasRows ? (
+        <Paragraph>
+          {table.caption}: niets te tonen in deze periode{table.zeroRowsToggle && !showZeros ? ' (alle rijen zijn nul)' : ''}.
+        </Paragraph>
+      ) : (
+        <div className="kt-table-scroll">
+          <Table className="kt-table kt-report">
+            <TableCaption>{table.caption}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{table.rowHeader}</TableHeaderCell>
+                {table.columns.map((column) => (
+                  <TableHeaderCell key={column.label} scope="col" className="kt-num">
+                    {column.short ? (
+                      <>
+                        <span aria-hidden="true">{column.short}</span>
+                        <span className="kt-visually-hidden">{column.label}</span>
+                      </>
+                    ) : (
+                      column.label
+                    )}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            {shown.groups.map((group, groupIndex) => (
+              <TableBody key={`${group.label ?? ''}-${groupIndex}`}>
+                {group.label !== null && (
+                  <TableRow className="kt-report__group">
+                    <TableHeaderCell scope="rowgroup" colSpan={width}>
+                      {group.label}
+                    </TableHeaderCell>
+                  </TableRow>
+                )}
+                {group.rows.map((row) => (
+                  <TableRow key={row.label} className={row.total ? 'kt-report__total' : undefined}>
+                    <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
+                    {row.values.map((value, i) => (
+                      <TableCell key={table.columns[i]?.label ?? i} className="kt-num">
+                        {cellText(row, value, decimals)}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                ))}
+              </TableBody>
+            ))}
+          </Table>
+        </div>
+      )}
+      {table.note && <Paragraph className="kt-muted kt-report__note">{table.note}</Paragraph>}
+    </div>
+  );
+}

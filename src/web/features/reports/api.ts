@@ -1,0 +1,35 @@
+// The annual (or quarterly) report: GET /api/reports/annual and its CSV twin.
+import { useQuery } from '@tanstack/react-query';
+import type { AnnualReport } from '../../../server/modules/reports/reports.schemas';
+import { api, query } from '../../app/api';
+
+export type { AnnualReport };
+
+export interface ReportParams {
+  year: number;
+  /** 1..4: the quarters up to and including this one; undefined: the whole year. */
+  quarter?: number;
+  /** A team code; undefined: the whole organisation. */
+  team?: string;
+}
+
+function reportQuery(params: ReportParams): string {
+  return query({ year: params.year, quarter: params.quarter, team: params.team });
+}
+
+export function useAnnualReport(params: ReportParams) {
+  return useQuery({
+    queryKey: ['reports', 'annual', params.year, params.quarter ?? null, params.team ?? null],
+    queryFn: () => api.get<AnnualReport>(`/api/reports/annual${reportQuery(params)}`),
+  });
+}
+
+/** The CSV download of the same report (a plain link: the session cookie goes along). */
+export function annualCsvUrl(params: ReportParams): string {
+  return `/api/reports/annual.csv${reportQuery(params)}`;
+}
+
+/** File name of a download without extension: `jaarverslag-2016`, `kwartaalrapportage-2016-k2-west`. */
+export function reportFileName(params: ReportParams): string {
+  return [params.quarter ? `kwartaalrapportage-${params.year}-k${params.quarter}` : `jaarverslag-${params.year}`, params.team].filter(Boolean).join('-');
+}
