@@ -65,7 +65,7 @@ function monthLines(rows: { label: string; values: (number | null)[] }[], months
   return {
     legend: { top: 0, textStyle: { color: text } },
     tooltip: { trigger: 'axis' },
-    grid: { left: 8, right: 120, bottom: 8, top: 48, containLabel: true },
+    grid: { left: 8, right: 24, bottom: 8, top: 48, containLabel: true },
     xAxis: { type: 'category', data: MONTHS_SHORT.slice(0, months), axisLabel: { color: text } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text } },
     series: rows.map((row, i) => ({
@@ -76,7 +76,6 @@ function monthLines(rows: { label: string; values: (number | null)[] }[], months
       symbolSize: 9,
       lineStyle: { type: LINE_TYPES[i % LINE_TYPES.length], width: 2.5 },
       connectNulls: false,
-      endLabel: { show: true, formatter: '{a}', color: text },
       ...(i === 0 ? extra : {}),
     })),
   };
@@ -90,19 +89,50 @@ function highest(values: (number | null)[]): { month: string; value: number } | 
   return best;
 }
 
-/** Instroom, lopend en uitstroom per maand. `table` is the cases table (months first). */
+/**
+ * Instroom, lopend en uitstroom per maand, in two panels: running cases are ten times the others,
+ * so they get their own scale (a line, top) and started/closed share one (patterned bars, bottom).
+ */
 export function CasesChart({ table, months, period }: { table: ReportTableModel; months: number; period: string }) {
-  const rows = table.groups[0]!.rows;
-  const summary = rows
+  const [started, running, closed] = table.groups[0]!.rows as [RowLike, RowLike, RowLike];
+  const summary = [started, running, closed]
     .map((row) => {
       const top = highest(row.values.slice(0, months));
       const total = row.values[row.values.length - 1];
       return `${row.label}: ${formatNumber(total)} in ${period}${top ? `, het hoogst in ${top.month} (${formatNumber(top.value)})` : ''}`;
     })
     .join('; ');
-  const label = `Lijndiagram van instroom, lopende casussen en uitstroom per maand, ${period}. ${summary}. De cijfers per maand staan in de tabel eronder.`;
-  return <Chart option={monthLines(rows, months)} label={label} caption="Instroom, lopende casussen en uitstroom per maand (de tabel hieronder geeft dezelfde cijfers)." />;
+  const label = `Grafiek per maand, ${period}, in twee delen: boven een lijn met het aantal lopende casussen, onder staven met instroom en uitstroom. ${summary}. De cijfers per maand staan in de tabel eronder.`;
+  const text = axisText();
+  const categories = MONTHS_SHORT.slice(0, months);
+  const [blue, red, green] = palette();
+  const option = {
+    color: [red, blue, green],
+    legend: { top: 0, textStyle: { color: text } },
+    tooltip: { trigger: 'axis' },
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    grid: [
+      { left: 8, right: 24, top: 56, height: 130, containLabel: true },
+      { left: 8, right: 24, top: 250, bottom: 8, containLabel: true },
+    ],
+    xAxis: [
+      { gridIndex: 0, type: 'category', data: categories, axisLabel: { color: text } },
+      { gridIndex: 1, type: 'category', data: categories, axisLabel: { color: text } },
+    ],
+    yAxis: [
+      { gridIndex: 0, type: 'value', name: 'Lopend', nameTextStyle: { color: text, align: 'left' }, minInterval: 1, axisLabel: { color: text } },
+      { gridIndex: 1, type: 'value', name: 'Instroom en uitstroom', nameTextStyle: { color: text, align: 'left' }, minInterval: 1, axisLabel: { color: text } },
+    ],
+    series: [
+      { name: running.label, type: 'line', xAxisIndex: 0, yAxisIndex: 0, data: running.values.slice(0, months), symbol: 'rect', symbolSize: 9, lineStyle: { width: 2.5 } },
+      { name: started.label, type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: started.values.slice(0, months) },
+      { name: closed.label, type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: closed.values.slice(0, months) },
+    ],
+  };
+  return <Chart option={option} label={label} caption="Lopende casussen (boven) en instroom en uitstroom (onder) per maand (de tabel hieronder geeft dezelfde cijfers)." height={500} />;
 }
+
+type RowLike = { label: string; values: (number | null)[] };
 
 /** Gemiddelde dagen tot kennismaking per locatie per maand, with the norm of 5 days. */
 export function WaitingChart({ table, months, period, yearMean }: { table: ReportTableModel; months: number; period: string; yearMean: number | null }) {
@@ -115,7 +145,7 @@ export function WaitingChart({ table, months, period, yearMean }: { table: Repor
     })
     .join('; ');
   const label = `Lijndiagram van het gemiddeld aantal dagen van aanmelding tot kennismaking per locatie per maand, ${period}, met de norm van 5 dagen als horizontale lijn. Gemiddeld over alle locaties: ${yearMean === null ? 'geen gegevens' : `${formatNumber(yearMean, 1)} dagen`}. ${summary}. De cijfers staan in de tabel eronder.`;
-  const norm = { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: axisText() }, label: { formatter: 'norm 5 dagen', position: 'insideEndTop', color: axisText() }, data: [{ yAxis: 5 }] } };
+  const norm = { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: axisText() }, label: { formatter: 'norm 5 dagen', position: 'insideStartTop', color: axisText() }, data: [{ yAxis: 5 }] } };
   return <Chart option={monthLines(rows, months, norm)} label={label} caption="Gemiddeld aantal dagen tot kennismaking per locatie en maand van aanmelding; de stippellijn is de norm van 5 dagen (de tabel hieronder geeft dezelfde cijfers)." />;
 }
 
@@ -151,7 +181,7 @@ export function MarksChart({ table, period, mean }: { table: ReportTableModel; p
       : `Staafdiagram van de verdeling van ${formatNumber(total)} rapportcijfers, ${period}, gemiddeld ${formatNumber(mean, 1)}: ${rows.map((r) => `cijfer ${r.label}: ${formatNumber(r.values[0])}`).join(', ')}. Dezelfde cijfers staan in de tabel eronder.`;
   const option = {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    grid: { left: 8, right: 16, bottom: 8, top: 24, containLabel: true },
+    grid: { left: 8, right: 16, bottom: 32, top: 24, containLabel: true },
     xAxis: { type: 'category', data: rows.map((r) => r.label), name: 'Rapportcijfer', nameLocation: 'middle', nameGap: 28, axisLabel: { color: text }, nameTextStyle: { color: text } },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text } },
     series: [{ name: 'Aantal', type: 'bar', data: rows.map((r) => r.values[0] ?? 0), label: { show: true, position: 'top', color: text } }],

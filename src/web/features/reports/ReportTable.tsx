@@ -12,7 +12,10 @@ function cellText(row: RowModel, value: number | null, decimals: number): string
 
 export function ReportTable({ table }: { table: ReportTableModel }) {
   const [showZeros, setShowZeros] = useState(false);
-  const { table: shown, hidden } = table.zeroRowsToggle && !showZeros ? withoutZeroRows(table) : { table, hidden: 0 };
+  const withoutZeros = withoutZeroRows(table);
+  // Offer the checkbox only where there is something to hide.
+  const toggle = !!table.zeroRowsToggle && withoutZeros.hidden > 0;
+  const { table: shown, hidden } = toggle && !showZeros ? withoutZeros : { table, hidden: 0 };
   const decimals = table.decimals ?? 0;
   const width = table.columns.length + 1;
   const toggleId = `${table.id}-nullen`;
@@ -20,7 +23,7 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
 
   return (
     <div className="kt-report-table">
-      {table.zeroRowsToggle && (
+      {toggle && (
         <>
           <FormField
             type="checkbox"
@@ -39,7 +42,7 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
       )}
       {!hasRows ? (
         <Paragraph>
-          {table.caption}: niets te tonen in deze periode{table.zeroRowsToggle && !showZeros ? ' (alle rijen zijn nul)' : ''}.
+          {table.caption}: niets te tonen in deze periode.
         </Paragraph>
       ) : (
         <div className="kt-table-scroll">

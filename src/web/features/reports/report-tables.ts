@@ -220,7 +220,7 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
         rows: locations.map((l) => ({ label: l.label, values: (report.days_to_first_meeting.by_location[l.code]?.months ?? Array(12).fill(null)).slice(0, 3 * quarterCount(period)) })),
       },
     ],
-    decimals: 1,
+    decimals: 2,
     note: '– betekent: geen casus aangemeld in die maand met een kennismaking op die locatie.',
   };
 
@@ -231,7 +231,7 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     rowHeader: 'Locatie',
     columns: quarterCols,
     groups: [{ label: null, rows: [{ label: 'Alle locaties', values: [...report.days_to_first_meeting.quarters.slice(0, quarterCount(period)), report.days_to_first_meeting.year] }] }],
-    decimals: 1,
+    decimals: 2,
   };
 
   function codeTable(id: string, caption: string, sheet: string, rowHeader: string, list: string, data: Record<string, QuarterCounts>, options: { extra?: string[]; totalLabel?: string; note?: string } = {}): ReportTableModel {
@@ -326,8 +326,8 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
         label: null,
         rows: [
           { label: 'Aantal gegeven rapportcijfers', values: [report.satisfaction.responses] },
-          { label: 'Gemiddeld rapportcijfer', values: [report.satisfaction.mean], decimals: 1 },
-          { label: 'Kan zelf verder (percentage “ja” van de antwoorden)', values: [report.satisfaction.can_continue_alone_pct], decimals: 1, suffix: '%' },
+          { label: 'Gemiddeld rapportcijfer', values: [report.satisfaction.mean], decimals: 2 },
+          { label: 'Kan zelf verder (percentage “ja” van de antwoorden)', values: [report.satisfaction.can_continue_alone_pct], decimals: 2, suffix: '%' },
         ],
       },
     ],

@@ -20,7 +20,7 @@ export function FiguresPage() {
       <Paragraph>Geaggregeerde cijfers per buurtteam. Er staan geen cliëntgegevens in dit overzicht.</Paragraph>
       {can('reports:read') && (
         <Paragraph>
-          De cijfers per jaar of kwartaal voor de gemeente staan in het <RouterLink to="/cijfers/jaarverslag">jaarverslag</RouterLink>.
+          De cijfers voor de gemeente staan in <RouterLink to="/cijfers/jaarverslag">het jaarverslag per jaar of kwartaal</RouterLink>.
         </Paragraph>
       )}
       <QueryStatus query={figures} what="de cijfers">
