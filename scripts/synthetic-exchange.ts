@@ -2,8 +2,9 @@
 // timing and large tests. Shapes follow the Utrecht annual report: 18 teams, households, clients
 // helped by two teams, close reasons (sometimes none or several), ZRM rows (some without type),
 // provisions with extensions and voided rows, contacts.
+import { addDays, daysBetween } from '../src/server/lib/dates';
 import codesFile from '../src/server/modules/reference/codes.json' with { type: 'json' };
-import { addDays, daysBetween } from '../src/server/modules/cases/case-rules';
+
 import { writeCsv } from '../src/server/modules/exchange/csv';
 import { FILE_COLUMNS } from '../src/server/modules/exchange/exchange-format';
 

@@ -1,9 +1,10 @@
 // The everyday journey in a real browser, on the server as `npm start` runs it (empty database →
 // demo organisation): log in → register a resident → triage → first meeting → journal entry →
 // close the case; then the team leader's and the analyst's screens. axe checks every page.
+import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addDays, todayInNetherlands } from '../../src/server/modules/cases/case-rules';
+
 import { TRIAGE_LABELS } from '../../src/server/modules/registrations/triage';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { checkPage, launchBrowser, startServer, type RunningServer } from './support';

@@ -1,11 +1,12 @@
 // Access over HTTP for every route: the permission table, 401 without a session, 404 for a worker of
 // another team and for roles without a reason to see client data, and 400 on malformed bodies.
+import { todayInNetherlands } from '../../src/server/lib/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { Contact } from '../../src/server/modules/journal/journal.schemas';
-import { todayInNetherlands } from '../../src/server/modules/cases/case-rules';
+
 import { roleAllows } from '../../src/server/access/permissions';
 
 let t: TestApp;

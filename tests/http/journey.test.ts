@@ -1,12 +1,12 @@
 // The everyday path over HTTP: register → duplicate check → triage → first meeting → journal →
 // close → reopen, with the rules that guard each step.
+import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail, CaseSummary } from '../../src/server/modules/cases/cases.schemas';
 import type { Contact, ContactVersion } from '../../src/server/modules/journal/journal.schemas';
 import type { ClientDetail, ClientSummary, DuplicateMatch } from '../../src/server/modules/clients/clients.schemas';
-import { addDays, todayInNetherlands } from '../../src/server/modules/cases/case-rules';
 
 let t: TestApp;
 let worker: Session;

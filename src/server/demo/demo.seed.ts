@@ -2,12 +2,13 @@
 // synthetic case history (generated in synthetic-history.ts), written in one transaction so an
 // interrupted start leaves nothing half-made. Runs on every start and does nothing once any
 // account or case exists.
+import { todayInNetherlands } from '../lib/dates';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
 import { caseClients, caseEvents, cases, clients, contacts, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
-import { todayInNetherlands } from '../modules/cases/case-rules';
+
 import { DEMO_LOGINS, generateDemoHistory } from './synthetic-history';
 
 export { DEMO_LOGINS } from './synthetic-history';

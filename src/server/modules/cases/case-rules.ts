@@ -1,4 +1,5 @@
 // Case lifecycle and the 5-day norm. Pure domain rules, no I/O.
+import { daysBetween } from '../../lib/dates';
 
 export const CASE_STATUSES = ['registered', 'first_meeting', 'running', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
@@ -26,22 +27,6 @@ export type FirstMeetingLocation = (typeof FIRST_MEETING_LOCATIONS)[number];
 
 /** The first meeting takes place within 5 calendar days of the registration (werkkader). */
 export const FIRST_MEETING_NORM_DAYS = 5;
-
-/** Calendar days from one ISO date (YYYY-MM-DD) to another. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** Today's date as YYYY-MM-DD in the Netherlands, where the teams work. */
-export function todayInNetherlands(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
 
 export interface WaitingState {
   /** Days from registration to the first meeting, or to today while it has not taken place. */

@@ -1,11 +1,12 @@
 // SQL for cases: the summary select shared by every list, the detail, and locked reads for changes.
+import { addDays } from '../../lib/dates';
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, caseEvents, cases, clients, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { caseScope } from '../../access/access.policy';
-import { addDays, FIRST_MEETING_NORM_DAYS, waitingState, type CaseStatus } from './case-rules';
+import { FIRST_MEETING_NORM_DAYS, waitingState, type CaseStatus } from './case-rules';
 import type { CaseSummary } from './cases.schemas';
 
 const mainLink = alias(caseClients, 'main_link');

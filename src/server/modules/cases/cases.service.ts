@@ -1,5 +1,6 @@
 // Use cases on a case: list, read, and every change of its lifecycle. Each change runs in one
 // transaction that locks the case, checks the version the user read, and writes the audit row.
+import { addDays, todayInNetherlands } from '../../lib/dates';
 import { and, eq, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
@@ -9,7 +10,7 @@ import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
 import { existingOrNewClient } from '../clients/clients.service';
-import { addDays, canRecordFirstMeeting, canStartSupport, FIRST_MEETING_NORM_DAYS, todayInNetherlands, type CaseStatus, type FirstMeetingLocation } from './case-rules';
+import { canRecordFirstMeeting, canStartSupport, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
 import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody } from './cases.schemas';
 

@@ -1,9 +1,11 @@
 // Client shapes: the registration's person fields, search results and the detail view.
 // Shared with the web app; validation messages are Dutch because they reach the user.
 import { z } from 'zod';
+import { notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
 
-export const isoDate = z.iso.date('Vul een datum in als JJJJ-MM-DD');
+/** A calendar date, YYYY-MM-DD, from 1900 on (older dates are typing errors, and year 0 breaks PostgreSQL). */
+export const isoDate = z.iso.date('Vul een datum in als JJJJ-MM-DD').refine((d) => d >= '1900-01-01', 'Vul een datum vanaf 1900 in');
 
 const optionalText = (max: number) =>
   z
@@ -18,8 +20,7 @@ export const clientFields = z.object({
   firstName: z.string().trim().min(1, 'Vul de voornaam in').max(100),
   lastName: z.string().trim().min(1, 'Vul de achternaam in').max(150),
   birthDate: isoDate
-    .refine((d) => d <= new Date().toISOString().slice(0, 10), 'De geboortedatum ligt in de toekomst')
-    .refine((d) => d >= '1900-01-01', 'De geboortedatum ligt voor 1900')
+    .refine(notInFuture, 'De geboortedatum ligt in de toekomst')
     .nullable()
     .optional(),
   bsn: z

@@ -13,3 +13,11 @@ describe('client search classification', () => {
     expect(classifySearch('123456789').kind).toBe('name');
   });
 });
+
+describe('client search on impossible dates', () => {
+  it('searches by name when a date-shaped text is not a real date', () => {
+    expect(classifySearch('2020-13-01').kind).toBe('name');
+    expect(classifySearch('31-02-2020').kind).toBe('name');
+    expect(classifySearch('0000-01-01').kind).toBe('name');
+  });
+});

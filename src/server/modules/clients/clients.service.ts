@@ -1,6 +1,7 @@
 // Use cases on clients: search, read, change, duplicate check. Every read is scoped and logged.
 import { and, asc, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
+import { isIsoDate } from '../../lib/dates';
 import { clients } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { diff, writeAudit } from '../../audit/audit.writer';
@@ -17,10 +18,9 @@ export function classifySearch(text: string): { kind: SearchKind; value: string 
   const trimmed = text.trim();
   const compact = trimmed.replace(/[\s.]/g, '');
   if (/^\d{8,9}$/.test(compact) && isValidBsn(compact)) return { kind: 'bsn', value: normaliseBsn(compact) };
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(trimmed);
-  if (iso) return { kind: 'birth_date', value: trimmed };
   const dutch = /^(\d{1,2})[-/](\d{1,2})[-/](\d{4})$/.exec(trimmed);
-  if (dutch) return { kind: 'birth_date', value: `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` };
+  const date = dutch ? `${dutch[3]}-${dutch[2]!.padStart(2, '0')}-${dutch[1]!.padStart(2, '0')}` : trimmed;
+  if (isIsoDate(date) && date >= '1900-01-01') return { kind: 'birth_date', value: date };
   if (isValidPostcode(trimmed)) return { kind: 'postcode', value: normalisePostcode(trimmed) };
   return { kind: 'name', value: trimmed.toLowerCase() };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import codesFile from '../reference/codes.json' with { type: 'json' };
-import { isIsoDate, validateExchange, type ExchangeCodes } from './exchange-format';
+import { validateExchange, type ExchangeCodes } from './exchange-format';
 
 const codes: ExchangeCodes = {
   teams: new Set(codesFile.teams.map((t) => t.code)),
@@ -26,12 +26,6 @@ const good = {
 };
 
 describe('exchange format', () => {
-  it('checks real calendar dates', () => {
-    expect(isIsoDate('2016-02-29')).toBe(true);
-    expect(isIsoDate('2015-02-29')).toBe(false);
-    expect(isIsoDate('2016-1-01')).toBe(false);
-  });
-
   it('reads a valid folder into typed rows with normalised values and defaults', () => {
     const { problems, history, rowCounts } = validateExchange(good, codes, TODAY);
     expect(problems).toEqual([]);

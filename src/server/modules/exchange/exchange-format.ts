@@ -4,6 +4,7 @@
 import { isValidBsn, isValidPostcode, normalisePostcode } from '../clients/identity-rules';
 import { CONTACT_KINDS, FIRST_MEETING_LOCATIONS } from '../cases/case-rules';
 import { parseCsv } from './csv';
+import { isIsoDate } from '../../lib/dates';
 import { EXCHANGE_FILES, type ExchangeFile, type ImportProblem } from './exchange.schemas';
 
 export interface ExchangeCodes {
@@ -88,13 +89,6 @@ const REQUIRED_COLUMNS: Record<ExchangeFile, readonly string[]> = {
 };
 
 const ZRM_TYPES = new Set(['nul', 'doel', 'periodiek', 'eind']);
-
-/** A real calendar date written YYYY-MM-DD. */
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}
 
 interface Cells {
   line: number;

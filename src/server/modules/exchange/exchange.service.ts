@@ -1,12 +1,13 @@
 // Import and export of a registration history: the code lists the format is checked against,
 // validate-then-import (nothing is written when anything is wrong), and folder reading/writing.
+import { todayInNetherlands } from '../../lib/dates';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
 import { codes, teams } from '../../db/schema';
 import { writeAudit } from '../../audit/audit.writer';
-import { todayInNetherlands } from '../cases/case-rules';
+
 import { validateExchange, type ExchangeCodes } from './exchange-format';
 import { importHistory, type FileCounts, type ProgressListener } from './import-history';
 import { exportHistory } from './export-history';

@@ -1,10 +1,11 @@
 // Contact journal shapes. Shared with the web app.
 import { z } from 'zod';
+import { notInFuture } from '../../lib/dates';
 import { isoDate } from '../clients/clients.schemas';
 import { CONTACT_KINDS } from '../cases/case-rules';
 
 export const contactFields = z.object({
-  contactOn: isoDate.refine((d) => d <= new Date().toISOString().slice(0, 10), 'Een contact kan niet in de toekomst liggen'),
+  contactOn: isoDate.refine(notInFuture, 'Een contact kan niet in de toekomst liggen'),
   kind: z.enum(CONTACT_KINDS, 'Kies het soort contact'),
   minutes: z.number().int().min(0, 'Minuten: 0 tot en met 1440').max(1440, 'Minuten: 0 tot en met 1440').nullable().optional(),
   note: z.string().trim().max(20000, 'Een notitie is maximaal 20.000 tekens').default(''),

@@ -1,9 +1,9 @@
 // Registration (aanmelding) and triage shapes. Shared with the web app.
 import { z } from 'zod';
+import { notInFuture } from '../../lib/dates';
 import { clientFields, clientSummary, isoDate } from '../clients/clients.schemas';
 import { OUT_OF_SCOPE_REASONS, TRIAGE_OUTCOMES } from './triage';
 
-const notInFuture = (d: string) => d <= new Date().toISOString().slice(0, 10);
 
 export const newRegistration = z
   .object({

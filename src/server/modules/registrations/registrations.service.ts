@@ -1,4 +1,5 @@
 // Use cases of the entrance: register a resident (aanmelding) and triage the registration.
+import { daysBetween, todayInNetherlands } from '../../lib/dates';
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -12,7 +13,7 @@ import { unknownCodes } from '../reference/reference.service';
 import { existingOrNewClient } from '../clients/clients.service';
 import { toSummary } from '../clients/clients.repo';
 import { assertTeamWorker, openCase } from '../cases/cases.service';
-import { daysBetween, todayInNetherlands } from '../cases/case-rules';
+
 import { OUT_OF_SCOPE_REASONS, type TriageOutcome } from './triage';
 import type { newRegistration, Registration, registrationListQuery, triageBody } from './registrations.schemas';
 
@@ -139,5 +140,4 @@ export async function triageRegistration(db: Db, actor: Actor, id: string, input
   });
   return getRegistration(db, actor, id);
 }
-
 

@@ -1,10 +1,11 @@
 // Work lists: what a worker has to do, the team leader's overview, and figures per team.
+import { addDays, todayInNetherlands } from '../../lib/dates';
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from '../../db/database';
 import { cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { Forbidden } from '../../lib/errors';
-import { addDays, FIRST_MEETING_NORM_DAYS, todayInNetherlands } from '../cases/case-rules';
+import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
 import { dueFirstOrder, isOpen, selectCaseSummaries } from '../cases/cases.repo';
 import { listRegistrations } from '../registrations/registrations.service';
 import type { MyWork, TeamFigures, TeamOverview } from './worklists.schemas';
@@ -85,5 +86,4 @@ export async function teamFigures(db: Db, actor: Actor): Promise<TeamFigures> {
     .orderBy(teams.name);
   return { teams: rows };
 }
-
 
