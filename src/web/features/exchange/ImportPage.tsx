@@ -145,7 +145,7 @@ export function ImportPage() {
 
   function doImport() {
     if (!folder) return;
-    setConfirming(false);
+    // The confirmation stays (its button busy) until the result is there, so focus is not lost.
     form.clear();
     runImport.mutate(uploadOf(folder), {
       onSuccess: (result) => {
@@ -188,7 +188,7 @@ export function ImportPage() {
         {validate.isPending && <Paragraph className="kt-loading">Bezig met controleren van {formatSize(size)}…</Paragraph>}
         {runImport.isPending && <Paragraph className="kt-loading">Bezig met importeren… Dit kan bij een grote geschiedenis een minuut duren.</Paragraph>}
         {checked && !imported && !runImport.isPending && (
-          <span className="kt-visually-hidden">{checked.valid ? `Controle klaar: alles in orde, ${rowsText(totalRows(checked))} in ${filesText(checked.files.length)}.` : `Controle klaar: ${problemsText(checked)}`}</span>
+          <span className="kt-visually-hidden">{checked.valid ? `Controle klaar: alles in orde, ${rowsText(totalRows(checked))} in ${filesText(checked.files.length)}.` : `Controle klaar. ${problemsText(checked)}`}</span>
         )}
         {imported && <span className="kt-visually-hidden">{imported.imported ? 'De import is gelukt.' : `De import is niet uitgevoerd. ${problemsText(imported)}`}</span>}
       </div>
