@@ -23,6 +23,7 @@ import { journalRoutes } from './modules/journal/journal.routes';
 import { worklistsRoutes } from './modules/worklists/worklists.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
 z.config(z.locales.nl());
@@ -61,7 +62,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean | obje
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());

@@ -6,6 +6,7 @@ import { DomainError, Invalid } from '../lib/errors';
 import type { Command } from './command';
 import { userAdd } from './commands/user';
 import { exportCommand, importCommand } from './commands/exchange';
+import { reportAnnual } from './commands/report';
 
 const COMMANDS: Command[] = [
   { words: ['migrate'], usage: 'migrate                         database bijwerken naar het huidige schema', run: async () => (console.log('Database is bijgewerkt.'), 0) },
@@ -16,6 +17,7 @@ const COMMANDS: Command[] = [
   },
   { words: ['import'], usage: 'import MAP                      een registratiegeschiedenis (uitwisselformaat) importeren', run: importCommand },
   { words: ['export'], usage: 'export MAP                      de registratiegeschiedenis in het uitwisselformaat wegschrijven', run: exportCommand },
+  { words: ['report', 'annual'], usage: 'report annual --year JJJJ [--quarter K] [--team TEAMCODE] --format json|csv\n                                  jaarverslag (of kwartaalrapportage t/m kwartaal K) op het scherm', run: reportAnnual },
 ];
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>\n\nOpdrachten:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}\n`;
