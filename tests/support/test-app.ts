@@ -50,10 +50,12 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   return { database, drop: () => database.close() };
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** `logLines`: collect the app's log lines (at info level) instead of discarding them. */
+export async function createTestApp(options: { logLines?: string[] } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = { ...readConfig({}), logLevel: 'silent' };
-  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test' }, { logger: false });
+  const config = { ...readConfig({}), logLevel: options.logLines ? 'info' : 'silent' };
+  const logStream = options.logLines ? { write: (line: string) => void options.logLines!.push(line) } : undefined;
+  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test' }, { logStream });
   await app.ready();
 
   async function login(user: TestUser): Promise<Session> {

@@ -24,7 +24,8 @@ export async function login(db: Db, input: LoginBody & { ip: string; sessionHour
     loginLimiter.fail(keys);
     throw new Unauthenticated('E-mailadres of wachtwoord klopt niet');
   }
-  loginLimiter.succeed(keys);
+  // Only the account's counter: logging into one's own account must not wipe the address's failures.
+  loginLimiter.succeed([`email:${input.email.trim().toLowerCase()}`]);
   const session = await createSession(db, user, input.sessionHours);
   await writeAudit(db, { organisationId: user.organisationId, userId: user.id }, { action: 'login', entityType: 'user', entityId: user.id });
   return { ...session, me: await getMe(db, { organisationId: user.organisationId, userId: user.id }, session.csrfToken) };
