@@ -314,7 +314,7 @@ function FoundFiles({ folder }: { folder: ExchangeFolder }) {
       {folder.found.length === 0 ? (
         <Paragraph>Er staan geen bestanden van het uitwisselformaat in {where}.</Paragraph>
       ) : (
-        <div className="kt-table-scroll">
+        <div className="kt-table-scroll" role="region" aria-label="Tabel: gevonden bestanden" tabIndex={0}>
           <Table className="kt-table">
             <TableCaption>Gevonden in {where}</TableCaption>
             <TableHeader>
@@ -355,7 +355,7 @@ function FoundFiles({ folder }: { folder: ExchangeFolder }) {
 function FileResults({ result, caption, withCounts }: { result: ImportResult; caption: string; withCounts: boolean }) {
   const sum = (key: 'rows' | 'created' | 'updated' | 'unchanged') => result.files.reduce((total, f) => total + f[key], 0);
   return (
-    <div className="kt-table-scroll">
+    <div className="kt-table-scroll" role="region" aria-label={`Tabel: ${caption}`} tabIndex={0}>
       <Table className="kt-table">
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
@@ -414,7 +414,7 @@ function Problems({ result }: { result: ImportResult }) {
   return (
     <>
       {result.truncated && <Paragraph>Alleen de eerste {formatNumber(result.problems.length)} problemen worden getoond. Verbeter deze en controleer opnieuw om de rest te zien.</Paragraph>}
-      <div className="kt-table-scroll">
+      <div className="kt-table-scroll" role="region" aria-label="Tabel: problemen" tabIndex={0}>
         <Table className="kt-table">
           <TableCaption>
             {result.truncated ? `Eerste ${formatNumber(result.problems.length)} problemen` : result.problems.length === 1 ? '1 probleem' : `${formatNumber(result.problems.length)} problemen`} (bestand:regel en

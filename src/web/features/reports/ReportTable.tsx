@@ -45,7 +45,8 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
           {table.caption}: niets te tonen in deze periode.
         </Paragraph>
       ) : (
-        <div className="kt-table-scroll">
+        // Wide tables scroll sideways: the region can take focus so keyboard users can scroll it.
+        <div className="kt-table-scroll" role="region" aria-label={`Tabel: ${table.caption}`} tabIndex={0}>
           <Table className="kt-table kt-report">
             <TableCaption>{table.caption}</TableCaption>
             <TableHeader>
