@@ -59,3 +59,18 @@ describe('cli', () => {
     expect(unknown.code).toBe(2);
   }, 60_000);
 });
+
+describe('the embedded database folder', () => {
+  // Embedded only: a PostgreSQL server handles its own connections.
+  it.skipIf(!!process.env.DATABASE_URL)('refuses a second process while one has it open, and is free again after', async () => {
+    const first = await openDatabase({ dataDir: empty.env.KEUKENTAFEL_DATA_DIR });
+    try {
+      const second = await cli('migrate');
+      expect(second.code).toBe(1);
+      expect(second.stderr).toContain(`is in gebruik door proces ${process.pid}`);
+    } finally {
+      await first.close();
+    }
+    expect((await cli('migrate')).code).toBe(0);
+  }, 60_000);
+});

@@ -3,6 +3,7 @@
 import { readConfig } from '../config';
 import { bootstrap } from '../bootstrap';
 import { DomainError, Invalid } from '../lib/errors';
+import { DatabaseInUse } from '../db/database';
 import type { Command } from './command';
 import { userAdd } from './commands/user';
 import { exportCommand, importCommand } from './commands/exchange';
@@ -45,7 +46,7 @@ try {
 } catch (error) {
   if (error instanceof Invalid) {
     for (const field of error.fields) console.error(`${field.path}: ${field.message}`);
-  } else if (error instanceof DomainError || (error instanceof TypeError && 'code' in error)) {
+  } else if (error instanceof DomainError || error instanceof DatabaseInUse || (error instanceof TypeError && 'code' in error)) {
     console.error(error.message);
   } else {
     console.error(error);

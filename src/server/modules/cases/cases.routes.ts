@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
-import { idParams } from '../clients/clients.routes';
+import { idParams } from '../../http/params';
 import { addHouseholdMemberBody, assignBody, caseDetail, caseList, caseListQuery, closeBody, firstMeetingBody, reopenBody, startBody } from './cases.schemas';
 import { addHouseholdMember, assignLeadWorker, closeCase, getCase, listCases, recordFirstMeeting, reopenCase, startSupport } from './cases.service';
 

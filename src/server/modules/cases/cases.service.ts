@@ -1,7 +1,7 @@
 // Use cases on a case: list, read, and every change of its lifecycle. Each change runs in one
 // transaction that locks the case, checks the version the user read, and writes the audit row.
 import { addDays, todayInNetherlands } from '../../lib/dates';
-import { and, eq, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
 import { caseClients, caseEvents, cases, users } from '../../db/schema';
@@ -138,12 +138,24 @@ export function closeCase(db: Db, actor: Actor, caseId: string, input: z.output<
       satisfactionScore: input.satisfactionScore ?? null,
       canContinueAlone: input.canContinueAlone ?? null,
     };
-    return { set, event: { kind: 'closed', data: { closedOn: input.closedOn, reasons, outcomes } } };
+    return { set, event: { kind: 'closed', data: { closedOn: input.closedOn, reasons, outcomes, statusBefore: row.status } } };
   });
 }
 
+/** The status a case had when it was closed (from its last close event); imported cases have none. */
+async function statusBeforeClose(tx: Tx, organisationId: string, row: CaseRow): Promise<CaseStatus> {
+  const [event] = await tx
+    .select({ data: caseEvents.data })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.organisationId, organisationId), eq(caseEvents.caseId, row.id), eq(caseEvents.kind, 'closed')))
+    .orderBy(desc(caseEvents.at))
+    .limit(1);
+  const before = (event?.data as { statusBefore?: CaseStatus } | null)?.statusBefore;
+  return before ?? (row.firstMeetingOn ? 'running' : 'registered');
+}
+
 export function reopenCase(db: Db, actor: Actor, caseId: string, input: z.output<typeof reopenBody>) {
-  return changeCase(db, actor, caseId, input.version, (row) => {
+  return changeCase(db, actor, caseId, input.version, async (row, tx) => {
     if (row.status !== 'closed') throw new Conflict('Alleen een afgesloten casus kan worden heropend');
     const previous = {
       closedOn: row.closedOn,
@@ -154,7 +166,7 @@ export function reopenCase(db: Db, actor: Actor, caseId: string, input: z.output
     };
     return {
       set: {
-        status: row.firstMeetingOn ? 'running' : 'registered',
+        status: await statusBeforeClose(tx, actor.organisationId, row),
         closedOn: null,
         closeReasons: [],
         closeOutcomes: [],

@@ -1,5 +1,5 @@
 // SQL for clients: scoped reads, search and the duplicate check.
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, teams } from '../../db/schema';
 import type { Actor } from '../../access/actor';
@@ -28,8 +28,13 @@ export async function findClientInOrganisation(db: DbOrTx, organisationId: strin
   return row ?? null;
 }
 
-export async function findClientByBsn(db: DbOrTx, organisationId: string, bsn: string) {
-  const [row] = await db.select({ id: clients.id }).from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.bsn, bsn)));
+/** Another client (not `exceptClientId`) with this BSN, if any. */
+export async function findClientByBsn(db: DbOrTx, organisationId: string, bsn: string, exceptClientId?: string) {
+  const [row] = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.organisationId, organisationId), eq(clients.bsn, bsn), exceptClientId ? ne(clients.id, exceptClientId) : undefined))
+    .limit(1);
   return row ?? null;
 }
 

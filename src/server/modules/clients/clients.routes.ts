@@ -2,11 +2,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
+import { idParams } from '../../http/params';
 import type { AppDeps } from '../../app';
 import { clientDetail, clientSearchQuery, clientSummary, clientUpdate, duplicateCheck, duplicateMatch } from './clients.schemas';
 import { checkDuplicates, getClient, searchClients, updateClient } from './clients.service';
-
-export const idParams = z.object({ id: z.uuid('Onbekend nummer') });
 
 export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -35,10 +35,12 @@ export async function searchClients(db: Db, actor: Actor, search: string, limit:
   else {
     const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const similarity = sql`similarity(${clients.searchName}, ${value})`;
+    // Both conditions can use the trigram index: `%` (similarity above pg_trgm's 0.3) narrows the
+    // rows, the 0.4 bound then keeps the close ones.
     results = await searchVisibleClients(
       db,
       actor,
-      or(ilike(clients.searchName, pattern), sql`${similarity} >= 0.4`)!,
+      or(ilike(clients.searchName, pattern), and(sql`${clients.searchName} % ${value}`, sql`${similarity} >= 0.4`))!,
       [desc(similarity), ...byName],
       limit,
     );
@@ -96,8 +98,7 @@ export async function assertBsnFree(db: DbOrTx, organisationId: string, bsn: str
   if (!bsn) return;
   // No unique index on BSN (imported histories may hold duplicates), so serialise the check.
   await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`bsn:${organisationId}:${bsn}`}))`);
-  const existing = await findClientByBsn(db, organisationId, bsn);
-  if (existing && existing.id !== exceptClientId) {
+  if (await findClientByBsn(db, organisationId, bsn, exceptClientId)) {
     throw new Conflict('Er is al een cliënt met dit BSN. Gebruik de controle op dubbele inschrijving om die cliënt te kiezen.');
   }
 }
@@ -124,7 +125,8 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, input
     if (!before) throw new NotFound('Cliënt niet gevonden');
     if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze cliënt intussen gewijzigd. Laad de gegevens opnieuw.');
     const values = clientValues(input);
-    await assertBsnFree(tx, actor.organisationId, values.bsn, clientId);
+    // An imported history may hold a BSN twice; only a newly entered BSN is checked.
+    if (values.bsn !== before.bsn) await assertBsnFree(tx, actor.organisationId, values.bsn, clientId);
     const [after] = await tx
       .update(clients)
       .set({ ...values, version: before.version + 1, updatedAt: new Date() })
@@ -145,6 +147,8 @@ export async function checkDuplicates(db: Db, actor: Actor, input: z.output<type
     bsn: bsn && isValidBsn(bsn) ? bsn : null,
   });
   await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: matches.length } });
+  // The matches may be clients of other teams: each one shown is logged in that client's access log.
+  for (const match of matches) await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: match.id, clientId: match.id, changes: { via: 'duplicate_check' } });
   return matches;
 }
 

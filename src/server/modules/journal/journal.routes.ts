@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
-import { idParams } from '../clients/clients.routes';
+import { idParams } from '../../http/params';
 import { contact, contactFields, contactUpdate, contactVersion } from './journal.schemas';
 import { addContact, listContactVersions, listContacts, updateContact } from './journal.service';
 

@@ -115,6 +115,7 @@ const replacer = alias(users, 'replacer');
 export async function listContactVersions(db: Db, actor: Actor, contactId: string): Promise<ContactVersion[]> {
   const found = await findVisibleContact(db, actor, contactId);
   if (!found) throw new NotFound('Contact niet gevonden');
+  await writeAudit(db, actor, { action: 'read', entityType: 'contact_versions', entityId: contactId, clientId: await mainClientId(db, actor.organisationId, found.contact.caseId) });
   const rows = await db
     .select({ v: contactVersions, authorName: author.name, replacedByName: replacer.name })
     .from(contactVersions)

@@ -1,7 +1,7 @@
 // Use cases of the entrance: register a resident (aanmelding) and triage the registration.
 import { daysBetween, todayInNetherlands } from '../../lib/dates';
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/database';
 import { clients, registrations, teams, users } from '../../db/schema';
@@ -14,12 +14,12 @@ import { existingOrNewClient } from '../clients/clients.service';
 import { toSummary } from '../clients/clients.repo';
 import { assertTeamWorker, openCase } from '../cases/cases.service';
 
-import { OUT_OF_SCOPE_REASONS, type TriageOutcome } from './triage';
+import { OUT_OF_SCOPE_REASONS, opensCase, type TriageOutcome } from './triage';
 import type { newRegistration, Registration, registrationListQuery, triageBody } from './registrations.schemas';
 
 const triageTeam = alias(teams, 'triage_team');
 
-async function selectRegistrations(db: DbOrTx, actor: Actor, where: SQL | undefined) {
+async function selectRegistrations(db: DbOrTx, actor: Actor, where: SQL | undefined, order: 'oldest_first' | 'newest_first' = 'oldest_first') {
   const rows = await db
     .select({ r: registrations, client: clients, teamName: teams.name, triageTeamName: triageTeam.name, createdByName: users.name })
     .from(registrations)
@@ -28,7 +28,7 @@ async function selectRegistrations(db: DbOrTx, actor: Actor, where: SQL | undefi
     .innerJoin(users, and(eq(users.organisationId, registrations.organisationId), eq(users.id, registrations.createdBy)))
     .leftJoin(triageTeam, and(eq(triageTeam.organisationId, registrations.organisationId), eq(triageTeam.id, registrations.triageTeamId)))
     .where(and(registrationScope(actor), where))
-    .orderBy(asc(registrations.registeredOn), asc(registrations.createdAt))
+    .orderBy(...(order === 'oldest_first' ? [asc(registrations.registeredOn), asc(registrations.createdAt)] : [desc(registrations.registeredOn), desc(registrations.createdAt)]))
     .limit(500);
   const today = todayInNetherlands();
   return rows.map(
@@ -56,13 +56,15 @@ async function selectRegistrations(db: DbOrTx, actor: Actor, where: SQL | undefi
 export async function listRegistrations(db: Db, actor: Actor, query: z.output<typeof registrationListQuery>) {
   const status = query.status === 'untriaged' ? isNull(registrations.triageOutcome) : query.status === 'triaged' ? isNotNull(registrations.triageOutcome) : undefined;
   // The queue is the actor's own team's; registrations passed on to another team appear there as new ones.
-  const rows = await selectRegistrations(db, actor, and(eq(registrations.teamId, actor.teamId ?? ''), status));
-  return query.status === 'untriaged' ? rows : rows.reverse();
+  if (!actor.teamId) return [];
+  // The queue waits longest-first; the history shows the newest first.
+  return selectRegistrations(db, actor, and(eq(registrations.teamId, actor.teamId), status), query.status === 'untriaged' ? 'oldest_first' : 'newest_first');
 }
 
-export async function getRegistration(db: DbOrTx, actor: Actor, id: string): Promise<Registration> {
-  const [row] = await selectRegistrations(db, actor, and(eq(registrations.id, id)));
+export async function getRegistration(db: DbOrTx, actor: Actor, id: string, options: { audit?: boolean } = {}): Promise<Registration> {
+  const [row] = await selectRegistrations(db, actor, eq(registrations.id, id));
   if (!row) throw new NotFound('Aanmelding niet gevonden');
+  if (options.audit !== false) await writeAudit(db, actor, { action: 'read', entityType: 'registration', entityId: id, clientId: row.client.id });
   return row;
 }
 
@@ -86,7 +88,7 @@ export async function createRegistration(db: Db, actor: Actor, input: z.output<t
     await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId, changes: { to: values } });
     return created!.id;
   });
-  return getRegistration(db, actor, id);
+  return getRegistration(db, actor, id, { audit: false });
 }
 
 export async function triageRegistration(db: Db, actor: Actor, id: string, input: z.output<typeof triageBody>): Promise<Registration> {
@@ -102,7 +104,7 @@ export async function triageRegistration(db: Db, actor: Actor, id: string, input
 
     let caseId: string | null = null;
     let triageTeamId: string | null = null;
-    if (input.outcome === 'generalist') {
+    if (opensCase(input.outcome)) {
       const leadWorkerId = input.leadWorkerId ?? actor.userId;
       await assertTeamWorker(tx, actor.organisationId, before.teamId, leadWorkerId, 'leadWorkerId');
       caseId = await openCase(tx, actor, {
@@ -121,7 +123,7 @@ export async function triageRegistration(db: Db, actor: Actor, id: string, input
       triageTeamId = team.id;
       // The other team receives it as a new registration in its own queue, referred by a buurtteam;
       // the registration date stays the resident's, so the wait is measured from the first question.
-      await tx.insert(registrations).values({
+      const passedOn = {
         organisationId: actor.organisationId,
         clientId: before.clientId,
         teamId: team.id,
@@ -130,7 +132,9 @@ export async function triageRegistration(db: Db, actor: Actor, id: string, input
         referrerOther: null,
         question: before.question,
         createdBy: actor.userId,
-      });
+      };
+      const [created] = await tx.insert(registrations).values(passedOn).returning({ id: registrations.id });
+      await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId: before.clientId, changes: { to: passedOn } });
     }
     const advice =
       input.outcome === 'out_of_scope' ? `${OUT_OF_SCOPE_REASONS[input.outOfScopeReason!]}. ${input.advice ?? ''}`.trim() : (input.advice ?? null);
@@ -138,6 +142,6 @@ export async function triageRegistration(db: Db, actor: Actor, id: string, input
     await tx.update(registrations).set(set).where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.id, id)));
     await writeAudit(tx, actor, { action: 'update', entityType: 'registration', entityId: id, clientId: before.clientId, changes: diff(before, set) });
   });
-  return getRegistration(db, actor, id);
+  return getRegistration(db, actor, id, { audit: false });
 }
 

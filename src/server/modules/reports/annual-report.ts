@@ -116,7 +116,7 @@ export async function computeAnnualReport(db: Db, organisationId: string, option
   // One read-only snapshot, so that the tables agree with each other while registrations go on; the
   // queries run one after the other on one connection (a report must not take the whole pool).
   const queries: SQL[] = [
-    sql`with p as (${periods(window)}), s as (${runningCases})
+    sql`with p as materialized (${periods(window)}), s as (${runningCases})
         select p.kind, p.idx, s.team_id,
                (count(*) filter (where s.registered_on between p.start_on and p.end_on))::int as started,
                count(*)::int as running,
@@ -124,12 +124,14 @@ export async function computeAnnualReport(db: Db, organisationId: string, option
           from p join s on ${runsIn}
          group by p.kind, p.idx, s.team_id`,
     // Unique clients per team: distinct clients of the team's cases running in the quarter / year.
-    sql`with p as (${periods(window)}), s as (${runningCases})
-        select p.kind, p.idx, s.team_id, count(distinct cc.client_id)::int as clients
-          from p join s on ${runsIn}
-          join case_clients cc on cc.organisation_id = ${org} and cc.case_id = s.id
-         where p.kind <> 'month'
-         group by p.kind, p.idx, s.team_id`,
+    // (distinct in a subquery: a hash aggregate, where count(distinct) would sort.)
+    sql`with p as materialized (${periods(window)}), s as (${runningCases})
+        select kind, idx, team_id, count(*)::int as clients
+          from (select distinct p.kind, p.idx, s.team_id, cc.client_id
+                  from p join s on ${runsIn}
+                  join case_clients cc on cc.organisation_id = ${org} and cc.case_id = s.id
+                 where p.kind <> 'month') as team_clients
+         group by kind, idx, team_id`,
     // Sums of days per month and location, from which every mean follows exactly.
     sql`select extract(month from c.registered_on)::int as month, c.first_meeting_location as location,
                sum(c.first_meeting_on - c.registered_on)::int as days, count(*)::int as cases
@@ -146,14 +148,17 @@ export async function computeAnnualReport(db: Db, organisationId: string, option
          where ${caseScope('c')} and c.closed_on between ${start}::date and ${end}::date
          group by 1, 2`,
     // Distinct clients (the whole household of case_clients) of cases closed in the period with the outcome.
-    sql`with p as (${periods(window)})
-        select p.kind, p.idx, o.outcome, count(distinct cc.client_id)::int as clients
-          from p
-          join cases c on ${caseScope('c')} and c.closed_on between p.start_on and p.end_on
-          cross join lateral unnest(c.close_outcomes) as o(outcome)
-          join case_clients cc on cc.organisation_id = ${org} and cc.case_id = c.id
-         where p.kind <> 'month'
-         group by p.kind, p.idx, o.outcome`,
+    sql`with p as materialized (${periods(window)}),
+        closed as (select c.id, c.closed_on, c.close_outcomes from cases c
+                    where ${caseScope('c')} and c.closed_on between ${start}::date and ${end}::date and cardinality(c.close_outcomes) > 0)
+        select kind, idx, outcome, count(*)::int as clients
+          from (select distinct p.kind, p.idx, o.outcome, cc.client_id
+                  from p
+                  join closed c on c.closed_on between p.start_on and p.end_on
+                  cross join lateral unnest(c.close_outcomes) as o(outcome)
+                  join case_clients cc on cc.organisation_id = ${org} and cc.case_id = c.id
+                 where p.kind <> 'month') as outcome_clients
+         group by kind, idx, outcome`,
     // Non-voided provisions starting in the window: new assignments and extensions (verlengingen).
     sql`select extract(quarter from pr.start_on)::int as quarter, pr.category, pr.product, pr.provider,
                (pr.extends_provision_id is not null) as extension, count(*)::int as provisions

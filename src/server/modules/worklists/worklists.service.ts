@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from '../../db/database';
 import { cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { Forbidden } from '../../lib/errors';
+import { NotFound } from '../../lib/errors';
 import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
 import { dueFirstOrder, isOpen, selectCaseSummaries } from '../cases/cases.repo';
 import { listRegistrations } from '../registrations/registrations.service';
@@ -25,7 +25,7 @@ function meanDaysToFirstMeeting(since: string) {
 }
 
 export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> {
-  if (!actor.teamId) throw new Forbidden('Dit overzicht is er voor de teamleider van een team');
+  if (!actor.teamId) throw new NotFound('Dit overzicht is er voor de teamleider van een team');
   const today = todayInNetherlands();
   const { items } = await selectCaseSummaries(db, actor, { where: isOpen, orderBy: dueFirstOrder, limit: 2000, today });
   const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, actor.teamId)));
