@@ -123,6 +123,7 @@ describe('a worker takes a resident from registration to a closed case', () => {
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await expect.poll(() => page.getByText('*****0482').isVisible()).toBe(true);
     expect(await page.getByText('999990482').count()).toBe(0);
+    expect(page.url()).not.toContain('testbewoner');
     await checkPage(page, 'clienten-zoeken');
     await logout();
   });

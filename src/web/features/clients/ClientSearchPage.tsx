@@ -1,6 +1,6 @@
 // Cliënten zoeken: by name, birth date, postcode or BSN; results with masked BSN.
 import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';
 import { TextField } from '../../app/fields';
@@ -11,8 +11,11 @@ import { LoadError, Loading } from '../../app/QueryStatus';
 import { useClientSearch, type ClientSummary } from './api';
 
 export function ClientSearchPage() {
-  const [params, setParams] = useSearchParams();
-  const search = params.get('zoek') ?? '';
+  // The search text stays out of the address bar and browser history: it may be a BSN. It lives in
+  // the history entry's state, so "back" still returns to the results.
+  const location = useLocation();
+  const navigate = useNavigate();
+  const search = (location.state as { zoek?: string } | null)?.zoek ?? '';
   const [text, setText] = useState(search);
   const [tooShort, setTooShort] = useState(false);
   const results = useClientSearch(search);
@@ -21,7 +24,7 @@ export function ClientSearchPage() {
     event.preventDefault();
     const value = text.trim();
     setTooShort(value.length < 2);
-    if (value.length >= 2) setParams({ zoek: value });
+    if (value.length >= 2) navigate(location.pathname, { state: { zoek: value } });
   }
 
   return (
