@@ -8,6 +8,7 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: `test-results/vitest-browser-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json` },
     include: ['tests/browser/**/*.browser.test.ts'],
+    globalSetup: ['tests/browser/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,

@@ -65,8 +65,6 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  // Screenshots of this run only.
-  fs.rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -75,12 +73,18 @@ export async function launchBrowser(): Promise<Browser> {
 
 let step = 0;
 
+/** Where this test file's screenshots and downloads go: test-results/browser/<file>/. */
+export function artifactDir(): string {
+  const dir = path.join(SCREENSHOT_DIR, path.basename(expect.getState().testPath ?? 'browser', '.browser.test.ts'));
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
 /** Checks the page with axe (WCAG 2.1 A/AA) and keeps a screenshot named after the step. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await page.waitForLoadState('networkidle');
   step++;
-  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(artifactDir(), `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
