@@ -1,0 +1,125 @@
+// The krachtplan (one plan per household / case): its content, saving with the version it was based
+// on, the client's agreement per version, and comparing versions. Shared with the web app.
+import { z } from 'zod';
+import { isoDate } from '../clients/clients.schemas';
+
+/** Who carries out an agreement: the kitchen-table questions ask for the client and network first. */
+export const AGREEMENT_OWNERS = ['client', 'network', 'volunteer', 'group', 'team', 'specialist'] as const;
+export const AGREEMENT_OWNER_LABELS: Record<(typeof AGREEMENT_OWNERS)[number], string> = {
+  client: 'De cliënt zelf',
+  network: 'Iemand uit het eigen netwerk',
+  volunteer: 'Een vrijwilliger of maatje',
+  group: 'Een groep of collectief aanbod',
+  team: 'Het buurtteam',
+  specialist: 'Specialistische hulp',
+};
+export const AGREEMENT_STATUSES = ['open', 'done', 'stopped'] as const;
+export const AGREEMENT_STATUS_LABELS: Record<(typeof AGREEMENT_STATUSES)[number], string> = { open: 'Open', done: 'Gedaan', stopped: 'Gestopt' };
+export const AGREEMENT_WAYS = ['gesprek', 'schriftelijk', 'digitaal'] as const;
+export const AGREEMENT_WAY_LABELS: Record<(typeof AGREEMENT_WAYS)[number], string> = {
+  gesprek: 'Mondeling, in het gesprek',
+  schriftelijk: 'Schriftelijk (getekend)',
+  digitaal: 'Digitaal (bericht of portaal)',
+};
+
+const text = (max: number) => z.string().trim().max(max, `Maximaal ${max} tekens`).default('');
+
+export const agreement = z.object({
+  /** Stable across versions, so a comparison can follow one agreement. */
+  id: z.uuid(),
+  what: z.string().trim().min(1, 'Beschrijf de afspraak').max(1000),
+  owner: z.enum(AGREEMENT_OWNERS, 'Kies wie de afspraak uitvoert'),
+  /** The person or organisation, e.g. "dochter Samira" or "Humanitas thuisadministratie". */
+  ownerName: text(200),
+  dueOn: isoDate.nullable().default(null),
+  status: z.enum(AGREEMENT_STATUSES).default('open'),
+  result: text(2000),
+});
+export type Agreement = z.infer<typeof agreement>;
+
+export const domainPlan = z.object({
+  /** A ZRM domain code of the organisation. */
+  domain: z.string().min(1),
+  /** The situation in the client's own words. */
+  situation: text(4000),
+  /** What goes well: strengths of the client and the network. */
+  strengths: text(4000),
+  goal: text(2000),
+  agreements: z.array(agreement).max(50).default([]),
+});
+export type DomainPlan = z.infer<typeof domainPlan>;
+
+const rung = z.number().int().min(1, 'Trede 1 tot en met 6').max(6, 'Trede 1 tot en met 6').nullable().default(null);
+
+export const planContent = z.object({
+  domains: z.array(domainPlan).max(20).default([]),
+  /** What the client gives back: volunteering, helping a neighbour. */
+  reciprocity: text(2000),
+  participation: z.object({ start: rung, now: rung }).default({ start: null, now: null }),
+  /** The agreed end of support and the next review of the plan. */
+  expectedEndOn: isoDate.nullable().default(null),
+  reviewOn: isoDate.nullable().default(null),
+  crisisPlan: z
+    .object({
+      signs: text(2000),
+      clientDoes: text(2000),
+      carerDoes: text(2000),
+      contacts: z.array(z.object({ name: z.string().trim().min(1, 'Vul een naam in').max(200), role: text(200), phone: text(40) })).max(10).default([]),
+    })
+    .default({ signs: '', clientDoes: '', carerDoes: '', contacts: [] }),
+});
+export type PlanContent = z.infer<typeof planContent>;
+
+export const savePlanBody = z.object({
+  content: planContent,
+  /** The version the edit started from; 0 for a new plan. Another save in between → 409. */
+  baseVersion: z.number().int().min(0),
+});
+
+export const agreementBody = z.object({
+  agreedOn: isoDate,
+  how: z.enum(AGREEMENT_WAYS, 'Kies hoe de cliënt akkoord gaf'),
+});
+
+export const planVersionSummary = z.object({
+  version: z.number(),
+  savedAt: z.string(),
+  savedByName: z.string().nullable(),
+  agreedOn: z.string().nullable(),
+  agreedHow: z.enum(AGREEMENT_WAYS).nullable(),
+});
+
+export const plan = z.object({
+  caseId: z.string(),
+  /** 0 when the case has no plan yet (then `content` is an empty plan). */
+  version: z.number(),
+  content: planContent,
+  savedAt: z.string().nullable(),
+  savedByName: z.string().nullable(),
+  agreedOn: z.string().nullable(),
+  agreedHow: z.enum(AGREEMENT_WAYS).nullable(),
+  versions: z.array(planVersionSummary),
+});
+export type Plan = z.infer<typeof plan>;
+
+export const planChange = z.object({
+  /** Readable place of the change, e.g. "Financiën — doel" or "Financiën — afspraak 'Post samen openen' — status". */
+  label: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+export type PlanChange = z.infer<typeof planChange>;
+
+export const compareQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const planComparison = z.object({ from: z.number(), to: z.number(), changes: z.array(planChange) });
+
+/** The body of a 409 on a plan save: the other person's version, to show what they changed. */
+export const planConflict = z.object({
+  error: z.literal('conflict'),
+  message: z.string(),
+  current: plan,
+  changes: z.array(planChange),
+});
+
+export const planVersion = planVersionSummary.extend({ content: planContent });
+export type PlanVersion = z.infer<typeof planVersion>;
