@@ -47,6 +47,8 @@ function validBody(method: string, url: string): unknown {
     'POST /api/cases/:id/contacts': { contactOn: today, kind: 'telefoon' },
     'PUT /api/contacts/:id': { contactOn: today, kind: 'telefoon', version: 1 },
     'POST /api/auth/login': { email: 'x@test.nl', password: 'x' },
+    'PUT /api/cases/:id/plan': { content: {}, baseVersion: 0 },
+    'POST /api/cases/:id/plan/versions/:version/agreement': { agreedOn: today, how: 'gesprek' },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
@@ -61,7 +63,8 @@ function concreteUrl(url: string): string {
         : url.startsWith('/api/registrations')
           ? ids.registration
           : ids.team;
-  return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace('/*', '/onbekend') + (url === '/api/clients' ? '?search=Geheim' : '');
+  const query = url === '/api/clients' ? '?search=Geheim' : url === '/api/cases/:id/plan/compare' ? '?from=1&to=1' : '';
+  return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }
 
 const apiRoutes = () => t.app.routeTable.filter((r) => r.url !== '/api/*');

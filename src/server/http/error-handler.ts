@@ -23,7 +23,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error instanceof Unauthenticated) return reply.status(401).send({ error: 'unauthenticated', message: error.message } satisfies ErrorBody);
     if (error instanceof Forbidden) return reply.status(403).send({ error: 'forbidden', message: error.message } satisfies ErrorBody);
     if (error instanceof NotFound) return reply.status(404).send({ error: 'not_found', message: error.message } satisfies ErrorBody);
-    if (error instanceof Conflict) return reply.status(409).send({ error: 'conflict', message: error.message } satisfies ErrorBody);
+    if (error instanceof Conflict) return reply.status(409).send({ ...(error as Conflict).details, error: 'conflict', message: error.message } satisfies ErrorBody);
     if (error instanceof TooManyRequests) {
       return reply
         .status(429)

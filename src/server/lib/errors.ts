@@ -23,9 +23,15 @@ export class Forbidden extends DomainError {
   }
 }
 
-/** The record changed since the actor read it, or the action does not fit its state. */
+/**
+ * The record changed since the actor read it, or the action does not fit its state. `details` go
+ * into the answer beside the message (e.g. the other person's version, to show what they changed).
+ */
 export class Conflict extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    public readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }

@@ -5,3 +5,4 @@ export * from './cases';
 export * from './journal';
 export * from './audit';
 export * from './assessments';
+export * from './plans';

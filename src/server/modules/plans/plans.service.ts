@@ -1,0 +1,162 @@
+// The krachtplan of a case: read it with its versions, save a new version (refused when someone
+// else saved since the edit started, with their changes), record the client's agreement, compare.
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/database';
+import { codes, plans, planVersions, users } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { writeAudit } from '../../audit/audit.writer';
+import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { notInFuture } from '../../lib/dates';
+import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import { diffPlans } from './plan-diff';
+import { planContent, type agreementBody, type Plan, type PlanChange, type PlanContent, type PlanVersion, type savePlanBody } from './plans.schemas';
+
+const EMPTY_PLAN: PlanContent = planContent.parse({});
+
+async function domainLabels(db: DbOrTx, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ code: codes.code, label: codes.label })
+    .from(codes)
+    .where(and(eq(codes.organisationId, organisationId), eq(codes.list, 'zrm_domains')))
+    .orderBy(asc(codes.position));
+  return new Map(rows.map((r) => [r.code, r.label]));
+}
+
+async function versionRows(db: DbOrTx, organisationId: string, caseId: string) {
+  return db
+    .select({ v: planVersions, savedByName: users.name })
+    .from(planVersions)
+    .leftJoin(users, and(eq(users.organisationId, planVersions.organisationId), eq(users.id, planVersions.savedBy)))
+    .where(and(eq(planVersions.organisationId, organisationId), eq(planVersions.caseId, caseId)))
+    .orderBy(desc(planVersions.version));
+}
+
+type VersionRow = Awaited<ReturnType<typeof versionRows>>[number];
+
+function toVersion({ v, savedByName }: VersionRow): PlanVersion {
+  return {
+    version: v.version,
+    savedAt: v.savedAt.toISOString(),
+    savedByName,
+    agreedOn: v.agreedOn,
+    agreedHow: v.agreedHow as PlanVersion['agreedHow'],
+    content: planContent.parse(v.content),
+  };
+}
+
+/** The plan as stored, without access checks or logging (callers have done both). */
+async function loadPlan(db: DbOrTx, organisationId: string, caseId: string): Promise<Plan> {
+  const rows = await versionRows(db, organisationId, caseId);
+  const versions = rows.map(toVersion);
+  const current = versions[0];
+  return {
+    caseId,
+    version: current?.version ?? 0,
+    content: current?.content ?? EMPTY_PLAN,
+    savedAt: current?.savedAt ?? null,
+    savedByName: current?.savedByName ?? null,
+    agreedOn: current?.agreedOn ?? null,
+    agreedHow: current?.agreedHow ?? null,
+    versions: versions.map(({ content: _content, ...summary }) => summary),
+  };
+}
+
+async function visibleCaseOrNotFound(db: DbOrTx, actor: Actor, caseId: string, options: { forUpdate?: boolean } = {}) {
+  const row = await findVisibleCase(db, actor, caseId, options);
+  if (!row) throw new NotFound('Casus niet gevonden');
+  return row;
+}
+
+export async function getPlan(db: Db, actor: Actor, caseId: string): Promise<Plan> {
+  await visibleCaseOrNotFound(db, actor, caseId);
+  const result = await loadPlan(db, actor.organisationId, caseId);
+  await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  return result;
+}
+
+export async function getPlanVersion(db: Db, actor: Actor, caseId: string, version: number): Promise<PlanVersion> {
+  await visibleCaseOrNotFound(db, actor, caseId);
+  const row = (await versionRows(db, actor.organisationId, caseId)).find((r) => r.v.version === version);
+  if (!row) throw new NotFound('Deze versie van het krachtplan bestaat niet');
+  await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId), changes: { version } });
+  return toVersion(row);
+}
+
+export async function comparePlanVersions(db: Db, actor: Actor, caseId: string, from: number, to: number) {
+  await visibleCaseOrNotFound(db, actor, caseId);
+  const rows = await versionRows(db, actor.organisationId, caseId);
+  const content = (version: number) => {
+    const row = rows.find((r) => r.v.version === version);
+    if (!row) throw new NotFound(`Versie ${version} van het krachtplan bestaat niet`);
+    return planContent.parse(row.v.content);
+  };
+  return { from, to, changes: diffPlans(content(from), content(to), await domainLabels(db, actor.organisationId)) };
+}
+
+function validateContent(content: PlanContent, labels: Map<string, string>) {
+  const problems: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  content.domains.forEach((d, i) => {
+    if (!labels.has(d.domain)) problems.push({ path: `content.domains.${i}.domain`, message: `Onbekend leefgebied: ${d.domain}` });
+    if (seen.has(d.domain)) problems.push({ path: `content.domains.${i}.domain`, message: `${labels.get(d.domain) ?? d.domain} staat twee keer in het plan` });
+    seen.add(d.domain);
+  });
+  const ids = content.domains.flatMap((d) => d.agreements.map((a) => a.id));
+  if (new Set(ids).size !== ids.length) problems.push({ path: 'content.domains', message: 'Twee afspraken hebben hetzelfde nummer' });
+  if (problems.length) throw new Invalid(problems);
+}
+
+export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.output<typeof savePlanBody>): Promise<Plan> {
+  return db.transaction(async (tx) => {
+    // Locking the case serialises saves of its plan.
+    const caseRow = await visibleCaseOrNotFound(tx, actor, caseId, { forUpdate: true });
+    if (caseRow.status === 'closed') throw new Conflict('De casus is afgesloten; heropen hem om het krachtplan te wijzigen');
+    const labels = await domainLabels(tx, actor.organisationId);
+    validateContent(input.content, labels);
+    const current = await loadPlan(tx, actor.organisationId, caseId);
+    const clientId = await mainClientId(tx, actor.organisationId, caseId);
+    if (current.version !== input.baseVersion) {
+      const base = input.baseVersion === 0 ? EMPTY_PLAN : planContent.parse((await versionRows(tx, actor.organisationId, caseId)).find((r) => r.v.version === input.baseVersion)?.v.content ?? EMPTY_PLAN);
+      const changes: PlanChange[] = diffPlans(base, current.content, labels);
+      throw new Conflict(
+        `${current.savedByName ?? 'Iemand anders'} heeft het krachtplan intussen opgeslagen (versie ${current.version}). Uw wijzigingen zijn niet opgeslagen; bekijk wat er veranderde en neem uw wijzigingen over in de nieuwste versie.`,
+        { current, changes },
+      );
+    }
+    const version = current.version + 1;
+    await tx
+      .insert(plans)
+      .values({ organisationId: actor.organisationId, caseId, currentVersion: version })
+      .onConflictDoUpdate({ target: [plans.organisationId, plans.caseId], set: { currentVersion: version, updatedAt: new Date() } });
+    await tx.insert(planVersions).values({ organisationId: actor.organisationId, caseId, version, content: input.content, savedBy: actor.userId });
+    await writeAudit(tx, actor, {
+      action: current.version === 0 ? 'create' : 'update',
+      entityType: 'plan',
+      entityId: caseId,
+      clientId,
+      changes: { version, changes: diffPlans(current.content, input.content, labels) },
+    });
+    return loadPlan(tx, actor.organisationId, caseId);
+  });
+}
+
+export async function recordPlanAgreement(db: Db, actor: Actor, caseId: string, version: number, input: z.output<typeof agreementBody>): Promise<Plan> {
+  return db.transaction(async (tx) => {
+    await visibleCaseOrNotFound(tx, actor, caseId, { forUpdate: true });
+    const [row] = await tx
+      .select()
+      .from(planVersions)
+      .where(and(eq(planVersions.organisationId, actor.organisationId), eq(planVersions.caseId, caseId), eq(planVersions.version, version)));
+    if (!row) throw new NotFound('Deze versie van het krachtplan bestaat niet');
+    if (row.agreedOn) throw new Conflict(`Het akkoord op versie ${version} is al vastgelegd (${row.agreedOn})`);
+    if (!notInFuture(input.agreedOn)) throw new Invalid([{ path: 'agreedOn', message: 'Het akkoord kan niet in de toekomst liggen' }]);
+    if (input.agreedOn < row.savedAt.toISOString().slice(0, 10)) throw new Invalid([{ path: 'agreedOn', message: 'Het akkoord kan niet voor het opslaan van deze versie liggen' }]);
+    await tx
+      .update(planVersions)
+      .set({ agreedOn: input.agreedOn, agreedHow: input.how, agreedRecordedBy: actor.userId })
+      .where(and(eq(planVersions.organisationId, actor.organisationId), eq(planVersions.caseId, caseId), eq(planVersions.version, version)));
+    await writeAudit(tx, actor, { action: 'update', entityType: 'plan_agreement', entityId: caseId, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { version, to: input } });
+    return loadPlan(tx, actor.organisationId, caseId);
+  });
+}

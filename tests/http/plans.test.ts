@@ -1,0 +1,102 @@
+// The krachtplan over HTTP: versions, the client's agreement, comparing, and a concurrent edit that
+// is refused with the other person's changes shown.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import type { Plan, PlanContent } from '../../src/server/modules/plans/plans.schemas';
+import { todayInNetherlands } from '../../src/server/lib/dates';
+
+let t: TestApp;
+let anna: Session;
+let ahmed: Session;
+let caseId: string;
+const today = todayInNetherlands();
+const AGREEMENT = '0b8f3c0e-1d2a-4e5f-8a9b-0c1d2e3f4a5b';
+
+const first: PlanContent = {
+  domains: [
+    {
+      domain: 'financien',
+      situation: 'Ik durf de post niet meer open te maken.',
+      strengths: 'Mijn dochter wil helpen.',
+      goal: 'Overzicht over de rekeningen',
+      agreements: [{ id: AGREEMENT, what: 'Samen de post openen', owner: 'network', ownerName: 'dochter Samira', dueOn: null, status: 'open', result: '' }],
+    },
+  ],
+  reciprocity: '',
+  participation: { start: 2, now: 2 },
+  expectedEndOn: null,
+  reviewOn: null,
+  crisisPlan: { signs: '', clientDoes: '', carerDoes: '', contacts: [] },
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  anna = await t.login('workerA');
+  ahmed = await t.login('workerA2');
+  const registration = await anna.post<Registration>('/api/registrations', {
+    client: { firstName: 'Kees', lastName: 'Plan' },
+    registeredOn: today,
+    referrerCode: 'zelfmelder',
+    question: 'Hulp bij de administratie',
+  });
+  caseId = (await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 })).caseId!;
+});
+afterAll(async () => t.close());
+
+describe('krachtplan', () => {
+  it('starts empty, and every save is a new version', async () => {
+    const empty = await anna.get<Plan>(`/api/cases/${caseId}/plan`);
+    expect(empty).toMatchObject({ version: 0, versions: [] });
+    const v1 = await anna.put<Plan>(`/api/cases/${caseId}/plan`, { content: first, baseVersion: 0 });
+    expect(v1).toMatchObject({ version: 1, savedByName: 'Anna Aalders', agreedOn: null });
+    const second = structuredClone(first);
+    second.domains[0]!.agreements[0]!.status = 'done';
+    const v2 = await anna.put<Plan>(`/api/cases/${caseId}/plan`, { content: second, baseVersion: 1 });
+    expect(v2.version).toBe(2);
+    expect(v2.versions.map((v) => v.version)).toEqual([2, 1]);
+  });
+
+  it('refuses a save based on an older version, showing what the other person changed', async () => {
+    // Ahmed started from version 1 too, while Anna saved version 2.
+    const his = structuredClone(first);
+    his.domains[0]!.goal = 'Geen nieuwe schulden';
+    const response = await ahmed.request('PUT', `/api/cases/${caseId}/plan`, { content: his, baseVersion: 1 });
+    expect(response.statusCode).toBe(409);
+    const body = response.json();
+    expect(body.message).toContain('Anna Aalders heeft het krachtplan intussen opgeslagen (versie 2)');
+    expect(body.current.version).toBe(2);
+    expect(body.changes).toEqual([{ label: "Financiën — afspraak 'Samen de post openen' — status", from: 'Open', to: 'Gedaan' }]);
+    const stored = await anna.get<Plan>(`/api/cases/${caseId}/plan`);
+    expect(stored.version).toBe(2);
+    expect(stored.content.domains[0]!.goal).toBe('Overzicht over de rekeningen');
+  });
+
+  it('records the client\'s agreement once per version', async () => {
+    const agreed = await anna.post<Plan>(`/api/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'gesprek' });
+    expect(agreed).toMatchObject({ agreedOn: today, agreedHow: 'gesprek' });
+    expect(agreed.versions.map((v) => v.agreedOn)).toEqual([today, null]);
+    expect((await anna.request('POST', `/api/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'digitaal' })).statusCode).toBe(409);
+    expect((await anna.request('POST', `/api/cases/${caseId}/plan/versions/9/agreement`, { agreedOn: today, how: 'digitaal' })).statusCode).toBe(404);
+  });
+
+  it('compares any two versions', async () => {
+    const comparison = await anna.get<{ changes: unknown[] }>(`/api/cases/${caseId}/plan/compare?from=2&to=1`);
+    expect(comparison.changes).toEqual([{ label: "Financiën — afspraak 'Samen de post openen' — status", from: 'Gedaan', to: 'Open' }]);
+  });
+
+  it('refuses an unknown life domain and a domain twice, in Dutch, and saves nothing', async () => {
+    const bad = structuredClone(first);
+    bad.domains.push({ ...structuredClone(first.domains[0]!), agreements: [] }, { ...structuredClone(first.domains[0]!), domain: 'geluk', agreements: [] });
+    const response = await anna.request('PUT', `/api/cases/${caseId}/plan`, { content: bad, baseVersion: 2 });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().fields.map((f: { message: string }) => f.message)).toEqual(['Financiën staat twee keer in het plan', 'Onbekend leefgebied: geluk']);
+    expect((await anna.get<Plan>(`/api/cases/${caseId}/plan`)).version).toBe(2);
+  });
+
+  it('is not there for another team', async () => {
+    const stranger = await t.login('workerB');
+    expect((await stranger.request('GET', `/api/cases/${caseId}/plan`)).statusCode).toBe(404);
+    expect((await stranger.request('PUT', `/api/cases/${caseId}/plan`, { content: first, baseVersion: 2 })).statusCode).toBe(404);
+  });
+});
