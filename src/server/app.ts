@@ -24,6 +24,7 @@ import { journalRoutes } from './modules/journal/journal.routes';
 import { worklistsRoutes } from './modules/worklists/worklists.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
+import { plansRoutes } from './modules/plans/plans.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
@@ -69,7 +70,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());
