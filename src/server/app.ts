@@ -25,7 +25,9 @@ import { worklistsRoutes } from './modules/worklists/worklists.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { exchangeRoutes } from './modules/exchange/exchange.routes';
 import { plansRoutes } from './modules/plans/plans.routes';
+import { networkRoutes } from './modules/network/network.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
+import { zrmRoutes } from './modules/zrm/zrm.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
 z.config(z.locales.nl());
@@ -70,7 +72,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());

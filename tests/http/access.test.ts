@@ -27,7 +27,8 @@ beforeAll(async () => {
   const caseDetail = await owner.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
   const contact = await owner.post<Contact>(`/api/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
   const untriaged = await owner.post<Registration>('/api/registrations', { clientId: registration.client.id, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
-  Object.assign(ids, { client: registration.client.id, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id });
+  const member = await owner.post<{ id: string }>(`/api/cases/${caseDetail.id}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
+  Object.assign(ids, { client: registration.client.id, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id });
 });
 afterAll(async () => t.close());
 
@@ -46,8 +47,14 @@ function validBody(method: string, url: string): unknown {
     'POST /api/cases/:id/household': { client: { firstName: 'C', lastName: 'D' }, version: 1 },
     'POST /api/cases/:id/contacts': { contactOn: today, kind: 'telefoon' },
     'PUT /api/contacts/:id': { contactOn: today, kind: 'telefoon', version: 1 },
+    'POST /api/cases/:id/zrm': { clientId: ids.client, assessedOn: today, type: 'nul', scores: { financien: 3 } },
     'POST /api/auth/login': { email: 'x@test.nl', password: 'x' },
     'PUT /api/cases/:id/plan': { content: {}, baseVersion: 0 },
+    'POST /api/cases/:id/network': { name: 'Oom Piet', kind: 'family' },
+    'PUT /api/network/:id': { name: 'Buurvrouw', kind: 'neighbour', version: 1 },
+    'POST /api/network/:id/remove': { version: 1 },
+    'POST /api/cases/:id/transfer': { leadWorkerId: ids.worker, note: 'Overdracht aan een collega', version: 1 },
+    'PUT /api/work/dashboard/layout': { order: ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'], hidden: [] },
     'POST /api/cases/:id/plan/versions/:version/agreement': { agreedOn: today, how: 'gesprek' },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
@@ -62,7 +69,9 @@ function concreteUrl(url: string): string {
         ? ids.contact
         : url.startsWith('/api/registrations')
           ? ids.registration
-          : ids.team;
+          : url.startsWith('/api/network')
+            ? ids.network
+            : ids.team;
   const query = url === '/api/clients' ? '?search=Geheim' : url === '/api/cases/:id/plan/compare' ? '?from=1&to=1' : '';
   return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }

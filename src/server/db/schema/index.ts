@@ -6,3 +6,4 @@ export * from './journal';
 export * from './audit';
 export * from './assessments';
 export * from './plans';
+export * from './network';

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
 import { idParams } from '../../http/params';
-import { addHouseholdMemberBody, assignBody, caseDetail, caseList, caseListQuery, closeBody, firstMeetingBody, reopenBody, startBody } from './cases.schemas';
-import { addHouseholdMember, assignLeadWorker, closeCase, getCase, listCases, recordFirstMeeting, reopenCase, startSupport } from './cases.service';
+import { addHouseholdMemberBody, assignBody, caseDetail, caseList, caseListQuery, closeBody, firstMeetingBody, reopenBody, startBody, transferBody, transferResult } from './cases.schemas';
+import { addHouseholdMember, assignLeadWorker, closeCase, getCase, listCases, recordFirstMeeting, reopenCase, startSupport, transferCase } from './cases.service';
 
 export function casesRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -39,6 +39,11 @@ export function casesRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/cases/:id/household',
       { config: write, schema: { summary: 'Add a household member', params: idParams, body: addHouseholdMemberBody, response: { 200: caseDetail } } },
       async (request) => addHouseholdMember(db, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/cases/:id/transfer',
+      { config: write, schema: { summary: 'Hand the case over to a colleague or another team, with a note', params: idParams, body: transferBody, response: { 200: transferResult } } },
+      async (request) => transferCase(db, actorOf(request), request.params.id, request.body),
     );
   };
 }

@@ -92,3 +92,22 @@ export const assignBody = z.object({ leadWorkerId: z.uuid('Kies een regisseur'),
 export const addHouseholdMemberBody = z
   .object({ clientId: z.uuid().optional(), client: clientFields.optional(), version })
   .refine((b) => (b.clientId ? !b.client : !!b.client), { path: ['client'], message: 'Kies een bestaande cliënt of vul de gegevens van een nieuwe in' });
+
+/** Hand a case over to a colleague in the team, or to another team (whose team leader assigns it). */
+export const transferBody = z
+  .object({
+    leadWorkerId: z.uuid().optional(),
+    teamId: z.uuid().optional(),
+    note: z.string().trim().min(10, 'Schrijf een overdrachtsnotitie van minstens 10 tekens: wat moet de nieuwe regisseur weten?').max(5000),
+    version,
+  })
+  .refine((b) => !!b.leadWorkerId !== !!b.teamId, { path: ['leadWorkerId'], message: 'Kies een collega of een ander team' });
+
+export const transferResult = z.object({
+  caseId: z.string(),
+  /** False when the case went to another team: the actor no longer sees it. */
+  stillVisible: z.boolean(),
+  teamName: z.string(),
+  leadWorkerName: z.string().nullable(),
+});
+export type TransferResult = z.infer<typeof transferResult>;

@@ -4,7 +4,7 @@ import { addDays, todayInNetherlands } from '../../lib/dates';
 import { and, desc, eq, inArray, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
-import { caseClients, caseEvents, cases, users } from '../../db/schema';
+import { caseClients, caseEvents, cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
@@ -12,7 +12,7 @@ import { unknownCodes } from '../reference/reference.service';
 import { existingOrNewClient } from '../clients/clients.service';
 import { canRecordFirstMeeting, canStartSupport, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
 import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, selectCaseSummaries } from './cases.repo';
-import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody } from './cases.schemas';
+import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
 
 type CaseRow = typeof cases.$inferSelect;
 const CONFLICT = 'Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.';
@@ -63,32 +63,36 @@ interface CaseChange {
 /** Locks the case, checks the version, applies the change, logs it, and returns the new detail. */
 async function changeCase(db: Db, actor: Actor, caseId: string, version: number, decide: (row: CaseRow, tx: Tx) => Promise<CaseChange> | CaseChange) {
   return db.transaction(async (tx) => {
-    const before = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
-    if (!before) throw new NotFound('Casus niet gevonden');
-    if (before.version !== version) throw new Conflict(CONFLICT);
-    const change = await decide(before, tx);
-    await tx
-      .update(cases)
-      .set({ ...change.set, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId)));
-    if (change.event) {
-      await tx.insert(caseEvents).values({
-        organisationId: actor.organisationId,
-        caseId,
-        kind: change.event.kind,
-        reason: change.event.reason ?? null,
-        data: change.event.data ?? null,
-        actorId: actor.userId,
-      });
-    }
-    await writeAudit(tx, actor, {
-      action: 'update',
-      entityType: 'case',
-      entityId: caseId,
-      clientId: await mainClientId(tx, actor.organisationId, caseId),
-      changes: diff(before, change.set),
-    });
+    await applyCaseChange(tx, actor, caseId, version, decide);
     return getCase(tx, actor, caseId, { audit: false });
+  });
+}
+
+async function applyCaseChange(tx: Tx, actor: Actor, caseId: string, version: number, decide: (row: CaseRow, tx: Tx) => Promise<CaseChange> | CaseChange) {
+  const before = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
+  if (!before) throw new NotFound('Casus niet gevonden');
+  if (before.version !== version) throw new Conflict(CONFLICT);
+  const change = await decide(before, tx);
+  await tx
+    .update(cases)
+    .set({ ...change.set, version: before.version + 1, updatedAt: new Date() })
+    .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId)));
+  if (change.event) {
+    await tx.insert(caseEvents).values({
+      organisationId: actor.organisationId,
+      caseId,
+      kind: change.event.kind,
+      reason: change.event.reason ?? null,
+      data: change.event.data ?? null,
+      actorId: actor.userId,
+    });
+  }
+  await writeAudit(tx, actor, {
+    action: 'update',
+    entityType: 'case',
+    entityId: caseId,
+    clientId: await mainClientId(tx, actor.organisationId, caseId),
+    changes: diff(before, change.set),
   });
 }
 
@@ -232,4 +236,34 @@ export async function openCase(
   await tx.insert(caseEvents).values({ organisationId: actor.organisationId, caseId, kind: 'opened', actorId: actor.userId });
   await writeAudit(tx, actor, { action: 'create', entityType: 'case', entityId: caseId, clientId: input.clientId, changes: { to: input } });
   return caseId;
+}
+
+/**
+ * Hands the case over with a note: to a colleague in the team, or to another team, where it waits
+ * without a lead worker for that team's leader to assign. Journal, plan, ZRM and history go along.
+ */
+export async function transferCase(db: Db, actor: Actor, caseId: string, input: z.output<typeof transferBody>): Promise<TransferResult> {
+  return db.transaction(async (tx) => {
+    let target = { teamId: '', leadWorkerId: null as string | null };
+    await applyCaseChange(tx, actor, caseId, input.version, async (row) => {
+      if (row.status === 'closed') throw new Conflict('Een afgesloten casus wordt niet overgedragen; heropen hem eerst');
+      if (input.leadWorkerId) {
+        if (input.leadWorkerId === row.leadWorkerId) throw new Invalid([{ path: 'leadWorkerId', message: 'Deze collega is al de regisseur' }]);
+        await assertTeamWorker(tx, actor.organisationId, row.teamId, input.leadWorkerId, 'leadWorkerId');
+        target = { teamId: row.teamId, leadWorkerId: input.leadWorkerId };
+      } else {
+        const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, input.teamId!), eq(teams.active, true)));
+        if (!team) throw new Invalid([{ path: 'teamId', message: 'Onbekend buurtteam' }]);
+        if (team.id === row.teamId) throw new Invalid([{ path: 'teamId', message: 'Kies een ander team dan het huidige' }]);
+        target = { teamId: team.id, leadWorkerId: null };
+      }
+      return {
+        set: target,
+        event: { kind: 'transferred', reason: input.note, data: { fromTeam: row.teamId, toTeam: target.teamId, fromLead: row.leadWorkerId, toLead: target.leadWorkerId } },
+      };
+    });
+    const [team] = await tx.select({ name: teams.name }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, target.teamId)));
+    const [lead] = target.leadWorkerId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, target.leadWorkerId))) : [];
+    return { caseId, stillVisible: target.teamId === actor.teamId, teamName: team!.name, leadWorkerName: lead?.name ?? null };
+  });
 }

@@ -48,3 +48,42 @@ export const teamFigures = z.object({
   ),
 });
 export type TeamFigures = z.infer<typeof teamFigures>;
+
+/** The blocks of a worker's dashboard, in their default order. */
+export const DASHBOARD_BLOCKS = ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'] as const;
+export type DashboardBlock = (typeof DASHBOARD_BLOCKS)[number];
+export const DASHBOARD_BLOCK_LABELS: Record<DashboardBlock, string> = {
+  first_meetings: 'Kennismakingen binnen de 5-dagennorm',
+  agreements_due: 'Afspraken die binnenkort klaar moeten zijn',
+  plan_reviews: 'Evaluaties van krachtplannen',
+  zrm_due: 'ZRM-metingen die eraan komen',
+  no_contact: 'Casussen zonder contact in 6 weken',
+  recent_journal: 'Recente journaalregels',
+};
+
+export const dashboardLayout = z
+  .object({
+    order: z.array(z.enum(DASHBOARD_BLOCKS)),
+    hidden: z.array(z.enum(DASHBOARD_BLOCKS)).default([]),
+  })
+  .refine((l) => l.order.length === DASHBOARD_BLOCKS.length && new Set(l.order).size === DASHBOARD_BLOCKS.length, {
+    path: ['order'],
+    message: 'De volgorde moet elk blok precies één keer bevatten',
+  });
+export type DashboardLayout = z.infer<typeof dashboardLayout>;
+
+export const dashboardItem = z.object({
+  caseId: z.string(),
+  clientName: z.string(),
+  /** What is due or what happened, in Dutch. */
+  text: z.string(),
+  on: z.string().nullable(),
+  overdue: z.boolean(),
+});
+export type DashboardItem = z.infer<typeof dashboardItem>;
+
+export const dashboard = z.object({
+  layout: dashboardLayout,
+  blocks: z.record(z.enum(DASHBOARD_BLOCKS), z.array(dashboardItem)),
+});
+export type Dashboard = z.infer<typeof dashboard>;

@@ -1,0 +1,88 @@
+// The network of a case's household: list, add, change, remove; scoped to the case and logged.
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/database';
+import { cases, networkMembers } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { caseScope } from '../../access/access.policy';
+import { diff, writeAudit } from '../../audit/audit.writer';
+import { Conflict, NotFound } from '../../lib/errors';
+import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import type { NetworkMember, networkDelete, networkFields, networkUpdate } from './network.schemas';
+
+type Row = typeof networkMembers.$inferSelect;
+const CONFLICT = 'Iemand anders heeft dit intussen gewijzigd. Laad het netwerk opnieuw.';
+
+function toMember(row: Row): NetworkMember {
+  const { organisationId: _o, createdAt: _c, updatedAt: _u, kind, ...rest } = row;
+  return { ...rest, kind: kind as NetworkMember['kind'] };
+}
+
+function values(input: z.output<typeof networkFields>) {
+  return {
+    name: input.name,
+    kind: input.kind,
+    relation: input.relation,
+    doesNow: input.doesNow,
+    couldDo: input.couldDo,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
+    closeness: input.closeness,
+  };
+}
+
+export async function listNetwork(db: Db, actor: Actor, caseId: string): Promise<NetworkMember[]> {
+  if (!(await findVisibleCase(db, actor, caseId))) throw new NotFound('Casus niet gevonden');
+  const rows = await db
+    .select()
+    .from(networkMembers)
+    .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.caseId, caseId)))
+    .orderBy(asc(networkMembers.closeness), asc(networkMembers.name));
+  await writeAudit(db, actor, { action: 'read', entityType: 'network', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  return rows.map(toMember);
+}
+
+export async function addNetworkMember(db: Db, actor: Actor, caseId: string, input: z.output<typeof networkFields>): Promise<NetworkMember> {
+  return db.transaction(async (tx) => {
+    if (!(await findVisibleCase(tx, actor, caseId))) throw new NotFound('Casus niet gevonden');
+    const [row] = await tx.insert(networkMembers).values({ organisationId: actor.organisationId, caseId, ...values(input) }).returning();
+    await writeAudit(tx, actor, { action: 'create', entityType: 'network_member', entityId: row!.id, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { to: values(input) } });
+    return toMember(row!);
+  });
+}
+
+async function findVisibleMember(tx: DbOrTx, actor: Actor, memberId: string) {
+  const [found] = await tx
+    .select({ member: networkMembers })
+    .from(networkMembers)
+    .innerJoin(cases, and(eq(cases.organisationId, networkMembers.organisationId), eq(cases.id, networkMembers.caseId)))
+    .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId), caseScope(actor)))
+    .for('update', { of: networkMembers });
+  if (!found) throw new NotFound('Niet gevonden in het netwerk');
+  return found.member;
+}
+
+export async function updateNetworkMember(db: Db, actor: Actor, memberId: string, input: z.output<typeof networkUpdate>): Promise<NetworkMember> {
+  return db.transaction(async (tx) => {
+    const before = await findVisibleMember(tx, actor, memberId);
+    if (before.version !== input.version) throw new Conflict(CONFLICT);
+    const set = values(input);
+    const [after] = await tx
+      .update(networkMembers)
+      .set({ ...set, version: before.version + 1, updatedAt: new Date() })
+      .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId)))
+      .returning();
+    await writeAudit(tx, actor, { action: 'update', entityType: 'network_member', entityId: memberId, clientId: await mainClientId(tx, actor.organisationId, before.caseId), changes: diff(before, set) });
+    return toMember(after!);
+  });
+}
+
+export async function removeNetworkMember(db: Db, actor: Actor, memberId: string, input: z.output<typeof networkDelete>): Promise<void> {
+  await db.transaction(async (tx) => {
+    const before = await findVisibleMember(tx, actor, memberId);
+    if (before.version !== input.version) throw new Conflict(CONFLICT);
+    await tx.delete(networkMembers).where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId)));
+    // The removed person stays readable in the log, so a mistaken removal can be put back.
+    await writeAudit(tx, actor, { action: 'delete', entityType: 'network_member', entityId: memberId, clientId: await mainClientId(tx, actor.organisationId, before.caseId), changes: { from: toMember(before) } });
+  });
+}
