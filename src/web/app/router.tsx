@@ -20,6 +20,8 @@ import { Loading } from './QueryStatus';
 
 // Screens with large libraries (ECharts, Excel, zip) load on first visit, not with the app.
 const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
+const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
+const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 function Start() {
@@ -40,6 +42,8 @@ export function AppRouter() {
       <Routes>
         <Route path="/inloggen" element={<LoginPage />} />
         <Route element={<RequireSession />}>
+          {/* The printable plan for the client: no navigation or other chrome of the app. */}
+          <Route path="casussen/:id/plan/afdrukken" element={guardedLazy('cases:read', <PlanPrintPage />)} />
           <Route element={<Layout />}>
             <Route index element={<Start />} />
             <Route path="mijn-werk" element={guarded('cases:read', <MyWorkPage />)} />
@@ -47,6 +51,7 @@ export function AppRouter() {
             <Route path="aanmeldingen/nieuw" element={guarded('registrations:write', <NewRegistrationPage />)} />
             <Route path="aanmeldingen/:id" element={guarded('registrations:write', <TriagePage />)} />
             <Route path="casussen/:id" element={guarded('cases:read', <CasePage />)} />
+            <Route path="casussen/:id/plan" element={guardedLazy('cases:read', <PlanPage />)} />
             <Route path="clienten" element={guarded('clients:read', <ClientSearchPage />)} />
             <Route path="clienten/:id" element={guarded('clients:read', <ClientDetailPage />)} />
             <Route path="team" element={guarded('team:overview', <TeamPage />)} />

@@ -8,6 +8,8 @@ import { fullName } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { JournalSection } from '../journal/JournalSection';
+import { PlanSummary } from '../plans/PlanSummary';
+import { ZrmSection } from '../zrm/ZrmSection';
 import { AddHouseholdMember } from './AddHouseholdMember';
 import { useCase, type CaseDetail } from './api';
 import { CaseEvents } from './CaseEvents';
@@ -44,6 +46,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <HouseholdTable household={detail.household} />
         {mayWrite && detail.status !== 'closed' && <HouseholdAdd detail={detail} />}
       </section>
+      <PlanSummary caseId={detail.id} />
+      <ZrmSection detail={detail} mayWrite={mayWrite} />
       {can('journal:write') && <JournalSection caseId={detail.id} closed={detail.status === 'closed'} />}
       <section aria-labelledby="geschiedenis-title" className="kt-section">
         <Heading2 id="geschiedenis-title">Geschiedenis</Heading2>

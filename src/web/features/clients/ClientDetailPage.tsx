@@ -9,6 +9,7 @@ import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { CaseStatusBadge } from '../../app/StatusBadge';
+import { ClientZrm } from '../zrm/ClientZrm';
 import { useClient, type ClientDetail } from './api';
 import { ClientEditForm } from './ClientEditForm';
 
@@ -103,6 +104,7 @@ function ClientView({ client }: { client: ClientDetail }) {
           </div>
         )}
       </section>
+      <ClientZrm clientId={client.id} name={fullName(client)} />
     </>
   );
 }

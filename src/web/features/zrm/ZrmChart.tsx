@@ -1,0 +1,69 @@
+// The ZRM line chart: one line per domain (own symbol and colour), the goal as a dashed line in the
+// same colour. One image with the Dutch summary as its name; the table beside it has the numbers.
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { LineChart } from 'echarts/charts';
+import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { ZRM_LEVELS } from './zrm-labels';
+
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
+
+export interface ZrmChartSeries {
+  code: string;
+  name: string;
+  values: (number | null)[];
+  goal: number | null;
+}
+
+function cssVar(name: string, fallback: string): string {
+  const value = getComputedStyle(document.body).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
+const FALLBACK_COLOURS = ['#24578f', '#cc0000', '#3d5c1f', '#7a3e9d', '#8a5a00', '#006d77', '#444444'];
+
+export function ZrmChart({ label, caption, dates, series }: { label: string; caption: string; dates: string[]; series: ZrmChartSeries[] }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const key = JSON.stringify({ dates, series });
+  useEffect(() => {
+    if (!ref.current) return;
+    const { dates, series } = JSON.parse(key) as { dates: string[]; series: ZrmChartSeries[] };
+    const text = cssVar('--utrecht-document-color', '#000');
+    const colours = [cssVar('--utrecht-color-blue-35', FALLBACK_COLOURS[0]), cssVar('--utrecht-color-red-40', FALLBACK_COLOURS[1]), cssVar('--utrecht-color-green-30', FALLBACK_COLOURS[2]), ...FALLBACK_COLOURS.slice(3)];
+    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
+    chart.setOption({
+      aria: { enabled: true, label: { description: label } },
+      animation: false,
+      textStyle: { fontFamily: cssVar('--utrecht-document-font-family', 'sans-serif'), color: text },
+      legend: { top: 0, textStyle: { color: text } },
+      tooltip: { trigger: 'axis' },
+      grid: { left: 8, right: 24, bottom: 8, top: 40 + 24 * Math.ceil(series.length / 3), containLabel: true },
+      xAxis: { type: 'category', data: dates, axisLabel: { color: text, interval: 0, rotate: dates.length > 3 ? 30 : 0 } },
+      yAxis: { type: 'value', min: 1, max: 5, interval: 1, axisLabel: { color: text, formatter: (v: number) => `${v} ${ZRM_LEVELS[v] ?? ''}` } },
+      series: series.flatMap((s, i) => {
+        const colour = colours[i % colours.length];
+        const lines: Record<string, unknown>[] = [
+          { name: s.name, type: 'line', data: s.values, connectNulls: true, symbol: SYMBOLS[i % SYMBOLS.length], symbolSize: 10, lineStyle: { width: 2.5, color: colour }, itemStyle: { color: colour } },
+        ];
+        if (s.goal !== null) {
+          lines.push({ name: `Doel ${s.name}`, type: 'line', data: dates.map(() => s.goal), symbol: 'none', lineStyle: { type: 'dashed', width: 2, color: colour }, itemStyle: { color: colour } });
+        }
+        return lines;
+      }),
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [key, label]);
+  return (
+    <figure className="kt-chart-figure">
+      <div ref={ref} role="img" aria-label={label} className="kt-chart" />
+      <figcaption className="utrecht-paragraph">{caption}</figcaption>
+    </figure>
+  );
+}

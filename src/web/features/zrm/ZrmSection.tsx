@@ -1,0 +1,180 @@
+// Zelfredzaamheid (ZRM) on the case page: what is due, a new assessment, the assessments, and the
+// scores over time per household member.
+import { useState, type FormEvent } from 'react';
+import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { DateText } from '../../app/DateText';
+import { ErrorSummary } from '../../app/ErrorSummary';
+import { SelectField, TextField, type Option } from '../../app/fields';
+import { useFormErrors } from '../../app/form-errors';
+import { formatDate, fullName, today } from '../../app/format';
+import { QueryStatus } from '../../app/QueryStatus';
+import { codeOptions, useReference } from '../../app/reference';
+import type { CaseDetail } from '../cases/api';
+import { useAddAssessment, useCaseZrm, type CaseZrm, type ZrmType } from './api';
+import { ZrmProgress } from './ZrmProgress';
+import './zrm.css';
+import { DUE_LABELS, LEVEL_OPTIONS, newAssessmentBody, TYPE_LABELS, TYPE_OPTIONS } from './zrm-labels';
+
+export function ZrmSection({ detail, mayWrite }: { detail: CaseDetail; mayWrite: boolean }) {
+  const zrm = useCaseZrm(detail.id);
+  const reference = useReference();
+  const domains = codeOptions(reference.data, 'zrm_domains');
+  const closed = detail.status === 'closed';
+  return (
+    <section aria-labelledby="zrm-title" className="kt-section">
+      <Heading2 id="zrm-title">Zelfredzaamheid (ZRM)</Heading2>
+      <QueryStatus query={zrm} what="de ZRM-metingen">
+        {(data) => (
+          <>
+            <Due due={data.due} detail={detail} />
+            {mayWrite && !closed && <AssessmentForm detail={detail} domains={domains} />}
+            <Assessments data={data} detail={detail} domains={domains} />
+          </>
+        )}
+      </QueryStatus>
+    </section>
+  );
+}
+
+function memberName(detail: CaseDetail, clientId: string | null | undefined): string {
+  const member = detail.household.find((m) => m.clientId === clientId);
+  return member ? fullName(member) : '';
+}
+
+function Due({ due, detail }: { due: CaseZrm['due']; detail: CaseDetail }) {
+  if (due.length === 0) return <Paragraph>Er is nu geen ZRM-meting nodig.</Paragraph>;
+  return (
+    <>
+      <Heading3>Wat moet er gebeuren</Heading3>
+      <UnorderedList>
+        {due.map((d, i) => {
+          const who = memberName(detail, d.clientId);
+          return (
+            <UnorderedListItem key={`${d.kind}-${d.dueOn}-${i}`}>
+              {DUE_LABELS[d.kind] ?? d.kind} vóór <DateText value={d.dueOn} />
+              {who ? ` (${who})` : ''}
+              {d.overdue && <strong> — te laat</strong>}
+            </UnorderedListItem>
+          );
+        })}
+      </UnorderedList>
+    </>
+  );
+}
+
+function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Option[] }) {
+  const add = useAddAssessment(detail.id);
+  const form = useFormErrors('zrm');
+  const members = detail.household.map((m) => ({ value: m.clientId, label: fullName(m) }));
+  const mainId = detail.mainClient?.id ?? detail.household.find((m) => m.role === 'hoofdclient')?.clientId ?? members[0]?.value ?? '';
+  const [clientId, setClientId] = useState(mainId);
+  const [assessedOn, setAssessedOn] = useState(today());
+  const [type, setType] = useState('');
+  const [scores, setScores] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setDone(null);
+    const numeric = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
+    const body = { clientId, assessedOn, type: type as ZrmType, scores: numeric };
+    const parsed = newAssessmentBody.safeParse(body);
+    if (!parsed.success) return form.showZod(parsed.error);
+    try {
+      await add.mutateAsync(parsed.data);
+      form.clear();
+      setScores({});
+      setType('');
+      setDone(`De ${TYPE_LABELS[parsed.data.type].toLowerCase()} van ${formatDate(parsed.data.assessedOn)} is opgeslagen.`);
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-subsection" aria-labelledby="zrm-form-title">
+      <Heading3 id="zrm-form-title">ZRM-meting toevoegen</Heading3>
+      <ErrorSummary form={form} />
+      <div className="kt-row">
+        <SelectField id={form.idFor('clientId')} label="Cliënt" options={members} value={clientId} onChange={setClientId} error={form.errorFor('clientId')} required />
+        <TextField id={form.idFor('assessedOn')} label="Datum meting" type="date" size="s" max={today()} value={assessedOn} onChange={setAssessedOn} error={form.errorFor('assessedOn')} required />
+        <SelectField id={form.idFor('type')} label="Soort meting" options={TYPE_OPTIONS} value={type} onChange={setType} error={form.errorFor('type')} required />
+      </div>
+      <Fieldset className="kt-field" aria-describedby={form.errorFor('scores') ? 'zrm-scores-error' : 'zrm-scores-help'}>
+        <FieldsetLegend className="kt-legend">Scores per leefgebied</FieldsetLegend>
+        <Paragraph id="zrm-scores-help">Scoor alleen de leefgebieden die u met de cliënt heeft besproken; laat de andere op “niet gescoord”.</Paragraph>
+        {form.errorFor('scores') && (
+          <Paragraph id="zrm-scores-error" className="utrecht-form-field-error-message">
+            <span className="kt-visually-hidden">Fout: </span>
+            {form.errorFor('scores')}
+          </Paragraph>
+        )}
+        <div className="kt-zrm-scores">
+          {domains.map((d, i) => (
+            <SelectField
+              key={d.value}
+              id={i === 0 ? form.idFor('scores') : `zrm-score-${d.value}`}
+              label={d.label}
+              options={LEVEL_OPTIONS}
+              placeholder="niet gescoord"
+              value={scores[d.value] ?? ''}
+              onChange={(v) => setScores((s) => ({ ...s, [d.value]: v }))}
+            />
+          ))}
+        </div>
+      </Fieldset>
+      <Paragraph role="status">{done}</Paragraph>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={add.isPending} disabled={add.isPending}>
+          ZRM-meting toevoegen
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function Assessments({ data, detail, domains }: { data: CaseZrm; detail: CaseDetail; domains: Option[] }) {
+  if (data.assessments.length === 0) return <Paragraph>Er zijn nog geen ZRM-metingen vastgelegd.</Paragraph>;
+  const sorted = [...data.assessments].sort((a, b) => b.assessedOn.localeCompare(a.assessedOn));
+  const label = (code: string) => domains.find((d) => d.value === code)?.label ?? code;
+  const clientIds = [...new Set(data.assessments.map((a) => a.clientId))];
+  return (
+    <>
+      <div className="kt-table-scroll">
+        <Table className="kt-table">
+          <TableCaption>ZRM-metingen in deze casus, nieuwste eerst</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Datum</TableHeaderCell>
+              <TableHeaderCell scope="col">Cliënt</TableHeaderCell>
+              <TableHeaderCell scope="col">Soort</TableHeaderCell>
+              <TableHeaderCell scope="col">Scores</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {sorted.map((a) => (
+              <TableRow key={a.id}>
+                <TableHeaderCell scope="row">
+                  <DateText value={a.assessedOn} />
+                </TableHeaderCell>
+                <TableCell>{memberName(detail, a.clientId) || '–'}</TableCell>
+                <TableCell>{TYPE_LABELS[a.type] ?? a.type}</TableCell>
+                <TableCell>
+                  {Object.entries(a.scores)
+                    .map(([code, score]) => `${label(code)} ${score}`)
+                    .join(', ') || '–'}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      {clientIds.map((clientId) => (
+        <div key={clientId}>
+          <Heading3>Scores van {memberName(detail, clientId) || 'de cliënt'} over de tijd</Heading3>
+          <ZrmProgress name={memberName(detail, clientId) || 'de cliënt'} assessments={data.assessments.filter((a) => a.clientId === clientId)} domains={domains} idPrefix={`zrm-voortgang-${clientId}`} />
+        </div>
+      ))}
+    </>
+  );
+}
