@@ -22,7 +22,8 @@ export async function loadExchangeCodes(db: DbOrTx, organisationId: string): Pro
     referrers: new Set(list('referrers').map((r) => r.code)),
     closeReasons: new Set(list('close_reasons').map((r) => r.code)),
     closeOutcomes: new Set(list('close_outcomes').map((r) => r.code)),
-    zrmDomains: list('zrm_domains').map((r) => r.code),
+    // The columns of zrm.csv: the domains of the organisation's matrix (2013: 11, 2017: 13).
+    zrmDomains: list('zrm_domains').filter((r) => r.active).map((r) => r.code),
     provisionCategories: new Set(list('provision_categories').map((r) => r.code)),
     productCategory: new Map(list('provision_products').map((r) => [r.code, r.parentCode ?? ''])),
   };

@@ -1,8 +1,9 @@
 // The organisation and its reference data (teams, code lists from codes.json), created idempotently.
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
 import { codes, organisations, teams } from '../../db/schema';
-import { NotFound } from '../../lib/errors';
+import { Invalid, NotFound } from '../../lib/errors';
+import { ZRM_MATRICES, type ZrmMatrix } from './zrm-matrices';
 import codesFile from './codes.json' with { type: 'json' };
 import type { Reference } from './reference.schemas';
 
@@ -87,4 +88,49 @@ export async function unknownCodes(db: DbOrTx, organisationId: string, list: Cod
     .where(and(eq(codes.organisationId, organisationId), eq(codes.list, list), inArray(codes.code, values)));
   const known = new Set(rows.map((r) => r.code));
   return values.filter((v) => !known.has(v));
+}
+
+/**
+ * Switches the organisation's ZRM to the 11-domain (2013) or 13-domain (2017) matrix: the domains of
+ * the chosen matrix become the active `zrm_domains`, in its order; the others stay (old assessments
+ * keep their labels) but are no longer offered. Plans, assessments, the exchange format's ZRM
+ * columns and the reports all follow the active list.
+ */
+export async function setZrmMatrix(db: Db, organisationId: string, matrix: ZrmMatrix): Promise<void> {
+  const chosen = ZRM_MATRICES[matrix];
+  await db.transaction(async (tx) => {
+    await tx.update(codes).set({ active: false, position: sql`${codes.position} + 100` }).where(and(eq(codes.organisationId, organisationId), eq(codes.list, 'zrm_domains')));
+    for (const [position, domain] of chosen.entries()) {
+      await tx
+        .insert(codes)
+        .values({ organisationId, list: 'zrm_domains', code: domain.code, label: domain.label, position, active: true })
+        .onConflictDoUpdate({ target: [codes.organisationId, codes.list, codes.code], set: { position, active: true } });
+    }
+  });
+}
+
+/**
+ * Loads an organisation's licensed ZRM cell texts: { "<domain>": { "1": "…", …, "5": "…" } } for
+ * active domains, stored as the code list `zrm_descriptions` (code `<domain>:<score>`).
+ */
+export async function setZrmDescriptions(db: Db, organisationId: string, descriptions: Record<string, Record<string, string>>): Promise<number> {
+  const active = new Set(
+    (await db.select({ code: codes.code }).from(codes).where(and(eq(codes.organisationId, organisationId), eq(codes.list, 'zrm_domains'), eq(codes.active, true)))).map((r) => r.code),
+  );
+  const problems: { path: string; message: string }[] = [];
+  const rows: { code: string; label: string }[] = [];
+  for (const [domain, levels] of Object.entries(descriptions)) {
+    if (!active.has(domain)) problems.push({ path: domain, message: `Onbekend of niet gebruikt leefgebied: ${domain}` });
+    for (const [score, text] of Object.entries(levels ?? {})) {
+      if (!/^[1-5]$/.test(score)) problems.push({ path: `${domain}.${score}`, message: 'Een score is 1 tot en met 5' });
+      else if (typeof text !== 'string' || !text.trim()) problems.push({ path: `${domain}.${score}`, message: 'Een omschrijving is een tekst' });
+      else rows.push({ code: `${domain}:${score}`, label: text.trim() });
+    }
+  }
+  if (problems.length) throw new Invalid(problems);
+  await db.transaction(async (tx) => {
+    await tx.delete(codes).where(and(eq(codes.organisationId, organisationId), eq(codes.list, 'zrm_descriptions')));
+    if (rows.length) await tx.insert(codes).values(rows.map((r, position) => ({ organisationId, list: 'zrm_descriptions', code: r.code, label: r.label, position })));
+  });
+  return rows.length;
 }
