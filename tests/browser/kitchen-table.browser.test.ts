@@ -73,6 +73,13 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
 
     await domain.getByRole('button', { name: 'Afspraak voor de cliënt zelf bij Financiën' }).click();
     const first = domain.getByRole('group', { name: 'Financiën: afspraak 1' });
+    // The new agreement's first field has focus; saving it empty gives the error summary.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-domains-0-agreements-0-what');
+    await page.getByRole('button', { name: 'Krachtplan opslaan' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('kt-error-summary'))).toBe(true);
+    await page.getByRole('link', { name: 'Financiën, afspraak 1: Beschrijf de afspraak' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-domains-0-agreements-0-what');
+    await checkPage(page, 'krachtplan-fout');
     await first.getByLabel('Afspraak', { exact: true }).fill('Elke maandag de post openen en in de map doen.');
     await first.getByLabel('Wanneer klaar', { exact: true }).fill(addDays(today, 14));
     expect(await first.getByLabel('Wie', { exact: true }).inputValue()).toBe('client');
@@ -125,16 +132,16 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await expect.poll(() => plan.textContent()).toMatch(/Akkoord \d\d-\d\d-\d{4} mondeling/);
 
     const form = page.getByRole('form', { name: 'ZRM-meting toevoegen' });
-    const record = async (date: string, type: string, scores: Record<string, string>) => {
+    const record = async (date: string, type: string, scores: Record<string, string>, saved: string) => {
       await form.getByLabel('Datum meting', { exact: true }).fill(date);
       await form.getByLabel('Soort meting', { exact: true }).selectOption({ label: type });
       for (const [domain, score] of Object.entries(scores)) await form.getByLabel(domain, { exact: true }).selectOption(score);
       await form.getByRole('button', { name: 'ZRM-meting toevoegen' }).click();
-      await expect.poll(() => form.getByRole('status').textContent()).toMatch(new RegExp(`^De ${type.toLowerCase()} van .* is opgeslagen`));
+      await expect.poll(() => form.getByRole('status').textContent()).toMatch(new RegExp(`^${saved} van .* is opgeslagen`));
     };
-    await record(addDays(today, -10), 'Nulmeting', { Financiën: '2', Dagbesteding: '3' });
-    await record(addDays(today, -10), 'Doel', { Financiën: '4', Dagbesteding: '4' });
-    await record(today, 'Periodiek', { Financiën: '3', Dagbesteding: '3' });
+    await record(addDays(today, -10), 'Nulmeting', { Financiën: '2', Dagbesteding: '3' }, 'De nulmeting');
+    await record(addDays(today, -10), 'Doel', { Financiën: '4', Dagbesteding: '4' }, 'Het doel');
+    await record(today, 'Periodiek', { Financiën: '3', Dagbesteding: '3' }, 'De periodieke meting');
 
     const chart = page.getByRole('img', { name: /Lijndiagram van de ZRM-scores/ }).first();
     await expect.poll(() => chart.isVisible()).toBe(true);

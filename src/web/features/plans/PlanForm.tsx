@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, type Agreement, type DomainPlan, type PlanContent } from '../../../server/modules/plans/plans.schemas';
 import { SelectField, TextareaField, TextField, type Option } from '../../app/fields';
 import type { FormErrors } from '../../app/form-errors';
-import { KITCHEN_TABLE_QUESTIONS, LADDER_OPTIONS, newAgreement, OWNER_HELP, OWNER_OPTIONS, type Owner } from './plan-labels';
+import { KITCHEN_TABLE_QUESTIONS, LADDER_OPTIONS, newAgreement, OWNER_HELP, OWNER_HELP_SHORT, OWNER_OPTIONS, type Owner } from './plan-labels';
 
 const STATUS_OPTIONS: Option[] = AGREEMENT_STATUSES.map((s) => ({ value: s, label: AGREEMENT_STATUS_LABELS[s] }));
 
@@ -94,7 +94,7 @@ function AddDomain({ options, onAdd, focusId }: { options: Option[]; onAdd: (cod
   const [code, setCode] = useState('');
   if (options.length === 0) return null;
   return (
-    <div className="kt-toolbar kt-add-domain">
+    <div className="kt-add-domain">
       <SelectField id="plan-nieuw-leefgebied" label="Leefgebied toevoegen" options={options} value={code} onChange={setCode} placeholder="Kies een leefgebied" />
       <ButtonGroup>
         <Button
@@ -162,7 +162,7 @@ function AgreementFields({ form, path, legend, value, onChange, onRemove }: { fo
       <FieldsetLegend className="kt-legend">{legend}</FieldsetLegend>
       <TextareaField id={id('what')} label="Afspraak" value={value.what} onChange={(v) => onChange({ ...value, what: v })} rows={2} error={error('what')} required />
       <div className="kt-row">
-        <SelectField id={id('owner')} label="Wie" description={OWNER_HELP} options={OWNER_OPTIONS} value={value.owner ?? ''} onChange={(v) => onChange({ ...value, owner: v as Owner })} error={error('owner')} required />
+        <SelectField id={id('owner')} label="Wie" description={OWNER_HELP_SHORT} options={OWNER_OPTIONS} value={value.owner ?? ''} onChange={(v) => onChange({ ...value, owner: v as Owner })} error={error('owner')} required />
         <TextField id={id('ownerName')} label="Naam" description="Bijvoorbeeld: dochter Samira" size="m" value={value.ownerName} onChange={(v) => onChange({ ...value, ownerName: v })} error={error('ownerName')} optional />
       </div>
       <div className="kt-row">

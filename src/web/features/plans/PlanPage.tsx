@@ -101,6 +101,20 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
   const [baseVersion, setBaseVersion] = useState(plan.version);
   const [conflict, setConflict] = useState<PlanConflictDetails | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const edit = (content: PlanContent) => {
+    setDraft(content);
+    setDirty(true);
+  };
+
+  // A newer version arriving while nothing was typed yet (cached page, background refetch) is
+  // simply taken over; once the user typed, only a save or "Nieuwste gegevens laden" moves on.
+  useEffect(() => {
+    if (!dirty && plan.version > baseVersion) {
+      setDraft(plan.content);
+      setBaseVersion(plan.version);
+    }
+  }, [dirty, plan, baseVersion]);
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -114,6 +128,7 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
       setConflict(null);
       setDraft(result.content);
       setBaseVersion(result.version);
+      setDirty(false);
       setSaved(`Het krachtplan is opgeslagen als versie ${result.version}.`);
     } catch (error) {
       if (error instanceof ApiError && error.status === 409) {
@@ -133,6 +148,7 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
     queryClient.setQueryData(['plan', caseId], current);
     setDraft(current.content);
     setBaseVersion(current.version);
+    setDirty(false);
     setConflict(null);
     setSaved(`Versie ${current.version} is geladen. Voer uw wijzigingen opnieuw in waar dat nodig is.`);
   }
@@ -141,7 +157,7 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
     <form noValidate onSubmit={(e) => void handleSubmit(e)} aria-label="Krachtplan" className="kt-plan-form">
       <ErrorSummary form={form} />
       {conflict && <ConflictNotice conflict={conflict} onLoad={() => loadNewest(conflict.current)} />}
-      <PlanForm form={form} value={draft} onChange={setDraft} domainOptions={domainOptions} />
+      <PlanForm form={form} value={draft} onChange={edit} domainOptions={domainOptions} />
       <Paragraph role="status" className="kt-saved">
         {saved}
       </Paragraph>

@@ -30,6 +30,8 @@ export const KITCHEN_TABLE_QUESTIONS: { owner: Owner; question: string; button: 
 export const OWNER_HELP =
   'In de volgorde van de keukentafel: eerst wat de cliënt zelf kan en wat het netwerk kan doen, dan vrijwilligers en groepen, en pas dan het buurtteam of specialistische hulp.';
 
+export const OWNER_HELP_SHORT = 'Eerst de cliënt zelf en het netwerk, dan vrijwilligers en groepen, dan het buurtteam of specialistische hulp.';
+
 /** Short words for the versions list: "akkoord 23-11-2026 mondeling". */
 export const WAY_SHORT: Record<string, string> = { gesprek: 'mondeling', schriftelijk: 'schriftelijk', digitaal: 'digitaal' };
 

@@ -37,7 +37,8 @@ export function ZrmChart({ label, caption, dates, series }: { label: string; cap
       aria: { enabled: true, label: { description: label } },
       animation: false,
       textStyle: { fontFamily: cssVar('--utrecht-document-font-family', 'sans-serif'), color: text },
-      legend: { top: 0, textStyle: { color: text } },
+      // The goals share their domain's colour; the legend names the domains only.
+      legend: { top: 0, data: series.map((s) => s.name), textStyle: { color: text } },
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 24, bottom: 8, top: 40 + 24 * Math.ceil(series.length / 3), containLabel: true },
       xAxis: { type: 'category', data: dates, axisLabel: { color: text, interval: 0, rotate: dates.length > 3 ? 30 : 0 } },

@@ -13,7 +13,7 @@ import type { CaseDetail } from '../cases/api';
 import { useAddAssessment, useCaseZrm, type CaseZrm, type ZrmType } from './api';
 import { ZrmProgress } from './ZrmProgress';
 import './zrm.css';
-import { DUE_LABELS, LEVEL_OPTIONS, newAssessmentBody, TYPE_LABELS, TYPE_OPTIONS } from './zrm-labels';
+import { DUE_LABELS, LEVEL_OPTIONS, newAssessmentBody, SAVED_LABELS, TYPE_LABELS, TYPE_OPTIONS } from './zrm-labels';
 
 export function ZrmSection({ detail, mayWrite }: { detail: CaseDetail; mayWrite: boolean }) {
   const zrm = useCaseZrm(detail.id);
@@ -85,7 +85,7 @@ function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Opti
       form.clear();
       setScores({});
       setType('');
-      setDone(`De ${TYPE_LABELS[parsed.data.type].toLowerCase()} van ${formatDate(parsed.data.assessedOn)} is opgeslagen.`);
+      setDone(`${SAVED_LABELS[parsed.data.type]} van ${formatDate(parsed.data.assessedOn)} is opgeslagen.`);
     } catch (error) {
       form.showApiError(error);
     }

@@ -24,6 +24,9 @@ export const TYPE_LABELS: Record<ZrmAssessment['type'], string> = {
 
 export const TYPE_OPTIONS: Option[] = ZRM_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }));
 
+/** The saved assessment, as the subject of a sentence: "De nulmeting van 1 december 2026 is opgeslagen." */
+export const SAVED_LABELS: Record<string, string> = { nul: 'De nulmeting', doel: 'Het doel', periodiek: 'De periodieke meting', eind: 'De eindmeting' };
+
 /** What is due, as a noun: "Nulmeting vóór 12 december 2026". */
 export const DUE_LABELS: Record<string, string> = {
   nul: 'Nulmeting',
