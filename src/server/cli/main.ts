@@ -8,6 +8,7 @@ import type { Command } from './command';
 import { userAdd } from './commands/user';
 import { exportCommand, importCommand } from './commands/exchange';
 import { reportAnnual } from './commands/report';
+import { reportZrm } from './commands/zrm-report';
 
 const COMMANDS: Command[] = [
   { words: ['migrate'], usage: 'migrate                         database bijwerken naar het huidige schema', run: async () => (console.log('Database is bijgewerkt.'), 0) },
@@ -19,6 +20,7 @@ const COMMANDS: Command[] = [
   { words: ['import'], usage: 'import MAP                      een registratiegeschiedenis (uitwisselformaat) importeren', run: importCommand },
   { words: ['export'], usage: 'export MAP                      de registratiegeschiedenis in het uitwisselformaat wegschrijven', run: exportCommand },
   { words: ['report', 'annual'], usage: 'report annual --year JJJJ [--quarter K] [--team TEAMCODE] --format json|csv\n                                  jaarverslag (of kwartaalrapportage t/m kwartaal K) op het scherm', run: reportAnnual },
+  { words: ['report', 'zrm'], usage: 'report zrm --year JJJJ [--team TEAMCODE] --format json\n                                  ZRM-voortgang per domein (nulmeting → laatste meting in het jaar)', run: reportZrm },
 ];
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>\n\nOpdrachten:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}\n`;

@@ -1,0 +1,76 @@
+// The ZRM progress report ("kleine maar significante stappen"): per domain, over the clients with a
+// nulmeting and a later periodic or final assessment in the year, the mean start and latest score
+// and a signed-rank test on the changes. The database selects each client's (start, latest) pair
+// and counts the pairs; the statistics are pure (zrm-rules.ts, wilcoxon.ts). Aggregates only.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/database';
+import { teams } from '../../db/schema';
+import { Invalid } from '../../lib/errors';
+import { summariseDomain, type ScorePair } from './zrm-rules';
+import { loadZrmDomains } from './zrm.repo';
+import type { ZrmReport } from './zrm.schemas';
+
+export interface ZrmReportOptions {
+  year: number;
+  /** Only the assessments made in this team's cases (start and latest alike). */
+  teamCode?: string;
+}
+
+/*
+ * Per client and domain (a client with several cases counts once):
+ * - start: the earliest `nul` assessment scoring the domain (on one day: the one recorded first);
+ * - latest: the latest `periodiek` or `eind` assessment scoring the domain dated in the year and
+ *   after the start's date (on one day: the one recorded last);
+ * a client with both counts in the domain, with change = latest − start.
+ */
+export async function computeZrmReport(db: Db, organisationId: string, options: ZrmReportOptions): Promise<ZrmReport> {
+  const start = `${options.year}-01-01`;
+  const end = `${options.year}-12-31`;
+  let teamId: string | null = null;
+  if (options.teamCode !== undefined) {
+    const [team] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, organisationId), eq(teams.code, options.teamCode)));
+    if (!team) throw new Invalid([{ path: 'team', message: `Onbekend team: ${options.teamCode}` }]);
+    teamId = team.id;
+  }
+  const domains = await loadZrmDomains(db, organisationId);
+  const domainCodes = domains.map((d) => d.code);
+  if (domainCodes.length === 0) return { year: options.year, domains: {} };
+  const inTeam = teamId
+    ? sql`and exists (select 1 from cases c where c.organisation_id = z.organisation_id and c.id = z.case_id and c.team_id = ${teamId})`
+    : sql``;
+  const result = (await db.execute(sql`
+    with a as (
+      select z.client_id, z.assessed_on, z.type, z.created_at, z.id, s.key as domain,
+             case when jsonb_typeof(s.value) = 'number' then (s.value)::int end as score
+        from zrm_assessments z
+        cross join lateral jsonb_each(z.scores) as s(key, value)
+       where z.organisation_id = ${organisationId}
+         and z.type in ('nul', 'periodiek', 'eind')
+         and z.assessed_on <= ${end}::date
+         and s.key in (${sql.join(domainCodes.map((code) => sql`${code}`), sql`, `)})
+         ${inTeam}
+    ),
+    starts as (
+      select distinct on (client_id, domain) client_id, domain, assessed_on, score
+        from a where type = 'nul' and score is not null
+       order by client_id, domain, assessed_on, created_at, id
+    ),
+    latest as (
+      select distinct on (a.client_id, a.domain) a.client_id, a.domain, a.score
+        from a join starts s on s.client_id = a.client_id and s.domain = a.domain
+       where a.type in ('periodiek', 'eind') and a.score is not null
+         and a.assessed_on between ${start}::date and ${end}::date and a.assessed_on > s.assessed_on
+       order by a.client_id, a.domain, a.assessed_on desc, a.created_at desc, a.id desc
+    )
+    select s.domain, s.score as start_score, l.score as latest_score, count(*)::int as clients
+      from starts s join latest l on l.client_id = s.client_id and l.domain = s.domain
+     group by 1, 2, 3`)) as unknown as { rows: { domain: string; start_score: number; latest_score: number; clients: number }[] };
+
+  const pairs = new Map<string, ScorePair[]>(domainCodes.map((code) => [code, []]));
+  for (const row of result.rows) {
+    pairs.get(row.domain)?.push({ start: Number(row.start_score), latest: Number(row.latest_score), clients: Number(row.clients) });
+  }
+  const report: ZrmReport = { year: options.year, domains: {} };
+  for (const code of domainCodes) report.domains[code] = summariseDomain(pairs.get(code)!);
+  return report;
+}

@@ -1,0 +1,78 @@
+// ZRM shapes: recording an assessment, a case's assessments and what is due, a client's series per
+// domain, and the progress report. Shared with the web app.
+import { z } from 'zod';
+import { notInFuture } from '../../lib/dates';
+import { isoDate } from '../clients/clients.schemas';
+import { ZRM_DUE_KINDS, ZRM_MAX_SCORE, ZRM_MIN_SCORE, ZRM_TYPES } from './zrm-rules';
+
+const score = z
+  .number('Een score is een getal van 1 tot en met 5')
+  .int('Een score is een geheel getal van 1 tot en met 5')
+  .min(ZRM_MIN_SCORE, 'Een score is een getal van 1 tot en met 5')
+  .max(ZRM_MAX_SCORE, 'Een score is een getal van 1 tot en met 5');
+
+export const zrmAssessmentInput = z.object({
+  clientId: z.uuid('Kies een cliënt uit het huishouden'),
+  assessedOn: isoDate.refine(notInFuture, 'Een meting kan niet in de toekomst liggen'),
+  type: z.enum(ZRM_TYPES, 'Kies het soort meting: nulmeting, doel, periodiek of eindmeting'),
+  scores: z
+    .record(z.string().max(64), score, 'Geef de scores per domein')
+    .refine((scores) => Object.keys(scores).length > 0, 'Scoor ten minste één domein'),
+});
+export type ZrmAssessmentInput = z.input<typeof zrmAssessmentInput>;
+
+export const zrmAssessment = z.object({
+  id: z.string(),
+  caseId: z.string(),
+  clientId: z.string(),
+  assessedOn: z.string(),
+  /** nul, doel, periodiek, eind; onbekend (or empty) in imported old registrations. */
+  type: z.string(),
+  scores: z.record(z.string(), z.number()),
+  createdAt: z.string(),
+});
+export type ZrmAssessment = z.infer<typeof zrmAssessment>;
+
+export const zrmDue = z.object({ kind: z.enum(ZRM_DUE_KINDS), dueOn: z.string(), overdue: z.boolean() });
+
+export const caseZrm = z.object({
+  /** Newest first. */
+  assessments: z.array(zrmAssessment),
+  due: z.array(zrmDue),
+});
+export type CaseZrm = z.infer<typeof caseZrm>;
+
+export const clientZrm = z.object({
+  clientId: z.string(),
+  /** Every domain of the organisation's matrix, in its order; a series per domain for the chart. */
+  domains: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      /** Oldest first; `doel` points are the goals the chart draws against. */
+      points: z.array(z.object({ assessedOn: z.string(), score: z.number(), type: z.string(), caseId: z.string() })),
+    }),
+  ),
+});
+export type ClientZrm = z.infer<typeof clientZrm>;
+
+export const zrmReportQuery = z.object({
+  year: z.coerce.number('Vul een jaar in als JJJJ').int('Vul een jaar in als JJJJ').min(1990, 'Kies een jaar vanaf 1990').max(2100, 'Kies een jaar tot 2100'),
+  /** Only the assessments of this team's cases (team code). */
+  team: z.string().max(64).optional(),
+});
+export type ZrmReportQuery = z.infer<typeof zrmReportQuery>;
+
+export const zrmDomainResult = z.object({
+  n: z.number(),
+  mean_start: z.number().nullable(),
+  mean_latest: z.number().nullable(),
+  mean_change: z.number().nullable(),
+  p_value: z.number().nullable(),
+  p_value_method: z.enum(['wilcoxon', 'pratt']),
+  p_wilcoxon: z.number().nullable(),
+  p_pratt: z.number().nullable(),
+});
+
+export const zrmReport = z.object({ year: z.number(), domains: z.record(z.string(), zrmDomainResult) });
+export type ZrmReport = z.infer<typeof zrmReport>;
