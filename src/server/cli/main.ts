@@ -6,6 +6,7 @@ import { DomainError, Invalid } from '../lib/errors';
 import { DatabaseInUse } from '../db/database';
 import type { Command } from './command';
 import { userAdd } from './commands/user';
+import { zrmDescriptionsCommand, zrmMatrixCommand } from './commands/zrm-config';
 import { exportCommand, importCommand } from './commands/exchange';
 import { reportAnnual } from './commands/report';
 import { reportZrm } from './commands/zrm-report';
@@ -17,6 +18,8 @@ const COMMANDS: Command[] = [
     usage: 'user add --email E --password P --role R [--name N] [--team TEAMCODE]\n                                  account aanmaken (rollen: medewerker, teamleider, kwaliteit, analist, beheerder)',
     run: userAdd,
   },
+  { words: ['zrm', 'matrix'], usage: 'zrm matrix 2013|2017             de ZRM met 11 (2013) of 13 (2017) leefgebieden gebruiken', run: zrmMatrixCommand },
+  { words: ['zrm', 'descriptions'], usage: 'zrm descriptions BESTAND.json   de (gelicentieerde) omschrijvingen per leefgebied en score laden', run: zrmDescriptionsCommand },
   { words: ['import'], usage: 'import MAP                      een registratiegeschiedenis (uitwisselformaat) importeren', run: importCommand },
   { words: ['export'], usage: 'export MAP                      de registratiegeschiedenis in het uitwisselformaat wegschrijven', run: exportCommand },
   { words: ['report', 'annual'], usage: 'report annual --year JJJJ [--quarter K] [--team TEAMCODE] --format json|csv\n                                  jaarverslag (of kwartaalrapportage t/m kwartaal K) op het scherm', run: reportAnnual },
