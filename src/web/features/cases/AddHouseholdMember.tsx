@@ -1,8 +1,8 @@
 // Huishoudlid toevoegen: an existing client (search) or a new person.
+import { ClientTable } from '../../app/ClientTable';
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { addHouseholdMemberBody } from '../../../server/modules/cases/cases.schemas';
-import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, TextField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
@@ -87,38 +87,24 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
 function SearchResults({ results, memberIds, busy, onAdd }: { results: ClientSummary[]; memberIds: Set<string>; busy: boolean; onAdd: (client: ClientSummary) => void }) {
   if (results.length === 0) return <Paragraph role="status">Geen cliënten gevonden.</Paragraph>;
   return (
-    <Table className="kt-table">
-      <TableCaption>Gevonden cliënten</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell scope="col">Naam</TableHeaderCell>
-          <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
-          <TableHeaderCell scope="col">Postcode</TableHeaderCell>
-          <TableHeaderCell scope="col">
-            <span className="kt-visually-hidden">Actie</span>
-          </TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {results.map((c) => (
-          <TableRow key={c.id}>
-            <TableHeaderCell scope="row">{fullName(c)}</TableHeaderCell>
-            <TableCell>
-              <DateText value={c.birthDate} />
-            </TableCell>
-            <TableCell>{c.postcode ?? '–'}</TableCell>
-            <TableCell>
-              {memberIds.has(c.id) ? (
-                'Hoort al bij dit huishouden'
-              ) : (
-                <Button type="button" appearance="secondary-action-button" disabled={busy} onClick={() => onAdd(c)} aria-label={`Toevoegen aan huishouden: ${fullName(c)}`}>
-                  Toevoegen aan huishouden
-                </Button>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <ClientTable
+      caption="Gevonden cliënten"
+      clients={results}
+      showBsn={false}
+      extra={[
+        {
+          header: 'Actie',
+          hidden: true,
+          cell: (c) =>
+            memberIds.has(c.id) ? (
+              'Hoort al bij dit huishouden'
+            ) : (
+              <Button type="button" appearance="secondary-action-button" disabled={busy} onClick={() => onAdd(c)} aria-label={`Toevoegen aan huishouden: ${fullName(c)}`}>
+                Toevoegen aan huishouden
+              </Button>
+            ),
+        },
+      ]}
+    />
   );
 }

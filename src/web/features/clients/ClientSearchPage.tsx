@@ -1,8 +1,8 @@
 // Cliënten zoeken: by name, birth date, postcode or BSN; results with masked BSN.
+import { ClientTable } from '../../app/ClientTable';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { DateText } from '../../app/DateText';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { TextField } from '../../app/fields';
 import { fullName } from '../../app/format';
 import { RouterLink } from '../../app/links';
@@ -56,34 +56,10 @@ export function ClientSearchPage() {
 function Results({ results, search }: { results: ClientSummary[]; search: string }) {
   if (results.length === 0) return <Paragraph>Geen cliënten gevonden voor “{search}”.</Paragraph>;
   return (
-    <div className="kt-table-scroll">
-      <Table className="kt-table">
-        <TableCaption>
-          {results.length === 1 ? '1 cliënt' : `${results.length} cliënten`} gevonden voor “{search}”
-        </TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Naam</TableHeaderCell>
-            <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
-            <TableHeaderCell scope="col">Postcode</TableHeaderCell>
-            <TableHeaderCell scope="col">BSN</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {results.map((c) => (
-            <TableRow key={c.id}>
-              <TableHeaderCell scope="row">
-                <RouterLink to={`/clienten/${c.id}`}>{fullName(c)}</RouterLink>
-              </TableHeaderCell>
-              <TableCell>
-                <DateText value={c.birthDate} />
-              </TableCell>
-              <TableCell>{c.postcode ?? '–'}</TableCell>
-              <TableCell>{c.bsnMasked ?? '–'}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+    <ClientTable
+      caption={`${results.length === 1 ? '1 cliënt' : `${results.length} cliënten`} gevonden voor “${search}”`}
+      clients={results}
+      name={(c) => <RouterLink to={`/clienten/${c.id}`}>{fullName(c)}</RouterLink>}
+    />
   );
 }
