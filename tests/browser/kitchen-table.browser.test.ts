@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import path from 'node:path';
+import { artifactDir, checkPage, launchBrowser, startServer, type RunningServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -147,6 +148,7 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await expect.poll(() => chart.isVisible()).toBe(true);
     const label = (await chart.getAttribute('aria-label')) ?? '';
     expect(label).toMatch(/Financiën: 2 op .*, 3 op .*; doel 4/);
+    await chart.screenshot({ path: path.join(artifactDir(), 'zrm-grafiek.png') });
     await expect.poll(() => page.getByRole('table', { name: /^ZRM-scores van .* per leefgebied$/ }).first().isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('table', { name: /ZRM-metingen in deze casus/ }).getByRole('row').count()).toBeGreaterThanOrEqual(4);
     await checkPage(page, 'casus-zrm');
@@ -229,5 +231,20 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await section.getByLabel('Naar versie', { exact: true }).selectOption('2');
     await expect.poll(() => section.textContent()).toContain('Ik betaal mijn rekeningen zelf op tijd.');
     await checkPage(page, 'krachtplan-vergelijken');
+  });
+
+  it('stays accessible on a phone-sized screen', async () => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: 'Krachtplan opslaan' }).isVisible()).toBe(true);
+    await checkPage(page, 'krachtplan-smal');
+    await page.goto(caseUrl);
+    const chart = page.getByRole('img', { name: /Lijndiagram van de ZRM-scores/ }).first();
+    await expect.poll(() => chart.isVisible()).toBe(true);
+    await chart.screenshot({ path: path.join(artifactDir(), 'zrm-grafiek-smal.png') });
+    await checkPage(page, 'casus-smal');
+    await page.goto(`${caseUrl}/plan/afdrukken`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Uw doel' }).isVisible()).toBe(true);
+    await checkPage(page, 'krachtplan-afdrukken-smal');
   });
 });

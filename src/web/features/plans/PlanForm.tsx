@@ -19,14 +19,19 @@ interface Props {
 export function PlanForm({ form, value, onChange, domainOptions }: Props) {
   const label = (code: string) => domainOptions.find((o) => o.value === code)?.label ?? code;
   const setDomain = (index: number, domain: DomainPlan) => onChange({ ...value, domains: value.domains.map((d, i) => (i === index ? domain : d)) });
-  const removeDomain = (index: number) => onChange({ ...value, domains: value.domains.filter((_, i) => i !== index) });
+  const removeDomain = (index: number) => {
+    onChange({ ...value, domains: value.domains.filter((_, i) => i !== index) });
+    focusLater('leefgebieden-title');
+  };
   const crisis = value.crisisPlan;
   const setCrisis = (patch: Partial<PlanContent['crisisPlan']>) => onChange({ ...value, crisisPlan: { ...crisis, ...patch } });
 
   return (
     <>
       <section aria-labelledby="leefgebieden-title" className="kt-section">
-        <Heading2 id="leefgebieden-title">Leefgebieden</Heading2>
+        <Heading2 id="leefgebieden-title" tabIndex={-1}>
+          Leefgebieden
+        </Heading2>
         <Paragraph>Voeg de leefgebieden toe die voor de cliënt belangrijk zijn. Schrijf de situatie op in de woorden van de cliënt.</Paragraph>
         {value.domains.length === 0 && <Paragraph className="kt-muted">Er staan nog geen leefgebieden in het plan.</Paragraph>}
         {value.domains.map((domain, index) => (
@@ -73,7 +78,14 @@ export function PlanForm({ form, value, onChange, domainOptions }: Props) {
                 <TextField id={form.idFor(`${path}.phone`)} label="Telefoon" type="tel" size="s" autoComplete="off" value={contact.phone} onChange={(v) => set({ phone: v })} error={form.errorFor(`${path}.phone`)} optional />
               </div>
               <ButtonGroup>
-                <Button type="button" appearance="subtle-button" onClick={() => setCrisis({ contacts: crisis.contacts.filter((_, i) => i !== index) })}>
+                <Button
+                  type="button"
+                  appearance="subtle-button"
+                  onClick={() => {
+                    setCrisis({ contacts: crisis.contacts.filter((_, i) => i !== index) });
+                    focusLater('plan-contact-toevoegen');
+                  }}
+                >
                   Contactpersoon {index + 1} verwijderen
                 </Button>
               </ButtonGroup>
@@ -81,13 +93,26 @@ export function PlanForm({ form, value, onChange, domainOptions }: Props) {
           );
         })}
         <ButtonGroup>
-          <Button type="button" appearance="secondary-action-button" onClick={() => setCrisis({ contacts: [...crisis.contacts, { name: '', role: '', phone: '' }] })}>
+          <Button
+            id="plan-contact-toevoegen"
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => {
+              setCrisis({ contacts: [...crisis.contacts, { name: '', role: '', phone: '' }] });
+              focusLater(form.idFor(`crisisPlan.contacts.${crisis.contacts.length}.name`));
+            }}
+          >
             Contactpersoon toevoegen
           </Button>
         </ButtonGroup>
       </section>
     </>
   );
+}
+
+/** Moves focus once React has drawn the change (a field that was just added, a heading after a removal). */
+function focusLater(id: string) {
+  setTimeout(() => document.getElementById(id)?.focus(), 0);
 }
 
 function AddDomain({ options, onAdd, focusId }: { options: Option[]; onAdd: (code: string) => void; focusId: (code: string) => string }) {
@@ -105,7 +130,7 @@ function AddDomain({ options, onAdd, focusId }: { options: Option[]; onAdd: (cod
             onAdd(code);
             setCode('');
             // The new domain's first field is where the user continues.
-            setTimeout(() => document.getElementById(focusId(code))?.focus(), 0);
+            focusLater(focusId(code));
           }}
         >
           Leefgebied toevoegen
@@ -122,7 +147,7 @@ function DomainFields({ form, index, name, value, onChange, onRemove }: { form: 
   const add = (owner: Owner) => {
     const next = value.agreements.length;
     onChange({ ...value, agreements: [...value.agreements, newAgreement(owner)] });
-    setTimeout(() => document.getElementById(form.idFor(`${path}.agreements.${next}.what`))?.focus(), 0);
+    focusLater(form.idFor(`${path}.agreements.${next}.what`));
   };
   return (
     <section aria-labelledby={headingId} className="kt-subsection kt-plan-domain">
@@ -130,10 +155,16 @@ function DomainFields({ form, index, name, value, onChange, onRemove }: { form: 
       <TextareaField id={form.idFor(`${path}.situation`)} label="Situatie in de woorden van de cliënt" value={value.situation} onChange={(v) => onChange({ ...value, situation: v })} rows={3} error={form.errorFor(`${path}.situation`)} optional />
       <TextareaField id={form.idFor(`${path}.strengths`)} label="Wat gaat goed (krachten)" value={value.strengths} onChange={(v) => onChange({ ...value, strengths: v })} rows={3} error={form.errorFor(`${path}.strengths`)} optional />
       <TextareaField id={form.idFor(`${path}.goal`)} label="Doel" description="Wat wil de cliënt bereiken, in eigen woorden." value={value.goal} onChange={(v) => onChange({ ...value, goal: v })} rows={2} error={form.errorFor(`${path}.goal`)} optional />
-      <Heading4>Afspraken</Heading4>
+      <Heading4 id={`${headingId}-afspraken`} tabIndex={-1}>
+        Afspraken
+      </Heading4>
       <Paragraph>{OWNER_HELP}</Paragraph>
       {value.agreements.map((agreement, i) => (
-        <AgreementFields key={agreement.id} form={form} path={`${path}.agreements.${i}`} legend={`${name}: afspraak ${i + 1}`} value={agreement} onChange={(a) => setAgreement(i, a)} onRemove={() => onChange({ ...value, agreements: value.agreements.filter((_, j) => j !== i) })} />
+        <AgreementFields key={agreement.id} form={form} path={`${path}.agreements.${i}`} legend={`${name}: afspraak ${i + 1}`} value={agreement} onChange={(a) => setAgreement(i, a)} onRemove={() => {
+            onChange({ ...value, agreements: value.agreements.filter((_, j) => j !== i) });
+            focusLater(`${headingId}-afspraken`);
+          }}
+        />
       ))}
       <ol className="kt-questions">
         {KITCHEN_TABLE_QUESTIONS.map((q) => (

@@ -58,7 +58,7 @@ function PlanView({ detail, plan }: { detail: CaseDetail; plan: Plan }) {
           <RouterButtonLink to={`/casussen/${detail.id}/plan/afdrukken`}>Afdrukversie voor de cliënt</RouterButtonLink>
         </ButtonGroup>
       )}
-      {mayWrite ? <PlanEditor caseId={detail.id} plan={plan} /> : <Paragraph>U kunt dit krachtplan niet wijzigen{detail.status === 'closed' ? ': de casus is afgesloten' : ''}.</Paragraph>}
+      {mayWrite ? <PlanEditor caseId={detail.id} plan={plan} /> : <Paragraph>U kunt dit krachtplan niet wijzigen{detail.status === 'closed' ? ': de casus is afgesloten' : ''}.{plan.version > 0 ? ' De afdrukversie laat het hele plan zien.' : ''}</Paragraph>}
       <section aria-labelledby="versies-title" className="kt-section">
         <Heading2 id="versies-title">Versies</Heading2>
         <PlanVersions plan={plan} />

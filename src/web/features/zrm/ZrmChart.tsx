@@ -22,7 +22,8 @@ function cssVar(name: string, fallback: string): string {
 }
 
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
-const FALLBACK_COLOURS = ['#24578f', '#cc0000', '#3d5c1f', '#7a3e9d', '#8a5a00', '#006d77', '#444444'];
+// 8 colours against 7 symbols: no two of the first 56 domains look the same.
+const FALLBACK_COLOURS = ['#24578f', '#cc0000', '#3d5c1f', '#7a3e9d', '#8a5a00', '#006d77', '#444444', '#b3006b'];
 
 export function ZrmChart({ label, caption, dates, series }: { label: string; caption: string; dates: string[]; series: ZrmChartSeries[] }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -32,6 +33,10 @@ export function ZrmChart({ label, caption, dates, series }: { label: string; cap
     const { dates, series } = JSON.parse(key) as { dates: string[]; series: ZrmChartSeries[] };
     const text = cssVar('--utrecht-document-color', '#000');
     const colours = [cssVar('--utrecht-color-blue-35', FALLBACK_COLOURS[0]), cssVar('--utrecht-color-red-40', FALLBACK_COLOURS[1]), cssVar('--utrecht-color-green-30', FALLBACK_COLOURS[2]), ...FALLBACK_COLOURS.slice(3)];
+    // The legend wraps on narrow screens: leave it room above the plot, and keep the plot's height.
+    const perRow = Math.max(1, Math.floor(ref.current.clientWidth / 150));
+    const legendHeight = 22 * Math.ceil(series.length / perRow);
+    ref.current.style.blockSize = `${320 + legendHeight}px`;
     const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
     chart.setOption({
       aria: { enabled: true, label: { description: label } },
@@ -40,9 +45,9 @@ export function ZrmChart({ label, caption, dates, series }: { label: string; cap
       // The goals share their domain's colour; the legend names the domains only.
       legend: { top: 0, data: series.map((s) => s.name), textStyle: { color: text } },
       tooltip: { trigger: 'axis' },
-      grid: { left: 8, right: 24, bottom: 8, top: 40 + 24 * Math.ceil(series.length / 3), containLabel: true },
-      xAxis: { type: 'category', data: dates, axisLabel: { color: text, interval: 0, rotate: dates.length > 3 ? 30 : 0 } },
-      yAxis: { type: 'value', min: 1, max: 5, interval: 1, axisLabel: { color: text, formatter: (v: number) => `${v} ${ZRM_LEVELS[v] ?? ''}` } },
+      grid: { left: 8, right: 24, bottom: 8, top: 16 + legendHeight, containLabel: true },
+      xAxis: { type: 'category', data: dates, axisLabel: { color: text, interval: 0, rotate: dates.length > 3 || perRow < 3 ? 30 : 0 } },
+      yAxis: { type: 'value', min: 1, max: 5, interval: 1, axisLabel: { color: text, formatter: (v: number) => (perRow < 3 ? String(v) : `${v} ${ZRM_LEVELS[v] ?? ''}`) } },
       series: series.flatMap((s, i) => {
         const colour = colours[i % colours.length];
         const lines: Record<string, unknown>[] = [

@@ -140,9 +140,9 @@ function Assessments({ data, detail, domains }: { data: CaseZrm; detail: CaseDet
   const clientIds = [...new Set(data.assessments.map((a) => a.clientId))];
   return (
     <>
-      <div className="kt-table-scroll">
+      <div className="kt-table-scroll" tabIndex={0} role="region" aria-labelledby="zrm-metingen-caption">
         <Table className="kt-table">
-          <TableCaption>ZRM-metingen in deze casus, nieuwste eerst</TableCaption>
+          <TableCaption id="zrm-metingen-caption">ZRM-metingen in deze casus, nieuwste eerst</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">Datum</TableHeaderCell>
