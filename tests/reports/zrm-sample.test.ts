@@ -4,29 +4,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDatabase } from '../support/test-app';
 import type { Database } from '../../src/server/db/database';
-import { refreshPlannerStatistics } from '../../src/server/db/database';
-import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
-import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
 import { computeZrmReport } from '../../src/server/modules/zrm/zrm-report';
 import { zrmReport, type ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
 import { signedRankTest, twoSidedNormalP } from '../../src/server/modules/zrm/wilcoxon';
 import { compareReport, parseExpected } from './compare';
-
-const SAMPLE = path.resolve('../shared/sample');
+import { openSampleDatabase, SAMPLE } from '../support/sample';
 
 let database: Database;
 let drop: () => Promise<void>;
 let organisationId: string;
 
 beforeAll(async () => {
-  ({ database, drop } = await openTestDatabase());
-  organisationId = (await findOrganisationId(database.db))!;
-  const result = await validateAndImport(database.db, organisationId, await readExchangeFolder(path.join(SAMPLE, 'data')), { write: true, userId: null });
-  expect(result.allProblems).toEqual([]);
-  expect(result.imported).toBe(true);
-  await refreshPlannerStatistics(database);
+  ({ database, drop, organisationId } = await openSampleDatabase());
 });
 afterAll(async () => drop());
 
