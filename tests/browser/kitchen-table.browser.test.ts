@@ -140,6 +140,12 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
       await form.getByRole('button', { name: 'ZRM-meting toevoegen' }).click();
       await expect.poll(() => form.getByRole('status').textContent()).toMatch(new RegExp(`^${saved} van .* is opgeslagen`));
     };
+    // Nothing scored: the error summary names it and its link leads to the first domain.
+    await form.getByLabel('Soort meting', { exact: true }).selectOption({ label: 'Nulmeting' });
+    await form.getByRole('button', { name: 'ZRM-meting toevoegen' }).click();
+    await form.getByRole('link', { name: 'Geef bij minstens één leefgebied een score' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('zrm-scores');
+    await checkPage(page, 'zrm-fout');
     await record(addDays(today, -10), 'Nulmeting', { Financiën: '2', Dagbesteding: '3' }, 'De nulmeting');
     await record(addDays(today, -10), 'Doel', { Financiën: '4', Dagbesteding: '4' }, 'Het doel');
     await record(today, 'Periodiek', { Financiën: '3', Dagbesteding: '3' }, 'De periodieke meting');

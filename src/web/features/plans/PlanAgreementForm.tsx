@@ -1,5 +1,6 @@
 // Akkoord van de cliënt vastleggen: for the current version, the date and how the client agreed.
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { AGREEMENT_WAY_LABELS, AGREEMENT_WAYS, agreementBody } from '../../../server/modules/plans/plans.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
@@ -7,7 +8,6 @@ import { RadioGroupField, TextField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { useRecordAgreement, type Plan } from './api';
-import { useQueryClient } from '@tanstack/react-query';
 
 const WAY_OPTIONS = AGREEMENT_WAYS.map((w) => ({ value: w, label: AGREEMENT_WAY_LABELS[w] }));
 

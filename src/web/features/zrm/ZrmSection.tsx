@@ -1,6 +1,6 @@
 // Zelfredzaamheid (ZRM) on the case page: what is due, a new assessment, the assessments, and the
 // scores over time per household member.
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
@@ -64,7 +64,9 @@ function Due({ due, detail }: { due: CaseZrm['due']; detail: CaseDetail }) {
 
 function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Option[] }) {
   const add = useAddAssessment(detail.id);
-  const form = useFormErrors('zrm');
+  // The first domain's select carries the group's id ("zrm-scores"), so its own errors go there too.
+  const first = domains[0]?.value;
+  const form = useFormErrors('zrm', { mapPath: useCallback((p: string) => (first && p === `scores.${first}` ? 'scores' : p), [first]) });
   const members = detail.household.map((m) => ({ value: m.clientId, label: fullName(m) }));
   const mainId = detail.mainClient?.id ?? detail.household.find((m) => m.role === 'hoofdclient')?.clientId ?? members[0]?.value ?? '';
   const [clientId, setClientId] = useState(mainId);
@@ -113,12 +115,13 @@ function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Opti
           {domains.map((d, i) => (
             <SelectField
               key={d.value}
-              id={i === 0 ? form.idFor('scores') : `zrm-score-${d.value}`}
+              id={i === 0 ? form.idFor('scores') : form.idFor(`scores.${d.value}`)}
               label={d.label}
               options={LEVEL_OPTIONS}
               placeholder="niet gescoord"
               value={scores[d.value] ?? ''}
               onChange={(v) => setScores((s) => ({ ...s, [d.value]: v }))}
+              error={form.errorFor(`scores.${d.value}`)}
             />
           ))}
         </div>
