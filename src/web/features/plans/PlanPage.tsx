@@ -107,6 +107,14 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
     setDirty(true);
   };
 
+  // Closing the tab or reloading with unsaved changes asks first (the browser's own question).
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
   // A newer version arriving while nothing was typed yet (cached page, background refetch) is
   // simply taken over; once the user typed, only a save or "Nieuwste gegevens laden" moves on.
   useEffect(() => {
