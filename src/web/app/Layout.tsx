@@ -12,6 +12,7 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  { to: '/mijn-dag', label: 'Mijn dag', permission: 'cases:read' },
   { to: '/mijn-werk', label: 'Mijn werk', permission: 'cases:read' },
   { to: '/aanmeldingen/nieuw', label: 'Nieuwe aanmelding', permission: 'registrations:write' },
   { to: '/aanmeldingen', label: 'Aanmeldingen', permission: 'registrations:write' },

@@ -4,8 +4,10 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { Permission } from '../../server/access/permissions';
 import { LoginPage } from '../features/auth/LoginPage';
 import { CasePage } from '../features/cases/CasePage';
+import { TransferDonePage } from '../features/cases/TransferForm';
 import { ClientDetailPage } from '../features/clients/ClientDetailPage';
 import { ClientSearchPage } from '../features/clients/ClientSearchPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NewRegistrationPage } from '../features/registrations/NewRegistrationPage';
 import { RegistrationQueuePage } from '../features/registrations/RegistrationQueuePage';
 import { TriagePage } from '../features/registrations/TriagePage';
@@ -46,10 +48,12 @@ export function AppRouter() {
           <Route path="casussen/:id/plan/afdrukken" element={guardedLazy('cases:read', <PlanPrintPage />)} />
           <Route element={<Layout />}>
             <Route index element={<Start />} />
+            <Route path="mijn-dag" element={guarded('cases:read', <DashboardPage />)} />
             <Route path="mijn-werk" element={guarded('cases:read', <MyWorkPage />)} />
             <Route path="aanmeldingen" element={guarded('registrations:write', <RegistrationQueuePage />)} />
             <Route path="aanmeldingen/nieuw" element={guarded('registrations:write', <NewRegistrationPage />)} />
             <Route path="aanmeldingen/:id" element={guarded('registrations:write', <TriagePage />)} />
+            <Route path="casussen/overgedragen" element={guarded('cases:read', <TransferDonePage />)} />
             <Route path="casussen/:id" element={guarded('cases:read', <CasePage />)} />
             <Route path="casussen/:id/plan" element={guardedLazy('cases:read', <PlanPage />)} />
             <Route path="clienten" element={guarded('clients:read', <ClientSearchPage />)} />

@@ -8,6 +8,7 @@ import { fullName } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { JournalSection } from '../journal/JournalSection';
+import { NetworkSection } from '../network/NetworkSection';
 import { PlanSummary } from '../plans/PlanSummary';
 import { ZrmSection } from '../zrm/ZrmSection';
 import { AddHouseholdMember } from './AddHouseholdMember';
@@ -20,6 +21,7 @@ import { HouseholdTable } from './HouseholdTable';
 import { LeadWorkerForm } from './LeadWorkerForm';
 import { ReopenForm } from './ReopenForm';
 import { StartSupportButton } from './StartSupportButton';
+import { TransferForm } from './TransferForm';
 
 export function CasePage() {
   const { id = '' } = useParams();
@@ -46,6 +48,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
         <HouseholdTable household={detail.household} />
         {mayWrite && detail.status !== 'closed' && <HouseholdAdd detail={detail} />}
       </section>
+      <NetworkSection caseId={detail.id} household={mainClient ? fullName(mainClient) : 'de cliënt'} mayWrite={mayWrite} />
       <PlanSummary caseId={detail.id} />
       <ZrmSection detail={detail} mayWrite={mayWrite} />
       {can('journal:write') && <JournalSection caseId={detail.id} closed={detail.status === 'closed'} />}
@@ -58,8 +61,8 @@ function CaseView({ detail }: { detail: CaseDetail }) {
 }
 
 function CaseActions({ detail }: { detail: CaseDetail }) {
-  const [open, setOpen] = useState<'close' | 'lead' | 'meeting' | null>(null);
-  const toggle = (panel: 'close' | 'lead' | 'meeting') => setOpen((current) => (current === panel ? null : panel));
+  const [open, setOpen] = useState<'close' | 'lead' | 'meeting' | 'transfer' | null>(null);
+  const toggle = (panel: 'close' | 'lead' | 'meeting' | 'transfer') => setOpen((current) => (current === panel ? null : panel));
   const closed = detail.status === 'closed';
   return (
     <section aria-labelledby="acties-title" className="kt-section kt-actions">
@@ -87,6 +90,9 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
             <Button type="button" appearance="secondary-action-button" aria-expanded={open === 'lead'} onClick={() => toggle('lead')}>
               Regisseur wijzigen
             </Button>
+            <Button type="button" appearance="secondary-action-button" aria-expanded={open === 'transfer'} onClick={() => toggle('transfer')}>
+              Overdragen
+            </Button>
             <Button type="button" appearance="secondary-action-button" aria-expanded={open === 'close'} onClick={() => toggle('close')}>
               Afsluiten
             </Button>
@@ -99,6 +105,11 @@ function CaseActions({ detail }: { detail: CaseDetail }) {
           {open === 'lead' && (
             <div id="paneel-regisseur" className="kt-panel">
               <LeadWorkerForm detail={detail} onDone={() => setOpen(null)} />
+            </div>
+          )}
+          {open === 'transfer' && (
+            <div id="paneel-overdragen" className="kt-panel">
+              <TransferForm detail={detail} onDone={() => setOpen(null)} />
             </div>
           )}
           {open === 'close' && (

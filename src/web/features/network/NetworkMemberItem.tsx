@@ -1,0 +1,159 @@
+// One person in the network: shown, changed in place, or removed after a confirmation step.
+import { useEffect, useRef, useState } from 'react';
+import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading4, Paragraph } from '@utrecht/component-library-react';
+import { CLOSENESS_LABELS, NETWORK_KIND_LABELS } from '../../../server/modules/network/network.schemas';
+import { ErrorSummary } from '../../app/ErrorSummary';
+import { useFormErrors } from '../../app/form-errors';
+import { useReloadNetwork, useRemoveNetworkMember, useUpdateNetworkMember, type NetworkMember } from './api';
+import { NetworkForm } from './NetworkForm';
+
+export function closenessLabel(closeness: number): string {
+  return CLOSENESS_LABELS[closeness as 1 | 2 | 3] ?? String(closeness);
+}
+
+export function NetworkMemberItem({ member, mayWrite, onRemoved }: { member: NetworkMember; mayWrite: boolean; onRemoved: () => void }) {
+  const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
+  const update = useUpdateNetworkMember(member.caseId, member.id);
+  const reload = useReloadNetwork(member.caseId);
+  const headingId = `netwerk-${member.id}-title`;
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (mode === 'view' && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [mode]);
+
+  const back = () => {
+    returnFocus.current = true;
+    setMode('view');
+  };
+
+  return (
+    <li className="kt-network__item">
+      <article aria-labelledby={headingId}>
+        <Heading4 id={headingId} className="kt-network__name">
+          {member.name}
+          {member.relation && <span className="kt-network__relation"> — {member.relation}</span>}
+        </Heading4>
+        {mode === 'edit' ? (
+          <NetworkForm
+            formId={`netwerk-${member.id}`}
+            label={`Bewerken: ${member.name}`}
+            submitLabel="Wijziging opslaan"
+            initial={member}
+            busy={update.isPending}
+            onSubmit={async (fields) => {
+              await update.mutateAsync({ ...fields, version: member.version });
+              back();
+            }}
+            onCancel={back}
+            onReload={() => void reload()}
+          />
+        ) : (
+          <>
+            <DataList className="kt-datalist kt-network__facts">
+              <DataListItem>
+                <DataListKey>Wie</DataListKey>
+                <DataListValue>{NETWORK_KIND_LABELS[member.kind]}</DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Hoe dichtbij</DataListKey>
+                <DataListValue>
+                  {member.closeness} – {closenessLabel(member.closeness)}
+                </DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Doet nu</DataListKey>
+                <DataListValue multiline>
+                  <span className="kt-pre-line">{member.doesNow || '–'}</span>
+                </DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Zou kunnen doen</DataListKey>
+                <DataListValue multiline>
+                  <span className="kt-pre-line">{member.couldDo || '–'}</span>
+                </DataListValue>
+              </DataListItem>
+              <DataListItem>
+                <DataListKey>Contact</DataListKey>
+                <DataListValue>
+                  {member.phone || member.email ? (
+                    <>
+                      {member.phone && (
+                        <a className="utrecht-link utrecht-link--html-a" href={`tel:${member.phone.replace(/[^+\d]/g, '')}`}>
+                          {member.phone}
+                        </a>
+                      )}
+                      {member.phone && member.email && ' · '}
+                      {member.email && (
+                        <a className="utrecht-link utrecht-link--html-a" href={`mailto:${member.email}`}>
+                          {member.email}
+                        </a>
+                      )}
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </DataListValue>
+              </DataListItem>
+            </DataList>
+            {mayWrite && mode === 'view' && (
+              <ButtonGroup>
+                <Button ref={editButton} type="button" appearance="secondary-action-button" onClick={() => setMode('edit')} aria-label={`Wijzigen: ${member.name}`}>
+                  Wijzigen
+                </Button>
+                <Button type="button" appearance="subtle-button" onClick={() => setMode('remove')} aria-label={`Verwijderen: ${member.name}`}>
+                  Verwijderen
+                </Button>
+              </ButtonGroup>
+            )}
+            {mayWrite && mode === 'remove' && <ConfirmRemove member={member} onCancel={back} onRemoved={onRemoved} />}
+          </>
+        )}
+      </article>
+    </li>
+  );
+}
+
+/** The confirmation step: says who goes, then "Ja, verwijderen" or back. A stale version gets the 409 summary. */
+function ConfirmRemove({ member, onCancel, onRemoved }: { member: NetworkMember; onCancel: () => void; onRemoved: () => void }) {
+  const remove = useRemoveNetworkMember(member.caseId, member.id);
+  const reload = useReloadNetwork(member.caseId);
+  const form = useFormErrors(`netwerk-verwijderen-${member.id}`);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    ref.current?.focus();
+  }, []);
+
+  async function confirm() {
+    try {
+      await remove.mutateAsync(member.version);
+      onRemoved();
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <div ref={ref} tabIndex={-1} className="kt-panel" role="group" aria-labelledby={`netwerk-verwijderen-${member.id}-vraag`}>
+      <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
+      <Alert type="warning">
+        <Paragraph id={`netwerk-verwijderen-${member.id}-vraag`}>
+          Weet u zeker dat u {member.name} uit het netwerk wilt verwijderen?
+        </Paragraph>
+      </Alert>
+      <ButtonGroup>
+        <Button type="button" appearance="primary-action-button" busy={remove.isPending} disabled={remove.isPending} onClick={() => void confirm()}>
+          Ja, verwijderen
+        </Button>
+        <Button type="button" appearance="subtle-button" onClick={onCancel}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </div>
+  );
+}
