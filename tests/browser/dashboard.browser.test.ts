@@ -201,3 +201,33 @@ describe("the worker's day", () => {
     await checkPage(page, 'overgedragen');
   });
 });
+
+describe('a case handed to another team', () => {
+  it('is out of sight afterwards: the confirmation says where it went and leads back to Mijn werk', async () => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk', exact: true }).click();
+    await expect.poll(h1).toMatch(/Mijn werk/);
+    const row = page.getByRole('table', { name: /Wat het eerst moet staat bovenaan/ }).getByRole('row').filter({ hasText: 'Lopend' }).first();
+    const client = (await row.getByRole('link').first().textContent())!.trim();
+    await row.getByRole('link').first().click();
+    await expect.poll(() => page.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
+    const caseUrl = page.url();
+
+    await page.getByRole('button', { name: 'Overdragen', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Casus overdragen' });
+    await form.getByRole('radio', { name: 'Aan een ander buurtteam' }).check();
+    await form.getByLabel('Buurtteam', { exact: true }).selectOption({ label: 'Buurtteam Zuilen' });
+    await form.getByLabel('Overdrachtsnotitie', { exact: true }).fill('Cliënt is verhuisd naar Zuilen; graag binnen een week kennismaken.');
+    await form.getByRole('button', { name: 'Overdragen…' }).click();
+    const confirm = page.getByRole('group', { name: 'Overdracht bevestigen' });
+    await expect.poll(() => confirm.getByText('ziet u de casus niet meer').isVisible()).toBe(true);
+    await confirm.getByRole('button', { name: 'Ja, overdragen' }).click();
+
+    await expect.poll(h1).toMatch(/Casus overgedragen/);
+    await expect.poll(() => page.getByRole('main').textContent()).toContain(`De casus van ${client} is overgedragen aan Buurtteam Zuilen.`);
+    await checkPage(page, 'overgedragen-ander-team');
+    await page.getByRole('link', { name: 'Terug naar Mijn werk' }).click();
+    await expect.poll(h1).toMatch(/Mijn werk/);
+    await page.goto(caseUrl);
+    await expect.poll(() => page.getByText('Deze gegevens bestaan niet (meer)').isVisible()).toBe(true);
+  });
+});
