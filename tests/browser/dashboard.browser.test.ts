@@ -202,6 +202,25 @@ describe("the worker's day", () => {
   });
 });
 
+describe('on a phone-sized screen', () => {
+  it('keeps the case page with its ecogram and Mijn dag usable, without sideways scrolling', async () => {
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 800 });
+    const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    await page.reload();
+    const ecogram = page.getByRole('img', { name: /^Ecogram/ });
+    await expect.poll(() => ecogram.isVisible()).toBe(true);
+    await ecogram.screenshot({ path: path.join(artifactDir(), 'ecogram-smal.png') });
+    expect(await fits()).toBe(true);
+    await checkPage(page, 'casus-smal');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn dag', exact: true }).click();
+    await expect.poll(h1).toMatch(/Mijn dag/);
+    expect(await fits()).toBe(true);
+    await checkPage(page, 'mijn-dag-smal');
+    if (wide) await page.setViewportSize(wide);
+  });
+});
+
 describe('a case handed to another team', () => {
   it('is out of sight afterwards: the confirmation says where it went and leads back to Mijn werk', async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk', exact: true }).click();
