@@ -47,6 +47,10 @@ describe('a worker takes a resident from registration to a closed case', () => {
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect.poll(() => page.getByText('klopt niet').first().isVisible()).toBe(true);
     await login('medewerker@demo.keukentafel.nl');
+    // A worker starts the day on "Mijn dag"; "Mijn werk" lists all her open cases.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
+    await checkPage(page, 'mijn-dag');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn werk/);
     await checkPage(page, 'mijn-werk');
   });

@@ -38,6 +38,8 @@ async function login(p: Page, email: string) {
   await p.getByLabel('E-mailadres', { exact: true }).fill(email);
   await p.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
   await p.getByRole('button', { name: 'Inloggen' }).click();
+  await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
+  await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
   await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn werk/);
 }
 

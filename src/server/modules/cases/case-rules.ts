@@ -11,6 +11,19 @@ export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
   closed: 'Afgesloten',
 };
 
+/** What the visible history of a case records (case_events.kind), with the Dutch words for it. */
+export const CASE_EVENT_LABELS = {
+  opened: 'Casus geopend',
+  first_meeting: 'Kennismaking vastgelegd',
+  started: 'Ondersteuning gestart',
+  closed: 'Afgesloten',
+  reopened: 'Heropend',
+  lead_changed: 'Regisseur gewijzigd',
+  household_added: 'Huishoudlid toegevoegd',
+  transferred: 'Overgedragen',
+} as const;
+export type CaseEventKind = keyof typeof CASE_EVENT_LABELS;
+
 export const CONTACT_KINDS = ['huisbezoek', 'kantoor', 'telefoon', 'elders', 'groep', 'digitaal'] as const;
 export type ContactKind = (typeof CONTACT_KINDS)[number];
 export const CONTACT_KIND_LABELS: Record<ContactKind, string> = {

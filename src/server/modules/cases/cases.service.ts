@@ -10,7 +10,7 @@ import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
 import { existingOrNewClient } from '../clients/clients.service';
-import { canRecordFirstMeeting, canStartSupport, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
+import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
 import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
 
@@ -57,7 +57,7 @@ export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options:
 
 interface CaseChange {
   set: Partial<CaseRow>;
-  event?: { kind: string; reason?: string | null; data?: unknown };
+  event?: { kind: CaseEventKind; reason?: string | null; data?: unknown };
 }
 
 /** Locks the case, checks the version, applies the change, logs it, and returns the new detail. */

@@ -5,7 +5,7 @@ import type { Db } from '../../db/database';
 import { cases, contacts, plans, planVersions, userPreferences, zrmAssessments } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { addDays, daysBetween, todayInNetherlands } from '../../lib/dates';
-import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
+import { CONTACT_KIND_LABELS, FIRST_MEETING_NORM_DAYS, type ContactKind } from '../cases/case-rules';
 import { isOpen, selectCaseSummaries } from '../cases/cases.repo';
 import { AGREEMENT_OWNER_LABELS, planContent } from '../plans/plans.schemas';
 import { zrmDue } from '../zrm/zrm-rules';
@@ -49,7 +49,7 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
 
   const firstMeetings = mine
     .filter((c) => c.status === 'registered')
-    .map((c) => item(c.id, `Kennismaking uiterlijk ${addDays(c.registeredOn, FIRST_MEETING_NORM_DAYS)} (${c.waitingDays} dagen sinds de aanmelding)`, addDays(c.registeredOn, FIRST_MEETING_NORM_DAYS)));
+    .map((c) => item(c.id, `Kennismaking (aangemeld ${c.waitingDays === 1 ? '1 dag' : `${c.waitingDays} dagen`} geleden)`, addDays(c.registeredOn, FIRST_MEETING_NORM_DAYS)));
 
   const agreements: DashboardItem[] = [];
   const reviews: DashboardItem[] = [];
@@ -89,7 +89,7 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
     const lastContact = new Map(lastContacts.map((r) => [r.caseId, r.last]));
     for (const c of mine.filter((x) => x.status !== 'registered')) {
       const last = lastContact.get(c.id) ?? c.firstMeetingOn ?? c.registeredOn;
-      if (daysBetween(last, today) > NO_CONTACT_DAYS) noContact.push({ ...item(c.id, `Laatste contact ${last} (${daysBetween(last, today)} dagen geleden)`, last), overdue: true });
+      if (daysBetween(last, today) > NO_CONTACT_DAYS) noContact.push({ ...item(c.id, `Laatste contact ${daysBetween(last, today)} dagen geleden`, last), overdue: true });
     }
 
     const latest = await db
@@ -98,7 +98,10 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
       .where(and(eq(contacts.organisationId, actor.organisationId), inArray(contacts.caseId, ids)))
       .orderBy(desc(contacts.createdAt))
       .limit(10);
-    recent = latest.map((c) => ({ ...item(c.caseId, `${c.kind}: ${c.note.length > 120 ? `${c.note.slice(0, 117)}…` : c.note || '(geen notitie)'}`, c.contactOn), overdue: false }));
+    recent = latest.map((c) => ({
+      ...item(c.caseId, `${CONTACT_KIND_LABELS[c.kind as ContactKind] ?? c.kind}: ${c.note.length > 120 ? `${c.note.slice(0, 117)}…` : c.note || '(geen notitie)'}`, c.contactOn),
+      overdue: false,
+    }));
   }
 
   return {

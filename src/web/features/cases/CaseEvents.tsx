@@ -2,32 +2,10 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';
 import type { CaseDetail } from './api';
-
-const EVENT_LABELS: Record<string, string> = {
-  registered: 'Aangemeld',
-  created: 'Casus geopend',
-  opened: 'Casus geopend',
-  triaged: 'Getrieerd',
-  first_meeting: 'Kennismaking vastgelegd',
-  first_meeting_recorded: 'Kennismaking vastgelegd',
-  started: 'Ondersteuning gestart',
-  start: 'Ondersteuning gestart',
-  running: 'Ondersteuning gestart',
-  closed: 'Afgesloten',
-  close: 'Afgesloten',
-  reopened: 'Heropend',
-  reopen: 'Heropend',
-  lead_changed: 'Regisseur gewijzigd',
-  lead_worker_changed: 'Regisseur gewijzigd',
-  assigned: 'Regisseur gewijzigd',
-  lead_worker: 'Regisseur gewijzigd',
-  household_member_added: 'Huishoudlid toegevoegd',
-  household_added: 'Huishoudlid toegevoegd',
-  household: 'Huishoudlid toegevoegd',
-};
+import { CASE_EVENT_LABELS, type CaseEventKind } from '../../../server/modules/cases/case-rules';
 
 export function eventLabel(kind: string): string {
-  return EVENT_LABELS[kind] ?? kind.replaceAll('_', ' ').replace(/^./, (c) => c.toUpperCase());
+  return CASE_EVENT_LABELS[kind as CaseEventKind] ?? kind;
 }
 
 export function CaseEvents({ events }: { events: CaseDetail['events'] }) {

@@ -9,6 +9,7 @@ import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { codeOptions, useReference } from '../../app/reference';
 import { useCaseAction, useReloadCase, type CaseDetail } from './api';
+import { useCaseZrm } from '../zrm/api';
 
 const SCORE_OPTIONS = [{ value: '', label: 'Niet gegeven' }, ...Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: String(i + 1) }))];
 const CONTINUE_OPTIONS = [
@@ -21,6 +22,8 @@ export function CloseCaseForm({ detail, onCancel }: { detail: CaseDetail; onCanc
   const reference = useReference();
   const action = useCaseAction(detail.id, 'close');
   const reload = useReloadCase(detail.id);
+  // The close dialog offers the eindmeting when the case has none (werkkader: ZRM at start, after three months, at closing).
+  const zrm = useCaseZrm(detail.id);
   const form = useFormErrors('afsluiten');
   const [closedOn, setClosedOn] = useState(today());
   const [reasons, setReasons] = useState<string[]>([]);
@@ -51,6 +54,12 @@ export function CloseCaseForm({ detail, onCancel }: { detail: CaseDetail; onCanc
     <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Casus afsluiten">
       <Paragraph>Spreek het einde van de ondersteuning af met de cliënt. Na afsluiten telt de casus niet meer mee als open casus; u kunt hem later heropenen met een reden.</Paragraph>
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
+      {zrm.data && !zrm.data.assessments.some((a) => a.type === 'eind') && (
+        <Paragraph>
+          Er is nog geen eindmeting van de zelfredzaamheid. Leg die vast bij <a href="#zrm-title">ZRM-meting toevoegen</a> (soort Eindmeting), nu of na het afsluiten: zo
+          is te zien wat de ondersteuning heeft opgeleverd.
+        </Paragraph>
+      )}
       <TextField id={form.idFor('closedOn')} label="Datum afsluiting" type="date" value={closedOn} onChange={setClosedOn} max={today()} size="s" error={form.errorFor('closedOn')} required />
       <CheckboxGroupField id={form.idFor('reasons')} label="Reden van afsluiten" options={codeOptions(reference.data, 'close_reasons')} value={reasons} onChange={setReasons} error={form.errorFor('reasons')} required />
       <CheckboxGroupField
