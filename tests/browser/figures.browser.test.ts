@@ -78,6 +78,20 @@ describe('the annual report for the analyst', () => {
     expect(everything).toContain(String(report.cases.started.year));
   });
 
+  it('shows the ZRM progress per life domain', async () => {
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'ZRM-voortgang' }).click();
+    await page.getByLabel('Jaar', { exact: true }).selectOption(String(lastYear));
+    const table = page.getByRole('table', { name: `ZRM-voortgang per leefgebied in ${lastYear}` });
+    await expect.poll(() => table.isVisible()).toBe(true);
+    const api = (await (await page.request.get(`${server.baseUrl}/api/reports/zrm?year=${lastYear}`)).json()) as { domains: Record<string, { n: number }> };
+    expect(Object.keys(api.domains)).toHaveLength(11);
+    expect(api.domains.financien!.n).toBeGreaterThan(10);
+    const financien = await table.getByRole('row', { name: /Financiën/ }).getByRole('cell').first().textContent();
+    expect(financien).toBe(String(api.domains.financien!.n));
+    await checkPage(page, 'zrm-voortgang');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Jaarverslag' }).click();
+  });
+
   it('shows a quarterly report for one team', async () => {
     await page.getByLabel('Periode', { exact: true }).selectOption({ label: 't/m kwartaal 2' });
     await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Zuilen' });

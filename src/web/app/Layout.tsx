@@ -20,6 +20,7 @@ const NAV: NavItem[] = [
   { to: '/team', label: 'Team', permission: 'team:overview' },
   { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
   { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
+  { to: '/cijfers/zrm', label: 'ZRM-voortgang', permission: 'reports:read' },
   { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
 ];
 

@@ -22,6 +22,7 @@ import { Loading } from './QueryStatus';
 
 // Screens with large libraries (ECharts, Excel, zip) load on first visit, not with the app.
 const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
+const ZrmReportPage = lazy(() => import('../features/reports/ZrmReportPage').then((m) => ({ default: m.ZrmReportPage })));
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
@@ -61,6 +62,7 @@ export function AppRouter() {
             <Route path="team" element={guarded('team:overview', <TeamPage />)} />
             <Route path="cijfers" element={guarded('figures:read', <FiguresPage />)} />
             <Route path="cijfers/jaarverslag" element={guardedLazy('reports:read', <AnnualReportPage />)} />
+            <Route path="cijfers/zrm" element={guardedLazy('reports:read', <ZrmReportPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -1,0 +1,75 @@
+// ZRM-voortgang: per life domain, how self-reliance moved from the nulmeting to the latest
+// measurement in the year, with the Wilcoxon signed-rank test (GET /api/reports/zrm).
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import type { ZrmReport } from '../../../server/modules/zrm/zrm.schemas';
+import { api, query } from '../../app/api';
+import { SelectField, type Option } from '../../app/fields';
+import { RouterLink } from '../../app/links';
+import { PageTitle } from '../../app/PageTitle';
+import { QueryStatus } from '../../app/QueryStatus';
+import { useReference } from '../../app/reference';
+
+const FIRST_YEAR = 2010;
+const number = (value: number | null, digits = 2) => (value === null ? '–' : value.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const pValue = (p: number | null) => (p === null ? '–' : p < 0.001 ? '< 0,001' : number(p, 3));
+
+export function ZrmReportPage() {
+  const reference = useReference();
+  const thisYear = new Date().getFullYear();
+  const [year, setYear] = useState(thisYear - 1);
+  const [team, setTeam] = useState('');
+  const report = useQuery({ queryKey: ['reports', 'zrm', year, team], queryFn: () => api.get<ZrmReport>(`/api/reports/zrm${query({ year, team: team || undefined })}`) });
+  const years: Option[] = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
+  const teams: Option[] = [{ value: '', label: 'Hele organisatie' }, ...(reference.data?.teams ?? []).map((t) => ({ value: t.code, label: t.name }))];
+  const domainLabel = new Map((reference.data?.codes.zrm_domains ?? []).map((d) => [d.code, d.label]));
+
+  return (
+    <>
+      <PageTitle title="ZRM-voortgang" />
+      <Paragraph>
+        Per leefgebied: cliënten met een nulmeting en een latere periodieke of eindmeting in het gekozen jaar. De laatste meting in het jaar wordt vergeleken met de
+        nulmeting. De p-waarde komt uit de Wilcoxon-rangtekentoets (tweezijdig; cliënten zonder verandering tellen niet mee). Zie ook het{' '}
+        <RouterLink to="/cijfers/jaarverslag">jaarverslag</RouterLink>.
+      </Paragraph>
+      <form aria-label="Welke periode" className="kt-row kt-report-controls" onSubmit={(e) => e.preventDefault()}>
+        <SelectField id="zrm-jaar" label="Jaar" value={String(year)} options={years} placeholder={null} onChange={(v) => setYear(Number(v))} />
+        <SelectField id="zrm-team" label="Team" value={team} options={teams} placeholder={null} onChange={setTeam} />
+      </form>
+      <QueryStatus query={report} what="de ZRM-voortgang">
+        {(r) => (
+          <div className="kt-table-scroll">
+            <Table className="kt-table">
+              <TableCaption>ZRM-voortgang per leefgebied in {r.year}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
+                  <TableHeaderCell scope="col">Cliënten</TableHeaderCell>
+                  <TableHeaderCell scope="col">Gemiddeld bij de start</TableHeaderCell>
+                  <TableHeaderCell scope="col">Gemiddeld laatste meting</TableHeaderCell>
+                  <TableHeaderCell scope="col">Verandering</TableHeaderCell>
+                  <TableHeaderCell scope="col">p-waarde</TableHeaderCell>
+                  <TableHeaderCell scope="col">Betekenisvol (p &lt; 0,05)</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {Object.entries(r.domains).map(([code, d]) => (
+                  <TableRow key={code}>
+                    <TableHeaderCell scope="row">{domainLabel.get(code) ?? code}</TableHeaderCell>
+                    <TableCell>{d.n}</TableCell>
+                    <TableCell>{number(d.mean_start)}</TableCell>
+                    <TableCell>{number(d.mean_latest)}</TableCell>
+                    <TableCell>{d.mean_change === null ? '–' : `${d.mean_change > 0 ? '+' : ''}${number(d.mean_change)}`}</TableCell>
+                    <TableCell>{pValue(d.p_value)}</TableCell>
+                    <TableCell>{d.p_value === null ? '–' : d.p_value < 0.05 ? 'ja' : 'nee'}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+        )}
+      </QueryStatus>
+    </>
+  );
+}
