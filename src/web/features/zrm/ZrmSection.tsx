@@ -63,6 +63,9 @@ function Due({ due, detail }: { due: CaseZrm['due']; detail: CaseDetail }) {
 }
 
 function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Option[] }) {
+  // An organisation with a ZRM licence may load the cell texts; they show under the chosen score.
+  const reference = useReference();
+  const cellTexts = new Map((reference.data?.codes.zrm_descriptions ?? []).map((c) => [c.code, c.label]));
   const add = useAddAssessment(detail.id);
   // The first domain's select carries the group's id ("zrm-scores"), so its own errors go there too.
   const first = domains[0]?.value;
@@ -118,6 +121,7 @@ function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Opti
               id={i === 0 ? form.idFor('scores') : form.idFor(`scores.${d.value}`)}
               label={d.label}
               options={LEVEL_OPTIONS}
+              description={scores[d.value] ? cellTexts.get(`${d.value}:${scores[d.value]}`) : undefined}
               placeholder="niet gescoord"
               value={scores[d.value] ?? ''}
               onChange={(v) => setScores((s) => ({ ...s, [d.value]: v }))}
