@@ -1,20 +1,12 @@
 // Client shapes: the registration's person fields, search results and the detail view.
 // Shared with the web app; validation messages are Dutch because they reach the user.
 import { z } from 'zod';
+import { optionalText } from '../../lib/text-fields';
 import { notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
 
 /** A calendar date, YYYY-MM-DD, from 1900 on (older dates are typing errors, and year 0 breaks PostgreSQL). */
 export const isoDate = z.iso.date('Vul een datum in als JJJJ-MM-DD').refine((d) => d >= '1900-01-01', 'Vul een datum vanaf 1900 in');
-
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Maximaal ${max} tekens`)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 
 export const clientFields = z.object({
   firstName: z.string().trim().min(1, 'Vul de voornaam in').max(100),

@@ -1,5 +1,6 @@
 // The network around a household: who is there, what they do and could do. Shared with the web app.
 import { z } from 'zod';
+import { optionalText, plainText } from '../../lib/text-fields';
 
 export const NETWORK_KINDS = ['family', 'friend', 'neighbour', 'informal_carer', 'volunteer', 'professional', 'organisation'] as const;
 export type NetworkKind = (typeof NETWORK_KINDS)[number];
@@ -24,23 +25,14 @@ export const NETWORK_GROUPS: Record<NetworkKind, 'eigen' | 'informeel' | 'profes
 };
 export const CLOSENESS_LABELS: Record<1 | 2 | 3, string> = { 1: 'Dichtbij', 2: 'Ertussenin', 3: 'Verder weg' };
 
-const text = (max: number) => z.string().trim().max(max, `Maximaal ${max} tekens`).default('');
-const optional = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `Maximaal ${max} tekens`)
-    .transform((v) => (v === '' ? null : v))
-    .nullable()
-    .optional();
 
 export const networkFields = z.object({
   name: z.string().trim().min(1, 'Vul een naam in').max(200),
   kind: z.enum(NETWORK_KINDS, 'Kies wie dit is: familie, vriend, buur, mantelzorger, vrijwilliger, professional of organisatie'),
-  relation: text(200),
-  doesNow: text(2000),
-  couldDo: text(2000),
-  phone: optional(40),
+  relation: plainText(200),
+  doesNow: plainText(2000),
+  couldDo: plainText(2000),
+  phone: optionalText(40),
   email: z
     .string()
     .trim()

@@ -1,6 +1,7 @@
 // The krachtplan (one plan per household / case): its content, saving with the version it was based
 // on, the client's agreement per version, and comparing versions. Shared with the web app.
 import { z } from 'zod';
+import { plainText } from '../../lib/text-fields';
 import { isoDate } from '../clients/clients.schemas';
 
 /** Who carries out an agreement: the kitchen-table questions ask for the client and network first. */
@@ -22,7 +23,6 @@ export const AGREEMENT_WAY_LABELS: Record<(typeof AGREEMENT_WAYS)[number], strin
   digitaal: 'Digitaal (bericht of portaal)',
 };
 
-const text = (max: number) => z.string().trim().max(max, `Maximaal ${max} tekens`).default('');
 
 export const agreement = z.object({
   /** Stable across versions, so a comparison can follow one agreement. */
@@ -30,10 +30,10 @@ export const agreement = z.object({
   what: z.string().trim().min(1, 'Beschrijf de afspraak').max(1000),
   owner: z.enum(AGREEMENT_OWNERS, 'Kies wie de afspraak uitvoert'),
   /** The person or organisation, e.g. "dochter Samira" or "Humanitas thuisadministratie". */
-  ownerName: text(200),
+  ownerName: plainText(200),
   dueOn: isoDate.nullable().default(null),
   status: z.enum(AGREEMENT_STATUSES).default('open'),
-  result: text(2000),
+  result: plainText(2000),
 });
 export type Agreement = z.infer<typeof agreement>;
 
@@ -41,10 +41,10 @@ export const domainPlan = z.object({
   /** A ZRM domain code of the organisation. */
   domain: z.string().min(1),
   /** The situation in the client's own words. */
-  situation: text(4000),
+  situation: plainText(4000),
   /** What goes well: strengths of the client and the network. */
-  strengths: text(4000),
-  goal: text(2000),
+  strengths: plainText(4000),
+  goal: plainText(2000),
   agreements: z.array(agreement).max(50).default([]),
 });
 export type DomainPlan = z.infer<typeof domainPlan>;
@@ -54,17 +54,17 @@ const rung = z.number().int().min(1, 'Trede 1 tot en met 6').max(6, 'Trede 1 tot
 export const planContent = z.object({
   domains: z.array(domainPlan).max(20).default([]),
   /** What the client gives back: volunteering, helping a neighbour. */
-  reciprocity: text(2000),
+  reciprocity: plainText(2000),
   participation: z.object({ start: rung, now: rung }).default({ start: null, now: null }),
   /** The agreed end of support and the next review of the plan. */
   expectedEndOn: isoDate.nullable().default(null),
   reviewOn: isoDate.nullable().default(null),
   crisisPlan: z
     .object({
-      signs: text(2000),
-      clientDoes: text(2000),
-      carerDoes: text(2000),
-      contacts: z.array(z.object({ name: z.string().trim().min(1, 'Vul een naam in').max(200), role: text(200), phone: text(40) })).max(10).default([]),
+      signs: plainText(2000),
+      clientDoes: plainText(2000),
+      carerDoes: plainText(2000),
+      contacts: z.array(z.object({ name: z.string().trim().min(1, 'Vul een naam in').max(200), role: plainText(200), phone: plainText(40) })).max(10).default([]),
     })
     .default({ signs: '', clientDoes: '', carerDoes: '', contacts: [] }),
 });
