@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A page that loads data (and lazy code) may take more than the default 1 s on a busy CI machine.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

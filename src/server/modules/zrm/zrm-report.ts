@@ -50,20 +50,26 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
          and s.key in (${sql.join(domainCodes.map((code) => sql`${code}`), sql`, `)})
          ${inTeam}
     ),
-    starts as (
-      select distinct on (client_id, domain) client_id, domain, assessed_on, score
-        from a where type = 'nul' and score is not null
-       order by client_id, domain, assessed_on, created_at, id
+    -- One pass with window functions, no joins: the planner misjudges the rows of jsonb_each, and
+    -- joins between these sets ran for tens of seconds on PostgreSQL.
+    b as (
+      select a.*,
+             bool_or(type = 'nul' and score is not null) over per_domain as has_start,
+             first_value(assessed_on) over start_first as start_on,
+             first_value(score) over start_first as start_score
+        from a
+      window per_domain as (partition by client_id, domain),
+             start_first as (partition by client_id, domain order by (type = 'nul' and score is not null) desc, assessed_on, created_at, id)
     ),
     latest as (
-      select distinct on (a.client_id, a.domain) a.client_id, a.domain, a.score
-        from a join starts s on s.client_id = a.client_id and s.domain = a.domain
-       where a.type in ('periodiek', 'eind') and a.score is not null
-         and a.assessed_on between ${start}::date and ${end}::date and a.assessed_on > s.assessed_on
-       order by a.client_id, a.domain, a.assessed_on desc, a.created_at desc, a.id desc
+      select distinct on (client_id, domain) domain, start_score, score as latest_score
+        from b
+       where has_start and type in ('periodiek', 'eind') and score is not null
+         and assessed_on between ${start}::date and ${end}::date and assessed_on > start_on
+       order by client_id, domain, assessed_on desc, created_at desc, id desc
     )
-    select s.domain, s.score as start_score, l.score as latest_score, count(*)::int as clients
-      from starts s join latest l on l.client_id = s.client_id and l.domain = s.domain
+    select domain, start_score, latest_score, count(*)::int as clients
+      from latest
      group by 1, 2, 3`)) as unknown as { rows: { domain: string; start_score: number; latest_score: number; clients: number }[] };
 
   const pairs = new Map<string, ScorePair[]>(domainCodes.map((code) => [code, []]));
