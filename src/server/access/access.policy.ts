@@ -1,45 +1,103 @@
-// Record-level access: which cases, clients and registrations an actor may see. Every query that
-// reads client data adds one of these conditions, so a new route cannot forget it. A record outside
-// the scope is reported as not found (404), never as forbidden.
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clients, registrations } from '../db/schema';
+// Record-level access: which cases, clients, registrations and journal entries an actor may see.
+// Every query that reads client data adds one of these conditions, so a new route cannot forget it.
+// A record outside the scope is reported as not found (404), never as forbidden.
+//
+// The policy table (docs/architecture.md, "Access"):
+//   medewerker, teamleider  read and write the clients, cases and registrations of their own team;
+//   kwaliteit               nothing, except clients opened through break-the-glass (read only);
+//   analist, beheerder      no client data at all (aggregates and configuration only);
+//   anyone opening a client through break-the-glass reads that client and its cases, never writes.
+// Sensitive journal entries are visible only to their author and the case's workers.
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { caseClients, cases, clients, contacts, registrations } from '../db/schema';
 import type { Actor } from './actor';
-import { roleAllows } from './permissions';
+import { worksInTeam } from './permissions';
 
-/** Team members (workers, team leaders) see the clients and cases of their own team. */
+/** Read: the actor looks at the record. Write: the actor changes it (break-the-glass never writes). */
+export type AccessMode = 'read' | 'write';
+
+/** Team members (workers, team leaders) work on the clients and cases of their own team. */
 function workingTeam(actor: Actor): string | null {
-  return roleAllows(actor.role, 'cases:read') ? actor.teamId : null;
+  return worksInTeam(actor.role) ? actor.teamId : null;
 }
 
 const NOTHING = sql`false`;
 
-export function caseScope(actor: Actor): SQL {
-  const teamId = workingTeam(actor);
-  if (!teamId) return NOTHING;
-  return and(eq(cases.organisationId, actor.organisationId), eq(cases.teamId, teamId))!;
+function emergencyClients(actor: Actor, mode: AccessMode): readonly string[] {
+  return mode === 'read' ? actor.emergencyClientIds : [];
 }
 
-export function registrationScope(actor: Actor): SQL {
+function anyOf(conditions: (SQL | undefined)[]): SQL {
+  const present = conditions.filter((c): c is SQL => c !== undefined);
+  if (present.length === 0) return NOTHING;
+  return present.length === 1 ? present[0]! : or(...present)!;
+}
+
+export function caseScope(actor: Actor, mode: AccessMode = 'read'): SQL {
   const teamId = workingTeam(actor);
-  if (!teamId) return NOTHING;
-  return and(
-    eq(registrations.organisationId, actor.organisationId),
-    or(eq(registrations.teamId, teamId), eq(registrations.triageTeamId, teamId)),
-  )!;
+  const opened = emergencyClients(actor, mode);
+  const scope = anyOf([
+    teamId ? eq(cases.teamId, teamId) : undefined,
+    opened.length
+      ? sql`exists (select 1 from ${caseClients} ec where ec.organisation_id = ${cases.organisationId} and ec.case_id = ${cases.id}
+                    and ec.client_id in (${sql.join(opened.map((id) => sql`${id}::uuid`), sql`, `)}))`
+      : undefined,
+  ]);
+  return and(eq(cases.organisationId, actor.organisationId), scope)!;
+}
+
+export function registrationScope(actor: Actor, mode: AccessMode = 'read'): SQL {
+  const teamId = workingTeam(actor);
+  const opened = emergencyClients(actor, mode);
+  const scope = anyOf([
+    teamId ? or(eq(registrations.teamId, teamId), eq(registrations.triageTeamId, teamId)) : undefined,
+    opened.length ? inArray(registrations.clientId, [...opened]) : undefined,
+  ]);
+  return and(eq(registrations.organisationId, actor.organisationId), scope)!;
 }
 
 /** A client is visible to a team that has a case with them or holds a registration of them. */
-export function clientScope(actor: Actor): SQL {
+export function clientScope(actor: Actor, mode: AccessMode = 'read'): SQL {
   const teamId = workingTeam(actor);
-  if (!teamId) return NOTHING;
-  return and(
-    eq(clients.organisationId, actor.organisationId),
-    or(
-      sql`exists (select 1 from ${caseClients} cc join ${cases} c on c.organisation_id = cc.organisation_id and c.id = cc.case_id
-                  where cc.organisation_id = ${clients.organisationId} and cc.client_id = ${clients.id} and c.team_id = ${teamId})`,
-      sql`exists (select 1 from ${registrations} r
-                  where r.organisation_id = ${clients.organisationId} and r.client_id = ${clients.id}
-                    and (r.team_id = ${teamId} or r.triage_team_id = ${teamId}))`,
-    ),
-  )!;
+  const opened = emergencyClients(actor, mode);
+  const scope = anyOf([
+    teamId
+      ? or(
+          sql`exists (select 1 from ${caseClients} cc join ${cases} c on c.organisation_id = cc.organisation_id and c.id = cc.case_id
+                      where cc.organisation_id = ${clients.organisationId} and cc.client_id = ${clients.id} and c.team_id = ${teamId})`,
+          sql`exists (select 1 from ${registrations} r
+                      where r.organisation_id = ${clients.organisationId} and r.client_id = ${clients.id}
+                        and (r.team_id = ${teamId} or r.triage_team_id = ${teamId}))`,
+        )
+      : undefined,
+    opened.length ? inArray(clients.id, [...opened]) : undefined,
+  ]);
+  return and(eq(clients.organisationId, actor.organisationId), scope)!;
+}
+
+/**
+ * Whether the actor reads this client under break-the-glass, for the access log: the actor holds an
+ * active emergency access for the client. (A worker who also has the client in their team while
+ * holding such an access is logged as emergency access too: the stricter reading.)
+ */
+export function isEmergencyAccess(actor: Actor, clientId: string | null | undefined): boolean {
+  return !!clientId && actor.emergencyClientIds.includes(clientId);
+}
+
+/**
+ * The case's workers: its lead worker and everyone who wrote in its journal. `caseId` is an SQL
+ * expression for the case's id (a column or a parameter), within the actor's organisation.
+ */
+export function isCaseWorker(actor: Actor, caseId: SQL | typeof contacts.caseId): SQL {
+  return sql`(exists (select 1 from ${cases} wc where wc.organisation_id = ${actor.organisationId} and wc.id = ${caseId} and wc.lead_worker_id = ${actor.userId})
+    or exists (select 1 from ${contacts} wj where wj.organisation_id = ${actor.organisationId} and wj.case_id = ${caseId} and wj.author_id = ${actor.userId}))`;
+}
+
+/**
+ * A sensitive journal entry (domestic violence, health, justice) is shown to its author and to the
+ * case's workers. Colleagues in the team, the team leader included, and break-the-glass readers see
+ * that an entry exists, not its text.
+ */
+export function sensitiveContactVisible(actor: Actor): SQL {
+  return sql`(${contacts.sensitivity} is null or ${contacts.authorId} = ${actor.userId} or ${isCaseWorker(actor, contacts.caseId)})`;
 }

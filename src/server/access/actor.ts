@@ -8,4 +8,6 @@ export interface Actor {
   /** The team the user works in; null for roles without a team. */
   teamId: string | null;
   name: string;
+  /** Clients this user opened through break-the-glass and whose access has not expired (read only). */
+  emergencyClientIds: readonly string[];
 }

@@ -32,19 +32,61 @@ export const PERMISSIONS = [
   'reports:read',
   /** Import a registration history in the exchange format. */
   'exchange:import',
+  /** Break the glass: open a client outside one's team, with a reason, for a limited time. */
+  'emergency:request',
+  /** Review the emergency accesses of everyone (kwaliteit). */
+  'emergency:review',
+  /** Read a client's access log (the record-level rule is in access.policy.ts). */
+  'accesslog:read',
+  /** File a complaint, objection or incident in the quality registers. */
+  'quality:file',
+  /** Read and handle the quality registers (kwaliteit: all teams; teamleider: own team). */
+  'quality:manage',
+  /** The destruction queue: list what is due, confirm or decline, record a client's request. */
+  'retention:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CASEWORK: Permission[] = ['clients:read', 'clients:write', 'registrations:write', 'cases:read', 'cases:write', 'journal:write'];
+const CASEWORK: Permission[] = [
+  'clients:read',
+  'clients:write',
+  'registrations:write',
+  'cases:read',
+  'cases:write',
+  'journal:write',
+  'emergency:request',
+  'accesslog:read',
+  'quality:file',
+];
 
-/** What each role may do. Analysts and administrators see no client at all (need to know). */
+/**
+ * What each role may do. Analysts and administrators see no client at all (need to know).
+ * `kwaliteit` holds clients:read and cases:read, but its record scope is empty except for the
+ * clients it opened through break-the-glass (access.policy.ts).
+ */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   medewerker: CASEWORK,
-  teamleider: [...CASEWORK, 'team:overview', 'figures:read', 'reports:read'],
-  kwaliteit: ['figures:read', 'reports:read'],
+  teamleider: [...CASEWORK, 'team:overview', 'figures:read', 'reports:read', 'quality:manage'],
+  kwaliteit: [
+    'clients:read',
+    'cases:read',
+    'figures:read',
+    'reports:read',
+    'emergency:request',
+    'emergency:review',
+    'accesslog:read',
+    'quality:file',
+    'quality:manage',
+    'retention:manage',
+  ],
   analist: ['figures:read', 'reports:read'],
   beheerder: ['users:manage', 'figures:read', 'reports:read', 'exchange:import'],
 };
+
+/** Roles whose record scope comes from their team (workers and team leaders). */
+export function worksInTeam(role: Role): boolean {
+  return role === 'medewerker' || role === 'teamleider';
+}
 
 export function roleAllows(role: Role, permission: Permission): boolean {
   if (permission === 'public' || permission === 'session') return true;

@@ -3,7 +3,32 @@
 import type { DbOrTx } from '../db/database';
 import { auditLog } from '../db/schema';
 
-export type AuditAction = 'create' | 'read' | 'update' | 'delete' | 'search' | 'login' | 'logout' | 'import' | 'export';
+export type AuditAction =
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'search'
+  | 'login'
+  | 'logout'
+  | 'import'
+  | 'export'
+  | 'print'
+  /** Break the glass: the grant itself (the reads under it are logged with `emergency`). */
+  | 'emergency_access'
+  /** A disclosure of client data to a third party. */
+  | 'disclose'
+  /** Destruction of a client's personal data (retention). */
+  | 'destroy';
+
+/** Who acts: a logged-in user (an Actor) or, with userId null, the command line or a job. */
+export interface AuditActor {
+  organisationId: string;
+  userId: string | null;
+  role?: string;
+  teamId?: string | null;
+  emergencyClientIds?: readonly string[];
+}
 
 export interface AuditEvent {
   action: AuditAction;
@@ -12,13 +37,23 @@ export interface AuditEvent {
   /** The client the record is about, so the client's own access overview can list it. */
   clientId?: string | null;
   changes?: { from?: unknown; to?: unknown } | Record<string, unknown> | null;
+  /** success (default) or denied: a read of a record outside the actor's scope. */
+  outcome?: 'success' | 'denied';
+  /** On whose behalf, when not the actor's own work: 'opdrachtregel', 'import', 'dagelijkse taak'. */
+  onBehalfOf?: string;
 }
 
 /** `actor.userId` is null for work done from the command line (no logged-in user). */
-export async function writeAudit(db: DbOrTx, actor: { organisationId: string; userId: string | null }, event: AuditEvent): Promise<void> {
+export async function writeAudit(db: DbOrTx, actor: AuditActor, event: AuditEvent): Promise<void> {
   await db.insert(auditLog).values({
     organisationId: actor.organisationId,
     actorId: actor.userId,
+    actorRole: actor.role ?? null,
+    actorTeamId: actor.teamId ?? null,
+    onBehalfOf: event.onBehalfOf ?? (actor.userId ? null : 'opdrachtregel'),
+    outcome: event.outcome ?? 'success',
+    // A read or change of a client opened through break-the-glass is marked as emergency access.
+    emergency: !!event.clientId && (actor.emergencyClientIds ?? []).includes(event.clientId),
     action: event.action,
     entityType: event.entityType,
     entityId: event.entityId ?? null,

@@ -25,6 +25,8 @@ export const clients = pgTable(
     searchName: text('search_name')
       .notNull()
       .generatedAlwaysAs(sql`lower(first_name || ' ' || last_name)`),
+    /** Set when the personal data were destroyed (retention term or the client's request). */
+    destroyedAt: timestamp('destroyed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),

@@ -7,3 +7,4 @@ export * from './audit';
 export * from './assessments';
 export * from './plans';
 export * from './network';
+export * from './trust';

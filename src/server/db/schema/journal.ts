@@ -14,6 +14,8 @@ export const contacts = pgTable(
     kind: text('kind').notNull(),
     minutes: integer('minutes'),
     note: text('note').notNull().default(''),
+    /** huiselijk_geweld, gezondheid or justitie: only the author and the case's workers see the entry. */
+    sensitivity: text('sensitivity'),
     authorId: uuid('author_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -38,6 +40,7 @@ export const contactVersions = pgTable(
     kind: text('kind').notNull(),
     minutes: integer('minutes'),
     note: text('note').notNull(),
+    sensitivity: text('sensitivity'),
     authorId: uuid('author_id'),
     replacedBy: uuid('replaced_by'),
     replacedAt: timestamp('replaced_at', { withTimezone: true }).notNull().defaultNow(),

@@ -5,6 +5,8 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  /** Years a closed case is kept before its client's personal data are due for destruction. */
+  retentionYears: integer('retention_years').notNull().default(15),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -1,5 +1,5 @@
 // Accounts and their sessions.
-import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { organisations, teams } from './organisation';
 
@@ -12,7 +12,13 @@ export const users = pgTable(
     name: text('name').notNull(),
     role: text('role').notNull(),
     teamId: uuid('team_id'),
-    passwordHash: text('password_hash').notNull(),
+    /** Null for an account that logs in only through OpenID Connect. */
+    passwordHash: text('password_hash'),
+    /** The `sub` of the identity provider, bound at the first OpenID Connect login. */
+    oidcSubject: text('oidc_subject'),
+    /** Failed password logins in a row, and until when the account is locked (back-off). */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -20,6 +26,7 @@ export const users = pgTable(
     primaryKey({ columns: [t.organisationId, t.id] }),
     // Login is by e-mail alone, so an address identifies one account in the whole installation.
     uniqueIndex('users_email_uq').on(sql`lower(${t.email})`),
+    uniqueIndex('users_oidc_subject_uq').on(t.oidcSubject),
     foreignKey({ columns: [t.organisationId, t.teamId], foreignColumns: [teams.organisationId, teams.id] }),
   ],
 );
@@ -33,6 +40,8 @@ export const sessions = pgTable(
     userId: uuid('user_id').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Moved on every request (at most once a minute); a session idle for too long ends. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
   (t) => [

@@ -1,8 +1,8 @@
 // Server-side sessions: the cookie holds a random token, the database its sha256.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
-import { sessions, users } from '../../db/schema';
+import { emergencyAccess, sessions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import type { Role } from '../../access/permissions';
 
@@ -30,6 +30,8 @@ export async function findSession(db: Db, token: string): Promise<{ actor: Actor
       role: users.role,
       teamId: users.teamId,
       name: users.name,
+      emergencyClientIds: sql<string[]>`array(select ea.client_id::text from ${emergencyAccess} ea
+        where ea.organisation_id = ${users.organisationId} and ea.user_id = ${users.id} and ea.expires_at > now())`,
       csrfToken: sessions.csrfToken,
     })
     .from(sessions)

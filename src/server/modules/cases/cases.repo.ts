@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, caseEvents, cases, clients, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope } from '../../access/access.policy';
+import { caseScope, type AccessMode } from '../../access/access.policy';
 import { FIRST_MEETING_NORM_DAYS, waitingState, type CaseStatus } from './case-rules';
 import type { CaseSummary } from './cases.schemas';
 
@@ -67,11 +67,13 @@ export const dueFirstOrder: SQL[] = [sql`(${cases.status} = 'registered') desc`,
 
 export const isOpen = sql`${cases.status} <> 'closed'`;
 
-export async function findVisibleCase(db: DbOrTx, actor: Actor, caseId: string, options: { forUpdate?: boolean } = {}) {
+/** A case in the actor's scope; locked for update (and then in write scope) when `forUpdate`. */
+export async function findVisibleCase(db: DbOrTx, actor: Actor, caseId: string, options: { forUpdate?: boolean; mode?: AccessMode } = {}) {
+  const mode = options.mode ?? (options.forUpdate ? 'write' : 'read');
   const query = db
     .select()
     .from(cases)
-    .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId), caseScope(actor)));
+    .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId), caseScope(actor, mode)));
   const [row] = options.forUpdate ? await query.for('update', { of: cases }) : await query;
   return row ?? null;
 }

@@ -17,7 +17,7 @@ export async function findVisibleClient(db: DbOrTx, actor: Actor, clientId: stri
   const query = db
     .select()
     .from(clients)
-    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientScope(actor)));
+    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientScope(actor, options.forUpdate ? 'write' : 'read')));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }

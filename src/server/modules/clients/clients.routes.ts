@@ -26,7 +26,7 @@ export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/clients/duplicate-check',
-      { config: { permission: 'clients:read' }, schema: { summary: 'Possible earlier registrations of the same person', body: duplicateCheck, response: { 200: z.array(duplicateMatch) } } },
+      { config: { permission: 'registrations:write' }, schema: { summary: 'Possible earlier registrations of the same person', body: duplicateCheck, response: { 200: z.array(duplicateMatch) } } },
       async (request) => checkDuplicates(db, actorOf(request), request.body),
     );
   };

@@ -68,7 +68,7 @@ async function findVisibleContact(db: DbOrTx, actor: Actor, contactId: string, o
     .select({ contact: contacts, caseRow: cases })
     .from(contacts)
     .innerJoin(cases, and(eq(cases.organisationId, contacts.organisationId), eq(cases.id, contacts.caseId)))
-    .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId), caseScope(actor)));
+    .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId), caseScope(actor, options.forUpdate ? 'write' : 'read')));
   const [row] = options.forUpdate ? await query.for('update', { of: contacts }) : await query;
   return row ?? null;
 }

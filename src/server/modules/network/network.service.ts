@@ -44,7 +44,7 @@ export async function listNetwork(db: Db, actor: Actor, caseId: string): Promise
 
 export async function addNetworkMember(db: Db, actor: Actor, caseId: string, input: z.output<typeof networkFields>): Promise<NetworkMember> {
   return db.transaction(async (tx) => {
-    if (!(await findVisibleCase(tx, actor, caseId))) throw new NotFound('Casus niet gevonden');
+    if (!(await findVisibleCase(tx, actor, caseId, { mode: 'write' }))) throw new NotFound('Casus niet gevonden');
     const [row] = await tx.insert(networkMembers).values({ organisationId: actor.organisationId, caseId, ...values(input) }).returning();
     await writeAudit(tx, actor, { action: 'create', entityType: 'network_member', entityId: row!.id, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { to: values(input) } });
     return toMember(row!);
@@ -56,7 +56,7 @@ async function findVisibleMember(tx: DbOrTx, actor: Actor, memberId: string) {
     .select({ member: networkMembers })
     .from(networkMembers)
     .innerJoin(cases, and(eq(cases.organisationId, networkMembers.organisationId), eq(cases.id, networkMembers.caseId)))
-    .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId), caseScope(actor)))
+    .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId), caseScope(actor, 'write')))
     .for('update', { of: networkMembers });
   if (!found) throw new NotFound('Niet gevonden in het netwerk');
   return found.member;
