@@ -75,6 +75,11 @@ export function clientScope(actor: Actor, mode: AccessMode = 'read'): SQL {
   return and(eq(clients.organisationId, actor.organisationId), scope)!;
 }
 
+/** Whether the actor works on a record of this team as a team member (else: break-the-glass, read only). */
+export function worksOnTeam(actor: Actor, teamId: string): boolean {
+  return workingTeam(actor) === teamId;
+}
+
 /**
  * Whether the actor reads this client under break-the-glass, for the access log: the actor holds an
  * active emergency access for the client. (A worker who also has the client in their team while

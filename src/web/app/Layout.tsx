@@ -9,14 +9,18 @@ interface NavItem {
   to: string;
   label: string;
   permission: Permission;
+  /** Only for users who work in a team (kwaliteit reads cases only through break-the-glass). */
+  inTeam?: boolean;
 }
 
 const NAV: NavItem[] = [
-  { to: '/mijn-dag', label: 'Mijn dag', permission: 'cases:read' },
-  { to: '/mijn-werk', label: 'Mijn werk', permission: 'cases:read' },
+  { to: '/mijn-dag', label: 'Mijn dag', permission: 'cases:read', inTeam: true },
+  { to: '/mijn-werk', label: 'Mijn werk', permission: 'cases:read', inTeam: true },
   { to: '/aanmeldingen/nieuw', label: 'Nieuwe aanmelding', permission: 'registrations:write' },
   { to: '/aanmeldingen', label: 'Aanmeldingen', permission: 'registrations:write' },
-  { to: '/clienten', label: 'Cliënten zoeken', permission: 'clients:read' },
+  { to: '/clienten', label: 'Cliënten zoeken', permission: 'clients:read', inTeam: true },
+  { to: '/noodtoegang', label: 'Noodtoegang', permission: 'emergency:request' },
+  { to: '/kwaliteit/noodtoegang', label: 'Noodtoegang beoordelen', permission: 'emergency:review' },
   { to: '/team', label: 'Team', permission: 'team:overview' },
   { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
   { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
@@ -29,7 +33,7 @@ export function Layout() {
   const { can, logout } = useAuth();
   const navigate = useNavigate();
   const [loggingOut, setLoggingOut] = useState(false);
-  const items = NAV.filter((item) => can(item.permission));
+  const items = NAV.filter((item) => can(item.permission) && (!item.inTeam || me.team));
 
   async function handleLogout() {
     setLoggingOut(true);

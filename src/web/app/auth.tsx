@@ -108,7 +108,8 @@ export function useMe(): Me {
 
 /** Where each role starts: case workers on their own work, the others on the figures. */
 export function startPath(me: Me): string {
-  if (me.permissions.includes('cases:read')) return '/mijn-dag';
+  if (me.permissions.includes('cases:read') && me.team) return '/mijn-dag';
+  if (me.permissions.includes('emergency:review')) return '/kwaliteit/noodtoegang';
   if (me.permissions.includes('figures:read')) return '/cijfers';
   return '/geen-toegang';
 }

@@ -61,6 +61,8 @@ export const caseDetail = caseSummary.extend({
   household: z.array(householdMember),
   events: z.array(caseEvent),
   version: z.number(),
+  /** team: the actor works on it; emergency: read only, through break-the-glass. */
+  access: z.enum(['team', 'emergency']),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

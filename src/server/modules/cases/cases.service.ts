@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
 import { caseClients, caseEvents, cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
+import { worksOnTeam } from '../../access/access.policy';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
@@ -30,7 +31,11 @@ export async function listCases(db: Db, actor: Actor, query: z.output<typeof cas
 
 export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options: { audit?: boolean } = {}): Promise<CaseDetail> {
   const row = await findVisibleCase(db, actor, caseId);
-  if (!row) throw new NotFound('Casus niet gevonden');
+  if (!row) {
+    const clientId = await mainClientId(db, actor.organisationId, caseId);
+    if (clientId) await writeAudit(db, actor, { action: 'read', entityType: 'case', entityId: caseId, clientId, outcome: 'denied' });
+    throw new NotFound('Casus niet gevonden');
+  }
   const today = todayInNetherlands();
   const { items } = await selectCaseSummaries(db, actor, { where: eq(cases.id, caseId), today, limit: 1 });
   const summary = items[0]!;
@@ -52,6 +57,7 @@ export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options:
     household: household.map((h) => ({ ...h, role: h.role as 'hoofdclient' | 'huishoudlid' })),
     events,
     version: row.version,
+    access: worksOnTeam(actor, row.teamId) ? 'team' : 'emergency',
   };
 }
 

@@ -102,5 +102,7 @@ export const clientDetail = z.object({
   phone: z.string().nullable(),
   version: z.number(),
   cases: z.array(clientCaseRef),
+  /** Until when the actor reads this client through break-the-glass; null for the own team. */
+  emergencyUntil: z.string().nullable(),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;

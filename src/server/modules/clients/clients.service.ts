@@ -4,6 +4,8 @@ import type { Db, DbOrTx } from '../../db/database';
 import { isIsoDate } from '../../lib/dates';
 import { clients } from '../../db/schema';
 import type { Actor } from '../../access/actor';
+import { isEmergencyAccess } from '../../access/access.policy';
+import { activeEmergencyUntil } from '../emergency/emergency.service';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, NotFound } from '../../lib/errors';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
@@ -52,13 +54,26 @@ export async function searchClients(db: Db, actor: Actor, search: string, limit:
 
 export async function getClient(db: Db, actor: Actor, clientId: string): Promise<ClientDetail> {
   const row = await findVisibleClient(db, actor, clientId);
-  if (!row) throw new NotFound('Cliënt niet gevonden');
+  if (!row) {
+    // A look at an existing client outside one's scope is logged as refused (NEN 7513: the outcome).
+    if (await findClientInOrganisation(db, actor.organisationId, clientId)) {
+      await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId, outcome: 'denied' });
+    }
+    throw new NotFound('Cliënt niet gevonden');
+  }
   const clientCases = await listClientCases(db, actor, clientId);
   await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId });
-  return detail(row, clientCases);
+  return detail(row, clientCases, await emergencyUntil(db, actor, clientId));
 }
 
-function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases']): ClientDetail {
+/** Until when the actor reads the client only through break-the-glass (null: through their team). */
+async function emergencyUntil(db: Db, actor: Actor, clientId: string): Promise<string | null> {
+  if (!isEmergencyAccess(actor, clientId)) return null;
+  if (await findVisibleClient(db, { ...actor, emergencyClientIds: [] }, clientId)) return null;
+  return activeEmergencyUntil(db, actor, clientId);
+}
+
+function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], emergency: string | null = null): ClientDetail {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -73,6 +88,7 @@ function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cas
     phone: row.phone,
     version: row.version,
     cases: clientCases,
+    emergencyUntil: emergency,
   };
 }
 

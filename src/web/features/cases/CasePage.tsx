@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { canRecordFirstMeeting, canStartSupport } from '../../../server/modules/cases/case-rules';
+import { EmergencyNotice } from '../emergency/EmergencyNotice';
 import { useAuth } from '../../app/auth';
 import { fullName } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
@@ -37,10 +38,13 @@ function CaseView({ detail }: { detail: CaseDetail }) {
   const { can } = useAuth();
   const mainClient = detail.mainClient ?? detail.household.find((m) => m.role === 'hoofdclient') ?? null;
   const title = mainClient ? `Casus ${fullName(mainClient)}` : 'Casus';
-  const mayWrite = can('cases:write');
+  // Through break-the-glass a case is read only, whatever the role may do in its own team.
+  const ownTeam = detail.access === 'team';
+  const mayWrite = can('cases:write') && ownTeam;
   return (
     <>
       <PageTitle title={title} />
+      {!ownTeam && <EmergencyNotice />}
       <CaseHeader detail={detail} />
       {mayWrite && <CaseActions detail={detail} />}
       <section aria-labelledby="huishouden-title" className="kt-section">
@@ -51,7 +55,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <NetworkSection caseId={detail.id} household={mainClient ? fullName(mainClient) : 'de cliënt'} mayWrite={mayWrite} />
       <PlanSummary caseId={detail.id} />
       <ZrmSection detail={detail} mayWrite={mayWrite} />
-      {can('journal:write') && <JournalSection caseId={detail.id} closed={detail.status === 'closed'} />}
+      {can('journal:write') && ownTeam && <JournalSection caseId={detail.id} closed={detail.status === 'closed'} />}
       <section aria-labelledby="geschiedenis-title" className="kt-section">
         <Heading2 id="geschiedenis-title">Geschiedenis</Heading2>
         <CaseEvents events={detail.events} />

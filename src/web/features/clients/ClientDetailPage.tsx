@@ -9,6 +9,7 @@ import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { CaseStatusBadge } from '../../app/StatusBadge';
+import { EmergencyNotice } from '../emergency/EmergencyNotice';
 import { ClientZrm } from '../zrm/ClientZrm';
 import { useClient, type ClientDetail } from './api';
 import { ClientEditForm } from './ClientEditForm';
@@ -33,6 +34,7 @@ function ClientView({ client }: { client: ClientDetail }) {
   return (
     <>
       <PageTitle title={fullName(client)} />
+      {client.emergencyUntil && <EmergencyNotice until={client.emergencyUntil} />}
       <section aria-labelledby="gegevens-title" className="kt-section">
         <Heading2 id="gegevens-title">Gegevens</Heading2>
         {editing ? (
@@ -53,7 +55,7 @@ function ClientView({ client }: { client: ClientDetail }) {
               <Item label="Adres" value={address || null} />
               <Item label="Telefoonnummer" value={client.phone} />
             </DataList>
-            {can('clients:write') && (
+            {can('clients:write') && !client.emergencyUntil && (
               <ButtonGroup>
                 <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)}>
                   Gegevens wijzigen
