@@ -1,0 +1,94 @@
+// Break the glass in a real browser, on the demo organisation: a Zuilen worker finds a client of
+// another team by last name and birth date, states a reason, reads the file (with the notice, no
+// edit button), and kwaliteit reviews the access. axe checks every page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
+import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let target: { id: string; firstName: string; lastName: string; birthDate: string };
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })).newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
+const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
+
+async function login(email: string) {
+  await page.goto(`${server.baseUrl}/inloggen`);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect.poll(() => nav().isVisible()).toBe(true);
+}
+
+async function logout() {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
+}
+
+describe('break the glass', () => {
+  it('a client of another team is not found by the Zuilen worker', async () => {
+    // Pick a client of the first demo worker's team (Overvecht), through that worker's own session.
+    await login('medewerker@demo.keukentafel.nl');
+    target = await page.evaluate(async () => {
+      const mine = (await (await fetch('/api/work/mine')).json()) as { cases: { mainClient: { id: string } | null }[] };
+      const id = mine.cases.find((c) => c.mainClient)!.mainClient!.id;
+      return (await (await fetch(`/api/clients/${id}`)).json()) as { id: string; firstName: string; lastName: string; birthDate: string };
+    });
+    expect(target.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await logout();
+
+    await login('medewerker.zuilen@demo.keukentafel.nl');
+    await page.goto(`${server.baseUrl}/clienten/${target.id}`);
+    await expect.poll(() => page.getByText('Deze gegevens bestaan niet (meer), of u heeft er geen toegang toe.').isVisible()).toBe(true);
+  });
+
+  it('finds the person by last name and birth date and opens the file after a reason', async () => {
+    await nav().getByRole('link', { name: 'Noodtoegang', exact: true }).click();
+    await expect.poll(h1).toBe('Noodtoegang');
+    await checkPage(page, 'noodtoegang');
+    const search = page.getByRole('form', { name: 'Persoon zoeken voor noodtoegang' });
+    await search.getByLabel('Achternaam').fill(target.lastName);
+    await search.getByLabel('Geboortedatum').fill(target.birthDate);
+    await search.getByRole('button', { name: 'Zoeken' }).click();
+    const name = `${target.firstName} ${target.lastName}`;
+    await page.getByRole('button', { name: `Noodtoegang vragen voor ${name}` }).click();
+
+    const reasonForm = page.getByRole('form', { name: 'Reden voor noodtoegang' });
+    await reasonForm.getByRole('button', { name: 'Dossier openen met noodtoegang' }).click();
+    await expect.poll(() => page.getByRole('link', { name: /Beschrijf de reden/ }).isVisible()).toBe(true);
+    await checkPage(page, 'noodtoegang-reden-fout');
+    await reasonForm.getByLabel('Waarom hebt u dit dossier nu nodig').fill('Crisismelding van de politie in het weekend; de vaste medewerker is niet bereikbaar.');
+    await reasonForm.getByRole('button', { name: 'Dossier openen met noodtoegang' }).click();
+
+    await expect.poll(h1).toBe(name);
+    await expect.poll(() => page.getByText(/U bekijkt dit dossier buiten uw team tot/).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Gegevens wijzigen' }).count()).toBe(0);
+    await checkPage(page, 'client-met-noodtoegang');
+    await logout();
+  });
+
+  it('kwaliteit sees the access with its reason and records the review', async () => {
+    await login('kwaliteit@demo.keukentafel.nl');
+    await expect.poll(h1).toBe('Noodtoegang beoordelen');
+    await expect.poll(() => page.getByText('Crisismelding van de politie in het weekend; de vaste medewerker is niet bereikbaar.').isVisible()).toBe(true);
+    await checkPage(page, 'noodtoegang-beoordelen');
+    const form = page.getByRole('form', { name: /Beoordeling van de noodtoegang van/ });
+    await form.getByRole('radio', { name: /Terecht/ }).check();
+    await form.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
+    await expect.poll(() => page.getByText('Er is geen noodtoegang die nog beoordeeld moet worden.').isVisible()).toBe(true);
+    await page.getByLabel('Toon').selectOption('beoordeeld');
+    await expect.poll(() => page.getByRole('cell', { name: /^Terecht/ }).count()).toBe(1);
+  });
+});
