@@ -56,6 +56,9 @@ function validBody(method: string, url: string): unknown {
     'POST /api/cases/:id/transfer': { leadWorkerId: ids.worker, note: 'Overdracht aan een collega', version: 1 },
     'PUT /api/work/dashboard/layout': { order: ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'], hidden: [] },
     'POST /api/cases/:id/plan/versions/:version/agreement': { agreedOn: today, how: 'gesprek' },
+    'POST /api/clients/:id/consents': { recipientKind: 'huisarts', recipientName: 'Praktijk', dataShared: 'Medicatie', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' },
+    'POST /api/consents/:id/withdraw': { withdrawnOn: today, version: 1 },
+    'POST /api/clients/:id/disclosures': { recipient: 'Rechtbank', dataShared: 'Dossier', ground: 'wettelijke_plicht', reasoning: 'Vordering op grond van de wet, schriftelijk ontvangen', disclosedOn: today },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
