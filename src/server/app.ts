@@ -29,6 +29,7 @@ import { networkRoutes } from './modules/network/network.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { zrmRoutes } from './modules/zrm/zrm.routes';
 import { emergencyRoutes } from './modules/emergency/emergency.routes';
+import { consentsRoutes } from './modules/consents/consents.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
 z.config(z.locales.nl());
@@ -73,7 +74,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, consentsRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());

@@ -11,6 +11,7 @@ import { QueryStatus } from '../../app/QueryStatus';
 import { CaseStatusBadge } from '../../app/StatusBadge';
 import { EmergencyNotice } from '../emergency/EmergencyNotice';
 import { ClientZrm } from '../zrm/ClientZrm';
+import { ConsentsSection } from '../consents/ConsentsSection';
 import { useClient, type ClientDetail } from './api';
 import { ClientEditForm } from './ClientEditForm';
 
@@ -107,6 +108,7 @@ function ClientView({ client }: { client: ClientDetail }) {
         )}
       </section>
       <ClientZrm clientId={client.id} name={fullName(client)} />
+      <ConsentsSection client={client} />
     </>
   );
 }

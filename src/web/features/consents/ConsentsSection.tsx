@@ -1,0 +1,285 @@
+// Toestemming en verstrekkingen on the client page: the consent register (with withdrawal) and the
+// disclosures made, each with its legal ground. Only users who may change clients see the forms.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { CONSENT_STATE_LABELS, type ConsentState } from '../../../server/modules/consents/consent-rules';
+import { DISCLOSURE_GROUND_LABELS, GIVEN_HOW_LABELS, RECIPIENT_KIND_LABELS } from '../../../server/modules/consents/consents.schemas';
+import { useAuth } from '../../app/auth';
+import { DateText } from '../../app/DateText';
+import { fullName } from '../../app/format';
+import { QueryStatus } from '../../app/QueryStatus';
+import type { ClientDetail } from '../clients/api';
+import { useClientConsents, useRecordConsent, useRecordDisclosure, type Consent, type Disclosure } from './api';
+import { ConsentForm } from './ConsentForm';
+import { DisclosureForm } from './DisclosureForm';
+import { WithdrawConsent } from './WithdrawConsent';
+
+const STATE_TONE: Record<ConsentState, string> = { actief: 'safe', nog_niet_ingegaan: 'neutral', verlopen: 'inactive', ingetrokken: 'warning' };
+
+export function ConsentsSection({ client }: { client: ClientDetail }) {
+  const register = useClientConsents(client.id);
+  const { can } = useAuth();
+  // Through break-the-glass the file is read only.
+  const mayWrite = can('clients:write') && !client.emergencyUntil;
+  const name = fullName(client);
+  return (
+    <section aria-labelledby="toestemming-title" className="kt-section">
+      <Heading2 id="toestemming-title">Toestemming en verstrekkingen</Heading2>
+      <Paragraph>Gegevens van de cliënt deelt u met anderen alleen met toestemming van de cliënt, of op een wettelijke grondslag. Elke verstrekking legt u hier vast.</Paragraph>
+      <QueryStatus query={register} what="de toestemmingen">
+        {({ consents, disclosures }) => (
+          <>
+            <Consents client={client} name={name} consents={consents} mayWrite={mayWrite} />
+            <Disclosures client={client} name={name} consents={consents} disclosures={disclosures} mayWrite={mayWrite} />
+          </>
+        )}
+      </QueryStatus>
+    </section>
+  );
+}
+
+function Consents({ client, name, consents, mayWrite }: { client: ClientDetail; name: string; consents: Consent[]; mayWrite: boolean }) {
+  const [withdrawing, setWithdrawing] = useState<Consent | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const record = useRecordConsent(client.id);
+  return (
+    <div className="kt-subsection">
+      <Heading3 id="toestemmingen-title" ref={heading} tabIndex={-1}>
+        Toestemmingen
+      </Heading3>
+      {consents.length === 0 ? (
+        <Paragraph>Er is nog geen toestemming vastgelegd.</Paragraph>
+      ) : (
+        <div className="kt-table-scroll">
+          <Table className="kt-table">
+            <TableCaption>Toestemmingen van {name}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
+                <TableHeaderCell scope="col">Gegevens en doel</TableHeaderCell>
+                <TableHeaderCell scope="col">Geldig</TableHeaderCell>
+                <TableHeaderCell scope="col">Gegeven</TableHeaderCell>
+                <TableHeaderCell scope="col">Status</TableHeaderCell>
+                {mayWrite && <TableHeaderCell scope="col">Intrekken</TableHeaderCell>}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {consents.map((c) => (
+                <TableRow key={c.id}>
+                  <TableHeaderCell scope="row">
+                    {c.recipientName}
+                    <br />
+                    <span className="kt-muted">{RECIPIENT_KIND_LABELS[c.recipientKind]}</span>
+                  </TableHeaderCell>
+                  <TableCell>
+                    <span className="kt-pre-line">{c.dataShared}</span>
+                    <br />
+                    <span className="kt-muted">Doel: </span>
+                    <span className="kt-pre-line">{c.purpose}</span>
+                  </TableCell>
+                  <TableCell>
+                    <DateText value={c.validFrom} /> tot {c.validUntil ? <>en met <DateText value={c.validUntil} /></> : 'intrekking'}
+                  </TableCell>
+                  <TableCell>
+                    {GIVEN_HOW_LABELS[c.givenHow]}
+                    <br />
+                    <span className="kt-muted">
+                      vastgelegd door {c.recordedByName ?? 'onbekend'} op <DateText value={c.recordedAt} withTime />
+                    </span>
+                  </TableCell>
+                  <TableCell>
+                    <StatusBadge status={STATE_TONE[c.state]}>{CONSENT_STATE_LABELS[c.state]}</StatusBadge>
+                    {c.withdrawnOn && (
+                      <>
+                        <br />
+                        op <DateText value={c.withdrawnOn} />
+                        {c.withdrawnByName && ` door ${c.withdrawnByName}`}
+                        {c.withdrawalNote && <span className="kt-pre-line">: {c.withdrawalNote}</span>}
+                      </>
+                    )}
+                  </TableCell>
+                  {mayWrite && (
+                    <TableCell>
+                      {(c.state === 'actief' || c.state === 'nog_niet_ingegaan') && (
+                        <Button
+                          type="button"
+                          appearance="secondary-action-button"
+                          aria-label={`Intrekken: toestemming voor ${c.recipientName}`}
+                          aria-expanded={withdrawing?.id === c.id}
+                          onClick={(event) => {
+                            opener.current = event.currentTarget;
+                            setMessage(null);
+                            setWithdrawing(c);
+                          }}
+                        >
+                          Intrekken
+                        </Button>
+                      )}
+                    </TableCell>
+                  )}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {withdrawing && (
+        <WithdrawConsent
+          key={withdrawing.id}
+          consent={withdrawing}
+          onCancel={() => {
+            setWithdrawing(null);
+            opener.current?.focus();
+          }}
+          onWithdrawn={(after) => {
+            setWithdrawing(null);
+            setMessage(`De toestemming voor ${after.recipientName} is ingetrokken.`);
+            heading.current?.focus();
+          }}
+        />
+      )}
+      {mayWrite && (
+        <AddToggle openLabel="Nieuwe toestemming vastleggen" title="Toestemming vastleggen" message={message} onOpen={() => setMessage(null)}>
+          {(close) => (
+            <ConsentForm
+              birthDate={client.birthDate}
+              busy={record.isPending}
+              onSubmit={async (fields) => {
+                const created = await record.mutateAsync(fields);
+                setMessage(`De toestemming voor ${created.recipientName} is vastgelegd.`);
+                close();
+              }}
+              onCancel={close}
+            />
+          )}
+        </AddToggle>
+      )}
+    </div>
+  );
+}
+
+function Disclosures({ client, name, consents, disclosures, mayWrite }: { client: ClientDetail; name: string; consents: Consent[]; disclosures: Disclosure[]; mayWrite: boolean }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const record = useRecordDisclosure(client.id);
+  return (
+    <div className="kt-subsection">
+      <Heading3 id="verstrekkingen-title">Verstrekkingen</Heading3>
+      <Paragraph>Een verstrekking kan niet worden gewijzigd of verwijderd. Hebt u zich vergist? Leg dan een nieuwe verstrekking vast en schrijf in de onderbouwing wat er aan de eerdere niet klopte.</Paragraph>
+      {disclosures.length === 0 ? (
+        <Paragraph>Er zijn nog geen gegevens van deze cliënt verstrekt.</Paragraph>
+      ) : (
+        <div className="kt-table-scroll">
+          <Table className="kt-table">
+            <TableCaption>Verstrekkingen van {name}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Datum</TableHeaderCell>
+                <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
+                <TableHeaderCell scope="col">Welke gegevens</TableHeaderCell>
+                <TableHeaderCell scope="col">Grondslag</TableHeaderCell>
+                <TableHeaderCell scope="col">Vastgelegd door</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {disclosures.map((d) => (
+                <TableRow key={d.id}>
+                  <TableHeaderCell scope="row">
+                    <DateText value={d.disclosedOn} />
+                  </TableHeaderCell>
+                  <TableCell>{d.recipient}</TableCell>
+                  <TableCell>
+                    <span className="kt-pre-line">{d.dataShared}</span>
+                  </TableCell>
+                  <TableCell>
+                    {DISCLOSURE_GROUND_LABELS[d.ground]}
+                    {d.consent && (
+                      <>
+                        : toestemming voor {d.consent.recipientName} van <DateText value={d.consent.validFrom} />
+                      </>
+                    )}
+                    {d.reasoning && (
+                      <>
+                        <br />
+                        <span className="kt-pre-line">{d.reasoning}</span>
+                      </>
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {d.recordedByName ?? 'onbekend'}
+                    <br />
+                    <span className="kt-muted">
+                      <DateText value={d.recordedAt} withTime />
+                    </span>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
+      )}
+      {mayWrite && (
+        <AddToggle openLabel="Nieuwe verstrekking vastleggen" title="Verstrekking vastleggen" message={message} onOpen={() => setMessage(null)}>
+          {(close) => (
+            <DisclosureForm
+              client={client}
+              consents={consents}
+              busy={record.isPending}
+              onSubmit={async (fields) => {
+                const created = await record.mutateAsync(fields);
+                setMessage(`De verstrekking aan ${created.recipient} is vastgelegd.`);
+                close();
+              }}
+              onCancel={close}
+            />
+          )}
+        </AddToggle>
+      )}
+    </div>
+  );
+}
+
+/** A button that opens a form in place; closing it (saved or cancelled) returns focus to the button. */
+function AddToggle({ openLabel, title, message, onOpen, children }: { openLabel: string; title: string; message: string | null; onOpen: () => void; children: (close: () => void) => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!open && returnFocus.current) {
+      returnFocus.current = false;
+      toggle.current?.focus();
+    }
+  }, [open]);
+  const close = () => {
+    returnFocus.current = true;
+    setOpen(false);
+  };
+  if (open) {
+    return (
+      <div className="kt-subsection">
+        <Heading4>{title}</Heading4>
+        {children(close)}
+      </div>
+    );
+  }
+  return (
+    <>
+      <Paragraph role="status">{message}</Paragraph>
+      <ButtonGroup>
+        <Button
+          ref={toggle}
+          type="button"
+          appearance="secondary-action-button"
+          aria-expanded={false}
+          onClick={() => {
+            onOpen();
+            setOpen(true);
+          }}
+        >
+          {openLabel}
+        </Button>
+      </ButtonGroup>
+    </>
+  );
+}

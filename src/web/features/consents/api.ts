@@ -1,0 +1,36 @@
+// A client's consent register and disclosures: list, record a consent, withdraw it, record a disclosure.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ClientConsents, Consent, ConsentFields, ConsentWithdrawal, Disclosure, DisclosureFields } from '../../../server/modules/consents/consents.schemas';
+import { api } from '../../app/api';
+
+export type { ClientConsents, Consent, ConsentFields, Disclosure, DisclosureFields };
+
+const key = (clientId: string) => ['consents', clientId] as const;
+const clientPath = (clientId: string, what: 'consents' | 'disclosures') => `/api/clients/${encodeURIComponent(clientId)}/${what}`;
+
+export function useClientConsents(clientId: string) {
+  return useQuery({ queryKey: key(clientId), queryFn: () => api.get<ClientConsents>(clientPath(clientId, 'consents')) });
+}
+
+/** After a change (or a 409): load the register again so forms work with the newest versions. */
+export function useReloadConsents(clientId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: key(clientId) });
+}
+
+function useConsentsMutation<TBody, TResult>(clientId: string, send: (body: TBody) => Promise<TResult>) {
+  const reload = useReloadConsents(clientId);
+  return useMutation({ mutationFn: send, onSuccess: () => void reload() });
+}
+
+export function useRecordConsent(clientId: string) {
+  return useConsentsMutation(clientId, (body: ConsentFields) => api.post<Consent>(clientPath(clientId, 'consents'), body));
+}
+
+export function useWithdrawConsent(clientId: string, consentId: string) {
+  return useConsentsMutation(clientId, (body: ConsentWithdrawal) => api.post<Consent>(`/api/consents/${encodeURIComponent(consentId)}/withdraw`, body));
+}
+
+export function useRecordDisclosure(clientId: string) {
+  return useConsentsMutation(clientId, (body: DisclosureFields) => api.post<Disclosure>(clientPath(clientId, 'disclosures'), body));
+}
