@@ -8,7 +8,7 @@ import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { Contact, ContactVersion, JournalEntry } from '../../src/server/modules/journal/journal.schemas';
-import type { Plan, PlanContent, PlanVersion } from '../../src/server/modules/plans/plans.schemas';
+import { planContent, type Plan, type PlanContent, type PlanVersion } from '../../src/server/modules/plans/plans.schemas';
 import type { Dashboard } from '../../src/server/modules/worklists/worklists.schemas';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 
@@ -38,7 +38,7 @@ async function asColleague(session: Session, method: 'GET' | 'POST' | 'PUT', url
   return response;
 }
 
-const firstPlan: PlanContent = {
+const firstPlan: PlanContent = planContent.parse({
   domains: [
     {
       domain: 'financien',
@@ -52,12 +52,8 @@ const firstPlan: PlanContent = {
     },
     { domain: 'huiselijke_relaties', situation: SECRET_SITUATION, strengths: '', goal: 'Veilig thuis wonen', agreements: [], sensitivity: 'huiselijk_geweld' },
   ],
-  reciprocity: '',
   participation: { start: 2, now: 2 },
-  expectedEndOn: null,
-  reviewOn: null,
-  crisisPlan: { signs: '', clientDoes: '', carerDoes: '', contacts: [] },
-};
+});
 
 beforeAll(async () => {
   t = await createTestApp();

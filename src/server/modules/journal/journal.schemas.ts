@@ -42,14 +42,7 @@ export type Contact = z.infer<typeof contact>;
  * A sensitive entry the actor may not read: that it exists, when, what kind and by whom. Not the
  * note, the minutes nor which mark it carries (the category alone says too much).
  */
-export const withheldContact = z.object({
-  id: z.string(),
-  caseId: z.string(),
-  contactOn: z.string(),
-  kind: z.enum(CONTACT_KINDS),
-  authorName: z.string().nullable(),
-  withheld: z.literal(true),
-});
+export const withheldContact = contact.pick({ id: true, caseId: true, contactOn: true, kind: true, authorName: true }).extend({ withheld: z.literal(true) });
 export type WithheldContact = z.infer<typeof withheldContact>;
 
 /** One line of the journal as the actor may see it. */

@@ -18,5 +18,6 @@ export const sensitivity = z.enum(SENSITIVITIES, 'Kies bij gevoelig: geen, huise
 
 /** What a colleague reads in place of a withheld journal entry. */
 export const WITHHELD_NOTE = 'Afgeschermde notitie: alleen zichtbaar voor de betrokken medewerkers van deze casus.';
-/** What a colleague reads in place of a withheld part of the krachtplan. */
-export const WITHHELD_PLAN_ITEM = 'Afgeschermd onderdeel: alleen zichtbaar voor de betrokken medewerkers van deze casus.';
+/** What a colleague reads in place of a withheld life domain or agreement of the krachtplan. */
+export const WITHHELD_DOMAIN = 'Afgeschermd leefgebied: alleen zichtbaar voor de betrokken medewerkers van deze casus.';
+export const WITHHELD_AGREEMENT = 'Afgeschermde afspraak: alleen zichtbaar voor de betrokken medewerkers van deze casus.';
