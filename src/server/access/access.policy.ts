@@ -7,7 +7,7 @@
 //   kwaliteit               nothing, except clients opened through break-the-glass (read only);
 //   analist, beheerder      no client data at all (aggregates and configuration only);
 //   anyone opening a client through break-the-glass reads that client and its cases, never writes.
-// Sensitive journal entries are visible only to their author and the case's workers.
+// Sensitive journal entries are visible only to their author and the case's lead worker.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { caseClients, cases, clients, contacts, registrations } from '../db/schema';
 import type { Actor } from './actor';
@@ -90,17 +90,17 @@ export function isEmergencyAccess(actor: Actor, clientId: string | null | undefi
 }
 
 /**
- * The case's workers: its lead worker and everyone who wrote in its journal. `caseId` is an SQL
- * expression for the case's id (a column or a parameter), within the actor's organisation.
+ * The case's worker: its lead worker (regiehouder). Writing a note in a case does not make a
+ * colleague one: otherwise any team member could unlock the sensitive entries with one line.
+ * `caseId` is an SQL expression for the case's id, within the actor's organisation.
  */
 export function isCaseWorker(actor: Actor, caseId: SQL | typeof contacts.caseId): SQL {
-  return sql`(exists (select 1 from ${cases} wc where wc.organisation_id = ${actor.organisationId} and wc.id = ${caseId} and wc.lead_worker_id = ${actor.userId})
-    or exists (select 1 from ${contacts} wj where wj.organisation_id = ${actor.organisationId} and wj.case_id = ${caseId} and wj.author_id = ${actor.userId}))`;
+  return sql`exists (select 1 from ${cases} wc where wc.organisation_id = ${actor.organisationId} and wc.id = ${caseId} and wc.lead_worker_id = ${actor.userId})`;
 }
 
 /**
  * A sensitive journal entry (domestic violence, health, justice) is shown to its author and to the
- * case's workers. Colleagues in the team, the team leader included, and break-the-glass readers see
+ * case's lead worker. Colleagues in the team, the team leader included, and break-the-glass readers see
  * that an entry exists, not its text.
  */
 export function sensitiveContactVisible(actor: Actor): SQL {

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
 import { idParams } from '../../http/params';
-import { contact, contactFields, contactUpdate, contactVersion } from './journal.schemas';
+import { contact, contactFields, contactUpdate, contactVersion, journalEntry } from './journal.schemas';
 import { addContact, listContactVersions, listContacts, updateContact } from './journal.service';
 
 export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/cases/:id/contacts', { config: { permission: 'cases:read' }, schema: { summary: 'The journal of a case, newest first', params: idParams, response: { 200: z.array(contact) } } }, async (request) =>
+    app.get('/cases/:id/contacts', { config: { permission: 'cases:read' }, schema: { summary: 'The journal of a case, newest first; sensitive entries the actor may not read are listed as withheld', params: idParams, response: { 200: z.array(journalEntry) } } }, async (request) =>
       listContacts(db, actorOf(request), request.params.id),
     );
     app.post(

@@ -1,20 +1,23 @@
 // The contact journal of a case. An edit keeps the earlier version in contact_versions.
+// A sensitive entry (marked by its author) is listed as withheld to anyone outside its author and the
+// case's workers, and is not found for them when they ask for its versions or change it.
 import { alias } from 'drizzle-orm/pg-core';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/database';
 import { cases, contacts, contactVersions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope } from '../../access/access.policy';
+import { caseScope, sensitiveContactVisible } from '../../access/access.policy';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { findVisibleCase, mainClientId } from '../cases/cases.repo';
 import type { ContactKind } from '../cases/case-rules';
-import type { Contact, contactFields, contactUpdate, ContactVersion } from './journal.schemas';
+import type { Contact, contactFields, contactUpdate, ContactVersion, JournalEntry, WithheldContact } from './journal.schemas';
+import type { Sensitivity } from './sensitivity';
 
 type ContactRow = typeof contacts.$inferSelect;
 
-function toContact(row: ContactRow, authorName: string | null): Contact {
+function toContact(row: ContactRow, authorName: string | null, actor: Actor): Contact {
   return {
     id: row.id,
     caseId: row.caseId,
@@ -22,23 +25,30 @@ function toContact(row: ContactRow, authorName: string | null): Contact {
     kind: row.kind as ContactKind,
     minutes: row.minutes,
     note: row.note,
+    sensitivity: row.sensitivity as Sensitivity | null,
     authorName,
+    mayChangeSensitivity: row.authorId === actor.userId,
+    withheld: false,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
 }
 
-export async function listContacts(db: Db, actor: Actor, caseId: string): Promise<Contact[]> {
+function toWithheld(row: ContactRow, authorName: string | null): WithheldContact {
+  return { id: row.id, caseId: row.caseId, contactOn: row.contactOn, kind: row.kind as ContactKind, authorName, withheld: true };
+}
+
+export async function listContacts(db: Db, actor: Actor, caseId: string): Promise<JournalEntry[]> {
   if (!(await findVisibleCase(db, actor, caseId))) throw new NotFound('Casus niet gevonden');
   const rows = await db
-    .select({ contact: contacts, authorName: users.name })
+    .select({ contact: contacts, authorName: users.name, visible: sql<boolean>`${sensitiveContactVisible(actor)}` })
     .from(contacts)
     .leftJoin(users, and(eq(users.organisationId, contacts.organisationId), eq(users.id, contacts.authorId)))
     .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.caseId, caseId)))
     .orderBy(desc(contacts.contactOn), desc(contacts.createdAt));
   await writeAudit(db, actor, { action: 'read', entityType: 'journal', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
-  return rows.map((r) => toContact(r.contact, r.authorName));
+  return rows.map((r) => (r.visible ? toContact(r.contact, r.authorName, actor) : toWithheld(r.contact, r.authorName)));
 }
 
 function assertContactDate(contactOn: string, caseRow: typeof cases.$inferSelect) {
@@ -53,33 +63,39 @@ export async function addContact(db: Db, actor: Actor, caseId: string, input: z.
     if (!caseRow) throw new NotFound('Casus niet gevonden');
     if (caseRow.status === 'closed') throw new Conflict('Deze casus is afgesloten. Heropen hem om contacten toe te voegen.');
     assertContactDate(input.contactOn, caseRow);
-    const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note };
+    const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note, sensitivity: input.sensitivity ?? null };
     const [row] = await tx
       .insert(contacts)
       .values({ organisationId: actor.organisationId, caseId, authorId: actor.userId, ...values })
       .returning();
     await writeAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row!.id, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { to: values } });
-    return toContact(row!, actor.name);
+    return toContact(row!, actor.name, actor);
   });
 }
 
-async function findVisibleContact(db: DbOrTx, actor: Actor, contactId: string, options: { forUpdate?: boolean } = {}) {
+async function findContact(db: DbOrTx, actor: Actor, contactId: string, options: { forUpdate?: boolean } = {}) {
   const query = db
     .select({ contact: contacts, caseRow: cases })
     .from(contacts)
     .innerJoin(cases, and(eq(cases.organisationId, contacts.organisationId), eq(cases.id, contacts.caseId)))
-    .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId), caseScope(actor, options.forUpdate ? 'write' : 'read')));
+    .where(
+      and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId), caseScope(actor, options.forUpdate ? 'write' : 'read'), sensitiveContactVisible(actor)),
+    );
   const [row] = options.forUpdate ? await query.for('update', { of: contacts }) : await query;
   return row ?? null;
 }
 
 export async function updateContact(db: Db, actor: Actor, contactId: string, input: z.output<typeof contactUpdate>): Promise<Contact> {
   return db.transaction(async (tx) => {
-    const found = await findVisibleContact(tx, actor, contactId, { forUpdate: true });
+    const found = await findContact(tx, actor, contactId, { forUpdate: true });
     if (!found) throw new NotFound('Contact niet gevonden');
     const before = found.contact;
     if (before.version !== input.version) throw new Conflict('Iemand anders heeft dit contact intussen gewijzigd. Laad het journaal opnieuw.');
     assertContactDate(input.contactOn, found.caseRow);
+    const sensitivity = input.sensitivity === undefined ? before.sensitivity : input.sensitivity;
+    if (sensitivity !== before.sensitivity && before.authorId !== actor.userId) {
+      throw new Invalid([{ path: 'sensitivity', message: 'Alleen wie de notitie schreef, kan de markering gevoelig zetten, wijzigen of weghalen' }]);
+    }
     await tx.insert(contactVersions).values({
       organisationId: actor.organisationId,
       contactId,
@@ -88,10 +104,11 @@ export async function updateContact(db: Db, actor: Actor, contactId: string, inp
       kind: before.kind,
       minutes: before.minutes,
       note: before.note,
+      sensitivity: before.sensitivity,
       authorId: before.authorId,
       replacedBy: actor.userId,
     });
-    const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note };
+    const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note, sensitivity };
     const [after] = await tx
       .update(contacts)
       .set({ ...values, version: before.version + 1, updatedAt: new Date() })
@@ -105,7 +122,7 @@ export async function updateContact(db: Db, actor: Actor, contactId: string, inp
       changes: diff(before, values),
     });
     const [author] = after!.authorId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, after!.authorId))) : [];
-    return toContact(after!, author?.name ?? null);
+    return toContact(after!, author?.name ?? null, actor);
   });
 }
 
@@ -113,7 +130,7 @@ const author = alias(users, 'author');
 const replacer = alias(users, 'replacer');
 
 export async function listContactVersions(db: Db, actor: Actor, contactId: string): Promise<ContactVersion[]> {
-  const found = await findVisibleContact(db, actor, contactId);
+  const found = await findContact(db, actor, contactId);
   if (!found) throw new NotFound('Contact niet gevonden');
   await writeAudit(db, actor, { action: 'read', entityType: 'contact_versions', entityId: contactId, clientId: await mainClientId(db, actor.organisationId, found.contact.caseId) });
   const rows = await db
@@ -129,6 +146,7 @@ export async function listContactVersions(db: Db, actor: Actor, contactId: strin
     kind: v.kind as ContactKind,
     minutes: v.minutes,
     note: v.note,
+    sensitivity: v.sensitivity as Sensitivity | null,
     authorName,
     replacedByName,
     replacedAt: v.replacedAt.toISOString(),

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { plainText } from '../../lib/text-fields';
 import { isoDate } from '../clients/clients.schemas';
+import { sensitivity } from '../journal/sensitivity';
 
 /** Who carries out an agreement: the kitchen-table questions ask for the client and network first. */
 export const AGREEMENT_OWNERS = ['client', 'network', 'volunteer', 'group', 'team', 'specialist'] as const;
@@ -34,6 +35,8 @@ export const agreement = z.object({
   dueOn: isoDate.nullable().default(null),
   status: z.enum(AGREEMENT_STATUSES).default('open'),
   result: plainText(2000),
+  /** Marked by a case worker: only the case's workers see the agreement (plan-sensitivity.ts). */
+  sensitivity: sensitivity.optional(),
 });
 export type Agreement = z.infer<typeof agreement>;
 
@@ -46,8 +49,16 @@ export const domainPlan = z.object({
   strengths: plainText(4000),
   goal: plainText(2000),
   agreements: z.array(agreement).max(50).default([]),
+  /** Marked by a case worker: only the case's workers see this life domain with its agreements. */
+  sensitivity: sensitivity.optional(),
 });
 export type DomainPlan = z.infer<typeof domainPlan>;
+
+export const withheldParts = z.object({
+  domains: z.array(z.string()),
+  agreements: z.array(z.object({ id: z.string(), domain: z.string() })),
+});
+export type WithheldParts = z.infer<typeof withheldParts>;
 
 const rung = z.number().int().min(1, 'Trede 1 tot en met 6').max(6, 'Trede 1 tot en met 6').nullable().default(null);
 
@@ -67,6 +78,12 @@ export const planContent = z.object({
       contacts: z.array(z.object({ name: z.string().trim().min(1, 'Vul een naam in').max(200), role: plainText(200), phone: plainText(40) })).max(10).default([]),
     })
     .default({ signs: '', clientDoes: '', carerDoes: '', contacts: [] }),
+  /**
+   * Only in answers to someone outside the case's workers: the marked life domains (by code) and
+   * agreements (by id, with their domain) that were left out. Never stored; on a save the server
+   * puts the withheld parts back from the current version, whatever this field says.
+   */
+  withheld: withheldParts.optional(),
 });
 export type PlanContent = z.infer<typeof planContent>;
 
@@ -99,6 +116,8 @@ export const plan = z.object({
   agreedOn: z.string().nullable(),
   agreedHow: z.enum(AGREEMENT_WAYS).nullable(),
   versions: z.array(planVersionSummary),
+  /** The actor is one of the case's workers: sees every part and may mark parts as sensitive. */
+  mayMarkSensitive: z.boolean(),
 });
 export type Plan = z.infer<typeof plan>;
 

@@ -1,15 +1,19 @@
 // The krachtplan of a case: read it with its versions, save a new version (refused when someone
 // else saved since the edit started, with their changes), record the client's agreement, compare.
-import { and, asc, desc, eq } from 'drizzle-orm';
+// Parts marked sensitive are left out of every answer to someone outside the case's workers, and a
+// save by them keeps those parts as they are (plan-sensitivity.ts).
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/database';
-import { codes, plans, planVersions, users } from '../../db/schema';
+import { cases, codes, plans, planVersions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
+import { isCaseWorker } from '../../access/access.policy';
 import { writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { notInFuture } from '../../lib/dates';
 import { findVisibleCase, mainClientId } from '../cases/cases.repo';
 import { diffPlans } from './plan-diff';
+import { listedParts, planAsSeenBy, restoreWithheld, sensitiveParts, withoutWithheldList } from './plan-sensitivity';
 import { planContent, type agreementBody, type Plan, type PlanChange, type PlanContent, type PlanVersion, type savePlanBody } from './plans.schemas';
 
 const EMPTY_PLAN: PlanContent = planContent.parse({});
@@ -45,7 +49,7 @@ function toVersion({ v, savedByName }: VersionRow): PlanVersion {
   };
 }
 
-/** The plan as stored, without access checks or logging (callers have done both). */
+/** The plan as stored, whole, without access checks or logging (callers have done both). */
 async function loadPlan(db: DbOrTx, organisationId: string, caseId: string): Promise<Plan> {
   const rows = await versionRows(db, organisationId, caseId);
   const versions = rows.map(toVersion);
@@ -59,7 +63,22 @@ async function loadPlan(db: DbOrTx, organisationId: string, caseId: string): Pro
     agreedOn: current?.agreedOn ?? null,
     agreedHow: current?.agreedHow ?? null,
     versions: versions.map(({ content: _content, ...summary }) => summary),
+    mayMarkSensitive: true,
   };
+}
+
+/** The plan as the actor may see it: whole for the case's workers, without its marked parts for anyone else. */
+function planAsSeen(stored: Plan, caseWorker: boolean): Plan {
+  return { ...stored, content: planAsSeenBy(stored.content, caseWorker), mayMarkSensitive: caseWorker };
+}
+
+/** Whether the actor is the case's worker (its lead worker, see isCaseWorker). */
+async function actorIsCaseWorker(db: DbOrTx, actor: Actor, caseId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ yes: sql<boolean>`${isCaseWorker(actor, sql`${cases.id}`)}` })
+    .from(cases)
+    .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId)));
+  return row?.yes === true;
 }
 
 async function visibleCaseOrNotFound(db: DbOrTx, actor: Actor, caseId: string, options: { forUpdate?: boolean } = {}) {
@@ -70,26 +89,31 @@ async function visibleCaseOrNotFound(db: DbOrTx, actor: Actor, caseId: string, o
 
 export async function getPlan(db: Db, actor: Actor, caseId: string): Promise<Plan> {
   await visibleCaseOrNotFound(db, actor, caseId);
-  const result = await loadPlan(db, actor.organisationId, caseId);
+  const result = planAsSeen(await loadPlan(db, actor.organisationId, caseId), await actorIsCaseWorker(db, actor, caseId));
   await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
   return result;
 }
 
 export async function getPlanVersion(db: Db, actor: Actor, caseId: string, version: number): Promise<PlanVersion> {
   await visibleCaseOrNotFound(db, actor, caseId);
-  const row = (await versionRows(db, actor.organisationId, caseId)).find((r) => r.v.version === version);
+  const rows = await versionRows(db, actor.organisationId, caseId);
+  const row = rows.find((r) => r.v.version === version);
   if (!row) throw new NotFound('Deze versie van het krachtplan bestaat niet');
+  const caseWorker = await actorIsCaseWorker(db, actor, caseId);
   await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId), changes: { version } });
-  return toVersion(row);
+  const result = toVersion(row);
+  return { ...result, content: planAsSeenBy(result.content, caseWorker, toVersion(rows[0]!).content) };
 }
 
 export async function comparePlanVersions(db: Db, actor: Actor, caseId: string, from: number, to: number) {
   await visibleCaseOrNotFound(db, actor, caseId);
   const rows = await versionRows(db, actor.organisationId, caseId);
+  const caseWorker = await actorIsCaseWorker(db, actor, caseId);
+  const current = rows[0] ? planContent.parse(rows[0].v.content) : EMPTY_PLAN;
   const content = (version: number) => {
     const row = rows.find((r) => r.v.version === version);
     if (!row) throw new NotFound(`Versie ${version} van het krachtplan bestaat niet`);
-    return planContent.parse(row.v.content);
+    return planAsSeenBy(planContent.parse(row.v.content), caseWorker, current);
   };
   return { from, to, changes: diffPlans(content(from), content(to), await domainLabels(db, actor.organisationId)) };
 }
@@ -115,29 +139,38 @@ export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.ou
     const labels = await domainLabels(tx, actor.organisationId);
     validateContent(input.content, labels);
     const current = await loadPlan(tx, actor.organisationId, caseId);
+    const caseWorker = await actorIsCaseWorker(tx, actor, caseId);
     const clientId = await mainClientId(tx, actor.organisationId, caseId);
     if (current.version !== input.baseVersion) {
       const base = input.baseVersion === 0 ? EMPTY_PLAN : planContent.parse((await versionRows(tx, actor.organisationId, caseId)).find((r) => r.v.version === input.baseVersion)?.v.content ?? EMPTY_PLAN);
-      const changes: PlanChange[] = diffPlans(base, current.content, labels);
+      const changes: PlanChange[] = diffPlans(planAsSeenBy(base, caseWorker, current.content), planAsSeenBy(current.content, caseWorker), labels);
       throw new Conflict(
         `${current.savedByName ?? 'Iemand anders'} heeft het krachtplan intussen opgeslagen (versie ${current.version}). Uw wijzigingen zijn niet opgeslagen; bekijk wat er veranderde en neem uw wijzigingen over in de nieuwste versie.`,
-        { current, changes },
+        { current: planAsSeen(current, caseWorker), changes },
       );
     }
+    // The parts the saver's form did not show are kept from the current version: all marked parts for
+    // someone outside the case's workers, and what an earlier answer withheld from a case worker
+    // (a form opened before they became one).
+    const hidden = caseWorker ? listedParts(input.content.withheld) : sensitiveParts(current.content);
+    const restored = restoreWithheld(current.content, input.content, hidden, { mayMark: caseWorker, label: (code) => labels.get(code) ?? code });
+    if (restored.problems.length) throw new Invalid(restored.problems);
+    const content = withoutWithheldList(restored.content);
+    validateContent(content, labels);
     const version = current.version + 1;
     await tx
       .insert(plans)
       .values({ organisationId: actor.organisationId, caseId, currentVersion: version })
       .onConflictDoUpdate({ target: [plans.organisationId, plans.caseId], set: { currentVersion: version, updatedAt: new Date() } });
-    await tx.insert(planVersions).values({ organisationId: actor.organisationId, caseId, version, content: input.content, savedBy: actor.userId });
+    await tx.insert(planVersions).values({ organisationId: actor.organisationId, caseId, version, content, savedBy: actor.userId });
     await writeAudit(tx, actor, {
       action: current.version === 0 ? 'create' : 'update',
       entityType: 'plan',
       entityId: caseId,
       clientId,
-      changes: { version, changes: diffPlans(current.content, input.content, labels) },
+      changes: { version, changes: diffPlans(current.content, content, labels) },
     });
-    return loadPlan(tx, actor.organisationId, caseId);
+    return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), caseWorker);
   });
 }
 
@@ -157,6 +190,6 @@ export async function recordPlanAgreement(db: Db, actor: Actor, caseId: string, 
       .set({ agreedOn: input.agreedOn, agreedHow: input.how, agreedRecordedBy: actor.userId })
       .where(and(eq(planVersions.organisationId, actor.organisationId), eq(planVersions.caseId, caseId), eq(planVersions.version, version)));
     await writeAudit(tx, actor, { action: 'update', entityType: 'plan_agreement', entityId: caseId, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { version, to: input } });
-    return loadPlan(tx, actor.organisationId, caseId);
+    return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), await actorIsCaseWorker(tx, actor, caseId));
   });
 }

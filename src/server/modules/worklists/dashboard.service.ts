@@ -1,13 +1,15 @@
 // The worker's dashboard: what is due on their own open cases, in blocks they order and hide.
-import { and, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import { cases, contacts, plans, planVersions, userPreferences, zrmAssessments } from '../../db/schema';
 import type { Actor } from '../../access/actor';
+import { isCaseWorker, sensitiveContactVisible } from '../../access/access.policy';
 import { addDays, daysBetween, todayInNetherlands } from '../../lib/dates';
 import { CONTACT_KIND_LABELS, FIRST_MEETING_NORM_DAYS, type ContactKind } from '../cases/case-rules';
 import { isOpen, selectCaseSummaries } from '../cases/cases.repo';
 import { AGREEMENT_OWNER_LABELS, planContent } from '../plans/plans.schemas';
+import { planAsSeenBy } from '../plans/plan-sensitivity';
 import { zrmDue } from '../zrm/zrm-rules';
 import { DASHBOARD_BLOCKS, type Dashboard, type DashboardItem, type DashboardLayout, type dashboardLayout } from './worklists.schemas';
 
@@ -38,6 +40,13 @@ export async function saveLayout(db: Db, actor: Actor, layout: z.output<typeof d
   return layout;
 }
 
+/** null: a sensitive note the actor may not read (the query leaves its text out). */
+function noteExcerpt(note: string | null): string {
+  if (note === null) return 'Afgeschermde notitie';
+  if (!note) return '(geen notitie)';
+  return note.length > 120 ? `${note.slice(0, 117)}…` : note;
+}
+
 export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
   const today = todayInNetherlands();
   const horizon = addDays(today, LOOK_AHEAD_DAYS);
@@ -58,12 +67,13 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
   let recent: DashboardItem[] = [];
   if (ids.length) {
     const currentPlans = await db
-      .select({ caseId: planVersions.caseId, content: planVersions.content })
+      .select({ caseId: planVersions.caseId, content: planVersions.content, caseWorker: sql<boolean>`${isCaseWorker(actor, sql`${plans.caseId}`)}` })
       .from(plans)
       .innerJoin(planVersions, and(eq(planVersions.organisationId, plans.organisationId), eq(planVersions.caseId, plans.caseId), eq(planVersions.version, plans.currentVersion)))
       .where(and(eq(plans.organisationId, actor.organisationId), inArray(plans.caseId, ids)));
     for (const plan of currentPlans) {
-      const content = planContent.parse(plan.content);
+      // Sensitive parts stay out for anyone but the case's workers (the lead worker always is one).
+      const content = planAsSeenBy(planContent.parse(plan.content), plan.caseWorker);
       for (const a of content.domains.flatMap((d) => d.agreements)) {
         if (a.status === 'open' && a.dueOn && a.dueOn <= horizon) agreements.push(item(plan.caseId, `${a.what} — ${AGREEMENT_OWNER_LABELS[a.owner]}${a.ownerName ? ` (${a.ownerName})` : ''}`, a.dueOn));
       }
@@ -93,13 +103,18 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
     }
 
     const latest = await db
-      .select({ caseId: contacts.caseId, contactOn: contacts.contactOn, kind: contacts.kind, note: contacts.note })
+      .select({
+        caseId: contacts.caseId,
+        contactOn: contacts.contactOn,
+        kind: contacts.kind,
+        note: sql<string | null>`case when ${sensitiveContactVisible(actor)} then ${contacts.note} end`,
+      })
       .from(contacts)
       .where(and(eq(contacts.organisationId, actor.organisationId), inArray(contacts.caseId, ids)))
       .orderBy(desc(contacts.createdAt))
       .limit(10);
     recent = latest.map((c) => ({
-      ...item(c.caseId, `${CONTACT_KIND_LABELS[c.kind as ContactKind] ?? c.kind}: ${c.note.length > 120 ? `${c.note.slice(0, 117)}…` : c.note || '(geen notitie)'}`, c.contactOn),
+      ...item(c.caseId, `${CONTACT_KIND_LABELS[c.kind as ContactKind] ?? c.kind}: ${noteExcerpt(c.note)}`, c.contactOn),
       overdue: false,
     }));
   }

@@ -55,7 +55,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <NetworkSection caseId={detail.id} household={mainClient ? fullName(mainClient) : 'de cliënt'} mayWrite={mayWrite} />
       <PlanSummary caseId={detail.id} />
       <ZrmSection detail={detail} mayWrite={mayWrite} />
-      {can('journal:write') && ownTeam && <JournalSection caseId={detail.id} closed={detail.status === 'closed'} />}
+      <JournalSection caseId={detail.id} closed={detail.status === 'closed'} mayWrite={can('journal:write') && ownTeam} />
       <section aria-labelledby="geschiedenis-title" className="kt-section">
         <Heading2 id="geschiedenis-title">Geschiedenis</Heading2>
         <CaseEvents events={detail.events} />

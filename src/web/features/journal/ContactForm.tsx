@@ -1,13 +1,16 @@
-// One contact's fields: date, kind, minutes, note. Used to add a contact and to edit one in place.
+// One contact's fields: date, kind, minutes, note and the sensitive mark. Used to add a contact and to
+// edit one in place; only the author sets or changes the mark (others keep it as it is).
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { CONTACT_KINDS, CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { contactFields, type ContactFields } from '../../../server/modules/journal/journal.schemas';
+import { SENSITIVITY_LABELS, type Sensitivity } from '../../../server/modules/journal/sensitivity';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import type { Contact } from './api';
+import { SensitivityField } from './Sensitivity';
 
 const KIND_OPTIONS = CONTACT_KINDS.map((kind) => ({ value: kind, label: CONTACT_KIND_LABELS[kind] }));
 
@@ -28,6 +31,8 @@ export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmi
   const [kind, setKind] = useState<string>(initial?.kind ?? '');
   const [minutes, setMinutes] = useState(initial?.minutes === null || initial?.minutes === undefined ? '' : String(initial.minutes));
   const [note, setNote] = useState(initial?.note ?? '');
+  const [sensitivity, setSensitivity] = useState<Sensitivity | null>(initial?.sensitivity ?? null);
+  const mayMark = !initial || initial.mayChangeSensitivity;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -35,7 +40,8 @@ export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmi
     if (trimmedMinutes !== '' && !/^\d+$/.test(trimmedMinutes)) {
       return form.show([{ path: 'minutes', message: 'Vul het aantal minuten in als heel getal, bijvoorbeeld 45' }]);
     }
-    const body = { contactOn, kind, minutes: trimmedMinutes === '' ? null : Number(trimmedMinutes), note } as ContactFields;
+    // Someone else's entry: the mark is left out, so it stays as the author set it.
+    const body = { contactOn, kind, minutes: trimmedMinutes === '' ? null : Number(trimmedMinutes), note, ...(mayMark ? { sensitivity } : {}) } as ContactFields;
     const parsed = contactFields.safeParse(body);
     if (!parsed.success) return form.showZod(parsed.error);
     try {
@@ -45,6 +51,7 @@ export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmi
         setKind('');
         setMinutes('');
         setNote('');
+        setSensitivity(null);
         setContactOn(today());
       }
     } catch (error) {
@@ -61,6 +68,13 @@ export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmi
         <TextField id={form.idFor('minutes')} label="Minuten" inputMode="numeric" value={minutes} onChange={setMinutes} size="xs" error={form.errorFor('minutes')} optional />
       </div>
       <TextareaField id={form.idFor('note')} label="Notitie" value={note} onChange={setNote} rows={4} error={form.errorFor('note')} optional />
+      {mayMark ? (
+        <SensitivityField id={form.idFor('sensitivity')} value={sensitivity} onChange={setSensitivity} error={form.errorFor('sensitivity')} />
+      ) : (
+        <Paragraph id={form.idFor('sensitivity')} className="kt-muted">
+          Gevoelig: {sensitivity ? SENSITIVITY_LABELS[sensitivity] : 'geen'}. Alleen wie de notitie schreef, kan dit wijzigen.
+        </Paragraph>
+      )}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
           {submitLabel}

@@ -1,21 +1,48 @@
-// One journal entry: shown, edited in place (earlier versions kept), with its history.
+// One journal entry: shown, edited in place (earlier versions kept), with its history. A sensitive
+// entry the user may not read shows only its date, kind and author.
 import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
 import { formatDate } from '../../app/format';
-import { useUpdateContact, type Contact } from './api';
+import { WITHHELD_NOTE } from '../../../server/modules/journal/sensitivity';
+import { useUpdateContact, type Contact, type JournalEntry, type WithheldContact } from './api';
 import { ContactForm } from './ContactForm';
 import { ContactVersions } from './ContactVersions';
+import { SensitivityTag, WithheldNotice } from './Sensitivity';
 
-export function ContactItem({ contact }: { contact: Contact }) {
+/** `mayWrite`: false for a reader through break-the-glass (read only). */
+export function ContactItem({ contact, mayWrite = true }: { contact: JournalEntry; mayWrite?: boolean }) {
+  return contact.withheld ? <WithheldItem contact={contact} /> : <VisibleItem contact={contact} mayWrite={mayWrite} />;
+}
+
+function entryTitle(contact: JournalEntry): string {
+  return `${formatDate(contact.contactOn)} — ${CONTACT_KIND_LABELS[contact.kind] ?? contact.kind}`;
+}
+
+function WithheldItem({ contact }: { contact: WithheldContact }) {
+  const headingId = `contact-${contact.id}-title`;
+  return (
+    <li className="kt-contact">
+      <article aria-labelledby={headingId} aria-describedby={`${headingId}-withheld`}>
+        <Heading3 id={headingId} className="kt-contact__title">
+          {entryTitle(contact)}
+        </Heading3>
+        <Paragraph className="kt-contact__meta">{contact.authorName ?? 'Onbekende auteur'}</Paragraph>
+        <WithheldNotice id={`${headingId}-withheld`} text={WITHHELD_NOTE} />
+      </article>
+    </li>
+  );
+}
+
+function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolean }) {
   const [editing, setEditing] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
   const update = useUpdateContact(contact.caseId, contact.id);
   const queryClient = useQueryClient();
   const edited = contact.version > 1;
-  const title = `${formatDate(contact.contactOn)} — ${CONTACT_KIND_LABELS[contact.kind] ?? contact.kind}`;
+  const title = entryTitle(contact);
   const headingId = `contact-${contact.id}-title`;
 
   return (
@@ -33,6 +60,7 @@ export function ContactItem({ contact }: { contact: Contact }) {
               <strong>bewerkt</strong> op <DateText value={contact.updatedAt} withTime />
             </>
           )}
+          <SensitivityTag value={contact.sensitivity} />
         </Paragraph>
         {editing ? (
           <ContactForm
@@ -52,9 +80,11 @@ export function ContactItem({ contact }: { contact: Contact }) {
           <>
             {contact.note ? <Paragraph className="kt-pre-line kt-note">{contact.note}</Paragraph> : <Paragraph className="kt-muted">Geen notitie.</Paragraph>}
             <ButtonGroup>
-              <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)} aria-label={`Bewerken: contact ${title}`}>
-                Bewerken
-              </Button>
+              {mayWrite && (
+                <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)} aria-label={`Bewerken: contact ${title}`}>
+                  Bewerken
+                </Button>
+              )}
               {edited && (
                 <Button type="button" appearance="subtle-button" aria-expanded={showVersions} onClick={() => setShowVersions((v) => !v)}>
                   Eerdere versies

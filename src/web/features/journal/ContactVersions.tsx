@@ -4,6 +4,7 @@ import { CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useContactVersions } from './api';
+import { SensitivityTag } from './Sensitivity';
 
 export function ContactVersions({ contactId, headingId }: { contactId: string; headingId: string }) {
   const versions = useContactVersions(contactId, true);
@@ -27,6 +28,7 @@ export function ContactVersions({ contactId, headingId }: { contactId: string; h
                       {v.minutes !== null ? `, ${v.minutes} minuten` : ''}
                       {v.authorName ? `, geschreven door ${v.authorName}` : ''}. Vervangen op <DateText value={v.replacedAt} withTime />
                       {v.replacedByName ? ` door ${v.replacedByName}` : ''}.
+                      <SensitivityTag value={v.sensitivity} />
                     </Paragraph>
                     {v.note && <Paragraph className="kt-pre-line kt-note">{v.note}</Paragraph>}
                   </li>

@@ -5,14 +5,17 @@ import { useAddContact, useContacts } from './api';
 import { ContactForm } from './ContactForm';
 import { ContactItem } from './ContactItem';
 
-/** `closed`: a closed case takes no new contacts (the server refuses them); reopen it first. */
-export function JournalSection({ caseId, closed }: { caseId: string; closed: boolean }) {
+/**
+ * `closed`: a closed case takes no new contacts (the server refuses them); reopen it first.
+ * `mayWrite`: false for a reader without journal rights or through break-the-glass: the list only.
+ */
+export function JournalSection({ caseId, closed, mayWrite }: { caseId: string; closed: boolean; mayWrite: boolean }) {
   const contacts = useContacts(caseId);
   const add = useAddContact(caseId);
   return (
     <section aria-labelledby="journaal-title" className="kt-section">
       <Heading2 id="journaal-title">Contactjournaal</Heading2>
-      {closed ? (
+      {!mayWrite ? null : closed ? (
         <Paragraph>De casus is afgesloten. Heropen de casus om een contact toe te voegen.</Paragraph>
       ) : (
         <ContactForm
@@ -32,7 +35,7 @@ export function JournalSection({ caseId, closed }: { caseId: string; closed: boo
           ) : (
             <ol className="kt-contacts" aria-label="Contacten, nieuwste eerst">
               {list.map((contact) => (
-                <ContactItem key={contact.id} contact={contact} />
+                <ContactItem key={contact.id} contact={contact} mayWrite={mayWrite} />
               ))}
             </ol>
           )

@@ -1,12 +1,12 @@
 // Contact journal: list, add, edit, earlier versions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Contact, ContactFields, ContactVersion } from '../../../server/modules/journal/journal.schemas';
+import type { Contact, ContactFields, ContactVersion, JournalEntry, WithheldContact } from '../../../server/modules/journal/journal.schemas';
 import { api } from '../../app/api';
 
-export type { Contact, ContactVersion };
+export type { Contact, ContactVersion, JournalEntry, WithheldContact };
 
 export function useContacts(caseId: string) {
-  return useQuery({ queryKey: ['contacts', caseId], queryFn: () => api.get<Contact[]>(`/api/cases/${encodeURIComponent(caseId)}/contacts`) });
+  return useQuery({ queryKey: ['contacts', caseId], queryFn: () => api.get<JournalEntry[]>(`/api/cases/${encodeURIComponent(caseId)}/contacts`) });
 }
 
 export function useAddContact(caseId: string) {

@@ -1,9 +1,13 @@
 // The krachtplan form: per life domain the situation, strengths, goal and agreements (asked in
 // kitchen-table order), then reciprocity, the participation ladder, the dates and the crisis plan.
+// The case's workers may mark a life domain or an agreement as sensitive; anyone else sees such parts
+// as withheld placeholders, which the server keeps as they are when the plan is saved.
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, type Agreement, type DomainPlan, type PlanContent } from '../../../server/modules/plans/plans.schemas';
+import { WITHHELD_AGREEMENT, WITHHELD_DOMAIN } from '../../../server/modules/journal/sensitivity';
 import { SelectField, TextareaField, TextField, type Option } from '../../app/fields';
+import { SensitivityField, SensitivityTag, WithheldNotice } from '../journal/Sensitivity';
 import type { FormErrors } from '../../app/form-errors';
 import { KITCHEN_TABLE_QUESTIONS, LADDER_OPTIONS, newAgreement, OWNER_HELP, OWNER_HELP_SHORT, OWNER_OPTIONS, type Owner } from './plan-labels';
 
@@ -14,15 +18,19 @@ interface Props {
   value: PlanContent;
   onChange: (value: PlanContent) => void;
   domainOptions: Option[];
+  /** One of the case's workers: may mark parts as sensitive (and sees every part). */
+  mayMark: boolean;
 }
 
-export function PlanForm({ form, value, onChange, domainOptions }: Props) {
+export function PlanForm({ form, value, onChange, domainOptions, mayMark }: Props) {
   const label = (code: string) => domainOptions.find((o) => o.value === code)?.label ?? code;
   const setDomain = (index: number, domain: DomainPlan) => onChange({ ...value, domains: value.domains.map((d, i) => (i === index ? domain : d)) });
   const removeDomain = (index: number) => {
     onChange({ ...value, domains: value.domains.filter((_, i) => i !== index) });
     focusLater('leefgebieden-title');
   };
+  const withheldDomains = value.withheld?.domains ?? [];
+  const withheldAgreements = value.withheld?.agreements ?? [];
   const crisis = value.crisisPlan;
   const setCrisis = (patch: Partial<PlanContent['crisisPlan']>) => onChange({ ...value, crisisPlan: { ...crisis, ...patch } });
 
@@ -33,12 +41,30 @@ export function PlanForm({ form, value, onChange, domainOptions }: Props) {
           Leefgebieden
         </Heading2>
         <Paragraph>Voeg de leefgebieden toe die voor de cliënt belangrijk zijn. Schrijf de situatie op in de woorden van de cliënt.</Paragraph>
-        {value.domains.length === 0 && <Paragraph className="kt-muted">Er staan nog geen leefgebieden in het plan.</Paragraph>}
+        {!mayMark && <Paragraph className="kt-muted">Alleen de betrokken medewerkers van deze casus kunnen een leefgebied of afspraak als gevoelig markeren.</Paragraph>}
+        {value.domains.length === 0 && withheldDomains.length === 0 && <Paragraph className="kt-muted">Er staan nog geen leefgebieden in het plan.</Paragraph>}
         {value.domains.map((domain, index) => (
-          <DomainFields key={domain.domain} form={form} index={index} name={label(domain.domain)} value={domain} onChange={(d) => setDomain(index, d)} onRemove={() => removeDomain(index)} />
+          <DomainFields
+            key={domain.domain}
+            form={form}
+            index={index}
+            name={label(domain.domain)}
+            value={domain}
+            withheldAgreements={withheldAgreements.filter((a) => a.domain === domain.domain).length}
+            mayMark={mayMark}
+            onChange={(d) => setDomain(index, d)}
+            onRemove={() => removeDomain(index)}
+          />
+        ))}
+        {withheldDomains.map((code) => (
+          <section key={code} aria-labelledby={`plan-domein-${code}-titel`} className="kt-subsection kt-plan-domain">
+            <Heading3 id={`plan-domein-${code}-titel`}>{label(code)}</Heading3>
+            <WithheldNotice text={WITHHELD_DOMAIN} />
+          </section>
         ))}
         <AddDomain
-          options={domainOptions.filter((o) => !value.domains.some((d) => d.domain === o.value))} focusId={() => form.idFor(`domains.${value.domains.length}.situation`)}
+          options={domainOptions.filter((o) => !value.domains.some((d) => d.domain === o.value) && !withheldDomains.includes(o.value))}
+          focusId={() => form.idFor(`domains.${value.domains.length}.situation`)}
           onAdd={(code) => onChange({ ...value, domains: [...value.domains, { domain: code, situation: '', strengths: '', goal: '', agreements: [] }] })}
         />
       </section>
@@ -140,7 +166,19 @@ function AddDomain({ options, onAdd, focusId }: { options: Option[]; onAdd: (cod
   );
 }
 
-function DomainFields({ form, index, name, value, onChange, onRemove }: { form: FormErrors; index: number; name: string; value: DomainPlan; onChange: (v: DomainPlan) => void; onRemove: () => void }) {
+interface DomainProps {
+  form: FormErrors;
+  index: number;
+  name: string;
+  value: DomainPlan;
+  /** How many of this domain's agreements the user may not see. */
+  withheldAgreements: number;
+  mayMark: boolean;
+  onChange: (v: DomainPlan) => void;
+  onRemove: () => void;
+}
+
+function DomainFields({ form, index, name, value, withheldAgreements, mayMark, onChange, onRemove }: DomainProps) {
   const path = `domains.${index}`;
   const headingId = `plan-domein-${value.domain}-titel`;
   const setAgreement = (i: number, a: Agreement) => onChange({ ...value, agreements: value.agreements.map((x, j) => (j === i ? a : x)) });
@@ -152,19 +190,33 @@ function DomainFields({ form, index, name, value, onChange, onRemove }: { form: 
   return (
     <section aria-labelledby={headingId} className="kt-subsection kt-plan-domain">
       <Heading3 id={headingId}>{name}</Heading3>
+      <SensitivityTag value={value.sensitivity} />
       <TextareaField id={form.idFor(`${path}.situation`)} label="Situatie in de woorden van de cliënt" value={value.situation} onChange={(v) => onChange({ ...value, situation: v })} rows={3} error={form.errorFor(`${path}.situation`)} optional />
       <TextareaField id={form.idFor(`${path}.strengths`)} label="Wat gaat goed (krachten)" value={value.strengths} onChange={(v) => onChange({ ...value, strengths: v })} rows={3} error={form.errorFor(`${path}.strengths`)} optional />
       <TextareaField id={form.idFor(`${path}.goal`)} label="Doel" description="Wat wil de cliënt bereiken, in eigen woorden." value={value.goal} onChange={(v) => onChange({ ...value, goal: v })} rows={2} error={form.errorFor(`${path}.goal`)} optional />
+      {mayMark && (
+        <SensitivityField
+          id={form.idFor(`${path}.sensitivity`)}
+          label={`Gevoelig: leefgebied ${name}`}
+          description="Bij huiselijk geweld, gezondheid of justitie: alleen de betrokken medewerkers van deze casus zien dit leefgebied met zijn afspraken."
+          value={value.sensitivity}
+          onChange={(v) => onChange({ ...value, sensitivity: v })}
+          error={form.errorFor(`${path}.sensitivity`)}
+        />
+      )}
       <Heading4 id={`${headingId}-afspraken`} tabIndex={-1}>
         Afspraken
       </Heading4>
       <Paragraph>{OWNER_HELP}</Paragraph>
       {value.agreements.map((agreement, i) => (
-        <AgreementFields key={agreement.id} form={form} path={`${path}.agreements.${i}`} legend={`${name}: afspraak ${i + 1}`} value={agreement} onChange={(a) => setAgreement(i, a)} onRemove={() => {
+        <AgreementFields key={agreement.id} form={form} path={`${path}.agreements.${i}`} legend={`${name}: afspraak ${i + 1}`} value={agreement} mayMark={mayMark} onChange={(a) => setAgreement(i, a)} onRemove={() => {
             onChange({ ...value, agreements: value.agreements.filter((_, j) => j !== i) });
             focusLater(`${headingId}-afspraken`);
           }}
         />
+      ))}
+      {Array.from({ length: withheldAgreements }, (_, i) => (
+        <WithheldNotice key={i} text={WITHHELD_AGREEMENT} />
       ))}
       <ol className="kt-questions">
         {KITCHEN_TABLE_QUESTIONS.map((q) => (
@@ -176,21 +228,36 @@ function DomainFields({ form, index, name, value, onChange, onRemove }: { form: 
           </li>
         ))}
       </ol>
-      <ButtonGroup>
-        <Button type="button" appearance="subtle-button" onClick={onRemove}>
-          Leefgebied {name} verwijderen
-        </Button>
-      </ButtonGroup>
+      {withheldAgreements > 0 ? (
+        <Paragraph className="kt-muted">Dit leefgebied heeft een afgeschermde afspraak; alleen de betrokken medewerkers van deze casus kunnen het verwijderen.</Paragraph>
+      ) : (
+        <ButtonGroup>
+          <Button type="button" appearance="subtle-button" onClick={onRemove}>
+            Leefgebied {name} verwijderen
+          </Button>
+        </ButtonGroup>
+      )}
     </section>
   );
 }
 
-function AgreementFields({ form, path, legend, value, onChange, onRemove }: { form: FormErrors; path: string; legend: string; value: Agreement; onChange: (a: Agreement) => void; onRemove: () => void }) {
+interface AgreementProps {
+  form: FormErrors;
+  path: string;
+  legend: string;
+  value: Agreement;
+  mayMark: boolean;
+  onChange: (a: Agreement) => void;
+  onRemove: () => void;
+}
+
+function AgreementFields({ form, path, legend, value, mayMark, onChange, onRemove }: AgreementProps) {
   const id = (field: string) => form.idFor(`${path}.${field}`);
   const error = (field: string) => form.errorFor(`${path}.${field}`);
   return (
     <Fieldset className="kt-subsection kt-agreement">
       <FieldsetLegend className="kt-legend">{legend}</FieldsetLegend>
+      <SensitivityTag value={value.sensitivity} />
       <TextareaField id={id('what')} label="Afspraak" value={value.what} onChange={(v) => onChange({ ...value, what: v })} rows={2} error={error('what')} required />
       <div className="kt-row">
         <SelectField id={id('owner')} label="Wie" description={OWNER_HELP_SHORT} options={OWNER_OPTIONS} value={value.owner ?? ''} onChange={(v) => onChange({ ...value, owner: v as Owner })} error={error('owner')} required />
@@ -201,6 +268,16 @@ function AgreementFields({ form, path, legend, value, onChange, onRemove }: { fo
         <SelectField id={id('status')} label="Status" options={STATUS_OPTIONS} placeholder={null} value={value.status} onChange={(v) => onChange({ ...value, status: v as Agreement['status'] })} error={error('status')} />
       </div>
       <TextareaField id={id('result')} label="Resultaat" value={value.result} onChange={(v) => onChange({ ...value, result: v })} rows={2} error={error('result')} optional />
+      {mayMark && (
+        <SensitivityField
+          id={id('sensitivity')}
+          label={`Gevoelig: ${legend}`}
+          description="Bij huiselijk geweld, gezondheid of justitie: alleen de betrokken medewerkers van deze casus zien deze afspraak."
+          value={value.sensitivity}
+          onChange={(v) => onChange({ ...value, sensitivity: v })}
+          error={error('sensitivity')}
+        />
+      )}
       <ButtonGroup>
         <Button type="button" appearance="subtle-button" onClick={onRemove} aria-label={`Afspraak verwijderen: ${legend}`}>
           Afspraak verwijderen

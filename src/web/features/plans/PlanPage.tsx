@@ -165,7 +165,7 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
     <form noValidate onSubmit={(e) => void handleSubmit(e)} aria-label="Krachtplan" className="kt-plan-form">
       <ErrorSummary form={form} />
       {conflict && <ConflictNotice conflict={conflict} onLoad={() => loadNewest(conflict.current)} />}
-      <PlanForm form={form} value={draft} onChange={edit} domainOptions={domainOptions} />
+      <PlanForm form={form} value={draft} onChange={edit} domainOptions={domainOptions} mayMark={plan.mayMarkSensitive} />
       <Paragraph role="status" className="kt-saved">
         {saved}
       </Paragraph>

@@ -10,6 +10,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { codeLabel, useReference } from '../../app/reference';
 import { useCase, type CaseDetail } from '../cases/api';
+import { WithheldNotice } from '../journal/Sensitivity';
 import { usePlan, type Plan } from './api';
 import { LADDER_LABELS, OWNER_PRINT_HEADINGS, type Owner } from './plan-labels';
 import './plans.css';
@@ -49,6 +50,9 @@ function PrintView({ detail, plan }: { detail: CaseDetail; plan: Plan }) {
             Afdrukken of opslaan als PDF
           </Button>
         </ButtonGroup>
+        {content.withheld && (
+          <WithheldNotice text="Dit krachtplan heeft afgeschermde onderdelen, alleen zichtbaar voor de betrokken medewerkers van deze casus. Die staan niet in deze afdruk; laat de regisseur het volledige plan afdrukken." />
+        )}
       </div>
       <PageTitle title={client ? `Krachtplan van ${fullName(client)}` : 'Uw krachtplan'} />
       {plan.version === 0 ? (
