@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
-import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { ClientDetail } from '../../src/server/modules/clients/clients.schemas';
 import type { AccessLogEntry, AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
 import { ACCESS_LOG_PAGE_SIZE } from '../../src/server/modules/access-log/access-log.schemas';
