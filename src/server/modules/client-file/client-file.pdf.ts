@@ -55,6 +55,18 @@ class Layout {
     this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
     this.pages.push(this.page);
     this.y = PAGE.height - MARGIN.top;
+    this.pageFont = null;
+  }
+
+  private pageFont: PDFFont | null = null;
+
+  /** drawText with a font would add a font entry to the page for every line: set it on change only. */
+  private draw(text: string, x: number, y: number, size: number, font: PDFFont, color: typeof BLACK) {
+    if (this.pageFont !== font) {
+      this.page.setFont(font);
+      this.pageFont = font;
+    }
+    this.page.drawText(text, { x, y, size, color });
   }
 
   /** Room for `height` points on this page, else a new page; `before` space is dropped at a page top. */
@@ -75,7 +87,7 @@ class Layout {
     lines.forEach((line, index) => {
       this.reserve(height + (index === 0 ? keepWith : 0), index === 0 ? style.before : 0);
       this.y -= height;
-      this.page.drawText(line, { x, y: this.y + (height - style.size) / 2, size: style.size, font: this.fonts[style.font], color: style.color });
+      this.draw(line, x, this.y + (height - style.size) / 2, style.size, this.fonts[style.font], style.color);
     });
   }
 
@@ -90,8 +102,8 @@ class Layout {
       this.reserve(height, i === 0 ? style.before : 0);
       this.y -= height;
       const baseline = this.y + (height - style.size) / 2;
-      if (labels[i]) this.page.drawText(labels[i]!, { x: MARGIN.left, y: baseline, size: style.size, font: this.fonts.bold, color: BLACK });
-      if (values[i]) this.page.drawText(values[i]!, { x: MARGIN.left + LABEL_WIDTH, y: baseline, size: style.size, font: this.fonts.regular, color: BLACK });
+      if (labels[i]) this.draw(labels[i]!, MARGIN.left, baseline, style.size, this.fonts.bold, BLACK);
+      if (values[i]) this.draw(values[i]!, MARGIN.left + LABEL_WIDTH, baseline, style.size, this.fonts.regular, BLACK);
     }
   }
 }

@@ -38,12 +38,14 @@ import { loadAccessLog } from '../access-log/access-log.service';
 import type { ClientFile, FileCase, FileContact } from './client-file.schemas';
 import { DISCLOSURE_GROUND_LABELS, GENDER_LABELS, HOUSEHOLD_ROLE_LABELS, SENSITIVITY_LABELS, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
 
-type Labels = (list: string, code: string | null | undefined) => string;
+/** A code's label in the organisation's list (the code itself when the list lacks it). */
+type Labels = ((list: string, code: string | null | undefined) => string) & { position: (list: string, code: string) => number };
 
 async function codeLabels(db: DbOrTx, organisationId: string): Promise<Labels> {
-  const rows = await db.select({ list: codes.list, code: codes.code, label: codes.label }).from(codes).where(eq(codes.organisationId, organisationId));
-  const map = new Map(rows.map((r) => [`${r.list}:${r.code}`, r.label]));
-  return (list, code) => (code ? (map.get(`${list}:${code}`) ?? codeText(code)) : '');
+  const rows = await db.select({ list: codes.list, code: codes.code, label: codes.label, position: codes.position }).from(codes).where(eq(codes.organisationId, organisationId));
+  const map = new Map(rows.map((r) => [`${r.list}:${r.code}`, r]));
+  const labels = (list: string, code: string | null | undefined) => (code ? (map.get(`${list}:${code}`)?.label ?? codeText(code)) : '');
+  return Object.assign(labels, { position: (list: string, code: string) => map.get(`${list}:${code}`)?.position ?? Number.MAX_SAFE_INTEGER });
 }
 
 const label = <K extends string>(labels: Record<K, string>, code: string | null): string | null => (code === null ? null : (labels[code as K] ?? codeText(code)));
@@ -239,7 +241,10 @@ async function loadZrm(db: DbOrTx, organisationId: string, clientId: string, cas
   return rows.map((a) => ({
     assessedOn: a.assessedOn,
     type: labels('zrm_types', a.type),
-    scores: Object.entries(a.scores).map(([domain, score]) => ({ domain: labels('zrm_domains', domain), score })),
+    // In the order of the organisation's matrix (the stored scores keep no order).
+    scores: Object.entries(a.scores)
+      .sort(([x], [y]) => labels.position('zrm_domains', x) - labels.position('zrm_domains', y))
+      .map(([domain, score]) => ({ domain: labels('zrm_domains', domain), score })),
   }));
 }
 
