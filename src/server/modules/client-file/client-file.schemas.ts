@@ -42,20 +42,8 @@ export const fileRegistration = z.object({
 
 export const fileCaseEvent = z.object({ at: text, event: text, reason: maybe, by: maybe });
 
-export const fileContactVersion = z.object({
-  version: z.number(),
-  contactOn: text,
-  kind: text,
-  minutes: z.number().nullable(),
-  note: text,
-  sensitivity: maybe,
-  author: maybe,
-  replacedBy: maybe,
-  replacedAt: text,
-});
-
-const shownContact = z.object({
-  withheld: z.literal(false),
+/** What a journal entry, or an earlier version of it, says. */
+const contactText = {
   contactOn: text,
   kind: text,
   minutes: z.number().nullable(),
@@ -63,6 +51,13 @@ const shownContact = z.object({
   /** A sensitive entry (domestic violence, health, justice) the reader may see, with its mark. */
   sensitivity: maybe,
   author: maybe,
+};
+
+export const fileContactVersion = z.object({ version: z.number(), ...contactText, replacedBy: maybe, replacedAt: text });
+
+const shownContact = z.object({
+  withheld: z.literal(false),
+  ...contactText,
   recordedAt: text,
   changedAt: text,
   version: z.number(),

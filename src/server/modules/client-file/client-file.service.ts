@@ -48,6 +48,10 @@ async function codeLabels(db: DbOrTx, organisationId: string): Promise<Labels> {
   return Object.assign(labels, { position: (list: string, code: string) => map.get(`${list}:${code}`)?.position ?? Number.MAX_SAFE_INTEGER });
 }
 
+function referrerText(labels: Labels, code: string, other: string | null): string {
+  return other ? `${labels('referrers', code)}: ${other}` : labels('referrers', code);
+}
+
 const label = <K extends string>(labels: Record<K, string>, code: string | null): string | null => (code === null ? null : (labels[code as K] ?? codeText(code)));
 
 const author = alias(users, 'author');
@@ -68,13 +72,25 @@ async function loadRegistrations(db: DbOrTx, actor: Actor, clientId: string, lab
   return rows.map(({ r, team, triageTeam: otherTeam, triager: by }) => ({
     registeredOn: r.registeredOn,
     team,
-    referrer: r.referrerOther ? `${labels('referrers', r.referrerCode)}: ${r.referrerOther}` : labels('referrers', r.referrerCode),
+    referrer: referrerText(labels, r.referrerCode, r.referrerOther),
     question: r.question,
     triage: r.triageOutcome
       ? { outcome: label(TRIAGE_LABELS, r.triageOutcome as TriageOutcome)!, advice: r.triageAdvice, otherTeam, by, at: r.triagedAt?.toISOString() ?? null }
       : null,
     caseId: r.caseId,
   }));
+}
+
+/** What an entry or an earlier version of it says, with its codes in words. */
+function contactText(row: { contactOn: string; kind: string; minutes: number | null; note: string; sensitivity: string | null }, by: string | null) {
+  return {
+    contactOn: row.contactOn,
+    kind: label(CONTACT_KIND_LABELS, row.kind as ContactKind)!,
+    minutes: row.minutes,
+    note: row.note,
+    sensitivity: label(SENSITIVITY_LABELS, row.sensitivity),
+    author: by,
+  };
 }
 
 /** The journal of the cases: every entry the actor may read with its earlier versions, the rest withheld. */
@@ -107,12 +123,7 @@ async function loadJournal(db: DbOrTx, actor: Actor, caseIds: string[]): Promise
     const earlier = versions.filter((v) => v.v.contactId === c.id);
     list.push({
       withheld: false,
-      contactOn: c.contactOn,
-      kind: label(CONTACT_KIND_LABELS, c.kind as ContactKind)!,
-      minutes: c.minutes,
-      note: c.note,
-      sensitivity: label(SENSITIVITY_LABELS, c.sensitivity),
-      author: by,
+      ...contactText(c, by),
       recordedAt: c.createdAt.toISOString(),
       changedAt: c.updatedAt.toISOString(),
       version: c.version,
@@ -120,12 +131,7 @@ async function loadJournal(db: DbOrTx, actor: Actor, caseIds: string[]): Promise
         .filter((v) => v.visible)
         .map(({ v, author: versionAuthor, replacedBy }) => ({
           version: v.version,
-          contactOn: v.contactOn,
-          kind: label(CONTACT_KIND_LABELS, v.kind as ContactKind)!,
-          minutes: v.minutes,
-          note: v.note,
-          sensitivity: label(SENSITIVITY_LABELS, v.sensitivity),
-          author: versionAuthor,
+          ...contactText(v, versionAuthor),
           replacedBy,
           replacedAt: v.replacedAt.toISOString(),
         })),
@@ -211,7 +217,7 @@ async function loadCases(db: DbOrTx, actor: Actor, clientId: string, labels: Lab
       status: label(CASE_STATUS_LABELS, c.status as CaseStatus)!,
       role: label(HOUSEHOLD_ROLE_LABELS, role)!,
       registeredOn: c.registeredOn,
-      referrer: c.referrerOther ? `${labels('referrers', c.referrerCode)}: ${c.referrerOther}` : labels('referrers', c.referrerCode),
+      referrer: referrerText(labels, c.referrerCode, c.referrerOther),
       question: c.question,
       leadWorker: leadName,
       firstMeetingOn: c.firstMeetingOn,
