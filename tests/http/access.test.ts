@@ -123,9 +123,10 @@ describe('access', () => {
       const session = await t.login(user);
       for (const route of clientDataRoutes()) {
         const response = await session.request(route.method as 'GET', concreteUrl(route.url), validBody(route.method, route.url));
-        if (user === 'quality' && response.statusCode === 200 && !route.url.includes(':')) {
+        if (user === 'quality' && response.statusCode === 200 && (!route.url.includes(':') || route.permission === 'accesslog:read')) {
           // kwaliteit holds clients:read and cases:read (lists, its own dashboard layout), but its
           // record scope is empty without break-the-glass: nothing of the team's records shows.
+          // It reads every client's access log (who did what, when), which holds no client data.
           expect(response.body, `${user} ${route.method} ${route.url}`).not.toContain(ids.client!);
           expect(response.body, `${user} ${route.method} ${route.url}`).not.toContain('Geheim');
           continue;

@@ -106,3 +106,6 @@ export const clientDetail = z.object({
   emergencyUntil: z.string().nullable(),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
+
+export const GENDER_LABELS: Record<string, string> = { v: 'Vrouw', m: 'Man', x: 'Anders of onbekend' };
+export const HOUSEHOLD_ROLE_LABELS: Record<string, string> = { hoofdclient: 'Hoofdcliënt', huishoudlid: 'Huishoudlid' };

@@ -12,11 +12,11 @@ import { CaseStatusBadge } from '../../app/StatusBadge';
 import { EmergencyNotice } from '../emergency/EmergencyNotice';
 import { ClientZrm } from '../zrm/ClientZrm';
 import { ConsentsSection } from '../consents/ConsentsSection';
+import { ClientRights } from '../client-rights/ClientRights';
+import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../../../server/modules/clients/clients.schemas';
 import { useClient, type ClientDetail } from './api';
 import { ClientEditForm } from './ClientEditForm';
 
-const GENDER_LABELS: Record<string, string> = { v: 'Vrouw', m: 'Man', x: 'Anders of onbekend' };
-const ROLE_LABELS: Record<string, string> = { hoofdclient: 'Hoofdcliënt', huishoudlid: 'Huishoudlid' };
 
 export function ClientDetailPage() {
   const { id = '' } = useParams();
@@ -96,7 +96,7 @@ function ClientView({ client }: { client: ClientDetail }) {
                     <TableCell>
                       <CaseStatusBadge status={c.status} />
                     </TableCell>
-                    <TableCell>{ROLE_LABELS[c.role] ?? c.role}</TableCell>
+                    <TableCell>{HOUSEHOLD_ROLE_LABELS[c.role] ?? c.role}</TableCell>
                     <TableCell>
                       <DateText value={c.closedOn} />
                     </TableCell>
@@ -109,6 +109,7 @@ function ClientView({ client }: { client: ClientDetail }) {
       </section>
       <ClientZrm clientId={client.id} name={fullName(client)} />
       <ConsentsSection client={client} />
+      <ClientRights clientId={client.id} name={fullName(client)} />
     </>
   );
 }

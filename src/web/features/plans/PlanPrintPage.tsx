@@ -14,11 +14,13 @@ import { WithheldNotice } from '../journal/Sensitivity';
 import { usePlan, type Plan } from './api';
 import { LADDER_LABELS, OWNER_PRINT_HEADINGS, type Owner } from './plan-labels';
 import './plans.css';
+import { usePlanPrintLogged } from '../client-rights/usePlanPrintLogged';
 
 export function PlanPrintPage() {
   const { id = '' } = useParams();
   const detail = useCase(id);
   const plan = usePlan(id);
+  usePlanPrintLogged(id);
   return (
     <div className="kt-print">
       <main id="main" tabIndex={-1}>

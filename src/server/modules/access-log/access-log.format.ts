@@ -1,0 +1,226 @@
+// Audit rows in words a client understands (NEN 7513: a readable overview of who accessed what).
+// Pure: no I/O. Only field NAMES of a change are ever shown, never their values.
+import { ROLE_LABELS, type Role } from '../../access/permissions';
+import type { AccessLogEntry } from './access-log.schemas';
+
+/** An audit row with the names the query joined to it. */
+export interface AuditRowForLog {
+  id: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+  /** The role at the time (audit_log.actor_role); older rows have none, then the user's current role. */
+  actorRole: string | null;
+  currentRole: string | null;
+  teamName: string | null;
+  onBehalfOf: string | null;
+  outcome: string;
+  emergency: boolean;
+  action: string;
+  entityType: string;
+  changes: unknown;
+  /** For an emergency_access row: the reason given when the glass was broken. */
+  emergencyReason: string | null;
+}
+
+export const SYSTEM_ACTOR = 'systeem (opdrachtregel)';
+
+/** What the record is, with its article, as the object of the sentence. */
+const ENTITY_NOUNS: Record<string, string> = {
+  client: 'de persoonsgegevens',
+  case: 'de casus',
+  journal: 'het contactjournaal',
+  contact: 'een contact in het contactjournaal',
+  contact_versions: 'de eerdere versies van een contact',
+  plan: 'het krachtplan',
+  plan_agreement: 'het akkoord op het krachtplan',
+  network: 'het netwerk',
+  network_member: 'iemand in het netwerk',
+  registration: 'een aanmelding',
+  zrm: 'de zelfredzaamheidsmatrix (ZRM)',
+  provision: 'een voorziening',
+  access_log: 'het overzicht van wie het dossier inzag',
+  client_file: 'het dossier',
+  consent: 'een toestemming',
+  disclosure: 'een verstrekking aan derden',
+  destruction: 'de vernietiging van het dossier',
+  emergency_access: 'noodtoegang',
+  history: 'de registratiegeschiedenis',
+};
+
+/** Field names of the records, in Dutch; parts of the address are one field for the client. */
+const FIELD_LABELS: Record<string, string> = {
+  firstName: 'voornaam',
+  lastName: 'achternaam',
+  birthDate: 'geboortedatum',
+  bsn: 'BSN',
+  gender: 'geslacht',
+  street: 'adres',
+  houseNumber: 'adres',
+  postcode: 'adres',
+  city: 'adres',
+  phone: 'telefoonnummer',
+  email: 'e-mailadres',
+  status: 'status',
+  teamId: 'team',
+  leadWorkerId: 'regisseur',
+  registeredOn: 'aanmelddatum',
+  referrerCode: 'melder',
+  referrerOther: 'melder',
+  question: 'hulpvraag',
+  firstMeetingOn: 'datum kennismaking',
+  firstMeetingLocation: 'plaats kennismaking',
+  closedOn: 'datum afsluiting',
+  closeReasons: 'reden van afsluiten',
+  closeOutcomes: 'resultaat bij afsluiten',
+  satisfactionScore: 'rapportcijfer',
+  canContinueAlone: 'zelf verder kunnen',
+  contactOn: 'datum contact',
+  kind: 'soort',
+  minutes: 'duur',
+  note: 'notitie',
+  sensitivity: 'markering gevoelig',
+  name: 'naam',
+  relation: 'relatie',
+  doesNow: 'wat iemand nu doet',
+  couldDo: 'wat iemand zou kunnen doen',
+  closeness: 'hoe dichtbij',
+  triageOutcome: 'triage',
+  triageAdvice: 'verwijsadvies',
+  triageTeamId: 'buurtteam van de triage',
+  triagedAt: 'triage',
+  triagedBy: 'triage',
+  caseId: 'casus',
+  withdrawnOn: 'intrekking',
+  withdrawalNote: 'intrekking',
+  validFrom: 'geldig vanaf',
+  validUntil: 'geldig tot',
+  purpose: 'doel',
+  dataShared: 'gegevens',
+  recipientName: 'ontvanger',
+  recipientKind: 'soort ontvanger',
+  givenHow: 'hoe gegeven',
+};
+
+function fieldLabel(key: string): string {
+  // An unknown field still shows by name (never by value): "someField" → "some field".
+  return FIELD_LABELS[key] ?? key.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/_/g, ' ').toLowerCase();
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The names of the changed fields of an update ({from, to}), in Dutch, each once. */
+export function changedFieldNames(changes: unknown): string[] {
+  if (!isRecord(changes)) return [];
+  const keys = new Set<string>();
+  for (const side of [changes.from, changes.to]) {
+    if (isRecord(side)) for (const key of Object.keys(side)) keys.add(key);
+  }
+  // `version` and `updatedAt` are bookkeeping, not something the person changed.
+  keys.delete('version');
+  keys.delete('updatedAt');
+  // A stable order (the stored JSON does not keep the order of the keys): known fields as listed
+  // above, then the rest alphabetically.
+  const known = Object.keys(FIELD_LABELS);
+  const rank = (key: string) => (known.includes(key) ? known.indexOf(key) : known.length);
+  const ordered = [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return [...new Set(ordered.map(fieldLabel))];
+}
+
+function noun(entityType: string): string {
+  return ENTITY_NOUNS[entityType] ?? `gegevens (${entityType.replace(/_/g, ' ')})`;
+}
+
+function planVersion(changes: unknown): number | null {
+  return isRecord(changes) && typeof changes.version === 'number' ? changes.version : null;
+}
+
+/** The reason of a break-the-glass grant: from the emergency_access record, or written in the row. */
+function emergencyReason(row: Pick<AuditRowForLog, 'changes' | 'emergencyReason'>): string | null {
+  if (row.emergencyReason) return row.emergencyReason;
+  const changes = row.changes;
+  if (!isRecord(changes)) return null;
+  if (typeof changes.reason === 'string') return changes.reason;
+  if (isRecord(changes.to) && typeof changes.to.reason === 'string') return changes.to.reason;
+  return null;
+}
+
+/** What happened, as a Dutch sentence without a subject: "bekeek het contactjournaal". */
+export function describeAction(row: Pick<AuditRowForLog, 'action' | 'entityType' | 'changes' | 'emergencyReason'>): string {
+  const what = noun(row.entityType);
+  const via = isRecord(row.changes) ? row.changes.via : undefined;
+  switch (row.action) {
+    case 'read':
+      if (row.entityType === 'client' && via === 'duplicate_check') return 'zag de cliënt bij een controle op dubbele inschrijving';
+      if (row.entityType === 'plan' && planVersion(row.changes) !== null) return `bekeek versie ${planVersion(row.changes)} van het krachtplan`;
+      return `bekeek ${what}`;
+    case 'search':
+      if (isRecord(row.changes) && row.changes.kind === 'duplicate_check') return 'controleerde op dubbele inschrijving';
+      return row.entityType === 'client' ? 'zocht cliënten' : `zocht in ${what}`;
+    case 'create':
+      if (row.entityType === 'client') return 'schreef de cliënt in';
+      if (row.entityType === 'case') return 'opende een casus';
+      if (row.entityType === 'plan') return 'maakte het krachtplan';
+      if (row.entityType === 'zrm') return 'legde een ZRM-meting vast';
+      if (row.entityType === 'contact') return 'schreef een contact in het contactjournaal';
+      if (row.entityType === 'network_member') return 'voegde iemand toe aan het netwerk';
+      return `legde ${what} vast`;
+    case 'update': {
+      if (row.entityType === 'plan') {
+        const version = planVersion(row.changes);
+        return version === null ? 'wijzigde het krachtplan' : `wijzigde het krachtplan (nieuwe versie ${version})`;
+      }
+      if (row.entityType === 'plan_agreement') {
+        const version = planVersion(row.changes);
+        return version === null ? 'legde het akkoord op het krachtplan vast' : `legde het akkoord op versie ${version} van het krachtplan vast`;
+      }
+      const fields = changedFieldNames(row.changes);
+      return fields.length ? `wijzigde ${what} (${fields.join(', ')})` : `wijzigde ${what}`;
+    }
+    case 'delete':
+      return `verwijderde ${what}`;
+    case 'export':
+      return `exporteerde ${what}`;
+    case 'print':
+      return `drukte ${what} af`;
+    case 'import':
+      return `importeerde ${what}`;
+    case 'emergency_access': {
+      const reason = emergencyReason(row);
+      return reason ? `noodtoegang (break the glass): ${reason}` : 'noodtoegang (break the glass)';
+    }
+    case 'disclose':
+      return 'verstrekte gegevens aan derden';
+    case 'destroy':
+      return 'vernietigde de persoonsgegevens';
+    case 'login':
+      return 'logde in';
+    case 'logout':
+      return 'logde uit';
+    default:
+      return `${row.action} ${what}`;
+  }
+}
+
+export function roleLabel(role: string | null): string | null {
+  if (!role) return null;
+  return ROLE_LABELS[role as Role] ?? role;
+}
+
+/** One audit row as the client's overview shows it. */
+export function toAccessLogEntry(row: AuditRowForLog): AccessLogEntry {
+  const system = row.actorId === null;
+  return {
+    id: row.id,
+    at: row.at.toISOString(),
+    who: system ? SYSTEM_ACTOR : (row.actorName ?? 'onbekende gebruiker'),
+    role: system ? null : roleLabel(row.actorRole ?? row.currentRole),
+    team: system ? null : row.teamName,
+    what: describeAction(row),
+    onBehalfOf: row.onBehalfOf,
+    outcome: row.outcome === 'denied' ? 'geweigerd' : 'gelukt',
+    emergency: row.emergency,
+  };
+}

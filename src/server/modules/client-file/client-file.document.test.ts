@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { PDFDocument } from 'pdf-lib';
+import { clientFileDocument, dutchDate, dutchDateTime, type Block } from './client-file.document';
+import { renderClientFilePdf } from './client-file.pdf';
+import type { ClientFile, FileCase } from './client-file.schemas';
+import { planContent } from '../plans/plans.schemas';
+
+const baseCase: FileCase = {
+  id: 'c1',
+  team: 'Zuilen',
+  status: 'Lopend',
+  role: 'Hoofdcliënt',
+  registeredOn: '2026-01-05',
+  referrer: 'Huisarts',
+  question: 'Schulden',
+  leadWorker: 'Anna Aalders',
+  firstMeetingOn: '2026-01-08',
+  firstMeetingLocation: 'Thuis',
+  closedOn: null,
+  closeReasons: [],
+  closeOutcomes: [],
+  satisfactionScore: null,
+  canContinueAlone: null,
+  history: [{ at: '2026-01-08T10:00:00Z', event: 'Kennismaking vastgelegd', reason: null, by: 'Anna Aalders' }],
+  household: [{ name: 'Fatma Öztürk', birthDate: '1968-04-05', role: 'Hoofdcliënt' }],
+  journal: [
+    { withheld: true, contactOn: '2026-01-20', reason: 'Gemarkeerd als gevoelig.' },
+    { withheld: false, contactOn: '2026-01-08', kind: 'Huisbezoek', minutes: 60, note: 'Kennismaking 😀 ≥ 3 schulden', sensitivity: null, author: 'Anna Aalders', recordedAt: '2026-01-08T10:00:00Z', changedAt: '2026-01-09T10:00:00Z', version: 2, earlierVersions: [{ version: 1, contactOn: '2026-01-08', kind: 'Huisbezoek', minutes: 50, note: 'Eerste tekst', sensitivity: null, author: 'Anna Aalders', replacedBy: 'Anna Aalders', replacedAt: '2026-01-09T10:00:00Z' }], withheldVersions: 1 },
+  ],
+  plan: [{ version: 1, savedAt: '2026-01-10T09:00:00Z', savedBy: 'Anna Aalders', agreedOn: '2026-01-10', agreedHow: 'Mondeling, in het gesprek', content: planContent.parse({ domains: [{ domain: 'Financiën', goal: 'Grip op de post', agreements: [{ id: '5a5a5a5a-1111-4222-8333-444444444444', what: 'Bank bellen', owner: 'client' }] }] }) }],
+  network: [{ name: 'Samira', kind: 'Familie', relation: 'dochter', doesNow: 'Post', couldDo: '', phone: null, email: null, closeness: 'Dichtbij' }],
+};
+
+const file = (overrides: Partial<ClientFile> = {}): ClientFile => ({
+  createdAt: '2026-02-01T12:30:00Z',
+  createdBy: { name: 'Anna Aalders', role: 'Buurtteammedewerker', team: 'Zuilen' },
+  organisation: 'Buurtteams',
+  about: 'Over dit dossier.',
+  person: { firstName: 'Fatma', lastName: 'Öztürk', birthDate: '1968-04-05', bsn: '999992077', gender: 'Vrouw', street: 'Laan', houseNumber: '1', postcode: '3513 AB', city: 'Utrecht', phone: null, recordedAt: '2026-01-05T09:00:00Z' },
+  registrations: [],
+  cases: [baseCase],
+  zrm: [],
+  provisions: [],
+  consents: [],
+  disclosures: [],
+  accessLog: [
+    { id: 'a1', at: '2026-01-21T08:00:00Z', who: 'Bram Bakker', role: 'Buurtteammedewerker', team: 'Zuilen', what: 'bekeek de casus', onBehalfOf: null, outcome: 'gelukt', emergency: true },
+    { id: 'a2', at: '2026-01-20T08:00:00Z', who: 'systeem (opdrachtregel)', role: null, team: null, what: 'importeerde de registratiegeschiedenis', onBehalfOf: 'opdrachtregel', outcome: 'gelukt', emergency: false },
+  ],
+  ...overrides,
+});
+
+const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'field' ? `${b.label}: ${b.value}` : b.text));
+
+describe('clientFileDocument', () => {
+  it('has a heading for every part, with counts and empty states', () => {
+    const blocks = clientFileDocument(file());
+    const headings = blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
+    expect(headings).toEqual(['Persoonsgegevens', 'Aanmeldingen (0)', 'Casussen (1)', 'Zelfredzaamheid (ZRM-metingen) (0)', 'Voorzieningen (0)', 'Toestemmingen (0)', 'Verstrekkingen aan derden (0)', 'Wie heeft dit dossier ingezien (2)']);
+    expect(texts(blocks)).toContain('Geen aanmeldingen.');
+    expect(texts(blocks)).toContain('BSN: 999992077');
+    expect(texts(blocks)).toContain('Telefoonnummer: Niet ingevuld');
+  });
+
+  it('says a withheld entry is withheld and why, and shows the earlier versions of the others', () => {
+    const all = texts(clientFileDocument(file()));
+    expect(all).toContain('20 januari 2026: niet opgenomen. Gemarkeerd als gevoelig.');
+    expect(all.some((t) => t.startsWith('Eerdere versie 1 (vervangen op 9 januari 2026 om 11:00 door Anna Aalders)') && t.endsWith('Eerste tekst'))).toBe(true);
+    expect(all.some((t) => t.startsWith('1 eerdere versie(s)'))).toBe(true);
+    expect(all).toContain('Bank bellen — De cliënt zelf, Open');
+  });
+
+  it('marks emergency access in the access log and shows the system without a role', () => {
+    const items = clientFileDocument(file()).filter((b): b is Extract<Block, { kind: 'item' }> => b.kind === 'item');
+    const emergency = items.find((b) => b.text.includes('Bram Bakker'))!;
+    expect(emergency).toMatchObject({ emphasis: true });
+    expect(emergency.text).toBe('21 januari 2026 om 09:00: Bram Bakker (Buurtteammedewerker, Zuilen) bekeek de casus; gelukt (noodtoegang)');
+    expect(items.find((b) => b.text.includes('systeem'))!.text).toBe('20 januari 2026 om 09:00: systeem (opdrachtregel) importeerde de registratiegeschiedenis, namens opdrachtregel; gelukt');
+  });
+});
+
+describe('dates', () => {
+  it('writes dates the Dutch way, in Dutch time', () => {
+    expect(dutchDate('2026-11-03')).toBe('3 november 2026');
+    expect(dutchDateTime('2026-07-01T22:30:00Z')).toBe('2 juli 2026 om 00:30');
+    expect(dutchDate(null)).toBe('');
+  });
+});
+
+describe('renderClientFilePdf', () => {
+  it('renders any text, however long, on numbered pages', async () => {
+    const long = { ...baseCase, journal: Array.from({ length: 40 }, (_, i) => ({ ...(baseCase.journal[1] as Extract<FileCase['journal'][number], { withheld: false }>), note: `Notitie ${i} 日本 ${'woord '.repeat(200)}` })) };
+    const bytes = await renderClientFilePdf(file({ cases: [long] }));
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBeGreaterThan(5);
+    expect(pdf.getTitle()).toBe('Dossier van Fatma Öztürk');
+  });
+});

@@ -1,0 +1,13 @@
+// The fixed texts of the client's file. Pure, no I/O.
+
+/** Why a journal entry is not in the file. Its kind of sensitivity is not named: that would tell. */
+export const WITHHELD_REASON =
+  'Dit contact is door de auteur gemarkeerd als gevoelig. Alleen de auteur en de vaste medewerker van de casus kunnen het lezen; daarom staat het niet in dit overzicht. Vraag de vaste medewerker van de casus om een volledig overzicht.';
+
+export const fileAbout =
+  'Dit is het overzicht van de gegevens die het buurtteam over u heeft vastgelegd (inzage volgens artikel 5.3.2 van de Wmo 2015), met het overzicht van wie uw gegevens heeft ingezien of gewijzigd (NEN 7513). Het bevat de gegevens waartoe de samensteller toegang heeft.';
+
+/** A code without a label: `wettelijke_plicht` → `wettelijke plicht`. */
+export function codeText(code: string): string {
+  return code.replace(/_/g, ' ');
+}

@@ -1,0 +1,176 @@
+// The client's file (dossier) for an access request (inzageverzoek, Wmo 2015 art. 5.3.2): every
+// part of what the organisation holds about the client, with codes already in Dutch words.
+import { z } from 'zod';
+import { planContent } from '../plans/plans.schemas';
+import { accessLogEntry } from '../access-log/access-log.schemas';
+
+const text = z.string();
+const maybe = z.string().nullable();
+
+export const filePerson = z.object({
+  firstName: text,
+  lastName: text,
+  birthDate: maybe,
+  bsn: maybe,
+  gender: maybe,
+  street: maybe,
+  houseNumber: maybe,
+  postcode: maybe,
+  city: maybe,
+  phone: maybe,
+  /** When the client was first entered (ISO timestamp). */
+  recordedAt: text,
+});
+
+export const fileRegistration = z.object({
+  registeredOn: text,
+  team: text,
+  referrer: text,
+  question: text,
+  triage: z
+    .object({
+      outcome: text,
+      advice: maybe,
+      otherTeam: maybe,
+      by: maybe,
+      at: maybe,
+    })
+    .nullable(),
+  /** The case the registration led to, when it opened one. */
+  caseId: maybe,
+});
+
+export const fileCaseEvent = z.object({ at: text, event: text, reason: maybe, by: maybe });
+
+/** What a journal entry, or an earlier version of it, says. */
+const contactText = {
+  contactOn: text,
+  kind: text,
+  minutes: z.number().nullable(),
+  note: text,
+  /** A sensitive entry (domestic violence, health, justice) the reader may see, with its mark. */
+  sensitivity: maybe,
+  author: maybe,
+};
+
+export const fileContactVersion = z.object({ version: z.number(), ...contactText, replacedBy: maybe, replacedAt: text });
+
+const shownContact = z.object({
+  withheld: z.literal(false),
+  ...contactText,
+  recordedAt: text,
+  changedAt: text,
+  version: z.number(),
+  /** The versions before the last edit, newest first. Withheld versions are left out and counted. */
+  earlierVersions: z.array(fileContactVersion),
+  withheldVersions: z.number(),
+});
+
+const withheldContact = z.object({
+  withheld: z.literal(true),
+  contactOn: text,
+  /** Why the entry is not in this file. */
+  reason: text,
+});
+
+export const fileContact = z.discriminatedUnion('withheld', [shownContact, withheldContact]);
+export type FileContact = z.infer<typeof fileContact>;
+
+export const filePlanVersion = z.object({
+  version: z.number(),
+  savedAt: text,
+  savedBy: maybe,
+  agreedOn: maybe,
+  agreedHow: maybe,
+  content: planContent,
+});
+
+export const fileNetworkMember = z.object({
+  name: text,
+  kind: text,
+  relation: text,
+  doesNow: text,
+  couldDo: text,
+  phone: maybe,
+  email: maybe,
+  closeness: text,
+});
+
+export const fileCase = z.object({
+  id: text,
+  team: text,
+  status: text,
+  /** The client's place in the household: hoofdcliënt or huishoudlid. */
+  role: text,
+  registeredOn: text,
+  referrer: text,
+  question: maybe,
+  leadWorker: maybe,
+  firstMeetingOn: maybe,
+  firstMeetingLocation: maybe,
+  closedOn: maybe,
+  closeReasons: z.array(text),
+  closeOutcomes: z.array(text),
+  satisfactionScore: z.number().nullable(),
+  canContinueAlone: z.boolean().nullable(),
+  /** Status history, lead workers and transfers, newest first. */
+  history: z.array(fileCaseEvent),
+  household: z.array(z.object({ name: text, birthDate: maybe, role: text })),
+  journal: z.array(fileContact),
+  plan: z.array(filePlanVersion),
+  network: z.array(fileNetworkMember),
+});
+export type FileCase = z.infer<typeof fileCase>;
+
+export const fileZrm = z.object({ assessedOn: text, type: text, scores: z.array(z.object({ domain: text, score: z.number() })) });
+
+export const fileProvision = z.object({
+  category: text,
+  product: text,
+  provider: text,
+  startOn: text,
+  endOn: maybe,
+  extension: z.boolean(),
+  voided: z.boolean(),
+});
+
+export const fileConsent = z.object({
+  recipientKind: text,
+  recipientName: text,
+  dataShared: text,
+  purpose: text,
+  validFrom: text,
+  validUntil: maybe,
+  givenHow: text,
+  recordedBy: maybe,
+  recordedAt: text,
+  withdrawnOn: maybe,
+  withdrawalNote: maybe,
+});
+
+export const fileDisclosure = z.object({
+  disclosedOn: text,
+  recipient: text,
+  dataShared: text,
+  ground: text,
+  reasoning: maybe,
+  recordedBy: maybe,
+});
+
+export const clientFile = z.object({
+  /** When and by whom this file was put together (ISO timestamp). */
+  createdAt: text,
+  createdBy: z.object({ name: text, role: text, team: maybe }),
+  organisation: text,
+  /** What the file holds and what it leaves out, in Dutch. */
+  about: text,
+  person: filePerson,
+  registrations: z.array(fileRegistration),
+  cases: z.array(fileCase),
+  zrm: z.array(fileZrm),
+  provisions: z.array(fileProvision),
+  consents: z.array(fileConsent),
+  disclosures: z.array(fileDisclosure),
+  accessLog: z.array(accessLogEntry),
+});
+export type ClientFile = z.infer<typeof clientFile>;

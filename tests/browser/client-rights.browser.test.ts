@@ -1,0 +1,90 @@
+// The client's rights in a real browser, on the server as `npm start` runs it (empty database → demo
+// organisation): the demo medewerker opens one of her clients → the section "Wie heeft dit dossier
+// ingezien" lists her own reads → she downloads the file as PDF (a real PDF, logged) → the print view
+// of the krachtplan is logged too. axe checks every page.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { PDFDocument } from 'pdf-lib';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
+import { todayInNetherlands } from '../../src/server/lib/dates';
+import { artifactDir, checkPage, launchBrowser, startServer, type RunningServer } from './support';
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let clientUrl = '';
+let caseUrl = '';
+const WORKER = 'medewerker@demo.keukentafel.nl';
+const WORKER_NAME = 'Sanne Verhoeven';
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const accessLog = () => page.getByRole('table', { name: /^Wie heeft het dossier van .* ingezien, nieuwste eerst/ });
+const logRows = (what: string) => accessLog().getByRole('row').filter({ hasText: WORKER_NAME }).filter({ hasText: what });
+
+describe("the client's rights", () => {
+  it('shows the case worker who looked at the file, starting with her own reads', async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByLabel('E-mailadres', { exact: true }).fill(WORKER);
+    await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
+    const row = page.getByRole('table', { name: /Wat het eerst moet staat bovenaan/ }).getByRole('row').filter({ hasText: 'Lopend' }).first();
+    await row.getByRole('link').first().click();
+    await expect.poll(() => page.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
+    caseUrl = page.url();
+    await page.getByRole('table', { name: 'Personen in dit huishouden' }).getByRole('row').filter({ hasText: 'Hoofdcliënt' }).getByRole('link').click();
+    await expect.poll(() => page.url()).toMatch(/\/clienten\/[0-9a-f-]{36}$/);
+    clientUrl = page.url();
+
+    await expect.poll(() => page.getByRole('heading', { name: 'Wie heeft dit dossier ingezien', level: 2 }).isVisible()).toBe(true);
+    await expect.poll(() => logRows('bekeek de persoonsgegevens').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => logRows('bekeek de casus').count()).toBeGreaterThanOrEqual(1);
+    const first = logRows('bekeek de persoonsgegevens').first();
+    expect(await first.textContent()).toMatch(/Buurtteammedewerker.*Overvecht Centrum/);
+    expect(await first.textContent()).toMatch(/Gelukt/);
+    await checkPage(page, 'client-inzage');
+  });
+
+  it('downloads the file as a PDF, and the download is in the log', async () => {
+    const link = page.getByRole('link', { name: 'Dossier downloaden (PDF)' });
+    await expect.poll(() => link.isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Dossier downloaden (JSON)' }).isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`^dossier-[a-z0-9-]+-${todayInNetherlands()}\\.pdf$`));
+    const saved = path.join(artifactDir(), download.suggestedFilename());
+    await download.saveAs(saved);
+    const bytes = fs.readFileSync(saved);
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThanOrEqual(1);
+
+    // The same address answered with a PDF for this session (the cookie authenticates the GET).
+    const response = await page.request.get(`${server.baseUrl}/api/clients/${clientUrl.split('/').pop()}/file.pdf`);
+    expect(response.status()).toBe(200);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="dossier-/);
+
+    await page.reload();
+    await expect.poll(() => logRows('exporteerde het dossier').count()).toBe(2);
+    await checkPage(page, 'client-inzage-na-download');
+  });
+
+  it('logs opening the print view of the krachtplan', async () => {
+    await page.goto(`${caseUrl}/plan/afdrukken`);
+    await expect.poll(() => page.getByRole('button', { name: 'Afdrukken of opslaan als PDF' }).isVisible()).toBe(true);
+    await page.goto(clientUrl);
+    await expect.poll(() => logRows('drukte het krachtplan af').count()).toBe(1);
+  });
+});

@@ -1,0 +1,197 @@
+// The client's file for an access request over HTTP: every part in the JSON, a real PDF, sensitive
+// entries withheld from those who may not read them, 404 outside the scope, and the export logged.
+import zlib from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { PDFDocument } from 'pdf-lib';
+import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { TEST_USERS } from '../support/fixtures';
+import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
+import type { Contact } from '../../src/server/modules/journal/journal.schemas';
+import type { Plan } from '../../src/server/modules/plans/plans.schemas';
+import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
+import type { AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
+import { consents, contacts, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
+import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
+
+let t: TestApp;
+let anna: Session;
+let clientId = '';
+let caseId = '';
+let organisationId = '';
+const today = todayInNetherlands();
+const BSN = '999992077';
+
+async function userId(email: string): Promise<string> {
+  const [row] = await t.database.db.select({ id: users.id, organisationId: users.organisationId }).from(users).where(eq(users.email, email));
+  organisationId = row!.organisationId;
+  return row!.id;
+}
+
+/** The text drawn on the PDF's pages: the content streams inflated, the hex strings of Tj decoded. */
+function pdfText(bytes: Buffer): string {
+  const raw = bytes.toString('latin1');
+  let text = '';
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = zlib.inflateSync(Buffer.from(match[1]!, 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const hex of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) text += `${Buffer.from(hex[1]!, 'hex').toString('latin1')}\n`;
+  }
+  return text;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  anna = await t.login('workerA');
+  const registration = await anna.post<Registration>('/api/registrations', {
+    client: { firstName: 'Fatma', lastName: 'Öztürk', birthDate: '1968-04-05', bsn: BSN, street: 'Amsterdamsestraatweg', houseNumber: '12', postcode: '3513 AB', city: 'Utrecht', phone: '0612345678' },
+    registeredOn: addDays(today, -20),
+    referrerCode: 'huisarts',
+    question: 'Schulden en eenzaamheid',
+  });
+  clientId = registration.client.id;
+  const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
+  caseId = triaged.caseId!;
+  let detail = await anna.get<CaseDetail>(`/api/cases/${caseId}`);
+  detail = await anna.post<CaseDetail>(`/api/cases/${caseId}/first-meeting`, { firstMeetingOn: addDays(today, -18), location: 'thuis', version: detail.version });
+  detail = await anna.post<CaseDetail>(`/api/cases/${caseId}/household`, { client: { firstName: 'Emre', lastName: 'Öztürk', birthDate: '2009-01-01' }, version: detail.version });
+  const first = await anna.post<Contact>(`/api/cases/${caseId}/contacts`, { contactOn: addDays(today, -18), kind: 'huisbezoek', minutes: 60, note: 'Kennismaking thuis, schuldenoverzicht gemaakt' });
+  await anna.put(`/api/contacts/${first.id}`, { contactOn: addDays(today, -18), kind: 'huisbezoek', minutes: 75, note: 'Kennismaking thuis; schuldenoverzicht met de dochter gemaakt', version: 1 });
+  const secret = await anna.post<Contact>(`/api/cases/${caseId}/contacts`, { contactOn: addDays(today, -10), kind: 'telefoon', note: 'Vertelt over geweld door ex-partner' });
+  await anna.put(`/api/contacts/${secret.id}`, { contactOn: addDays(today, -10), kind: 'telefoon', note: 'Vertelt over geweld door ex-partner', sensitivity: 'huiselijk_geweld', version: 1 });
+  const plan = await anna.put<Plan>(`/api/cases/${caseId}/plan`, {
+    baseVersion: 0,
+    content: {
+      domains: [
+        { domain: 'financien', goal: 'Grip op de post', agreements: [{ id: '5a5a5a5a-1111-4222-8333-444444444444', what: 'Bank bellen', owner: 'client' }] },
+        { domain: 'huiselijke_relaties', goal: 'Veilig thuis zonder ex-partner', sensitivity: 'huiselijk_geweld', agreements: [] },
+      ],
+    },
+  });
+  await anna.post(`/api/cases/${caseId}/plan/versions/${plan.version}/agreement`, { agreedOn: today, how: 'gesprek' });
+  await anna.put<Plan>(`/api/cases/${caseId}/plan`, { baseVersion: 1, content: { ...plan.content, reviewOn: addDays(today, 30) } });
+  await anna.post(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: addDays(today, -17), type: 'nul', scores: { financien: 2 } });
+  await anna.post(`/api/cases/${caseId}/network`, { name: 'Samira', kind: 'family', relation: 'dochter', doesNow: 'Helpt met de post', closeness: 1 });
+  const annaId = await userId(TEST_USERS.workerA.email);
+  await t.database.db.insert(provisions).values({ organisationId, caseId, clientId, category: 'begeleiding', product: 'iab_groot', provider: 'Humanitas', startOn: addDays(today, -5) });
+  const [consent] = await t.database.db
+    .insert(consents)
+    .values({ organisationId, clientId, recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', purpose: 'Afstemming zorg', validFrom: today, givenHow: 'mondeling', recordedBy: annaId })
+    .returning();
+  await t.database.db.insert(disclosures).values({ organisationId, clientId, caseId, recipient: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', ground: 'toestemming', consentId: consent!.id, disclosedOn: today, recordedBy: annaId });
+});
+afterAll(async () => t.close());
+
+describe("the client's file", () => {
+  it('holds every part as JSON for a case worker, with the BSN whole and every version', async () => {
+    const response = await anna.request('GET', `/api/clients/${clientId}/file`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="dossier-ozturk-${today}.json"`);
+    const file = response.json() as ClientFile;
+    expect(file.createdBy).toEqual({ name: 'Anna Aalders', role: 'Buurtteammedewerker', team: 'Overvecht Centrum' });
+    expect(file.person).toMatchObject({ firstName: 'Fatma', lastName: 'Öztürk', bsn: BSN, postcode: '3513 AB', phone: '0612345678' });
+    expect(file.registrations).toEqual([expect.objectContaining({ team: 'Overvecht Centrum', question: 'Schulden en eenzaamheid', caseId, triage: expect.objectContaining({ by: 'Anna Aalders' }) })]);
+    expect(file.registrations[0]!.triage!.outcome).toMatch(/Generalistische ondersteuning/);
+    expect(file.cases).toHaveLength(1);
+    const c = file.cases[0]!;
+    expect(c).toMatchObject({ id: caseId, team: 'Overvecht Centrum', status: 'Kennismaking gehad', role: 'Hoofdcliënt', leadWorker: 'Anna Aalders', firstMeetingLocation: 'Thuis' });
+    expect(c.history.map((e) => e.event)).toEqual(expect.arrayContaining(['Kennismaking vastgelegd', 'Huishoudlid toegevoegd']));
+    expect(c.household.map((h) => `${h.name} ${h.role}`)).toEqual(['Fatma Öztürk Hoofdcliënt', 'Emre Öztürk Huishoudlid']);
+    // The journal: the sensitive entry for its author, the edited one with its earlier version.
+    expect(c.journal).toHaveLength(2);
+    const [sensitive, edited] = c.journal;
+    expect(sensitive).toMatchObject({ withheld: false, note: 'Vertelt over geweld door ex-partner', sensitivity: 'Gevoelig: huiselijk geweld' });
+    expect(edited).toMatchObject({ withheld: false, minutes: 75, version: 2, earlierVersions: [expect.objectContaining({ version: 1, minutes: 60, note: 'Kennismaking thuis, schuldenoverzicht gemaakt' })] });
+    // Every version of the plan, with the agreement and the domain in words.
+    expect(c.plan.map((v) => [v.version, v.agreedOn, v.agreedHow])).toEqual([
+      [2, null, null],
+      [1, today, 'Mondeling, in het gesprek'],
+    ]);
+    expect(c.plan[1]!.content.domains[0]).toMatchObject({ domain: 'Financiën', goal: 'Grip op de post' });
+    expect(c.network).toEqual([expect.objectContaining({ name: 'Samira', kind: 'Familie', closeness: 'Dichtbij' })]);
+    expect(file.zrm).toEqual([expect.objectContaining({ assessedOn: addDays(today, -17), scores: [{ domain: 'Financiën', score: 2 }] })]);
+    expect(file.provisions).toEqual([expect.objectContaining({ category: 'Begeleiding', product: 'Individuele ambulante begeleiding grote aanbieders', provider: 'Humanitas', extension: false, voided: false })]);
+    expect(file.consents).toEqual([expect.objectContaining({ recipientName: 'Huisartsenpraktijk Zuilen', purpose: 'Afstemming zorg', recordedBy: 'Anna Aalders', withdrawnOn: null })]);
+    expect(file.disclosures).toEqual([expect.objectContaining({ recipient: 'Huisartsenpraktijk Zuilen', ground: 'Toestemming van de cliënt' })]);
+    expect(file.accessLog.map((e) => e.what)).toEqual(expect.arrayContaining(['schreef de cliënt in', 'wijzigde een contact in het contactjournaal (duur, notitie)']));
+    expect(JSON.stringify(file.accessLog)).not.toContain('Kennismaking thuis');
+  });
+
+  it('withholds a sensitive entry from a colleague who is no case worker, and says why', async () => {
+    const lotte = await t.login('leadA');
+    const file = await lotte.get<ClientFile>(`/api/clients/${clientId}/file`);
+    const withheld = file.cases[0]!.journal.filter((e) => e.withheld);
+    expect(withheld).toHaveLength(1);
+    expect(withheld[0]).toMatchObject({ contactOn: addDays(today, -10), reason: expect.stringMatching(/gemarkeerd als gevoelig/) });
+    const body = JSON.stringify(file);
+    expect(body).not.toContain('geweld door ex-partner');
+    expect(body).not.toContain('huiselijk geweld');
+    // The marked part of the plan is left out of every version, the other part stays.
+    expect(body).not.toContain('Veilig thuis zonder ex-partner');
+    expect(file.cases[0]!.plan.every((v) => v.content.domains.map((d) => d.goal).join() === 'Grip op de post')).toBe(true);
+    expect(file.cases[0]!.journal.filter((e) => !e.withheld)).toHaveLength(1);
+  });
+
+  it('is a readable PDF with the filename of the surname and the date', async () => {
+    const response = await anna.request('GET', `/api/clients/${clientId}/file.pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toBe(`attachment; filename="dossier-ozturk-${today}.pdf"`);
+    const bytes = response.rawPayload;
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBeGreaterThanOrEqual(1);
+    expect(pdf.getTitle()).toBe('Dossier van Fatma Öztürk');
+    const text = pdfText(bytes);
+    for (const expected of ['Dossier van Fatma Öztürk', 'Persoonsgegevens', BSN, 'Contactjournaal', 'Vertelt over geweld door ex-partner', 'Krachtplan (alle versies)', 'Netwerk rond het huishouden', 'Toestemmingen (1)', 'Verstrekkingen aan derden (1)', 'Wie heeft dit dossier ingezien']) {
+      expect(text, expected).toContain(expected);
+    }
+    expect(text).toMatch(new RegExp(`Pagina 1 van ${pdf.getPageCount()}`));
+  });
+
+  it('breaks pages for a long journal, numbering every page', async () => {
+    for (let i = 0; i < 12; i++) {
+      await anna.post(`/api/cases/${caseId}/contacts`, { contactOn: addDays(today, -9), kind: 'kantoor', note: `Gesprek ${i}: ${'Lange notitie over de voortgang van de schuldhulp en de afspraken met de bank. '.repeat(12)}` });
+    }
+    const bytes = (await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).rawPayload;
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBeGreaterThan(2);
+    const text = pdfText(bytes);
+    for (let page = 1; page <= pdf.getPageCount(); page++) expect(text).toContain(`Pagina ${page} van ${pdf.getPageCount()}`);
+  });
+
+  it('answers 404 to another team, kwaliteit without break-the-glass and the analyst', async () => {
+    for (const user of ['workerB', 'quality', 'analyst'] as const) {
+      const session = await t.login(user);
+      for (const url of [`/api/clients/${clientId}/file`, `/api/clients/${clientId}/file.pdf`]) {
+        expect((await session.request('GET', url)).statusCode, `${user} ${url}`).toBe(404);
+      }
+    }
+    expect((await anna.request('GET', '/api/clients/00000000-0000-4000-8000-000000000000/file.pdf')).statusCode).toBe(404);
+  });
+
+  it('opens for a break-the-glass reader, without the sensitive entry', async () => {
+    const bramId = await userId(TEST_USERS.workerB.email);
+    await t.database.db.insert(emergencyAccess).values({ organisationId, userId: bramId, clientId, reason: 'Crisis buiten kantoortijd', expiresAt: new Date(Date.now() + 3_600_000) });
+    const bram = await t.login('workerB');
+    const file = await bram.get<ClientFile>(`/api/clients/${clientId}/file`);
+    expect(file.person.bsn).toBe(BSN);
+    expect(file.cases).toHaveLength(1);
+    expect(JSON.stringify(file)).not.toContain('geweld door ex-partner');
+    await t.database.db.delete(emergencyAccess).where(and(eq(emergencyAccess.userId, bramId), eq(emergencyAccess.clientId, clientId)));
+  });
+
+  it('logs every export in the access log', async () => {
+    const page = await anna.get<AccessLogPage>(`/api/clients/${clientId}/access-log`);
+    const exports = page.entries.filter((e) => e.what === 'exporteerde het dossier');
+    expect(exports.map((e) => e.who)).toEqual(['Bram Bakker', 'Anna Aalders', 'Anna Aalders', 'Lotte Leeuw', 'Anna Aalders']);
+    expect(exports[0]).toMatchObject({ emergency: true, team: 'Zuilen' });
+    // Refused requests export nothing and are not logged as exports.
+    expect(exports.filter((e) => e.outcome === 'geweigerd')).toEqual([]);
+  });
+});
