@@ -12,7 +12,7 @@ import type { Contact } from '../../src/server/modules/journal/journal.schemas';
 import type { Plan } from '../../src/server/modules/plans/plans.schemas';
 import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
 import type { AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
-import { consents, contacts, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
+import { consents, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 
 let t: TestApp;
