@@ -8,7 +8,7 @@ import { todayInNetherlands } from '../../src/server/lib/dates';
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import { TEAM_A, TEAM_B, TEST_USERS, type TestUser } from './fixtures';
-import { unknownId, type Fixture, type Relation } from './route-policy';
+import { unknownId, urlFor, type Fixture, type Relation, type RoutePolicy } from './route-policy';
 import type { Session, TestApp } from './test-app';
 
 export interface FixtureFactory {
@@ -21,6 +21,8 @@ export interface FixtureFactory {
   /** Every record id of the fixture, for a fingerprint of the rows about them. */
   recordIds(f: Fixture): string[];
   userId(user: TestUser): string;
+  /** A valid call of the route on the fixture: current versions, the route's own record made (`make`). */
+  callOn(route: { method: string; url: string }, policy: RoutePolicy, f: Fixture): Promise<{ url: string; body: unknown; madeId?: string }>;
 }
 
 /** A different surname per fixture (letters only: the name search treats digits as a BSN or date). */
@@ -100,6 +102,24 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
     return row?.version ?? fallback;
   }
 
+  const logins = new Map<TestUser, Session>();
+  async function as(user: TestUser): Promise<Session> {
+    if (!logins.has(user)) logins.set(user, await t.login(user));
+    return logins.get(user)!;
+  }
+
+  async function refresh(f: Fixture) {
+    f.client.version = await versionOf(clients, f.client.id, f.client.version);
+    f.case.version = await versionOf(cases, f.case.id, f.case.version);
+    f.contact.version = await versionOf(contacts, f.contact.id, f.contact.version);
+    f.registration.version = await versionOf(registrations, f.registration.id, f.registration.version);
+    f.networkMember.version = await versionOf(networkMembers, f.networkMember.id, f.networkMember.version);
+    const [plan] = await db.select({ version: plans.currentVersion }).from(plans).where(and(eq(plans.organisationId, organisationId), inArray(plans.caseId, [f.case.id])));
+    f.plan.version = plan?.version ?? f.plan.version;
+  }
+
+  const owner = (relation: Relation) => (relation === 'no relation' ? null : owners[relation]);
+
   return {
     create: (relation) =>
       relation === 'own team'
@@ -107,17 +127,14 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
         : relation === 'other team'
           ? throughApi(owners['other team'], relation, TEAM_B, 'workerB')
           : unrelated(),
-    refresh: async (f) => {
-      f.client.version = await versionOf(clients, f.client.id, f.client.version);
-      f.case.version = await versionOf(cases, f.case.id, f.case.version);
-      f.contact.version = await versionOf(contacts, f.contact.id, f.contact.version);
-      f.registration.version = await versionOf(registrations, f.registration.id, f.registration.version);
-      f.networkMember.version = await versionOf(networkMembers, f.networkMember.id, f.networkMember.version);
-      const [plan] = await db.select({ version: plans.currentVersion }).from(plans).where(and(eq(plans.organisationId, organisationId), inArray(plans.caseId, [f.case.id])));
-      f.plan.version = plan?.version ?? f.plan.version;
-    },
-    owner: (relation) => (relation === 'no relation' ? null : owners[relation]),
+    refresh,
+    owner,
     recordIds: (f) => [f.client.id, f.case.id, f.contact.id, f.registration.id, f.networkMember.id],
     userId,
+    callOn: async (route, policy, f) => {
+      await refresh(f);
+      const madeId = policy.make ? await policy.make({ owner: owner(f.relation), as }, f) : undefined;
+      return { url: urlFor(route, policy, f, madeId), body: policy.body?.(f), madeId };
+    },
   };
 }

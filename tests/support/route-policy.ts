@@ -1,8 +1,16 @@
 // The authorisation table of every API route, for the generated tests (tests/http/authorization,
-// fuzz). A route gets ONE entry in ROUTE_POLICY: the record it concerns and how to call it validly
-// for a fixture record. What each caller may expect is not listed but derived here, from
+// tests/http/fuzz). A route gets ONE entry in ROUTE_POLICY: the record it concerns and how to call it
+// validly for a fixture record. What each caller may expect is not listed but derived here, from
 // ROLE_PERMISSIONS (function level) and RECORD_ACCESS, the policy table at the top of
 // src/server/access/access.policy.ts (record level).
+//
+// Adding a route: one line keyed 'METHOD /api/path/:id' as in app.routeTable, e.g.
+//   'GET /api/clients/:id/consents': { record: 'client' },
+//   'POST /api/clients/:id/consents': { record: 'client', body: (f) => ({ ... }) },
+//   'POST /api/consents/:id/withdraw': { record: 'client', make: ({ owner }, f) => ..., body: () => ({ ... }) },
+// `body` must be valid for the fixture and applicable once (each allowed caller gets new records);
+// `prepare` brings the record into the state the action needs; a record with a policy of its own
+// (the quality registers) states it in `access`.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { roleAllows, ROLES, type Permission, type Role } from '../../src/server/access/permissions';
@@ -30,7 +38,8 @@ export const RELATIONS: readonly Relation[] = ['own team', 'other team', 'no rel
  * and write their own team's records; kwaliteit sees a record only through break-the-glass (none of
  * these relations); analist and beheerder never see client data.
  */
-export const RECORD_ACCESS: Record<Role, Record<Relation, boolean>> = {
+export type RecordAccess = Record<Role, Record<Relation, boolean>>;
+export const RECORD_ACCESS: RecordAccess = {
   medewerker: { 'own team': true, 'other team': false, 'no relation': false },
   teamleider: { 'own team': true, 'other team': false, 'no relation': false },
   kwaliteit: { 'own team': false, 'other team': false, 'no relation': false },
@@ -70,8 +79,22 @@ const RECORD_ID: Record<Exclude<RecordKind, 'none'>, (f: Fixture) => string> = {
   team: (f) => f.team.id,
 };
 
+/** What `make` gets: the worker of the fixture's team (null for 'no relation') and a login for anyone. */
+export interface MakeContext {
+  owner: Session | null;
+  as(user: TestUser): Promise<Session>;
+}
+
 export interface RoutePolicy {
+  /** The record the route concerns; for a `make` record, the kind it belongs to (a consent: 'client'). */
   record: RecordKind;
+  /**
+   * A record of the route's own kind (a consent, a quality report): made for the fixture before each
+   * call, its id replaces `:id`. For 'no relation' return `unknownId()` or a record no team holds.
+   */
+  make?: (ctx: MakeContext, f: Fixture) => Promise<string>;
+  /** A record with a policy of its own (e.g. the quality registers): who sees which relation. Default RECORD_ACCESS. */
+  access?: RecordAccess;
   /**
    * The route lists records of this kind instead of addressing one: it answers 2xx to everyone the
    * role allows, and the fixture's record is in the answer exactly when the caller may see it
@@ -213,7 +236,7 @@ export function expectedOutcome(route: { permission: Permission }, policy: Route
   if (caller === 'none') return route.permission === 'public' ? { allowed: true } : { allowed: false, status: 401 };
   if (!roleAllows(caller, route.permission)) return { allowed: false, status: 404 };
   if (policy.record === 'none') return { allowed: true };
-  const visible = RECORD_ACCESS[caller][relation];
+  const visible = (policy.access ?? RECORD_ACCESS)[caller][relation];
   if (policy.list === 'scope') return { allowed: true, listed: visible };
   if (policy.list === 'lead worker') return { allowed: true, listed: visible && !!callerId && callerId === f?.leadWorkerId };
   return visible ? { allowed: true } : { allowed: false, status: 404 };
@@ -224,9 +247,12 @@ export function describeExpected(expected: Expected): string {
   return expected.listed === undefined ? '2xx' : expected.listed ? '2xx with the record' : '2xx without the record';
 }
 
-/** The concrete URL of a route for a fixture: `:id` is the record, `:teamId` the team, `:version` the plan version. */
-export function urlFor(route: { method: string; url: string }, policy: RoutePolicy, f: Fixture): string {
-  const id = policy.record === 'none' ? undefined : RECORD_ID[policy.record](f);
+/**
+ * The concrete URL of a route for a fixture: `:id` is the record (or `madeId`, the record `make`
+ * made), `:teamId` the team, `:version` the plan version.
+ */
+export function urlFor(route: { method: string; url: string }, policy: RoutePolicy, f: Fixture, madeId?: string): string {
+  const id = madeId ?? (policy.record === 'none' ? undefined : RECORD_ID[policy.record](f));
   let url = route.url.replace(':teamId', f.team.id).replace(':version', String(f.plan.version));
   if (url.includes(':id')) {
     if (!id) throw new Error(`${routeKey(route)} has :id but its policy entry names no record`);
@@ -236,7 +262,8 @@ export function urlFor(route: { method: string; url: string }, policy: RoutePoli
 }
 
 /** The record a list should or should not contain. */
-export function listedId(policy: RoutePolicy, f: Fixture): string {
+export function listedId(policy: RoutePolicy, f: Fixture, madeId?: string): string {
+  if (madeId) return madeId;
   if (policy.record === 'none') throw new Error('a list names the kind of record it lists');
   return RECORD_ID[policy.record](f);
 }
