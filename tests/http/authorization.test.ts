@@ -55,6 +55,16 @@ describe('the route list', () => {
     expect(documented.length).toBeGreaterThan(40);
   });
 
+  it('leaves out of the document only the catch-all, which answers 404 to everyone', async () => {
+    expect(t.app.routeTable.filter((r) => r.url in UNDOCUMENTED_ROUTES).map((r) => r.url)).toContain('/api/*');
+    for (const session of [null, ...Object.values(sessions)]) {
+      for (const method of ['GET', 'POST'] as const) {
+        const response = session ? await session.request(method, '/api/bestaat/niet', {}) : await t.app.inject({ method, url: '/api/bestaat/niet', payload: {} });
+        expect(response.statusCode, `${session?.user ?? 'none'} ${method}`).toBe(404);
+      }
+    }
+  });
+
   it('has a policy entry for every route, and a route for every entry', () => {
     const keys = documented.map(routeKey);
     const missing = keys.filter((key) => !ROUTE_POLICY[key]).map((key) => `no policy entry for ${key}: add one to tests/support/route-policy.ts`);
