@@ -10,6 +10,18 @@ export interface ErrorBody {
   fields?: { path: string; message: string }[];
 }
 
+/** PostgreSQL refuses to store the NUL character in text (22021) and in JSON (22P05): bad input. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
+function isUnstorableText(error: unknown): boolean {
+  // The driver's error is the cause of Drizzle's "Failed query".
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 3; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
+  }
+  return false;
+}
+
 const PART_LABELS: Record<string, string> = { body: 'invoer', querystring: 'zoekvraag', params: 'adres', headers: 'kopregels' };
 
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -34,6 +46,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Dit soort inhoud wordt niet ondersteund' : 'Het verzoek is niet leesbaar';
       return reply.status(error.statusCode).send({ error: 'invalid', message } satisfies ErrorBody);
+    }
+    if (isUnstorableText(error)) {
+      return reply.status(400).send({ error: 'invalid', message: 'De invoer bevat een teken dat niet kan worden opgeslagen, zoals een nulteken. Haal het weg en probeer het opnieuw.' } satisfies ErrorBody);
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({ error: 'internal', message: 'Er ging iets mis aan onze kant. Probeer het opnieuw of meld het met het tijdstip.' } satisfies ErrorBody);

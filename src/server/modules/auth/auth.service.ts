@@ -27,7 +27,7 @@ export async function login(db: Db, input: LoginBody & { ip: string; sessionHour
   // Only the account's counter: logging into one's own account must not wipe the address's failures.
   loginLimiter.succeed([`email:${input.email.trim().toLowerCase()}`]);
   const session = await createSession(db, user, input.sessionHours);
-  await writeAudit(db, { organisationId: user.organisationId, userId: user.id }, { action: 'login', entityType: 'user', entityId: user.id });
+  await writeAudit(db, { organisationId: user.organisationId, userId: user.id, role: user.role, teamId: user.teamId }, { action: 'login', entityType: 'user', entityId: user.id });
   return { ...session, me: await getMe(db, { organisationId: user.organisationId, userId: user.id }, session.csrfToken) };
 }
 

@@ -115,7 +115,9 @@ export async function comparePlanVersions(db: Db, actor: Actor, caseId: string, 
     if (!row) throw new NotFound(`Versie ${version} van het krachtplan bestaat niet`);
     return planAsSeenBy(planContent.parse(row.v.content), caseWorker, current);
   };
-  return { from, to, changes: diffPlans(content(from), content(to), await domainLabels(db, actor.organisationId)) };
+  const changes = diffPlans(content(from), content(to), await domainLabels(db, actor.organisationId));
+  await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId), changes: { from, to } });
+  return { from, to, changes };
 }
 
 function validateContent(content: PlanContent, labels: Map<string, string>) {

@@ -1,0 +1,156 @@
+// The generated authorisation test: every route of the OpenAPI document × every caller (the five
+// roles and no session) × every relation of the record (own team, other team, no relation) answers
+// what tests/support/route-policy.ts derives from the permission table and the record-level policy.
+// A new route fails here until it has an entry in ROUTE_POLICY.
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changedTables, fingerprint } from '../support/db-fingerprint';
+import { fixtureFactory, type FixtureFactory } from '../support/record-fixtures';
+import {
+  CALLER_USER,
+  CALLERS,
+  describeExpected,
+  documentedRoutes,
+  expectedOutcome,
+  listedId,
+  policyOf,
+  relationsOf,
+  RELATIONS,
+  ROUTE_POLICY,
+  routeKey,
+  UNDOCUMENTED_ROUTES,
+  type Caller,
+  type Expected,
+  type Fixture,
+  type Relation,
+  type RoutePolicy,
+} from '../support/route-policy';
+import { createTestApp, type Session } from '../support/test-app';
+import type { RouteEntry } from '../../src/server/http/auth-hook';
+import type { Role } from '../../src/server/access/permissions';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const t = await createTestApp();
+afterAll(() => t.close());
+
+const documented = await documentedRoutes(t.app);
+const routeTable = new Map(t.app.routeTable.filter((r) => !(r.url in UNDOCUMENTED_ROUTES)).map((r) => [routeKey(r), r]));
+
+let factory: FixtureFactory;
+const shared = {} as Record<Relation, Fixture>;
+const sessions = {} as Record<Role, Session>;
+let sharedBefore: Record<string, string>;
+
+beforeAll(async () => {
+  factory = await fixtureFactory(t);
+  for (const relation of RELATIONS) shared[relation] = await factory.create(relation);
+  for (const [role, user] of Object.entries(CALLER_USER) as [Role, (typeof CALLER_USER)[Role]][]) sessions[role] = await t.login(user);
+  sharedBefore = await fingerprint(t.database.db, { mentioning: RELATIONS.flatMap((r) => factory.recordIds(shared[r])) });
+});
+
+describe('the route list', () => {
+  it('is the same in the OpenAPI document and in app.routeTable', () => {
+    expect(documented.map(routeKey).sort()).toEqual([...routeTable.keys()].sort());
+    expect(documented.length).toBeGreaterThan(40);
+  });
+
+  it('leaves out of the document only the catch-all, which answers 404 to everyone', async () => {
+    expect(t.app.routeTable.filter((r) => r.url in UNDOCUMENTED_ROUTES).map((r) => r.url)).toContain('/api/*');
+    for (const session of [null, ...Object.values(sessions)]) {
+      for (const method of ['GET', 'POST'] as const) {
+        const response = session ? await session.request(method, '/api/bestaat/niet', {}) : await t.app.inject({ method, url: '/api/bestaat/niet', payload: {} });
+        expect(response.statusCode, `${session?.user ?? 'none'} ${method}`).toBe(404);
+      }
+    }
+  });
+
+  it('has a policy entry for every route, and a route for every entry', () => {
+    const keys = documented.map(routeKey);
+    const missing = keys.filter((key) => !ROUTE_POLICY[key]).map((key) => `no policy entry for ${key}: add one to tests/support/route-policy.ts`);
+    const stale = Object.keys(ROUTE_POLICY)
+      .filter((key) => !keys.includes(key))
+      .map((key) => `policy entry for ${key} matches no route: remove it from tests/support/route-policy.ts`);
+    expect([...missing, ...stale]).toEqual([]);
+  });
+});
+
+function matches(expected: Expected, response: LightMyRequestResponse, listed: () => string): boolean {
+  if (!expected.allowed) return response.statusCode === expected.status;
+  if (response.statusCode < 200 || response.statusCode > 299) return false;
+  return expected.listed === undefined || response.body.includes(listed()) === expected.listed;
+}
+
+/**
+ * The fixture a call runs on. A change that is expected to succeed gets new records, so every
+ * allowed caller applies its valid body once, to a record in the state the body needs (2xx, never
+ * a 409 from an earlier caller). Reads and refusals share one fixture per relation; the last test
+ * checks that the refusals changed nothing in it.
+ */
+async function fixtureFor(route: RouteEntry, policy: RoutePolicy, expected: Expected, relation: Relation): Promise<Fixture> {
+  if (!expected.allowed || route.method === 'GET' || policy.record === 'none') return shared[relation];
+  const f = await factory.create(relation);
+  if (policy.prepare) {
+    await factory.refresh(f);
+    await policy.prepare(factory.owner(relation)!, f);
+  }
+  return f;
+}
+
+async function call(route: RouteEntry, policy: RoutePolicy, caller: Caller, relation: Relation): Promise<string | null> {
+  const session = caller === 'none' ? null : policy.endsSession ? await t.login(CALLER_USER[caller]) : sessions[caller];
+  const callerId = caller === 'none' ? undefined : factory.userId(CALLER_USER[caller]);
+  const expected = expectedOutcome(route, policy, caller, relation, callerId, shared[relation]);
+  const f = await fixtureFor(route, policy, expected, relation);
+  const { url, body, madeId } = await factory.callOn(route, policy, f);
+  const method = route.method as Method;
+  const response = session ? await session.request(method, url, body) : await t.app.inject({ method, url, payload: body as never });
+  if (matches(expected, response, () => listedId(policy, f, madeId))) return null;
+  return `${caller.padEnd(10)} ${relation.padEnd(11)} expected ${describeExpected(expected)}, got ${response.statusCode} ${response.body.slice(0, 160)}`;
+}
+
+describe('every route × caller × relation answers as the policy derives', () => {
+  for (const { method, url } of documented) {
+    it(`${method} ${url}`, async () => {
+      const route = routeTable.get(routeKey({ method, url }));
+      expect(route, `${method} ${url} is documented but not in app.routeTable`).toBeDefined();
+      const policy = policyOf(route!);
+      const wrong: string[] = [];
+      for (const caller of CALLERS) {
+        for (const relation of relationsOf(policy)) {
+          const problem = await call(route!, policy, caller, relation);
+          if (problem) wrong.push(problem);
+        }
+      }
+      expect(wrong, `${method} ${url}: caller, relation, expected, got`).toEqual([]);
+    });
+  }
+});
+
+describe('the derivation itself', () => {
+  it('refuses analist and beheerder every route with client data, and kwaliteit every record without break-the-glass', () => {
+    for (const route of routeTable.values()) {
+      const policy = ROUTE_POLICY[routeKey(route)];
+      if (!policy || policy.record === 'none') continue;
+      for (const relation of RELATIONS) {
+        for (const role of ['analist', 'beheerder', 'kwaliteit'] as const) {
+          const expected = expectedOutcome(route, policy, role, relation);
+          const refused = !expected.allowed || expected.listed === false;
+          expect(refused, `${role} ${routeKey(route)} ${relation}`).toBe(true);
+          if (role !== 'kwaliteit') expect(expected, `${role} ${routeKey(route)}`).toEqual({ allowed: false, status: 404 });
+        }
+      }
+    }
+  });
+
+  it('gives a clear message for a route without an entry', () => {
+    expect(() => policyOf({ method: 'POST', url: '/api/x' })).toThrow('no policy entry for POST /api/x: add one to tests/support/route-policy.ts');
+  });
+});
+
+describe('the refusals', () => {
+  it('changed none of the shared records', async () => {
+    const after = await fingerprint(t.database.db, { mentioning: RELATIONS.flatMap((r) => factory.recordIds(shared[r])) });
+    expect(changedTables(sharedBefore, after)).toEqual([]);
+  });
+});

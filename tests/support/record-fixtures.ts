@@ -1,0 +1,140 @@
+// Fixture records per relation for the generated authorisation and fuzz tests: a client with a case,
+// a journal entry, an untriaged registration, a network member and a saved plan, made through the
+// API by a worker of team A ('own team') or team B ('other team'); and for 'no relation' a client no
+// team holds, a team nobody works in, and ids that do not exist.
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import { cases, clients, contacts, networkMembers, plans, registrations, teams, users } from '../../src/server/db/schema';
+import { todayInNetherlands } from '../../src/server/lib/dates';
+import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
+import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import { TEAM_A, TEAM_B, TEST_USERS, type TestUser } from './fixtures';
+import { unknownId, urlFor, type Fixture, type Relation, type RoutePolicy } from './route-policy';
+import type { Session, TestApp } from './test-app';
+
+export interface FixtureFactory {
+  /** New records for the relation (each call its own client, case, ...). */
+  create(relation: Relation): Promise<Fixture>;
+  /** Re-reads the versions of the fixture's records, so a body names the current one. */
+  refresh(f: Fixture): Promise<void>;
+  /** The worker of the records' team, who can bring them into a state ('no relation': none). */
+  owner(relation: Relation): Session | null;
+  /** Every record id of the fixture, for a fingerprint of the rows about them. */
+  recordIds(f: Fixture): string[];
+  userId(user: TestUser): string;
+  /** A valid call of the route on the fixture: current versions, the route's own record made (`make`). */
+  callOn(route: { method: string; url: string }, policy: RoutePolicy, f: Fixture): Promise<{ url: string; body: unknown; madeId?: string }>;
+}
+
+/** A different surname per fixture (letters only: the name search treats digits as a BSN or date). */
+function surname(n: number): string {
+  let letters = '';
+  for (let i = n; i >= 0; i = Math.floor(i / 26) - 1) letters = String.fromCharCode(97 + (i % 26)) + letters;
+  return `Geheim${letters}`;
+}
+
+export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
+  const db = t.database.db;
+  const organisationId = (await findOrganisationId(db))!;
+  const owners = { 'own team': await t.login('workerA'), 'other team': await t.login('workerB') };
+  const userRows = await db.select({ id: users.id, email: users.email }).from(users);
+  const userId = (user: TestUser) => userRows.find((u) => u.email === TEST_USERS[user].email)!.id;
+  const teamRows = await db.select({ id: teams.id, code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId));
+  const teamOf = (code: string) => teamRows.find((r) => r.code === code)!.id;
+  const occupied = (await db.select({ teamId: users.teamId }).from(users)).map((u) => u.teamId).filter((id): id is string => !!id);
+  const [elsewhere, empty] = await db
+    .select({ id: teams.id })
+    .from(teams)
+    .where(and(eq(teams.organisationId, organisationId), notInArray(teams.id, occupied)))
+    .orderBy(teams.code)
+    .limit(2);
+  const today = todayInNetherlands();
+  let made = 0;
+
+  async function throughApi(owner: Session, relation: Relation, team: string, colleague: TestUser): Promise<Fixture> {
+    const lastName = surname(made++);
+    const registration = await owner.post<Registration>('/api/registrations', {
+      client: { firstName: 'Truus', lastName, birthDate: '1960-06-06' },
+      registeredOn: today,
+      referrerCode: 'zelfmelder',
+      question: 'Vertrouwelijke vraag',
+    });
+    const triaged = await owner.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
+    const caseId = triaged.caseId!;
+    const contact = await owner.post<{ id: string }>(`/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
+    const untriaged = await owner.post<Registration>('/api/registrations', { clientId: registration.client.id, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
+    const member = await owner.post<{ id: string }>(`/api/cases/${caseId}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
+    const plan = await owner.put<{ version: number }>(`/api/cases/${caseId}/plan`, { content: {}, baseVersion: 0 });
+    return {
+      relation,
+      team: { id: teamOf(team) },
+      client: { id: registration.client.id, lastName, version: 1 },
+      case: { id: caseId, version: 1 },
+      contact: { id: contact.id, version: 1 },
+      registration: { id: untriaged.id, version: 1 },
+      networkMember: { id: member.id, version: 1 },
+      plan: { version: plan.version },
+      leadWorkerId: userId(owner.user),
+      colleagueId: userId(colleague),
+      elsewhereTeamId: elsewhere!.id,
+    };
+  }
+
+  async function unrelated(): Promise<Fixture> {
+    const lastName = surname(made++);
+    const [client] = await db.insert(clients).values({ organisationId, firstName: 'Truus', lastName, birthDate: '1960-06-06' }).returning({ id: clients.id });
+    return {
+      relation: 'no relation',
+      team: { id: empty!.id },
+      client: { id: client!.id, lastName, version: 1 },
+      case: { id: unknownId(), version: 1 },
+      contact: { id: unknownId(), version: 1 },
+      registration: { id: unknownId(), version: 1 },
+      networkMember: { id: unknownId(), version: 1 },
+      plan: { version: 1 },
+      leadWorkerId: null,
+      colleagueId: unknownId(),
+      elsewhereTeamId: elsewhere!.id,
+    };
+  }
+
+  async function versionOf(table: typeof clients | typeof cases | typeof contacts | typeof registrations | typeof networkMembers, id: string, fallback: number) {
+    const [row] = await db.select({ version: table.version }).from(table).where(and(eq(table.organisationId, organisationId), eq(table.id, id)));
+    return row?.version ?? fallback;
+  }
+
+  const logins = new Map<TestUser, Session>();
+  async function as(user: TestUser): Promise<Session> {
+    if (!logins.has(user)) logins.set(user, await t.login(user));
+    return logins.get(user)!;
+  }
+
+  async function refresh(f: Fixture) {
+    f.client.version = await versionOf(clients, f.client.id, f.client.version);
+    f.case.version = await versionOf(cases, f.case.id, f.case.version);
+    f.contact.version = await versionOf(contacts, f.contact.id, f.contact.version);
+    f.registration.version = await versionOf(registrations, f.registration.id, f.registration.version);
+    f.networkMember.version = await versionOf(networkMembers, f.networkMember.id, f.networkMember.version);
+    const [plan] = await db.select({ version: plans.currentVersion }).from(plans).where(and(eq(plans.organisationId, organisationId), inArray(plans.caseId, [f.case.id])));
+    f.plan.version = plan?.version ?? f.plan.version;
+  }
+
+  const owner = (relation: Relation) => (relation === 'no relation' ? null : owners[relation]);
+
+  return {
+    create: (relation) =>
+      relation === 'own team'
+        ? throughApi(owners['own team'], relation, TEAM_A, 'workerA2')
+        : relation === 'other team'
+          ? throughApi(owners['other team'], relation, TEAM_B, 'workerB')
+          : unrelated(),
+    refresh,
+    owner,
+    recordIds: (f) => [f.client.id, f.case.id, f.contact.id, f.registration.id, f.networkMember.id],
+    userId,
+    callOn: async (route, policy, f) => {
+      await refresh(f);
+      const madeId = policy.make ? await policy.make({ owner: owner(f.relation), as }, f) : undefined;
+      return { url: urlFor(route, policy, f, madeId), body: policy.body?.(f), madeId };
+    },
+  };
+}

@@ -1,0 +1,272 @@
+// The authorisation table of every API route, for the generated tests (tests/http/authorization,
+// tests/http/fuzz). A route gets ONE entry in ROUTE_POLICY: the record it concerns and how to call it
+// validly for a fixture record. What each caller may expect is not listed but derived here, from
+// ROLE_PERMISSIONS (function level) and RECORD_ACCESS, the policy table at the top of
+// src/server/access/access.policy.ts (record level).
+//
+// Adding a route: one line keyed 'METHOD /api/path/:id' as in app.routeTable, e.g.
+//   'GET /api/clients/:id/consents': { record: 'client' },
+//   'POST /api/clients/:id/consents': { record: 'client', body: (f) => ({ ... }) },
+//   'POST /api/consents/:id/withdraw': { record: 'client', make: ({ owner }, f) => ..., body: () => ({ ... }) },
+// `body` must be valid for the fixture and applicable once (each allowed caller gets new records);
+// `prepare` brings the record into the state the action needs; a record with a policy of its own
+// (the quality registers) states it in `access`.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { roleAllows, ROLES, type Permission, type Role } from '../../src/server/access/permissions';
+import { todayInNetherlands } from '../../src/server/lib/dates';
+import { DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
+import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
+import type { Session } from './test-app';
+
+/** Who calls: a user of a role, or nobody (no session). */
+export type Caller = Role | 'none';
+export const CALLERS: readonly Caller[] = [...ROLES, 'none'];
+/** The fixture user acting for each role (workerA, leadA in team A; the others have no team). */
+export const CALLER_USER: Record<Role, TestUser> = { medewerker: 'workerA', teamleider: 'leadA', kwaliteit: 'quality', analist: 'analyst', beheerder: 'admin' };
+
+/**
+ * How a record relates to the caller: held by the caller's own team (team A), by another team
+ * (team B), or by no team at all (a client without case or registration, a team nobody works in,
+ * an id that does not exist).
+ */
+export type Relation = 'own team' | 'other team' | 'no relation';
+export const RELATIONS: readonly Relation[] = ['own team', 'other team', 'no relation'];
+
+/**
+ * The record-level policy table of access.policy.ts, per relation: medewerker and teamleider read
+ * and write their own team's records; kwaliteit sees a record only through break-the-glass (none of
+ * these relations); analist and beheerder never see client data.
+ */
+export type RecordAccess = Record<Role, Record<Relation, boolean>>;
+export const RECORD_ACCESS: RecordAccess = {
+  medewerker: { 'own team': true, 'other team': false, 'no relation': false },
+  teamleider: { 'own team': true, 'other team': false, 'no relation': false },
+  kwaliteit: { 'own team': false, 'other team': false, 'no relation': false },
+  analist: { 'own team': false, 'other team': false, 'no relation': false },
+  beheerder: { 'own team': false, 'other team': false, 'no relation': false },
+};
+
+/** The records one relation offers. Versions are re-read from the database before each call. */
+export interface Fixture {
+  relation: Relation;
+  team: { id: string };
+  client: { id: string; lastName: string; version: number };
+  case: { id: string; version: number };
+  contact: { id: string; version: number };
+  /** An untriaged registration of the client. */
+  registration: { id: string; version: number };
+  networkMember: { id: string; version: number };
+  plan: { version: number };
+  /** The case's lead worker, and a worker of the same team who can take over (lead may equal colleague). */
+  leadWorkerId: string | null;
+  colleagueId: string;
+  /** A team that is neither the caller's nor the record's: where a case or registration can go. */
+  elsewhereTeamId: string;
+}
+
+/** What a route is about. `none`: no record (lists, the session, aggregates, configuration). */
+export type RecordKind = 'none' | 'client' | 'case' | 'contact' | 'registration' | 'network member' | 'plan version' | 'team';
+
+/** The id that replaces `:id` for each kind (`plan version`: the case, with `:version` the plan's). */
+const RECORD_ID: Record<Exclude<RecordKind, 'none'>, (f: Fixture) => string> = {
+  client: (f) => f.client.id,
+  case: (f) => f.case.id,
+  contact: (f) => f.contact.id,
+  registration: (f) => f.registration.id,
+  'network member': (f) => f.networkMember.id,
+  'plan version': (f) => f.case.id,
+  team: (f) => f.team.id,
+};
+
+/** What `make` gets: the worker of the fixture's team (null for 'no relation') and a login for anyone. */
+export interface MakeContext {
+  owner: Session | null;
+  as(user: TestUser): Promise<Session>;
+}
+
+export interface RoutePolicy {
+  /** The record the route concerns; for a `make` record, the kind it belongs to (a consent: 'client'). */
+  record: RecordKind;
+  /**
+   * A record of the route's own kind (a consent, a quality report): made for the fixture before each
+   * call, its id replaces `:id`. For 'no relation' return `unknownId()` or a record no team holds.
+   */
+  make?: (ctx: MakeContext, f: Fixture) => Promise<string>;
+  /** A record with a policy of its own (e.g. the quality registers): who sees which relation. Default RECORD_ACCESS. */
+  access?: RecordAccess;
+  /**
+   * The route lists records of this kind instead of addressing one: it answers 2xx to everyone the
+   * role allows, and the fixture's record is in the answer exactly when the caller may see it
+   * ('scope'), or only when the caller is also the case's lead worker ('lead worker').
+   */
+  list?: 'scope' | 'lead worker';
+  query?: (f: Fixture) => string;
+  /** A valid body for the fixture's record (GET routes and bodyless POSTs have none). */
+  body?: (f: Fixture) => unknown;
+  /** Brings the record into the state the action needs, as its team's worker, before the call. */
+  prepare?: (owner: Session, f: Fixture) => Promise<void>;
+  /** The call ends the caller's session: it runs on a session of its own. */
+  endsSession?: true;
+}
+
+const today = todayInNetherlands();
+const recordFirstMeeting = (owner: Session, f: Fixture) => owner.post(`/api/cases/${f.case.id}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: f.case.version }).then(() => undefined);
+
+export const ROUTE_POLICY: Record<string, RoutePolicy> = {
+  'GET /api/health': { record: 'none' },
+  'GET /api/openapi.json': { record: 'none' },
+  'POST /api/auth/login': { record: 'none', body: () => ({ email: TEST_USERS.workerA2.email, password: TEST_PASSWORD }) },
+  'POST /api/auth/logout': { record: 'none', endsSession: true },
+  'GET /api/auth/me': { record: 'none' },
+  'GET /api/reference': { record: 'none' },
+  'GET /api/teams/:teamId/workers': { record: 'team' },
+
+  'GET /api/clients': { record: 'client', list: 'scope', query: (f) => `?search=${encodeURIComponent(f.client.lastName)}` },
+  'GET /api/clients/:id': { record: 'client' },
+  'PUT /api/clients/:id': { record: 'client', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06', version: f.client.version }) },
+  'POST /api/clients/duplicate-check': { record: 'none', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06' }) },
+  'GET /api/clients/:id/zrm': { record: 'client' },
+
+  'POST /api/registrations': { record: 'none', body: () => ({ client: { firstName: 'Nieuwe', lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }) },
+  'GET /api/registrations': { record: 'registration', list: 'scope' },
+  'GET /api/registrations/:id': { record: 'registration' },
+  'POST /api/registrations/:id/triage': { record: 'registration', body: (f) => ({ outcome: 'generalist', version: f.registration.version }) },
+
+  'GET /api/cases': { record: 'case', list: 'scope', query: () => '?scope=team&status=all' },
+  'GET /api/cases/:id': { record: 'case' },
+  'POST /api/cases/:id/first-meeting': { record: 'case', body: (f) => ({ firstMeetingOn: today, location: 'thuis', version: f.case.version }) },
+  'POST /api/cases/:id/start': { record: 'case', prepare: recordFirstMeeting, body: (f) => ({ version: f.case.version }) },
+  'POST /api/cases/:id/close': { record: 'case', body: (f) => ({ closedOn: today, reasons: ['volgens_plan'], version: f.case.version }) },
+  'POST /api/cases/:id/reopen': {
+    record: 'case',
+    prepare: (owner, f) => owner.post(`/api/cases/${f.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: f.case.version }).then(() => undefined),
+    body: (f) => ({ reason: 'De bewoner meldt zich opnieuw', version: f.case.version }),
+  },
+  'PUT /api/cases/:id/lead-worker': { record: 'case', body: (f) => ({ leadWorkerId: f.colleagueId, version: f.case.version }) },
+  'POST /api/cases/:id/household': { record: 'case', body: (f) => ({ client: { firstName: 'Kim', lastName: f.client.lastName }, version: f.case.version }) },
+  'POST /api/cases/:id/transfer': { record: 'case', body: (f) => ({ teamId: f.elsewhereTeamId, note: 'Verhuisd naar een andere wijk', version: f.case.version }) },
+
+  'GET /api/cases/:id/contacts': { record: 'case' },
+  'POST /api/cases/:id/contacts': { record: 'case', body: () => ({ contactOn: today, kind: 'telefoon', note: 'Gebeld' }) },
+  'PUT /api/contacts/:id': { record: 'contact', body: (f) => ({ contactOn: today, kind: 'huisbezoek', note: 'Toch langs geweest', version: f.contact.version }) },
+  'GET /api/contacts/:id/versions': { record: 'contact' },
+
+  'GET /api/cases/:id/plan': { record: 'case' },
+  'PUT /api/cases/:id/plan': { record: 'case', body: (f) => ({ content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: f.plan.version }) },
+  'GET /api/cases/:id/plan/versions/:version': { record: 'plan version' },
+  'POST /api/cases/:id/plan/versions/:version/agreement': { record: 'plan version', body: () => ({ agreedOn: today, how: 'gesprek' }) },
+  'GET /api/cases/:id/plan/compare': { record: 'case', query: (f) => `?from=${f.plan.version}&to=${f.plan.version}` },
+
+  'GET /api/cases/:id/zrm': { record: 'case' },
+  'POST /api/cases/:id/zrm': { record: 'case', body: (f) => ({ clientId: f.client.id, assessedOn: today, type: 'nul', scores: { financien: 3 } }) },
+
+  'GET /api/cases/:id/network': { record: 'case' },
+  'POST /api/cases/:id/network': { record: 'case', body: () => ({ name: 'Oom Piet', kind: 'family' }) },
+  'PUT /api/network/:id': { record: 'network member', body: (f) => ({ name: 'Buurvrouw Els', kind: 'neighbour', version: f.networkMember.version }) },
+  'POST /api/network/:id/remove': { record: 'network member', body: (f) => ({ version: f.networkMember.version }) },
+
+  'GET /api/work/mine': { record: 'case', list: 'lead worker' },
+  'GET /api/work/dashboard': { record: 'case', list: 'lead worker' },
+  'PUT /api/work/dashboard/layout': { record: 'none', body: () => ({ order: [...DASHBOARD_BLOCKS].reverse(), hidden: [] }) },
+  'GET /api/work/team': { record: 'case', list: 'scope' },
+  'GET /api/work/figures': { record: 'none' },
+
+  'GET /api/reports/annual': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
+  'GET /api/reports/annual.csv': { record: 'none', query: () => `?year=${today.slice(0, 4)}&quarter=1` },
+  'GET /api/reports/zrm': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
+
+  'POST /api/exchange/validate': { record: 'none', body: () => ({ files: { 'clients.csv': 'client_id;voornaam\n' } }) },
+  'POST /api/exchange/import': { record: 'none', body: () => ({ files: {} }) },
+};
+
+/** Routes left out of the OpenAPI document on purpose, with the reason. */
+export const UNDOCUMENTED_ROUTES: Record<string, string> = {
+  '/api/*': 'the catch-all that answers 404 to an unknown API path',
+};
+
+/** A route as the OpenAPI document lists it, `{id}` written as `:id` like app.routeTable. */
+export interface DocumentedRoute {
+  method: string;
+  url: string;
+  /** The names of its query parameters. */
+  query: string[];
+}
+
+/** The routes of the OpenAPI document, fetched through the app like any client would. */
+export async function documentedRoutes(app: FastifyInstance): Promise<DocumentedRoute[]> {
+  const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  type Operation = { parameters?: { in: string; name: string }[] };
+  const doc = response.json() as { paths: Record<string, Record<string, Operation>> };
+  return Object.entries(doc.paths).flatMap(([path, operations]) =>
+    Object.entries(operations).map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      url: path.replace(/\{(\w+)\}/g, ':$1'),
+      query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
+    })),
+  );
+}
+
+export const routeKey = (route: { method: string; url: string }) => `${route.method} ${route.url}`;
+
+/** The policy entry of a route, or an error that says what to do. */
+export function policyOf(route: { method: string; url: string }): RoutePolicy {
+  const entry = ROUTE_POLICY[routeKey(route)];
+  if (!entry) throw new Error(`no policy entry for ${routeKey(route)}: add one to tests/support/route-policy.ts`);
+  return entry;
+}
+
+/** The relations worth calling a route with: a route about no record has one answer for all. */
+export function relationsOf(policy: RoutePolicy): readonly Relation[] {
+  return policy.record === 'none' ? ['own team'] : RELATIONS;
+}
+
+export type Expected =
+  /** 2xx; for a list, whether the fixture's record is in it. */
+  | { allowed: true; listed?: boolean }
+  | { allowed: false; status: 401 | 404 };
+
+/**
+ * The outcome a caller may expect, derived from the two policy tables: no session → 401 (unless
+ * public); a role without the route's permission → 404; a route about a record → allowed only when
+ * RECORD_ACCESS lets the role see that relation, else 404; a list → allowed, with the record in it
+ * only when it may be seen. `callerId`: the caller's user id, for lists of one's own cases.
+ */
+export function expectedOutcome(route: { permission: Permission }, policy: RoutePolicy, caller: Caller, relation: Relation, callerId?: string, f?: Fixture): Expected {
+  if (caller === 'none') return route.permission === 'public' ? { allowed: true } : { allowed: false, status: 401 };
+  if (!roleAllows(caller, route.permission)) return { allowed: false, status: 404 };
+  if (policy.record === 'none') return { allowed: true };
+  const visible = (policy.access ?? RECORD_ACCESS)[caller][relation];
+  if (policy.list === 'scope') return { allowed: true, listed: visible };
+  if (policy.list === 'lead worker') return { allowed: true, listed: visible && !!callerId && callerId === f?.leadWorkerId };
+  return visible ? { allowed: true } : { allowed: false, status: 404 };
+}
+
+export function describeExpected(expected: Expected): string {
+  if (!expected.allowed) return String(expected.status);
+  return expected.listed === undefined ? '2xx' : expected.listed ? '2xx with the record' : '2xx without the record';
+}
+
+/**
+ * The concrete URL of a route for a fixture: `:id` is the record (or `madeId`, the record `make`
+ * made), `:teamId` the team, `:version` the plan version.
+ */
+export function urlFor(route: { method: string; url: string }, policy: RoutePolicy, f: Fixture, madeId?: string): string {
+  const id = madeId ?? (policy.record === 'none' ? undefined : RECORD_ID[policy.record](f));
+  let url = route.url.replace(':teamId', f.team.id).replace(':version', String(f.plan.version));
+  if (url.includes(':id')) {
+    if (!id) throw new Error(`${routeKey(route)} has :id but its policy entry names no record`);
+    url = url.replace(':id', id);
+  }
+  return url + (policy.query?.(f) ?? '');
+}
+
+/** The record a list should or should not contain. */
+export function listedId(policy: RoutePolicy, f: Fixture, madeId?: string): string {
+  if (madeId) return madeId;
+  if (policy.record === 'none') throw new Error('a list names the kind of record it lists');
+  return RECORD_ID[policy.record](f);
+}
+
+/** An id no record has. */
+export const unknownId = () => randomUUID();
