@@ -7,7 +7,7 @@ import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { ClientDetail, ClientSummary, DuplicateMatch } from '../../src/server/modules/clients/clients.schemas';
-import type { DestructionItem } from '../../src/server/modules/retention/retention.schemas';
+import type { DestructionItem, DestructionPage } from '../../src/server/modules/retention/retention.schemas';
 import { listDueForRetention } from '../../src/server/modules/retention/retention.service';
 import { requestDueOn } from '../../src/server/modules/retention/retention-rules';
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
@@ -60,8 +60,10 @@ async function backdate(caseId: string) {
   await t.database.db.execute(sql`update zrm_assessments set assessed_on = case when type = 'nul' then ${Y('03-10')}::date else ${Y('09-25')}::date end where case_id = ${caseId}`);
 }
 
-function queue(status = 'te_beoordelen') {
-  return karin.get<DestructionItem[]>(`/api/retention?status=${status}`);
+async function queue(status = 'te_beoordelen') {
+  const page = await karin.get<DestructionPage>(`/api/retention?status=${status}`);
+  expect(page.total).toBe(page.items.length);
+  return page.items;
 }
 
 async function reports(analyst: Session) {
@@ -153,7 +155,7 @@ describe('the queue', () => {
     const response = await karin.request('GET', '/api/retention');
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toMatch(/Oudhof|111222333|Tess|Kastanjelaan|Oudhoflaan/);
-    const [first] = response.json() as DestructionItem[];
+    const [first] = (response.json() as DestructionPage).items;
     expect(first).toMatchObject({ reason: 'bewaartermijn', status: 'te_beoordelen', teams: ['Overvecht Centrum'], caseCount: 1, lastClosedOn: Y('09-30'), otherPersons: 1, blockedBy: null, version: 1 });
     expect(first).not.toHaveProperty('clientId');
     expect((await karin.request('GET', '/api/retention?status=onzin')).statusCode).toBe(400);

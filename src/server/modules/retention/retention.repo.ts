@@ -122,24 +122,30 @@ interface QueueRow {
 }
 
 /** The queue rows with the given status (or one row by id), each with its client's facts. */
-export async function selectQueue(db: DbOrTx, organisationId: string, filter: { status?: string; id?: string }, blockedBy: (facts: ClientFacts) => string | null): Promise<(DestructionItem & { clientId: string })[]> {
+export async function selectQueue(
+  db: DbOrTx,
+  organisationId: string,
+  filter: { status?: string; id?: string; limit?: number; offset?: number },
+  blockedBy: (facts: ClientFacts) => string | null,
+): Promise<{ total: number; items: (DestructionItem & { clientId: string })[] }> {
   const condition = filter.id ? sql`d.id = ${filter.id}::uuid` : sql`d.status = ${filter.status ?? 'te_beoordelen'}`;
+  // What is due first on top; decisions newest first.
   const order = filter.status === 'te_beoordelen' ? sql`d.due_on, d.created_at, d.id` : sql`d.decided_at desc nulls last, d.id`;
-  const rows = await rowsOf<QueueRow>(
+  const rows = await rowsOf<QueueRow & { total: number }>(
     db,
     sql`select d.id, d.client_id, d.reason, d.status, d.requested_on::text as requested_on, d.due_on::text as due_on, d.request_note,
-               d.decided_at, u.name as decided_by_name, d.decision_note, d.version
+               d.decided_at, u.name as decided_by_name, d.decision_note, d.version, count(*) over ()::int as total
           from destructions d
           left join users u on u.organisation_id = d.organisation_id and u.id = d.decided_by
          where d.organisation_id = ${organisationId} and ${condition}
          order by ${order}
-         limit 1000`,
+         limit ${filter.limit ?? 50} offset ${filter.offset ?? 0}`,
   );
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return { total: 0, items: [] };
   const ids = rows.map((r) => sql`${r.client_id}::uuid`);
   const facts = (await rowsOf<FactsRow>(db, factsQuery(organisationId, sql`cl.id in (${sql.join(ids, sql`, `)})`))).map(toFacts);
   const byClient = new Map(facts.map((f) => [f.clientId, f]));
-  return rows.map((r) => {
+  const items = rows.map((r) => {
     const f = byClient.get(r.client_id)!;
     return {
       id: r.id,
@@ -160,4 +166,5 @@ export async function selectQueue(db: DbOrTx, organisationId: string, filter: { 
       version: Number(r.version),
     };
   });
+  return { total: Number(rows[0]!.total), items };
 }

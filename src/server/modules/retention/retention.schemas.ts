@@ -28,7 +28,10 @@ const version = z.number('Versie ontbreekt').int().positive();
 
 export const retentionQuery = z.object({
   status: z.enum(DESTRUCTION_STATUSES, 'Kies te_beoordelen, vernietigd of afgewezen').default('te_beoordelen'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
 });
+export type RetentionQuery = z.output<typeof retentionQuery>;
 
 export const confirmDestructionBody = z.object({
   version,
@@ -73,6 +76,10 @@ export const destructionItem = z.object({
   version: z.number(),
 });
 export type DestructionItem = z.infer<typeof destructionItem>;
+
+/** One page of the queue, with the number of rows in that status. */
+export const destructionPage = z.object({ total: z.number(), items: z.array(destructionItem) });
+export type DestructionPage = z.infer<typeof destructionPage>;
 
 export const retentionJobResult = z.object({ listed: z.number(), retentionYears: z.number() });
 export type RetentionJobResult = z.infer<typeof retentionJobResult>;

@@ -12,7 +12,7 @@ import { Conflict, NotFound } from '../../lib/errors';
 import { destroyClientData } from './destroy-client';
 import { candidateFacts, clientFacts, selectQueue } from './retention.repo';
 import { addMonths, blockedReason, isDueForRetention, requestDueOn } from './retention-rules';
-import type { DestructionItem, DestructionStatus, RetentionJobResult, confirmDestructionBody, declineDestructionBody, destructionRequestBody } from './retention.schemas';
+import type { DestructionItem, DestructionPage, RetentionJobResult, RetentionQuery, confirmDestructionBody, declineDestructionBody, destructionRequestBody } from './retention.schemas';
 
 const STALE = 'Iemand anders heeft over deze vernietiging intussen besloten of haar gewijzigd. Laad de lijst opnieuw.';
 export const DAILY_JOB = 'dagelijkse taak';
@@ -35,23 +35,26 @@ export async function listDueForRetention(db: Db, organisationId: string, today:
     const startedOnOrBefore = addDays(addMonths(today, -years * 12, 'next'), 1);
     const due = (await candidateFacts(tx, organisationId, startedOnOrBefore)).filter((facts) => isDueForRetention(facts, years, today));
     const job: AuditActor = { organisationId, userId: null };
+    const byClient = new Map(due.map((facts) => [facts.clientId, facts]));
     let listed = 0;
-    for (const facts of due) {
-      const [row] = await tx
+    // In chunks: one statement per 500 clients (the first run after go-live may list thousands).
+    for (let i = 0; i < due.length; i += 500) {
+      const created = await tx
         .insert(destructions)
-        .values({ organisationId, clientId: facts.clientId, reason: 'bewaartermijn', requestedOn: today, dueOn: today })
+        .values(due.slice(i, i + 500).map((facts) => ({ organisationId, clientId: facts.clientId, reason: 'bewaartermijn', requestedOn: today, dueOn: today })))
         .onConflictDoNothing()
-        .returning({ id: destructions.id });
-      if (!row) continue;
-      listed++;
-      await writeAudit(tx, job, {
-        action: 'create',
-        entityType: 'destruction',
-        entityId: row.id,
-        clientId: facts.clientId,
-        changes: { to: { reason: 'bewaartermijn', dueOn: today, lastClosedOn: facts.lastClosedOn, retentionYears: years } },
-        onBehalfOf: options.onBehalfOf ?? DAILY_JOB,
-      });
+        .returning({ id: destructions.id, clientId: destructions.clientId });
+      for (const row of created) {
+        await writeAudit(tx, job, {
+          action: 'create',
+          entityType: 'destruction',
+          entityId: row.id,
+          clientId: row.clientId,
+          changes: { to: { reason: 'bewaartermijn', dueOn: today, lastClosedOn: byClient.get(row.clientId)!.lastClosedOn, retentionYears: years } },
+          onBehalfOf: options.onBehalfOf ?? DAILY_JOB,
+        });
+      }
+      listed += created.length;
     }
     return { listed, retentionYears: years };
   });
@@ -61,15 +64,15 @@ function withoutClient({ clientId: _clientId, ...item }: DestructionItem & { cli
   return item;
 }
 
-export async function listQueue(db: Db, actor: Actor, status: DestructionStatus): Promise<DestructionItem[]> {
-  const items = await selectQueue(db, actor.organisationId, { status }, blockedReason);
-  await writeAudit(db, actor, { action: 'read', entityType: 'destruction_queue', changes: { status, results: items.length } });
-  return items.map(withoutClient);
+export async function listQueue(db: Db, actor: Actor, query: RetentionQuery): Promise<DestructionPage> {
+  const page = await selectQueue(db, actor.organisationId, query, blockedReason);
+  await writeAudit(db, actor, { action: 'read', entityType: 'destruction_queue', changes: { status: query.status, results: page.items.length } });
+  return { total: page.total, items: page.items.map(withoutClient) };
 }
 
 async function itemById(tx: Db | Tx, organisationId: string, id: string): Promise<DestructionItem> {
-  const [item] = await selectQueue(tx, organisationId, { id }, blockedReason);
-  return withoutClient(item!);
+  const { items } = await selectQueue(tx, organisationId, { id }, blockedReason);
+  return withoutClient(items[0]!);
 }
 
 async function lockDestruction(tx: Tx, actor: Actor, id: string, version: number) {
