@@ -56,6 +56,9 @@ function validBody(method: string, url: string): unknown {
     'POST /api/cases/:id/transfer': { leadWorkerId: ids.worker, note: 'Overdracht aan een collega', version: 1 },
     'PUT /api/work/dashboard/layout': { order: ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'], hidden: [] },
     'POST /api/cases/:id/plan/versions/:version/agreement': { agreedOn: today, how: 'gesprek' },
+    'POST /api/retention/:id/confirm': { version: 1 },
+    'POST /api/retention/:id/decline': { version: 1, note: 'Van aanzienlijk belang voor een ander' },
+    'POST /api/clients/:id/destruction-request': { receivedOn: today, note: '' },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
@@ -115,6 +118,13 @@ describe('access', () => {
       const session = await t.login(user);
       for (const route of clientDataRoutes()) {
         const response = await session.request(route.method as 'GET', concreteUrl(route.url), validBody(route.method, route.url));
+        if (user === 'quality' && route.url === '/api/clients/:id/destruction-request') {
+          // kwaliteit records a client's request for destruction for any client of the organisation
+          // (retention); the answer holds the queue facts, never the client's data.
+          expect(response.statusCode, `${user} ${route.method} ${route.url}`).toBe(201);
+          expect(response.body).not.toContain('Geheim');
+          continue;
+        }
         if (user === 'quality' && response.statusCode === 200 && !route.url.includes(':')) {
           // kwaliteit holds clients:read and cases:read (lists, its own dashboard layout), but its
           // record scope is empty without break-the-glass: nothing of the team's records shows.
@@ -133,10 +143,11 @@ describe('access', () => {
   it('answers 400 and changes nothing on a malformed body for every route that takes one', async () => {
     const before = await owner.get<CaseDetail>(`/api/cases/${ids.case}`);
     const admin = await t.login('admin');
+    const quality = await t.login('quality');
     for (const route of apiRoutes().filter((r) => ['POST', 'PUT'].includes(r.method) && r.url !== '/api/auth/logout')) {
       // Each route as a user whose role may use it, so the answer is about the body.
-      const session = roleAllows('medewerker', route.permission) ? owner : admin;
-      expect(roleAllows(session === owner ? 'medewerker' : 'beheerder', route.permission), route.url).toBe(true);
+      const session = roleAllows('medewerker', route.permission) ? owner : roleAllows('beheerder', route.permission) ? admin : quality;
+      expect(roleAllows(session === owner ? 'medewerker' : session === admin ? 'beheerder' : 'kwaliteit', route.permission), route.url).toBe(true);
       const response = await session.request(route.method as 'POST', concreteUrl(route.url), [1, 2, 3]);
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(400);
       expect(response.json().message).toMatch(/niet geldig/);

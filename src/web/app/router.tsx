@@ -25,6 +25,8 @@ const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage
 const ZrmReportPage = lazy(() => import('../features/reports/ZrmReportPage').then((m) => ({ default: m.ZrmReportPage })));
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })));
+const RetentionPage = lazy(() => import('../features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
+const DestructionRequestPage = lazy(() => import('../features/retention/DestructionRequestPage').then((m) => ({ default: m.DestructionRequestPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 function Start() {
@@ -63,6 +65,8 @@ export function AppRouter() {
             <Route path="cijfers" element={guarded('figures:read', <FiguresPage />)} />
             <Route path="cijfers/jaarverslag" element={guardedLazy('reports:read', <AnnualReportPage />)} />
             <Route path="cijfers/zrm" element={guardedLazy('reports:read', <ZrmReportPage />)} />
+            <Route path="bewaartermijn" element={guardedLazy('retention:manage', <RetentionPage />)} />
+            <Route path="bewaartermijn/verzoek/:clientId" element={guardedLazy('retention:manage', <DestructionRequestPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />

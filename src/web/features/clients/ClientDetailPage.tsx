@@ -10,6 +10,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { CaseStatusBadge } from '../../app/StatusBadge';
 import { ClientZrm } from '../zrm/ClientZrm';
+import { DestructionRequestLink } from '../retention/DestructionRequestLink';
 import { useClient, type ClientDetail } from './api';
 import { ClientEditForm } from './ClientEditForm';
 
@@ -105,6 +106,7 @@ function ClientView({ client }: { client: ClientDetail }) {
         )}
       </section>
       <ClientZrm clientId={client.id} name={fullName(client)} />
+      <DestructionRequestLink clientId={client.id} />
     </>
   );
 }
