@@ -53,8 +53,8 @@ async function closeCase(c: CaseDetail, on: string): Promise<CaseDetail> {
 }
 
 /** Moves a case and everything dated in it into the old year, through the database. */
-async function backdate(caseId: string) {
-  await t.database.db.execute(sql`update cases set registered_on = ${Y('03-01')}, first_meeting_on = ${Y('03-04')}, closed_on = ${Y('09-30')} where id = ${caseId}`);
+async function backdate(caseId: string, firstMeetingOn = Y('03-04')) {
+  await t.database.db.execute(sql`update cases set registered_on = ${Y('03-01')}, first_meeting_on = ${firstMeetingOn}, closed_on = ${Y('09-30')} where id = ${caseId}`);
   await t.database.db.execute(sql`update registrations set registered_on = ${Y('03-01')} where case_id = ${caseId}`);
   await t.database.db.execute(sql`update contacts set contact_on = ${Y('04-01')} where case_id = ${caseId}`);
   await t.database.db.execute(sql`update zrm_assessments set assessed_on = case when type = 'nul' then ${Y('03-10')}::date else ${Y('09-25')}::date end where case_id = ${caseId}`);
@@ -99,7 +99,8 @@ beforeAll(async () => {
   await anna.post(`/api/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'nul', scores: { financien: 1, huisvesting: 2 } });
   await anna.post(`/api/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'eind', scores: { financien: 3, huisvesting: 4 } });
   old = await closeCase(await anna.get<CaseDetail>(`/api/cases/${old.id}`), today);
-  await backdate(old.id);
+  // A longer wait than the other old cases, so the mean per location would move if this case went.
+  await backdate(old.id, Y('03-11'));
 
   recent = await closeCase(await openCase({ lastName: 'Recent' }), today);
 
