@@ -5,6 +5,7 @@ import { bootstrap, VERSION } from './bootstrap';
 import { buildApp } from './app';
 import { ensureDemo } from './demo/demo.seed';
 import { refreshPlannerStatistics } from './db/database';
+import { listDueForRetention } from './modules/retention/retention.service';
 
 const config = readConfig();
 const { database, organisationId } = await bootstrap(config);
@@ -13,12 +14,18 @@ await refreshPlannerStatistics(database);
 const statisticsTimer = setInterval(() => void refreshPlannerStatistics(database).catch((err) => app.log.error({ err }, 'analyze failed')), 3600_000);
 statisticsTimer.unref();
 const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: VERSION });
+// The daily retention job: at start and every 24 hours it lists the clients whose term has passed.
+const retentionJob = () => void listDueForRetention(database.db, organisationId).catch((err) => app.log.error({ err }, 'retention job failed'));
+retentionJob();
+const retentionTimer = setInterval(retentionJob, 86_400_000);
+retentionTimer.unref();
 
 let closing = false;
 async function shutdown(signal: string) {
   if (closing) return;
   closing = true;
   clearInterval(statisticsTimer);
+  clearInterval(retentionTimer);
   app.log.info({ signal }, 'shutting down');
   await app.close();
   await database.close();

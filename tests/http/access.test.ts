@@ -62,6 +62,9 @@ function validBody(method: string, url: string): unknown {
     'POST /api/clients/:id/consents': { recipientKind: 'huisarts', recipientName: 'Praktijk', dataShared: 'Medicatie', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' },
     'POST /api/consents/:id/withdraw': { withdrawnOn: today, version: 1 },
     'POST /api/clients/:id/disclosures': { recipient: 'Rechtbank', dataShared: 'Dossier', ground: 'wettelijke_plicht', reasoning: 'Vordering op grond van de wet, schriftelijk ontvangen', disclosedOn: today },
+    'POST /api/retention/:id/confirm': { version: 1 },
+    'POST /api/retention/:id/decline': { version: 1, note: 'Van aanzienlijk belang voor een ander' },
+    'POST /api/clients/:id/destruction-request': { receivedOn: today, note: '' },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
@@ -123,6 +126,13 @@ describe('access', () => {
       const session = await t.login(user);
       for (const route of clientDataRoutes()) {
         const response = await session.request(route.method as 'GET', concreteUrl(route.url), validBody(route.method, route.url));
+        if (user === 'quality' && route.url === '/api/clients/:id/destruction-request') {
+          // kwaliteit records a client's request for destruction for any client of the organisation
+          // (retention); the answer holds the queue facts, never the client's data.
+          expect(response.statusCode, `${user} ${route.method} ${route.url}`).toBe(201);
+          expect(response.body).not.toContain('Geheim');
+          continue;
+        }
         if (user === 'quality' && response.statusCode === 200 && (!route.url.includes(':') || route.permission === 'accesslog:read')) {
           // kwaliteit holds clients:read and cases:read (lists, its own dashboard layout), but its
           // record scope is empty without break-the-glass: nothing of the team's records shows.

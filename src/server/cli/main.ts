@@ -10,6 +10,7 @@ import { zrmDescriptionsCommand, zrmMatrixCommand } from './commands/zrm-config'
 import { exportCommand, importCommand } from './commands/exchange';
 import { reportAnnual } from './commands/report';
 import { reportZrm } from './commands/zrm-report';
+import { retentionList } from './commands/retention';
 
 const COMMANDS: Command[] = [
   { words: ['migrate'], usage: 'migrate                         database bijwerken naar het huidige schema', run: async () => (console.log('Database is bijgewerkt.'), 0) },
@@ -24,6 +25,7 @@ const COMMANDS: Command[] = [
   { words: ['export'], usage: 'export MAP                      de registratiegeschiedenis in het uitwisselformaat wegschrijven', run: exportCommand },
   { words: ['report', 'annual'], usage: 'report annual --year JJJJ [--quarter K] [--team TEAMCODE] --format json|csv\n                                  jaarverslag (of kwartaalrapportage t/m kwartaal K) op het scherm', run: reportAnnual },
   { words: ['report', 'zrm'], usage: 'report zrm --year JJJJ [--team TEAMCODE] --format json\n                                  ZRM-voortgang per domein (nulmeting → laatste meting in het jaar)', run: reportZrm },
+  { words: ['retention', 'list'], usage: 'retention list [--today JJJJ-MM-DD]\n                                  cliënten van wie de bewaartermijn verstreken is op de lijst "te beoordelen" zetten', run: retentionList },
 ];
 
 const USAGE = `Gebruik: npm run cli -- <opdracht>\n\nOpdrachten:\n${COMMANDS.map((c) => `  ${c.usage}`).join('\n')}\n`;

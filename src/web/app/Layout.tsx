@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
   { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
   { to: '/cijfers/zrm', label: 'ZRM-voortgang', permission: 'reports:read' },
+  { to: '/bewaartermijn', label: 'Bewaartermijn en vernietiging', permission: 'retention:manage' },
   { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
 ];
 

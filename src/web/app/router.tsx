@@ -27,6 +27,8 @@ const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ 
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })));
 const EmergencyAccessPage = lazy(() => import('../features/emergency/EmergencyAccessPage').then((m) => ({ default: m.EmergencyAccessPage })));
 const EmergencyReviewPage = lazy(() => import('../features/emergency/EmergencyReviewPage').then((m) => ({ default: m.EmergencyReviewPage })));
+const RetentionPage = lazy(() => import('../features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
+const DestructionRequestPage = lazy(() => import('../features/retention/DestructionRequestPage').then((m) => ({ default: m.DestructionRequestPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 function Start() {
@@ -67,6 +69,8 @@ export function AppRouter() {
             <Route path="cijfers/zrm" element={guardedLazy('reports:read', <ZrmReportPage />)} />
             <Route path="noodtoegang" element={guardedLazy('emergency:request', <EmergencyAccessPage />)} />
             <Route path="kwaliteit/noodtoegang" element={guardedLazy('emergency:review', <EmergencyReviewPage />)} />
+            <Route path="bewaartermijn" element={guardedLazy('retention:manage', <RetentionPage />)} />
+            <Route path="bewaartermijn/verzoek/:clientId" element={guardedLazy('retention:manage', <DestructionRequestPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -8,6 +8,7 @@ import type { Actor } from '../../access/actor';
 import { caseScope, type AccessMode } from '../../access/access.policy';
 import { FIRST_MEETING_NORM_DAYS, waitingState, type CaseStatus } from './case-rules';
 import type { CaseSummary } from './cases.schemas';
+import { shownLastName } from '../retention/destroyed-client';
 
 const mainLink = alias(caseClients, 'main_link');
 const mainClient = alias(clients, 'main_client');
@@ -25,7 +26,7 @@ export async function selectCaseSummaries(db: DbOrTx, actor: Actor, options: { w
       leadWorkerName: leadWorker.name,
       mainClientId: mainClient.id,
       mainFirstName: mainClient.firstName,
-      mainLastName: mainClient.lastName,
+      mainLastName: shownLastName(mainClient),
       registeredOn: cases.registeredOn,
       firstMeetingOn: cases.firstMeetingOn,
       closedOn: cases.closedOn,
@@ -80,7 +81,7 @@ export async function findVisibleCase(db: DbOrTx, actor: Actor, caseId: string, 
 
 export async function listHousehold(db: DbOrTx, organisationId: string, caseId: string) {
   return db
-    .select({ clientId: clients.id, firstName: clients.firstName, lastName: clients.lastName, birthDate: clients.birthDate, role: caseClients.role })
+    .select({ clientId: clients.id, firstName: clients.firstName, lastName: shownLastName(clients), birthDate: clients.birthDate, role: caseClients.role })
     .from(caseClients)
     .innerJoin(clients, and(eq(clients.organisationId, caseClients.organisationId), eq(clients.id, caseClients.clientId)))
     .where(and(eq(caseClients.organisationId, organisationId), eq(caseClients.caseId, caseId)))

@@ -1,5 +1,5 @@
 // SQL for clients: scoped reads, search and the duplicate check.
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, teams } from '../../db/schema';
 import type { Actor } from '../../access/actor';
@@ -17,14 +17,16 @@ export async function findVisibleClient(db: DbOrTx, actor: Actor, clientId: stri
   const query = db
     .select()
     .from(clients)
-    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientScope(actor, options.forUpdate ? 'write' : 'read')));
+    // A destroyed client (retention) can be read as "Vernietigd dossier", never written again.
+    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientScope(actor, options.forUpdate ? 'write' : 'read'), options.forUpdate ? isNull(clients.destroyedAt) : undefined));
   const [row] = options.forUpdate ? await query.for('update') : await query;
   return row ?? null;
 }
 
 /** A client anywhere in the organisation: for attaching a registration after the duplicate check. */
 export async function findClientInOrganisation(db: DbOrTx, organisationId: string, clientId: string) {
-  const [row] = await db.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId)));
+  // A destroyed client (retention) cannot be chosen again: their data are gone.
+  const [row] = await db.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId), isNull(clients.destroyedAt)));
   return row ?? null;
 }
 
@@ -42,7 +44,7 @@ export async function searchVisibleClients(db: DbOrTx, actor: Actor, condition: 
   const rows = await db
     .select()
     .from(clients)
-    .where(and(eq(clients.organisationId, actor.organisationId), clientScope(actor), condition))
+    .where(and(eq(clients.organisationId, actor.organisationId), clientScope(actor), isNull(clients.destroyedAt), condition))
     .orderBy(...order)
     .limit(limit);
   return rows.map(toSummary);
@@ -80,7 +82,7 @@ export interface DuplicateProbe {
 export async function findDuplicates(db: DbOrTx, organisationId: string, probe: DuplicateProbe): Promise<DuplicateMatch[]> {
   const matches = new Map<string, DuplicateMatch>();
   if (probe.bsn) {
-    const rows = await db.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.bsn, probe.bsn))).limit(5);
+    const rows = await db.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.bsn, probe.bsn), isNull(clients.destroyedAt))).limit(5);
     for (const row of rows) matches.set(row.id, { ...toSummary(row), reason: 'bsn', similarity: 1 });
   }
   if (probe.name.trim().length >= 3 && (probe.birthDate || probe.postcode)) {
@@ -91,7 +93,7 @@ export async function findDuplicates(db: DbOrTx, organisationId: string, probe: 
     const rows = await db
       .select({ client: clients, similarity, sameBirth: sql<boolean>`${sameBirth}`, samePostcode: sql<boolean>`${samePostcode}` })
       .from(clients)
-      .where(and(eq(clients.organisationId, organisationId), sql`(${sameBirth} or ${samePostcode})`, sql`${similarity} >= 0.35`))
+      .where(and(eq(clients.organisationId, organisationId), isNull(clients.destroyedAt), sql`(${sameBirth} or ${samePostcode})`, sql`${similarity} >= 0.35`))
       .orderBy(desc(similarity), asc(clients.lastName))
       .limit(10);
     for (const row of rows) {

@@ -12,6 +12,7 @@ import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './
 import { findClientByBsn, findClientInOrganisation, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
 import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
 import type { z } from 'zod';
+import { DESTROYED_CLIENT_NAME } from '../retention/retention.schemas';
 
 export type SearchKind = 'bsn' | 'birth_date' | 'postcode' | 'name';
 
@@ -77,7 +78,7 @@ function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cas
   return {
     id: row.id,
     firstName: row.firstName,
-    lastName: row.lastName,
+    lastName: row.destroyedAt ? DESTROYED_CLIENT_NAME : row.lastName,
     birthDate: row.birthDate,
     bsn: row.bsn,
     gender: row.gender,

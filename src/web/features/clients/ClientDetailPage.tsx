@@ -14,6 +14,7 @@ import { ClientZrm } from '../zrm/ClientZrm';
 import { ConsentsSection } from '../consents/ConsentsSection';
 import { ClientRights } from '../client-rights/ClientRights';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../../../server/modules/clients/clients.schemas';
+import { DestructionRequestLink } from '../retention/DestructionRequestLink';
 import { useClient, type ClientDetail } from './api';
 import { ClientEditForm } from './ClientEditForm';
 
@@ -110,6 +111,7 @@ function ClientView({ client }: { client: ClientDetail }) {
       <ClientZrm clientId={client.id} name={fullName(client)} />
       <ConsentsSection client={client} />
       <ClientRights clientId={client.id} name={fullName(client)} />
+      <DestructionRequestLink clientId={client.id} />
     </>
   );
 }

@@ -1,0 +1,101 @@
+// Destroying a client's personal data (retention term passed, or the client's request), inside the
+// caller's transaction: all of it or nothing.
+//
+// What goes: the person (name, BSN, birth date, gender, address, phone), the free text of the
+// client's registrations and cases, the journal notes and their earlier versions, the krachtplan,
+// the network, consents and disclosures, and the values (`changes`) in the access log rows about
+// the client and the records removed. What stays, because the reports count it and it identifies
+// no one: the client row as an anonymous key (destroyed_at set), case dates, team, referrer code,
+// first-meeting location code, close reasons and outcomes, satisfaction; the journal entries' date,
+// kind and minutes; ZRM scores; provisions; the access log rows themselves (who, when, what).
+// No report uses the birth date or postcode, so no coarser form of them is kept.
+//
+// All the client's cases are closed when this runs (the service checks); their free text, journal,
+// plan and network describe the household and go with the first of its members to be destroyed.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../db/database';
+import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, networkMembers, plans, registrations } from '../../db/schema';
+
+export interface DestructionCounts {
+  cases: number;
+  contacts: number;
+  contactVersions: number;
+  plans: number;
+  networkMembers: number;
+  consents: number;
+  disclosures: number;
+  registrations: number;
+  auditRows: number;
+}
+
+function rowCount(result: unknown): number {
+  // node-postgres answers with rowCount, PGlite with affectedRows.
+  const r = result as { rowCount?: number | null; affectedRows?: number };
+  return r.rowCount ?? r.affectedRows ?? 0;
+}
+
+/** Blanks the client's personal data; returns what was removed, as counts (no values). */
+export async function destroyClientData(tx: Tx, organisationId: string, clientId: string): Promise<DestructionCounts> {
+  // The one way past the access log's append-only trigger: blanking `changes`, in this transaction only.
+  await tx.execute(sql`select set_config('keukentafel.destruction', 'on', true)`);
+
+  const caseIds = (await tx.select({ id: caseClients.caseId }).from(caseClients).where(and(eq(caseClients.organisationId, organisationId), eq(caseClients.clientId, clientId)))).map((r) => r.id);
+  const inCases = (column: AnyPgColumn) => (caseIds.length ? inArray(column, caseIds) : sql`false`);
+
+  const contactIds = caseIds.length
+    ? (await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.organisationId, organisationId), inCases(contacts.caseId)))).map((r) => r.id)
+    : [];
+  const memberIds = caseIds.length
+    ? (await tx.select({ id: networkMembers.id }).from(networkMembers).where(and(eq(networkMembers.organisationId, organisationId), inCases(networkMembers.caseId)))).map((r) => r.id)
+    : [];
+  const registrationIds = (await tx.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.organisationId, organisationId), eq(registrations.clientId, clientId)))).map((r) => r.id);
+  const consentIds = (await tx.select({ id: consents.id }).from(consents).where(and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId)))).map((r) => r.id);
+  const disclosureIds = (await tx.select({ id: disclosures.id }).from(disclosures).where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId)))).map((r) => r.id);
+
+  await tx
+    .update(clients)
+    .set({
+      firstName: '',
+      lastName: '',
+      birthDate: null,
+      bsn: null,
+      gender: null,
+      street: null,
+      houseNumber: null,
+      postcode: null,
+      city: null,
+      phone: null,
+      destroyedAt: sql`coalesce(${clients.destroyedAt}, now())`,
+      updatedAt: new Date(),
+      version: sql`${clients.version} + 1`,
+    })
+    .where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId)));
+
+  const counts: DestructionCounts = { cases: caseIds.length, contacts: contactIds.length, contactVersions: 0, plans: 0, networkMembers: memberIds.length, consents: consentIds.length, disclosures: disclosureIds.length, registrations: registrationIds.length, auditRows: 0 };
+
+  if (caseIds.length) {
+    counts.contactVersions = rowCount(await tx.delete(contactVersions).where(and(eq(contactVersions.organisationId, organisationId), contactIds.length ? inArray(contactVersions.contactId, contactIds) : sql`false`)));
+    await tx.update(contacts).set({ note: '', sensitivity: null }).where(and(eq(contacts.organisationId, organisationId), inCases(contacts.caseId)));
+    counts.plans = rowCount(await tx.delete(plans).where(and(eq(plans.organisationId, organisationId), inCases(plans.caseId))));
+    await tx.delete(networkMembers).where(and(eq(networkMembers.organisationId, organisationId), inCases(networkMembers.caseId)));
+    await tx.update(cases).set({ question: null, referrerOther: null }).where(and(eq(cases.organisationId, organisationId), inCases(cases.id)));
+    await tx.update(caseEvents).set({ reason: null }).where(and(eq(caseEvents.organisationId, organisationId), inCases(caseEvents.caseId)));
+  }
+  await tx.delete(disclosures).where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId)));
+  await tx.delete(consents).where(and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId)));
+  await tx
+    .update(registrations)
+    .set({ question: '', referrerOther: null, triageAdvice: null })
+    .where(and(eq(registrations.organisationId, organisationId), eq(registrations.clientId, clientId)));
+
+  // The access log keeps every row (who did what, when), without the values.
+  const entityIds = [...caseIds, ...contactIds, ...memberIds, ...registrationIds, ...consentIds, ...disclosureIds];
+  const aboutEntities = entityIds.length ? sql` or entity_id in (${sql.join(entityIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
+  counts.auditRows = rowCount(
+    await tx.execute(sql`update audit_log set changes = null
+                          where organisation_id = ${organisationId} and changes is not null
+                            and (client_id = ${clientId}::uuid${aboutEntities})`),
+  );
+  return counts;
+}

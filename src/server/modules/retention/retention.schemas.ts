@@ -1,0 +1,85 @@
+// The destruction queue (bewaartermijn en vernietiging): shapes shared by the server and the web app.
+// A queue row carries facts about the client's cases, never the client's name or BSN: kwaliteit
+// decides on the facts (need to know).
+import { z } from 'zod';
+import { notInFuture } from '../../lib/dates';
+import { plainText } from '../../lib/text-fields';
+import { isoDate } from '../clients/clients.schemas';
+
+export const DESTRUCTION_REASONS = ['bewaartermijn', 'verzoek'] as const;
+export type DestructionReason = (typeof DESTRUCTION_REASONS)[number];
+export const DESTRUCTION_REASON_LABELS: Record<DestructionReason, string> = {
+  bewaartermijn: 'Bewaartermijn verstreken',
+  verzoek: 'Verzoek van de cliënt',
+};
+
+export const DESTRUCTION_STATUSES = ['te_beoordelen', 'vernietigd', 'afgewezen'] as const;
+export type DestructionStatus = (typeof DESTRUCTION_STATUSES)[number];
+export const DESTRUCTION_STATUS_LABELS: Record<DestructionStatus, string> = {
+  te_beoordelen: 'Te beoordelen',
+  vernietigd: 'Vernietigd',
+  afgewezen: 'Afgewezen (langer bewaren)',
+};
+
+/** What a destroyed client is called wherever a case still refers to them. */
+export const DESTROYED_CLIENT_NAME = 'Vernietigd dossier';
+
+const version = z.number('Versie ontbreekt').int().positive();
+
+export const retentionQuery = z.object({
+  status: z.enum(DESTRUCTION_STATUSES, 'Kies te_beoordelen, vernietigd of afgewezen').default('te_beoordelen'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type RetentionQuery = z.output<typeof retentionQuery>;
+
+export const confirmDestructionBody = z.object({
+  version,
+  note: plainText(2000),
+});
+
+export const declineDestructionBody = z.object({
+  version,
+  note: z
+    .string('Schrijf waarom de gegevens langer bewaard worden')
+    .trim()
+    .min(10, 'Schrijf in ten minste 10 tekens waarom de gegevens langer bewaard worden')
+    .max(2000, 'Maximaal 2000 tekens'),
+});
+
+export const destructionRequestBody = z.object({
+  receivedOn: isoDate.refine(notInFuture, 'De datum van ontvangst kan niet in de toekomst liggen'),
+  note: plainText(2000),
+});
+
+export const destructionItem = z.object({
+  id: z.string(),
+  reason: z.enum(DESTRUCTION_REASONS),
+  status: z.enum(DESTRUCTION_STATUSES),
+  /** Request: the day it was received; retention term: the day the daily job listed it. */
+  requestedOn: z.string(),
+  /** The last day to act: the legal term for a request, the listing day for the retention term. */
+  dueOn: z.string(),
+  requestNote: z.string().nullable(),
+  /** The teams of the client's cases, by name. */
+  teams: z.array(z.string()),
+  caseCount: z.number(),
+  /** The latest closing date over the client's cases. */
+  lastClosedOn: z.string().nullable(),
+  /** Other people in the client's cases (household members): their journal and plan go too. */
+  otherPersons: z.number(),
+  /** Why it cannot be carried out now (a running case or registration), or null. */
+  blockedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  version: z.number(),
+});
+export type DestructionItem = z.infer<typeof destructionItem>;
+
+/** One page of the queue, with the number of rows in that status. */
+export const destructionPage = z.object({ total: z.number(), items: z.array(destructionItem) });
+export type DestructionPage = z.infer<typeof destructionPage>;
+
+export const retentionJobResult = z.object({ listed: z.number(), retentionYears: z.number() });
+export type RetentionJobResult = z.infer<typeof retentionJobResult>;

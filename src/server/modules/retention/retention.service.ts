@@ -1,0 +1,181 @@
+// Retention (bewaartermijn en vernietiging): the daily job that lists the clients whose term has
+// passed, the queue kwaliteit works through, confirming (destroying) or declining (keeping longer),
+// and recording a client's own request for destruction, which has a legal term of 3 months.
+import { and, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db, Tx } from '../../db/database';
+import { clients, destructions, organisations } from '../../db/schema';
+import type { Actor } from '../../access/actor';
+import { writeAudit, type AuditActor } from '../../audit/audit.writer';
+import { addDays, todayInNetherlands } from '../../lib/dates';
+import { Conflict, NotFound } from '../../lib/errors';
+import { destroyClientData } from './destroy-client';
+import { candidateFacts, clientFacts, selectQueue } from './retention.repo';
+import { addMonths, blockedReason, isDueForRetention, requestDueOn } from './retention-rules';
+import type { DestructionItem, DestructionPage, RetentionJobResult, RetentionQuery, confirmDestructionBody, declineDestructionBody, destructionRequestBody } from './retention.schemas';
+
+const STALE = 'Iemand anders heeft over deze vernietiging intussen besloten of haar gewijzigd. Laad de lijst opnieuw.';
+export const DAILY_JOB = 'dagelijkse taak';
+
+async function retentionYears(db: Db | Tx, organisationId: string): Promise<number> {
+  const [org] = await db.select({ years: organisations.retentionYears }).from(organisations).where(eq(organisations.id, organisationId));
+  if (!org) throw new NotFound('Organisatie niet gevonden');
+  return org.years;
+}
+
+/**
+ * The daily job: puts every client whose retention term has passed by `today` in the queue (reason
+ * bewaartermijn, te beoordelen). Idempotent: a client already waiting is skipped, and the unique
+ * index on pending rows makes a second run at the same moment insert nothing twice.
+ */
+export async function listDueForRetention(db: Db, organisationId: string, today: string = todayInNetherlands(), options: { onBehalfOf?: string } = {}): Promise<RetentionJobResult> {
+  return db.transaction(async (tx) => {
+    const years = await retentionYears(tx, organisationId);
+    // A coarse bound for the query (one day of slack for month ends); the rule decides exactly.
+    const startedOnOrBefore = addDays(addMonths(today, -years * 12, 'next'), 1);
+    const due = (await candidateFacts(tx, organisationId, startedOnOrBefore)).filter((facts) => isDueForRetention(facts, years, today));
+    const job: AuditActor = { organisationId, userId: null };
+    const byClient = new Map(due.map((facts) => [facts.clientId, facts]));
+    let listed = 0;
+    // In chunks: one statement per 500 clients (the first run after go-live may list thousands).
+    for (let i = 0; i < due.length; i += 500) {
+      const created = await tx
+        .insert(destructions)
+        .values(due.slice(i, i + 500).map((facts) => ({ organisationId, clientId: facts.clientId, reason: 'bewaartermijn', requestedOn: today, dueOn: today })))
+        .onConflictDoNothing()
+        .returning({ id: destructions.id, clientId: destructions.clientId });
+      for (const row of created) {
+        await writeAudit(tx, job, {
+          action: 'create',
+          entityType: 'destruction',
+          entityId: row.id,
+          clientId: row.clientId,
+          changes: { to: { reason: 'bewaartermijn', dueOn: today, lastClosedOn: byClient.get(row.clientId)!.lastClosedOn, retentionYears: years } },
+          onBehalfOf: options.onBehalfOf ?? DAILY_JOB,
+        });
+      }
+      listed += created.length;
+    }
+    return { listed, retentionYears: years };
+  });
+}
+
+function withoutClient({ clientId: _clientId, ...item }: DestructionItem & { clientId: string }): DestructionItem {
+  return item;
+}
+
+export async function listQueue(db: Db, actor: Actor, query: RetentionQuery): Promise<DestructionPage> {
+  const page = await selectQueue(db, actor.organisationId, query, blockedReason);
+  await writeAudit(db, actor, { action: 'read', entityType: 'destruction_queue', changes: { status: query.status, results: page.items.length } });
+  return { total: page.total, items: page.items.map(withoutClient) };
+}
+
+async function itemById(tx: Db | Tx, organisationId: string, id: string): Promise<DestructionItem> {
+  const { items } = await selectQueue(tx, organisationId, { id }, blockedReason);
+  return withoutClient(items[0]!);
+}
+
+async function lockDestruction(tx: Tx, actor: Actor, id: string, version: number) {
+  const [row] = await tx
+    .select()
+    .from(destructions)
+    .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)))
+    .for('update');
+  if (!row) throw new NotFound('Vernietiging niet gevonden');
+  if (row.version !== version) throw new Conflict(STALE);
+  if (row.status !== 'te_beoordelen') throw new Conflict('Over deze vernietiging is al besloten.');
+  return row;
+}
+
+/** Confirm: the client's personal data are destroyed now, in this one transaction. */
+export async function confirmDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof confirmDestructionBody>, today: string = todayInNetherlands()): Promise<DestructionItem> {
+  return db.transaction(async (tx) => {
+    const row = await lockDestruction(tx, actor, id, input.version);
+    // Lock the client too, so no registration or case can be attached while it is destroyed.
+    await tx.select({ id: clients.id }).from(clients).where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, row.clientId))).for('update');
+    const facts = (await clientFacts(tx, actor.organisationId, row.clientId))!;
+    const blocked = blockedReason(facts);
+    if (blocked) throw new Conflict(blocked);
+    if (row.reason === 'bewaartermijn' && !isDueForRetention(facts, await retentionYears(tx, actor.organisationId), today)) {
+      throw new Conflict('De bewaartermijn van deze cliënt is niet (meer) verstreken: er is intussen een nieuwere casus of aanmelding. Wijs de vernietiging af.');
+    }
+    const removed = await destroyClientData(tx, actor.organisationId, row.clientId);
+    await tx
+      .update(destructions)
+      .set({ status: 'vernietigd', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note || null, version: row.version + 1 })
+      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)));
+    // Written after the blanking, so it stays: which client (an anonymous key now), why, and counts.
+    await writeAudit(tx, actor, { action: 'destroy', entityType: 'client', entityId: row.clientId, clientId: row.clientId, changes: { destructionId: id, reason: row.reason, removed } });
+    return itemById(tx, actor.organisationId, id);
+  });
+}
+
+/** Decline: the data are kept longer, with the reason (e.g. of significant interest to someone else). */
+export async function declineDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof declineDestructionBody>): Promise<DestructionItem> {
+  return db.transaction(async (tx) => {
+    const row = await lockDestruction(tx, actor, id, input.version);
+    await tx
+      .update(destructions)
+      .set({ status: 'afgewezen', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note, version: row.version + 1 })
+      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)));
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entityType: 'destruction',
+      entityId: id,
+      clientId: row.clientId,
+      changes: { from: { status: row.status }, to: { status: 'afgewezen', decisionNote: input.note } },
+    });
+    return itemById(tx, actor.organisationId, id);
+  });
+}
+
+/**
+ * A client's request for destruction (Wmo 2015 art. 5.3.5), received on `receivedOn`: in the queue
+ * with the legal term of 3 months. kwaliteit records it for any client of the organisation (it has no
+ * client scope of its own); the request is logged in the client's access log.
+ */
+export async function recordDestructionRequest(db: Db, actor: Actor, clientId: string, input: z.output<typeof destructionRequestBody>): Promise<DestructionItem> {
+  return db.transaction(async (tx) => {
+    const [client] = await tx
+      .select({ id: clients.id, destroyedAt: clients.destroyedAt })
+      .from(clients)
+      .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)))
+      .for('update');
+    if (!client) throw new NotFound('Cliënt niet gevonden');
+    if (client.destroyedAt) throw new Conflict('De gegevens van deze cliënt zijn al vernietigd.');
+    const dueOn = requestDueOn(input.receivedOn);
+    const note = input.note || null;
+    const [pending] = await tx
+      .select()
+      .from(destructions)
+      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.clientId, clientId), eq(destructions.status, 'te_beoordelen')))
+      .for('update');
+    if (pending?.reason === 'verzoek') throw new Conflict('Er is al een verzoek tot vernietiging van deze cliënt in behandeling.');
+    let id: string;
+    if (pending) {
+      // Already listed for the retention term: it becomes the client's request, and keeps the
+      // earlier of the two dates to act by.
+      const keptDue = pending.dueOn < dueOn ? pending.dueOn : dueOn;
+      await tx
+        .update(destructions)
+        .set({ reason: 'verzoek', requestedOn: input.receivedOn, dueOn: keptDue, requestNote: note, version: pending.version + 1 })
+        .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, pending.id)));
+      id = pending.id;
+      await writeAudit(tx, actor, {
+        action: 'update',
+        entityType: 'destruction',
+        entityId: id,
+        clientId,
+        changes: { from: { reason: pending.reason, requestedOn: pending.requestedOn, dueOn: pending.dueOn }, to: { reason: 'verzoek', requestedOn: input.receivedOn, dueOn: keptDue, requestNote: note } },
+      });
+    } else {
+      const [row] = await tx
+        .insert(destructions)
+        .values({ organisationId: actor.organisationId, clientId, reason: 'verzoek', requestedOn: input.receivedOn, dueOn, requestNote: note })
+        .returning({ id: destructions.id });
+      id = row!.id;
+      await writeAudit(tx, actor, { action: 'create', entityType: 'destruction', entityId: id, clientId, changes: { to: { reason: 'verzoek', requestedOn: input.receivedOn, dueOn, requestNote: note } } });
+    }
+    return itemById(tx, actor.organisationId, id);
+  });
+}

@@ -1,0 +1,178 @@
+// One dossier in the queue: its facts, and for "te beoordelen" the two decisions, each behind a step
+// of its own: destroying (cannot be undone) and keeping longer (with the reason).
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { declineDestructionBody, DESTRUCTION_REASON_LABELS } from '../../../server/modules/retention/retention.schemas';
+import { DateText } from '../../app/DateText';
+import { ErrorSummary } from '../../app/ErrorSummary';
+import { TextareaField } from '../../app/fields';
+import { useFormErrors } from '../../app/form-errors';
+import { useDecideDestruction, type DestructionItem } from './api';
+
+/** A short, stable reference to the queue row (not to the client), to talk about it. */
+export function reference(item: DestructionItem): string {
+  return item.id.slice(0, 8).toUpperCase();
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <DataListItem>
+      <DataListKey>{label}</DataListKey>
+      <DataListValue>{children}</DataListValue>
+    </DataListItem>
+  );
+}
+
+export function DestructionCard({ item, onDecided }: { item: DestructionItem; onDecided: (message: string) => void }) {
+  const [mode, setMode] = useState<'view' | 'confirm' | 'decline'>('view');
+  const headingId = `vernietiging-${item.id}-title`;
+  const pending = item.status === 'te_beoordelen';
+  return (
+    <li className="kt-panel kt-retention__item">
+      <article aria-labelledby={headingId}>
+        <Heading2 id={headingId} className="kt-retention__title">
+          Dossier {reference(item)} — {DESTRUCTION_REASON_LABELS[item.reason]}
+        </Heading2>
+        <DataList className="kt-datalist">
+          <Fact label={item.reason === 'verzoek' ? 'Verzoek ontvangen' : 'Op de lijst sinds'}>
+            <DateText value={item.requestedOn} />
+          </Fact>
+          {pending && (
+            <Fact label="Uiterlijk afhandelen">
+              <DateText value={item.dueOn} />
+            </Fact>
+          )}
+          <Fact label="Teams">{item.teams.length ? item.teams.join(', ') : 'Geen casus'}</Fact>
+          <Fact label="Aantal casussen">{item.caseCount}</Fact>
+          <Fact label="Laatste casus afgesloten">
+            <DateText value={item.lastClosedOn} empty="Nooit" />
+          </Fact>
+          <Fact label="Andere personen in deze casussen">{item.otherPersons}</Fact>
+          {item.requestNote && <Fact label="Toelichting bij het verzoek">{item.requestNote}</Fact>}
+          {!pending && (
+            <Fact label="Besluit">
+              {item.decidedByName ?? 'Onbekend'}, <DateText value={item.decidedAt} withTime />
+              {item.decisionNote ? `: ${item.decisionNote}` : ''}
+            </Fact>
+          )}
+        </DataList>
+        {pending && item.blockedBy && (
+          <Alert type="warning">
+            <Paragraph>{item.blockedBy}</Paragraph>
+          </Alert>
+        )}
+        {pending && mode === 'view' && (
+          <ButtonGroup>
+            {!item.blockedBy && (
+              <Button type="button" appearance="primary-action-button" onClick={() => setMode('confirm')}>
+                Vernietigen…
+              </Button>
+            )}
+            <Button type="button" appearance="secondary-action-button" onClick={() => setMode('decline')}>
+              Langer bewaren…
+            </Button>
+          </ButtonGroup>
+        )}
+        {pending && mode === 'confirm' && <ConfirmDestruction item={item} onCancel={() => setMode('view')} onDone={onDecided} />}
+        {pending && mode === 'decline' && <DeclineDestruction item={item} onCancel={() => setMode('view')} onDone={onDecided} />}
+      </article>
+    </li>
+  );
+}
+
+interface StepProps {
+  item: DestructionItem;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}
+
+/** The confirmation step: says what goes and that it cannot be undone. */
+function ConfirmDestruction({ item, onCancel, onDone }: StepProps) {
+  const confirm = useDecideDestruction(item.id, 'confirm');
+  const form = useFormErrors(`vernietigen-${item.id}`);
+  const [note, setNote] = useState('');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+
+  async function handleConfirm() {
+    try {
+      await confirm.mutateAsync({ version: item.version, note });
+      onDone(`Dossier ${reference(item)} is vernietigd.`);
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  const cases = item.caseCount === 1 ? '1 casus' : `${item.caseCount} casussen`;
+  return (
+    <div ref={ref} tabIndex={-1} role="group" aria-labelledby={`vernietigen-${item.id}-vraag`} className="kt-panel">
+      <ErrorSummary form={form} />
+      <Alert type="warning">
+        <Paragraph id={`vernietigen-${item.id}-vraag`}>
+          <strong>Weet u zeker dat u dossier {reference(item)} wilt vernietigen? Dit kan niet ongedaan worden gemaakt.</strong>
+        </Paragraph>
+        <Paragraph>
+          De persoonsgegevens van de cliënt (naam, BSN, geboortedatum, adres, telefoon) worden gewist, en van {cases} het contactjournaal, het krachtplan, het
+          netwerk, de vraag en de toestemmingen
+          {item.otherPersons > 0 ? `, ook voor ${item.otherPersons === 1 ? 'de andere persoon' : `de ${item.otherPersons} andere personen`} in die casussen` : ''}. Alleen
+          anonieme gegevens voor de cijfers blijven.
+        </Paragraph>
+      </Alert>
+      <TextareaField id={form.idFor('note')} label="Toelichting bij het besluit" optional value={note} onChange={setNote} rows={2} error={form.errorFor('note')} />
+      <ButtonGroup>
+        <Button type="button" appearance="primary-action-button" busy={confirm.isPending} disabled={confirm.isPending} onClick={() => void handleConfirm()}>
+          Ja, definitief vernietigen
+        </Button>
+        <Button type="button" appearance="subtle-button" onClick={onCancel}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </div>
+  );
+}
+
+/** Keeping the data longer needs the reason, e.g. of significant interest to someone else. */
+function DeclineDestruction({ item, onCancel, onDone }: StepProps) {
+  const decline = useDecideDestruction(item.id, 'decline');
+  const form = useFormErrors(`afwijzen-${item.id}`);
+  const [note, setNote] = useState('');
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.querySelector('textarea')?.focus(), []);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const body = { version: item.version, note };
+    const parsed = declineDestructionBody.safeParse(body);
+    if (!parsed.success) return form.showZod(parsed.error);
+    try {
+      await decline.mutateAsync(body);
+      onDone(`Dossier ${reference(item)} wordt langer bewaard.`);
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <form ref={ref} noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-panel" aria-label={`Langer bewaren: dossier ${reference(item)}`}>
+      <ErrorSummary form={form} />
+      <TextareaField
+        id={form.idFor('note')}
+        label="Waarom langer bewaren?"
+        description={`Bijvoorbeeld: van aanzienlijk belang voor een ander, of een lopende procedure.${item.reason === 'bewaartermijn' ? ' De lijst vraagt over een jaar opnieuw.' : ''}`}
+        value={note}
+        onChange={setNote}
+        rows={3}
+        error={form.errorFor('note')}
+        required
+      />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={decline.isPending} disabled={decline.isPending}>
+          Afwijzen en langer bewaren
+        </Button>
+        <Button type="button" appearance="subtle-button" onClick={onCancel}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+// Verzoek tot vernietiging: kwaliteit records a client's written request (Wmo 2015 art. 5.3.5); it
+// joins the queue with the legal term of 3 months.
+import { useRef, useState, type FormEvent } from 'react';
+import { useParams } from 'react-router';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { destructionRequestBody } from '../../../server/modules/retention/retention.schemas';
+import { requestDueOn } from '../../../server/modules/retention/retention-rules';
+import { isIsoDate, todayInNetherlands } from '../../../server/lib/dates';
+import { DateText } from '../../app/DateText';
+import { ErrorSummary } from '../../app/ErrorSummary';
+import { TextareaField, TextField } from '../../app/fields';
+import { useFormErrors } from '../../app/form-errors';
+import { RouterLink } from '../../app/links';
+import { PageTitle } from '../../app/PageTitle';
+import { useDestructionRequest, type DestructionItem } from './api';
+
+export function DestructionRequestPage() {
+  const { clientId = '' } = useParams();
+  const request = useDestructionRequest(clientId);
+  const form = useFormErrors('verzoek');
+  const [receivedOn, setReceivedOn] = useState(todayInNetherlands());
+  const [note, setNote] = useState('');
+  const [recorded, setRecorded] = useState<DestructionItem | null>(null);
+  const done = useRef<HTMLDivElement>(null);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const body = { receivedOn, note };
+    const parsed = destructionRequestBody.safeParse(body);
+    if (!parsed.success) return form.showZod(parsed.error);
+    try {
+      setRecorded(await request.mutateAsync(body));
+      form.clear();
+      setTimeout(() => done.current?.focus());
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <>
+      <PageTitle title="Verzoek tot vernietiging vastleggen" />
+      <Paragraph>
+        Een cliënt mag schriftelijk vragen om zijn of haar gegevens te vernietigen. Het verzoek moet binnen 3 maanden na ontvangst zijn afgehandeld: vernietigd, of
+        afgewezen als de gegevens van aanzienlijk belang zijn voor een ander. Het verzoek komt op de lijst Bewaartermijn en vernietiging.
+      </Paragraph>
+      {recorded ? (
+        <div ref={done} tabIndex={-1}>
+          <Alert type="ok">
+            <Paragraph>
+              Het verzoek is vastgelegd. Uiterlijk afhandelen op <DateText value={recorded.dueOn} />.
+            </Paragraph>
+            <Paragraph>
+              <RouterLink to="/bewaartermijn">Naar Bewaartermijn en vernietiging</RouterLink>
+            </Paragraph>
+          </Alert>
+        </div>
+      ) : (
+        <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Verzoek tot vernietiging">
+          <ErrorSummary form={form} />
+          <TextField
+            id={form.idFor('receivedOn')}
+            label="Datum ontvangst"
+            type="date"
+            size="s"
+            value={receivedOn}
+            onChange={setReceivedOn}
+            max={todayInNetherlands()}
+            error={form.errorFor('receivedOn')}
+            description={isIsoDate(receivedOn) ? <>Uiterlijk afhandelen op <DateText value={requestDueOn(receivedOn)} />.</> : 'De wettelijke termijn is 3 maanden na ontvangst.'}
+            required
+          />
+          <TextareaField id={form.idFor('note')} label="Toelichting" optional value={note} onChange={setNote} rows={3} error={form.errorFor('note')} description="Bijvoorbeeld hoe het verzoek binnenkwam. Geen medische of andere gevoelige details." />
+          <ButtonGroup>
+            <Button type="submit" appearance="primary-action-button" busy={request.isPending} disabled={request.isPending}>
+              Verzoek vastleggen
+            </Button>
+          </ButtonGroup>
+        </form>
+      )}
+    </>
+  );
+}

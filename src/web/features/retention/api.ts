@@ -1,0 +1,30 @@
+// Bewaartermijn en vernietiging: the destruction queue, confirm / decline, and a client's request.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DestructionItem, DestructionPage, DestructionStatus } from '../../../server/modules/retention/retention.schemas';
+import { api, query } from '../../app/api';
+
+export type { DestructionItem, DestructionPage, DestructionStatus };
+
+export const PAGE_SIZE = 50;
+const key = ['retention'] as const;
+
+export function useRetentionQueue(status: DestructionStatus, offset: number) {
+  return useQuery({ queryKey: [...key, status, offset], queryFn: () => api.get<DestructionPage>(`/api/retention${query({ status, limit: PAGE_SIZE, offset })}`) });
+}
+
+export function useDecideDestruction(id: string, decision: 'confirm' | 'decline') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { version: number; note: string }) => api.post<DestructionItem>(`/api/retention/${encodeURIComponent(id)}/${decision}`, body),
+    // Every tab changes: the row moves from "te beoordelen" to "vernietigd" or "afgewezen".
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
+
+export function useDestructionRequest(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { receivedOn: string; note: string }) => api.post<DestructionItem>(`/api/clients/${encodeURIComponent(clientId)}/destruction-request`, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
+  });
+}
