@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { Permission } from '../../server/access/permissions';
 import { LoginPage } from '../features/auth/LoginPage';
+import { PasswordPage } from '../features/auth/PasswordPage';
 import { CasePage } from '../features/cases/CasePage';
 import { TransferDonePage } from '../features/cases/TransferForm';
 import { ClientDetailPage } from '../features/clients/ClientDetailPage';
@@ -64,6 +65,7 @@ export function AppRouter() {
             <Route path="cijfers/jaarverslag" element={guardedLazy('reports:read', <AnnualReportPage />)} />
             <Route path="cijfers/zrm" element={guardedLazy('reports:read', <ZrmReportPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
+            <Route path="wachtwoord" element={<PasswordPage />} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
