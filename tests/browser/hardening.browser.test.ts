@@ -124,4 +124,19 @@ describe('Wachtwoord wijzigen', () => {
     await expect.poll(heading).not.toMatch(/Inloggen/);
     expect(violations).toEqual([]);
   });
+
+  it('sends the user to the login page with a notice when the session has ended, and back after login', async () => {
+    // The server ended the session (idle, expired): from the browser's side the cookie no longer works.
+    await page.context().clearCookies();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
+    await expect.poll(heading).toMatch(/Inloggen/);
+    await expect.poll(() => page.getByText('Uw sessie is verlopen; log opnieuw in.').isVisible()).toBe(true);
+    await checkPage(page, 'sessie-verlopen');
+    await page.getByLabel('E-mailadres', { exact: true }).fill('teamleider@demo.keukentafel.nl');
+    await page.getByLabel('Wachtwoord', { exact: true }).fill('drie kraanvogels boven Lunetten');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect.poll(heading).toMatch(/Mijn werk/);
+    expect(await page.getByText('Uw sessie is verlopen').count()).toBe(0);
+    expect(violations).toEqual([]);
+  });
 });

@@ -55,6 +55,9 @@ describe('cli', () => {
     expect(team.stderr).toContain('Onbekend team: atlantis');
     const password = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'kort', '--role', 'analist');
     expect(password.stderr).toContain('minstens 12 tekens');
+    const common = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'Wachtwoord1234!', '--role', 'analist');
+    expect(common.code).not.toBe(0);
+    expect(common.stderr).toContain('password: Dit wachtwoord is te bekend');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
   }, 60_000);

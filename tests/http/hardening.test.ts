@@ -172,6 +172,18 @@ describe('sessions', () => {
     // Once deleted, the cookie is simply unknown.
     expect((await session.request('GET', '/api/auth/me')).json().message).toBe('U bent niet ingelogd');
   });
+
+  it('logs in over an idle session cookie: the new cookie wins over the clearing of the old', async () => {
+    const old = await loginRequest(TEST_USERS.workerB.email, TEST_PASSWORD);
+    const userId = (await userRow('workerB')).id;
+    await t.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '2 hours'` }).where(eq(sessions.userId, userId));
+    const again = await loginRequest(TEST_USERS.workerB.email, TEST_PASSWORD, sessionCookie(old));
+    expect(again.statusCode).toBe(200);
+    const cookies = again.cookies.filter((c) => c.name === 'kt_session');
+    expect(cookies).toHaveLength(1);
+    expect(cookies[0]!.value).not.toBe('');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionCookie(again) } })).statusCode).toBe(200);
+  });
 });
 
 describe('account lockout', () => {
