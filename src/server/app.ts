@@ -14,6 +14,7 @@ import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerErrorHandler } from './http/error-handler';
 import { logSerializers } from './http/log-serializers';
+import { registerSecurityHeaders } from './http/security-headers';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerSecurityHeaders(app, { httpsOnly: deps.config.secureCookies });
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -73,7 +75,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
     },
     transform: jsonSchemaTransform,
   });
-  registerAuthHook(app, deps.db);
+  registerAuthHook(app, deps.db, { sessionIdleMinutes: deps.config.sessionIdleMinutes });
 
   await app.register(
     async (api) => {

@@ -13,6 +13,12 @@ export interface Config {
   secureCookies: boolean;
   /** Hours a session stays valid after login. */
   sessionHours: number;
+  /** Minutes without a request after which a session ends. */
+  sessionIdleMinutes: number;
+  /** A file of extra forbidden passwords (one a line, e.g. a breached-password list), or undefined. */
+  passwordDenylistFile: string | undefined;
+  /** Staff login through an OpenID Connect provider (Entra ID, Keycloak...), or null when off. */
+  oidc: OidcConfig | null;
   /** Add the demo organisation's users and history on an empty database at start. */
   demo: boolean;
   /**
@@ -23,9 +29,33 @@ export interface Config {
   trustProxy: number | string | false;
 }
 
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** The callback address registered at the provider: https://…/api/auth/oidc/callback */
+  redirectUri: string;
+}
+
+const OIDC_SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+
+function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
+  const given = OIDC_SETTINGS.filter((name) => env[name]);
+  if (given.length === 0) return null;
+  if (given.length < OIDC_SETTINGS.length) {
+    throw new Error(`OpenID Connect needs all of ${OIDC_SETTINGS.join(', ')}; missing: ${OIDC_SETTINGS.filter((n) => !env[n]).join(', ')}`);
+  }
+  for (const name of ['OIDC_ISSUER', 'OIDC_REDIRECT_URI'] as const) {
+    if (!URL.canParse(env[name]!)) throw new Error(`${name} must be an absolute URL, got "${env[name]}"`);
+  }
+  return { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, redirectUri: env.OIDC_REDIRECT_URI! };
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sessionHours = Number(env.SESSION_HOURS ?? 10);
   if (!(sessionHours > 0)) throw new Error(`SESSION_HOURS must be a positive number, got "${env.SESSION_HOURS}"`);
+  const sessionIdleMinutes = Number(env.SESSION_IDLE_MINUTES ?? 30);
+  if (!(sessionIdleMinutes > 0)) throw new Error(`SESSION_IDLE_MINUTES must be a positive number, got "${env.SESSION_IDLE_MINUTES}"`);
   if (env.TRUST_PROXY === 'true') throw new Error('TRUST_PROXY=true would believe any X-Forwarded-For; give the number of proxies (e.g. 1) or their addresses');
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -39,6 +69,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
     sessionHours,
+    sessionIdleMinutes,
+    passwordDenylistFile: env.PASSWORD_DENYLIST_FILE ? path.resolve(env.PASSWORD_DENYLIST_FILE) : undefined,
+    oidc: readOidc(env),
     demo: env.KEUKENTAFEL_DEMO !== 'false',
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };

@@ -54,7 +54,10 @@ describe('cli', () => {
     const team = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'een-goed-wachtwoord', '--role', 'medewerker', '--team', 'atlantis');
     expect(team.stderr).toContain('Onbekend team: atlantis');
     const password = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'kort', '--role', 'analist');
-    expect(password.stderr).toContain('minstens 10 tekens');
+    expect(password.stderr).toContain('minstens 12 tekens');
+    const common = await cli('user', 'add', '--email', 'a@b.nl', '--password', 'Wachtwoord1234!', '--role', 'analist');
+    expect(common.code).not.toBe(0);
+    expect(common.stderr).toContain('password: Dit wachtwoord is te bekend');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
   }, 60_000);

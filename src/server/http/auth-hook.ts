@@ -6,6 +6,7 @@ import { type Permission, PERMISSIONS, roleAllows } from '../access/permissions'
 import { Forbidden, NotFound, Unauthenticated } from '../lib/errors';
 import type { Db } from '../db/database';
 import { findSession, SESSION_COOKIE } from '../modules/auth/sessions.repo';
+import { SESSION_EXPIRED_MESSAGE } from '../modules/auth/auth.schemas';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -30,7 +31,7 @@ export interface RouteEntry {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
 
-export function registerAuthHook(app: FastifyInstance, db: Db): void {
+export function registerAuthHook(app: FastifyInstance, db: Db, options: { sessionIdleMinutes: number }): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   const routeTable: RouteEntry[] = [];
@@ -49,19 +50,22 @@ export function registerAuthHook(app: FastifyInstance, db: Db): void {
     route.schema = { ...route.schema, tags: [permission === 'public' ? 'public' : 'protected'], description: `Permission: ${permission}` };
   });
 
-  app.addHook('onRequest', async (request: FastifyRequest) => {
+  app.addHook('onRequest', async (request: FastifyRequest, reply) => {
     const permission = request.routeOptions.config?.permission;
     if (!permission) return; // not an API route (static files, 404)
     const token = request.cookies[SESSION_COOKIE];
+    let expired = false;
     if (token) {
-      const session = await findSession(db, token);
-      if (session) {
+      const session = await findSession(db, token, { idleMinutes: options.sessionIdleMinutes });
+      if (session.status === 'active') {
         request.actor = session.actor;
         request.csrfToken = session.csrfToken;
       }
+      expired = session.status === 'expired';
+      if (expired) reply.clearCookie(SESSION_COOKIE, { path: '/' });
     }
     if (permission === 'public') return;
-    if (!request.actor) throw new Unauthenticated();
+    if (!request.actor) throw new Unauthenticated(expired ? SESSION_EXPIRED_MESSAGE : undefined);
     // A role without the permission gets the same answer as a record outside its scope: the thing
     // does not exist for it. One denial code, nothing to learn from probing.
     if (!roleAllows(request.actor.role, permission)) throw new NotFound();

@@ -67,6 +67,7 @@ export function Layout() {
                   {me.team ? ` · ${me.team.name}` : ''}
                 </span>
               </Paragraph>
+              <NavLink to="/wachtwoord" className="utrecht-link utrecht-link--html-a">Wachtwoord wijzigen</NavLink>
               <Button appearance="secondary-action-button" type="button" onClick={() => void handleLogout()} busy={loggingOut} disabled={loggingOut}>
                 Uitloggen
               </Button>

@@ -28,14 +28,14 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
-let onUnauthenticated: (() => void) | null = null;
+let onUnauthenticated: ((message: string) => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called when any request answers 401 (session expired): the auth context goes back to login. */
-export function setUnauthenticatedHandler(handler: (() => void) | null): void {
+/** Called with the server's message when any request answers 401 (session ended): the auth context goes back to login. */
+export function setUnauthenticatedHandler(handler: ((message: string) => void) | null): void {
   onUnauthenticated = handler;
 }
 
@@ -86,8 +86,9 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
   }
   const data = await readBody(response);
   if (!response.ok) {
-    if (response.status === 401 && !options.skipAuthRedirect) onUnauthenticated?.();
-    throw new ApiError(response.status, toErrorBody(response.status, data));
+    const error = new ApiError(response.status, toErrorBody(response.status, data));
+    if (response.status === 401 && !options.skipAuthRedirect) onUnauthenticated?.(error.message);
+    throw error;
   }
   return data as T;
 }

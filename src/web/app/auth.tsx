@@ -1,7 +1,7 @@
 // Who is logged in: the session user (GET /api/auth/me), login and logout, and the CSRF token.
-import { createContext, useCallback, useContext, useEffect, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { Me } from '../../server/modules/auth/auth.schemas';
+import { SESSION_EXPIRED_MESSAGE, type Me } from '../../server/modules/auth/auth.schemas';
 import type { Permission } from '../../server/access/permissions';
 import { ApiError, apiRequest, setCsrfToken, setUnauthenticatedHandler } from './api';
 
@@ -14,6 +14,8 @@ interface AuthValue {
   login: (email: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   can: (permission: Permission) => boolean;
+  /** The session ended without a logout (idle too long, or expired): the login page says so. */
+  sessionExpired: boolean;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -30,18 +32,23 @@ function removeOtherQueries(queryClient: QueryClient): void {
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
 }
 
-async function fetchMe(): Promise<Me | null> {
+async function fetchMe(onExpired: () => void): Promise<Me | null> {
   try {
     return await apiRequest<Me>('GET', '/api/auth/me', undefined, { skipAuthRedirect: true });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401) return null;
+    if (error instanceof ApiError && error.status === 401) {
+      // A reload after a long pause: the cookie's session has ended on the server.
+      if (error.message === SESSION_EXPIRED_MESSAGE) onExpired();
+      return null;
+    }
     throw error;
   }
 }
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const meQuery = useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: Infinity, retry: 1 });
+  const [sessionExpired, setSessionExpired] = useState(false);
+  const meQuery = useQuery({ queryKey: ME_KEY, queryFn: () => fetchMe(() => setSessionExpired(true)), staleTime: Infinity, retry: 1 });
   const me = meQuery.data ?? null;
 
   useEffect(() => {
@@ -49,8 +56,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [me]);
 
   useEffect(() => {
+    // Only screens behind the login make requests that can end here: the session they had has ended.
     setUnauthenticatedHandler(() => {
       setCsrfToken(null);
+      setSessionExpired(true);
       queryClient.setQueryData(ME_KEY, null);
     });
     return () => setUnauthenticatedHandler(null);
@@ -60,6 +69,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     async (email: string, password: string) => {
       const result = await apiRequest<Me>('POST', '/api/auth/login', { email, password }, { skipAuthRedirect: true });
       setCsrfToken(result.csrfToken);
+      setSessionExpired(false);
       loggedOutOnPurpose = false;
       removeOtherQueries(queryClient);
       queryClient.setQueryData(ME_KEY, result);
@@ -70,6 +80,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     loggedOutOnPurpose = true;
+    setSessionExpired(false);
     try {
       await apiRequest<null>('POST', '/api/auth/logout', {}, { skipAuthRedirect: true });
     } finally {
@@ -87,8 +98,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       can: (permission) => !!me && me.permissions.includes(permission),
+      sessionExpired,
     }),
-    [me, meQuery.isPending, meQuery.error, login, logout],
+    [me, meQuery.isPending, meQuery.error, login, logout, sessionExpired],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import type { Permission } from '../../server/access/permissions';
 import { LoginPage } from '../features/auth/LoginPage';
+import { PasswordPage } from '../features/auth/PasswordPage';
 import { CasePage } from '../features/cases/CasePage';
 import { TransferDonePage } from '../features/cases/TransferForm';
 import { ClientDetailPage } from '../features/clients/ClientDetailPage';
@@ -72,6 +73,7 @@ export function AppRouter() {
             <Route path="bewaartermijn" element={guardedLazy('retention:manage', <RetentionPage />)} />
             <Route path="bewaartermijn/verzoek/:clientId" element={guardedLazy('retention:manage', <DestructionRequestPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
+            <Route path="wachtwoord" element={<PasswordPage />} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -1,6 +1,8 @@
 // `user add`: create an account.
 import { parseArgs } from 'node:util';
 import type { Role } from '../../access/permissions';
+import { readConfig } from '../../config';
+import { loadPasswordDenylist } from '../../modules/auth/password-denylist';
 import { createUser } from '../../modules/users/users.service';
 import type { CommandContext } from '../command';
 
@@ -16,7 +18,7 @@ export async function userAdd({ database, organisationId, args }: CommandContext
     role: (values.role ?? '') as Role,
     name: values.name ?? values.email ?? '',
     teamCode: values.team,
-  });
+  }, { denylist: await loadPasswordDenylist(readConfig().passwordDenylistFile) });
   console.log(`Account aangemaakt: ${user.email} (${user.role})`);
   return 0;
 }

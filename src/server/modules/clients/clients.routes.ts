@@ -4,15 +4,16 @@ import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
 import type { AppDeps } from '../../app';
-import { clientDetail, clientSearchQuery, clientSummary, clientUpdate, duplicateCheck, duplicateMatch } from './clients.schemas';
+import { clientDetail, clientSearch, clientSummary, clientUpdate, duplicateCheck, duplicateMatch } from './clients.schemas';
 import { checkDuplicates, getClient, searchClients, updateClient } from './clients.service';
 
 export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/clients',
-      { config: { permission: 'clients:read' }, schema: { summary: 'Search clients by name, birth date, postcode or BSN', querystring: clientSearchQuery, response: { 200: z.array(clientSummary) } } },
-      async (request) => searchClients(db, actorOf(request), request.query.search, request.query.limit),
+    // POST, not GET with a query string: the search text may be a BSN, and a BSN never goes in a URL.
+    app.post(
+      '/clients/search',
+      { config: { permission: 'clients:read' }, schema: { summary: 'Search clients by name, birth date, postcode or BSN', body: clientSearch, response: { 200: z.array(clientSummary) } } },
+      async (request) => searchClients(db, actorOf(request), request.body.search, request.body.limit),
     );
     app.get(
       '/clients/:id',

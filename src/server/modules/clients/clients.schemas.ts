@@ -56,10 +56,12 @@ export const clientSummary = z.object({
 });
 export type ClientSummary = z.infer<typeof clientSummary>;
 
-export const clientSearchQuery = z.object({
+/** In a POST body, never in the address: the search text may be a BSN (addresses end up in logs and history). */
+export const clientSearch = z.object({
   search: z.string().trim().min(2, 'Zoek op minstens 2 tekens').max(100),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
+  limit: z.number().int().min(1).max(100).default(25),
 });
+export type ClientSearch = z.input<typeof clientSearch>;
 
 export const duplicateCheck = z.object({
   firstName: z.string().trim().max(100).default(''),

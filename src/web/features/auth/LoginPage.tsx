@@ -1,17 +1,27 @@
-// Inloggen: e-mail and password; a clear Dutch error on failure.
+// Inloggen: e-mail and password, or the organisation account (OpenID Connect) when configured; a
+// clear Dutch error on failure, and why the user is here when their session ended.
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
-import { Button, Page, PageContent, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import { loginBody } from '../../../server/modules/auth/auth.schemas';
-import { ApiError } from '../../app/api';
+import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, ButtonLink, Heading2, Page, PageContent, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { loginBody, OIDC_ERRORS, SESSION_EXPIRED_MESSAGE, type AuthConfig } from '../../../server/modules/auth/auth.schemas';
+import { api, ApiError } from '../../app/api';
 import { startPath, useAuth } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
 import { PageTitle } from '../../app/PageTitle';
 
+/** The message of an OpenID Connect login that came back with `?fout=…`, if any. */
+function oidcError(code: string | null): string | null {
+  return code && Object.hasOwn(OIDC_ERRORS, code) ? OIDC_ERRORS[code as keyof typeof OIDC_ERRORS] : null;
+}
+
 export function LoginPage() {
-  const { me, login } = useAuth();
+  const { me, login, sessionExpired } = useAuth();
+  const [searchParams] = useSearchParams();
+  const config = useQuery({ queryKey: ['auth', 'config'], queryFn: () => api.get<AuthConfig>('/api/auth/config'), staleTime: Infinity });
+  const notice = oidcError(searchParams.get('fout')) ?? (sessionExpired ? SESSION_EXPIRED_MESSAGE : null);
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
@@ -32,7 +42,8 @@ export function LoginPage() {
       navigate(from && from !== '/inloggen' ? from : startPath(result), { replace: true });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) form.show([], 'Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw.');
-      else if (error instanceof ApiError && error.status === 429) form.show([], 'Te veel mislukte pogingen. Wacht een paar minuten en probeer het dan opnieuw.');
+      // The server's message says how long to wait.
+      else if (error instanceof ApiError && error.status === 429) form.show([], error.message);
       else form.showApiError(error);
       setPassword('');
     } finally {
@@ -52,6 +63,21 @@ export function LoginPage() {
         <PageContent className="kt-content">
           <main id="main" tabIndex={-1} className="kt-main kt-main--narrow">
             <PageTitle title="Inloggen" />
+            {notice && (
+              <Alert type={sessionExpired && !searchParams.get('fout') ? 'info' : 'error'} role="status">
+                <Paragraph>{notice}</Paragraph>
+              </Alert>
+            )}
+            {config.data?.oidc && (
+              <section aria-labelledby="login-oidc">
+                <Heading2 id="login-oidc">Met uw organisatieaccount</Heading2>
+                {/* A plain link: the server redirects to the organisation's login page and back. */}
+                <ButtonLink href="/api/auth/oidc/start" appearance="primary-action-button">
+                  Inloggen met uw organisatieaccount
+                </ButtonLink>
+              </section>
+            )}
+            {config.data?.oidc && <Heading2>Met e-mailadres en wachtwoord</Heading2>}
             <Paragraph>Log in met het e-mailadres en wachtwoord van uw account bij de buurtteamorganisatie.</Paragraph>
             <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Inloggen">
               <ErrorSummary form={form} />

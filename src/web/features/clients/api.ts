@@ -1,14 +1,15 @@
 // Clients: search, detail, update, duplicate check.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientDetail, ClientSummary, DuplicateCheck, DuplicateMatch } from '../../../server/modules/clients/clients.schemas';
-import { api, query } from '../../app/api';
+import { api } from '../../app/api';
 
 export type { ClientDetail, ClientSummary, DuplicateMatch };
 
 export function useClientSearch(search: string) {
   return useQuery({
     queryKey: ['clients', 'search', search],
-    queryFn: () => api.get<ClientSummary[]>(`/api/clients${query({ search })}`),
+    // A POST body, not a query string: the search text may be a BSN and never goes in a URL.
+    queryFn: () => api.post<ClientSummary[]>('/api/clients/search', { search }),
     enabled: search.trim().length >= 2,
   });
 }

@@ -1,0 +1,45 @@
+// Security headers on every answer: the web app's pages, its files and the API.
+//
+// The Content-Security-Policy allows only the app's own files. Scripts: 'self' and nothing inline
+// (Vite's build has no inline scripts; tests/http/hardening.test.ts checks dist/web/index.html).
+// Styles: stylesheets and <style> elements only from files ('self'), but style *attributes* are
+// allowed (style-src-attr 'unsafe-inline'): ECharts writes its tooltips as HTML strings with
+// style="…" attributes (innerHTML), which a strict policy blocks. A style attribute cannot run
+// script. (React's style props are set through the CSSOM, which CSP does not restrict.) Browsers
+// without CSP level 3 fall back to style-src 'self': tooltips lose their styling, nothing more.
+import type { FastifyInstance } from 'fastify';
+
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "style-src-elem 'self'",
+  "style-src-attr 'unsafe-inline'",
+  // Inline SVG icons of the design system's CSS are data: URLs.
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+
+/** `httpsOnly`: the installation is reached over HTTPS only (COOKIE_SECURE), so HSTS is safe to send. */
+export function registerSecurityHeaders(app: FastifyInstance, options: { httpsOnly: boolean }): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
+    reply.header('x-frame-options', 'DENY');
+    reply.header('cross-origin-opener-policy', 'same-origin');
+    reply.header('cross-origin-resource-policy', 'same-origin');
+    if (options.httpsOnly) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    // API answers hold personal data: no browser or proxy keeps a copy.
+    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
+    return payload;
+  });
+}
