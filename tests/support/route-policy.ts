@@ -116,7 +116,7 @@ const recordFirstMeeting = (owner: Session, f: Fixture) => owner.post(`/api/case
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/health': { record: 'none' },
   'GET /api/openapi.json': { record: 'none' },
-  'POST /api/auth/login': { record: 'none', body: () => ({ email: TEST_USERS.workerA2.email, password: TEST_PASSWORD }) },
+  'POST /api/auth/login': { record: 'none', endsSession: true, body: () => ({ email: TEST_USERS.workerA2.email, password: TEST_PASSWORD }) },
   'POST /api/auth/logout': { record: 'none', endsSession: true },
   'GET /api/auth/me': { record: 'none' },
   'GET /api/reference': { record: 'none' },
