@@ -21,6 +21,8 @@ const NAV: NavItem[] = [
   { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
   { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
   { to: '/cijfers/zrm', label: 'ZRM-voortgang', permission: 'reports:read' },
+  { to: '/kwaliteit', label: 'Kwaliteit', permission: 'quality:manage' },
+  { to: '/kwaliteit/melden', label: 'Melding doen', permission: 'quality:file' },
   { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
 ];
 

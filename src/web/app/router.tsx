@@ -25,6 +25,9 @@ const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage
 const ZrmReportPage = lazy(() => import('../features/reports/ZrmReportPage').then((m) => ({ default: m.ZrmReportPage })));
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })));
+const QualityRegisterPage = lazy(() => import('../features/quality/QualityRegisterPage').then((m) => ({ default: m.QualityRegisterPage })));
+const QualityReportPage = lazy(() => import('../features/quality/QualityReportPage').then((m) => ({ default: m.QualityReportPage })));
+const FileQualityReportPage = lazy(() => import('../features/quality/FileQualityReportPage').then((m) => ({ default: m.FileQualityReportPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 function Start() {
@@ -63,6 +66,9 @@ export function AppRouter() {
             <Route path="cijfers" element={guarded('figures:read', <FiguresPage />)} />
             <Route path="cijfers/jaarverslag" element={guardedLazy('reports:read', <AnnualReportPage />)} />
             <Route path="cijfers/zrm" element={guardedLazy('reports:read', <ZrmReportPage />)} />
+            <Route path="kwaliteit" element={guardedLazy('quality:manage', <QualityRegisterPage />)} />
+            <Route path="kwaliteit/meldingen/:id" element={guardedLazy('quality:manage', <QualityReportPage />)} />
+            <Route path="kwaliteit/melden" element={guardedLazy('quality:file', <FileQualityReportPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />
