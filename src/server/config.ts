@@ -1,5 +1,6 @@
 // Reads the process environment once. Everything configurable about a running Keukentafel is here.
 import path from 'node:path';
+import { readSmallNumberSettings, type SmallNumberSettings } from './modules/reports/small-numbers';
 
 export interface Config {
   port: number;
@@ -21,6 +22,8 @@ export interface Config {
    * pick an address and escape the login limit.
    */
   trustProxy: number | string | false;
+  /** Thresholds for reports that leave the organisation (SMALL_NUMBERS_MIN_COUNT, SMALL_NUMBERS_MIN_OBSERVATIONS). */
+  smallNumbers: SmallNumberSettings;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -40,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
     sessionHours,
     demo: env.KEUKENTAFEL_DEMO !== 'false',
+    smallNumbers: readSmallNumberSettings(env),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }
