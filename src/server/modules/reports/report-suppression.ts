@@ -66,14 +66,15 @@ class CountTable {
   }
 }
 
-/** Virtual addresses start with this (a real JSON Pointer starts with '/'). */
+/** The first step of a virtual address (`/#/provisions/...`): no key of the report is named so. */
 const VIRTUAL = '#';
+const VIRTUAL_PREFIX = `/${VIRTUAL}/`;
 
 function publish<T extends object, P>(report: T, marks: Map<string, SuppressionReason>, settings: SmallNumberSettings): P {
   const published = structuredClone(report) as T & { suppression: SuppressionInfo };
   const cells: Record<string, SuppressionReason> = {};
   for (const [at, reason] of [...marks].sort(([a], [b]) => a.localeCompare(b))) {
-    if (at.startsWith(VIRTUAL)) continue;
+    if (at.startsWith(VIRTUAL_PREFIX)) continue;
     setAtPointer(published, at, null);
     cells[at] = reason;
   }
