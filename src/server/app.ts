@@ -34,6 +34,7 @@ import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
 import { retentionRoutes } from './modules/retention/retention.routes';
+import { qualityRoutes } from './modules/quality/quality.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
 z.config(z.locales.nl());
@@ -79,7 +80,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());

@@ -1,5 +1,6 @@
 // Reads the process environment once. Everything configurable about a running Keukentafel is here.
 import path from 'node:path';
+import { readSmallNumberSettings, type SmallNumberSettings } from './modules/reports/small-numbers';
 
 export interface Config {
   port: number;
@@ -27,6 +28,8 @@ export interface Config {
    * pick an address and escape the login limit.
    */
   trustProxy: number | string | false;
+  /** Thresholds for reports that leave the organisation (SMALL_NUMBERS_MIN_COUNT, SMALL_NUMBERS_MIN_OBSERVATIONS). */
+  smallNumbers: SmallNumberSettings;
 }
 
 export interface OidcConfig {
@@ -73,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordDenylistFile: env.PASSWORD_DENYLIST_FILE ? path.resolve(env.PASSWORD_DENYLIST_FILE) : undefined,
     oidc: readOidc(env),
     demo: env.KEUKENTAFEL_DEMO !== 'false',
+    smallNumbers: readSmallNumberSettings(env),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }

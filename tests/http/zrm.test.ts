@@ -8,7 +8,7 @@ import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import type { TestUser } from '../support/fixtures';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
-import type { CaseZrm, ClientZrm, ZrmAssessment, ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
+import type { CaseZrm, ClientZrm, ZrmAssessment, PublishedZrmReport, ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
 
 let t: TestApp;
 let worker: Session;
@@ -137,8 +137,9 @@ describe('access to the ZRM of a case and a client', () => {
 
 describe('GET /api/reports/zrm', () => {
   const year = Number(today.slice(0, 4));
-  for (const user of ['analyst', 'leadA', 'quality', 'admin'] as TestUser[]) {
-    it(`gives the ${user} the report, aggregates only`, async () => {
+  // The analyst gets small numbers suppressed (tests/http/small-numbers.test.ts).
+  for (const user of ['leadA', 'quality', 'admin'] as TestUser[]) {
+    it(`gives the ${user} the report with exact figures, aggregates only`, async () => {
       const session = await t.login(user);
       const report = await session.get<ZrmReport>(`/api/reports/zrm?year=${year}`);
       expect(report.year).toBe(year);
@@ -152,6 +153,14 @@ describe('GET /api/reports/zrm', () => {
     });
   }
 
+  it('gives the analyst the number of clients and the statistics suppressed: one client is too few', async () => {
+    const report = await (await t.login('analyst')).get<PublishedZrmReport>(`/api/reports/zrm?year=${year}`);
+    expect(report.domains.financien).toMatchObject({ n: null, mean_start: null, mean_latest: null, mean_change: null, p_value_method: 'wilcoxon' });
+    expect(report.domains.adl).toMatchObject({ n: 0, mean_start: null });
+    expect(report.suppression!.cells).toMatchObject({ '/domains/financien/n': 'small', '/domains/financien/mean_change': 'few_observations' });
+    expect(report.suppression!.cells['/domains/adl/n']).toBeUndefined();
+  });
+
   it('answers 404 to a worker and 400 on a bad year or team', async () => {
     expect((await worker.request('GET', `/api/reports/zrm?year=${year}`)).statusCode).toBe(404);
     const analyst = await t.login('analyst');
@@ -163,10 +172,10 @@ describe('GET /api/reports/zrm', () => {
   });
 
   it('gives a team report of one team', async () => {
-    const analyst = await t.login('analyst');
-    const other = await analyst.get<ZrmReport>(`/api/reports/zrm?year=${year}&team=zuilen`);
+    const lead = await t.login('leadA');
+    const other = await lead.get<ZrmReport>(`/api/reports/zrm?year=${year}&team=zuilen`);
     expect(other.domains.financien!.n).toBe(0);
-    const own = await analyst.get<ZrmReport>(`/api/reports/zrm?year=${year}&team=overvecht-centrum`);
+    const own = await lead.get<ZrmReport>(`/api/reports/zrm?year=${year}&team=overvecht-centrum`);
     expect(own.domains.financien!.n).toBe(1);
   });
 });

@@ -26,6 +26,8 @@ const NAV: NavItem[] = [
   { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
   { to: '/cijfers/zrm', label: 'ZRM-voortgang', permission: 'reports:read' },
   { to: '/bewaartermijn', label: 'Bewaartermijn en vernietiging', permission: 'retention:manage' },
+  { to: '/kwaliteit', label: 'Kwaliteit', permission: 'quality:manage' },
+  { to: '/kwaliteit/melden', label: 'Melding doen', permission: 'quality:file' },
   { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
 ];
 

@@ -30,6 +30,9 @@ const EmergencyAccessPage = lazy(() => import('../features/emergency/EmergencyAc
 const EmergencyReviewPage = lazy(() => import('../features/emergency/EmergencyReviewPage').then((m) => ({ default: m.EmergencyReviewPage })));
 const RetentionPage = lazy(() => import('../features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
 const DestructionRequestPage = lazy(() => import('../features/retention/DestructionRequestPage').then((m) => ({ default: m.DestructionRequestPage })));
+const QualityRegisterPage = lazy(() => import('../features/quality/QualityRegisterPage').then((m) => ({ default: m.QualityRegisterPage })));
+const QualityReportPage = lazy(() => import('../features/quality/QualityReportPage').then((m) => ({ default: m.QualityReportPage })));
+const FileQualityReportPage = lazy(() => import('../features/quality/FileQualityReportPage').then((m) => ({ default: m.FileQualityReportPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
 
 function Start() {
@@ -72,6 +75,9 @@ export function AppRouter() {
             <Route path="kwaliteit/noodtoegang" element={guardedLazy('emergency:review', <EmergencyReviewPage />)} />
             <Route path="bewaartermijn" element={guardedLazy('retention:manage', <RetentionPage />)} />
             <Route path="bewaartermijn/verzoek/:clientId" element={guardedLazy('retention:manage', <DestructionRequestPage />)} />
+            <Route path="kwaliteit" element={guardedLazy('quality:manage', <QualityRegisterPage />)} />
+            <Route path="kwaliteit/meldingen/:id" element={guardedLazy('quality:manage', <QualityReportPage />)} />
+            <Route path="kwaliteit/melden" element={guardedLazy('quality:file', <FileQualityReportPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="wachtwoord" element={<PasswordPage />} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />

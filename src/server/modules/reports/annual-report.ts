@@ -23,7 +23,9 @@ import {
   type QuarterCounts,
   type ReportWindow,
 } from './report-rules';
-import type { AnnualReport } from './reports.schemas';
+import type { AnnualReport, PublishedAnnualReport } from './reports.schemas';
+import { suppressAnnualReport, type AnnualObservations } from './report-suppression';
+import type { SmallNumberSettings } from './small-numbers';
 import { renderReportCsv, type ReportLabels } from './report-csv';
 
 export interface AnnualReportOptions {
@@ -85,6 +87,19 @@ function setPeriod(counts: PeriodCounts | QuarterCounts, kind: PeriodKind, idx: 
 }
 
 export async function computeAnnualReport(db: Db, organisationId: string, options: AnnualReportOptions): Promise<AnnualReport> {
+  return (await computeWithObservations(db, organisationId, options)).report;
+}
+
+/**
+ * The report as the endpoints publish it: exact, or with small numbers suppressed (null, reasons in
+ * `suppression`) when `smallNumbers` is given: for a role whose output leaves the organisation.
+ */
+export async function publishAnnualReport(db: Db, organisationId: string, options: AnnualReportOptions, smallNumbers: SmallNumberSettings | null): Promise<PublishedAnnualReport> {
+  const { report, observations } = await computeWithObservations(db, organisationId, options);
+  return smallNumbers ? suppressAnnualReport(report, observations, smallNumbers) : report;
+}
+
+async function computeWithObservations(db: Db, organisationId: string, options: AnnualReportOptions): Promise<{ report: AnnualReport; observations: AnnualObservations }> {
   const window = reportWindow(options.year, options.quarter);
   const codeLists = await loadReportCodeLists(db, organisationId);
   const list = (name: string) => codeLists.lists[name] ?? [];
@@ -266,7 +281,7 @@ export async function computeAnnualReport(db: Db, organisationId: string, option
   for (const type of list('zrm_types')) zrm[type.code] = emptyPeriodCounts();
   for (const row of zrmRows) addToMonth((zrm[zrmTypeKey(row.type)] ??= emptyPeriodCounts()), row.month, row.assessments);
 
-  return {
+  const report: AnnualReport = {
     year: window.year,
     cases,
     teams: teamTables,
@@ -287,6 +302,8 @@ export async function computeAnnualReport(db: Db, organisationId: string, option
     satisfaction: satisfaction(marks.map((m) => ({ score: m.score, cases: m.cases, canContinueYes: m.yes, canContinueAnswered: m.answered }))),
     zrm,
   };
+  const observations: AnnualObservations = { firstMeetings, canContinueAnswered: marks.reduce((sum, m) => sum + m.answered, 0) };
+  return { report, observations };
 }
 
 /** The Dutch labels of the code lists, for the CSV. */
@@ -296,9 +313,9 @@ export function reportLabels(codeLists: ReportCodeLists): ReportLabels {
   return labels;
 }
 
-/** The report as one CSV file (see report-csv.ts). */
-export async function computeAnnualReportCsv(db: Db, organisationId: string, options: AnnualReportOptions): Promise<string> {
-  const report = await computeAnnualReport(db, organisationId, options);
+/** The report as one CSV file (see report-csv.ts), with small numbers suppressed when `smallNumbers` is given. */
+export async function computeAnnualReportCsv(db: Db, organisationId: string, options: AnnualReportOptions, smallNumbers: SmallNumberSettings | null = null): Promise<string> {
+  const report = await publishAnnualReport(db, organisationId, options, smallNumbers);
   const labels = reportLabels(await loadReportCodeLists(db, organisationId));
   return renderReportCsv(report, labels, { quarter: options.quarter, team: options.teamCode });
 }

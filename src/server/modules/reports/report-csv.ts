@@ -2,7 +2,10 @@
 // a header row and the rows, sections separated by an empty line. Codes are shown with the Dutch
 // labels of the organisation's code lists (the code itself where a label is missing).
 // Pure: no I/O. Comma separated, RFC 4180 quoting, '\n' line ends, decimal point, empty = null.
-import type { AnnualReport } from './reports.schemas';
+// Suppressed small numbers (the analyst's report) show their marker, "<5" or "x", explained in the
+// second line of the file.
+import type { PublishedAnnualReport } from './reports.schemas';
+import { setAtPointer, suppressionExplanation, suppressionMarker } from './small-numbers';
 import { MULTIPLE_REASONS, UNKNOWN } from './report-rules';
 
 export interface ReportLabels {
@@ -21,6 +24,16 @@ const YEAR_LABEL = 'Jaar';
 
 type Cell = string | number | null;
 
+/** The report with every number a cell: a suppressed one replaced by its marker. */
+type Shown<T> = T extends number | null ? Cell : T extends (infer U)[] ? Shown<U>[] : T extends object ? { [K in keyof T]: Shown<T[K]> } : T;
+
+function withMarkers(report: PublishedAnnualReport): Shown<PublishedAnnualReport> {
+  const shown = structuredClone(report);
+  const suppression = report.suppression;
+  if (suppression) for (const [at, reason] of Object.entries(suppression.cells)) setAtPointer(shown, at, suppressionMarker(reason, suppression));
+  return shown as Shown<PublishedAnnualReport>;
+}
+
 function cell(value: Cell): string {
   if (value === null) return '';
   const text = String(value);
@@ -33,21 +46,23 @@ export function reportFileName(options: { year: number; quarter?: number; team?:
   return `${[base, options.team].filter(Boolean).join('-')}.${extension}`;
 }
 
-export function renderReportCsv(report: AnnualReport, labels: ReportLabels, options: { quarter?: number; team?: string } = {}): string {
+export function renderReportCsv(published: PublishedAnnualReport, labels: ReportLabels, options: { quarter?: number; team?: string } = {}): string {
+  const report = withMarkers(published);
   const label = (list: string, code: string) => labels.codes[list]?.[code] ?? (list === 'close_reasons' ? BUCKET_LABELS[code] : undefined) ?? code;
   const teamName = (code: string) => labels.teams[code] ?? code;
   const sections: Cell[][][] = [];
   const section = (title: string, header: Cell[], rows: Cell[][]) => sections.push([[title], header, ...rows]);
   const periodHeader = [...MONTH_LABELS, ...QUARTER_LABELS, YEAR_LABEL];
   const quarterHeader = [...QUARTER_LABELS, YEAR_LABEL];
-  const period = (c: { months: number[]; quarters: number[]; year: number }): Cell[] => [...c.months, ...c.quarters, c.year];
-  const quarters = (c: { quarters: number[]; year: number }): Cell[] => [...c.quarters, c.year];
+  const period = (c: { months: Cell[]; quarters: Cell[]; year: Cell }): Cell[] => [...c.months, ...c.quarters, c.year];
+  const quarters = (c: { quarters: Cell[]; year: Cell }): Cell[] => [...c.quarters, c.year];
 
   const scope = [
     options.quarter ? `t/m kwartaal ${options.quarter}` : null,
     options.team ? `team ${teamName(options.team)}` : null,
   ].filter(Boolean);
-  sections.push([[`${options.quarter ? 'Kwartaalrapportage' : 'Jaarverslag'} ${report.year}${scope.length ? ` (${scope.join(', ')})` : ''}`]]);
+  const title = `${options.quarter ? 'Kwartaalrapportage' : 'Jaarverslag'} ${published.year}${scope.length ? ` (${scope.join(', ')})` : ''}`;
+  sections.push(published.suppression ? [[title], [suppressionExplanation(published.suppression)]] : [[title]]);
 
   section('Casussen', ['Indicator', ...periodHeader], [
     ['Gestart', ...period(report.cases.started)],
@@ -77,13 +92,13 @@ export function renderReportCsv(report: AnnualReport, labels: ReportLabels, opti
     ['Alle locaties', ...Array<Cell>(12).fill(null), ...days.quarters, days.year],
   ]);
 
-  const quarterSection = (title: string, what: string, list: string, table: Record<string, { quarters: number[]; year: number }>) =>
+  const quarterSection = (title: string, what: string, list: string, table: Record<string, { quarters: Cell[]; year: Cell }>) =>
     section(title, [what, ...quarterHeader], Object.entries(table).map(([code, c]): Cell[] => [label(list, code), ...quarters(c)]));
   quarterSection('Aanmeldingen per melder', 'Melder', 'referrers', report.started_by_referrer);
   quarterSection('Afgesloten casussen per reden', 'Reden', 'close_reasons', report.closed_by_reason);
   quarterSection('Cliënten per resultaat bij afsluiting', 'Resultaat', 'close_outcomes', report.clients_by_outcome);
 
-  const nested = (title: string, what: string, list: string | null, table: Record<string, Record<string, { quarters: number[]; year: number }>>) =>
+  const nested = (title: string, what: string, list: string | null, table: Record<string, Record<string, { quarters: Cell[]; year: Cell }>>) =>
     section(
       title,
       ['Categorie', what, ...quarterHeader],

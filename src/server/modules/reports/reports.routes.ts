@@ -1,27 +1,33 @@
-// HTTP: the annual (or quarterly) report as JSON and as a CSV download. Aggregates only.
+// HTTP: the annual (or quarterly) report as JSON and as a CSV download. Aggregates only; for the
+// analyst, whose output leaves the organisation, with small numbers suppressed (small-numbers.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
-import { annualReport, reportQuery, type ReportQuery } from './reports.schemas';
-import { computeAnnualReport, computeAnnualReportCsv, type AnnualReportOptions } from './annual-report';
+import { publishedAnnualReport, reportQuery, type ReportQuery } from './reports.schemas';
+import { computeAnnualReportCsv, publishAnnualReport, type AnnualReportOptions } from './annual-report';
 import { reportFileName } from './report-csv';
+import { smallNumbersFor } from './small-numbers';
 
 function options(query: ReportQuery): AnnualReportOptions {
   return { year: query.year, quarter: query.quarter, teamCode: query.team || undefined };
 }
 
-export function reportsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function reportsRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/reports/annual',
-      { config: { permission: 'reports:read' }, schema: { summary: 'The annual report (or the quarters so far), for the organisation or one team', querystring: reportQuery, response: { 200: annualReport } } },
-      async (request) => computeAnnualReport(db, actorOf(request).organisationId, options(request.query)),
+      { config: { permission: 'reports:read' }, schema: { summary: 'The annual report (or the quarters so far), for the organisation or one team', querystring: reportQuery, response: { 200: publishedAnnualReport } } },
+      async (request) => {
+        const actor = actorOf(request);
+        return publishAnnualReport(db, actor.organisationId, options(request.query), smallNumbersFor(actor, config.smallNumbers));
+      },
     );
     app.get(
       '/reports/annual.csv',
       { config: { permission: 'reports:read' }, schema: { summary: 'The same report as one CSV file, a section per table', querystring: reportQuery } },
       async (request, reply) => {
-        const csv = await computeAnnualReportCsv(db, actorOf(request).organisationId, options(request.query));
+        const actor = actorOf(request);
+        const csv = await computeAnnualReportCsv(db, actor.organisationId, options(request.query), smallNumbersFor(actor, config.smallNumbers));
         const fileName = reportFileName({ year: request.query.year, quarter: request.query.quarter, team: request.query.team || undefined }, 'csv');
         return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`).send(csv);
       },

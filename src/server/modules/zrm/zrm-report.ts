@@ -8,7 +8,9 @@ import { teams } from '../../db/schema';
 import { Invalid } from '../../lib/errors';
 import { summariseDomain, type ScorePair } from './zrm-rules';
 import { loadZrmDomains } from './zrm.repo';
-import type { ZrmReport } from './zrm.schemas';
+import type { PublishedZrmReport, ZrmReport } from './zrm.schemas';
+import { suppressZrmReport } from '../reports/report-suppression';
+import type { SmallNumberSettings } from '../reports/small-numbers';
 
 export interface ZrmReportOptions {
   year: number;
@@ -79,4 +81,10 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
   const report: ZrmReport = { year: options.year, domains: {} };
   for (const code of domainCodes) report.domains[code] = summariseDomain(pairs.get(code)!);
   return report;
+}
+
+/** The report as the endpoint publishes it: with small numbers suppressed when `smallNumbers` is given (the analyst). */
+export async function publishZrmReport(db: Db, organisationId: string, options: ZrmReportOptions, smallNumbers: SmallNumberSettings | null): Promise<PublishedZrmReport> {
+  const report = await computeZrmReport(db, organisationId, options);
+  return smallNumbers ? suppressZrmReport(report, smallNumbers) : report;
 }

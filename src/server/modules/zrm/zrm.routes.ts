@@ -3,16 +3,20 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
 import { idParams } from '../../http/params';
-import { caseZrm, clientZrm, zrmAssessment, zrmAssessmentInput, zrmReport, zrmReportQuery } from './zrm.schemas';
+import { caseZrm, clientZrm, publishedZrmReport, zrmAssessment, zrmAssessmentInput, zrmReportQuery } from './zrm.schemas';
 import { addZrmAssessment, getCaseZrm, getClientZrm } from './zrm.service';
-import { computeZrmReport } from './zrm-report';
+import { publishZrmReport } from './zrm-report';
+import { smallNumbersFor } from '../reports/small-numbers';
 
-export function zrmRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function zrmRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/reports/zrm',
-      { config: { permission: 'reports:read' }, schema: { summary: 'The ZRM progress report: per domain the change from nulmeting to latest assessment in the year', querystring: zrmReportQuery, response: { 200: zrmReport } } },
-      async (request) => computeZrmReport(db, actorOf(request).organisationId, { year: request.query.year, teamCode: request.query.team || undefined }),
+      { config: { permission: 'reports:read' }, schema: { summary: 'The ZRM progress report: per domain the change from nulmeting to latest assessment in the year', querystring: zrmReportQuery, response: { 200: publishedZrmReport } } },
+      async (request) => {
+        const actor = actorOf(request);
+        return publishZrmReport(db, actor.organisationId, { year: request.query.year, teamCode: request.query.team || undefined }, smallNumbersFor(actor, config.smallNumbers));
+      },
     );
     app.get(
       '/cases/:id/zrm',

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { notInFuture } from '../../lib/dates';
 import { isoDate } from '../clients/clients.schemas';
+import { suppressionInfo } from '../reports/reports.schemas';
 import { ZRM_DUE_KINDS, ZRM_MAX_SCORE, ZRM_MIN_SCORE, ZRM_TYPES } from './zrm-rules';
 
 const score = z
@@ -63,16 +64,27 @@ export const zrmReportQuery = z.object({
 });
 export type ZrmReportQuery = z.infer<typeof zrmReportQuery>;
 
-export const zrmDomainResult = z.object({
-  n: z.number(),
-  mean_start: z.number().nullable(),
-  mean_latest: z.number().nullable(),
-  mean_change: z.number().nullable(),
-  p_value: z.number().nullable(),
-  p_value_method: z.enum(['wilcoxon', 'pratt']),
-  p_wilcoxon: z.number().nullable(),
-  p_pratt: z.number().nullable(),
-});
+function zrmReportShape<C extends z.ZodType<number | null>>(count: C) {
+  const domainResult = z.object({
+    n: count,
+    mean_start: z.number().nullable(),
+    mean_latest: z.number().nullable(),
+    mean_change: z.number().nullable(),
+    p_value: z.number().nullable(),
+    p_value_method: z.enum(['wilcoxon', 'pratt']),
+    p_wilcoxon: z.number().nullable(),
+    p_pratt: z.number().nullable(),
+  });
+  return z.object({ year: z.number(), domains: z.record(z.string(), domainResult) });
+}
 
-export const zrmReport = z.object({ year: z.number(), domains: z.record(z.string(), zrmDomainResult) });
+export const zrmReport = zrmReportShape(z.number());
 export type ZrmReport = z.infer<typeof zrmReport>;
+
+/**
+ * The report as the endpoint answers it: exact, or for the analyst with a domain's number of
+ * clients suppressed when small and its means and p-values when over too few clients (null, with
+ * the reasons in `suppression`, see reports.schemas.ts).
+ */
+export const publishedZrmReport = zrmReportShape(z.number().nullable()).extend({ suppression: suppressionInfo.optional() });
+export type PublishedZrmReport = z.infer<typeof publishedZrmReport>;

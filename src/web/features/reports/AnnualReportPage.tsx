@@ -9,9 +9,11 @@ import { formatDateTime } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { Loading, QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
+import { suppressionExplanation } from '../../../server/modules/reports/small-numbers';
 import { annualCsvUrl, reportFileName, useAnnualReport, type AnnualReport, type ReportParams } from './api';
 import { buildReportTables, periodLabel, teamName, type ReportTableModel } from './report-tables';
 import { ReportTable } from './ReportTable';
+import { SuppressionNote } from './SuppressionNote';
 import './reports.css';
 
 // ECharts is large: the charts load only when the report is shown.
@@ -121,7 +123,14 @@ function ReportView({ report, reference, params }: { report: AnnualReport; refer
       <p className="utrecht-paragraph kt-lead">
         {kind} {periodText} · {params.team ? teamName(reference, params.team) : 'Hele organisatie'}
       </p>
-      <Downloads params={params} title={`${kind} ${periodText}, ${who}`} organisation={reference?.organisation.name ?? ''} tables={Object.values(tables)} />
+      {report.suppression && <SuppressionNote suppression={report.suppression} />}
+      <Downloads
+        params={params}
+        title={`${kind} ${periodText}, ${who}`}
+        organisation={reference?.organisation.name ?? ''}
+        tables={Object.values(tables)}
+        suppression={report.suppression ? suppressionExplanation(report.suppression) : null}
+      />
       <nav aria-label="Inhoud van het verslag" className="kt-report-toc">
         <ul className="utrecht-unordered-list">
           {SECTIONS.map(([id, title]) => (
@@ -198,7 +207,7 @@ function ReportView({ report, reference, params }: { report: AnnualReport; refer
   );
 }
 
-function Downloads({ params, title, organisation, tables }: { params: ReportParams; title: string; organisation: string; tables: ReportTableModel[] }) {
+function Downloads({ params, title, organisation, tables, suppression }: { params: ReportParams; title: string; organisation: string; tables: ReportTableModel[]; suppression: string | null }) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
   const fileName = reportFileName(params);
 
@@ -210,6 +219,7 @@ function Downloads({ params, title, organisation, tables }: { params: ReportPara
         ['Organisatie', organisation],
         ['Verslag', title],
         ['Gemaakt op', formatDateTime(new Date().toISOString())],
+        ...(suppression ? [['Afgeschermde kleine aantallen', suppression] as [string, string]] : []),
       ];
       saveBlob(await reportWorkbook(title, facts, tables), `${fileName}.xlsx`);
       setState('done');

@@ -5,7 +5,8 @@ import { Checkbox, FormField, FormLabel, Paragraph, Table, TableBody, TableCapti
 import { formatNumber } from '../../app/format';
 import { withoutZeroRows, type ReportTableModel, type RowModel } from './report-tables';
 
-function cellText(row: RowModel, value: number | null, decimals: number): string {
+function cellText(row: RowModel, value: number | null, decimals: number, mark: string | null): string {
+  if (mark) return mark;
   if (value === null) return '–';
   return `${formatNumber(value, row.decimals ?? decimals)}${row.suffix ? ` ${row.suffix}` : ''}`;
 }
@@ -80,7 +81,7 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
                     <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
                     {row.values.map((value, i) => (
                       <TableCell key={table.columns[i]?.label ?? i} className="kt-num">
-                        {cellText(row, value, decimals)}
+                        {cellText(row, value, decimals, row.marks?.[i] ?? null)}
                       </TableCell>
                     ))}
                   </TableRow>

@@ -3,13 +3,15 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import type { ZrmReport } from '../../../server/modules/zrm/zrm.schemas';
+import { pointer, suppressionMarker } from '../../../server/modules/reports/small-numbers';
+import type { PublishedZrmReport } from '../../../server/modules/zrm/zrm.schemas';
 import { api, query } from '../../app/api';
 import { SelectField, type Option } from '../../app/fields';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
+import { SuppressionNote } from './SuppressionNote';
 
 const FIRST_YEAR = 2010;
 const number = (value: number | null, digits = 2) => (value === null ? '–' : value.toLocaleString('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
@@ -20,7 +22,7 @@ export function ZrmReportPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear - 1);
   const [team, setTeam] = useState('');
-  const report = useQuery({ queryKey: ['reports', 'zrm', year, team], queryFn: () => api.get<ZrmReport>(`/api/reports/zrm${query({ year, team: team || undefined })}`) });
+  const report = useQuery({ queryKey: ['reports', 'zrm', year, team], queryFn: () => api.get<PublishedZrmReport>(`/api/reports/zrm${query({ year, team: team || undefined })}`) });
   const years: Option[] = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
   const teams: Option[] = [{ value: '', label: 'Hele organisatie' }, ...(reference.data?.teams ?? []).map((t) => ({ value: t.code, label: t.name }))];
   const domainLabel = new Map((reference.data?.codes.zrm_domains ?? []).map((d) => [d.code, d.label]));
@@ -38,37 +40,48 @@ export function ZrmReportPage() {
         <SelectField id="zrm-team" label="Team" value={team} options={teams} placeholder={null} onChange={setTeam} />
       </form>
       <QueryStatus query={report} what="de ZRM-voortgang">
-        {(r) => (
-          <div className="kt-table-scroll">
-            <Table className="kt-table">
-              <TableCaption>ZRM-voortgang per leefgebied in {r.year}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
-                  <TableHeaderCell scope="col">Cliënten</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gemiddeld bij de start</TableHeaderCell>
-                  <TableHeaderCell scope="col">Gemiddeld laatste meting</TableHeaderCell>
-                  <TableHeaderCell scope="col">Verandering</TableHeaderCell>
-                  <TableHeaderCell scope="col">p-waarde</TableHeaderCell>
-                  <TableHeaderCell scope="col">Betekenisvol (p &lt; 0,05)</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {Object.entries(r.domains).map(([code, d]) => (
-                  <TableRow key={code}>
-                    <TableHeaderCell scope="row">{domainLabel.get(code) ?? code}</TableHeaderCell>
-                    <TableCell>{d.n}</TableCell>
-                    <TableCell>{number(d.mean_start)}</TableCell>
-                    <TableCell>{number(d.mean_latest)}</TableCell>
-                    <TableCell>{d.mean_change === null ? '–' : `${d.mean_change > 0 ? '+' : ''}${number(d.mean_change)}`}</TableCell>
-                    <TableCell>{pValue(d.p_value)}</TableCell>
-                    <TableCell>{d.p_value === null ? '–' : d.p_value < 0.05 ? 'ja' : 'nee'}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
-        )}
+        {(r) => {
+          // The analyst's report: a suppressed figure shows its marker ("<5", "x") instead of "–".
+          const suppression = r.suppression;
+          const shown = (code: string, field: string, text: string) => {
+            const reason = suppression?.cells[pointer('domains', code, field)];
+            return reason && suppression ? suppressionMarker(reason, suppression) : text;
+          };
+          return (
+            <>
+              {suppression && <SuppressionNote suppression={suppression} />}
+              <div className="kt-table-scroll">
+                <Table className="kt-table">
+                  <TableCaption>ZRM-voortgang per leefgebied in {r.year}</TableCaption>
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
+                      <TableHeaderCell scope="col">Cliënten</TableHeaderCell>
+                      <TableHeaderCell scope="col">Gemiddeld bij de start</TableHeaderCell>
+                      <TableHeaderCell scope="col">Gemiddeld laatste meting</TableHeaderCell>
+                      <TableHeaderCell scope="col">Verandering</TableHeaderCell>
+                      <TableHeaderCell scope="col">p-waarde</TableHeaderCell>
+                      <TableHeaderCell scope="col">Betekenisvol (p &lt; 0,05)</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {Object.entries(r.domains).map(([code, d]) => (
+                      <TableRow key={code}>
+                        <TableHeaderCell scope="row">{domainLabel.get(code) ?? code}</TableHeaderCell>
+                        <TableCell>{shown(code, 'n', String(d.n ?? '–'))}</TableCell>
+                        <TableCell>{shown(code, 'mean_start', number(d.mean_start))}</TableCell>
+                        <TableCell>{shown(code, 'mean_latest', number(d.mean_latest))}</TableCell>
+                        <TableCell>{shown(code, 'mean_change', d.mean_change === null ? '–' : `${d.mean_change > 0 ? '+' : ''}${number(d.mean_change)}`)}</TableCell>
+                        <TableCell>{shown(code, 'p_value', pValue(d.p_value))}</TableCell>
+                        <TableCell>{shown(code, 'p_value', d.p_value === null ? '–' : d.p_value < 0.05 ? 'ja' : 'nee')}</TableCell>
+                      </TableRow>
+                    ))}
+                  </TableBody>
+                </Table>
+              </div>
+            </>
+          );
+        }}
       </QueryStatus>
     </>
   );

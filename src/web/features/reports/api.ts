@@ -1,9 +1,10 @@
 // The annual (or quarterly) report: GET /api/reports/annual and its CSV twin.
 import { useQuery } from '@tanstack/react-query';
-import type { AnnualReport } from '../../../server/modules/reports/reports.schemas';
+import type { PublishedAnnualReport } from '../../../server/modules/reports/reports.schemas';
 import { api, query } from '../../app/api';
 
-export type { AnnualReport };
+/** The report as the web app receives it: exact, or with small numbers suppressed (null) for the analyst. */
+export type AnnualReport = PublishedAnnualReport;
 
 export interface ReportParams {
   year: number;

@@ -1,6 +1,7 @@
 // The tables of the annual report as plain data: the screen renders them as HTML tables and the
 // Excel download writes one sheet per table, so both always show the same rows and headings.
 import type { Reference } from '../../../server/modules/reference/reference.schemas';
+import { pointer, suppressionMarker } from '../../../server/modules/reports/small-numbers';
 import type { AnnualReport } from './api';
 
 export interface ColumnModel {
@@ -13,6 +14,8 @@ export interface ColumnModel {
 export interface RowModel {
   label: string;
   values: (number | null)[];
+  /** Per value: the marker of a suppressed figure ("<5", "x"), shown instead of the value. */
+  marks?: (string | null)[];
   /** A total: always shown, in bold. */
   total?: boolean;
   /** Decimals for this row (default: the table's). */
@@ -100,10 +103,32 @@ function quarterValues(counts: QuarterCounts | undefined, period: ReportPeriod):
   return [...c.quarters.slice(0, quarterCount(period)), c.year];
 }
 
+/** The report addresses (JSON Pointers) of the cells periodValues / quarterValues return. */
+function periodPointers(base: (string | number)[], period: ReportPeriod): string[] {
+  const n = quarterCount(period);
+  return [...Array.from({ length: 3 * n }, (_, i) => pointer(...base, 'months', i)), ...quarterPointers(base, period)];
+}
+
+function quarterPointers(base: (string | number)[], period: ReportPeriod): string[] {
+  return [...Array.from({ length: quarterCount(period) }, (_, i) => pointer(...base, 'quarters', i)), pointer(...base, 'year')];
+}
+
+/** A total over rows; a column holding a suppressed figure has no total to show ("x"). */
 function sumRows(rows: RowModel[], label: string): RowModel {
   const width = rows[0]?.values.length ?? 0;
-  const values = Array.from({ length: width }, (_, i) => rows.reduce((sum, row) => sum + (row.values[i] ?? 0), 0));
-  return { label, values, total: true };
+  const hidden = (i: number) => rows.some((row) => !!row.marks?.[i]);
+  const values = Array.from({ length: width }, (_, i) => (hidden(i) ? null : rows.reduce((sum, row) => sum + (row.values[i] ?? 0), 0)));
+  const marks = Array.from({ length: width }, (_, i) => (hidden(i) ? 'x' : null));
+  return { label, values, marks, total: true };
+}
+
+/** The marker of each suppressed cell of the report, by address; an exact report has none. */
+function markerLookup(report: AnnualReport): (at: string) => string | null {
+  const suppression = report.suppression;
+  return (at) => {
+    const reason = suppression?.cells[at];
+    return reason && suppression ? suppressionMarker(reason, suppression) : null;
+  };
 }
 
 /** The codes of a list in reference order, then any other codes the report holds (sorted). */
@@ -154,6 +179,10 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
   const quarterCols = [...quarterColumns(period), { label: total }];
   const label = (list: string, code: string) => reference?.codes[list]?.find((c) => c.code === code)?.label ?? BUCKET_LABELS[code] ?? code;
   const teams = teamCodes(report, reference, team);
+  const marker = markerLookup(report);
+  const marksAt = (pointers: string[]) => pointers.map(marker);
+  const periodRow = (label: string, counts: PeriodCounts | undefined, base: (string | number)[]): RowModel => ({ label, values: periodValues(counts, period), marks: marksAt(periodPointers(base, period)) });
+  const quarterRow = (label: string, counts: QuarterCounts | undefined, base: (string | number)[]): RowModel => ({ label, values: quarterValues(counts, period), marks: marksAt(quarterPointers(base, period)) });
 
   const cases: ReportTableModel = {
     id: 'instroom',
@@ -165,9 +194,9 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
       {
         label: null,
         rows: [
-          { label: 'Instroom (gestart)', values: periodValues(report.cases.started, period) },
-          { label: 'Lopend', values: periodValues(report.cases.running, period) },
-          { label: 'Uitstroom (afgesloten)', values: periodValues(report.cases.closed, period) },
+          periodRow('Instroom (gestart)', report.cases.started, ['cases', 'started']),
+          periodRow('Lopend', report.cases.running, ['cases', 'running']),
+          periodRow('Uitstroom (afgesloten)', report.cases.closed, ['cases', 'closed']),
         ],
       },
     ],
@@ -176,7 +205,8 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
 
   const teamRows: RowModel[] = teams.map((code) => {
     const t = report.teams[code];
-    return { label: teamName(reference, code), values: [t?.started.year ?? 0, t?.running.year ?? 0, t?.closed.year ?? 0, t?.unique_clients.year ?? 0] };
+    const measures = ['started', 'running', 'closed', 'unique_clients'] as const;
+    return { label: teamName(reference, code), values: measures.map((m) => (t ? t[m].year : 0)), marks: marksAt(measures.map((m) => pointer('teams', code, m, 'year'))) };
   });
   const teamsTable: ReportTableModel = {
     id: 'teams',
@@ -188,7 +218,19 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
       { label: null, rows: teamRows },
       ...(team
         ? []
-        : [{ label: null, rows: [{ label: 'Hele organisatie', total: true, values: [report.cases.started.year, report.cases.running.year, report.cases.closed.year, report.unique_clients.year] }] }]),
+        : [
+            {
+              label: null,
+              rows: [
+                {
+                  label: 'Hele organisatie',
+                  total: true,
+                  values: [report.cases.started.year, report.cases.running.year, report.cases.closed.year, report.unique_clients.year],
+                  marks: marksAt([pointer('cases', 'started', 'year'), pointer('cases', 'running', 'year'), pointer('cases', 'closed', 'year'), pointer('unique_clients', 'year')]),
+                },
+              ],
+            },
+          ]),
     ],
     zeroRowsToggle: !team,
   };
@@ -200,8 +242,8 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     rowHeader: 'Team',
     columns: quarterCols,
     groups: [
-      { label: null, rows: teams.map((code) => ({ label: teamName(reference, code), values: quarterValues(report.teams[code]?.unique_clients, period) })) },
-      ...(team ? [] : [{ label: null, rows: [{ label: 'Hele organisatie', total: true, values: quarterValues(report.unique_clients, period) }] }]),
+      { label: null, rows: teams.map((code) => quarterRow(teamName(reference, code), report.teams[code]?.unique_clients, ['teams', code, 'unique_clients'])) },
+      ...(team ? [] : [{ label: null, rows: [{ ...quarterRow('Hele organisatie', report.unique_clients, ['unique_clients']), total: true }] }]),
     ],
     zeroRowsToggle: !team,
     note: 'Een cliënt telt één keer per team en periode. Het totaal van de organisatie is de som over de teams, zoals in het jaarverslag.',
@@ -217,7 +259,11 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     groups: [
       {
         label: null,
-        rows: locations.map((l) => ({ label: l.label, values: (report.days_to_first_meeting.by_location[l.code]?.months ?? Array(12).fill(null)).slice(0, 3 * quarterCount(period)) })),
+        rows: locations.map((l) => {
+          const months = 3 * quarterCount(period);
+          const values = (report.days_to_first_meeting.by_location[l.code]?.months ?? Array(12).fill(null)).slice(0, months);
+          return { label: l.label, values, marks: marksAt(Array.from({ length: months }, (_, i) => pointer('days_to_first_meeting', 'by_location', l.code, 'months', i))) };
+        }),
       },
     ],
     decimals: 2,
@@ -230,12 +276,24 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     sheet: 'Dagen tot kennismaking totaal',
     rowHeader: 'Locatie',
     columns: quarterCols,
-    groups: [{ label: null, rows: [{ label: 'Alle locaties', values: [...report.days_to_first_meeting.quarters.slice(0, quarterCount(period)), report.days_to_first_meeting.year] }] }],
+    groups: [
+      {
+        label: null,
+        rows: [
+          {
+            label: 'Alle locaties',
+            values: [...report.days_to_first_meeting.quarters.slice(0, quarterCount(period)), report.days_to_first_meeting.year],
+            marks: marksAt(quarterPointers(['days_to_first_meeting'], period)),
+          },
+        ],
+      },
+    ],
     decimals: 2,
   };
 
-  function codeTable(id: string, caption: string, sheet: string, rowHeader: string, list: string, data: Record<string, QuarterCounts>, options: { extra?: string[]; totalLabel?: string; note?: string } = {}): ReportTableModel {
-    const rows = orderedCodes(reference, list, Object.keys(data), options.extra).map((c) => ({ label: c.label, values: quarterValues(data[c.code], period) }));
+  function codeTable(id: string, caption: string, sheet: string, rowHeader: string, list: string, key: 'started_by_referrer' | 'closed_by_reason' | 'clients_by_outcome', options: { extra?: string[]; totalLabel?: string; note?: string } = {}): ReportTableModel {
+    const data = report[key];
+    const rows = orderedCodes(reference, list, Object.keys(data), options.extra).map((c) => quarterRow(c.label, data[c.code], [key, c.code]));
     return {
       id,
       caption,
@@ -248,21 +306,22 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     };
   }
 
-  const referrers = codeTable('melders', 'Aanmeldingen (gestarte casussen) per melder', 'Melders', 'Melder', 'referrers', report.started_by_referrer, { extra: ['onbekend'], totalLabel: 'Totaal' });
-  const closeReasons = codeTable('afsluitredenen', 'Afgesloten casussen per reden van afsluiten', 'Afsluitredenen', 'Reden van afsluiten', 'close_reasons', report.closed_by_reason, {
+  const referrers = codeTable('melders', 'Aanmeldingen (gestarte casussen) per melder', 'Melders', 'Melder', 'referrers', 'started_by_referrer', { extra: ['onbekend'], totalLabel: 'Totaal' });
+  const closeReasons = codeTable('afsluitredenen', 'Afgesloten casussen per reden van afsluiten', 'Afsluitredenen', 'Reden van afsluiten', 'close_reasons', 'closed_by_reason', {
     extra: ['meerdere_redenen', 'onbekend'],
     totalLabel: 'Totaal',
     note: 'Een casus met twee of meer redenen telt één keer, onder “(meerdere redenen)”.',
   });
-  const outcomes = codeTable('resultaten', 'Cliënten van afgesloten casussen per resultaat: wat draagt de cliënt verder', 'Wat draagt verder', 'Resultaat', 'close_outcomes', report.clients_by_outcome, {
+  const outcomes = codeTable('resultaten', 'Cliënten van afgesloten casussen per resultaat: wat draagt de cliënt verder', 'Wat draagt verder', 'Resultaat', 'close_outcomes', 'clients_by_outcome', {
     note: 'Een casus kan meer resultaten hebben; een cliënt telt dan bij elk resultaat mee. De rijen tellen daarom niet op.',
   });
 
   const categories = orderedCodes(reference, 'provision_categories', [...Object.keys(report.provisions.new_by_provider), ...Object.keys(report.provisions.new_by_product)]);
-  function provisionTable(id: string, caption: string, sheet: string, rowHeader: string, data: Record<string, Record<string, QuarterCounts>>, order: (category: string, present: string[]) => { code: string; label: string }[]): ReportTableModel {
+  function provisionTable(id: string, caption: string, sheet: string, rowHeader: string, key: 'new_by_provider' | 'new_by_product', order: (category: string, present: string[]) => { code: string; label: string }[]): ReportTableModel {
+    const data = report.provisions[key];
     const groups: GroupModel[] = categories.map((category) => {
       const inCategory = data[category.code] ?? {};
-      const rows = order(category.code, Object.keys(inCategory)).map((item) => ({ label: item.label, values: quarterValues(inCategory[item.code], period) }));
+      const rows = order(category.code, Object.keys(inCategory)).map((item) => quarterRow(item.label, inCategory[item.code], ['provisions', key, category.code, item.code]));
       return { label: category.label, rows: rows.length ? [...rows, sumRows(rows, `Totaal ${category.label.toLowerCase()}`)] : [] };
     });
     const totals = groups.flatMap((g) => g.rows.filter((r) => r.total));
@@ -277,10 +336,10 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
       zeroRowsToggle: true,
     };
   }
-  const providers = provisionTable('aanbieders', 'Nieuwe voorzieningen per aanbieder, per categorie', 'Nieuw per aanbieder', 'Aanbieder', report.provisions.new_by_provider, (_category, present) =>
+  const providers = provisionTable('aanbieders', 'Nieuwe voorzieningen per aanbieder, per categorie', 'Nieuw per aanbieder', 'Aanbieder', 'new_by_provider', (_category, present) =>
     [...present].sort((a, b) => a.localeCompare(b, 'nl')).map((code) => ({ code, label: code })),
   );
-  const products = provisionTable('producten', 'Nieuwe voorzieningen per product, per categorie', 'Nieuw per product', 'Product', report.provisions.new_by_product, (category, present) => {
+  const products = provisionTable('producten', 'Nieuwe voorzieningen per product, per categorie', 'Nieuw per product', 'Product', 'new_by_product', (category, present) => {
     const known = (reference?.codes.provision_products ?? []).filter((p) => p.parentCode === category).map((p) => ({ code: p.code, label: p.label }));
     const codes = new Set(known.map((p) => p.code));
     return [...known, ...present.filter((c) => !codes.has(c)).sort().map((code) => ({ code, label: label('provision_products', code) }))];
@@ -292,7 +351,7 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     sheet: 'Verlengingen',
     rowHeader: 'Voorzieningen',
     columns: quarterCols,
-    groups: [{ label: null, rows: [{ label: 'Verlengingen', values: quarterValues(report.provisions.extensions, period) }] }],
+    groups: [{ label: null, rows: [quarterRow('Verlengingen', report.provisions.extensions, ['provisions', 'extensions'])] }],
     note: 'Een verlenging telt niet als nieuwe voorziening. Voorzieningen die zijn ingetrokken (ten onrechte geregistreerd) tellen nergens mee.',
   };
   const clientsWithProvision: ReportTableModel = {
@@ -301,7 +360,7 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     sheet: 'Cliënten met voorziening',
     rowHeader: 'Cliënten',
     columns: [{ label: total }],
-    groups: [{ label: null, rows: [{ label: 'Cliënten met een nieuwe voorziening', values: [report.provisions.clients_with_new_provision.year] }] }],
+    groups: [{ label: null, rows: [{ label: 'Cliënten met een nieuwe voorziening', values: [report.provisions.clients_with_new_provision.year], marks: marksAt([pointer('provisions', 'clients_with_new_provision', 'year')]) }] }],
   };
 
   const marks: ReportTableModel = {
@@ -311,8 +370,16 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
     rowHeader: 'Rapportcijfer',
     columns: [{ label: 'Aantal' }],
     groups: [
-      { label: null, rows: Array.from({ length: 10 }, (_, i) => ({ label: String(i + 1), values: [report.satisfaction.distribution[String(i + 1)] ?? 0] })) },
-      { label: null, rows: [{ label: 'Totaal', total: true, values: [report.satisfaction.responses] }] },
+      {
+        label: null,
+        rows: Array.from({ length: 10 }, (_, i) => {
+          const mark = String(i + 1);
+          // A suppressed count is null: only a mark missing from the report reads as 0.
+          const value = mark in report.satisfaction.distribution ? report.satisfaction.distribution[mark]! : 0;
+          return { label: mark, values: [value], marks: marksAt([pointer('satisfaction', 'distribution', mark)]) };
+        }),
+      },
+      { label: null, rows: [{ label: 'Totaal', total: true, values: [report.satisfaction.responses], marks: marksAt([pointer('satisfaction', 'responses')]) }] },
     ],
   };
   const satisfaction: ReportTableModel = {
@@ -325,15 +392,21 @@ export function buildReportTables(report: AnnualReport, reference: Reference | u
       {
         label: null,
         rows: [
-          { label: 'Aantal gegeven rapportcijfers', values: [report.satisfaction.responses] },
-          { label: 'Gemiddeld rapportcijfer', values: [report.satisfaction.mean], decimals: 2 },
-          { label: 'Kan zelf verder (percentage “ja” van de antwoorden)', values: [report.satisfaction.can_continue_alone_pct], decimals: 2, suffix: '%' },
+          { label: 'Aantal gegeven rapportcijfers', values: [report.satisfaction.responses], marks: marksAt([pointer('satisfaction', 'responses')]) },
+          { label: 'Gemiddeld rapportcijfer', values: [report.satisfaction.mean], marks: marksAt([pointer('satisfaction', 'mean')]), decimals: 2 },
+          {
+            label: 'Kan zelf verder (percentage “ja” van de antwoorden)',
+            values: [report.satisfaction.can_continue_alone_pct],
+            marks: marksAt([pointer('satisfaction', 'can_continue_alone_pct')]),
+            decimals: 2,
+            suffix: '%',
+          },
         ],
       },
     ],
   };
 
-  const zrmRows = orderedCodes(reference, 'zrm_types', Object.keys(report.zrm), ['onbekend']).map((t) => ({ label: t.label, values: periodValues(report.zrm[t.code], period) }));
+  const zrmRows = orderedCodes(reference, 'zrm_types', Object.keys(report.zrm), ['onbekend']).map((t) => periodRow(t.label, report.zrm[t.code], ['zrm', t.code]));
   const zrm: ReportTableModel = {
     id: 'zrm',
     caption: 'ZRM-metingen per soort meting',

@@ -16,7 +16,8 @@ function tableSheet(table: ReportTableModel): Sheet<FileContent> {
   const rows: Row[] = table.groups.flatMap((group) =>
     group.rows.map((row): Row => {
       const name: Cell = row.total ? bold(row.label) : row.label;
-      const values: Cell[] = row.values.map((v) => (v === null ? null : { value: v, type: Number, format: (row.decimals ?? table.decimals ?? 0) > 0 ? '0.00' : '0', ...(row.total ? { fontWeight: 'bold' as const } : {}) }));
+      // A suppressed figure is written as its marker ("<5", "x"), the way the screen shows it.
+      const values: Cell[] = row.values.map((v, i) => (row.marks?.[i] ? { value: row.marks[i], type: String, align: 'right' as const } : v === null ? null : { value: v, type: Number, format: (row.decimals ?? table.decimals ?? 0) > 0 ? '0.00' : '0', ...(row.total ? { fontWeight: 'bold' as const } : {}) }));
       return [...(grouped ? [group.label ?? ''] : []), name, ...values];
     }),
   );
