@@ -350,6 +350,6 @@ describe('BSN never in a URL', () => {
         .filter((p) => p.in === 'query')
         .map((p) => p.name),
     );
-    expect([...queryNames].sort()).toEqual(['from', 'limit', 'offset', 'overNorm', 'quarter', 'scope', 'status', 'team', 'to', 'year']);
+    expect([...queryNames].sort()).toEqual(['from', 'kind', 'limit', 'offset', 'overNorm', 'page', 'quarter', 'scope', 'status', 'team', 'teamId', 'to', 'year']);
   });
 });

@@ -12,7 +12,9 @@ import { computeZrmReport } from '../../src/server/modules/zrm/zrm-report';
 import { teamFigures } from '../../src/server/modules/worklists/worklists.service';
 import { confirmDestruction, listDueForRetention, listQueue } from '../../src/server/modules/retention/retention.service';
 import { TEST_USERS } from '../support/fixtures';
-import { openSampleDatabase } from '../support/sample';
+import path from 'node:path';
+import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
+import { openSampleDatabase, SAMPLE } from '../support/sample';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -69,5 +71,12 @@ describe('destroying clients of the sample history', () => {
     expect(counts).toEqual({ destroyed: listed, left_over: 0 });
 
     expect(await allReports(analyst)).toEqual(before);
+
+    // Importing the old history again does not bring the destroyed personal data back.
+    const again = await validateAndImport(database.db, organisationId, await readExchangeFolder(path.join(SAMPLE, 'data')), { write: true, userId: null });
+    expect(again.imported).toBe(true);
+    const [afterImport] = ((await database.db.execute(sql`select count(*) filter (where destroyed_at is not null and (bsn is not null or birth_date is not null or postcode is not null or gender is not null))::int as left_over
+        from clients`)) as unknown as { rows: { left_over: number }[] }).rows;
+    expect(afterImport!.left_over).toBe(0);
   });
 });

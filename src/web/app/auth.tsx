@@ -121,7 +121,7 @@ export function useMe(): Me {
 /** Where each role starts: case workers on their own work, the others on the figures. */
 export function startPath(me: Me): string {
   if (me.permissions.includes('cases:read') && me.team) return '/mijn-dag';
-  if (me.permissions.includes('emergency:review')) return '/kwaliteit/noodtoegang';
+  if (me.permissions.includes('quality:manage')) return '/kwaliteit';
   if (me.permissions.includes('figures:read')) return '/cijfers';
   return '/geen-toegang';
 }

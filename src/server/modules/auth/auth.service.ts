@@ -89,7 +89,7 @@ async function bindOidcSubject(db: Db, user: UserRow, subject: string) {
       if (now?.oidcSubject !== subject) throw new OidcRefused('oidc_subject_mismatch');
       return;
     }
-    await writeAudit(tx, { organisationId: user.organisationId, userId: user.id }, {
+    await writeAudit(tx, { organisationId: user.organisationId, userId: user.id, role: user.role, teamId: user.teamId }, {
       action: 'update',
       entityType: 'user',
       entityId: user.id,

@@ -133,12 +133,16 @@ export async function importHistory(db: Db, organisationId: string, history: His
     // clients.csv
     const storedClients = byExportedId(
       await tx
-        .select({ id: clients.id, externalId: clients.externalId, bsn: clients.bsn, birthDate: clients.birthDate, gender: clients.gender, postcode: clients.postcode })
+        .select({ id: clients.id, externalId: clients.externalId, bsn: clients.bsn, birthDate: clients.birthDate, gender: clients.gender, postcode: clients.postcode, destroyedAt: clients.destroyedAt })
         .from(clients)
         .where(eq(clients.organisationId, organisationId)),
     );
     const clientPlan = plan(
-      history.clients.map((c) => ({ sourceId: c.id, values: { bsn: c.bsn, birthDate: c.birthDate, gender: c.gender, postcode: c.postcode } })),
+      history.clients.map((c) => {
+        // A client whose personal data were destroyed (retention) stays destroyed: an old file does not bring them back.
+        const destroyed = storedClients.get(c.id)?.destroyedAt;
+        return { sourceId: c.id, values: destroyed ? { bsn: null, birthDate: null, gender: null, postcode: null } : { bsn: c.bsn, birthDate: c.birthDate, gender: c.gender, postcode: c.postcode } };
+      }),
       storedClients,
       'clients.csv',
     );
