@@ -11,7 +11,8 @@ import type { Contact } from '../../src/server/modules/journal/journal.schemas';
 import type { NetworkMember } from '../../src/server/modules/network/network.schemas';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { ZrmAssessment } from '../../src/server/modules/zrm/zrm.schemas';
-import { TEAM_A, TEAM_B, TEST_USERS, teamId, type TestUser } from '../support/fixtures';
+import { listDueForRetention } from '../../src/server/modules/retention/retention.service';
+import { TEAM_A, TEAM_B, TEST_PASSWORD, TEST_USERS, teamId, type TestUser } from '../support/fixtures';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
 interface AuditRow {
@@ -124,7 +125,7 @@ describe('every kind of action leaves exactly its access-log rows', () => {
   });
 
   it('search, duplicate check and reads of a client, a case and a journal', async () => {
-    expectRows(await logged(() => worker.get('/api/clients?search=Logboek')), row('workerA', 'search', 'client', {}));
+    expectRows(await logged(() => worker.post('/api/clients/search', { search: 'Logboek' })), row('workerA', 'search', 'client', {}));
     const matches: DuplicateMatch[] = [];
     const duplicates = await logged(async () => matches.push(...(await worker.post<DuplicateMatch[]>('/api/clients/duplicate-check', { firstName: 'Joke', lastName: 'Logboek', birthDate: '1971-03-04' }))));
     expect(matches.map((m) => m.id)).toEqual([clientId]);
@@ -201,21 +202,161 @@ describe('every kind of action leaves exactly its access-log rows', () => {
     expectRows(await logged(() => worker.post(`/api/cases/${caseId}/transfer`, { teamId: users.workerB.teamId, note: 'Verhuisd naar Zuilen', version: v })), update);
   });
 
-  it('a refused read outside the scope writes no row (denied reads are not logged)', async () => {
-    // The writer supports outcome 'denied', but no route writes it: a refused read leaves nothing.
-    // When one does, this expectation becomes row('leadA', 'read', 'client', { ... outcome: 'denied' }).
+  it('a refused read of an existing case outside the scope writes a denied row', async () => {
+    // NEN 7513 logs the outcome: a look at a record outside one's scope is logged as refused (the
+    // answer stays 404, so existence does not leak to the caller).
     const lead = await t.login('leadA');
     const rows = await logged(async () => {
       const response = await lead.request('GET', `/api/cases/${caseId}`);
       expect(response.statusCode).toBe(404);
     });
-    expectRows(rows);
+    expectRows(rows, { ...row('leadA', 'read', 'case', { entityId: caseId, clientId }), outcome: 'denied' });
   });
 
   it('a change by another role is logged with that role and team', async () => {
     const b = await t.login('workerB');
     const rows = await logged(() => b.get(`/api/cases/${caseId}`));
     expectRows(rows, row('workerB', 'read', 'case', { entityId: caseId, clientId }));
+  });
+});
+
+/** A new client of `who`'s team with an open case (triage generalist). */
+async function clientWithCase(who: Session, firstName: string, lastName: string): Promise<{ clientId: string; caseId: string }> {
+  const registration = await who.post<Registration>('/api/registrations', { client: { firstName, lastName, birthDate: '1980-05-06' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp' });
+  const triaged = await who.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
+  return { clientId: registration.client.id, caseId: triaged.caseId! };
+}
+
+describe('break the glass, denied reads, consent, the access log, print, export, registers, retention, password', () => {
+  let other: { clientId: string; caseId: string };
+  let own: { clientId: string; caseId: string };
+  const emergencyRow = (user: TestUser, action: string, entityType: string, ids: { entityId?: string | null; clientId?: string | null }) => ({ ...row(user, action, entityType, ids), emergency: true });
+
+  beforeAll(async () => {
+    other = await clientWithCase(await t.login('workerB'), 'Bep', 'Noodgeval');
+    own = await clientWithCase(worker, 'Fenna', 'Nieuwlog');
+  });
+
+  it('a refused read of a client and a case of another team writes denied rows; an unknown id none', async () => {
+    const lead = await t.login('leadA');
+    const refused = async (url: string) => expect((await lead.request('GET', url)).statusCode).toBe(404);
+    expectRows(await logged(() => refused(`/api/clients/${other.clientId}`)), { ...row('leadA', 'read', 'client', { entityId: other.clientId, clientId: other.clientId }), outcome: 'denied' });
+    expectRows(await logged(() => refused(`/api/cases/${other.caseId}`)), { ...row('leadA', 'read', 'case', { entityId: other.caseId, clientId: other.clientId }), outcome: 'denied' });
+    expectRows(await logged(() => refused(`/api/clients/${crypto.randomUUID()}`)));
+  });
+
+  it('break the glass: the search, the grant, reads marked emergency, no write, the review', async () => {
+    expectRows(await logged(() => worker.post('/api/emergency-access/search', { lastName: 'Noodgeval', birthDate: '1980-05-06' })), row('workerA', 'search', 'client', {}));
+    let grant!: { id: string };
+    const granted = await logged(async () => (grant = await worker.post<{ id: string }>('/api/emergency-access', { clientId: other.clientId, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })));
+    expectRows(granted, emergencyRow('workerA', 'emergency_access', 'client', { entityId: other.clientId, clientId: other.clientId }));
+    expectRows(await logged(() => worker.get(`/api/clients/${other.clientId}`)), emergencyRow('workerA', 'read', 'client', { entityId: other.clientId, clientId: other.clientId }));
+    expectRows(await logged(() => worker.get(`/api/cases/${other.caseId}`)), emergencyRow('workerA', 'read', 'case', { entityId: other.caseId, clientId: other.clientId }));
+    expectRows(await logged(() => worker.get(`/api/cases/${other.caseId}/contacts`)), emergencyRow('workerA', 'read', 'journal', { entityId: other.caseId, clientId: other.clientId }));
+    // Read only: a change is refused as not found and changes nothing, so it leaves no row.
+    const write = await logged(async () => {
+      const response = await worker.request('POST', `/api/cases/${other.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Mag niet' });
+      expect(response.statusCode).toBe(404);
+    });
+    expectRows(write);
+    const quality = await t.login('quality');
+    expectRows(await logged(() => quality.request('POST', `/api/emergency-access/${grant.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'emergency_access', { entityId: grant.id }));
+  });
+
+  it('consent: record, withdraw, disclose, read the register', async () => {
+    let consent!: { id: string };
+    const recorded = await logged(
+      async () =>
+        (consent = await worker.post<{ id: string }>(`/api/clients/${own.clientId}/consents`, {
+          recipientKind: 'huisarts',
+          recipientName: 'Huisartsenpraktijk De Linde',
+          dataShared: 'Het krachtplan',
+          purpose: 'Afstemming van de zorg',
+          validFrom: today,
+          givenHow: 'mondeling',
+        })),
+    );
+    expectRows(recorded, row('workerA', 'create', 'consent', { entityId: consent?.id, clientId: own.clientId }));
+    let disclosure!: { id: string };
+    const disclosed = await logged(
+      async () => (disclosure = await worker.post<{ id: string }>(`/api/clients/${own.clientId}/disclosures`, { recipient: 'Huisartsenpraktijk De Linde', dataShared: 'Het krachtplan', ground: 'toestemming', consentId: consent.id, disclosedOn: today })),
+    );
+    expectRows(disclosed, row('workerA', 'disclose', 'disclosure', { entityId: disclosure?.id, clientId: own.clientId }));
+    expectRows(await logged(() => worker.post(`/api/consents/${consent.id}/withdraw`, { withdrawnOn: today, version: 1 })), row('workerA', 'update', 'consent', { entityId: consent.id, clientId: own.clientId }));
+    expectRows(await logged(() => worker.get(`/api/clients/${own.clientId}/consents`)), row('workerA', 'read', 'consents', { entityId: own.clientId, clientId: own.clientId }));
+  });
+
+  it('the access log read by the lead worker and by kwaliteit; the print of the plan; the export of the file', async () => {
+    const log = (user: TestUser) => row(user, 'read', 'access_log', { entityId: own.clientId, clientId: own.clientId });
+    expectRows(await logged(() => worker.get(`/api/clients/${own.clientId}/access-log`)), log('workerA'));
+    expectRows(await logged(async () => (await t.login('quality')).get(`/api/clients/${own.clientId}/access-log`)), row('quality', 'login', 'user', { entityId: users.quality.id }), log('quality'));
+    expectRows(await logged(() => worker.post(`/api/cases/${own.caseId}/plan/print`, {})), row('workerA', 'print', 'plan', { entityId: own.caseId, clientId: own.clientId }));
+    const exported = row('workerA', 'export', 'client_file', { entityId: own.clientId, clientId: own.clientId });
+    expectRows(await logged(() => worker.get(`/api/clients/${own.clientId}/file`)), exported);
+    expectRows(await logged(() => worker.request('GET', `/api/clients/${own.clientId}/file.pdf`)), exported);
+  });
+
+  it('a quality report: filed, read, handled, a step', async () => {
+    const lead = await t.login('leadA');
+    let report!: { id: string };
+    const filed = await logged(
+      async () =>
+        (report = await worker.post<{ id: string }>('/api/quality-reports', { kind: 'klacht', title: 'Afspraak niet nagekomen', description: 'De bewoner wachtte tevergeefs', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' })),
+    );
+    expectRows(filed, row('workerA', 'create', 'quality_report', { entityId: report?.id }));
+    const entry = (action: string) => row('leadA', action, 'quality_report', { entityId: report.id });
+    expectRows(await logged(() => lead.get(`/api/quality-reports/${report.id}`)), entry('read'));
+    expectRows(await logged(() => lead.put(`/api/quality-reports/${report.id}`, { status: 'in_behandeling', version: 1 })), entry('update'));
+    expectRows(await logged(() => lead.post(`/api/quality-reports/${report.id}/steps`, { stepOn: today, description: 'Gesprek met de bewoner' })), entry('update'));
+  });
+
+  it("retention: the queue, a client's request, decline, confirm (destroy), and the daily job", async () => {
+    const quality = await t.login('quality');
+    expectRows(await logged(() => quality.get('/api/retention')), row('quality', 'read', 'destruction_queue', {}));
+    let request!: { id: string };
+    const requested = await logged(async () => (request = await quality.post<{ id: string }>(`/api/clients/${own.clientId}/destruction-request`, { receivedOn: today })));
+    expectRows(requested, row('quality', 'create', 'destruction', { entityId: request?.id, clientId: own.clientId }));
+    const declined = await logged(() => quality.post(`/api/retention/${request.id}/decline`, { version: 1, note: 'Langer bewaren: er loopt een klacht' }));
+    expectRows(declined, row('quality', 'update', 'destruction', { entityId: request.id, clientId: own.clientId }));
+
+    // A client with nothing running (the registration referred elsewhere): destroyed on confirmation.
+    const registration = await worker.post<Registration>('/api/registrations', { client: { firstName: 'Door', lastName: 'Vernietig' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    await worker.post(`/api/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
+    const gone = registration.client.id;
+    const second = await quality.post<{ id: string }>(`/api/clients/${gone}/destruction-request`, { receivedOn: today });
+    expectRows(await logged(() => quality.post(`/api/retention/${second.id}/confirm`, { version: 1 })), row('quality', 'destroy', 'client', { entityId: gone, clientId: gone }));
+
+    // The daily job, run as if 16 years from now, after a case is closed: one row per client it
+    // lists (that client among them), on behalf of the job and without a user.
+    const closed = await clientWithCase(worker, 'Sluit', 'Bewaartermijn');
+    await worker.post(`/api/cases/${closed.caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: 1 });
+    const { organisationId } = (await query<{ organisationId: string }>(sql`select organisation_id as "organisationId" from users limit 1`))[0]!;
+    const later = `${Number(today.slice(0, 4)) + 16}-01-15`;
+    const before = new Set((await query<{ id: string }>(sql`select id from destructions`)).map((d) => d.id));
+    const job = await logged(() => listDueForRetention(t.database.db, organisationId, later));
+    const listed = (await query<{ id: string; clientId: string }>(sql`select id, client_id as "clientId" from destructions where reason = 'bewaartermijn'`)).filter((d) => !before.has(d.id));
+    expect(listed.map((d) => d.clientId)).toContain(closed.clientId);
+    const byJob = (d: { id: string; clientId: string }): AuditRow => ({
+      action: 'create',
+      entityType: 'destruction',
+      entityId: d.id,
+      clientId: d.clientId,
+      actorId: null,
+      actorRole: null,
+      actorTeamId: null,
+      outcome: 'success',
+      emergency: false,
+      onBehalfOf: 'dagelijkse taak',
+    });
+    expectRows(job, ...listed.map(byJob));
+  });
+
+  it('a password change; a wrong current password leaves no row (it counts towards the lockout)', async () => {
+    const a2 = await t.login('workerA2');
+    const wrong = await logged(async () => expect((await a2.request('POST', '/api/auth/password', { currentPassword: 'niet-mijn-wachtwoord', newPassword: 'Zeven zilveren zwanen zwemmen' })).statusCode).toBe(400));
+    expectRows(wrong);
+    const changed = await logged(async () => expect((await a2.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Zeven zilveren zwanen zwemmen' })).statusCode).toBe(204));
+    expectRows(changed, row('workerA2', 'update', 'user', { entityId: users.workerA2.id }));
   });
 });
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/server/access/permissions';
 import { createSession, SESSION_COOKIE } from '../../src/server/modules/auth/sessions.repo';
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
+import { users } from '../../src/server/db/schema';
 import { changedTables, fingerprint } from '../support/db-fingerprint';
 import { fixtureFactory, type FixtureFactory } from '../support/record-fixtures';
 import { CALLER_USER, CALLERS, documentedRoutes, expectedOutcome, policyOf, routeKey, UNDOCUMENTED_ROUTES, type Caller, type DocumentedRoute, type Fixture, type RoutePolicy } from '../support/route-policy';
@@ -190,7 +191,7 @@ describe('counterexamples found earlier', () => {
   it('refuses a NUL character in a query or a text field with 400 and changes nothing', async () => {
     const worker = await t.login('workerA');
     const before = await fingerprint(t.database.db);
-    const search = await worker.request('GET', '/api/clients?search=%00%00');
+    const search = await worker.request('POST', '/api/clients/search', { search: '\u0000\u0000' });
     expect(search.statusCode, search.body).toBe(400);
     const registration = await worker.request('POST', '/api/registrations', {
       client: { firstName: 'Nul\u0000teken', lastName: 'Bewoner' },
@@ -220,11 +221,14 @@ describe(`random and malformed requests (seed ${SEED}, ${NUM_RUNS} runs per rout
         await factory.refresh(f);
         await policy.prepare(factory.owner('own team')!, f);
       }
+      // A change of one's own account (a wrong current password counts towards the lockout) runs
+      // as a stand-in, so no fixture user is locked out.
+      const standIn = policy.ownAccount && caller !== 'none' ? await factory.standIn(caller) : null;
       const valid = await factory.callOn(route!, policy, f);
       const validPath = valid.url.split('?')[0]!;
       const actual = validPath.split('/');
       const params = Object.fromEntries(route!.url.split('/').flatMap((segment, i) => (segment.startsWith(':') ? [[segment.slice(1), actual[i]!]] : [])));
-      let headers = policy.endsSession ? {} : await sessionHeaders(caller);
+      let headers = standIn ? { cookie: standIn.cookie, 'x-csrf-token': standIn.csrfToken } : policy.endsSession ? {} : await sessionHeaders(caller);
       const before = await fingerprint(t.database.db);
       await fc.assert(
         fc.asyncProperty(requestArbitrary(documentedRoute, validPath, params, valid.body), async (request) => {
@@ -242,6 +246,9 @@ describe(`random and malformed requests (seed ${SEED}, ${NUM_RUNS} runs per rout
         { numRuns: NUM_RUNS, seed: SEED },
       );
       expect(changedTables(before, await fingerprint(t.database.db)), `${key} changed the database`).toEqual([]);
+      // Failed logins are counted by design (left out of the fingerprint): unlock the accounts
+      // (POST /api/auth/login fuzzes with a fixture user's address) so later logins work.
+      await t.database.db.update(users).set({ failedLogins: 0, lockedUntil: null });
     });
   }
 });

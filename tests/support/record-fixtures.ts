@@ -3,13 +3,14 @@
 // API by a worker of team A ('own team') or team B ('other team'); and for 'no relation' a client no
 // team holds, a team nobody works in, and ids that do not exist.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
+import type { Role } from '../../src/server/access/permissions';
 import { cases, clients, contacts, networkMembers, plans, registrations, teams, users } from '../../src/server/db/schema';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import { TEAM_A, TEAM_B, TEST_USERS, type TestUser } from './fixtures';
-import { unknownId, urlFor, type Fixture, type Relation, type RoutePolicy } from './route-policy';
-import type { Session, TestApp } from './test-app';
+import { CALLER_USER, unknownId, urlFor, type Fixture, type Relation, type RoutePolicy } from './route-policy';
+import { loginByEmail, type Session, type TestApp } from './test-app';
 
 export interface FixtureFactory {
   /** New records for the relation (each call its own client, case, ...). */
@@ -18,8 +19,13 @@ export interface FixtureFactory {
   refresh(f: Fixture): Promise<void>;
   /** The worker of the records' team, who can bring them into a state ('no relation': none). */
   owner(relation: Relation): Session | null;
-  /** Every record id of the fixture, for a fingerprint of the rows about them. */
+  /** Every record id of the fixture and the records made for it (`make`), for a fingerprint of the rows about them. */
   recordIds(f: Fixture): string[];
+  /**
+   * A new user of the role, in the team of the role's fixture user, with the test password, logged
+   * in: a stand-in for a call that changes the caller's own account (`ownAccount`).
+   */
+  standIn(role: Role): Promise<Session & { userId: string }>;
   userId(user: TestUser): string;
   /** A valid call of the route on the fixture: current versions, the route's own record made (`make`). */
   callOn(route: { method: string; url: string }, policy: RoutePolicy, f: Fixture): Promise<{ url: string; body: unknown; madeId?: string }>;
@@ -120,6 +126,19 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
 
   const owner = (relation: Relation) => (relation === 'no relation' ? null : owners[relation]);
 
+  const madeFor = new Map<string, Set<string>>();
+  let standIns = 0;
+  async function standIn(role: Role): Promise<Session & { userId: string }> {
+    const model = userRows.find((u) => u.email === TEST_USERS[CALLER_USER[role]].email)!;
+    const [found] = await db.select().from(users).where(eq(users.id, model.id));
+    const email = `invaller.${++standIns}@test.nl`;
+    const [made] = await db
+      .insert(users)
+      .values({ organisationId, email, name: `Invaller ${standIns}`, role, teamId: found!.teamId, passwordHash: found!.passwordHash })
+      .returning({ id: users.id });
+    return { ...(await loginByEmail(t.app, email, CALLER_USER[role])), userId: made!.id };
+  }
+
   return {
     create: (relation) =>
       relation === 'own team'
@@ -129,11 +148,13 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
           : unrelated(),
     refresh,
     owner,
-    recordIds: (f) => [f.client.id, f.case.id, f.contact.id, f.registration.id, f.networkMember.id],
+    recordIds: (f) => [f.client.id, f.case.id, f.contact.id, f.registration.id, f.networkMember.id, ...(madeFor.get(f.client.id) ?? [])],
     userId,
+    standIn,
     callOn: async (route, policy, f) => {
       await refresh(f);
       const madeId = policy.make ? await policy.make({ owner: owner(f.relation), as }, f) : undefined;
+      if (madeId) madeFor.set(f.client.id, (madeFor.get(f.client.id) ?? new Set()).add(madeId));
       return { url: urlFor(route, policy, f, madeId), body: policy.body?.(f), madeId };
     },
   };

@@ -10,10 +10,12 @@
 //   'POST /api/consents/:id/withdraw': { record: 'client', make: ({ owner }, f) => ..., body: () => ({ ... }) },
 // `body` must be valid for the fixture and applicable once (each allowed caller gets new records);
 // `prepare` brings the record into the state the action needs; a record with a policy of its own
-// (the quality registers) states it in `access`.
+// (the quality registers, the access log, the destruction queue, the review of emergency accesses)
+// states it in `access`, next to the source it comes from, so the expectation is derived from that
+// statement and not from a list of outcomes.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { roleAllows, ROLES, type Permission, type Role } from '../../src/server/access/permissions';
+import { roleAllows, ROLES, worksInTeam, type Permission, type Role } from '../../src/server/access/permissions';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
@@ -46,6 +48,49 @@ export const RECORD_ACCESS: RecordAccess = {
   analist: { 'own team': false, 'other team': false, 'no relation': false },
   beheerder: { 'own team': false, 'other team': false, 'no relation': false },
 };
+
+const everyRelation = { 'own team': true, 'other team': true, 'no relation': true } as const;
+const noRelation = { 'own team': false, 'other team': false, 'no relation': false } as const;
+
+/**
+ * The access log (src/server/modules/access-log/access-log.policy.ts): kwaliteit reads the log of
+ * every client of the organisation, whichever team holds them (or none); a medewerker or teamleider
+ * reads it within their team's scope and only as the lead worker of one of the client's cases (see
+ * `asLeadWorker`); analist and beheerder never.
+ */
+export const ACCESS_LOG_ACCESS: RecordAccess = { ...RECORD_ACCESS, kwaliteit: everyRelation };
+
+/**
+ * The quality registers (src/server/modules/quality/quality.policy.ts): kwaliteit handles the reports
+ * of every team, and of no team; a teamleider those of their own team; nobody else.
+ */
+export const QUALITY_ACCESS: RecordAccess = {
+  medewerker: noRelation,
+  teamleider: { 'own team': true, 'other team': false, 'no relation': false },
+  kwaliteit: everyRelation,
+  analist: noRelation,
+  beheerder: noRelation,
+};
+
+/**
+ * The destruction queue and a client's request for destruction (src/server/modules/retention): the
+ * queue is the organisation's, so kwaliteit handles the row of any client, whichever team held them
+ * (or none); nobody else.
+ */
+export const RETENTION_ACCESS: RecordAccess = { medewerker: noRelation, teamleider: noRelation, kwaliteit: everyRelation, analist: noRelation, beheerder: noRelation };
+
+/** The review of emergency accesses (emergency.service listForReview): kwaliteit reviews every access of the organisation. */
+export const EMERGENCY_REVIEW_ACCESS: RecordAccess = RETENTION_ACCESS;
+
+/**
+ * Break the glass, finding and opening (emergency.service): the search by exact identification finds
+ * any client of the organisation for everyone who may request an emergency access; opening one is
+ * allowed exactly for a client outside the caller's own scope (else: bad input, see `refusal`).
+ */
+export const EMERGENCY_SEARCH_ACCESS: RecordAccess = { medewerker: everyRelation, teamleider: everyRelation, kwaliteit: everyRelation, analist: noRelation, beheerder: noRelation };
+export const EMERGENCY_GRANT_ACCESS: RecordAccess = Object.fromEntries(
+  ROLES.map((role) => [role, Object.fromEntries(RELATIONS.map((relation) => [relation, roleAllows(role, 'emergency:request') && !RECORD_ACCESS[role][relation]]))]),
+) as RecordAccess;
 
 /** The records one relation offers. Versions are re-read from the database before each call. */
 export interface Fixture {
@@ -95,6 +140,15 @@ export interface RoutePolicy {
   make?: (ctx: MakeContext, f: Fixture) => Promise<string>;
   /** A record with a policy of its own (e.g. the quality registers): who sees which relation. Default RECORD_ACCESS. */
   access?: RecordAccess;
+  /** A team role (medewerker, teamleider) passes `access` only as the lead worker of the fixture's case. */
+  asLeadWorker?: true;
+  /** The answer when `access` says no (default 404: not found); 400 where the refusal is the input itself. */
+  refusal?: 400;
+  /**
+   * The route is switched off in the test app, with the reason: every caller gets 404 (what it does
+   * when switched on is tested elsewhere).
+   */
+  off?: string;
   /**
    * The route lists records of this kind instead of addressing one: it answers 2xx to everyone the
    * role allows, and the fixture's record is in the answer exactly when the caller may see it
@@ -104,13 +158,70 @@ export interface RoutePolicy {
   query?: (f: Fixture) => string;
   /** A valid body for the fixture's record (GET routes and bodyless POSTs have none). */
   body?: (f: Fixture) => unknown;
-  /** Brings the record into the state the action needs, as its team's worker, before the call. */
+  /** Brings the record into the state the action needs, as its team's worker, before the call (a client no team holds needs nothing). */
   prepare?: (owner: Session, f: Fixture) => Promise<void>;
   /** The call ends the caller's session: it runs on a session of its own. */
   endsSession?: true;
+  /**
+   * The call changes the caller's own account (the password; it ends the account's other sessions):
+   * it runs as a stand-in, a user of the caller's role and team made for the call, so the fixture
+   * users keep their password and sessions.
+   */
+  ownAccount?: true;
 }
 
 const today = todayInNetherlands();
+
+/**
+ * One record of a kind per fixture: the routes about it share it, so the fixture shared by the
+ * refused callers has one consent, one queue row, ... (made before the test takes its fingerprint).
+ */
+const madeOnce = new Map<string, Promise<string>>();
+function once(kind: string, f: Fixture, make: () => Promise<string>): Promise<string> {
+  const key = `${kind} ${f.client.id}`;
+  if (!madeOnce.has(key)) madeOnce.set(key, make());
+  return madeOnce.get(key)!;
+}
+
+/** A consent of the fixture's client, recorded by its team's worker (none for a client no team holds). */
+const makeConsent = ({ owner }: MakeContext, f: Fixture) =>
+  once('consent', f, async () =>
+    owner
+      ? (await owner.post<{ id: string }>(`/api/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk De Linde', dataShared: 'Het krachtplan', purpose: 'Afstemming van de zorg', validFrom: today, givenHow: 'mondeling' })).id
+      : unknownId(),
+  );
+
+/**
+ * A quality report of the fixture's team: filed by the team's worker (who files for their own team),
+ * and for 'no relation' by kwaliteit for the team nobody works in.
+ */
+const makeQualityReport = ({ owner, as }: MakeContext, f: Fixture) =>
+  once('quality report', f, async () => {
+    const body = { kind: 'klacht', title: 'Afspraak niet nagekomen', description: 'De bewoner wachtte tevergeefs', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' };
+    const filer = owner ?? (await as('quality'));
+    return (await filer.post<{ id: string }>('/api/quality-reports', owner ? body : { ...body, teamId: f.team.id })).id;
+  });
+
+/** The fixture's client in the destruction queue: a request for destruction recorded by kwaliteit. */
+const makeDestruction = ({ as }: MakeContext, f: Fixture) =>
+  once('destruction', f, async () => (await (await as('quality')).post<{ id: string }>(`/api/clients/${f.client.id}/destruction-request`, { receivedOn: today, note: '' })).id);
+
+/**
+ * An emergency access to the fixture's client, for kwaliteit to review: opened by a worker outside
+ * the client's team (never by one of the callers, whose scope it would widen).
+ */
+const makeEmergencyAccess = ({ as }: MakeContext, f: Fixture) =>
+  once('emergency access', f, async () => {
+    const worker = await as(f.relation === 'other team' ? 'workerA2' : 'workerB');
+    return (await worker.post<{ id: string }>('/api/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })).id;
+  });
+
+/** Nothing keeps the client: the case closed, the waiting registration referred elsewhere. */
+const closeEverything = async (owner: Session, f: Fixture) => {
+  await owner.post(`/api/cases/${f.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: f.case.version });
+  await owner.post(`/api/registrations/${f.registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: f.registration.version });
+};
+
 const recordFirstMeeting = (owner: Session, f: Fixture) => owner.post(`/api/cases/${f.case.id}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: f.case.version }).then(() => undefined);
 
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
@@ -119,14 +230,52 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/auth/login': { record: 'none', endsSession: true, body: () => ({ email: TEST_USERS.workerA2.email, password: TEST_PASSWORD }) },
   'POST /api/auth/logout': { record: 'none', endsSession: true },
   'GET /api/auth/me': { record: 'none' },
+  'POST /api/auth/password': { record: 'none', ownAccount: true, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Zeven zilveren zwanen zwemmen' }) },
+  'GET /api/auth/config': { record: 'none' },
+  'GET /api/auth/oidc/start': { record: 'none', off: 'OpenID Connect is not configured in the test app (tests/http/oidc.test.ts runs it against a provider)' },
+  'GET /api/auth/oidc/callback': { record: 'none', off: 'OpenID Connect is not configured in the test app (tests/http/oidc.test.ts runs it against a provider)' },
   'GET /api/reference': { record: 'none' },
   'GET /api/teams/:teamId/workers': { record: 'team' },
 
-  'GET /api/clients': { record: 'client', list: 'scope', query: (f) => `?search=${encodeURIComponent(f.client.lastName)}` },
+  'POST /api/clients/search': { record: 'client', list: 'scope', body: (f) => ({ search: f.client.lastName }) },
   'GET /api/clients/:id': { record: 'client' },
   'PUT /api/clients/:id': { record: 'client', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06', version: f.client.version }) },
   'POST /api/clients/duplicate-check': { record: 'none', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06' }) },
   'GET /api/clients/:id/zrm': { record: 'client' },
+  'GET /api/clients/:id/file': { record: 'client' },
+  'GET /api/clients/:id/file.pdf': { record: 'client' },
+  'GET /api/clients/:id/access-log': { record: 'client', access: ACCESS_LOG_ACCESS, asLeadWorker: true },
+
+  'GET /api/clients/:id/consents': { record: 'client' },
+  'POST /api/clients/:id/consents': {
+    record: 'client',
+    body: () => ({ recipientKind: 'woningcorporatie', recipientName: 'Woonstichting Mitros', dataShared: 'Adres en huurachterstand', purpose: 'Een betalingsregeling', validFrom: today, givenHow: 'schriftelijk' }),
+  },
+  'POST /api/consents/:id/withdraw': { record: 'client', make: makeConsent, body: () => ({ withdrawnOn: today, note: 'De bewoner trekt de toestemming in', version: 1 }) },
+  'POST /api/clients/:id/disclosures': {
+    record: 'client',
+    body: () => ({ recipient: 'Veilig Thuis Utrecht', dataShared: 'Zorgen over de kinderen', ground: 'meldrecht', reasoning: 'Volgens de meldcode: acute onveiligheid in het gezin', disclosedOn: today }),
+  },
+
+  'POST /api/emergency-access/search': { record: 'client', list: 'scope', access: EMERGENCY_SEARCH_ACCESS, body: (f) => ({ lastName: f.client.lastName, birthDate: '1960-06-06' }) },
+  'POST /api/emergency-access': { record: 'client', access: EMERGENCY_GRANT_ACCESS, refusal: 400, body: (f) => ({ clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' }) },
+  'GET /api/emergency-access/mine': { record: 'none' },
+  'GET /api/emergency-access': { record: 'client', list: 'scope', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess },
+  'POST /api/emergency-access/:id/review': { record: 'client', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
+
+  'GET /api/retention': { record: 'client', list: 'scope', access: RETENTION_ACCESS, make: makeDestruction, query: () => '?limit=500' },
+  'POST /api/retention/:id/confirm': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeDestruction, body: () => ({ version: 1, note: '' }) },
+  'POST /api/retention/:id/decline': { record: 'client', access: RETENTION_ACCESS, make: makeDestruction, body: () => ({ version: 1, note: 'Langer bewaren: er loopt een klacht' }) },
+  'POST /api/clients/:id/destruction-request': { record: 'client', access: RETENTION_ACCESS, body: () => ({ receivedOn: today, note: '' }) },
+
+  'POST /api/quality-reports': {
+    record: 'none',
+    body: () => ({ kind: 'incident', category: 'agressie_verbaal', title: 'Schelden aan de balie', description: 'Een bezoeker schold een collega uit', occurredOn: today, receivedOn: today, filedBy: 'Een medewerker' }),
+  },
+  'GET /api/quality-reports': { record: 'team', list: 'scope', access: QUALITY_ACCESS, make: makeQualityReport },
+  'GET /api/quality-reports/:id': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport },
+  'PUT /api/quality-reports/:id': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ status: 'in_behandeling', evaluation: '', lessonLearned: '', reopenReason: '', version: 1 }) },
+  'POST /api/quality-reports/:id/steps': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ stepOn: today, description: 'Gesprek met de melder gevoerd' }) },
 
   'POST /api/registrations': { record: 'none', body: () => ({ client: { firstName: 'Nieuwe', lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }) },
   'GET /api/registrations': { record: 'registration', list: 'scope' },
@@ -157,6 +306,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/cases/:id/plan/versions/:version': { record: 'plan version' },
   'POST /api/cases/:id/plan/versions/:version/agreement': { record: 'plan version', body: () => ({ agreedOn: today, how: 'gesprek' }) },
   'GET /api/cases/:id/plan/compare': { record: 'case', query: (f) => `?from=${f.plan.version}&to=${f.plan.version}` },
+  'POST /api/cases/:id/plan/print': { record: 'case', body: () => ({}) },
 
   'GET /api/cases/:id/zrm': { record: 'case' },
   'POST /api/cases/:id/zrm': { record: 'case', body: (f) => ({ clientId: f.client.id, assessedOn: today, type: 'nul', scores: { financien: 3 } }) },
@@ -224,7 +374,7 @@ export function relationsOf(policy: RoutePolicy): readonly Relation[] {
 export type Expected =
   /** 2xx; for a list, whether the fixture's record is in it. */
   | { allowed: true; listed?: boolean }
-  | { allowed: false; status: 401 | 404 };
+  | { allowed: false; status: 400 | 401 | 404 };
 
 /**
  * The outcome a caller may expect, derived from the two policy tables: no session → 401 (unless
@@ -233,13 +383,15 @@ export type Expected =
  * only when it may be seen. `callerId`: the caller's user id, for lists of one's own cases.
  */
 export function expectedOutcome(route: { permission: Permission }, policy: RoutePolicy, caller: Caller, relation: Relation, callerId?: string, f?: Fixture): Expected {
+  if (policy.off) return { allowed: false, status: 404 };
   if (caller === 'none') return route.permission === 'public' ? { allowed: true } : { allowed: false, status: 401 };
   if (!roleAllows(caller, route.permission)) return { allowed: false, status: 404 };
   if (policy.record === 'none') return { allowed: true };
-  const visible = (policy.access ?? RECORD_ACCESS)[caller][relation];
+  const isLeadWorker = !!callerId && callerId === f?.leadWorkerId;
+  const visible = (policy.access ?? RECORD_ACCESS)[caller][relation] && (!policy.asLeadWorker || !worksInTeam(caller) || isLeadWorker);
   if (policy.list === 'scope') return { allowed: true, listed: visible };
-  if (policy.list === 'lead worker') return { allowed: true, listed: visible && !!callerId && callerId === f?.leadWorkerId };
-  return visible ? { allowed: true } : { allowed: false, status: 404 };
+  if (policy.list === 'lead worker') return { allowed: true, listed: visible && isLeadWorker };
+  return visible ? { allowed: true } : { allowed: false, status: policy.refusal ?? 404 };
 }
 
 export function describeExpected(expected: Expected): string {

@@ -50,6 +50,21 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
   return { database, drop: () => database.close() };
 }
 
+/** A session of the account with this e-mail address (and the test password); `user` names it in messages. */
+export async function loginByEmail(app: FastifyInstance, email: string, user: TestUser): Promise<Session> {
+  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
+  if (response.statusCode !== 200) throw new Error(`login ${user} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrfToken = response.json().csrfToken as string;
+  const request: Session['request'] = (method, url, body) => app.inject({ method, url, payload: body as never, headers: { cookie, 'x-csrf-token': csrfToken } });
+  const ok = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> => {
+    const r = await request(method, url, body);
+    if (r.statusCode >= 300) throw new Error(`${method} ${url} → ${r.statusCode} ${r.body}`);
+    return (r.body ? r.json() : undefined) as T;
+  };
+  return { user, csrfToken, cookie, request, get: (url) => ok('GET', url), post: (url, body) => ok('POST', url, body ?? {}), put: (url, body) => ok('PUT', url, body) };
+}
+
 /** `logLines`: collect the app's log lines (at info level) instead of discarding them. */
 export async function createTestApp(options: { logLines?: string[] } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
@@ -58,20 +73,7 @@ export async function createTestApp(options: { logLines?: string[] } = {}): Prom
   const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test' }, { logStream });
   await app.ready();
 
-  async function login(user: TestUser): Promise<Session> {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: TEST_USERS[user].email, password: TEST_PASSWORD } });
-    if (response.statusCode !== 200) throw new Error(`login ${user} failed: ${response.statusCode} ${response.body}`);
-    const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-    const csrfToken = response.json().csrfToken as string;
-    const request: Session['request'] = (method, url, body) =>
-      app.inject({ method, url, payload: body as never, headers: { cookie, 'x-csrf-token': csrfToken } });
-    const ok = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> => {
-      const r = await request(method, url, body);
-      if (r.statusCode >= 300) throw new Error(`${method} ${url} → ${r.statusCode} ${r.body}`);
-      return (r.body ? r.json() : undefined) as T;
-    };
-    return { user, csrfToken, cookie, request, get: (url) => ok('GET', url), post: (url, body) => ok('POST', url, body ?? {}), put: (url, body) => ok('PUT', url, body) };
-  }
+  const login = (user: TestUser) => loginByEmail(app, TEST_USERS[user].email, user);
 
   return {
     app,
