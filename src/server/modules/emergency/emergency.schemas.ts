@@ -22,7 +22,8 @@ export const emergencySearch = z
       return;
     }
     if (!v.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Vul een BSN in, of de achternaam met de geboortedatum' });
-    if (!v.birthDate || !isIsoDate(v.birthDate)) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Vul de geboortedatum in (dag, maand, jaar)' });
+    // From 1900 as everywhere (clients.schemas isoDate): PostgreSQL has no year 0 and would fail on it.
+    if (!v.birthDate || !isIsoDate(v.birthDate) || v.birthDate < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Vul de geboortedatum in (dag, maand, jaar)' });
   });
 
 export const emergencyMatch = z.object({
