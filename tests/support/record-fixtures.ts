@@ -1,9 +1,10 @@
 // Fixture records per relation for the generated authorisation and fuzz tests: a client with a case,
 // a journal entry, an untriaged registration, a network member and a saved plan, made through the
-// API by a worker of team A ('own team') or team B ('other team'); and for 'no relation' a client no
-// team holds, a team nobody works in, and ids that do not exist.
+// API by a worker of team A ('own team') or team B ('other team' and 'break the glass', where the
+// callers who can (medewerker, teamleider, kwaliteit) then open the client through break-the-glass);
+// and for 'no relation' a client no team holds, a team nobody works in, and ids that do not exist.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { Role } from '../../src/server/access/permissions';
+import { roleAllows, ROLES, type Role } from '../../src/server/access/permissions';
 import { cases, clients, contacts, networkMembers, plans, registrations, teams, users } from '../../src/server/db/schema';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
@@ -124,7 +125,16 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
     f.plan.version = plan?.version ?? f.plan.version;
   }
 
-  const owner = (relation: Relation) => (relation === 'no relation' ? null : owners[relation]);
+  const owner = (relation: Relation) => (relation === 'no relation' ? null : owners[relation === 'break the glass' ? 'other team' : relation]);
+
+  /** Team B's records, opened through break-the-glass by every caller whose role may do that. */
+  async function opened(): Promise<Fixture> {
+    const f = await throughApi(owners['other team'], 'break the glass', TEAM_B, 'workerB');
+    for (const role of ROLES.filter((r) => roleAllows(r, 'emergency:request'))) {
+      await (await as(CALLER_USER[role])).post('/api/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' });
+    }
+    return f;
+  }
 
   const madeFor = new Map<string, Set<string>>();
   let standIns = 0;
@@ -145,7 +155,9 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
         ? throughApi(owners['own team'], relation, TEAM_A, 'workerA2')
         : relation === 'other team'
           ? throughApi(owners['other team'], relation, TEAM_B, 'workerB')
-          : unrelated(),
+          : relation === 'break the glass'
+            ? opened()
+            : unrelated(),
     refresh,
     owner,
     recordIds: (f) => [f.client.id, f.case.id, f.contact.id, f.registration.id, f.networkMember.id, ...(madeFor.get(f.client.id) ?? [])],

@@ -29,28 +29,35 @@ export const CALLER_USER: Record<Role, TestUser> = { medewerker: 'workerA', team
 
 /**
  * How a record relates to the caller: held by the caller's own team (team A), by another team
- * (team B), or by no team at all (a client without case or registration, a team nobody works in,
- * an id that does not exist).
+ * (team B), by no team at all (a client without case or registration, a team nobody works in, an
+ * id that does not exist), or held by another team (team B) while the caller holds an active
+ * emergency access to its client ('break the glass'; only medewerker, teamleider and kwaliteit can
+ * hold one). Break the glass opens a client with its cases, registrations and journal, never a
+ * team: for a team's own record (its workers, its quality reports) it is 'other team'.
  */
-export type Relation = 'own team' | 'other team' | 'no relation';
-export const RELATIONS: readonly Relation[] = ['own team', 'other team', 'no relation'];
+export type Relation = 'own team' | 'other team' | 'no relation' | 'break the glass';
+export const RELATIONS: readonly Relation[] = ['own team', 'other team', 'no relation', 'break the glass'];
+
+/** Whether a role reaches a relation's record: yes, no, or to read only (break the glass). */
+export type Reach = boolean | 'read';
+export type RecordAccess = Record<Role, Record<Relation, Reach>>;
 
 /**
  * The record-level policy table of access.policy.ts, per relation: medewerker and teamleider read
- * and write their own team's records; kwaliteit sees a record only through break-the-glass (none of
- * these relations); analist and beheerder never see client data.
+ * and write their own team's records; kwaliteit sees a record only through break-the-glass; whoever
+ * opened a client through break-the-glass reads it and never writes; analist and beheerder never
+ * see client data.
  */
-export type RecordAccess = Record<Role, Record<Relation, boolean>>;
 export const RECORD_ACCESS: RecordAccess = {
-  medewerker: { 'own team': true, 'other team': false, 'no relation': false },
-  teamleider: { 'own team': true, 'other team': false, 'no relation': false },
-  kwaliteit: { 'own team': false, 'other team': false, 'no relation': false },
-  analist: { 'own team': false, 'other team': false, 'no relation': false },
-  beheerder: { 'own team': false, 'other team': false, 'no relation': false },
+  medewerker: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': 'read' },
+  teamleider: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': 'read' },
+  kwaliteit: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': 'read' },
+  analist: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false },
+  beheerder: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false },
 };
 
-const everyRelation = { 'own team': true, 'other team': true, 'no relation': true } as const;
-const noRelation = { 'own team': false, 'other team': false, 'no relation': false } as const;
+const everyRelation = { 'own team': true, 'other team': true, 'no relation': true, 'break the glass': true } as const;
+const noRelation = { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false } as const;
 
 /**
  * The access log (src/server/modules/access-log/access-log.policy.ts): kwaliteit reads the log of
@@ -66,7 +73,7 @@ export const ACCESS_LOG_ACCESS: RecordAccess = { ...RECORD_ACCESS, kwaliteit: ev
  */
 export const QUALITY_ACCESS: RecordAccess = {
   medewerker: noRelation,
-  teamleider: { 'own team': true, 'other team': false, 'no relation': false },
+  teamleider: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': false },
   kwaliteit: everyRelation,
   analist: noRelation,
   beheerder: noRelation,
@@ -85,11 +92,12 @@ export const EMERGENCY_REVIEW_ACCESS: RecordAccess = RETENTION_ACCESS;
 /**
  * Break the glass, finding and opening (emergency.service): the search by exact identification finds
  * any client of the organisation for everyone who may request an emergency access; opening one is
- * allowed exactly for a client outside the caller's own scope (else: bad input, see `refusal`).
+ * allowed exactly for a client outside the caller's own scope and not opened already (else: bad
+ * input, or a conflict with the access already open; see `refusal`).
  */
 export const EMERGENCY_SEARCH_ACCESS: RecordAccess = { medewerker: everyRelation, teamleider: everyRelation, kwaliteit: everyRelation, analist: noRelation, beheerder: noRelation };
 export const EMERGENCY_GRANT_ACCESS: RecordAccess = Object.fromEntries(
-  ROLES.map((role) => [role, Object.fromEntries(RELATIONS.map((relation) => [relation, roleAllows(role, 'emergency:request') && !RECORD_ACCESS[role][relation]]))]),
+  ROLES.map((role) => [role, Object.fromEntries(RELATIONS.map((relation) => [relation, roleAllows(role, 'emergency:request') && !RECORD_ACCESS[role][relation] && relation !== 'break the glass']))]),
 ) as RecordAccess;
 
 /** The records one relation offers. Versions are re-read from the database before each call. */
@@ -142,8 +150,10 @@ export interface RoutePolicy {
   access?: RecordAccess;
   /** A team role (medewerker, teamleider) passes `access` only as the lead worker of the fixture's case. */
   asLeadWorker?: true;
-  /** The answer when `access` says no (default 404: not found); 400 where the refusal is the input itself. */
-  refusal?: 400;
+  /** The answer per relation when `access` says no (default 404: not found), where the refusal is about the input. */
+  refusal?: Partial<Record<Relation, 400 | 409>>;
+  /** Whether the route only reads (break the glass allows it); default: GET, or a `:read` permission. */
+  reads?: boolean;
   /**
    * The route is switched off in the test app, with the reason: every caller gets 404 (what it does
    * when switched on is tested elsewhere).
@@ -152,9 +162,10 @@ export interface RoutePolicy {
   /**
    * The route lists records of this kind instead of addressing one: it answers 2xx to everyone the
    * role allows, and the fixture's record is in the answer exactly when the caller may see it
-   * ('scope'), or only when the caller is also the case's lead worker ('lead worker').
+   * ('scope'), or only when the caller is also the case's lead worker ('lead worker'); a list of the
+   * team's own work ('team') never shows what break the glass opened.
    */
-  list?: 'scope' | 'lead worker';
+  list?: 'scope' | 'team' | 'lead worker';
   query?: (f: Fixture) => string;
   /** A valid body for the fixture's record (GET routes and bodyless POSTs have none). */
   body?: (f: Fixture) => unknown;
@@ -212,7 +223,7 @@ const makeDestruction = ({ as }: MakeContext, f: Fixture) =>
  */
 const makeEmergencyAccess = ({ as }: MakeContext, f: Fixture) =>
   once('emergency access', f, async () => {
-    const worker = await as(f.relation === 'other team' ? 'workerA2' : 'workerB');
+    const worker = await as(f.relation === 'own team' || f.relation === 'no relation' ? 'workerB' : 'workerA2');
     return (await worker.post<{ id: string }>('/api/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })).id;
   });
 
@@ -258,7 +269,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   },
 
   'POST /api/emergency-access/search': { record: 'client', list: 'scope', access: EMERGENCY_SEARCH_ACCESS, body: (f) => ({ lastName: f.client.lastName, birthDate: '1960-06-06' }) },
-  'POST /api/emergency-access': { record: 'client', access: EMERGENCY_GRANT_ACCESS, refusal: 400, body: (f) => ({ clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' }) },
+  'POST /api/emergency-access': { record: 'client', access: EMERGENCY_GRANT_ACCESS, refusal: { 'own team': 400, 'break the glass': 409 }, body: (f) => ({ clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' }) },
   'GET /api/emergency-access/mine': { record: 'none' },
   'GET /api/emergency-access': { record: 'client', list: 'scope', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess },
   'POST /api/emergency-access/:id/review': { record: 'client', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
@@ -278,7 +289,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/quality-reports/:id/steps': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ stepOn: today, description: 'Gesprek met de melder gevoerd' }) },
 
   'POST /api/registrations': { record: 'none', body: () => ({ client: { firstName: 'Nieuwe', lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }) },
-  'GET /api/registrations': { record: 'registration', list: 'scope' },
+  'GET /api/registrations': { record: 'registration', list: 'team' },
   'GET /api/registrations/:id': { record: 'registration' },
   'POST /api/registrations/:id/triage': { record: 'registration', body: (f) => ({ outcome: 'generalist', version: f.registration.version }) },
 
@@ -319,7 +330,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/work/mine': { record: 'case', list: 'lead worker' },
   'GET /api/work/dashboard': { record: 'case', list: 'lead worker' },
   'PUT /api/work/dashboard/layout': { record: 'none', body: () => ({ order: [...DASHBOARD_BLOCKS].reverse(), hidden: [] }) },
-  'GET /api/work/team': { record: 'case', list: 'scope' },
+  'GET /api/work/team': { record: 'case', list: 'team' },
   'GET /api/work/figures': { record: 'none' },
 
   'GET /api/reports/annual': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
@@ -374,7 +385,7 @@ export function relationsOf(policy: RoutePolicy): readonly Relation[] {
 export type Expected =
   /** 2xx; for a list, whether the fixture's record is in it. */
   | { allowed: true; listed?: boolean }
-  | { allowed: false; status: 400 | 401 | 404 };
+  | { allowed: false; status: 400 | 401 | 404 | 409 };
 
 /**
  * The outcome a caller may expect, derived from the two policy tables: no session → 401 (unless
@@ -382,16 +393,20 @@ export type Expected =
  * RECORD_ACCESS lets the role see that relation, else 404; a list → allowed, with the record in it
  * only when it may be seen. `callerId`: the caller's user id, for lists of one's own cases.
  */
-export function expectedOutcome(route: { permission: Permission }, policy: RoutePolicy, caller: Caller, relation: Relation, callerId?: string, f?: Fixture): Expected {
+export function expectedOutcome(route: { method: string; permission: Permission }, policy: RoutePolicy, caller: Caller, relation: Relation, callerId?: string, f?: Fixture): Expected {
   if (policy.off) return { allowed: false, status: 404 };
   if (caller === 'none') return route.permission === 'public' ? { allowed: true } : { allowed: false, status: 401 };
   if (!roleAllows(caller, route.permission)) return { allowed: false, status: 404 };
   if (policy.record === 'none') return { allowed: true };
+  const held = policy.record === 'team' && relation === 'break the glass' ? 'other team' : relation;
+  const reach = (policy.access ?? RECORD_ACCESS)[caller][held];
+  const reads = policy.reads ?? (route.method === 'GET' || route.permission.endsWith(':read'));
   const isLeadWorker = !!callerId && callerId === f?.leadWorkerId;
-  const visible = (policy.access ?? RECORD_ACCESS)[caller][relation] && (!policy.asLeadWorker || !worksInTeam(caller) || isLeadWorker);
+  const visible = (reach === true || (reach === 'read' && reads)) && (!policy.asLeadWorker || !worksInTeam(caller) || isLeadWorker);
   if (policy.list === 'scope') return { allowed: true, listed: visible };
+  if (policy.list === 'team') return { allowed: true, listed: visible && held !== 'break the glass' };
   if (policy.list === 'lead worker') return { allowed: true, listed: visible && isLeadWorker };
-  return visible ? { allowed: true } : { allowed: false, status: policy.refusal ?? 404 };
+  return visible ? { allowed: true } : { allowed: false, status: policy.refusal?.[held] ?? 404 };
 }
 
 export function describeExpected(expected: Expected): string {
