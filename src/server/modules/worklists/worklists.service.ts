@@ -27,7 +27,8 @@ function meanDaysToFirstMeeting(since: string) {
 export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> {
   if (!actor.teamId) throw new NotFound('Dit overzicht is er voor de teamleider van een team');
   const today = todayInNetherlands();
-  const { items } = await selectCaseSummaries(db, actor, { where: isOpen, orderBy: dueFirstOrder, limit: 2000, today });
+  // The team's own cases: a case of another team opened through break-the-glass is no part of its work.
+  const { items } = await selectCaseSummaries(db, actor, { where: and(isOpen, eq(cases.teamId, actor.teamId)), orderBy: dueFirstOrder, limit: 2000, today });
   const [team] = await db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, actor.teamId)));
   const [mean] = await db
     .select({ value: meanDaysToFirstMeeting(addDays(today, -90)) })
