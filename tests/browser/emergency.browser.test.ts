@@ -3,8 +3,7 @@
 // edit button), and kwaliteit reviews the access. axe checks every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { type RunningServer, checkPage, launchBrowser, login, logout, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,32 +23,19 @@ afterAll(async () => {
 const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
 const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
 
-async function login(email: string) {
-  await page.goto(`${server.baseUrl}/inloggen`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect.poll(() => nav().isVisible()).toBe(true);
-}
-
-async function logout() {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
-}
-
 describe('break the glass', () => {
   it('a client of another team is not found by the Zuilen worker', async () => {
     // Pick a client of the first demo worker's team (Overvecht), through that worker's own session.
-    await login('medewerker@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     target = await page.evaluate(async () => {
       const mine = (await (await fetch('/api/work/mine')).json()) as { cases: { mainClient: { id: string } | null }[] };
       const id = mine.cases.find((c) => c.mainClient)!.mainClient!.id;
       return (await (await fetch(`/api/clients/${id}`)).json()) as { id: string; firstName: string; lastName: string; birthDate: string };
     });
     expect(target.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    await logout();
+    await logout(page);
 
-    await login('medewerker.zuilen@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'medewerker.zuilen@demo.keukentafel.nl');
     await page.goto(`${server.baseUrl}/clienten/${target.id}`);
     await expect.poll(() => page.getByText('Deze gegevens bestaan niet (meer), of u heeft er geen toegang toe.').isVisible()).toBe(true);
   });
@@ -76,11 +62,11 @@ describe('break the glass', () => {
     await expect.poll(() => page.getByText(/U bekijkt dit dossier buiten uw team tot/).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Gegevens wijzigen' }).count()).toBe(0);
     await checkPage(page, 'client-met-noodtoegang');
-    await logout();
+    await logout(page);
   });
 
   it('kwaliteit sees the access with its reason and records the review', async () => {
-    await login('kwaliteit@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'kwaliteit@demo.keukentafel.nl');
     await nav().getByRole('link', { name: 'Noodtoegang beoordelen', exact: true }).click();
     await expect.poll(h1).toBe('Noodtoegang beoordelen');
     await expect.poll(() => page.getByText('Crisismelding van de politie in het weekend; de vaste medewerker is niet bereikbaar.').isVisible()).toBe(true);

@@ -6,10 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { unzipSync, zipSync, strFromU8 } from 'fflate';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import type { AnnualReport } from '../../src/server/modules/reports/reports.schemas';
-import { artifactDir, checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { type RunningServer, artifactDir, checkPage, launchBrowser, login, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,19 +26,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(email: string) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
-}
-
 describe('the annual report for the analyst', () => {
   let report: AnnualReport;
 
   it('shows every table of a chosen year, with charts', async () => {
-    await login('analist@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'analist@demo.keukentafel.nl');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Jaarverslag' }).click();
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(lastYear));
     const table = page.getByRole('table', { name: 'Instroom, lopende casussen en uitstroom per maand, kwartaal en jaar' });
@@ -106,7 +97,7 @@ describe('the beheerder imports a history', () => {
   it('checks the sample folder as a zip, then imports it', async () => {
     const dir = path.resolve('../shared/sample/data');
     const zip = zipSync(Object.fromEntries(fs.readdirSync(dir).map((name) => [name, new Uint8Array(fs.readFileSync(path.join(dir, name)))])));
-    await login('beheerder@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'beheerder@demo.keukentafel.nl');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Import' }).click();
     await page.getByLabel('Zip-bestand', { exact: true }).setInputFiles({ name: 'voorbeeld.zip', mimeType: 'application/zip', buffer: Buffer.from(zip) });
     await page.getByRole('button', { name: 'Controleren' }).click();

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { type RunningServer, checkPage, launchBrowser, login, logout, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -36,18 +36,6 @@ async function heading(): Promise<string | null> {
   return page.getByRole('heading', { level: 1 }).textContent();
 }
 
-async function login(email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
-
-async function logout() {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
-}
-
 describe('the web app under its security headers', () => {
   it('serves the page with the policy and shows no organisation login when it is not set up', async () => {
     const response = await page.goto(`${server.baseUrl}/`);
@@ -59,7 +47,7 @@ describe('the web app under its security headers', () => {
   });
 
   it('searches a client by BSN without the number in any address', async () => {
-    await login('medewerker@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     await expect.poll(heading).toMatch(/Mijn dag/);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten zoeken' }).click();
     await page.getByLabel('Zoek cliënt', { exact: true }).fill('999993847');
@@ -72,8 +60,8 @@ describe('the web app under its security headers', () => {
   });
 
   it('draws the charts and their tooltips without a violation', async () => {
-    await logout();
-    await login('analist@demo.keukentafel.nl');
+    await logout(page);
+    await login(page, server.baseUrl, 'analist@demo.keukentafel.nl');
     await expect.poll(heading).toMatch(/Cijfers per team/);
     const chart = page.getByRole('img').first();
     await expect.poll(() => chart.isVisible()).toBe(true);
@@ -93,8 +81,8 @@ describe('the web app under its security headers', () => {
 
 describe('Wachtwoord wijzigen', () => {
   it('refuses a weak password with the rules, changes it, and the new one logs in', async () => {
-    await logout();
-    await login('teamleider@demo.keukentafel.nl');
+    await logout(page);
+    await login(page, server.baseUrl, 'teamleider@demo.keukentafel.nl');
     await expect.poll(() => page.getByRole('link', { name: 'Wachtwoord wijzigen' }).isVisible()).toBe(true);
     await page.getByRole('link', { name: 'Wachtwoord wijzigen' }).click();
     await expect.poll(heading).toMatch(/Wachtwoord wijzigen/);
@@ -119,8 +107,8 @@ describe('Wachtwoord wijzigen', () => {
     await expect.poll(() => page.getByText('Uw wachtwoord is gewijzigd.').isVisible()).toBe(true);
     await checkPage(page, 'wachtwoord-gewijzigd');
 
-    await logout();
-    await login('teamleider@demo.keukentafel.nl', 'drie kraanvogels boven Lunetten');
+    await logout(page);
+    await login(page, server.baseUrl, 'teamleider@demo.keukentafel.nl', 'drie kraanvogels boven Lunetten');
     await expect.poll(heading).not.toMatch(/Inloggen/);
     expect(violations).toEqual([]);
   });

@@ -6,8 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
 import { TRIAGE_LABELS } from '../../src/server/modules/registrations/triage';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { type RunningServer, checkPage, launchBrowser, login, logout, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,18 +24,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function login(email: string) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-}
-
-async function logout() {
-  await page.getByRole('button', { name: 'Uitloggen' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
-}
-
 describe('a worker takes a resident from registration to a closed case', () => {
   it('refuses a wrong password and logs in', async () => {
     await page.goto(`${server.baseUrl}/`);
@@ -46,7 +33,7 @@ describe('a worker takes a resident from registration to a closed case', () => {
     await page.getByLabel('Wachtwoord', { exact: true }).fill('niet-het-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
     await expect.poll(() => page.getByText('klopt niet').first().isVisible()).toBe(true);
-    await login('medewerker@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     // A worker starts the day on "Mijn dag"; "Mijn werk" lists all her open cases.
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
     await checkPage(page, 'mijn-dag');
@@ -129,21 +116,21 @@ describe('a worker takes a resident from registration to a closed case', () => {
     expect(await page.getByText('999990482').count()).toBe(0);
     expect(page.url()).not.toContain('testbewoner');
     await checkPage(page, 'clienten-zoeken');
-    await logout();
+    await logout(page);
   });
 });
 
 describe('the team leader and the analyst', () => {
   it('shows the team leader the team\'s waiting times and caseload', async () => {
-    await login('teamleider@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'teamleider@demo.keukentafel.nl');
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Open casussen per medewerker' }).isVisible()).toBe(true);
     await checkPage(page, 'team');
-    await logout();
+    await logout(page);
   });
 
   it('shows the analyst figures per team and no client data', async () => {
-    await login('analist@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'analist@demo.keukentafel.nl');
     await expect.poll(() => page.getByRole('table', { name: 'Cijfers per team' }).isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Cliënten zoeken' }).count()).toBe(0);
     await checkPage(page, 'cijfers');

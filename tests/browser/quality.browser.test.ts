@@ -4,8 +4,7 @@
 // the evaluation and the lesson learned. axe checks every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { type RunningServer, checkPage, launchBrowser, login, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -26,17 +25,9 @@ afterAll(async () => {
 const h1 = () => page.getByRole('heading', { level: 1 }).textContent();
 const nav = () => page.getByRole('navigation', { name: 'Hoofdmenu' });
 
-async function login(email: string) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
-}
-
 describe('the quality registers', () => {
   it('lets a worker file an aggression incident and shows her a confirmation, not the register', async () => {
-    await login('medewerker@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     expect(await nav().getByRole('link', { name: 'Kwaliteit', exact: true }).count()).toBe(0);
     await nav().getByRole('link', { name: 'Melding doen' }).click();
     await expect.poll(h1).toBe('Melding doen');
@@ -59,7 +50,7 @@ describe('the quality registers', () => {
   });
 
   it('lets kwaliteit handle it: a step, then closing with the evaluation and the lesson learned', async () => {
-    await login('kwaliteit@demo.keukentafel.nl');
+    await login(page, server.baseUrl, 'kwaliteit@demo.keukentafel.nl');
     await nav().getByRole('link', { name: 'Kwaliteit', exact: true }).click();
     await expect.poll(h1).toBe('Kwaliteit: klachten, bezwaren en incidenten');
     const table = page.getByRole('table', { name: 'Meldingen, laatst ontvangen eerst' });

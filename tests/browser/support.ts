@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/browser');
 
@@ -90,4 +91,24 @@ export async function checkPage(page: Page, name: string): Promise<void> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(serious, `axe on ${name}`).toEqual([]);
+}
+
+/** A fresh page in Dutch, in the Netherlands' time zone. */
+export async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+  return context.newPage();
+}
+
+/** Logs in on the login page and waits until the shell shows the logout button. */
+export async function login(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/inloggen`);
+  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
+  await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
+}
+
+export async function logout(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Uitloggen' }).click();
+  await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
 }
