@@ -42,8 +42,10 @@ const ENTITY_NOUNS: Record<string, string> = {
   access_log: 'het overzicht van wie het dossier inzag',
   client_file: 'het dossier',
   consent: 'een toestemming',
+  consents: 'de toestemmingen en verstrekkingen',
   disclosure: 'een verstrekking aan derden',
   destruction: 'de vernietiging van het dossier',
+  destruction_queue: 'de lijst van te vernietigen dossiers',
   emergency_access: 'noodtoegang',
   history: 'de registratiegeschiedenis',
 };
