@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
+import { idempotencyKeyOf } from '../../http/idempotency';
 import { idParams } from '../../http/params';
 import { contact, contactFields, contactUpdate, contactVersion, journalEntry } from './journal.schemas';
 import { addContact, listContactVersions, listContacts, updateContact } from './journal.service';
@@ -14,8 +15,11 @@ export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/cases/:id/contacts',
-      { config: { permission: 'journal:write' }, schema: { summary: 'Add a contact to the journal', params: idParams, body: contactFields, response: { 201: contact } } },
-      async (request, reply) => reply.status(201).send(await addContact(db, actorOf(request), request.params.id, request.body)),
+      {
+        config: { permission: 'journal:write' },
+        schema: { summary: 'Add a contact to the journal; with an Idempotency-Key (UUID) a retry returns the contact made the first time', params: idParams, body: contactFields, response: { 201: contact } },
+      },
+      async (request, reply) => reply.status(201).send(await addContact(db, actorOf(request), request.params.id, request.body, { id: idempotencyKeyOf(request) })),
     );
     app.put(
       '/contacts/:id',
