@@ -8,7 +8,7 @@ export default defineConfig({
     // The JSON report lets .ci/run print one plain 'N passed, N failed' line over all runs.
     reporters: ['default', 'json'],
     outputFile: { json: `test-results/vitest-unit-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json` },
-    include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/exchange/**/*.test.ts', 'tests/reports/**/*.test.ts', 'tests/reference/**/*.test.ts', 'tests/db/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/http/**/*.test.ts', 'tests/cli/**/*.test.ts', 'tests/exchange/**/*.test.ts', 'tests/reports/**/*.test.ts', 'tests/reference/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/fault/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -27,7 +27,7 @@ describe('sharding by organisation', () => {
   it('puts organisation_id first in the primary key of every tenant table', async () => {
     const keys = await rows<{ table: string; columns: string[] | null }>(sql`
       select c.relname as table,
-             (select array_agg(a.attname order by k.ord) from pg_constraint p
+             (select array_agg(a.attname::text order by k.ord) from pg_constraint p
                 cross join unnest(p.conkey) with ordinality as k(attnum, ord)
                 join pg_attribute a on a.attrelid = p.conrelid and a.attnum = k.attnum
                where p.conrelid = c.oid and p.contype = 'p') as columns
@@ -44,9 +44,9 @@ describe('sharding by organisation', () => {
   it('includes organisation_id in every foreign key between tenant tables', async () => {
     const foreignKeys = await rows<{ name: string; table: string; target: string; columns: string[]; targetColumns: string[] }>(sql`
       select p.conname as name, c.relname as table, t.relname as target,
-             (select array_agg(a.attname order by k.ord) from unnest(p.conkey) with ordinality as k(attnum, ord)
+             (select array_agg(a.attname::text order by k.ord) from unnest(p.conkey) with ordinality as k(attnum, ord)
                 join pg_attribute a on a.attrelid = p.conrelid and a.attnum = k.attnum) as columns,
-             (select array_agg(a.attname order by k.ord) from unnest(p.confkey) with ordinality as k(attnum, ord)
+             (select array_agg(a.attname::text order by k.ord) from unnest(p.confkey) with ordinality as k(attnum, ord)
                 join pg_attribute a on a.attrelid = p.confrelid and a.attnum = k.attnum) as "targetColumns"
         from pg_constraint p
         join pg_class c on c.oid = p.conrelid join pg_namespace n on n.oid = c.relnamespace

@@ -1,0 +1,150 @@
+// Nothing acknowledged is lost when the server is killed (issue 6). Writers add journal entries
+// to one case as fast as the server takes them, each with its own Idempotency-Key; meanwhile the
+// server process is killed with SIGKILL twice and started again on the same database. A writer
+// that gets no answer sends the same request again with the same key until one arrives. In the end
+// every entry that was acknowledged with 2xx is there, and each key made exactly one entry.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
+import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
+
+const WRITERS = 6;
+const WRITES_PER_WRITER = 40;
+const KILLS = 2;
+
+let database: EmptyDatabase;
+let port = 0;
+let server: ChildProcess | null = null;
+let log = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(free));
+    });
+    probe.on('error', reject);
+  });
+}
+
+const base = () => `http://127.0.0.1:${port}`;
+
+async function start(): Promise<void> {
+  // Node itself with tsx as a loader (not the tsx wrapper), so SIGKILL hits the server's own process.
+  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout!.on('data', (d) => (log += d));
+  server.stderr!.on('data', (d) => (log += d));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log}`);
+    try {
+      if ((await fetch(`${base()}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function kill(): Promise<void> {
+  const exited = new Promise((r) => server!.once('exit', r));
+  server!.kill('SIGKILL');
+  await exited;
+  server = null;
+}
+
+beforeAll(async () => {
+  database = await createEmptyDatabase();
+  port = await freePort();
+  await start(); // an empty database: migrations and the demo organisation
+}, 180_000);
+afterAll(async () => {
+  if (server) await kill();
+  await database?.drop();
+}, 60_000);
+
+interface Auth {
+  cookie: string;
+  csrf: string;
+}
+
+async function login(): Promise<Auth> {
+  const response = await fetch(`${base()}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'medewerker@demo.keukentafel.nl', password: DEMO_PASSWORD }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
+}
+
+/** One write, sent again with the same key until the server acknowledges it. */
+async function writeUntilAcknowledged(auth: Auth, caseId: string, key: string, note: string, contactOn: string): Promise<number> {
+  let attempts = 0;
+  for (;;) {
+    attempts++;
+    try {
+      const response = await fetch(`${base()}/api/cases/${caseId}/contacts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'idempotency-key': key },
+        body: JSON.stringify({ contactOn, kind: 'telefoon', note }),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (response.status === 201) return attempts;
+      if (response.status < 500) throw new Error(`write refused: ${response.status} ${await response.text()}`);
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('write refused')) throw error;
+      // No answer (killed, restarting): the same request again, with the same key.
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('kill -9 while journal entries are being written', () => {
+  it('keeps every acknowledged entry, once', { timeout: 300_000 }, async () => {
+    const auth = await login();
+    const mine = (await (await fetch(`${base()}/api/work/mine`, { headers: { cookie: auth.cookie } })).json()) as { cases: { id: string; status: string; registeredOn: string }[] };
+    const target = mine.cases.find((c) => c.status !== 'closed')!;
+    const before = (await (await fetch(`${base()}/api/cases/${target.id}/contacts`, { headers: { cookie: auth.cookie } })).json()) as { id: string }[];
+
+    const acknowledged = new Set<string>();
+    let retried = 0;
+    const writers = Array.from({ length: WRITERS }, async (_, w) => {
+      for (let i = 0; i < WRITES_PER_WRITER; i++) {
+        const key = randomUUID();
+        const attempts = await writeUntilAcknowledged(auth, target.id, key, `Schrijver ${w}, bericht ${i}`, target.registeredOn);
+        if (attempts > 1) retried++;
+        acknowledged.add(key);
+      }
+    });
+    const killer = (async () => {
+      for (let k = 0; k < KILLS; k++) {
+        // Kill once writes are flowing, then start again on the same database.
+        const goal = acknowledged.size + 30;
+        while (acknowledged.size < goal) await new Promise((r) => setTimeout(r, 20));
+        await kill();
+        await start();
+      }
+    })();
+    await Promise.all([...writers, killer]);
+
+    const after = (await (await fetch(`${base()}/api/cases/${target.id}/contacts`, { headers: { cookie: auth.cookie } })).json()) as { id: string }[];
+    const ids = after.map((c) => c.id);
+    expect(acknowledged.size).toBe(WRITERS * WRITES_PER_WRITER);
+    expect([...acknowledged].filter((key) => !ids.includes(key))).toEqual([]);
+    expect(new Set(ids).size).toBe(ids.length);
+    // Nothing but the acknowledged entries was added: no duplicate made by a retry.
+    expect(after.length).toBe(before.length + acknowledged.size);
+    // The kills happened while writing: some writes had to be sent again.
+    expect(retried).toBeGreaterThan(0);
+    console.log(`fault test: ${acknowledged.size} entries acknowledged, ${retried} needed a retry after ${KILLS} kills; all present once`);
+  });
+});
