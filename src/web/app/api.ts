@@ -69,9 +69,14 @@ function toErrorBody(status: number, body: unknown): ErrorBody {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: { skipAuthRedirect?: boolean } = {}): Promise<T> {
+/**
+ * `idempotencyKey`: sent as Idempotency-Key on a create, so sending the same request again (after
+ * "De server is niet bereikbaar") returns what the first one made instead of making it twice.
+ */
+export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: { skipAuthRedirect?: boolean; idempotencyKey?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
@@ -95,7 +100,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
 
 export const api = {
   get: <T>(path: string) => apiRequest<T>('GET', path),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>('POST', path, body ?? {}),
+  post: <T>(path: string, body?: unknown, options?: { idempotencyKey?: string }) => apiRequest<T>('POST', path, body ?? {}, options),
   put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, body),
 };
 
@@ -107,4 +112,13 @@ export function query(params: Record<string, string | number | boolean | undefin
   }
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** A random UUID (v4) for an Idempotency-Key; crypto.randomUUID needs https, getRandomValues does not. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -1,5 +1,7 @@
 // Contactjournaal of a case: add a contact, then the contacts newest first.
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useRef } from 'react';
+import { newIdempotencyKey } from '../../app/api';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useAddContact, useContacts } from './api';
 import { ContactForm } from './ContactForm';
@@ -12,6 +14,8 @@ import { ContactItem } from './ContactItem';
 export function JournalSection({ caseId, closed, mayWrite }: { caseId: string; closed: boolean; mayWrite: boolean }) {
   const contacts = useContacts(caseId);
   const add = useAddContact(caseId);
+  // One key per new contact: kept when sending fails (a retry cannot add it twice), new after success.
+  const key = useRef(newIdempotencyKey());
   return (
     <section aria-labelledby="journaal-title" className="kt-section">
       <Heading2 id="journaal-title">Contactjournaal</Heading2>
@@ -24,7 +28,8 @@ export function JournalSection({ caseId, closed, mayWrite }: { caseId: string; c
         submitLabel="Contact toevoegen"
         busy={add.isPending}
         onSubmit={async (fields) => {
-          await add.mutateAsync(fields);
+          await add.mutateAsync({ fields, idempotencyKey: key.current });
+          key.current = newIdempotencyKey();
         }}
       />
       )}

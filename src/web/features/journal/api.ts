@@ -12,7 +12,8 @@ export function useContacts(caseId: string) {
 export function useAddContact(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ContactFields) => api.post<Contact>(`/api/cases/${encodeURIComponent(caseId)}/contacts`, body),
+    mutationFn: ({ fields, idempotencyKey }: { fields: ContactFields; idempotencyKey: string }) =>
+      api.post<Contact>(`/api/cases/${encodeURIComponent(caseId)}/contacts`, fields, { idempotencyKey }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contacts', caseId] }),
   });
 }
