@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from '../db/database';
 import { caseClients, caseEvents, cases, clients, contacts, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 
-import { DEMO_LOGINS, generateDemoHistory } from './synthetic-history';
+import { DEMO_LOGINS, generateDemoHistory, type HistoryOptions } from './synthetic-history';
 
 export { DEMO_LOGINS } from './synthetic-history';
 
@@ -35,7 +35,10 @@ async function holdsData(db: DbOrTx): Promise<boolean> {
   return !!caseRow;
 }
 
-export async function ensureDemo(db: Db, organisationId: string, today: string = todayInNetherlands()): Promise<DemoResult> {
+/** Size of a synthetic history: the demo's defaults, or larger for the benchmark's datasets. */
+export type HistorySize = Pick<HistoryOptions, 'targetCases' | 'spanDays' | 'workersPerTeam'>;
+
+export async function ensureDemo(db: Db, organisationId: string, today: string = todayInNetherlands(), size: HistorySize = {}): Promise<DemoResult> {
   const nothing: DemoResult = { created: false, cases: 0, password: DEMO_PASSWORD, users: [] };
   if (await holdsData(db)) return nothing;
   // argon2 is deliberately slow: one hash, shared by every demo account, before the transaction.
@@ -47,7 +50,7 @@ export async function ensureDemo(db: Db, organisationId: string, today: string =
     if (await holdsData(tx)) return nothing;
 
     const teamRows = await tx.select({ id: teams.id, code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId));
-    const history = generateDemoHistory({ seed: DEMO_SEED, today, now: new Date(), teams: teamRows, newId: randomUUID });
+    const history = generateDemoHistory({ seed: DEMO_SEED, today, now: new Date(), teams: teamRows, newId: randomUUID, ...size });
     const withOrg = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, organisationId }));
     const insertAll = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
       for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));

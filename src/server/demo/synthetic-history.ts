@@ -183,6 +183,8 @@ export interface HistoryOptions {
   targetCases?: number;
   /** Length of the history in days. */
   spanDays?: number;
+  /** Lead workers per team, drawn between these bounds (default 3–6; the benchmark uses more). */
+  workersPerTeam?: readonly [number, number];
 }
 
 const ZRM_DOMAINS = codesFile.zrm_domains.map((d) => d.code);
@@ -387,7 +389,7 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
   }
   let emailNumber = 0;
   teams.forEach((team, teamIndex) => {
-    const count = random.int(3, 6);
+    const count = random.int(...(options.workersPerTeam ?? [3, 6]));
     for (let i = 0; i < count; i++) {
       const group = random.weighted(NAME_GROUPS.map((g) => [g, g.weight] as const));
       const first = random.pick(random.chance(0.7) ? group.female : group.male);
