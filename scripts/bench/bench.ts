@@ -38,7 +38,7 @@ let started = performance.now();
 const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir });
 const organisationId = await ensureOrganisation(database.db);
 const seeded = await ensureDemo(database.db, organisationId, todayInNetherlands(), dataset);
-await refreshPlannerStatistics(database);
+await refreshPlannerStatistics(database, { afterBulkLoad: true });
 const datasetSeconds = seconds(performance.now() - started);
 console.error(`${values.dataset} on ${kind}: ${seeded.created ? `built (${seeded.cases} cases)` : 'reused'} in ${datasetSeconds} s`);
 

@@ -10,7 +10,7 @@ import { listDueForRetention } from './modules/retention/retention.service';
 const config = readConfig();
 const { database, organisationId } = await bootstrap(config);
 const demo = config.demo ? await ensureDemo(database.db, organisationId) : { created: false as const };
-await refreshPlannerStatistics(database);
+await refreshPlannerStatistics(database, { afterBulkLoad: demo.created });
 const statisticsTimer = setInterval(() => void refreshPlannerStatistics(database).catch((err) => app.log.error({ err }, 'analyze failed')), 3600_000);
 statisticsTimer.unref();
 const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: VERSION });

@@ -14,6 +14,6 @@ export async function openSampleDatabase(): Promise<{ database: Database; organi
   const result = await validateAndImport(database.db, organisationId, await readExchangeFolder(path.join(SAMPLE, 'data')), { write: true, userId: null });
   expect(result.allProblems).toEqual([]);
   expect(result.imported).toBe(true);
-  await refreshPlannerStatistics(database);
+  await refreshPlannerStatistics(database, { afterBulkLoad: true });
   return { database, organisationId, drop };
 }

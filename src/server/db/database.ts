@@ -142,8 +142,10 @@ export async function migrateDatabase(database: Database): Promise<void> {
  * date: without them PostgreSQL plans joins for empty tables (seen: 330 ms instead of 18 ms for a
  * team's case list after the demo seed). The server runs this at start and every hour; ANALYZE
  * samples a bounded number of rows per table, so it stays around a second at any size.
- * A PostgreSQL server's autovacuum does this by itself.
+ * A PostgreSQL server's autovacuum does this by itself, but only after a delay: right after a bulk
+ * load (an import, the demo, a benchmark dataset) `afterBulkLoad` analyzes there too (measured on
+ * one year of Utrecht: "Mijn dag" p50 89 ms before, see the README's benchmark section for after).
  */
-export async function refreshPlannerStatistics(database: Pick<Database, 'db' | 'kind'>): Promise<void> {
-  if (database.kind === 'pglite') await database.db.execute(sql`analyze`);
+export async function refreshPlannerStatistics(database: Pick<Database, 'db' | 'kind'>, options: { afterBulkLoad?: boolean } = {}): Promise<void> {
+  if (database.kind === 'pglite' || options.afterBulkLoad) await database.db.execute(sql`analyze`);
 }

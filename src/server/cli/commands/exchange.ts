@@ -22,7 +22,7 @@ export async function importCommand({ database, organisationId, args }: CommandC
     return 1;
   }
   // Fresh planner statistics after a bulk load (the embedded database has no autovacuum).
-  await refreshPlannerStatistics(database);
+  await refreshPlannerStatistics(database, { afterBulkLoad: true });
   console.log(`Import klaar in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }

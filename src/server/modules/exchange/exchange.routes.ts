@@ -20,7 +20,7 @@ export function exchangeRoutes({ db, databaseKind }: AppDeps): FastifyPluginAsyn
     app.post('/exchange/import', { ...options, schema: { summary: 'Import an exchange folder (all or nothing)', body: exchangeUpload, response: { 200: importResult } } }, async (request) => {
       const actor = actorOf(request);
       const { allProblems: _all, ...result } = await validateAndImport(db, actor.organisationId, request.body.files, { write: true, userId: actor.userId });
-      if (result.imported) await refreshPlannerStatistics({ db, kind: databaseKind });
+      if (result.imported) await refreshPlannerStatistics({ db, kind: databaseKind }, { afterBulkLoad: true });
       return result;
     });
   };
