@@ -60,7 +60,7 @@ const everyRelation = { 'own team': true, 'other team': true, 'no relation': tru
 const noRelation = { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false } as const;
 
 /**
- * The access log (src/server/modules/access-log/access-log.policy.ts): kwaliteit reads the log of
+ * The access log (accessLogReadable in src/server/access/access.policy.ts): kwaliteit reads the log of
  * every client of the organisation, whichever team holds them (or none); a medewerker or teamleider
  * reads it within their team's scope and only as the lead worker of one of the client's cases (see
  * `asLeadWorker`); analist and beheerder never.
@@ -68,7 +68,7 @@ const noRelation = { 'own team': false, 'other team': false, 'no relation': fals
 export const ACCESS_LOG_ACCESS: RecordAccess = { ...RECORD_ACCESS, kwaliteit: everyRelation };
 
 /**
- * The quality registers (src/server/modules/quality/quality.policy.ts): kwaliteit handles the reports
+ * The quality registers (qualityReportScope in src/server/access/access.policy.ts): kwaliteit handles the reports
  * of every team, and of no team; a teamleider those of their own team; nobody else.
  */
 export const QUALITY_ACCESS: RecordAccess = {

@@ -8,8 +8,10 @@
 //   analist, beheerder      no client data at all (aggregates and configuration only);
 //   anyone opening a client through break-the-glass reads that client and its cases, never writes.
 // Sensitive journal entries are visible only to their author and the case's lead worker.
+// A client's access log: kwaliteit for every client, a worker or team leader as the lead worker of
+// one of the client's cases. Quality reports: kwaliteit all, a team leader their own team's.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clients, contacts, registrations } from '../db/schema';
+import { caseClients, cases, clients, contacts, qualityReports, registrations } from '../db/schema';
 import type { Actor } from './actor';
 import { worksInTeam } from './permissions';
 
@@ -105,4 +107,20 @@ export function isCaseWorker(actor: Actor, caseId: SQL | typeof contacts.caseId)
  */
 export function sensitiveContactVisible(actor: Actor): SQL {
   return sql`(${contacts.sensitivity} is null or ${contacts.authorId} = ${actor.userId} or ${isCaseWorker(actor, contacts.caseId)})`;
+}
+
+/** An SQL condition that holds when the actor may read the access log of `clientId`. */
+export function accessLogReadable(actor: Actor, clientId: string): SQL {
+  if (actor.role === 'kwaliteit') return sql`true`;
+  if (!worksInTeam(actor.role)) return sql`false`;
+  return sql`exists (${sql`select 1 from ${cases} inner join ${caseClients} on ${and(eq(caseClients.organisationId, cases.organisationId), eq(caseClients.caseId, cases.id))}
+    where ${and(eq(caseClients.clientId, clientId), caseScope(actor, 'read'), isCaseWorker(actor, sql`${cases.id}`))}`})`;
+}
+
+/** The quality reports the actor handles: kwaliteit every one of the organisation, a team leader their team's. */
+export function qualityReportScope(actor: Actor): SQL {
+  const inOrganisation = eq(qualityReports.organisationId, actor.organisationId);
+  if (actor.role === 'kwaliteit') return inOrganisation;
+  if (actor.role === 'teamleider' && actor.teamId) return and(inOrganisation, eq(qualityReports.teamId, actor.teamId))!;
+  return sql`false`;
 }

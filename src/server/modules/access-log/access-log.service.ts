@@ -8,7 +8,7 @@ import { writeAudit } from '../../audit/audit.writer';
 import { NotFound } from '../../lib/errors';
 import { findVisibleCase, mainClientId } from '../cases/cases.repo';
 import { toAccessLogEntry } from './access-log.format';
-import { accessLogReadable } from './access-log.policy';
+import { accessLogReadable } from '../../access/access.policy';
 import { ACCESS_LOG_PAGE_SIZE, type AccessLogEntry, type AccessLogPage } from './access-log.schemas';
 
 const NOT_FOUND = 'Cliënt niet gevonden';

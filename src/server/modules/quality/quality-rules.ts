@@ -1,6 +1,8 @@
 // The quality registers' rules: kinds, incident categories, the handling statuses and which
 // changes of status are allowed. Pure: no I/O; shared with the web app.
 import type { FieldProblem } from '../../lib/errors';
+import type { Actor } from '../../access/actor';
+import { worksInTeam } from '../../access/permissions';
 
 export const QUALITY_KINDS = ['klacht', 'bezwaar', 'incident'] as const;
 export type QualityKind = (typeof QUALITY_KINDS)[number];
@@ -63,4 +65,13 @@ export function handlingProblems(from: QualityStatus, next: Handling): FieldProb
     problems.push({ path: 'status', message: 'Een melding in behandeling gaat niet terug naar open' });
   }
   return problems;
+}
+
+/** The team a report is filed for: a team member's own team; kwaliteit's choice (or none). */
+export function filingTeam(actor: Actor, requested: string | null | undefined): { teamId: string | null } | { problem: string } {
+  if (worksInTeam(actor.role)) {
+    if (requested && requested !== actor.teamId) return { problem: 'U meldt voor uw eigen team' };
+    return { teamId: actor.teamId };
+  }
+  return { teamId: requested ?? null };
 }

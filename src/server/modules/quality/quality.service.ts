@@ -1,5 +1,5 @@
 // The quality registers: file a complaint, objection or incident; list and read them within the
-// actor's scope (quality.policy.ts); handle them (status, evaluation, lesson learned) and record
+// actor's scope (qualityReportScope in access/access.policy.ts); handle them (status, evaluation, lesson learned) and record
 // handling steps. Every change is logged with entity type quality_report and no client.
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
@@ -9,8 +9,8 @@ import type { Actor } from '../../access/actor';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { todayInNetherlands } from '../../lib/dates';
-import { handlingProblems, isReopening, QUALITY_KINDS, type QualityStatus } from './quality-rules';
-import { filingTeam, qualityReportScope } from './quality.policy';
+import { filingTeam, handlingProblems, isReopening, QUALITY_KINDS, type QualityStatus } from './quality-rules';
+import { qualityReportScope } from '../../access/access.policy';
 import type { QualityReportDetail, QualityReportList, QualityReportSummary, qualityReportInput, QualityReportQuery, qualityReportUpdate, qualityStepInput } from './quality.schemas';
 
 const ENTITY = 'quality_report';
