@@ -1,27 +1,15 @@
 // Browser test support: start the real server on an empty database, drive Debian's Chromium, check
 // each page with axe, and keep a screenshot of every step in test-results/browser/.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect } from 'vitest';
 import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
+import { freePort, spawnServer } from '../support/server-process';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/browser');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface RunningServer {
   baseUrl: string;
@@ -33,29 +21,10 @@ export interface RunningServer {
 export async function startServer(): Promise<RunningServer> {
   if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build:web');
   const empty: EmptyDatabase = await createEmptyDatabase();
-  const port = await freePort();
-  let log = '';
-  const child: ChildProcess = spawn('node_modules/.bin/tsx', ['src/server/main.ts'], {
-    env: { ...process.env, ...empty.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start within 150 s:\n${log}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  const { child, baseUrl, output } = await spawnServer(empty.env, await freePort());
   return {
     baseUrl,
-    output: () => log,
+    output,
     stop: async () => {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');

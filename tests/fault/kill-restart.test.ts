@@ -3,12 +3,12 @@
 // server process is killed with SIGKILL twice and started again on the same database. A writer
 // that gets no answer sends the same request again with the same key until one arrives. In the end
 // every entry that was acknowledged with 2xx is there, and each key made exactly one entry.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
+import { freePort, spawnServer } from '../support/server-process';
 
 const WRITERS = 6;
 const WRITES_PER_WRITER = 40;
@@ -17,40 +17,11 @@ const KILLS = 2;
 let database: EmptyDatabase;
 let port = 0;
 let server: ChildProcess | null = null;
-let log = '';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(free));
-    });
-    probe.on('error', reject);
-  });
-}
 
 const base = () => `http://127.0.0.1:${port}`;
 
 async function start(): Promise<void> {
-  // Node itself with tsx as a loader (not the tsx wrapper), so SIGKILL hits the server's own process.
-  server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, ...database.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout!.on('data', (d) => (log += d));
-  server.stderr!.on('data', (d) => (log += d));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log}`);
-    try {
-      if ((await fetch(`${base()}/api/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start:\n${log}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  ({ child: server } = await spawnServer(database.env, port, 120_000));
 }
 
 async function kill(): Promise<void> {
