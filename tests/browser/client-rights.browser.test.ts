@@ -7,9 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { todayInNetherlands } from '../../src/server/lib/dates';
-import { artifactDir, checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { artifactDir, checkPage, launchBrowser, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -35,10 +34,7 @@ const logRows = (what: string) => accessLog().getByRole('row').filter({ hasText:
 
 describe("the client's rights", () => {
   it('shows the case worker who looked at the file, starting with her own reads', async () => {
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByLabel('E-mailadres', { exact: true }).fill(WORKER);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await login(page, server.baseUrl, WORKER);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
     const row = page.getByRole('table', { name: /Wat het eerst moet staat bovenaan/ }).getByRole('row').filter({ hasText: 'Lopend' }).first();

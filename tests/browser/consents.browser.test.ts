@@ -5,8 +5,7 @@
 // axe checks every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { checkPage, launchBrowser, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,10 +29,7 @@ const focusedClass = () => page.evaluate(() => document.activeElement?.className
 
 describe('consent and sharing on the client page', () => {
   it('opens a client of one of her cases and shows the empty register', async () => {
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByLabel('E-mailadres', { exact: true }).fill(WORKER);
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await login(page, server.baseUrl, WORKER);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
     const row = page.getByRole('table', { name: /Wat het eerst moet staat bovenaan/ }).getByRole('row').filter({ hasText: 'Lopend' }).first();

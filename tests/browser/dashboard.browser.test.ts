@@ -7,9 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { DASHBOARD_BLOCK_LABELS, DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
-import { artifactDir, checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { artifactDir, checkPage, launchBrowser, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -43,10 +42,7 @@ const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe("the worker's day", () => {
   it('shows the blocks of "Mijn dag" in the default order', async () => {
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByLabel('E-mailadres', { exact: true }).fill('medewerker@demo.keukentafel.nl');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     await expect.poll(() => page.getByRole('navigation', { name: 'Hoofdmenu' }).isVisible()).toBe(true);
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn dag', exact: true }).click();
     await expect.poll(h1).toMatch(/Mijn dag/);

@@ -7,9 +7,8 @@ import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import path from 'node:path';
-import { artifactDir, checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { artifactDir, checkPage, launchBrowser, login, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,23 +20,15 @@ const WORKER = 'medewerker@demo.keukentafel.nl';
 beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
-  page = await newPage();
+  page = await newPage(browser);
 });
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  return context.newPage();
-}
-
-async function login(p: Page, email: string) {
-  await p.goto(`${server.baseUrl}/`);
-  await p.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await p.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Inloggen' }).click();
+async function loginToMyWork(p: Page, email: string) {
+  await login(p, server.baseUrl, email);
   await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
   await p.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn werk' }).click();
   await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn werk/);
@@ -47,7 +38,7 @@ const h1 = (p: Page) => p.getByRole('heading', { level: 1 }).textContent();
 
 describe('a krachtplan and ZRM at the kitchen table', () => {
   it('opens one of her running cases from "Mijn werk"', async () => {
-    await login(page, WORKER);
+    await loginToMyWork(page, WORKER);
     const row = page.getByRole('table', { name: /Wat het eerst moet staat bovenaan/ }).getByRole('row').filter({ hasText: 'Lopend' }).first();
     await row.getByRole('link').first().click();
     await expect.poll(() => page.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
@@ -205,8 +196,8 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await page.goto(`${caseUrl}/plan`);
     await expect.poll(() => page.getByRole('button', { name: 'Krachtplan opslaan' }).isVisible()).toBe(true);
 
-    const colleague = await newPage();
-    await login(colleague, WORKER);
+    const colleague = await newPage(browser);
+    await loginToMyWork(colleague, WORKER);
     await colleague.goto(`${caseUrl}/plan`);
     const theirGoal = colleague.getByRole('region', { name: 'Financiën', exact: true }).getByLabel('Doel', { exact: true });
     await theirGoal.fill('Ik betaal mijn rekeningen zelf op tijd.');

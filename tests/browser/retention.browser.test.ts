@@ -6,10 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { requestDueOn } from '../../src/server/modules/retention/retention-rules';
 import { formatDate } from '../../src/web/app/format';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { checkPage, launchBrowser, login, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -22,14 +21,9 @@ const receivedOn = addDays(today, -20);
 
 const h1 = (p: Page) => p.getByRole('heading', { level: 1 }).textContent();
 
-async function login(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const p = await context.newPage();
-  await p.goto(`${server.baseUrl}/`);
-  await p.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await p.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await p.getByRole('button', { name: 'Inloggen' }).click();
-  await expect.poll(() => h1(p)).not.toMatch(/Inloggen/);
+async function loggedIn(email: string): Promise<Page> {
+  const p = await newPage(browser);
+  await login(p, server.baseUrl, email);
   return p;
 }
 
@@ -44,8 +38,8 @@ afterAll(async () => {
 
 describe('bewaartermijn en vernietiging', () => {
   it('finds a client of the demo whose cases are all closed (the worker looks it up)', async () => {
-    worker = await login('medewerker@demo.keukentafel.nl');
-    quality = await login('kwaliteit@demo.keukentafel.nl');
+    worker = await loggedIn('medewerker@demo.keukentafel.nl');
+    quality = await loggedIn('kwaliteit@demo.keukentafel.nl');
     type Summary = { mainClient: { id: string; firstName: string; lastName: string } | null };
     const closed = (await (await worker.request.get(`${server.baseUrl}/api/cases?scope=team&status=closed&limit=100`)).json()) as { items: Summary[] };
     const waiting = (await (await worker.request.get(`${server.baseUrl}/api/registrations?status=untriaged`)).json()) as { client: { id: string } }[];

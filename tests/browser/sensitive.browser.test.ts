@@ -4,8 +4,7 @@
 // placeholders. axe checks every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { checkPage, launchBrowser, startServer, type RunningServer } from './support';
+import { checkPage, launchBrowser, login, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,13 +23,8 @@ afterAll(async () => {
 });
 
 async function loggedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
-  const page = await context.newPage();
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByLabel('E-mailadres', { exact: true }).fill(email);
-  await page.getByLabel('Wachtwoord', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).not.toMatch(/Inloggen/);
+  const page = await newPage(browser);
+  await login(page, server.baseUrl, email);
   return page;
 }
 
