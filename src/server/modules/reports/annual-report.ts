@@ -15,6 +15,7 @@ import {
   emptyQuarterCounts,
   MULTIPLE_REASONS,
   referrerKey,
+  reportPeriods,
   reportWindow,
   satisfaction,
   UNKNOWN,
@@ -62,20 +63,14 @@ async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
 }
 
 /**
- * The periods of the window as a CTE body: every month and quarter that starts inside the window,
- * and the year (1 January .. window end). Both ends of each period are included.
+ * The periods of the window as a CTE body: a VALUES list of reportPeriods. A literal list (and not
+ * generate_series) gives the planner the true row count: with generate_series' guess of 1,000 rows
+ * a period it estimated millions of rows, sorted on disk and compiled the query (JIT): on ten years
+ * of Utrecht the outcome table took 690 ms, of which 660 ms JIT.
  */
 function periods(window: ReportWindow): SQL {
-  const start = sql`${window.start}::timestamp`;
-  const end = sql`${window.end}::timestamp`;
-  return sql`
-    select 'month' as kind, extract(month from d)::int as idx, d::date as start_on, (d + interval '1 month' - interval '1 day')::date as end_on
-      from generate_series(${start}, ${end}, interval '1 month') as d
-    union all
-    select 'quarter', extract(quarter from d)::int, d::date, (d + interval '3 months' - interval '1 day')::date
-      from generate_series(${start}, ${end}, interval '3 months') as d
-    union all
-    select 'year', 0, ${window.start}::date, ${window.end}::date`;
+  const rows = reportPeriods(window).map((p) => sql`(${p.kind}, ${p.idx}::int, ${p.start}::date, ${p.end}::date)`);
+  return sql`select * from (values ${sql.join(rows, sql`, `)}) as periods(kind, idx, start_on, end_on)`;
 }
 
 type PeriodKind = 'month' | 'quarter' | 'year';
@@ -199,8 +194,12 @@ async function computeWithObservations(db: Db, organisationId: string, options: 
   ];
   const results = await db.transaction(
     async (tx) => {
+      // The distinct-client tables group some 80,000 rows over ten years of Utrecht: with the
+      // default 4 MB they sort on disk (249 ms for one table), with 64 MB they hash in memory (169 ms).
+      // For this transaction only; a report runs on one connection at a time.
+      await tx.execute(sql`set local work_mem = '64MB'`);
       const out: unknown[][] = [];
-      for (const query of queries) out.push(await rowsOf(tx, query));
+      for (const query of queries) { const t0 = performance.now(); out.push(await rowsOf(tx, query)); console.error("q", out.length, Math.round(performance.now() - t0)); }
       return out;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

@@ -11,6 +11,7 @@ import {
   quarterBounds,
   quarterOfMonth,
   referrerKey,
+  reportPeriods,
   reportWindow,
   round2,
   satisfaction,
@@ -18,6 +19,18 @@ import {
 } from './report-rules';
 
 describe('periods', () => {
+  it('lists the months and quarters inside the window and the year up to its end', () => {
+    const half = reportPeriods(reportWindow(2016, 2));
+    expect(half.filter((p) => p.kind === 'month').map((p) => p.idx)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(half.filter((p) => p.kind === 'quarter')).toEqual([
+      { kind: 'quarter', idx: 1, start: '2016-01-01', end: '2016-03-31' },
+      { kind: 'quarter', idx: 2, start: '2016-04-01', end: '2016-06-30' },
+    ]);
+    expect(half.find((p) => p.kind === 'month' && p.idx === 2)).toMatchObject({ start: '2016-02-01', end: '2016-02-29' });
+    expect(half.at(-1)).toEqual({ kind: 'year', idx: 0, start: '2016-01-01', end: '2016-06-30' });
+    expect(reportPeriods(reportWindow(2017))).toHaveLength(12 + 4 + 1);
+  });
+
   it('includes both ends of months and quarters, leap years included', () => {
     expect(monthBounds(2016, 2)).toEqual({ start: '2016-02-01', end: '2016-02-29' });
     expect(monthBounds(2017, 2)).toEqual({ start: '2017-02-01', end: '2017-02-28' });

@@ -39,6 +39,21 @@ export function reportWindow(year: number, quarter?: number): ReportWindow {
   return { year, start: `${pad(year, 4)}-01-01`, end: quarterBounds(year, quarters).end, quarters, months: quarters * 3 };
 }
 
+/** A period a report counts in: a month (idx 1..12), a quarter (idx 1..4) or the year (idx 0). */
+export interface ReportPeriod {
+  kind: 'month' | 'quarter' | 'year';
+  idx: number;
+  start: string;
+  end: string;
+}
+
+/** The periods of a window: every month and quarter inside it, and the year (1 January .. window end). */
+export function reportPeriods(window: ReportWindow): ReportPeriod[] {
+  const months = Array.from({ length: window.months }, (_, i) => ({ kind: 'month' as const, idx: i + 1, ...monthBounds(window.year, i + 1) }));
+  const quarters = Array.from({ length: window.quarters }, (_, i) => ({ kind: 'quarter' as const, idx: i + 1, ...quarterBounds(window.year, i + 1) }));
+  return [...months, ...quarters, { kind: 'year', idx: 0, start: window.start, end: window.end }];
+}
+
 function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
