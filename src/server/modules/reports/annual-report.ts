@@ -199,7 +199,7 @@ async function computeWithObservations(db: Db, organisationId: string, options: 
       // For this transaction only; a report runs on one connection at a time.
       await tx.execute(sql`set local work_mem = '64MB'`);
       const out: unknown[][] = [];
-      for (const query of queries) { const t0 = performance.now(); out.push(await rowsOf(tx, query)); console.error("q", out.length, Math.round(performance.now() - t0)); }
+      for (const query of queries) out.push(await rowsOf(tx, query));
       return out;
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },
