@@ -11,7 +11,7 @@
 // A client's access log: kwaliteit for every client, a worker or team leader as the lead worker of
 // one of the client's cases. Quality reports: kwaliteit all, a team leader their own team's.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clients, contacts, qualityReports, registrations } from '../db/schema';
+import { caseClients, cases, clients, clientTeams, contacts, qualityReports, registrations } from '../db/schema';
 import type { Actor } from './actor';
 import { worksInTeam } from './permissions';
 
@@ -63,14 +63,11 @@ export function clientScope(actor: Actor, mode: AccessMode = 'read'): SQL {
   const teamId = workingTeam(actor);
   const opened = emergencyClients(actor, mode);
   const scope = anyOf([
+    // The team has the client in its records: a case of the team, or a registration with the team
+    // as its team or triage team (client_teams, kept by the database; see the schema).
     teamId
-      ? or(
-          sql`exists (select 1 from ${caseClients} cc join ${cases} c on c.organisation_id = cc.organisation_id and c.id = cc.case_id
-                      where cc.organisation_id = ${clients.organisationId} and cc.client_id = ${clients.id} and c.team_id = ${teamId})`,
-          sql`exists (select 1 from ${registrations} r
-                      where r.organisation_id = ${clients.organisationId} and r.client_id = ${clients.id}
-                        and (r.team_id = ${teamId} or r.triage_team_id = ${teamId}))`,
-        )
+      ? sql`exists (select 1 from ${clientTeams} ct
+                     where ct.organisation_id = ${clients.organisationId} and ct.client_id = ${clients.id} and ct.team_id = ${teamId})`
       : undefined,
     opened.length ? inArray(clients.id, [...opened]) : undefined,
   ]);
