@@ -39,7 +39,10 @@ export interface LoadFigures {
   durationSeconds: number;
   /** Screen actions a second that the schedule starts. */
   ratePerSecondTarget: number;
-  /** Screen actions answered without error, a second, from the start until the last answer. */
+  /**
+   * Screen actions answered without error, a second, from the start until the last answer. Poisson
+   * arrivals vary (± √n actions), so on a short run it may lie a little above or below the target.
+   */
   ratePerSecondAchieved: number;
   /** Screen actions started. */
   actions: number;
