@@ -24,9 +24,14 @@ export async function latencyOf(n: number, action: (i: number) => Promise<unknow
     const result = await action(i);
     times.push(typeof result === 'number' ? result : performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
+  return latencyFromTimes(times);
+}
+
+/** The latency figures of measured times in ms (in any order), rounded to 0.1 ms. */
+export function latencyFromTimes(times: number[]): Latency {
+  const sorted = [...times].sort((a, b) => a - b);
   const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { n, p50: round(quantile(times, 0.5)), p95: round(quantile(times, 0.95)), p99: round(quantile(times, 0.99)) };
+  return { n: sorted.length, p50: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), p99: round(quantile(sorted, 0.99)) };
 }
 
 /** Latency figures of durations measured elsewhere (e.g. in a browser), in ms; the array is not changed. */
