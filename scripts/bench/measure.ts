@@ -33,10 +33,3 @@ export function latencyFromTimes(times: number[]): Latency {
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return { n: sorted.length, p50: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), p99: round(quantile(sorted, 0.99)) };
 }
-
-/** Latency figures of durations measured elsewhere (e.g. in a browser), in ms; the array is not changed. */
-export function latencyFromTimes(times: number[]): Latency {
-  const sorted = [...times].sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { n: sorted.length, p50: round(quantile(sorted, 0.5)), p95: round(quantile(sorted, 0.95)), p99: round(quantile(sorted, 0.99)) };
-}
