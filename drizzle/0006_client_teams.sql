@@ -11,6 +11,7 @@ ALTER TABLE "client_teams" ADD CONSTRAINT "client_teams_organisation_id_team_id_
 CREATE INDEX "client_teams_team_idx" ON "client_teams" USING btree ("organisation_id","team_id","client_id");--> statement-breakpoint
 -- client_teams is derived data: these triggers keep it equal to its definition (see clients.ts in
 -- the schema) after every change of case_clients, of a case's team, and of registrations.
+-- Inserting a case_clients row needs its case to exist already (the foreign key), so the team is known.
 -- refresh_client_teams recomputes one client's teams. It first locks the client's row, so that two
 -- transactions changing the same client's links refresh one after the other, each seeing the other's
 -- committed links (FOR NO KEY UPDATE does not wait for the key-share locks of foreign-key checks).
@@ -31,25 +32,50 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- A row of case_clients or registrations: refresh the client it had and the client it has.
+-- New links only add teams: one set-based insert per statement, so that an import of tens of
+-- thousands of households stays a bulk insert (per row: 21.7 s for 43,385 case_clients rows).
+CREATE FUNCTION client_teams_after_case_clients_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO client_teams (organisation_id, client_id, team_id)
+  SELECT DISTINCT n.organisation_id, n.client_id, c.team_id
+    FROM inserted n JOIN cases c ON c.organisation_id = n.organisation_id AND c.id = n.case_id
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER case_clients_client_teams_insert AFTER INSERT ON "case_clients"
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION client_teams_after_case_clients_insert();
+--> statement-breakpoint
+CREATE FUNCTION client_teams_after_registrations_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO client_teams (organisation_id, client_id, team_id)
+  SELECT organisation_id, client_id, team_id FROM inserted
+  UNION
+  SELECT organisation_id, client_id, triage_team_id FROM inserted WHERE triage_team_id IS NOT NULL
+  ON CONFLICT DO NOTHING;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER registrations_client_teams_insert AFTER INSERT ON "registrations"
+  REFERENCING NEW TABLE AS inserted FOR EACH STATEMENT EXECUTE FUNCTION client_teams_after_registrations_insert();
+--> statement-breakpoint
+-- A changed or removed link may take a team away: refresh the client it had and the client it has.
 CREATE FUNCTION client_teams_after_link_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    PERFORM refresh_client_teams(OLD.organisation_id, OLD.client_id);
-  END IF;
-  IF TG_OP <> 'DELETE' THEN
-    IF TG_OP = 'INSERT' OR NEW.client_id IS DISTINCT FROM OLD.client_id OR NEW.organisation_id IS DISTINCT FROM OLD.organisation_id THEN
-      PERFORM refresh_client_teams(NEW.organisation_id, NEW.client_id);
-    END IF;
+  PERFORM refresh_client_teams(OLD.organisation_id, OLD.client_id);
+  IF TG_OP = 'UPDATE' AND (NEW.client_id, NEW.organisation_id) IS DISTINCT FROM (OLD.client_id, OLD.organisation_id) THEN
+    PERFORM refresh_client_teams(NEW.organisation_id, NEW.client_id);
   END IF;
   RETURN NULL;
 END;
 $$;
 --> statement-breakpoint
-CREATE TRIGGER case_clients_client_teams AFTER INSERT OR UPDATE OR DELETE ON "case_clients"
+CREATE TRIGGER case_clients_client_teams AFTER UPDATE OR DELETE ON "case_clients"
   FOR EACH ROW EXECUTE FUNCTION client_teams_after_link_change();
 --> statement-breakpoint
-CREATE TRIGGER registrations_client_teams AFTER INSERT OR UPDATE OF client_id, team_id, triage_team_id OR DELETE ON "registrations"
+CREATE TRIGGER registrations_client_teams AFTER UPDATE OF client_id, team_id, triage_team_id OR DELETE ON "registrations"
   FOR EACH ROW EXECUTE FUNCTION client_teams_after_link_change();
 --> statement-breakpoint
 -- A case moved to another team (a transfer): refresh every client of the case.
