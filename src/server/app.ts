@@ -41,6 +41,12 @@ z.config(z.locales.nl());
 
 export interface AppDeps {
   db: Db;
+  /**
+   * Where the report endpoints (annual report, ZRM report, Cijfers) read: a read-only pool on a
+   * streaming replica (DATABASE_REPLICA_URL), or `db` when there is none. Nothing else uses it:
+   * sessions, screens and writes stay on the primary, which has no replica lag.
+   */
+  reportDb?: Db;
   config: Config;
   databaseKind: 'pglite' | 'postgres';
   version: string;

@@ -9,6 +9,13 @@ export interface Config {
   dataDir: string;
   /** postgres://… of a PostgreSQL server; when empty the embedded database is used. */
   databaseUrl: string | undefined;
+  /**
+   * postgres://… of a streaming replica of that server (DATABASE_REPLICA_URL): the report endpoints
+   * read from it; undefined when they read from the primary.
+   */
+  databaseReplicaUrl: string | undefined;
+  /** Node processes serving the port together (KEUKENTAFEL_PROCESSES, node:cluster); 1 is a single process. */
+  processes: number;
   logLevel: string;
   /** Send the session cookie only over HTTPS. On by default in production. */
   secureCookies: boolean;
@@ -64,11 +71,24 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  const processes = Number(env.KEUKENTAFEL_PROCESSES ?? 1);
+  if (!Number.isInteger(processes) || processes < 1) {
+    throw new Error(`KEUKENTAFEL_PROCESSES must be a whole number of at least 1, got "${env.KEUKENTAFEL_PROCESSES}"`);
+  }
+  if (processes > 1 && !databaseUrl) {
+    throw new Error(`KEUKENTAFEL_PROCESSES=${processes} needs a PostgreSQL server (DATABASE_URL): the embedded database can be opened by one process only`);
+  }
+  if (env.DATABASE_REPLICA_URL && !databaseUrl) {
+    throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica is a copy of a PostgreSQL server, not of the embedded database');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.KEUKENTAFEL_DATA_DIR ?? './data'),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
+    processes,
     logLevel: env.LOG_LEVEL ?? 'info',
     secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
     sessionHours,

@@ -29,7 +29,8 @@ export interface ServerProcess {
 export async function spawnServer(env: Record<string, string>, port: number, timeoutMs = 150_000): Promise<ServerProcess> {
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    // Quiet unless the caller asks for LOG_LEVEL (e.g. info, to see which process served a request).
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (log += d));

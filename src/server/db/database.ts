@@ -8,7 +8,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
@@ -48,10 +48,22 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 const DATE_OID = 1082;
 
-function openServer(databaseUrl: string): Database {
+/**
+ * A read-only pool on a streaming replica (DATABASE_REPLICA_URL), for the report queries. It never
+ * migrates (a standby cannot, and follows the primary's schema by itself), and every transaction on
+ * it is read-only (`default_transaction_read_only`), so a replica address that points at the
+ * primary by mistake still cannot be written through. A replica that is down makes a report fail
+ * within seconds instead of waiting for a connection forever.
+ */
+export function openReadOnlyDatabase(databaseUrl: string): Database {
+  return openServer(databaseUrl, { readOnly: true });
+}
+
+function openServer(databaseUrl: string, { readOnly = false } = {}): Database {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    ...(readOnly ? { options: '-c default_transaction_read_only=on', connectionTimeoutMillis: 5000 } : {}),
     // node-postgres turns dates into JS Date objects in local time; the domain works with 'YYYY-MM-DD'.
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
@@ -126,15 +138,26 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await migratePglite(database.db as never, { migrationsFolder });
     return;
   }
-  // Two processes starting at once must not both migrate: hold an advisory lock on one connection.
-  const connection = await database.pool!.connect();
-  try {
-    await connection.query('select pg_advisory_lock(7311)');
-    await migratePg(drizzlePg(connection), { migrationsFolder });
-  } finally {
-    await connection.query('select pg_advisory_unlock(7311)').catch(() => undefined);
-    connection.release();
-  }
+  // Two processes starting at once must not both migrate, so the migrations run under an advisory
+  // lock. It is a transaction-level lock (pg_advisory_xact_lock), taken in the one transaction that
+  // also reads what is applied and applies the rest: behind pgbouncer in transaction pooling mode
+  // consecutive statements outside a transaction may run on different server connections, so a
+  // session-level lock could be taken on one, its unlock sent to another, and the lock left held
+  // until pgbouncer closes that connection, stalling every later start. Drizzle's own migrator reads
+  // the applied migrations outside its transaction; this is its algorithm and its bookkeeping table
+  // (drizzle.__drizzle_migrations, the one PGlite's migrator above keeps too) inside one transaction.
+  const migrations = readMigrationFiles({ migrationsFolder });
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(7311)`);
+    await tx.execute(sql`create schema if not exists drizzle`);
+    await tx.execute(sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`);
+    const applied = (await tx.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`)) as unknown as { rows: { created_at: string }[] };
+    const last = applied.rows.length ? Number(applied.rows[0].created_at) : -Infinity;
+    for (const migration of migrations.filter((m) => m.folderMillis > last)) {
+      for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values (${migration.hash}, ${migration.folderMillis})`);
+    }
+  });
 }
 
 /**

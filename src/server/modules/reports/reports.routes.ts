@@ -12,14 +12,14 @@ function options(query: ReportQuery): AnnualReportOptions {
   return { year: query.year, quarter: query.quarter, teamCode: query.team || undefined };
 }
 
-export function reportsRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
+export function reportsRoutes({ db, reportDb = db, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/reports/annual',
       { config: { permission: 'reports:read' }, schema: { summary: 'The annual report (or the quarters so far), for the organisation or one team', querystring: reportQuery, response: { 200: publishedAnnualReport } } },
       async (request) => {
         const actor = actorOf(request);
-        return publishAnnualReport(db, actor.organisationId, options(request.query), smallNumbersFor(actor, config.smallNumbers));
+        return publishAnnualReport(reportDb, actor.organisationId, options(request.query), smallNumbersFor(actor, config.smallNumbers));
       },
     );
     app.get(
@@ -27,7 +27,7 @@ export function reportsRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
       { config: { permission: 'reports:read' }, schema: { summary: 'The same report as one CSV file, a section per table', querystring: reportQuery } },
       async (request, reply) => {
         const actor = actorOf(request);
-        const csv = await computeAnnualReportCsv(db, actor.organisationId, options(request.query), smallNumbersFor(actor, config.smallNumbers));
+        const csv = await computeAnnualReportCsv(reportDb, actor.organisationId, options(request.query), smallNumbersFor(actor, config.smallNumbers));
         const fileName = reportFileName({ year: request.query.year, quarter: request.query.quarter, team: request.query.team || undefined }, 'csv');
         return reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${fileName.replace(/[^\w.-]/g, '_')}"`).send(csv);
       },

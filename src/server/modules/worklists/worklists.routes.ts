@@ -6,7 +6,7 @@ import { dashboard, dashboardLayout, myWork, teamFigures, teamOverview } from '.
 import { buildDashboard, saveLayout } from './dashboard.service';
 import { myWork as getMyWork, teamFigures as getTeamFigures, teamOverview as getTeamOverview } from './worklists.service';
 
-export function worklistsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function worklistsRoutes({ db, reportDb = db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/work/mine', { config: { permission: 'cases:read' }, schema: { summary: 'My open cases, what is due first, and registrations to triage', response: { 200: myWork } } }, async (request) =>
       getMyWork(db, actorOf(request)),
@@ -23,7 +23,7 @@ export function worklistsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       getTeamOverview(db, actorOf(request)),
     );
     app.get('/work/figures', { config: { permission: 'figures:read' }, schema: { summary: 'Aggregated figures per team', response: { 200: teamFigures } } }, async (request) =>
-      getTeamFigures(db, actorOf(request)),
+      getTeamFigures(reportDb, actorOf(request)),
     );
   };
 }

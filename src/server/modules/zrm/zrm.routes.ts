@@ -8,14 +8,14 @@ import { addZrmAssessment, getCaseZrm, getClientZrm } from './zrm.service';
 import { publishZrmReport } from './zrm-report';
 import { smallNumbersFor } from '../reports/small-numbers';
 
-export function zrmRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
+export function zrmRoutes({ db, reportDb = db, config }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/reports/zrm',
       { config: { permission: 'reports:read' }, schema: { summary: 'The ZRM progress report: per domain the change from nulmeting to latest assessment in the year', querystring: zrmReportQuery, response: { 200: publishedZrmReport } } },
       async (request) => {
         const actor = actorOf(request);
-        return publishZrmReport(db, actor.organisationId, { year: request.query.year, teamCode: request.query.team || undefined }, smallNumbersFor(actor, config.smallNumbers));
+        return publishZrmReport(reportDb, actor.organisationId, { year: request.query.year, teamCode: request.query.team || undefined }, smallNumbersFor(actor, config.smallNumbers));
       },
     );
     app.get(
