@@ -39,18 +39,21 @@ export async function searchClients(db: Db, actor: Actor, search: string, limit:
     else {
       const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const similarity = sql`similarity(${clients.searchName}, ${value})`;
-      // Both conditions can use the trigram index: `%` narrows the rows, the 0.4 bound keeps the
-      // close ones. With `%` at pg_trgm's default of 0.3 the index hands over three times as many
-      // rows to recheck (a common name over ten years of Utrecht: 8,373 instead of 2,807; 46 → 25 ms),
-      // so this transaction sets it just under the bound.
-      await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.39`);
-      results = await searchVisibleClients(
-        tx,
-        actor,
-        or(ilike(clients.searchName, pattern), and(sql`${clients.searchName} % ${value}`, sql`${similarity} >= 0.4`))!,
-        [desc(similarity), ...byName],
-        limit,
-      );
+      const order = [desc(similarity), ...byName];
+      const contains = ilike(clients.searchName, pattern);
+      // Names that contain the text come first. Similar spellings are looked for only when those do
+      // not fill the page, because that costs most: every "van …" name shares trigrams with "van
+      // dijk" (24,333 rows to recheck over ten years of Utrecht: 74 ms, against 10 ms without).
+      results = await searchVisibleClients(tx, actor, contains, order, limit);
+      if (results.length < limit) {
+        // Then also similar spellings (a typo). Both conditions use the trigram index: `%` narrows
+        // the rows, the 0.4 bound keeps the close ones. At pg_trgm's default threshold of 0.3 the
+        // index hands over three times as many rows to recheck, so this transaction sets it just
+        // under the bound.
+        await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.39`);
+        const similar = and(sql`${clients.searchName} % ${value}`, sql`${similarity} >= 0.4`)!;
+        results = await searchVisibleClients(tx, actor, or(contains, similar)!, order, limit);
+      }
     }
     // The search term itself is not logged: it may be a BSN.
     await writeAudit(tx, actor, { action: 'search', entityType: 'client', changes: { kind, results: results.length } });
