@@ -5,7 +5,7 @@
 //
 //   npx tsx scripts/bench-report.ts [--year 2016] [--cases 35000] [--seed 7]
 import { parseArgs } from 'node:util';
-import { openDatabase, refreshPlannerStatistics } from '../src/server/db/database';
+import { openDatabase, vacuumAnalyze } from '../src/server/db/database';
 import { ensureOrganisation } from '../src/server/modules/reference/reference.service';
 import { validateAndImport } from '../src/server/modules/exchange/exchange.service';
 import { computeAnnualReport } from '../src/server/modules/reports/annual-report';
@@ -24,7 +24,7 @@ console.log(`generated ${values.cases} cases in ${((performance.now() - started)
 started = performance.now();
 const result = await validateAndImport(db, organisationId, files, { write: true, userId: null });
 if (!result.valid) throw new Error(`the generated history has problems: ${JSON.stringify(result.problems.slice(0, 5))}`);
-await refreshPlannerStatistics(database, { afterBulkLoad: true });
+await vacuumAnalyze(database, { afterBulkLoad: true });
 console.log(`imported ${result.files.map((f) => `${f.rows} ${f.file}`).join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 async function time(label: string, options: Parameters<typeof computeAnnualReport>[2]) {

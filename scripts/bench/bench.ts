@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../src/server/app';
 import { readConfig } from '../../src/server/config';
-import { openDatabase, refreshPlannerStatistics } from '../../src/server/db/database';
+import { openDatabase, vacuumAnalyze } from '../../src/server/db/database';
 import { DEMO_PASSWORD, ensureDemo, type HistorySize } from '../../src/server/demo/demo.seed';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { ensureOrganisation } from '../../src/server/modules/reference/reference.service';
@@ -60,7 +60,7 @@ const started = performance.now();
 const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir });
 const organisationId = await ensureOrganisation(database.db);
 const seeded = await ensureDemo(database.db, organisationId, todayInNetherlands(), dataset);
-await refreshPlannerStatistics(database, { afterBulkLoad: true });
+await vacuumAnalyze(database, { afterBulkLoad: true });
 const datasetSeconds = seconds(performance.now() - started);
 console.error(`${values.dataset} on ${kind}: ${seeded.created ? `built (${seeded.cases} cases)` : 'reused'} in ${datasetSeconds} s`);
 

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openDatabase, refreshPlannerStatistics, type Database } from '../../src/server/db/database';
+import { openDatabase, vacuumAnalyze, type Database } from '../../src/server/db/database';
 import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
 import { ensureOrganisation } from '../../src/server/modules/reference/reference.service';
 import { generateExchange } from '../synthetic-exchange';
@@ -92,7 +92,7 @@ async function importFolder(database: Database, folder: string) {
   const files = await readExchangeFolder(folder);
   const result = await validateAndImport(database.db, organisationId, files, { write: true, userId: null, onProgress: (c, ms) => (fileSeconds[c.file] = seconds(ms)) });
   if (!result.valid) throw new Error(`the generated history has problems: ${JSON.stringify(result.problems.slice(0, 5))}`);
-  await refreshPlannerStatistics(database, { afterBulkLoad: true });
+  await vacuumAnalyze(database, { afterBulkLoad: true });
   return { result, importMs: performance.now() - started, fileSeconds };
 }
 

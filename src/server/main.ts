@@ -7,17 +7,17 @@ import { bootstrap, VERSION } from './bootstrap';
 import { buildApp } from './app';
 import { clusterLog, errorFields, runCluster } from './cluster';
 import { ensureDemo } from './demo/demo.seed';
-import { openDatabase, openReadOnlyDatabase, refreshPlannerStatistics, type Database } from './db/database';
+import { openDatabase, openReadOnlyDatabase, vacuumAnalyze, type Database } from './db/database';
 import { listDueForRetention } from './modules/retention/retention.service';
 
 const config = readConfig();
 
 /**
- * The hourly statistics refresh and the daily retention job (at start, then every 24 hours).
+ * The hourly VACUUM ANALYZE and the daily retention job (at start, then every 24 hours).
  * They run in one process only: the single server, or the cluster's primary.
  */
 function startBackgroundJobs(database: Database, organisationId: string, onError: (error: unknown, job: string) => void): () => void {
-  const statistics = setInterval(() => void refreshPlannerStatistics(database).catch((err) => onError(err, 'analyze')), 3600_000);
+  const statistics = setInterval(() => void vacuumAnalyze(database).catch((err) => onError(err, 'vacuum analyze')), 3600_000);
   const retention = () => void listDueForRetention(database.db, organisationId).catch((err) => onError(err, 'retention job'));
   retention();
   const daily = setInterval(retention, 86_400_000);
@@ -56,7 +56,7 @@ if (cluster.isWorker) {
 } else {
   const { database, organisationId } = await bootstrap(config);
   const demo = config.demo ? await ensureDemo(database.db, organisationId) : { created: false as const };
-  await refreshPlannerStatistics(database, { afterBulkLoad: demo.created });
+  await vacuumAnalyze(database, { afterBulkLoad: demo.created });
   if (config.processes > 1) {
     const stopJobs = startBackgroundJobs(database, organisationId, (err, job) => clusterLog('error', `${job} failed`, errorFields(err)));
     await runCluster(config.processes, async () => {

@@ -1,5 +1,5 @@
 // `import DIR` and `export DIR`: a registration history in the exchange format.
-import { refreshPlannerStatistics } from '../../db/database';
+import { vacuumAnalyze } from '../../db/database';
 import { exportToFolder, readExchangeFolder, validateAndImport } from '../../modules/exchange/exchange.service';
 import type { CommandContext } from '../command';
 
@@ -22,7 +22,7 @@ export async function importCommand({ database, organisationId, args }: CommandC
     return 1;
   }
   // Fresh planner statistics after a bulk load (the embedded database has no autovacuum).
-  await refreshPlannerStatistics(database, { afterBulkLoad: true });
+  await vacuumAnalyze(database, { afterBulkLoad: true });
   console.log(`Import klaar in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   return 0;
 }

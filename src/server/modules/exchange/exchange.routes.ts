@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app';
-import { refreshPlannerStatistics } from '../../db/database';
+import { vacuumAnalyze } from '../../db/database';
 import { exchangeUpload, importResult } from './exchange.schemas';
 import { validateAndImport } from './exchange.service';
 
@@ -20,7 +20,7 @@ export function exchangeRoutes({ db, databaseKind }: AppDeps): FastifyPluginAsyn
     app.post('/exchange/import', { ...options, schema: { summary: 'Import an exchange folder (all or nothing)', body: exchangeUpload, response: { 200: importResult } } }, async (request) => {
       const actor = actorOf(request);
       const { allProblems: _all, ...result } = await validateAndImport(db, actor.organisationId, request.body.files, { write: true, userId: actor.userId });
-      if (result.imported) await refreshPlannerStatistics({ db, kind: databaseKind }, { afterBulkLoad: true });
+      if (result.imported) await vacuumAnalyze({ db, kind: databaseKind }, { afterBulkLoad: true });
       return result;
     });
   };
