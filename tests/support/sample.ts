@@ -1,7 +1,7 @@
 // A test database holding ../shared/sample/data, imported the way `npm run cli -- import` does.
 import path from 'node:path';
 import { expect } from 'vitest';
-import { refreshPlannerStatistics, type Database } from '../../src/server/db/database';
+import { vacuumAnalyze, type Database } from '../../src/server/db/database';
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
 import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
 import { openTestDatabase } from './test-app';
@@ -14,6 +14,6 @@ export async function openSampleDatabase(): Promise<{ database: Database; organi
   const result = await validateAndImport(database.db, organisationId, await readExchangeFolder(path.join(SAMPLE, 'data')), { write: true, userId: null });
   expect(result.allProblems).toEqual([]);
   expect(result.imported).toBe(true);
-  await refreshPlannerStatistics(database, { afterBulkLoad: true });
+  await vacuumAnalyze(database, { afterBulkLoad: true });
   return { database, organisationId, drop };
 }
