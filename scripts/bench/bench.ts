@@ -7,7 +7,7 @@
 //   import   a Utrecht-scale exchange folder into a fresh database
 //
 //   npm run bench -- [--dataset utrecht-1y|utrecht-10y] [--requests 100] [--load-seconds 60]
-//                    [--parts screens,reports,load,web,import]
+//                    [--load-multipliers 1,5] [--parts screens,reports,load,web,import]
 //   DATABASE_URL=postgres://…/kt_bench npm run bench -- …   (a database of its own: it is filled)
 //
 // The embedded database keeps the dataset in .bench/<dataset>/ and reuses it on the next run.
@@ -42,6 +42,7 @@ const { values } = parseArgs({
     dataset: { type: 'string', default: 'utrecht-1y' },
     requests: { type: 'string', default: '100' },
     'load-seconds': { type: 'string', default: '60' },
+    'load-multipliers': { type: 'string', default: '1,5' },
     parts: { type: 'string', default: PARTS.join(',') },
   },
 });
@@ -195,7 +196,7 @@ if (parts.has('load') || parts.has('web')) {
   try {
     if (parts.has('load')) {
       const load: Record<string, unknown> = {};
-      for (const rateMultiplier of [1, 5]) {
+      for (const rateMultiplier of values['load-multipliers']!.split(',').map(Number)) {
         const result = await runLoad({ baseUrl: server.baseUrl, emails: staff.map((s) => s.email), password: DEMO_PASSWORD, rateMultiplier, durationSeconds: Number(values['load-seconds']), today });
         load[`${rateMultiplier}x`] = result;
         console.error(`\nload at ${rateMultiplier}× the realistic rate\n${formatLoadTable(result)}`);
