@@ -1,5 +1,6 @@
 // The benchmark (issue 6): builds or reuses a dataset, then measures, and prints one JSON object of
-// figures (stdout) and readable tables (stderr). A script, not a test: it asserts nothing.
+// figures (stdout, and a file in .bench/results/) and readable tables (stderr). A script, not a
+// test: it asserts nothing.
 //   screens  server-side latency of the screens a worker uses all day (in process, app.inject)
 //   reports  the annual report, the ZRM report and Cijfers; the annual report's SQL floor and ratio
 //   load     230 simulated workers against the server in its own process, at 1× and 5× their rate
@@ -218,4 +219,10 @@ if (parts.has('import')) {
   figures.import = imported;
   console.error(`\n${describeImportFigures(imported)}`);
 }
+// The figures go to standard output and into .bench/results/, so a run under `npm run` (which
+// prints its own lines on standard output too) still leaves one clean JSON file.
+const resultFile = path.resolve('.bench', 'results', `${values.dataset}-${kind}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.mkdirSync(path.dirname(resultFile), { recursive: true });
+fs.writeFileSync(resultFile, `${JSON.stringify(figures, null, 2)}\n`);
+console.error(`\nfigures written to ${path.relative(process.cwd(), resultFile)}`);
 console.log(JSON.stringify(figures));
