@@ -71,6 +71,9 @@ describe('the annual report for the analyst', () => {
 
   it('shows the ZRM progress per life domain', async () => {
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'ZRM-voortgang' }).click();
+    // The page is lazy-loaded: until it is there the annual report (with its own "Jaar") stays on
+    // screen, and choosing a year there would navigate back to it.
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'ZRM-voortgang' }).isVisible()).toBe(true);
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(lastYear));
     const table = page.getByRole('table', { name: `ZRM-voortgang per leefgebied in ${lastYear}` });
     await expect.poll(() => table.isVisible()).toBe(true);
