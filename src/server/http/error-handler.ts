@@ -5,19 +5,38 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from '../lib/errors';
 
 export interface ErrorBody {
-  error: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'internal';
+  error: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable' | 'internal';
   message: string;
   fields?: { path: string; message: string }[];
+}
+
+/** The error and the errors it wraps: Drizzle's "Failed query" carries the driver's error as its cause. */
+function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
+  let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 3; depth++, e = e.cause as typeof e) yield e;
 }
 
 /** PostgreSQL refuses to store the NUL character in text (22021) and in JSON (22P05): bad input. */
 const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
 
 function isUnstorableText(error: unknown): boolean {
-  // The driver's error is the cause of Drizzle's "Failed query".
-  let e = error as { code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; e && depth < 3; depth++, e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
+  for (const e of causes(error)) if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
+  return false;
+}
+
+/**
+ * The database (the primary, pgbouncer, or the report replica) cannot be reached: the network
+ * refuses or drops the connection, the server is shutting down or starting (57P01–57P03), a
+ * connection exception (SQLSTATE class 08), or the pool gave up waiting for a connection. Not the
+ * request's fault and usually over within a minute: 503, not "something went wrong".
+ */
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EPIPE', '57P01', '57P02', '57P03']);
+const UNREACHABLE_MESSAGES = /^(timeout exceeded when trying to connect|Connection terminated|Client has encountered a connection error)/;
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  for (const e of causes(error)) {
+    if (typeof e.code === 'string' && (UNREACHABLE_CODES.has(e.code) || /^08[0-9A-Z]{3}$/.test(e.code))) return true;
+    if (typeof e.message === 'string' && UNREACHABLE_MESSAGES.test(e.message)) return true;
   }
   return false;
 }
@@ -49,6 +68,13 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isUnstorableText(error)) {
       return reply.status(400).send({ error: 'invalid', message: 'De invoer bevat een teken dat niet kan worden opgeslagen, zoals een nulteken. Haal het weg en probeer het opnieuw.' } satisfies ErrorBody);
+    }
+    if (isDatabaseUnreachable(error)) {
+      request.log.error({ err: error }, 'database unreachable');
+      return reply
+        .status(503)
+        .header('retry-after', '30')
+        .send({ error: 'unavailable', message: 'De database is even niet bereikbaar. Probeer het over een minuut opnieuw.' } satisfies ErrorBody);
     }
     request.log.error({ err: error }, 'request failed');
     return reply.status(500).send({ error: 'internal', message: 'Er ging iets mis aan onze kant. Probeer het opnieuw of meld het met het tijdstip.' } satisfies ErrorBody);
