@@ -20,6 +20,7 @@ import { openDatabase, vacuumAnalyze, type Database } from '../../src/server/db/
 import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
 import { ensureOrganisation } from '../../src/server/modules/reference/reference.service';
 import { generateExchange } from '../synthetic-exchange';
+import { withDatabase } from '../../tests/support/global-setup';
 
 export const UTRECHT_SCALE = { cases: 35_000, from: '2014-01-01', to: '2017-12-31', seed: 1 };
 
@@ -59,16 +60,11 @@ function folderBytes(dir: string): number {
   return total;
 }
 
-/** The same server as databaseUrl, another database: `<name>_import`. */
+/** The same server as databaseUrl, another database: `<name>_import`; the admin connection goes to `postgres`. */
 function importDatabaseUrl(databaseUrl: string): { url: string; name: string; admin: string } {
-  const url = new URL(databaseUrl);
-  const name = `${decodeURIComponent(url.pathname.slice(1)) || 'postgres'}_import`;
+  const name = `${decodeURIComponent(new URL(databaseUrl).pathname.slice(1)) || 'postgres'}_import`;
   if (!/^[a-z0-9_]+$/i.test(name)) throw new Error(`unexpected database name ${name}`);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  return { url: target.toString(), name, admin: admin.toString() };
+  return { url: withDatabase(databaseUrl, name), name, admin: withDatabase(databaseUrl, 'postgres') };
 }
 
 async function onServer(adminUrl: string, statement: string): Promise<Record<string, unknown>[]> {

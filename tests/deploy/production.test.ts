@@ -4,8 +4,8 @@
 // DATABASE_REPLICA_URL on the replica. Run by .ci/run (vitest.deploy.config.ts), not by `npm test`.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { todayInNetherlands } from '../../src/server/lib/dates';
+import { loginOverHttp, sendUntilAcknowledged, type HttpSession } from '../support/http-session';
 import { freePort, spawnServer, type ServerProcess } from '../support/server-process';
 import { DATABASE, POOL_SIZE, query, startPostgresCluster, type PostgresCluster } from './postgres-cluster';
 
@@ -72,23 +72,9 @@ async function until(condition: () => boolean | Promise<boolean>, what: string, 
 
 // --- HTTP as a browser would: a session cookie and the CSRF token
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
+const login = (email: string) => loginOverHttp(server.baseUrl, email);
 
-async function login(email: string): Promise<Session> {
-  const response = await fetch(`${server.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
-function call(session: Session, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+function call(session: HttpSession, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
   return fetch(`${server.baseUrl}${path}`, {
     method,
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
@@ -101,16 +87,16 @@ const today = todayInNetherlands();
 const year = Number(today.slice(0, 4));
 const REPORTS = [`/api/reports/annual?year=${year}`, `/api/reports/annual.csv?year=${year}`, `/api/reports/zrm?year=${year}`, '/api/work/figures'];
 
-async function openCase(worker: Session): Promise<string> {
+async function openCase(worker: HttpSession): Promise<string> {
   const mine = (await (await call(worker, 'GET', '/api/work/mine')).json()) as { cases: { id: string; status: string }[] };
   return mine.cases.find((c) => c.status !== 'closed')!.id;
 }
 
-function addContact(worker: Session, caseId: string, key: string, note: string): Promise<Response> {
+function addContact(worker: HttpSession, caseId: string, key: string, note: string): Promise<Response> {
   return call(worker, 'POST', `/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note }, { 'idempotency-key': key });
 }
 
-async function contactIds(worker: Session, caseId: string): Promise<string[]> {
+async function contactIds(worker: HttpSession, caseId: string): Promise<string[]> {
   const response = await call(worker, 'GET', `/api/cases/${caseId}/contacts`);
   expect(response.status).toBe(200);
   return ((await response.json()) as { id: string }[]).map((c) => c.id);
@@ -206,17 +192,7 @@ describe('production setup: two processes, pgbouncer, a streaming replica', () =
     let unanswered = 0;
     /** One write, sent again with the same key until a 2xx arrives. */
     const write = async (key: string, note: string) => {
-      for (;;) {
-        try {
-          const response = await addContact(worker, caseId, key, note);
-          if (response.status === 201) return;
-          if (response.status < 500) throw new Error(`write refused: ${response.status} ${await response.text()}`);
-        } catch (error) {
-          if (error instanceof Error && error.message.startsWith('write refused')) throw error;
-        }
-        unanswered++;
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      unanswered += (await sendUntilAcknowledged(() => addContact(worker, caseId, key, note), 50)) - 1;
     };
     const writers = Array.from({ length: WRITERS }, async (_, w) => {
       for (let i = 0; i < WRITES_PER_WRITER; i++) {

@@ -6,8 +6,8 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
+import { loginOverHttp, sendUntilAcknowledged, type HttpSession } from '../support/http-session';
 import { freePort, spawnServer } from '../support/server-process';
 
 const WRITERS = 6;
@@ -41,47 +41,23 @@ afterAll(async () => {
   await database?.drop();
 }, 60_000);
 
-interface Auth {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(): Promise<Auth> {
-  const response = await fetch(`${base()}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'medewerker@demo.keukentafel.nl', password: DEMO_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
-}
-
 /** One write, sent again with the same key until the server acknowledges it. */
-async function writeUntilAcknowledged(auth: Auth, caseId: string, key: string, note: string, contactOn: string): Promise<number> {
-  let attempts = 0;
-  for (;;) {
-    attempts++;
-    try {
-      const response = await fetch(`${base()}/api/cases/${caseId}/contacts`, {
+function writeUntilAcknowledged(auth: HttpSession, caseId: string, key: string, note: string, contactOn: string): Promise<number> {
+  return sendUntilAcknowledged(
+    () =>
+      fetch(`${base()}/api/cases/${caseId}/contacts`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'idempotency-key': key },
         body: JSON.stringify({ contactOn, kind: 'telefoon', note }),
         signal: AbortSignal.timeout(10_000),
-      });
-      if (response.status === 201) return attempts;
-      if (response.status < 500) throw new Error(`write refused: ${response.status} ${await response.text()}`);
-    } catch (error) {
-      if (error instanceof Error && error.message.startsWith('write refused')) throw error;
-      // No answer (killed, restarting): the same request again, with the same key.
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+      }),
+    100,
+  );
 }
 
 describe('kill -9 while journal entries are being written', () => {
   it('keeps every acknowledged entry, once', { timeout: 300_000 }, async () => {
-    const auth = await login();
+    const auth = await loginOverHttp(base(), 'medewerker@demo.keukentafel.nl');
     const mine = (await (await fetch(`${base()}/api/work/mine`, { headers: { cookie: auth.cookie } })).json()) as { cases: { id: string; status: string; registeredOn: string }[] };
     const target = mine.cases.find((c) => c.status !== 'closed')!;
     const before = (await (await fetch(`${base()}/api/cases/${target.id}/contacts`, { headers: { cookie: auth.cookie } })).json()) as { id: string }[];
