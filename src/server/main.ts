@@ -9,15 +9,20 @@ import { clusterLog, errorFields, runCluster } from './cluster';
 import { ensureDemo } from './demo/demo.seed';
 import { openDatabase, openReadOnlyDatabase, vacuumAnalyze, type Database } from './db/database';
 import { listDueForRetention } from './modules/retention/retention.service';
+import { pruneRateLimits } from './lib/rate-limit';
 
 const config = readConfig();
 
 /**
- * The hourly VACUUM ANALYZE and the daily retention job (at start, then every 24 hours).
- * They run in one process only: the single server, or the cluster's primary.
+ * The hourly VACUUM ANALYZE and pruning of ended rate-limit windows, and the daily retention job (at
+ * start, then every 24 hours). They run in one process only: the single server, or the cluster's primary.
  */
 function startBackgroundJobs(database: Database, organisationId: string, onError: (error: unknown, job: string) => void): () => void {
-  const statistics = setInterval(() => void vacuumAnalyze(database).catch((err) => onError(err, 'vacuum analyze')), 3600_000);
+  const hourly = () => {
+    void pruneRateLimits(database.db, new Date(Date.now() - 86_400_000)).catch((err) => onError(err, 'rate-limit pruning'));
+    void vacuumAnalyze(database).catch((err) => onError(err, 'vacuum analyze'));
+  };
+  const statistics = setInterval(hourly, 3600_000);
   const retention = () => void listDueForRetention(database.db, organisationId).catch((err) => onError(err, 'retention job'));
   retention();
   const daily = setInterval(retention, 86_400_000);

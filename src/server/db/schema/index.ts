@@ -8,3 +8,4 @@ export * from './assessments';
 export * from './plans';
 export * from './network';
 export * from './trust';
+export * from './limits';
