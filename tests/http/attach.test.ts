@@ -171,7 +171,7 @@ describe('attaching a client of another team', () => {
 
   it("opens the master data for reading, and nothing of the other team's file", async () => {
     const detail = await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`);
-    expect(detail).toMatchObject({ street: SHARED.street, postcode: SHARED.postcode, writable: false, emergencyUntil: null });
+    expect(detail).toMatchObject({ street: SHARED.street, postcode: SHARED.postcode, writable: false, attachNotJustified: true, emergencyUntil: null });
     expect(detail.cases).toEqual([]);
     for (const url of [`/api/cases/${shared.caseId}`, `/api/cases/${shared.caseId}/contacts`, `/api/cases/${shared.caseId}/plan`, `/api/cases/${shared.caseId}/zrm`, `/api/contacts/${shared.contactId}/versions`]) {
       expect((await anna.request('GET', url)).statusCode, url).toBe(404);
@@ -198,7 +198,7 @@ describe('attaching a client of another team', () => {
     const stale = await quality.request('POST', `/api/attachments/${item.id}/review`, { outcome: 'terecht', note: '', version: item.version });
     expect(stale.statusCode).toBe(409);
     await quality.post(`/api/attachments/${item.id}/review`, { outcome: 'terecht', note: 'Toch terecht: de vraag kwam bij team Overvecht binnen', version: item.version + 1 });
-    expect((await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`)).writable).toBe(true);
+    expect(await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`)).toMatchObject({ writable: true, attachNotJustified: false });
     expect((await put()).statusCode).toBe(200);
     expect((await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`)).cases).toEqual([]);
     expect((await anna.request('GET', `/api/cases/${shared.caseId}`)).statusCode).toBe(404);

@@ -98,6 +98,12 @@ export function clientScope(actor: Actor, mode: AccessMode = 'read'): SQL {
   return and(eq(clients.organisationId, actor.organisationId), scope)!;
 }
 
+/** The actor's team holds the client through an attach kwaliteit has not judged justified: the master data are read-only for it. */
+export function attachNotJustified(actor: Actor): SQL {
+  const teamId = workingTeam(actor);
+  return and(eq(clients.organisationId, actor.organisationId), teamId ? attachAwaitingJustification(teamId) : NOTHING)!;
+}
+
 /**
  * The client is in the records of the actor's own team (break-the-glass never counts): the team may
  * use them in its own registrations and households, and record its own consents and disclosures

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, teams } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope, clientOfOwnTeam, clientScope } from '../../access/access.policy';
+import { attachNotJustified, caseScope, clientOfOwnTeam, clientScope } from '../../access/access.policy';
 import { initials, maskBsn, normaliseBsn } from './identity-rules';
 import type { ClientSummary, DuplicateMatch, DuplicateReason } from './clients.schemas';
 
@@ -23,13 +23,16 @@ export async function findVisibleClient(db: DbOrTx, actor: Actor, clientId: stri
   return row ?? null;
 }
 
-/** Whether the actor may change the client's master data (clientScope in write mode); a destroyed client never. */
-export async function canWriteClient(db: DbOrTx, actor: Actor, clientId: string): Promise<boolean> {
+/**
+ * Whether the actor may change the client's master data (clientScope in write mode; a destroyed
+ * client never), and whether an attach kwaliteit has not judged justified is what stands in the way.
+ */
+export async function clientWriteAccess(db: DbOrTx, actor: Actor, clientId: string): Promise<{ writable: boolean; attachNotJustified: boolean }> {
   const [row] = await db
-    .select({ id: clients.id })
+    .select({ writable: sql<boolean>`${and(clientScope(actor, 'write'), isNull(clients.destroyedAt))}`, attachNotJustified: sql<boolean>`${attachNotJustified(actor)}` })
     .from(clients)
-    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientScope(actor, 'write'), isNull(clients.destroyedAt)));
-  return !!row;
+    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)));
+  return { writable: !!row?.writable, attachNotJustified: !!row?.attachNotJustified };
 }
 
 /** A client of the actor's own team (never through break-the-glass), to use in a registration or household. */

@@ -159,6 +159,8 @@ export const clientDetail = z.object({
    * kwaliteit has not judged justified. Never under break-the-glass.
    */
   writable: z.boolean(),
+  /** The team holds the client through an attach kwaliteit has not judged justified (why `writable` is false). */
+  attachNotJustified: z.boolean(),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
 

@@ -9,7 +9,7 @@ import { activeEmergencyUntil } from '../emergency/emergency.service';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, NotFound } from '../../lib/errors';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
-import { canWriteClient, findClientByBsn, findClientInOrganisation, findClientOfOwnTeam, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
+import { clientWriteAccess, findClientByBsn, findClientInOrganisation, findClientOfOwnTeam, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
 import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
 import type { z } from 'zod';
 import { DESTROYED_CLIENT_NAME } from '../retention/retention.schemas';
@@ -78,7 +78,7 @@ export async function getClient(db: Db, actor: Actor, clientId: string): Promise
   }
   const clientCases = await listClientCases(db, actor, clientId);
   await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId });
-  return detail(row, clientCases, { emergencyUntil: await emergencyUntil(db, actor, clientId), writable: await canWriteClient(db, actor, clientId) });
+  return detail(row, clientCases, { emergencyUntil: await emergencyUntil(db, actor, clientId), ...(await clientWriteAccess(db, actor, clientId)) });
 }
 
 /** Until when the actor reads the client only through break-the-glass (null: through their team). */
@@ -88,7 +88,7 @@ async function emergencyUntil(db: Db, actor: Actor, clientId: string): Promise<s
   return activeEmergencyUntil(db, actor, clientId);
 }
 
-function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'writable'>): ClientDetail {
+function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'writable' | 'attachNotJustified'>): ClientDetail {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -185,7 +185,7 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, input
       .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)))
       .returning();
     await writeAudit(tx, actor, { action: 'update', entityType: 'client', entityId: clientId, clientId, changes: diff(before, values) });
-    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, writable: true });
+    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, writable: true, attachNotJustified: false });
   });
 }
 
