@@ -1,10 +1,10 @@
 // The client's file for an access request over HTTP: every part in the JSON, a real PDF, sensitive
 // entries withheld from those who may not read them, 404 outside the scope, and the export logged.
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { pdfText } from '../support/pdf-text';
 import { TEST_USERS } from '../support/fixtures';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
@@ -14,6 +14,7 @@ import type { ClientFile } from '../../src/server/modules/client-file/client-fil
 import type { AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
 import { consents, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
+import { ACCESS_LOG_WITHHELD_REASON } from '../../src/server/modules/client-file/client-file.labels';
 
 let t: TestApp;
 let anna: Session;
@@ -27,23 +28,6 @@ async function userId(email: string): Promise<string> {
   const [row] = await t.database.db.select({ id: users.id, organisationId: users.organisationId }).from(users).where(eq(users.email, email));
   organisationId = row!.organisationId;
   return row!.id;
-}
-
-/** The text drawn on the PDF's pages: the content streams inflated, the hex strings of Tj decoded. */
-/** The text shown on every page, in order: each page's content streams, inflated, their hex strings decoded. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await PDFDocument.load(bytes);
-  let text = '';
-  for (const page of pdf.getPages()) {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
-    for (const stream of streams) {
-      if (!(stream instanceof PDFRawStream)) continue;
-      const content = zlib.inflateSync(Buffer.from(stream.contents)).toString('latin1');
-      for (const hex of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) text += `${Buffer.from(hex[1]!, 'hex').toString('latin1')}\n`;
-    }
-  }
-  return text;
 }
 
 beforeAll(async () => {
@@ -194,5 +178,55 @@ describe("the client's file", () => {
     expect(exports[0]).toMatchObject({ emergency: true, team: 'Zuilen' });
     // Refused requests export nothing and are not logged as exports.
     expect(exports.filter((e) => e.outcome === 'geweigerd')).toEqual([]);
+  });
+});
+
+describe('the access log in the file follows the rule of the access log itself (accessLogReadable)', () => {
+  /** Whoever reads the file: the log in it is whole exactly when the log's own endpoint answers them. */
+  async function readers(): Promise<{ name: string; session: Session; mayReadLog: boolean }[]> {
+    const brams = await userId(TEST_USERS.workerB.email);
+    const karin = await userId(TEST_USERS.quality.email);
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await t.database.db.insert(emergencyAccess).values([
+      { organisationId, userId: brams, clientId, reason: 'Crisis buiten kantoortijd, het eigen team is niet bereikbaar', expiresAt },
+      { organisationId, userId: karin, clientId, reason: 'Klacht over de behandeling, dossier nodig voor het onderzoek', expiresAt },
+    ]);
+    return [
+      { name: 'the lead worker', session: anna, mayReadLog: true },
+      { name: 'a colleague in the team', session: await t.login('workerA2'), mayReadLog: false },
+      { name: 'the team leader', session: await t.login('leadA'), mayReadLog: false },
+      { name: 'a worker of another team under break-the-glass', session: await t.login('workerB'), mayReadLog: false },
+      { name: 'kwaliteit under break-the-glass', session: await t.login('quality'), mayReadLog: true },
+    ];
+  }
+
+  it('gives the log whole to the lead worker and kwaliteit, and to the others says it is withheld and why, in JSON and PDF', async () => {
+    // Soft: every reader is checked, so a failure names each one who gets more (or less) than the rule allows.
+    for (const { name, session, mayReadLog } of await readers()) {
+      // The rule itself: the access-log endpoint.
+      expect((await session.request('GET', `/api/clients/${clientId}/access-log`)).statusCode, name).toBe(mayReadLog ? 200 : 404);
+
+      const json = await session.request('GET', `/api/clients/${clientId}/file`);
+      expect(json.statusCode, name).toBe(200);
+      const file = json.json() as ClientFile;
+      const pdf = await session.request('GET', `/api/clients/${clientId}/file.pdf`);
+      expect(pdf.statusCode, name).toBe(200);
+      const text = await pdfText(pdf.rawPayload);
+      if (mayReadLog) {
+        expect.soft(file.accessLog, name).toMatchObject({ withheld: false });
+        const entries = file.accessLog.withheld === false ? file.accessLog.entries : [];
+        expect.soft(entries.map((e) => e.who), name).toContain('Anna Aalders');
+        expect.soft(text, name).toMatch(/Wie heeft dit dossier ingezien \(\d+\)/);
+        expect.soft(text, name).toContain('exporteerde het dossier');
+      } else {
+        expect.soft(file.accessLog, name).toEqual({ withheld: true, reason: ACCESS_LOG_WITHHELD_REASON });
+        // Nothing of the log: no staff names from it, no actions, no emergency reasons.
+        expect.soft(JSON.stringify(file.accessLog), name).not.toMatch(/Aalders|Leeuw|Bakker|Kwak|exporteerde|bekeek|Crisis/);
+        expect.soft(text, name).not.toContain('exporteerde het dossier');
+        expect.soft(text, name).not.toContain('bekeek de persoonsgegevens');
+        expect.soft(text, name).toContain('Wie heeft dit dossier ingezien');
+        expect.soft(text.replace(/\s+/g, ' '), name).toContain(ACCESS_LOG_WITHHELD_REASON);
+      }
+    }
   });
 });
