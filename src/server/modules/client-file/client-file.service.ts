@@ -2,7 +2,9 @@
 // the actor may see, built once and rendered as JSON or PDF. Cases, registrations and what hangs on
 // them follow the actor's scope (break-the-glass readers included); sensitive journal entries only
 // when the actor is their author or one of the case's workers, otherwise the file says one was
-// withheld. The export is logged.
+// withheld. The overview of who accessed the file (the access log) follows the rule of the access
+// log itself (mayReadAccessLog): whoever may not read the log gets the file with that part withheld
+// and the reason, never the staff names and actions in it. The export is logged.
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
@@ -35,9 +37,9 @@ import { TRIAGE_LABELS, type TriageOutcome } from '../registrations/triage';
 import { AGREEMENT_WAY_LABELS, planContent, type PlanContent } from '../plans/plans.schemas';
 import { planAsSeenBy } from '../plans/plan-sensitivity';
 import { CLOSENESS_LABELS, NETWORK_KIND_LABELS, type NetworkKind } from '../network/network.schemas';
-import { loadAccessLog } from '../access-log/access-log.service';
+import { loadAccessLog, mayReadAccessLog } from '../access-log/access-log.service';
 import type { ClientFile, FileCase, FileContact } from './client-file.schemas';
-import { WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
+import { ACCESS_LOG_WITHHELD_REASON, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../clients/clients.schemas';
 import { DISCLOSURE_GROUND_LABELS } from '../consents/consents.schemas';
 import { SENSITIVITY_LABELS } from '../journal/sensitivity';
@@ -361,7 +363,9 @@ export async function buildClientFile(db: Db, actor: Actor, clientId: string, no
       provisions: await loadProvisions(tx, actor.organisationId, clientId, caseIds, labels),
       consents: await loadConsents(tx, actor.organisationId, clientId),
       disclosures: await loadDisclosures(tx, actor.organisationId, clientId, caseIds),
-      accessLog: await loadAccessLog(tx, actor.organisationId, clientId),
+      accessLog: (await mayReadAccessLog(tx, actor, clientId))
+        ? { withheld: false, entries: await loadAccessLog(tx, actor.organisationId, clientId) }
+        : { withheld: true, reason: ACCESS_LOG_WITHHELD_REASON },
     };
   });
 }
