@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
-import { pdfText } from '../support/pdf-text';
+import { pdfActualTexts, pdfText } from '../support/pdf-text';
+import { PDF_FAILED, PdfPool } from '../../src/server/modules/client-file/client-file.pdf-pool';
+import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
+import { PDFDict, PDFName } from 'pdf-lib';
 import { TEST_USERS } from '../support/fixtures';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
@@ -12,7 +15,7 @@ import type { Contact } from '../../src/server/modules/journal/journal.schemas';
 import type { Plan } from '../../src/server/modules/plans/plans.schemas';
 import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
 import type { AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
-import { consents, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
+import { auditLog, consents, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { ACCESS_LOG_WITHHELD_REASON } from '../../src/server/modules/client-file/client-file.labels';
 
@@ -228,6 +231,97 @@ describe('the access log in the file follows the rule of the access log itself (
         expect.soft(text, name).toContain('Wie heeft dit dossier ingezien');
         expect.soft(text.replace(/\s+/g, ' '), name).toContain(ACCESS_LOG_WITHHELD_REASON);
       }
+    }
+  });
+});
+
+describe('the PDF in every script', () => {
+  /** The fonts a PDF embeds: the name of each (a subset has a six-letter tag before it) and the size of its file. */
+  async function embeddedFonts(bytes: Uint8Array): Promise<{ name: string; bytes: number }[]> {
+    const pdf = await PDFDocument.load(bytes);
+    return pdf.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'))
+      .map((d) => {
+        const file = pdf.context.lookup(d.get(PDFName.of('FontFile2'))) as { contents?: Uint8Array } | undefined;
+        return { name: String(d.get(PDFName.of('FontName'))), bytes: file?.contents?.length ?? 0 };
+      });
+  }
+
+  it('prints Turkish, Arabic and Chinese names and emoji as written, in subsets of the Noto fonts', async () => {
+    const registration = await anna.post<Registration>('/api/registrations', {
+      client: { firstName: 'Ayşe', lastName: 'Yılmaz', birthDate: '1980-02-03' },
+      registeredOn: today,
+      referrerCode: 'zelfmelder',
+      question: 'Hulp bij de post van İstanbul Sigorta',
+    });
+    const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
+    let detail = await anna.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
+    detail = await anna.post<CaseDetail>(`/api/cases/${triaged.caseId}/household`, { client: { firstName: 'محمد', lastName: 'العلي' }, version: detail.version });
+    await anna.post<CaseDetail>(`/api/cases/${triaged.caseId}/household`, { client: { firstName: '伟', lastName: '张' }, version: detail.version });
+    await anna.post(`/api/cases/${triaged.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Blij met de afspraak 😀 en zegt: شكرا جزيلا' });
+
+    const response = await anna.request('GET', `/api/clients/${registration.client.id}/file.pdf`);
+    expect(response.statusCode).toBe(200);
+    const bytes = response.rawPayload;
+    const text = await pdfText(bytes);
+    for (const expected of ['Dossier van Ayşe Yılmaz', 'İstanbul Sigorta', '伟 张', '😀']) expect(text, expected).toContain(expected);
+    expect(text).not.toMatch(/\?\?|Ay\?e|Y\?lmaz/);
+    // The Arabic runs are drawn right to left; their /ActualText is in that order too.
+    const arabic = (await pdfActualTexts(bytes)).map((t) => [...new Intl.Segmenter('ar', { granularity: 'grapheme' }).segment(t)].map((s) => s.segment).reverse().join(''));
+    for (const word of ['محمد', 'العلي', 'شكرا', 'جزيلا']) expect(arabic, word).toContain(word);
+
+    const fonts = await embeddedFonts(bytes);
+    const families = fonts.map((f) => f.name.replace(/^\/([A-Z]{6}\+)?/, '').replace(/-\d+$/, ''));
+    for (const family of ['NotoSans-Regular', 'NotoSans-Bold', 'NotoSansArabic-Regular', 'NotoSansSC-Regular', 'NotoEmoji-Regular']) expect(families, family).toContain(family);
+    // Subsets: the Chinese font alone is 10 MB whole.
+    for (const font of fonts) expect(font.bytes, font.name).toBeLessThan(60_000);
+    expect(bytes.length).toBeLessThan(250_000);
+  });
+
+  it('embeds only the Latin fonts in a file without other scripts', async () => {
+    const bytes = (await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).rawPayload;
+    const families = new Set((await embeddedFonts(bytes)).map((f) => f.name.replace(/^\/([A-Z]{6}\+)?/, '').replace(/-\d+$/, '')));
+    expect([...families].sort()).toEqual(['NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-Regular']);
+  });
+});
+
+describe('heavy exports', () => {
+  it('makes one PDF at a time per user: a second at the same time gets 429 with a Dutch message, another user is served', async () => {
+    const lotte = await t.login('leadA');
+    const [first, second, other] = await Promise.all([
+      anna.request('GET', `/api/clients/${clientId}/file.pdf`),
+      anna.request('GET', `/api/clients/${clientId}/file.pdf`),
+      lotte.request('GET', `/api/clients/${clientId}/file.pdf`),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 429]);
+    const refused = first.statusCode === 429 ? first : second;
+    expect(refused.json()).toEqual({ error: 'too_many_requests', message: PDF_IN_PROGRESS });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(other.statusCode).toBe(200);
+    // Done: the next one is made.
+    expect((await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).statusCode).toBe(200);
+  });
+
+  it('answers 503 with a Dutch message when the PDF worker dies, logs no export, and makes the next PDF with a new worker', async () => {
+    const pool = new PdfPool({ workers: 1, queueLimit: 2, timeoutMs: 30_000, maxHeapMb: 128, entry: new URL('../support/pdf-test-worker.ts', import.meta.url) });
+    const crashing = await createTestApp({ clientFilePdfs: pool });
+    try {
+      const worker = await crashing.login('workerA');
+      const make = async (firstName: string) => (await worker.post<Registration>('/api/registrations', { client: { firstName, lastName: 'Proef' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' })).client.id;
+      const [crash, fine] = [await make('crash'), await make('Truus')];
+      const failed = await worker.request('GET', `/api/clients/${crash}/file.pdf`);
+      expect(failed.statusCode).toBe(503);
+      expect(failed.json()).toEqual({ error: 'unavailable', message: PDF_FAILED });
+      expect(Number(failed.headers['retry-after'])).toBeGreaterThan(0);
+      const served = await worker.request('GET', `/api/clients/${fine}/file.pdf`);
+      expect(served.statusCode).toBe(200);
+      expect(served.body).toBe('Truus');
+      const exports = await crashing.database.db.select({ clientId: auditLog.clientId }).from(auditLog).where(eq(auditLog.action, 'export'));
+      expect(exports).toEqual([{ clientId: fine }]);
+    } finally {
+      await crashing.close();
     }
   });
 });

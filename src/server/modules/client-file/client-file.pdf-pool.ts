@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { Unavailable } from '../../lib/errors';
 import type { ClientFile } from './client-file.schemas';
-import type { RenderAnswer, RenderRequest } from './client-file.pdf-worker';
+import { WORKER_READY, type RenderAnswer, type RenderRequest } from './client-file.pdf-worker-protocol';
 
 export interface PdfPoolOptions {
   /** Worker threads at most. */
@@ -67,6 +67,8 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** The worker has loaded its modules (the time limit starts when it gets the job). */
+  ready: boolean;
   job: Job | null;
   timer?: NodeJS.Timeout;
 }
@@ -102,17 +104,26 @@ export class PdfPool {
       let slot = [...this.slots].find((s) => !s.job);
       if (!slot && this.slots.size < this.options.workers) slot = this.spawn();
       if (!slot) return;
-      const job = this.queue.shift()!;
-      slot.job = job;
-      slot.timer = setTimeout(() => this.fail(slot!, new Unavailable(PDF_FAILED, 60, new Error(`no PDF after ${this.options.timeoutMs} ms`))), this.options.timeoutMs);
-      slot.worker.postMessage({ id: job.id, file: job.file } satisfies RenderRequest);
+      slot.job = this.queue.shift()!;
+      if (slot.ready) this.send(slot);
     }
   }
 
+  private send(slot: Slot): void {
+    const job = slot.job!;
+    slot.timer = setTimeout(() => this.fail(slot, new Unavailable(PDF_FAILED, 60, new Error(`no PDF after ${this.options.timeoutMs} ms`))), this.options.timeoutMs);
+    slot.worker.postMessage({ id: job.id, file: job.file } satisfies RenderRequest);
+  }
+
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(this.entry, this.options.maxHeapMb), job: null };
+    const slot: Slot = { worker: startWorker(this.entry, this.options.maxHeapMb), ready: false, job: null };
     this.slots.add(slot);
-    slot.worker.on('message', (answer: RenderAnswer) => {
+    slot.worker.on('message', (answer: RenderAnswer | typeof WORKER_READY) => {
+      if (answer === WORKER_READY) {
+        slot.ready = true;
+        if (slot.job) this.send(slot);
+        return;
+      }
       const job = slot.job;
       if (!job || job.id !== answer.id) return;
       this.finish(slot);

@@ -1,16 +1,9 @@
 // Worker thread of the PDF pool (client-file.pdf-pool.ts): lays out and serialises one client's
-// file at a time, off the main thread. Gets { id, file }, answers { id, pdf } (the bytes handed over,
-// not copied) or { id, error }.
+// file at a time, off the main thread. Says it is ready, then gets { id, file } and answers
+// { id, pdf } (the bytes handed over, not copied) or { id, error }.
 import { parentPort } from 'node:worker_threads';
 import { renderClientFilePdf } from './client-file.pdf';
-import type { ClientFile } from './client-file.schemas';
-
-export interface RenderRequest {
-  id: number;
-  file: ClientFile;
-}
-
-export type RenderAnswer = { id: number; pdf: Uint8Array } | { id: number; error: string };
+import { WORKER_READY, type RenderAnswer, type RenderRequest } from './client-file.pdf-worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('client-file.pdf-worker runs as a worker thread');
@@ -23,3 +16,5 @@ port.on('message', async ({ id, file }: RenderRequest) => {
     port.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies RenderAnswer);
   }
 });
+
+port.postMessage(WORKER_READY);
