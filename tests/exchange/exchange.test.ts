@@ -11,6 +11,7 @@ import { findOrganisationId } from '../../src/server/modules/reference/reference
 import { loadExchangeCodes, readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
 import { exportHistory } from '../../src/server/modules/exchange/export-history';
 import { generateExchange } from '../../scripts/synthetic-exchange';
+import { tiedHistory } from '../support/tied-history';
 
 const SAMPLE = path.resolve('../shared/sample/data');
 let sample: Record<string, string>;
@@ -105,6 +106,14 @@ describe('exchange import and export', () => {
     }
   });
 
+  it('writes zrm.csv in the order the assessments were recorded: for an import, the order of its file', async () => {
+    // The sample's zrm.csv is not in id order; its rows come back in their own order.
+    const exported = await exportAll(a.database, organisationId);
+    expect(exported['zrm.csv']).toBe(sample['zrm.csv']);
+    const ids = (text: string) => text.trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
+    expect(ids(exported['zrm.csv'])).not.toEqual([...ids(exported['zrm.csv'])].sort());
+  });
+
   it('exports cases made in Keukentafel under their own id, and re-importing them duplicates nothing', async () => {
     const [team] = await a.database.db.select({ teamId: cases.teamId }).from(cases).limit(1);
     const [client] = await a.database.db.insert(clients).values({ organisationId, firstName: 'Nieuw', lastName: 'In Keukentafel' }).returning();
@@ -118,6 +127,20 @@ describe('exchange import and export', () => {
     expect(await counts(a.database)).toEqual(before);
     const [still] = await a.database.db.select().from(clients).where(eq(clients.id, client!.id));
     expect(still).toMatchObject({ firstName: 'Nieuw', externalId: null });
+  });
+});
+
+describe('a history with same-day assessments', () => {
+  it('keeps the file order of zrm.csv through import and export, where the ids sort the other way', async () => {
+    const tied = tiedHistory();
+    const c = await openTestDatabase();
+    try {
+      const org = (await findOrganisationId(c.database.db))!;
+      expect((await validateAndImport(c.database.db, org, tied, { write: true, userId: null })).problems).toEqual([]);
+      expect((await exportAll(c.database, org))['zrm.csv']).toBe(tied['zrm.csv']);
+    } finally {
+      await c.drop();
+    }
   });
 });
 
