@@ -267,6 +267,22 @@ describe('declining', () => {
   });
 });
 
+describe('four eyes', () => {
+  it('refuses the person who recorded a request to confirm it, and destroys nothing', async () => {
+    const registration = await anna.post<Registration>('/api/registrations', { client: { firstName: 'Vier', lastName: 'Ogen' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    await anna.post(`/api/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
+    const clientId = registration.client.id;
+    const item = await karin.post<DestructionItem>(`/api/clients/${clientId}/destruction-request`, { receivedOn: today, note: 'Brief' });
+    const own = await karin.request('POST', `/api/retention/${item.id}/confirm`, { version: item.version, note: '' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().message).toMatch(/andere medewerker kwaliteit/);
+    expect((await rows<{ last_name: string; destroyed_at: unknown }>(sql`select last_name, destroyed_at from clients where id = ${clientId}`))[0]).toEqual({ last_name: 'Ogen', destroyed_at: null });
+    const kees = await t.login('quality2');
+    expect((await kees.post<DestructionItem>(`/api/retention/${item.id}/confirm`, { version: item.version, note: '' })).status).toBe('vernietigd');
+    expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${clientId}`))[0]!.last_name).toBe('');
+  });
+});
+
 describe("a client's request", () => {
   it('gets the legal term of 3 months, and can be confirmed once the cases are closed', async () => {
     const clientId = recent.household[0]!.clientId;
