@@ -65,6 +65,7 @@ function validBody(method: string, url: string): unknown {
     'POST /api/clients/:id/consents': { recipientKind: 'huisarts', recipientName: 'Praktijk', dataShared: 'Medicatie', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' },
     'POST /api/consents/:id/withdraw': { withdrawnOn: today, version: 1 },
     'POST /api/clients/:id/disclosures': { recipient: 'Rechtbank', dataShared: 'Dossier', ground: 'wettelijke_plicht', reasoning: 'Vordering op grond van de wet, schriftelijk ontvangen', disclosedOn: today },
+    'POST /api/retention/:id/propose': { version: 1 },
     'POST /api/retention/:id/confirm': { version: 1 },
     'POST /api/retention/:id/decline': { version: 1, note: 'Van aanzienlijk belang voor een ander' },
     'POST /api/clients/:id/destruction-request': { receivedOn: today, note: '' },

@@ -325,8 +325,9 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     expectRows(await logged(() => lead.post(`/api/quality-reports/${report.id}/steps`, { stepOn: today, description: 'Gesprek met de bewoner' })), entry('update'));
   });
 
-  it("retention: the queue, a client's request, decline, confirm (destroy), and the daily job", async () => {
+  it("retention: the queue, a client's request, decline, confirm (destroy) by another person, the daily job and a proposal", async () => {
     const quality = await t.login('quality');
+    const quality2 = await t.login('quality2');
     expectRows(await logged(() => quality.get('/api/retention')), row('quality', 'read', 'destruction_queue', {}));
     let request!: { id: string };
     const requested = await logged(async () => (request = await quality.post<{ id: string }>(`/api/clients/${own.clientId}/destruction-request`, { receivedOn: today })));
@@ -339,7 +340,7 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     await worker.post(`/api/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
     const gone = registration.client.id;
     const second = await quality.post<{ id: string }>(`/api/clients/${gone}/destruction-request`, { receivedOn: today });
-    expectRows(await logged(() => quality.post(`/api/retention/${second.id}/confirm`, { version: 1 })), row('quality', 'destroy', 'client', { entityId: gone, clientId: gone }));
+    expectRows(await logged(() => quality2.post(`/api/retention/${second.id}/confirm`, { version: 1 })), row('quality2', 'destroy', 'client', { entityId: gone, clientId: gone }));
 
     // The daily job, run as if 16 years from now, after a case is closed: one row per client it
     // lists (that client among them), on behalf of the job and without a user.
@@ -364,6 +365,8 @@ describe('break the glass, denied reads, consent, the access log, print, export,
       onBehalfOf: 'dagelijkse taak',
     });
     expectRows(job, ...listed.map(byJob));
+    const mine = listed.find((d) => d.clientId === closed.clientId)!;
+    expectRows(await logged(() => quality.post(`/api/retention/${mine.id}/propose`, { version: 1, note: '' })), row('quality', 'update', 'destruction', { entityId: mine.id, clientId: closed.clientId }));
   });
 
   it('a password change; a wrong current password leaves no row (it counts towards the lockout)', async () => {

@@ -214,6 +214,7 @@ describe('the derivation itself', () => {
         'PUT /api/quality-reports/:id',
         'POST /api/quality-reports/:id/steps',
         'GET /api/retention',
+        'POST /api/retention/:id/propose',
         'POST /api/retention/:id/confirm',
         'POST /api/retention/:id/decline',
         'POST /api/clients/:id/destruction-request',

@@ -207,7 +207,7 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
     standIn,
     callOn: async (route, policy, f) => {
       await refresh(f);
-      const madeId = policy.make ? await policy.make({ owner: owner(f.relation), as, outsider }, f) : undefined;
+      const madeId = policy.make ? await policy.make({ owner: owner(f.relation), as, outsider, db, organisationId }, f) : undefined;
       if (madeId) madeFor.set(f.client.id, (madeFor.get(f.client.id) ?? new Set()).add(madeId));
       return { url: urlFor(route, policy, f, madeId), body: policy.body?.(f), madeId };
     },

@@ -22,6 +22,10 @@ import type { ClientFile } from '../../src/server/modules/client-file/client-fil
 import { pdfText } from './pdf-text';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
 import type { Session } from './test-app';
+import type { Db } from '../../src/server/db/database';
+import { destructions } from '../../src/server/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { PENDING_STATUSES } from '../../src/server/modules/retention/retention.schemas';
 
 /** Who calls: a user of a role, or nobody (no session). */
 export type Caller = Role | 'none';
@@ -157,12 +161,17 @@ const RECORD_ID: Record<Exclude<RecordKind, 'none'>, (f: Fixture) => string> = {
   team: (f) => f.team.id,
 };
 
-/** What `make` gets: the worker of the fixture's team (null for 'no relation') and a login for anyone. */
+/**
+ * What `make` gets: the worker of the fixture's team (null for 'no relation'), a login for anyone,
+ * and the database with the organisation, for what only a background job makes (the retention listing).
+ */
 export interface MakeContext {
   owner: Session | null;
   as(user: TestUser): Promise<Session>;
   /** A worker of a team that is neither the callers' nor the records' (its reach changes no caller's). */
   outsider(): Promise<Session>;
+  db: Db;
+  organisationId: string;
 }
 
 export interface RoutePolicy {
@@ -260,9 +269,26 @@ const makeQualityReport = ({ owner, as }: MakeContext, f: Fixture) =>
     return (await filer.post<{ id: string }>('/api/quality-reports', owner ? body : { ...body, teamId: f.team.id })).id;
   });
 
-/** The fixture's client in the destruction queue: a request for destruction recorded by kwaliteit. */
+/**
+ * The fixture's client in the destruction queue: a request for destruction recorded by the second
+ * person of kwaliteit (so the caller, the first, may confirm it: four eyes).
+ */
 const makeDestruction = ({ as }: MakeContext, f: Fixture) =>
-  once('destruction', f, async () => (await (await as('quality')).post<{ id: string }>(`/api/clients/${f.client.id}/destruction-request`, { receivedOn: today, note: '' })).id);
+  once('destruction', f, async () => (await (await as('quality2')).post<{ id: string }>(`/api/clients/${f.client.id}/destruction-request`, { receivedOn: today, note: '' })).id);
+/**
+ * The fixture's client listed by the daily retention job (nobody proposed yet), written as the job
+ * writes it (the job lists a client only 15 years after the last closing); a client already in the
+ * queue (a request, on a shared fixture) keeps its one row.
+ */
+const makeListing = ({ db, organisationId }: MakeContext, f: Fixture) =>
+  once('listing', f, async () => {
+    await db.insert(destructions).values({ organisationId, clientId: f.client.id, reason: 'bewaartermijn', requestedOn: today, dueOn: today }).onConflictDoNothing();
+    const [row] = await db
+      .select({ id: destructions.id })
+      .from(destructions)
+      .where(and(eq(destructions.organisationId, organisationId), eq(destructions.clientId, f.client.id), inArray(destructions.status, [...PENDING_STATUSES])));
+    return row!.id;
+  });
 
 /**
  * An emergency access to the fixture's client, for kwaliteit to review: opened by a worker outside
@@ -344,6 +370,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/attachments/:id/review': { record: 'client', access: ATTACHMENT_REVIEW_ACCESS, make: makeAttachment, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
 
   'GET /api/retention': { record: 'client', list: 'scope', access: RETENTION_ACCESS, make: makeDestruction, query: () => '?limit=500' },
+  'POST /api/retention/:id/propose': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeListing, body: () => ({ version: 1, note: '' }) },
   'POST /api/retention/:id/confirm': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeDestruction, body: () => ({ version: 1, note: '' }) },
   'POST /api/retention/:id/decline': { record: 'client', access: RETENTION_ACCESS, make: makeDestruction, body: () => ({ version: 1, note: 'Langer bewaren: er loopt een klacht' }) },
   'POST /api/clients/:id/destruction-request': { record: 'client', access: RETENTION_ACCESS, body: () => ({ receivedOn: today, note: '' }) },

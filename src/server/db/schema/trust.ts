@@ -199,8 +199,9 @@ export const qualityReportSteps = pgTable(
 
 /**
  * The destruction queue: a client whose retention term has passed (reason bewaartermijn) or who
- * asked for destruction (reason verzoek). `kwaliteit` confirms or declines; confirmed means the
- * personal data were removed and only anonymous facts remain.
+ * asked for destruction (reason verzoek). Four eyes: one person of `kwaliteit` proposes the
+ * destruction (or records the client's request), another confirms it or anyone declines;
+ * confirmed means the personal data were removed and only anonymous facts remain.
  */
 export const destructions = pgTable(
   'destructions',
@@ -215,8 +216,12 @@ export const destructions = pgTable(
     /** The last day to act: the legal term for a request, the listing date for the retention term. */
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     requestNote: text('request_note'),
-    /** te_beoordelen, vernietigd, afgewezen */
+    /** te_beoordelen (listed, nobody proposed yet), voorgesteld, vernietigd, afgewezen */
     status: text('status').notNull().default('te_beoordelen'),
+    /** The first pair of eyes: who proposed the destruction or recorded the request; never the one who confirms. */
+    proposedBy: uuid('proposed_by'),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }),
+    proposalNote: text('proposal_note'),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
@@ -225,7 +230,7 @@ export const destructions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    uniqueIndex('destructions_pending_uq').on(t.organisationId, t.clientId).where(sql`${t.status} = 'te_beoordelen'`),
+    uniqueIndex('destructions_pending_uq').on(t.organisationId, t.clientId).where(sql`${t.status} in ('te_beoordelen', 'voorgesteld')`),
     index('destructions_status_idx').on(t.organisationId, t.status, t.dueOn),
     foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
   ],
