@@ -60,3 +60,13 @@ export class TooManyRequests extends DomainError {
     super(message);
   }
 }
+
+/** The server is too busy for this request just now (not the caller's fault); try again after the wait. */
+export class Unavailable extends DomainError {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,7 +1,7 @@
 // The database rate limiter: window, limit, give-back, parallel takers and pruning, on a real database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
-import { clearLimit, giveBackSlot, pruneRateLimits, takeSlot } from './rate-limit';
+import { clearLimit, clearLimitsStartingWith, giveBackSlot, pruneRateLimits, takeSlot } from './rate-limit';
 
 let database: Database;
 beforeAll(async () => {
@@ -40,6 +40,15 @@ describe('takeSlot', () => {
     expect((await takeSlot(database.db, key, limit, later(2))).allowed).toBe(false);
     await clearLimit(database.db, key);
     expect((await takeSlot(database.db, key, limit, later(3))).allowed).toBe(true);
+  });
+
+  it('clears every key with a prefix, and only those (no pattern characters)', async () => {
+    const prefix = `${freshKey()}:%_`;
+    const limit = { limit: 1, windowSeconds: 60 };
+    for (const key of [`${prefix}a`, `${prefix}b`, `${prefix.slice(0, -2)}xx`]) await takeSlot(database.db, key, limit, later(0));
+    expect(await clearLimitsStartingWith(database.db, prefix)).toBe(2);
+    expect((await takeSlot(database.db, `${prefix}a`, limit, later(1))).allowed).toBe(true);
+    expect((await takeSlot(database.db, `${prefix.slice(0, -2)}xx`, limit, later(1))).allowed).toBe(false);
   });
 
   it('prunes windows that started before a moment', async () => {

@@ -52,6 +52,12 @@ export async function clearLimit(db: DbOrTx, key: string): Promise<void> {
   await db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
+/** Forgets every key that starts with `prefix` (e.g. all the addresses counted for one account). */
+export async function clearLimitsStartingWith(db: DbOrTx, prefix: string): Promise<number> {
+  const cleared = await db.delete(rateLimits).where(sql`starts_with(${rateLimits.key}, ${prefix})`).returning({ key: rateLimits.key });
+  return cleared.length;
+}
+
 /** Removes windows that started before `before` (no limit here is longer than a day). */
 export async function pruneRateLimits(db: DbOrTx, before: Date): Promise<void> {
   await db.delete(rateLimits).where(lt(rateLimits.windowStartedAt, before));
