@@ -13,7 +13,7 @@ import { readConfig, type Config } from '../../src/server/config';
 import { openDatabase, type Database } from '../../src/server/db/database';
 import { auditLog, users } from '../../src/server/db/schema';
 import { failedLoginsLogged } from '../../src/server/modules/auth/failed-login-log';
-import { ADDRESS_ACCOUNT_LIMIT, ADDRESS_LIMIT } from '../../src/server/modules/auth/login-limits';
+import { ADDRESS_ACCOUNT_LIMIT, ADDRESS_LIMIT, REMEMBER_REFUSALS_MS } from '../../src/server/modules/auth/login-limits';
 import { unlockAccount } from '../../src/server/modules/auth/unlock';
 import { openTestDatabase } from '../support/test-app';
 import { TEST_PASSWORD, TEST_USERS } from '../support/fixtures';
@@ -161,9 +161,10 @@ describe('an attacker cannot lock the owner out', () => {
     expect((await attempt(app, next(), email, TEST_PASSWORD)).statusCode).toBe(200);
     expect((await attempt(app, attacker, email, TEST_PASSWORD)).statusCode).toBe(429);
 
-    // The way back in for the owner at that address: the beheerder's `user unlock`.
+    // The way back in for the owner at that address: the beheerder's `user unlock` (a running
+    // server answers from its memory of the refusal for up to REMEMBER_REFUSALS_MS more).
     await unlockAccount(database.db, { email: email.toUpperCase() });
-    expect((await attempt(app, attacker, email, TEST_PASSWORD)).statusCode).toBe(200);
+    await expect.poll(async () => (await attempt(app, attacker, email, TEST_PASSWORD)).statusCode, { timeout: REMEMBER_REFUSALS_MS * 2, interval: 250 }).toBe(200);
   });
 
   it('lets the lock expire by itself when its window ends', async () => {
@@ -172,7 +173,7 @@ describe('an attacker cannot lock the owner out', () => {
     for (let i = 0; i <= ADDRESS_ACCOUNT_LIMIT.limit; i++) await attempt(app, address, email, `fout-${i}`);
     expect((await attempt(app, address, email, TEST_PASSWORD)).statusCode).toBe(429);
     await database.db.execute(sql`update rate_limits set window_started_at = window_started_at - make_interval(secs => ${ADDRESS_LIMIT.windowSeconds + ADDRESS_ACCOUNT_LIMIT.windowSeconds})`);
-    expect((await attempt(app, address, email, TEST_PASSWORD)).statusCode).toBe(200);
+    await expect.poll(async () => (await attempt(app, address, email, TEST_PASSWORD)).statusCode, { timeout: REMEMBER_REFUSALS_MS * 2, interval: 250 }).toBe(200);
   });
 
   it('does not count correct passwords against the address', async () => {
@@ -248,12 +249,9 @@ describe('failed logins in the access log', () => {
     const wrong = rows.filter((r) => (r.changes as { reason: string }).reason === 'wrong_password');
     const refused = rows.filter((r) => (r.changes as { reason: string }).reason === 'too_many_attempts');
     expect(wrong).toHaveLength(100 - refusedCount);
-    // 6th attempt: the first refusal of the address-and-account key; 31st: of the address key.
-    const byLimit = (r: { changes: unknown }) => (r.changes as { limit: string }).limit;
-    expect([...refused].sort((a, b) => byLimit(a).localeCompare(byLimit(b))).map((r) => r.changes)).toEqual([
-      { reason: 'too_many_attempts', address, limit: 'address' },
-      { reason: 'too_many_attempts', address, limit: 'address_account' },
-    ]);
+    // The 6th attempt is the first refusal of the address-and-account key; the attempts it
+    // refused did not count against the address, which is not refused.
+    expect(refused.map((r) => r.changes)).toEqual([{ reason: 'too_many_attempts', address, limit: 'address_account' }]);
     expect(refused[0]).toMatchObject({ outcome: 'denied', entityType: 'user', entityId: id, actorId: null });
 
     // Still refused later in the same window: no new row.

@@ -10,6 +10,8 @@ import { changePassword, getMe, login, loginWithOidc, logout, OidcRefused } from
 import { decodePending, encodePending, OIDC_PENDING_COOKIE, OIDC_PENDING_SECONDS, OidcLogin } from './oidc';
 import { loadPasswordDenylist } from './password-denylist';
 import { PasswordChecks } from './password-checks';
+import { REMEMBER_REFUSALS_MS } from './login-limits';
+import { RefusalMemory } from '../../lib/rate-limit';
 import { SESSION_COOKIE } from './sessions.repo';
 import type { AppDeps } from '../../app';
 
@@ -22,8 +24,8 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
     // Read at start: a wrong PASSWORD_DENYLIST_FILE stops the server instead of being ignored.
     const denylist = await loadPasswordDenylist(config.passwordDenylistFile);
     const oidc = config.oidc ? new OidcLogin(config.oidc) : null;
-    // One line of argon2 checks for this process's logins and password changes.
-    const checks = new PasswordChecks(config.loginConcurrency);
+    // One line of argon2 checks, and one memory of refused login limits, for this process.
+    const context = { checks: new PasswordChecks(config.loginConcurrency), refusals: new RefusalMemory(REMEMBER_REFUSALS_MS) };
     const secure = !config.plainHttp;
     let warnedPlainHttp = false;
 
@@ -44,7 +46,7 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
       '/auth/login',
       { config: { permission: 'public' }, schema: { summary: 'Log in with e-mail and password', body: loginBody, response: { 200: me } } },
       async (request, reply) => {
-        const result = await login(db, { checks, log: request.log }, { ...request.body, address: request.ip, sessionHours: config.sessionHours, previousToken: request.cookies[SESSION_COOKIE] });
+        const result = await login(db, { ...context, log: request.log }, { ...request.body, address: request.ip, sessionHours: config.sessionHours, previousToken: request.cookies[SESSION_COOKIE] });
         setSessionCookie(request, reply, result);
         return result.me;
       },
@@ -64,7 +66,7 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
       '/auth/password',
       { config: { permission: 'session' }, schema: { summary: 'Change my own password', body: passwordChange, response: { 204: z.null() } } },
       async (request, reply) => {
-        await changePassword(db, { checks, log: request.log }, actorOf(request), { ...request.body, currentToken: request.cookies[SESSION_COOKIE]!, address: request.ip, denylist });
+        await changePassword(db, { ...context, log: request.log }, actorOf(request), { ...request.body, currentToken: request.cookies[SESSION_COOKIE]!, address: request.ip, denylist });
         return reply.status(204).send(null);
       },
     );

@@ -11,7 +11,7 @@ import type { Actor } from '../../access/actor';
 import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { DomainError, Invalid, NotFound, TooManyRequests, Unauthenticated } from '../../lib/errors';
-import { clearLimit, giveBackSlot, takeSlot } from '../../lib/rate-limit';
+import { clearLimit, giveBackSlot, type RefusalMemory } from '../../lib/rate-limit';
 import { findUserByEmail, findUserWithTeam } from '../users/users.repo';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { passwordProblems } from './password-rules';
@@ -26,9 +26,14 @@ const WRONG_LOGIN = 'E-mailadres of wachtwoord klopt niet';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>;
 
-/** What a password check needs beside the database: the cap on checks at once, and the request's log. */
+/**
+ * What a password check needs beside the database, per process: the cap on checks at once, the
+ * memory of refused limits (so a hammering client costs the database next to nothing), and the
+ * request's log.
+ */
 export interface PasswordContext {
   checks: PasswordChecks;
+  refusals: RefusalMemory;
   log: LoginLog;
 }
 
@@ -42,7 +47,7 @@ interface SessionStart {
 export async function login(db: Db, context: PasswordContext, input: LoginBody & SessionStart & { address: string }) {
   const email = normaliseEmail(input.email);
   const keys = loginLimitKeys(input.address, email);
-  await takeLoginSlots(db, context.log, keys, { email, address: input.address });
+  await takeLoginSlots(db, context, keys, { email, address: input.address });
 
   let user: UserRow | null;
   let valid: boolean;
@@ -67,20 +72,20 @@ export async function login(db: Db, context: PasswordContext, input: LoginBody &
 }
 
 /**
- * Takes a slot of every key, or throws 429 with the longest wait. The first refusal of a key in its
+ * Takes a slot of every key, or throws 429 with the wait. The first refusal of a key in its
  * window goes into the access log; later ones in that window do not, so a refused address that
  * keeps trying cannot grow the log.
  */
-async function takeLoginSlots(db: Db, log: LoginLog, keys: LoginLimitKey[], attempt: { email: string; address: string }): Promise<void> {
-  const slots = await Promise.all(keys.map((k) => takeSlot(db, k.key, k.limit)));
-  if (slots.every((slot) => slot.allowed)) return;
-  const firstRefusals = keys.filter((k, i) => slots[i]!.hits === k.limit.limit + 1);
-  if (firstRefusals.length > 0) {
+async function takeLoginSlots(db: Db, context: PasswordContext, keys: LoginLimitKey[], attempt: { email: string; address: string }): Promise<void> {
+  const taken = await context.refusals.take(db, keys);
+  if (taken.allowed) return;
+  if (taken.firstRefusals.length > 0) {
     const account = await findUserByEmail(db, attempt.email);
-    for (const k of firstRefusals) logFailedLogin(db, log, { account, address: attempt.address, reason: 'too_many_attempts', limit: k.kind });
+    for (const k of keys.filter((k) => taken.firstRefusals.includes(k.key))) {
+      logFailedLogin(db, context.log, { account, address: attempt.address, reason: 'too_many_attempts', limit: k.kind });
+    }
   }
-  const wait = Math.max(...slots.map((slot) => slot.retryAfterSeconds));
-  throw new TooManyRequests(tooManyAttemptsMessage(wait), wait);
+  throw new TooManyRequests(tooManyAttemptsMessage(taken.retryAfterSeconds), taken.retryAfterSeconds);
 }
 
 async function giveBackSlots(db: Db, keys: LoginLimitKey[]): Promise<void> {
@@ -165,7 +170,7 @@ export async function changePassword(db: Db, context: PasswordContext, actor: Ac
     throw new Invalid([{ path: 'currentPassword', message: 'U logt in met uw organisatieaccount; in Keukentafel heeft u geen wachtwoord' }]);
   }
   const keys = loginLimitKeys(input.address, user.email);
-  await takeLoginSlots(db, context.log, keys, { email: user.email, address: input.address });
+  await takeLoginSlots(db, context, keys, { email: user.email, address: input.address });
   let valid: boolean;
   try {
     valid = await context.checks.run(() => verifyPassword(currentHash, input.currentPassword));

@@ -6,6 +6,8 @@
 // lock the account's owner out, who logs in from another address as usual.
 // - per address and account: guessing one account's password from one address;
 // - per address: a spray of a few passwords over many accounts from one address.
+// A process remembers a refused key for a few seconds (RefusalMemory in lib/rate-limit.ts), so a
+// client that keeps trying costs the database next to nothing.
 // An IPv6 address counts by its /64 network (lib/client-address.ts). The e-mail address is in the
 // key as a hash: what people type in the e-mail field is not kept. The keys do not depend on
 // whether the account exists, so the answers do not tell.
@@ -17,6 +19,12 @@ import { clientKey } from '../../lib/client-address';
 export const ADDRESS_ACCOUNT_LIMIT: Limit = { limit: 5, windowSeconds: 15 * 60 };
 /** 30 failed passwords from one address per 15 minutes, over all accounts together. */
 export const ADDRESS_LIMIT: Limit = { limit: 30, windowSeconds: 15 * 60 };
+
+/**
+ * How long a process answers a refused key from memory before it asks the database again; also
+ * how long a `user unlock` may take to reach a running server.
+ */
+export const REMEMBER_REFUSALS_MS = 5000;
 
 export type LoginLimitKind = 'address' | 'address_account';
 
