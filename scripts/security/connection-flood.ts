@@ -1,6 +1,7 @@
 // Measures what many half-open connections from one host do to a real server (the server as
 // `npm start` runs it, in its own process, over loopback): each flood connection sends the start of
-// a request and then nothing. Meanwhile another client asks GET /api/health every 50 ms. Prints a
+// a request and then nothing. Meanwhile another client (its own process) asks GET /api/health
+// every 50 ms. Prints a
 // table (standard error) and one JSON object (standard output): how many flood connections the
 // server kept, how many it reset at once, when it had closed the last one, and whether and how
 // fast the other client was served.
@@ -12,7 +13,7 @@
 import net from 'node:net';
 import { parseArgs } from 'node:util';
 import { latencyFromTimes } from '../bench/measure';
-import { countBy, probeWhile, request, sleep, startServer, type Answer } from './support';
+import { countBy, probeDuring, sleep, startServer, type Answer, type ProbeSpec } from './support';
 
 const { values } = parseArgs({ options: { connections: { type: 'string', default: '20000' }, 'in-flight': { type: 'string', default: '500' }, processes: { type: 'string', default: '1' } } });
 const TOTAL = Number(values.connections);
@@ -59,13 +60,13 @@ function flood(): Promise<void> {
 
 const figures: Record<string, unknown> = { connections: TOTAL, inFlight: IN_FLIGHT, processes: Number(values.processes), database: process.env.DATABASE_URL ? 'postgres' : 'pglite' };
 try {
-  const probe = () => request(server.port, { method: 'GET', path: '/api/health', localAddress: '127.0.0.2' });
-  const quiet: Answer[] = [];
-  for (let i = 0; i < 40; i++) quiet.push(await probe());
+  // The other client, in a process of its own.
+  const probes: ProbeSpec[] = [{ name: 'health', method: 'GET', path: '/api/health', localAddress: '127.0.0.2', pauseMs: 50 }];
+  const quiet = (await probeDuring(server.port, probes, () => sleep(3000))).answers.health!;
 
   const started = performance.now();
   let floodEnded = 0;
-  const run = (async () => {
+  const { answers } = await probeDuring(server.port, probes, async () => {
     let next = 0;
     const workers = Array.from({ length: IN_FLIGHT }, async () => {
       while (next < TOTAL) {
@@ -77,8 +78,8 @@ try {
     floodEnded = performance.now();
     // Until the server has closed every flood connection it kept (or the limit).
     while (open > 0 && performance.now() - floodEnded < DRAIN_LIMIT_MS) await sleep(100);
-  })();
-  const during = await probeWhile(run, 50, probe);
+  });
+  const during = answers.health!;
   figures.floodSeconds = round((floodEnded - started) / 1000);
   figures.flood = { ...outcome, stillOpenAtEnd: open, lastClosedSecondsAfterFlood: open > 0 ? null : round((lastCloseAt - floodEnded) / 1000), longestLivedSeconds: round(Math.max(0, ...lived) / 1000) };
   figures.otherClient = { quiet: summary(quiet), during: summary(during), answers: countBy(during, (a) => (a.status === 0 ? `no answer (${a.error})` : a.status)) };

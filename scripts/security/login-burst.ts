@@ -21,7 +21,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { openDatabase } from '../../src/server/db/database';
 import { auditLog, users } from '../../src/server/db/schema';
 import { latencyFromTimes, type Latency } from '../bench/measure';
-import { ACCOUNTS, countBy, login, PASSWORD, probeWhile, request, sessionCookie, startServer, type Answer } from './support';
+import { ACCOUNTS, countBy, login, PASSWORD, probeDuring, sessionCookie, sleep, startServer, type Answer, type ProbeSpec } from './support';
 
 const { values } = parseArgs({ options: { requests: { type: 'string', default: '800' }, processes: { type: 'string', default: '1' } } });
 const REQUESTS = Number(values.requests);
@@ -45,14 +45,14 @@ try {
   const other = await login(port, '127.0.0.2', ACCOUNTS.other, PASSWORD);
   if (other.status !== 200) throw new Error(`login of the other user: ${other.status} ${other.body}`);
   const cookie = sessionCookie(other);
-  const me = () => request(port, { method: 'GET', path: '/api/auth/me', localAddress: '127.0.0.2', cookie });
-  // The other user logging in with the right password, from a third address.
-  const rightLogin = () => login(port, '127.0.0.3', ACCOUNTS.other, PASSWORD);
-
-  const quiet = { me: [] as Answer[], login: [] as Answer[] };
-  for (let i = 0; i < 40; i++) quiet.me.push(await me());
-  for (let i = 0; i < 10; i++) quiet.login.push(await rightLogin());
-  figures.quiet = { me: latencies(quiet.me), login: latencies(quiet.login) };
+  // The other user, in a process of its own: the session's "who am I" every 20 ms, and a login with
+  // the right password from a third address every 100 ms.
+  const probes: ProbeSpec[] = [
+    { name: 'me', method: 'GET', path: '/api/auth/me', localAddress: '127.0.0.2', cookie, pauseMs: 20 },
+    { name: 'login', method: 'POST', path: '/api/auth/login', localAddress: '127.0.0.3', body: { email: ACCOUNTS.other, password: PASSWORD }, pauseMs: 100 },
+  ];
+  const quiet = (await probeDuring(port, probes, () => sleep(3000))).answers;
+  figures.quiet = { me: latencies(quiet.me!), login: latencies(quiet.login!) };
 
   const results: Record<string, unknown> = {};
   let attacker = 0;
@@ -60,16 +60,17 @@ try {
     const address = `127.0.1.${++attacker}`;
     const agent = scenario.sockets === 'one per request' ? undefined : new http.Agent({ keepAlive: true, maxSockets: scenario.sockets });
     const started = performance.now();
-    const burst = Promise.all(Array.from({ length: REQUESTS }, (_, i) => login(port, address, scenario.email(i), `fout-${i}`, agent)));
-    const [answers, meDuring, loginDuring] = await Promise.all([burst, probeWhile(burst, 20, me), probeWhile(burst, 100, rightLogin)]);
+    const { result: answers, answers: during } = await probeDuring(port, probes, () =>
+      Promise.all(Array.from({ length: REQUESTS }, (_, i) => login(port, address, scenario.email(i), `fout-${i}`, agent))),
+    );
     agent?.destroy();
     results[scenario.name] = {
       seconds: round((performance.now() - started) / 1000),
       answers: countBy(answers, (a) => (a.status === 0 ? `no answer (${a.error})` : a.status)),
       passwordChecksLetThrough: answers.filter((a) => a.status === 401).length,
       attackerAnswer: latencies(answers.filter((a) => a.status !== 0)),
-      otherUserMe: latencies(meDuring),
-      otherUserLogin: latencies(loginDuring),
+      otherUserMe: latencies(during.me!),
+      otherUserLogin: latencies(during.login!),
     };
   }
   figures.bursts = results;

@@ -2,6 +2,7 @@
 // the server as `npm start` runs it in its own process, and HTTP requests from a chosen local
 // address (Linux routes all of 127.0.0.0/8 to loopback, so 127.0.0.2 is another client than
 // 127.0.0.1). Embedded database by default; with DATABASE_URL a new database on that server.
+import { fork } from 'node:child_process';
 import http from 'node:http';
 import { openDatabase } from '../../src/server/db/database';
 import { ensureOrganisation } from '../../src/server/modules/reference/reference.service';
@@ -101,14 +102,34 @@ export function countBy<T>(items: T[], key: (item: T) => string | number): Recor
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Runs `probe` one after another, `pauseMs` apart, until `until` settles; returns the answers. */
-export async function probeWhile(until: Promise<unknown>, pauseMs: number, probe: () => Promise<Answer>): Promise<Answer[]> {
-  let done = false;
-  void until.finally(() => (done = true));
-  const answers: Answer[] = [];
-  while (!done) {
-    answers.push(await probe());
-    await sleep(pauseMs);
+export interface ProbeSpec {
+  name: string;
+  method: string;
+  path: string;
+  localAddress: string;
+  /** Pause after each answer before the next request. */
+  pauseMs: number;
+  body?: unknown;
+  cookie?: string;
+}
+
+/**
+ * Runs the probes (probe.ts) in a process of their own while `work` runs, so the work's own load on
+ * this process's event loop does not count in the probes' times; resolves with every probe's answers.
+ */
+export async function probeDuring<T>(port: number, probes: ProbeSpec[], work: () => Promise<T>): Promise<{ result: T; answers: Record<string, Answer[]> }> {
+  const child = fork(new URL('./probe.ts', import.meta.url).pathname, [JSON.stringify({ port, probes })], { execArgv: ['--import', 'tsx'] });
+  await new Promise<void>((resolve, reject) => {
+    child.once('message', () => resolve());
+    child.once('exit', (code) => reject(new Error(`probe process exited with ${code}`)));
+  });
+  try {
+    const result = await work();
+    const answers = new Promise<Record<string, Answer[]>>((resolve) => child.once('message', (m) => resolve(m as Record<string, Answer[]>)));
+    child.send('stop');
+    return { result, answers: await answers };
+  } finally {
+    child.removeAllListeners('exit');
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
   }
-  return answers;
 }

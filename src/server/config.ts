@@ -24,7 +24,7 @@ export interface Config {
    * http://localhost, so the demo works without it).
    */
   plainHttp: boolean;
-  /** Argon2 password checks running at once in one process (LOGIN_CONCURRENCY); more wait in line. */
+  /** Argon2 password checks running at once in one process (LOGIN_CONCURRENCY); more wait in line. By default half the cores over all processes. */
   loginConcurrency: number;
   /** Open connections one client address may hold (MAX_CONNECTIONS_PER_ADDRESS), over all processes together. */
   connectionsPerAddress: number;
@@ -83,9 +83,9 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, 
   return value;
 }
 
-/** Half the cores, at least one: logins never take every core from the people already working. */
-function defaultLoginConcurrency(): number {
-  return Math.max(1, Math.floor(os.availableParallelism() / 2));
+/** Half the cores over all processes, at least one per process: logins never take every core from the people already working. */
+function defaultLoginConcurrency(processes: number): number {
+  return Math.max(1, Math.floor(os.availableParallelism() / 2 / processes));
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -127,7 +127,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     processes,
     logLevel: env.LOG_LEVEL ?? 'info',
     plainHttp: env.ALLOW_PLAIN_HTTP === 'true',
-    loginConcurrency: positiveNumber(env, 'LOGIN_CONCURRENCY', defaultLoginConcurrency(), { whole: true }),
+    loginConcurrency: positiveNumber(env, 'LOGIN_CONCURRENCY', defaultLoginConcurrency(processes), { whole: true }),
     connectionsPerAddress: positiveNumber(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, { whole: true }),
     headersTimeoutMs,
     requestTimeoutMs,

@@ -88,8 +88,9 @@ async function takeLoginSlots(db: Db, context: PasswordContext, keys: LoginLimit
   throw new TooManyRequests(tooManyAttemptsMessage(taken.retryAfterSeconds), taken.retryAfterSeconds);
 }
 
+/** The attempt was not checked after all; the caller rethrows why (a failure here must not hide it). */
 async function giveBackSlots(db: Db, keys: LoginLimitKey[]): Promise<void> {
-  for (const k of keys) await giveBackSlot(db, k.key);
+  for (const k of keys) await giveBackSlot(db, k.key).catch(() => undefined);
 }
 
 /** The right password: this attempt does not count against the address, and the account's failures from this address are forgotten. */
