@@ -32,9 +32,11 @@ import { networkRoutes } from './modules/network/network.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { zrmRoutes } from './modules/zrm/zrm.routes';
 import { emergencyRoutes } from './modules/emergency/emergency.routes';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes';
 import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
+import type { PdfPool } from './modules/client-file/client-file.pdf-pool';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { qualityRoutes } from './modules/quality/quality.routes';
 
@@ -50,6 +52,8 @@ export interface AppDeps {
    */
   reportDb?: Db;
   config: Config;
+  /** Where client-file PDFs are laid out; by default a pool of worker threads of the app's own (tests pass one to test a crash). */
+  clientFilePdfs?: PdfPool;
   databaseKind: 'pglite' | 'postgres';
   version: string;
 }
@@ -103,7 +107,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());

@@ -95,8 +95,11 @@ const apiRoutes = () => t.app.routeTable.filter((r) => r.url !== '/api/*');
 /** Permissions that give no access to client data: aggregates, administration, the session itself. */
 // The quality registers hold no link to a client record (who filed is free text): see tests/http/quality.test.ts.
 const NO_CLIENT_DATA = ['public', 'session', 'figures:read', 'reports:read', 'users:manage', 'exchange:import', 'quality:file', 'quality:manage'];
-/** Break-the-glass routes are open to kwaliteit on purpose; tests/http/emergency.test.ts covers them. */
-const EMERGENCY = ['emergency:request', 'emergency:review'];
+/**
+ * Break-the-glass routes and the review of attachments are open to kwaliteit on purpose (the review
+ * shows no client identity); tests/http/emergency.test.ts and tests/http/attach.test.ts cover them.
+ */
+const EMERGENCY = ['emergency:request', 'emergency:review', 'attachments:review'];
 const clientDataRoutes = () => apiRoutes().filter((r) => !NO_CLIENT_DATA.includes(r.permission) && !EMERGENCY.includes(r.permission));
 
 describe('access', () => {

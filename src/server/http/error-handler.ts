@@ -62,7 +62,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .send({ error: 'too_many_requests', message: error.message } satisfies ErrorBody);
     }
     if (error instanceof Unavailable) {
-      return reply.status(503).header('retry-after', String(error.retryAfterSeconds)).send({ error: 'unavailable', message: error.message } satisfies ErrorBody);
+      // The cause (a worker's crash, a time limit) is what an operator needs; the caller gets the message only.
+      request.log.warn({ err: error.cause instanceof Error ? error.cause : error }, `unavailable: ${error.message}`);
+      return reply
+        .status(503)
+        .header('retry-after', String(error.retryAfterSeconds))
+        .send({ error: 'unavailable', message: error.message } satisfies ErrorBody);
     }
     // Fastify's own client errors (malformed JSON, body too large, wrong content type).
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

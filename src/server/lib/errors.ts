@@ -61,12 +61,16 @@ export class TooManyRequests extends DomainError {
   }
 }
 
-/** The server is too busy for this request just now (not the caller's fault); try again after the wait. */
+/**
+ * The server cannot do this now, through no fault of the request (a PDF worker died, too many PDFs
+ * at once): 503 with Retry-After. `cause` is logged, never shown.
+ */
 export class Unavailable extends DomainError {
   constructor(
     message: string,
     public readonly retryAfterSeconds: number,
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 }
