@@ -1,15 +1,19 @@
 // The database rate limiter: window, limit, give-back, parallel takers and pruning, on a real database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/database';
 import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../db/database';
 import { rateLimits } from '../db/schema';
+import { openTestDatabase } from '../../../tests/support/test-app';
 import { clearLimit, clearLimitsStartingWith, giveBackSlot, pruneRateLimits, RefusalMemory, takeSlot } from './rate-limit';
 
+// A database of its own (a copy of the run's template), never the server's maintenance database:
+// that one is shared with other checkouts whose migrations differ.
 let database: Database;
+let drop: () => Promise<void>;
 beforeAll(async () => {
-  database = await openDatabase(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : { dataDir: 'memory://' });
+  ({ database, drop } = await openTestDatabase());
 });
-afterAll(() => database.close());
+afterAll(() => drop());
 
 const t0 = new Date('2026-01-01T10:00:00Z');
 const later = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
