@@ -33,8 +33,6 @@ export interface ZrmVariant {
 
 /** The Cijfers page as the analyst and an exact reader see it (one row per team, by team code). */
 export interface FiguresVariant {
-  /** Today: its open cases are the stock at the start of tomorrow. */
-  today: string;
   published: Record<string, Record<string, number | null>>;
   exact: Record<string, Record<string, number | null>>;
 }
@@ -278,12 +276,15 @@ export class FamilyAttack {
     }
   }
 
-  /** The Cijfers page: its open cases per team are the stock of open cases at the start of tomorrow. */
-  addFigures(figures: FiguresVariant, teams: readonly string[], tomorrow: string): void {
+  /**
+   * The Cijfers page: its open cases per team are today's stock of open cases, which (nothing is
+   * registered or closed in the future) is the stock on 1 January of next year: `stockDate`.
+   */
+  addFigures(figures: FiguresVariant, teams: readonly string[], stockDate: string): void {
     const fields = Object.keys(Object.values(figures.exact)[0] ?? {}).filter((f) => f !== 'meanDaysToFirstMeeting');
     for (const field of fields) {
       for (const team of teams) {
-        const key = field === 'openCases' ? `stock|${team}|${tomorrow}` : `figures|${team}|${field}`;
+        const key = field === 'openCases' ? `stock|${team}|${stockDate}` : `figures|${team}|${field}`;
         const exact = figures.exact[team]?.[field];
         if (exact === undefined || exact === null) continue;
         this.cell(key, figures.published[team]?.[field], exact, `Cijfers ${team}: ${field}`);
