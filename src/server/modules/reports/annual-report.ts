@@ -270,8 +270,8 @@ export interface AnnualFamily {
   variant(quarter: number, teamCode: string | null): ReportWithObservations;
 }
 
-export async function computeAnnualFamily(db: Db, organisationId: string, year: number): Promise<AnnualFamily> {
-  const codeLists = await loadReportCodeLists(db, organisationId);
+export async function computeAnnualFamily(db: Db, organisationId: string, year: number, codeLists?: ReportCodeLists): Promise<AnnualFamily> {
+  codeLists ??= await loadReportCodeLists(db, organisationId);
   const rows = await queryReportRows(db, organisationId, { year, cutoffs: [1, 2, 3, 4], teamId: null, perTeam: true });
   // In a fixed order, so that neither the reports (codes outside the lists, e.g. provider names,
   // appear in the order of the rows) nor the suppression depend on the order rows come back in.
@@ -460,8 +460,9 @@ function suppressedFamily(family: AnnualFamily, smallNumbers: SmallNumberSetting
  */
 export async function publishAnnualReport(db: Db, organisationId: string, options: AnnualReportOptions, smallNumbers: SmallNumberSettings | null): Promise<PublishedAnnualReport> {
   if (!smallNumbers) return computeAnnualReport(db, organisationId, options);
-  const family = await computeAnnualFamily(db, organisationId, options.year);
-  teamIdOf(family.codeLists, options.teamCode);
+  const codeLists = await loadReportCodeLists(db, organisationId);
+  teamIdOf(codeLists, options.teamCode);
+  const family = await computeAnnualFamily(db, organisationId, options.year, codeLists);
   return suppressedFamily(family, smallNumbers).publish(options.quarter ?? 4, options.teamCode ?? null);
 }
 

@@ -3,8 +3,8 @@
 // cells. Small counts are suppressed, then the group rule (small-numbers.ts) adds cells, then the
 // exact attacker (linear-attack.ts) looks for anything that still follows, and each time one does,
 // a further cell of what it follows from is suppressed, until nothing protected follows.
-// Pure: no I/O. The models of the reports are built in annual-family.ts, zrm-family.ts and
-// worklists' figures.
+// Pure: no I/O. The models of the reports are built in annual-family.ts, report-suppression.ts (ZRM)
+// and worklists/figures-suppression.ts.
 
 import { analyse, type Provenance, type SparseRow } from './linear-attack';
 import { GroupIndex, isSmallCount, secondarySuppression, type AdditiveGroup } from './small-numbers';
