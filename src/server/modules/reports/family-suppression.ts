@@ -7,7 +7,7 @@
 // and worklists/figures-suppression.ts.
 
 import { analyse, type Provenance, type SparseRow } from './linear-attack';
-import { GroupIndex, isSmallCount, secondarySuppression, type AdditiveGroup } from './small-numbers';
+import { GroupIndex, isSmallCount, secondarySuppression, suppressCounts, type AdditiveGroup } from './small-numbers';
 
 /** A cell of the family, by what it counts (not by where a report shows it). */
 export type FamilyCell =
@@ -312,9 +312,6 @@ interface Disclosure {
  * so they all hide the same ones.
  */
 export function stockSuppression(stocks: ReadonlyMap<string, number>, organisation: string, minCount: number): Set<string> {
-  const marks = new Map<string, FamilyMark>();
-  for (const [key, n] of stocks) if (isSmallCount(n, minCount)) marks.set(key, 'small');
   const members = [...stocks.keys()].filter((key) => key !== organisation);
-  secondarySuppression(stocks, new GroupIndex([{ members, total: organisation }]), marks, minCount);
-  return new Set(marks.keys());
+  return new Set(suppressCounts(stocks, [{ members, total: organisation }], minCount).keys());
 }
