@@ -60,3 +60,6 @@ export class TooManyRequests extends DomainError {
     super(message);
   }
 }
+
+/** The upload is larger than the server takes, or unpacks into more than it can hold (413). */
+export class TooLarge extends DomainError {}
