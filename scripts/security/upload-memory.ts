@@ -7,10 +7,13 @@
 // with memory-probe.mjs preloaded; the figures are that process's peaks during the request (RSS:
 // everything, worker threads included; heap and buffers: the main thread) and its event-loop delay.
 //
-//   npx tsx scripts/security/upload-memory.ts [--server-dir DIR] [--parts PART,…] [--cases 35000]
+//   npx tsx scripts/security/upload-memory.ts [--server-dir DIR] [--parts PART,…] [--cases 35000] [--small-heap-mb 256]
 //
 // Parts: length-186 (186 MB with a Content-Length), chunked-186, chunked-172, utrecht-validate,
-// utrecht-import. --server-dir runs another checkout's server (e.g. the commit before the change, with
+// utrecht-import, largest-validate and largest-import (a synthetic history of 95% of IMPORT_MAX_MB:
+// what the largest upload the web import takes costs), utrecht-import-small-heap and
+// largest-import-small-heap (the import in a server whose heap is limited to --small-heap-mb, 256
+// unless given, as on a small machine: it fits, or is refused with 413, or the server dies). --server-dir runs another checkout's server (e.g. the commit before the change, with
 // this checkout's node_modules linked into it) to measure before and after the same way. With
 // DATABASE_URL set the server uses a new database on that server; else an embedded one in a
 // temporary folder. Prints a table (standard error) and one JSON object (standard output).
@@ -20,11 +23,12 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { readConfig } from '../../src/server/config';
 import { generateExchange } from '../synthetic-exchange';
 import { createEmptyDatabase } from '../../tests/support/empty-database';
 import { freePort } from '../../tests/support/server-process';
 
-const PARTS = ['length-186', 'chunked-186', 'chunked-172', 'utrecht-validate', 'utrecht-import'] as const;
+const PARTS = ['length-186', 'chunked-186', 'chunked-172', 'utrecht-validate', 'utrecht-import', 'largest-validate', 'largest-import', 'utrecht-import-small-heap', 'largest-import-small-heap'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -32,6 +36,7 @@ const { values } = parseArgs({
     'server-dir': { type: 'string', default: process.cwd() },
     parts: { type: 'string', default: PARTS.join(',') },
     cases: { type: 'string', default: '35000' },
+    'small-heap-mb': { type: 'string', default: '256' },
   },
 });
 const serverDir = path.resolve(values['server-dir']!);
@@ -73,6 +78,8 @@ async function startServer(env: Record<string, string>): Promise<Server> {
     peakRss = Math.max(peakRss, Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024);
   }, 20);
   child.once('exit', () => clearInterval(watch));
+  // A server that dies of an upload closes the channel under a message: its exit says it.
+  child.on('error', () => undefined);
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
     if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
@@ -88,7 +95,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
         const stopped = () => reject(new Error('the server has stopped'));
         child.once('exit', stopped);
         child.once('message', (answer) => (child.off('exit', stopped), resolve(answer as Probe)));
-        child.send(message);
+        child.send(message, (error) => error && stopped());
       }),
     peakRssSeen: () => peakRss,
     stop: async () => {
@@ -211,7 +218,10 @@ function answerTo(url: string, session: { cookie: string; csrfToken: string }, b
 
 async function sendJson(url: string, session: { cookie: string; csrfToken: string }, route: string, body: string): Promise<Sent & { result?: unknown }> {
   const started = performance.now();
-  const response = await fetch(`${url}${route}`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, body });
+  const response = await fetch(`${url}${route}`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, body }).catch(
+    (error: Error) => error,
+  );
+  if (response instanceof Error) return { status: null, message: `no answer: ${(response.cause as Error | undefined)?.message ?? response.message}`, sentMb: Buffer.byteLength(body) / MB, seconds: (performance.now() - started) / 1000 };
   const json = (await response.json()) as { message?: string; valid?: boolean; imported?: boolean };
   return { status: response.status, message: json.message ?? `valid ${json.valid}, imported ${json.imported}`, sentMb: Buffer.byteLength(body) / MB, seconds: (performance.now() - started) / 1000 };
 }
@@ -229,21 +239,27 @@ async function main() {
   });
   if (cli.status !== 0) throw new Error(`user add failed: ${cli.stderr}`);
 
-  const utrecht = parts.some((p) => p.startsWith('utrecht')) ? JSON.stringify({ files: generateExchange({ cases: Number(values.cases), from: '2014-01-01', to: '2017-12-31', seed: 1 }) }) : '';
+  const history = (cases: number) => JSON.stringify({ files: generateExchange({ cases, from: '2014-01-01', to: '2017-12-31', seed: 1 }) });
+  const utrecht = parts.some((p) => p.startsWith('utrecht') || p.startsWith('largest')) ? history(Number(values.cases)) : '';
+  // The synthetic history grows linearly with its cases: as many as fill 95% of the limit.
+  const largest = parts.some((p) => p.startsWith('largest')) ? history(Math.floor((0.95 * readConfig().importMaxBytes * Number(values.cases)) / Buffer.byteLength(utrecht))) : '';
   const results: Record<string, unknown>[] = [];
   try {
     for (const part of parts) {
-      const server = await startServer(env);
+      const server = await startServer(part.endsWith('small-heap') ? { ...env, NODE_OPTIONS: `--max-old-space-size=${values['small-heap-mb']}` } : env);
       try {
         const session = await login(server.url);
-        const refusal = part.startsWith('utrecht') ? null : await answerTo(server.url, session, Number(part.split('-')[1]) * MB);
+        const refusal = !/^(length|chunked)-/.test(part) ? null : await answerTo(server.url, session, Number(part.split('-')[1]) * MB);
         const idle = await server.ask('reset');
         let sent: Sent;
         if (part === 'length-186') sent = await sendLarge(server.url, session, 186 * MB, false);
         else if (part === 'chunked-186') sent = await sendLarge(server.url, session, 186 * MB, true);
         else if (part === 'chunked-172') sent = await sendLarge(server.url, session, 172 * MB, true);
         else if (part === 'utrecht-validate') sent = await sendJson(server.url, session, '/api/exchange/validate', utrecht);
-        else sent = await sendJson(server.url, session, '/api/exchange/import', utrecht);
+        else if (part === 'utrecht-import' || part === 'utrecht-import-small-heap') sent = await sendJson(server.url, session, '/api/exchange/import', utrecht);
+        else if (part === 'largest-import-small-heap') sent = await sendJson(server.url, session, '/api/exchange/import', largest);
+        else if (part === 'largest-validate') sent = await sendJson(server.url, session, '/api/exchange/validate', largest);
+        else sent = await sendJson(server.url, session, '/api/exchange/import', largest);
         // The peaks up to now; a server that died answers nothing.
         const probe = await server.ask('read').catch(() => null);
         const healthy = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);

@@ -9,12 +9,14 @@ import type { Db, DbOrTx } from '../../db/database';
 import { codes, teams } from '../../db/schema';
 import { writeAudit } from '../../audit/audit.writer';
 
-import { Invalid } from '../../lib/errors';
+import { getHeapStatistics } from 'node:v8';
+import { Invalid, TooLarge } from '../../lib/errors';
 import type { ExchangeCodes } from './exchange-format';
 import { checkFiles, type CheckedFolder } from './exchange-upload';
 import { importHistory, type FileCounts, type ProgressListener } from './import-history';
 import { exportHistory } from './export-history';
 import type { ExchangeFile, ImportProblem, ImportResult } from './exchange.schemas';
+import { importFitsInHeap, IMPORT_TOO_LARGE_FOR_SERVER_MESSAGE } from './upload-limit';
 import type { UploadChecker } from './upload-worker';
 
 export async function loadExchangeCodes(db: DbOrTx, organisationId: string): Promise<ExchangeCodes> {
@@ -64,8 +66,9 @@ export async function validateAndImport(db: Db, organisationId: string, files: R
 /**
  * The web import: the request body (JSON `{files}`) read and validated in the upload worker
  * (upload-worker.ts), off the event loop and within a heap limit; with `write` and no problems,
- * imported. `signal` stops the check when the client went away. Unreadable input is Invalid (400),
- * an upload that does not fit the worker's heap TooLarge (413).
+ * imported. `signal` stops the check when the client went away. Unreadable input is Invalid (400);
+ * an upload that does not fit the worker's heap, or whose import would not fit this process's
+ * heap, is TooLarge (413), checked before any work.
  */
 export async function checkAndImportUpload(
   db: Db,
@@ -73,6 +76,7 @@ export async function checkAndImportUpload(
   body: Uint8Array,
   options: ImportOptions & { checker: UploadChecker; signal?: AbortSignal },
 ): Promise<ImportResult> {
+  if (options.write && !importFitsInHeap(body.byteLength, getHeapStatistics())) throw new TooLarge(IMPORT_TOO_LARGE_FOR_SERVER_MESSAGE);
   const exchangeCodes = await loadExchangeCodes(db, organisationId);
   const checked = await options.checker.check({ body, codes: exchangeCodes, today: todayInNetherlands(), keepHistory: options.write }, options.signal);
   if ('unreadable' in checked) throw new Invalid(checked.fields, checked.message);
