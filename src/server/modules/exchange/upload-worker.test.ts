@@ -1,6 +1,7 @@
 // The upload worker as vitest runs it (tsx registered in the thread by its entry file): the check
 // runs in the worker, the body moves there without a copy, a check over its heap limit ends the
 // worker and not this process, an abort stops it, and the thread is reused, then ends when idle.
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import codesFile from '../reference/codes.json' with { type: 'json' };
 import type { ExchangeCodes } from './exchange-format';
@@ -82,6 +83,13 @@ describe('the upload worker', () => {
     await expect(checking).rejects.toBe(reason);
     expect(await large.check(job(json({ files })))).toMatchObject({ problems: [] });
     await large.close();
+  });
+
+  it('starts under the tsx command (npm start) and under node --import tsx, as well as here', () => {
+    const run = (command: string, args: string[]) => JSON.parse(execFileSync(command, args, { encoding: 'utf8' })) as CheckedFolder;
+    for (const result of [run('node_modules/.bin/tsx', ['tests/support/upload-worker-run.ts']), run(process.execPath, ['--import', 'tsx', 'tests/support/upload-worker-run.ts'])]) {
+      expect(result).toMatchObject({ files: ['clients.csv', 'cases.csv'], rowCounts: { 'clients.csv': 1, 'cases.csv': 0 }, history: null });
+    }
   });
 
   it('keeps its thread for the next check, one check at a time, and ends it when idle', async () => {
