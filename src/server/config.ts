@@ -50,6 +50,11 @@ export interface Config {
   trustProxy: number | string | false;
   /** Thresholds for reports that leave the organisation (SMALL_NUMBERS_MIN_COUNT, SMALL_NUMBERS_MIN_OBSERVATIONS). */
   smallNumbers: SmallNumberSettings;
+  /**
+   * The largest request body of the web import, in bytes (IMPORT_MAX_MB). Larger histories go
+   * through the command line, which reads the files from disk.
+   */
+  importMaxBytes: number;
 }
 
 export interface OidcConfig {
@@ -59,6 +64,12 @@ export interface OidcConfig {
   /** The callback address registered at the provider: https://…/api/auth/oidc/callback */
   redirectUri: string;
 }
+
+/**
+ * The Utrecht-scale history (35,000 cases, 235,532 rows; scripts/generate-exchange.ts) is 12.3 MB as
+ * the web import's JSON: 40 MB leaves room for three times that.
+ */
+const DEFAULT_IMPORT_MAX_MB = 40;
 
 const OIDC_SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
 
@@ -115,6 +126,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const headersTimeoutMs = positiveNumber(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', 10) * 1000;
   const requestTimeoutMs = positiveNumber(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 120) * 1000;
   if (headersTimeoutMs > requestTimeoutMs) throw new Error('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS');
+  const importMaxMb = Number(env.IMPORT_MAX_MB ?? DEFAULT_IMPORT_MAX_MB);
+  if (!(importMaxMb > 0) || !Number.isFinite(importMaxMb)) throw new Error(`IMPORT_MAX_MB must be a positive number of megabytes, got "${env.IMPORT_MAX_MB}"`);
   if (env.DATABASE_REPLICA_URL && !databaseUrl) {
     throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica is a copy of a PostgreSQL server, not of the embedded database');
   }
@@ -137,6 +150,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc: readOidc(env),
     demo: env.KEUKENTAFEL_DEMO !== 'false',
     smallNumbers: readSmallNumberSettings(env),
+    importMaxBytes: Math.floor(importMaxMb * 1024 * 1024),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }

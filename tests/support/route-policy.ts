@@ -434,6 +434,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/reports/annual.csv': { record: 'none', query: () => `?year=${today.slice(0, 4)}&quarter=1` },
   'GET /api/reports/zrm': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
 
+  'GET /api/exchange/limits': { record: 'none' },
   'POST /api/exchange/validate': { record: 'none', body: () => ({ files: { 'clients.csv': 'client_id;voornaam\n' } }) },
   'POST /api/exchange/import': { record: 'none', body: () => ({ files: {} }) },
 };

@@ -2,10 +2,17 @@
 // 5xx answers never reveal details; they are logged with the request id instead.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated, Unavailable } from '../lib/errors';
+import { Conflict, Forbidden, Invalid, NotFound, TooLarge, TooManyRequests, Unauthenticated, Unavailable } from '../lib/errors';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** What a 413 says on this route (the limit, and where larger input goes); else a general message. */
+    tooLargeMessage?: string;
+  }
+}
 
 export interface ErrorBody {
-  error: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable' | 'internal';
+  error: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many_requests' | 'unavailable' | 'internal';
   message: string;
   fields?: { path: string; message: string }[];
 }
@@ -69,7 +76,12 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .header('retry-after', String(error.retryAfterSeconds))
         .send({ error: 'unavailable', message: error.message } satisfies ErrorBody);
     }
-    // Fastify's own client errors (malformed JSON, body too large, wrong content type).
+    if (error instanceof TooLarge) return reply.status(413).send({ error: 'too_large', message: error.message } satisfies ErrorBody);
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const message = request.routeOptions.config?.tooLargeMessage ?? `Het verzoek is groter dan ${Math.floor(request.routeOptions.bodyLimit / 1024)} kB en wordt niet verwerkt.`;
+      return reply.status(413).send({ error: 'too_large', message } satisfies ErrorBody);
+    }
+    // Fastify's own client errors (malformed JSON, wrong content type).
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Dit soort inhoud wordt niet ondersteund' : 'Het verzoek is niet leesbaar';
       return reply.status(error.statusCode).send({ error: 'invalid', message } satisfies ErrorBody);

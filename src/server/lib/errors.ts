@@ -74,3 +74,6 @@ export class Unavailable extends DomainError {
     super(message, { cause });
   }
 }
+
+/** The upload is larger than the server takes, or unpacks into more than it can hold (413). */
+export class TooLarge extends DomainError {}

@@ -11,6 +11,10 @@ export const exchangeUpload = z.object({
 });
 export type ExchangeUpload = z.infer<typeof exchangeUpload>;
 
+/** The largest request body the web import takes (IMPORT_MAX_MB): the browser checks before sending. */
+export const uploadLimits = z.object({ maxUploadBytes: z.number().int().positive() });
+export type UploadLimits = z.infer<typeof uploadLimits>;
+
 export const importProblem = z.object({ file: z.string(), line: z.number(), message: z.string() });
 export type ImportProblem = z.infer<typeof importProblem>;
 

@@ -1,5 +1,6 @@
 // Import and export of a registration history: the code lists the format is checked against,
-// validate-then-import (nothing is written when anything is wrong), and folder reading/writing.
+// validate-then-import (nothing is written when anything is wrong) from a folder (the command line)
+// or a web upload (checked in a worker thread), and folder reading/writing.
 import { todayInNetherlands } from '../../lib/dates';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -8,10 +9,15 @@ import type { Db, DbOrTx } from '../../db/database';
 import { codes, teams } from '../../db/schema';
 import { writeAudit } from '../../audit/audit.writer';
 
-import { validateExchange, type ExchangeCodes } from './exchange-format';
+import { getHeapStatistics } from 'node:v8';
+import { Invalid, TooLarge } from '../../lib/errors';
+import type { ExchangeCodes } from './exchange-format';
+import { checkFiles, type CheckedFolder } from './exchange-upload';
 import { importHistory, type FileCounts, type ProgressListener } from './import-history';
 import { exportHistory } from './export-history';
 import type { ExchangeFile, ImportProblem, ImportResult } from './exchange.schemas';
+import { importFitsInHeap, IMPORT_TOO_LARGE_FOR_SERVER_MESSAGE } from './upload-limit';
+import type { UploadChecker } from './upload-worker';
 
 export async function loadExchangeCodes(db: DbOrTx, organisationId: string): Promise<ExchangeCodes> {
   const rows = await db.select().from(codes).where(and(eq(codes.organisationId, organisationId))).orderBy(asc(codes.list), asc(codes.position));
@@ -31,27 +37,51 @@ export async function loadExchangeCodes(db: DbOrTx, organisationId: string): Pro
 
 const MAX_PROBLEMS = 1000;
 
-/** Validates the files and, when `write` is set and all is well, imports them. */
-export async function validateAndImport(
-  db: Db,
-  organisationId: string,
-  files: Record<string, string>,
-  options: { write: boolean; userId: string | null; onProgress?: ProgressListener },
-): Promise<ImportResult & { allProblems: ImportProblem[] }> {
-  const exchangeCodes = await loadExchangeCodes(db, organisationId);
-  const { problems, history, rowCounts } = validateExchange(files, exchangeCodes, todayInNetherlands());
+type ImportOptions = { write: boolean; userId: string | null; onProgress?: ProgressListener };
+
+/** With `write` and no problems, imports the checked rows; answers what the check and the import found. */
+async function importChecked(db: Db, organisationId: string, checked: CheckedFolder, options: ImportOptions): Promise<ImportResult & { allProblems: ImportProblem[] }> {
+  const { problems, history, rowCounts } = checked;
+  const sent = new Set(checked.files);
   const counted = (file: string): FileCounts => ({ file: file as ExchangeFile, rows: rowCounts[file] ?? 0, created: 0, updated: 0, unchanged: 0 });
-  const present = Object.keys(rowCounts).filter((f) => files[f] !== undefined);
-  let fileCounts = present.map(counted);
-  if (history && options.write) fileCounts = (await importHistory(db, organisationId, history, { userId: options.userId, onProgress: options.onProgress })).filter((c) => files[c.file] !== undefined);
+  let fileCounts = Object.keys(rowCounts).filter((f) => sent.has(f)).map(counted);
+  const imported = !!history && options.write;
+  if (imported) fileCounts = (await importHistory(db, organisationId, history, { userId: options.userId, onProgress: options.onProgress })).filter((c) => sent.has(c.file));
   return {
     valid: problems.length === 0,
     problems: problems.slice(0, MAX_PROBLEMS),
     allProblems: problems,
     truncated: problems.length > MAX_PROBLEMS,
     files: fileCounts,
-    imported: !!history && options.write,
+    imported,
   };
+}
+
+/** Validates the files and, when `write` is set and all is well, imports them (the command line, in its own process). */
+export async function validateAndImport(db: Db, organisationId: string, files: Record<string, string>, options: ImportOptions): Promise<ImportResult & { allProblems: ImportProblem[] }> {
+  const exchangeCodes = await loadExchangeCodes(db, organisationId);
+  return importChecked(db, organisationId, checkFiles(files, exchangeCodes, todayInNetherlands(), options.write), options);
+}
+
+/**
+ * The web import: the request body (JSON `{files}`) read and validated in the upload worker
+ * (upload-worker.ts), off the event loop and within a heap limit; with `write` and no problems,
+ * imported. `signal` stops the check when the client went away. Unreadable input is Invalid (400);
+ * an upload that does not fit the worker's heap, or whose import would not fit this process's
+ * heap, is TooLarge (413), checked before any work.
+ */
+export async function checkAndImportUpload(
+  db: Db,
+  organisationId: string,
+  body: Uint8Array,
+  options: ImportOptions & { checker: UploadChecker; signal?: AbortSignal },
+): Promise<ImportResult> {
+  if (options.write && !importFitsInHeap(body.byteLength, getHeapStatistics())) throw new TooLarge(IMPORT_TOO_LARGE_FOR_SERVER_MESSAGE);
+  const exchangeCodes = await loadExchangeCodes(db, organisationId);
+  const checked = await options.checker.check({ body, codes: exchangeCodes, today: todayInNetherlands(), keepHistory: options.write }, options.signal);
+  if ('unreadable' in checked) throw new Invalid(checked.fields, checked.message);
+  const { allProblems: _all, ...result } = await importChecked(db, organisationId, checked, options);
+  return result;
 }
 
 /** The .csv files of a folder, by name. */

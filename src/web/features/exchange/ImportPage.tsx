@@ -22,15 +22,14 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import type { ExchangeUpload } from '../../../server/modules/exchange/exchange.schemas';
 import { ApiError } from '../../app/api';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { useFormErrors } from '../../app/form-errors';
 import { formatNumber } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
-import { useImportExchange, useValidateExchange, type ImportResult } from './api';
+import { uploadLimitsQuery, useImportExchange, useValidateExchange, type ImportResult } from './api';
 import './exchange.css';
-import { formatSize, readFolder, readZip, REQUIRED_FILES, UnreadableZipError, type ExchangeFolder } from './read-files';
+import { formatSize, readFolder, readZip, REQUIRED_FILES, TooLargeError, UnreadableZipError, uploadOf, type ExchangeFolder } from './read-files';
 
 const FORM_ID = 'import';
 
@@ -52,13 +51,15 @@ function totalRows(result: ImportResult): number {
   return result.files.reduce((sum, f) => sum + f.rows, 0);
 }
 
-function uploadOf(folder: ExchangeFolder): ExchangeUpload {
-  return { files: Object.fromEntries(folder.found.map((f) => [f.name, f.text])) };
+/** Why reading failed, for the field: our own Dutch messages, or the server's (the limit could not be fetched). */
+function readErrorMessage(error: unknown): string {
+  if (error instanceof UnreadableZipError || error instanceof TooLargeError || error instanceof ApiError) return error.message;
+  return 'De bestanden konden niet worden gelezen. Probeer het opnieuw.';
 }
 
-function uploadErrorMessage(error: unknown): string | null {
-  if (error instanceof ApiError && error.status === 413) return 'De bestanden zijn samen te groot om in één keer te versturen. Neem contact op met de leverancier.';
-  return null;
+/** The server's message (a 413 says the limit and that larger histories go through the command line). */
+function sendErrorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Er ging iets mis. Probeer het opnieuw.';
 }
 
 export function ImportPage() {
@@ -68,6 +69,7 @@ export function ImportPage() {
   const runImport = useImportExchange();
   const [folder, setFolder] = useState<ExchangeFolder | null>(null);
   const [reading, setReading] = useState(false);
+  const [unpacked, setUnpacked] = useState<{ done: number; total: number } | null>(null);
   const [confirming, setConfirming] = useState(false);
   const zipInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
@@ -113,8 +115,10 @@ export function ImportPage() {
     if (other) other.value = '';
     if (!files || files.length === 0) return;
     setReading(true);
+    setUnpacked(null);
     try {
-      const read = kind === 'zip' ? await readZip(files[0]!) : await readFolder(files);
+      const { maxUploadBytes } = await queryClient.fetchQuery(uploadLimitsQuery);
+      const read = kind === 'zip' ? await readZip(files[0]!, maxUploadBytes, (done, total) => setUnpacked({ done, total })) : await readFolder(files, maxUploadBytes);
       setFolder(read);
       if (read.missingRequired.length > 0) {
         const where = kind === 'zip' ? `Het zip-bestand ${read.source}` : `De map ${read.source}`;
@@ -122,9 +126,10 @@ export function ImportPage() {
         form.show([{ path: kind, message: `${where} bevat geen ${missing}. ${REQUIRED_FILES.join(' en ')} zijn verplicht; kies een ander bestand of een andere map.` }]);
       }
     } catch (error) {
-      form.show([{ path: kind, message: error instanceof UnreadableZipError ? error.message : 'De bestanden konden niet worden gelezen. Probeer het opnieuw.' }]);
+      form.show([{ path: kind, message: readErrorMessage(error) }]);
     } finally {
       setReading(false);
+      setUnpacked(null);
     }
   }
 
@@ -132,7 +137,8 @@ export function ImportPage() {
     runImport.reset();
     setConfirming(false);
     if (!folder) {
-      form.show([{ path: 'zip', message: 'Kies een zip-bestand of een map met de CSV-bestanden' }]);
+      // A choice that could not be read keeps saying why (too large, damaged); else: choose one.
+      form.show(form.errors.length > 0 ? form.errors : [{ path: 'zip', message: 'Kies een zip-bestand of een map met de CSV-bestanden' }]);
       return;
     }
     if (folder.missingRequired.length > 0) {
@@ -140,7 +146,7 @@ export function ImportPage() {
       return;
     }
     form.clear();
-    validate.mutate(uploadOf(folder), { onError: (error) => form.show([], uploadErrorMessage(error) ?? (error instanceof ApiError ? error.message : 'Er ging iets mis. Probeer het opnieuw.')) });
+    validate.mutate(uploadOf(folder), { onError: (error) => form.show([], sendErrorMessage(error)) });
   }
 
   function doImport() {
@@ -151,7 +157,7 @@ export function ImportPage() {
       onSuccess: (result) => {
         if (result.imported) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'reference' });
       },
-      onError: (error) => form.show([], uploadErrorMessage(error) ?? (error instanceof ApiError ? error.message : 'Er ging iets mis. Probeer het opnieuw.')),
+      onError: (error) => form.show([], sendErrorMessage(error)),
     });
   }
 
@@ -174,6 +180,14 @@ export function ImportPage() {
         {reading && (
           <Paragraph role="status" className="kt-loading">
             Bezig met lezen van de bestanden…
+          </Paragraph>
+        )}
+        {reading && unpacked && unpacked.total > 0 && (
+          <Paragraph className="kt-unpack-progress">
+            <label htmlFor="import-uitpakken">
+              Uitgepakt: {formatSize(unpacked.done)} van {formatSize(unpacked.total)}
+            </label>
+            <progress id="import-uitpakken" value={unpacked.done} max={unpacked.total} />
           </Paragraph>
         )}
         {folder && <FoundFiles folder={folder} />}

@@ -1,9 +1,12 @@
-// Import of an exchange folder (beheerder): check first, then import; both answer an ImportResult.
+// Import of an exchange folder (beheerder): the upload limit, check first, then import; both answer an ImportResult.
 import { useMutation } from '@tanstack/react-query';
-import type { ExchangeUpload, ImportResult } from '../../../server/modules/exchange/exchange.schemas';
+import type { ExchangeUpload, ImportResult, UploadLimits } from '../../../server/modules/exchange/exchange.schemas';
 import { api } from '../../app/api';
 
 export type { ImportResult };
+
+/** The largest upload the server takes (IMPORT_MAX_MB); a setting, so it does not change while the app runs. */
+export const uploadLimitsQuery = { queryKey: ['exchange', 'limits'], queryFn: () => api.get<UploadLimits>('/api/exchange/limits'), staleTime: Infinity };
 
 export function useValidateExchange() {
   return useMutation({ mutationFn: (upload: ExchangeUpload) => api.post<ImportResult>('/api/exchange/validate', upload) });
