@@ -12,9 +12,10 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
-import { registerErrorHandler } from './http/error-handler';
+import { errorsBeforeRoutes, registerErrorHandler } from './http/error-handler';
+import { registerInputCheck } from './http/input-check';
 import { logSerializers } from './http/log-serializers';
-import { registerSecurityHeaders } from './http/security-headers';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -65,11 +66,14 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
     // A hop count n trusts the n nearest proxies (the function form of proxy-addr).
     trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Requests refused before a route runs get the app's error shape too (http/error-handler.ts).
+    ...errorsBeforeRoutes({ ...securityHeaders({ httpsOnly: deps.config.secureCookies }), 'cache-control': 'no-store' }),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerSecurityHeaders(app, { httpsOnly: deps.config.secureCookies });
+  registerInputCheck(app);
 
   await app.register(cookie);
   await app.register(swagger, {

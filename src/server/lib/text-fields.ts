@@ -1,11 +1,10 @@
 // Text fields as the forms send them: trimmed, with a Dutch length message. Shared by the schemas.
+// Whether the text can be stored at all (no NUL, no lone surrogate) is checked once for every
+// request, before any schema (http/input-check.ts).
 import { z } from 'zod';
 
-/** PostgreSQL stores no NUL character; refused here too, so a field the action does not store cannot slip one past. */
-const NO_NUL = [(v: string) => !v.includes('\u0000'), 'Haal het nulteken uit de tekst'] as const;
-
 /** Free text that may be empty (stored as ''). */
-export const plainText = (max: number) => z.string().trim().max(max, `Maximaal ${max} tekens`).refine(...NO_NUL).default('');
+export const plainText = (max: number) => z.string().trim().max(max, `Maximaal ${max} tekens`).default('');
 
 /** Optional text: empty becomes null. */
 export const optionalText = (max: number) =>
@@ -13,7 +12,6 @@ export const optionalText = (max: number) =>
     .string()
     .trim()
     .max(max, `Maximaal ${max} tekens`)
-    .refine(...NO_NUL)
     .transform((v) => (v === '' ? null : v))
     .nullable()
     .optional();

@@ -1,6 +1,7 @@
 // Client shapes: the registration's person fields, search results and the detail view.
 // Shared with the web app; validation messages are Dutch because they reach the user.
 import { z } from 'zod';
+import { version, wholeNumber } from '../../lib/number-fields';
 import { optionalText } from '../../lib/text-fields';
 import { notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
@@ -43,7 +44,7 @@ export const clientFields = z.object({
 });
 export type ClientFields = z.input<typeof clientFields>;
 
-export const clientUpdate = clientFields.extend({ version: z.number().int().positive() });
+export const clientUpdate = clientFields.extend({ version });
 
 /** A client as lists show it: BSN masked. */
 export const clientSummary = z.object({
@@ -59,7 +60,7 @@ export type ClientSummary = z.infer<typeof clientSummary>;
 /** In a POST body, never in the address: the search text may be a BSN (addresses end up in logs and history). */
 export const clientSearch = z.object({
   search: z.string().trim().min(2, 'Zoek op minstens 2 tekens').max(100),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: wholeNumber(1, 100).default(25),
 });
 export type ClientSearch = z.input<typeof clientSearch>;
 

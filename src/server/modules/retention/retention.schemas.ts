@@ -2,6 +2,7 @@
 // A queue row carries facts about the client's cases, never the client's name or BSN: kwaliteit
 // decides on the facts (need to know).
 import { z } from 'zod';
+import { offsetParam, version, wholeNumberParam } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { plainText } from '../../lib/text-fields';
 import { isoDate } from '../clients/clients.schemas';
@@ -24,12 +25,11 @@ export const DESTRUCTION_STATUS_LABELS: Record<DestructionStatus, string> = {
 /** What a destroyed client is called wherever a case still refers to them. */
 export const DESTROYED_CLIENT_NAME = 'Vernietigd dossier';
 
-const version = z.number('Versie ontbreekt').int().positive();
 
 export const retentionQuery = z.object({
   status: z.enum(DESTRUCTION_STATUSES, 'Kies te_beoordelen, vernietigd of afgewezen').default('te_beoordelen'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: wholeNumberParam(1, 500).default(50),
+  offset: offsetParam.default(0),
 });
 export type RetentionQuery = z.output<typeof retentionQuery>;
 
