@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badTextError, findBadText, textProblem } from './input-check';
+import { textProblem } from '../lib/text-fields';
+import { badTextError, findBadText } from './input-check';
 
 describe('textProblem', () => {
   it('finds a NUL and a lone surrogate, high or low, anywhere; a pair is well-formed', () => {

@@ -5,22 +5,16 @@
 // headers; refused with 400 and the path of each field. The schemas need no check of their own.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Invalid, type FieldProblem } from '../lib/errors';
+import { textProblem } from '../lib/text-fields';
 import { BAD_URL_MESSAGE } from './error-handler';
 
-export type TextProblem = 'nul' | 'surrogate';
+export type TextProblem = NonNullable<ReturnType<typeof textProblem>>;
 
 export interface BadText {
   path: (string | number)[];
   problem: TextProblem;
   /** The line of the first bad character, when the text has more than one line (a CSV file). */
   line?: number;
-}
-
-/** What is wrong with a string, if anything. */
-export function textProblem(text: string): TextProblem | null {
-  if (text.includes('\u0000')) return 'nul';
-  if (!text.isWellFormed()) return 'surrogate';
-  return null;
 }
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
