@@ -37,6 +37,9 @@ function timeFuzz(cwd: string, env: Record<string, string | undefined>): Timing 
   const result = spawnSync(command[0]!, command.slice(1), { cwd, env: { ...process.env, ...env, FUZZ_SEED: values.seed }, encoding: 'utf8', maxBuffer: 1024 ** 3 });
   const wallSeconds = (Date.now() - started) / 1000;
   const time = /TIME ([\d.]+) ([\d.]+) ([\d.]+)/.exec(result.stderr ?? '');
+  if (!fs.existsSync(report) || result.status !== 0) {
+    console.log(`vitest in ${cwd} exited with ${result.status}:\n${(result.stdout + result.stderr).split('\n').slice(-15).join('\n')}`);
+  }
   const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { numTotalTests: number; numFailedTests: number; testResults: { assertionResults: { fullName: string; duration?: number }[] }[] };
   fs.rmSync(report, { force: true });
   const tests = json.testResults.flatMap((file) => file.assertionResults);
@@ -63,7 +66,10 @@ let refTree: string | null = null;
 if (values.ref) {
   refTree = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-duration-ref-'));
   execFileSync('git', ['worktree', 'add', '--detach', refTree, values.ref], { cwd: root, stdio: 'ignore' });
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(refTree, 'node_modules'));
+  // The same packages: share them; other packages: install the ref's own.
+  const lock = (dir: string) => fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8');
+  if (lock(refTree) === lock(root)) fs.symlinkSync(path.join(root, 'node_modules'), path.join(refTree, 'node_modules'));
+  else execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: refTree, stdio: 'ignore' });
 }
 try {
   for (const database of databases) {
