@@ -34,6 +34,7 @@ import { emergencyRoutes } from './modules/emergency/emergency.routes';
 import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
+import type { PdfPool } from './modules/client-file/client-file.pdf-pool';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { qualityRoutes } from './modules/quality/quality.routes';
 
@@ -49,6 +50,8 @@ export interface AppDeps {
    */
   reportDb?: Db;
   config: Config;
+  /** Where client-file PDFs are laid out; by default a pool of worker threads of the app's own (tests pass one to test a crash). */
+  clientFilePdfs?: PdfPool;
   databaseKind: 'pglite' | 'postgres';
   version: string;
 }

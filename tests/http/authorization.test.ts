@@ -81,9 +81,10 @@ describe('the route list', () => {
   });
 });
 
-function matches(expected: Expected, response: LightMyRequestResponse, listed: () => string): boolean {
+async function matches(expected: Expected, policy: RoutePolicy, response: LightMyRequestResponse, listed: () => string): Promise<boolean> {
   if (!expected.allowed) return response.statusCode === expected.status;
   if (response.statusCode < 200 || response.statusCode > 299) return false;
+  if (expected.partShown !== undefined && (await policy.part!.shown(response)) !== expected.partShown) return false;
   return expected.listed === undefined || response.body.includes(listed()) === expected.listed;
 }
 
@@ -112,8 +113,8 @@ async function call(route: RouteEntry, policy: RoutePolicy, caller: Caller, rela
   const { url, body, madeId } = await factory.callOn(route, policy, f);
   const method = route.method as Method;
   const response = session ? await session.request(method, url, body) : await t.app.inject({ method, url, payload: body as never });
-  if (matches(expected, response, () => listedId(policy, f, madeId))) return null;
-  return `${caller.padEnd(10)} ${relation.padEnd(11)} expected ${describeExpected(expected)}, got ${response.statusCode} ${response.body.slice(0, 160)}`;
+  if (await matches(expected, policy, response, () => listedId(policy, f, madeId))) return null;
+  return `${caller.padEnd(10)} ${relation.padEnd(11)} expected ${describeExpected(expected, policy)}, got ${response.statusCode} ${response.body.slice(0, 160)}`;
 }
 
 describe('every route × caller × relation answers as the policy derives', () => {
@@ -193,6 +194,25 @@ describe('the derivation itself', () => {
         'POST /api/clients/:id/destruction-request',
       ].sort(),
     );
+  });
+
+  it("gives the access log inside the client's file to exactly those whom the access-log route answers", () => {
+    const log = routeTable.get('GET /api/clients/:id/access-log')!;
+    for (const key of ['GET /api/clients/:id/file', 'GET /api/clients/:id/file.pdf']) {
+      const file = routeTable.get(key)!;
+      for (const caller of CALLERS) {
+        for (const relation of RELATIONS) {
+          const lead = factory.userId(CALLER_USER.medewerker);
+          for (const leadWorkerId of [lead, null]) {
+            const f = { ...shared[relation], leadWorkerId };
+            const callerId = caller === 'none' ? undefined : factory.userId(CALLER_USER[caller]);
+            const fileAnswer = expectedOutcome(file, ROUTE_POLICY[key]!, caller, relation, callerId, f);
+            const logAnswer = expectedOutcome(log, ROUTE_POLICY['GET /api/clients/:id/access-log']!, caller, relation, callerId, f);
+            if (fileAnswer.allowed) expect(fileAnswer.partShown, `${key} ${caller} ${relation}`).toBe(logAnswer.allowed);
+          }
+        }
+      }
+    }
   });
 
   it('gives a clear message for a route without an entry', () => {

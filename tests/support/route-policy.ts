@@ -14,10 +14,12 @@
 // states it in `access`, next to the source it comes from, so the expectation is derived from that
 // statement and not from a list of outcomes.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { roleAllows, ROLES, worksInTeam, type Permission, type Role } from '../../src/server/access/permissions';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
+import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
+import { pdfText } from './pdf-text';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
 import type { Session } from './test-app';
 
@@ -150,6 +152,12 @@ export interface RoutePolicy {
   access?: RecordAccess;
   /** A team role (medewerker, teamleider) passes `access` only as the lead worker of the fixture's case. */
   asLeadWorker?: true;
+  /**
+   * A part of the answer with a policy of its own: the route answers whoever the record's policy
+   * lets in, and the part is in the answer whole only for those its `access` lets see it (as
+   * `asLeadWorker` says for the record); for the others the answer says it is withheld.
+   */
+  part?: AnswerPart;
   /** The answer per relation when `access` says no (default 404: not found), where the refusal is about the input. */
   refusal?: Partial<Record<Relation, 400 | 409>>;
   /** Whether the route only reads (break the glass allows it); default: GET, or a `:read` permission. */
@@ -180,6 +188,20 @@ export interface RoutePolicy {
    */
   ownAccount?: true;
 }
+
+/** A part of an answer with a policy of its own, and how to tell from an answer whether it is there. */
+export interface AnswerPart {
+  name: string;
+  access: RecordAccess;
+  asLeadWorker?: true;
+  shown(response: LightMyRequestResponse): boolean | Promise<boolean>;
+}
+
+/** The client's access log inside the client's file (JSON and PDF): the rule of the access log itself. */
+const accessLogInFile = (shown: AnswerPart['shown']): AnswerPart => ({ name: 'the access log', access: ACCESS_LOG_ACCESS, asLeadWorker: true, shown });
+const accessLogInJson = accessLogInFile((response) => (response.json() as ClientFile).accessLog.withheld === false);
+// The PDF's section heading carries the number of log rows only when the rows are in it.
+const accessLogInPdf = accessLogInFile(async (response) => /Wie heeft dit dossier ingezien \(\d+\)/.test(await pdfText(response.rawPayload)));
 
 const today = todayInNetherlands();
 
@@ -253,8 +275,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'PUT /api/clients/:id': { record: 'client', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06', version: f.client.version }) },
   'POST /api/clients/duplicate-check': { record: 'none', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06' }) },
   'GET /api/clients/:id/zrm': { record: 'client' },
-  'GET /api/clients/:id/file': { record: 'client' },
-  'GET /api/clients/:id/file.pdf': { record: 'client' },
+  'GET /api/clients/:id/file': { record: 'client', part: accessLogInJson },
+  'GET /api/clients/:id/file.pdf': { record: 'client', part: accessLogInPdf },
   'GET /api/clients/:id/access-log': { record: 'client', access: ACCESS_LOG_ACCESS, asLeadWorker: true },
 
   'GET /api/clients/:id/consents': { record: 'client' },
@@ -383,8 +405,8 @@ export function relationsOf(policy: RoutePolicy): readonly Relation[] {
 }
 
 export type Expected =
-  /** 2xx; for a list, whether the fixture's record is in it. */
-  | { allowed: true; listed?: boolean }
+  /** 2xx; for a list, whether the fixture's record is in it; for an answer with a `part`, whether the part is whole. */
+  | { allowed: true; listed?: boolean; partShown?: boolean }
   | { allowed: false; status: 400 | 401 | 404 | 409 };
 
 /**
@@ -399,18 +421,23 @@ export function expectedOutcome(route: { method: string; permission: Permission 
   if (!roleAllows(caller, route.permission)) return { allowed: false, status: 404 };
   if (policy.record === 'none') return { allowed: true };
   const held = policy.record === 'team' && relation === 'break the glass' ? 'other team' : relation;
-  const reach = (policy.access ?? RECORD_ACCESS)[caller][held];
   const reads = policy.reads ?? (route.method === 'GET' || route.permission.endsWith(':read'));
   const isLeadWorker = !!callerId && callerId === f?.leadWorkerId;
-  const visible = (reach === true || (reach === 'read' && reads)) && (!policy.asLeadWorker || !worksInTeam(caller) || isLeadWorker);
+  const sees = (access: RecordAccess, asLeadWorker: boolean) => {
+    const reach = access[caller][held];
+    return (reach === true || (reach === 'read' && reads)) && (!asLeadWorker || !worksInTeam(caller) || isLeadWorker);
+  };
+  const visible = sees(policy.access ?? RECORD_ACCESS, !!policy.asLeadWorker);
   if (policy.list === 'scope') return { allowed: true, listed: visible };
   if (policy.list === 'team') return { allowed: true, listed: visible && held !== 'break the glass' };
   if (policy.list === 'lead worker') return { allowed: true, listed: visible && isLeadWorker };
-  return visible ? { allowed: true } : { allowed: false, status: policy.refusal?.[held] ?? 404 };
+  if (!visible) return { allowed: false, status: policy.refusal?.[held] ?? 404 };
+  return policy.part ? { allowed: true, partShown: sees(policy.part.access, !!policy.part.asLeadWorker) } : { allowed: true };
 }
 
-export function describeExpected(expected: Expected): string {
+export function describeExpected(expected: Expected, policy?: RoutePolicy): string {
   if (!expected.allowed) return String(expected.status);
+  if (expected.partShown !== undefined) return `2xx ${expected.partShown ? 'with' : 'withholding'} ${policy?.part?.name ?? 'the part'}`;
   return expected.listed === undefined ? '2xx' : expected.listed ? '2xx with the record' : '2xx without the record';
 }
 

@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from '../lib/errors';
+import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated, Unavailable } from '../lib/errors';
 
 export interface ErrorBody {
   error: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable' | 'internal';
@@ -19,8 +19,8 @@ export interface ErrorAnswer {
   statusCode: number;
   headers: Record<string, string>;
   body: ErrorBody;
-  /** How the log records it: a request's fault is not logged as a failure, a bug or an outage is. */
-  log?: { level: 'warn' | 'error'; message: string };
+  /** How the log records it (`err`: what to log, by default the error): a request's fault is not logged, a bug or an outage is. */
+  log?: { level: 'warn' | 'error'; message: string; err?: unknown };
 }
 
 /** The error and the errors it wraps: Drizzle's "Failed query" carries the driver's error as its cause. */
@@ -93,6 +93,15 @@ export function errorAnswer(error: FastifyError | Error, options: { bodyLimit?: 
   if (error instanceof NotFound) return { statusCode: 404, headers: {}, body: { error: 'not_found', message: error.message } };
   if (error instanceof Conflict) return { statusCode: 409, headers: {}, body: { ...error.details, error: 'conflict', message: error.message } };
   if (error instanceof TooManyRequests) return { statusCode: 429, headers: { 'retry-after': String(error.retryAfterSeconds) }, body: { error: 'too_many_requests', message: error.message } };
+  if (error instanceof Unavailable) {
+    return {
+      statusCode: 503,
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+      body: { error: 'unavailable', message: error.message },
+      // The cause (a worker's crash, a time limit) is what an operator needs; the caller gets the message only.
+      log: { level: 'warn', message: `unavailable: ${error.message}`, err: error.cause instanceof Error ? error.cause : error },
+    };
+  }
   const statusCode = (error as FastifyError).statusCode;
   if (statusCode && statusCode >= 400 && statusCode < 500) return { statusCode, headers: {}, body: { error: 'invalid', message: clientErrorMessage({ statusCode, code: (error as FastifyError).code }, options.bodyLimit) } };
   if (isUnstorableValue(error)) {
@@ -124,7 +133,7 @@ export function errorAnswer(error: FastifyError | Error, options: { bodyLimit?: 
  */
 export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const answer = errorAnswer(error, { bodyLimit: request.routeOptions?.bodyLimit });
-  if (answer.log) request.log[answer.log.level]({ err: error }, answer.log.message);
+  if (answer.log) request.log[answer.log.level]({ err: answer.log.err ?? error }, answer.log.message);
   return reply
     .status(answer.statusCode)
     .headers(answer.headers)

@@ -9,6 +9,7 @@ import { NotFound } from '../../lib/errors';
 import { findVisibleCase, mainClientId } from '../cases/cases.repo';
 import { toAccessLogEntry } from './access-log.format';
 import { accessLogReadable } from '../../access/access.policy';
+import { roleAllows } from '../../access/permissions';
 import { ACCESS_LOG_PAGE_SIZE, type AccessLogEntry, type AccessLogPage } from './access-log.schemas';
 
 const NOT_FOUND = 'Cliënt niet gevonden';
@@ -55,12 +56,21 @@ async function clientExists(db: DbOrTx, organisationId: string, clientId: string
   return !!row;
 }
 
+/**
+ * Whether the actor may read the client's access log: the permission and the record-level rule
+ * (accessLogReadable). The one rule for the log's own page and for the log inside the client's file.
+ */
+export async function mayReadAccessLog(db: DbOrTx, actor: Actor, clientId: string): Promise<boolean> {
+  if (!roleAllows(actor.role, 'accesslog:read')) return false;
+  const [allowed] = await db.select({ ok: sql<boolean>`${accessLogReadable(actor, clientId)}` }).from(sql`(select 1) as one`);
+  return allowed?.ok === true;
+}
+
 export async function getAccessLog(db: Db, actor: Actor, clientId: string, page: number): Promise<AccessLogPage> {
   if (!(await clientExists(db, actor.organisationId, clientId))) throw new NotFound(NOT_FOUND);
-  const [allowed] = await db.select({ ok: sql<boolean>`${accessLogReadable(actor, clientId)}` }).from(sql`(select 1) as one`);
   // The same answer as for a client that does not exist. Not logged as a denied read: the client
   // page asks for the log for every colleague who may open the client, to learn whether to show it.
-  if (!allowed?.ok) throw new NotFound(NOT_FOUND);
+  if (!(await mayReadAccessLog(db, actor, clientId))) throw new NotFound(NOT_FOUND);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditLog).where(clientRows(actor.organisationId, clientId));
   const entries = await loadAccessLog(db, actor.organisationId, clientId, { limit: ACCESS_LOG_PAGE_SIZE, offset: (page - 1) * ACCESS_LOG_PAGE_SIZE });
   await writeAudit(db, actor, { action: 'read', entityType: 'access_log', entityId: clientId, clientId, changes: { page } });
