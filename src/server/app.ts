@@ -31,6 +31,7 @@ import { networkRoutes } from './modules/network/network.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { zrmRoutes } from './modules/zrm/zrm.routes';
 import { emergencyRoutes } from './modules/emergency/emergency.routes';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes';
 import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
@@ -93,7 +94,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());

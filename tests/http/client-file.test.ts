@@ -8,7 +8,7 @@ import { pdfActualTexts, pdfText } from '../support/pdf-text';
 import { PDF_FAILED, PdfPool } from '../../src/server/modules/client-file/client-file.pdf-pool';
 import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
 import { PDFDict, PDFName } from 'pdf-lib';
-import { TEST_USERS } from '../support/fixtures';
+import { TEAM_A, TEST_USERS, teamId } from '../support/fixtures';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { Contact } from '../../src/server/modules/journal/journal.schemas';
@@ -66,12 +66,14 @@ beforeAll(async () => {
   await anna.post(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: addDays(today, -17), type: 'nul', scores: { financien: 2 } });
   await anna.post(`/api/cases/${caseId}/network`, { name: 'Samira', kind: 'family', relation: 'dochter', doesNow: 'Helpt met de post', closeness: 1 });
   const annaId = await userId(TEST_USERS.workerA.email);
+  // Consents and disclosures are the recording team's (issue 11): Anna's team's, so Anna's file holds them.
+  const annaTeam = await teamId(t.database.db, TEAM_A);
   await t.database.db.insert(provisions).values({ organisationId, caseId, clientId, category: 'begeleiding', product: 'iab_groot', provider: 'Humanitas', startOn: addDays(today, -5) });
   const [consent] = await t.database.db
     .insert(consents)
-    .values({ organisationId, clientId, recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', purpose: 'Afstemming zorg', validFrom: today, givenHow: 'mondeling', recordedBy: annaId })
+    .values({ organisationId, clientId, teamId: annaTeam, recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', purpose: 'Afstemming zorg', validFrom: today, givenHow: 'mondeling', recordedBy: annaId })
     .returning();
-  await t.database.db.insert(disclosures).values({ organisationId, clientId, caseId, recipient: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', ground: 'toestemming', consentId: consent!.id, disclosedOn: today, recordedBy: annaId });
+  await t.database.db.insert(disclosures).values({ organisationId, clientId, teamId: annaTeam, caseId, recipient: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', ground: 'toestemming', consentId: consent!.id, disclosedOn: today, recordedBy: annaId });
 });
 afterAll(async () => t.close());
 

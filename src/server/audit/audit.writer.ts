@@ -16,6 +16,8 @@ export type AuditAction =
   | 'print'
   /** Break the glass: the grant itself (the reads under it are logged with `emergency`). */
   | 'emergency_access'
+  /** A client the team did not hold used in a registration or household (koppeling), with the reason. */
+  | 'attach'
   /** A disclosure of client data to a third party. */
   | 'disclose'
   /** Destruction of a client's personal data (retention). */

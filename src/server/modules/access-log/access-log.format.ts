@@ -47,6 +47,7 @@ const ENTITY_NOUNS: Record<string, string> = {
   destruction: 'de vernietiging van het dossier',
   destruction_queue: 'de lijst van te vernietigen dossiers',
   emergency_access: 'noodtoegang',
+  client_attachment: 'een koppeling van de cliënt aan een ander team',
   history: 'de registratiegeschiedenis',
 };
 
@@ -192,6 +193,10 @@ export function describeAction(row: Pick<AuditRowForLog, 'action' | 'entityType'
     case 'emergency_access': {
       const reason = emergencyReason(row);
       return reason ? `noodtoegang (break the glass): ${reason}` : 'noodtoegang (break the glass)';
+    }
+    case 'attach': {
+      const reason = isRecord(row.changes) && typeof row.changes.reason === 'string' ? row.changes.reason : null;
+      return `koppelde de cliënt aan een aanmelding of huishouden van het eigen team${reason ? `: ${reason}` : ''}`;
     }
     case 'disclose':
       return 'verstrekte gegevens aan derden';

@@ -1,10 +1,11 @@
 // The client's file for an access request: everything the organisation holds about the client that
 // the actor may see, built once and rendered as JSON or PDF. Cases, registrations and what hangs on
-// them follow the actor's scope (break-the-glass readers included); sensitive journal entries only
-// when the actor is their author or one of the case's workers, otherwise the file says one was
-// withheld. The overview of who accessed the file (the access log) follows the rule of the access
-// log itself (mayReadAccessLog): whoever may not read the log gets the file with that part withheld
-// and the reason, never the staff names and actions in it. The export is logged.
+// them, consents and disclosures (the recording team's) follow the actor's scope (break-the-glass
+// readers included); sensitive journal entries only when the actor is their author or one of the
+// case's workers, otherwise the file says one was withheld. The overview of who accessed the file
+// (the access log) follows the rule of the access log itself (mayReadAccessLog): whoever may not read
+// the log gets the file with that part withheld and the reason, never the staff names and actions in
+// it. The export is logged.
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
@@ -26,7 +27,7 @@ import {
   zrmAssessments,
 } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope, isCaseWorker, registrationScope, sensitiveContactVisible } from '../../access/access.policy';
+import { caseScope, consentScope, disclosureScope, isCaseWorker, registrationScope, sensitiveContactVisible } from '../../access/access.policy';
 import { ROLE_LABELS } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { NotFound, TooManyRequests } from '../../lib/errors';
@@ -286,13 +287,14 @@ async function loadProvisions(db: DbOrTx, organisationId: string, clientId: stri
   }));
 }
 
-async function loadConsents(db: DbOrTx, organisationId: string, clientId: string): Promise<ClientFile['consents']> {
+/** The consents the actor sees (consentScope): a team its own, a break-the-glass reader all. */
+async function loadConsents(db: DbOrTx, actor: Actor, clientId: string): Promise<ClientFile['consents']> {
   const rows = await db
     .select({ c: consents, recordedBy: recorder.name })
     .from(consents)
     .leftJoin(recorder, and(eq(recorder.organisationId, consents.organisationId), eq(recorder.id, consents.recordedBy)))
-    .where(and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId)))
-    .orderBy(desc(consents.validFrom), desc(consents.recordedAt));
+    .where(and(consentScope(actor), eq(consents.clientId, clientId)))
+    .orderBy(desc(consents.validFrom), desc(consents.recordedAt), desc(consents.id));
   return rows.map(({ c, recordedBy }) => ({
     recipientKind: codeText(c.recipientKind),
     recipientName: c.recipientName,
@@ -308,14 +310,15 @@ async function loadConsents(db: DbOrTx, organisationId: string, clientId: string
   }));
 }
 
-async function loadDisclosures(db: DbOrTx, organisationId: string, clientId: string, caseIds: string[]): Promise<ClientFile['disclosures']> {
+/** The disclosures the actor sees (disclosureScope), of no case or of a case in the file. */
+async function loadDisclosures(db: DbOrTx, actor: Actor, clientId: string, caseIds: string[]): Promise<ClientFile['disclosures']> {
   const rows = await db
     .select({ d: disclosures, recordedBy: recorder.name })
     .from(disclosures)
     .leftJoin(recorder, and(eq(recorder.organisationId, disclosures.organisationId), eq(recorder.id, disclosures.recordedBy)))
     // A disclosure made from a case outside the actor's scope belongs to that team's file.
-    .where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId), or(isNull(disclosures.caseId), caseIds.length ? inArray(disclosures.caseId, caseIds) : sql`false`)))
-    .orderBy(desc(disclosures.disclosedOn), desc(disclosures.recordedAt));
+    .where(and(disclosureScope(actor), eq(disclosures.clientId, clientId), or(isNull(disclosures.caseId), caseIds.length ? inArray(disclosures.caseId, caseIds) : sql`false`)))
+    .orderBy(desc(disclosures.disclosedOn), desc(disclosures.recordedAt), desc(disclosures.id));
   return rows.map(({ d, recordedBy }) => ({
     disclosedOn: d.disclosedOn,
     recipient: d.recipient,
@@ -363,8 +366,8 @@ export async function buildClientFile(db: Db, actor: Actor, clientId: string, no
       cases: fileCases,
       zrm: await loadZrm(tx, actor.organisationId, clientId, caseIds, labels),
       provisions: await loadProvisions(tx, actor.organisationId, clientId, caseIds, labels),
-      consents: await loadConsents(tx, actor.organisationId, clientId),
-      disclosures: await loadDisclosures(tx, actor.organisationId, clientId, caseIds),
+      consents: await loadConsents(tx, actor, clientId),
+      disclosures: await loadDisclosures(tx, actor, clientId, caseIds),
       accessLog: (await mayReadAccessLog(tx, actor, clientId))
         ? { withheld: false, entries: await loadAccessLog(tx, actor.organisationId, clientId) }
         : { withheld: true, reason: ACCESS_LOG_WITHHELD_REASON },

@@ -2,6 +2,9 @@
 // of grouped queries over a generated list of periods (12 months, 4 quarters, the year). The
 // definitions that are not SQL (buckets, rounding, the quarterly window) live in report-rules.ts.
 // Aggregates only: no client appears in the result.
+// Every query orders its rows by all of its groups, text in code-point order (collate "C"): a row
+// can add a key to the report (a provider outside the code list), and the order of the keys must
+// depend neither on the order rows happen to come back in nor on the server's collation.
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
 import { codes, teams } from '../../db/schema';
@@ -45,12 +48,12 @@ export interface ReportCodeLists {
 }
 
 export async function loadReportCodeLists(db: DbOrTx, organisationId: string): Promise<ReportCodeLists> {
-  const teamRows = await db.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(asc(teams.code));
+  const teamRows = await db.select({ id: teams.id, code: teams.code, name: teams.name }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(sql`${teams.code} collate "C"`);
   const codeRows = await db
     .select({ list: codes.list, code: codes.code, label: codes.label, parentCode: codes.parentCode })
     .from(codes)
     .where(and(eq(codes.organisationId, organisationId), eq(codes.active, true)))
-    .orderBy(asc(codes.list), asc(codes.position));
+    .orderBy(asc(codes.list), asc(codes.position), sql`${codes.code} collate "C"`);
   const lists: ReportCodeLists['lists'] = {};
   for (const row of codeRows) (lists[row.list] ??= []).push({ code: row.code, label: row.label, parentCode: row.parentCode });
   return { teams: teamRows, lists };
@@ -132,7 +135,8 @@ async function computeWithObservations(db: Db, organisationId: string, options: 
                count(*)::int as running,
                (count(*) filter (where s.closed_on between p.start_on and p.end_on))::int as closed
           from p join s on ${runsIn}
-         group by p.kind, p.idx, s.team_id`,
+         group by p.kind, p.idx, s.team_id
+         order by p.kind, p.idx, s.team_id`,
     // Unique clients per team: distinct clients of the team's cases running in the quarter / year.
     // (distinct in a subquery: a hash aggregate, where count(distinct) would sort.)
     sql`with p as materialized (${periods(window)}), s as (${runningCases})
@@ -141,22 +145,26 @@ async function computeWithObservations(db: Db, organisationId: string, options: 
                   from p join s on ${runsIn}
                   join case_clients cc on cc.organisation_id = ${org} and cc.case_id = s.id
                  where p.kind <> 'month') as team_clients
-         group by kind, idx, team_id`,
+         group by kind, idx, team_id
+         order by kind, idx, team_id`,
     // Sums of days per month and location, from which every mean follows exactly.
     sql`select extract(month from c.registered_on)::int as month, c.first_meeting_location as location,
                sum(c.first_meeting_on - c.registered_on)::int as days, count(*)::int as cases
           from cases c
          where ${caseScope('c')} and c.registered_on between ${start}::date and ${end}::date and c.first_meeting_on is not null
-         group by 1, 2`,
+         group by 1, 2
+         order by 1, c.first_meeting_location collate "C"`,
     sql`select extract(quarter from c.registered_on)::int as quarter, c.referrer_code as referrer, count(*)::int as cases
           from cases c
          where ${caseScope('c')} and c.registered_on between ${start}::date and ${end}::date
-         group by 1, 2`,
+         group by 1, 2
+         order by 1, c.referrer_code collate "C"`,
     // Per distinct set of reasons; the bucket rule (none / one / several) is applied in closeReasonBucket.
     sql`select extract(quarter from c.closed_on)::int as quarter, array_to_json(c.close_reasons)::text as reasons, count(*)::int as cases
           from cases c
          where ${caseScope('c')} and c.closed_on between ${start}::date and ${end}::date
-         group by 1, 2`,
+         group by 1, 2
+         order by 1, array_to_json(c.close_reasons)::text collate "C"`,
     // Distinct clients (the whole household of case_clients) of cases closed in the period with the outcome.
     sql`with p as materialized (${periods(window)}),
         closed as (select c.id, c.closed_on, c.close_outcomes from cases c
@@ -168,14 +176,16 @@ async function computeWithObservations(db: Db, organisationId: string, options: 
                   cross join lateral unnest(c.close_outcomes) as o(outcome)
                   join case_clients cc on cc.organisation_id = ${org} and cc.case_id = c.id
                  where p.kind <> 'month') as outcome_clients
-         group by kind, idx, outcome`,
+         group by kind, idx, outcome
+         order by kind, idx, outcome collate "C"`,
     // Non-voided provisions starting in the window: new assignments and extensions (verlengingen).
     sql`select extract(quarter from pr.start_on)::int as quarter, pr.category, pr.product, pr.provider,
                (pr.extends_provision_id is not null) as extension, count(*)::int as provisions
           from provisions pr
           join cases c on c.organisation_id = pr.organisation_id and c.id = pr.case_id
          where ${caseScope('c')} and pr.organisation_id = ${org} and not pr.voided and pr.start_on between ${start}::date and ${end}::date
-         group by 1, 2, 3, 4, 5`,
+         group by 1, 2, 3, 4, 5
+         order by 1, pr.category collate "C", pr.product collate "C", pr.provider collate "C", 5`,
     sql`select count(distinct pr.client_id)::int as clients
           from provisions pr
           join cases c on c.organisation_id = pr.organisation_id and c.id = pr.case_id
@@ -185,12 +195,14 @@ async function computeWithObservations(db: Db, organisationId: string, options: 
                (count(*) filter (where c.can_continue_alone))::int as yes, count(c.can_continue_alone)::int as answered
           from cases c
          where ${caseScope('c')} and c.closed_on between ${start}::date and ${end}::date
-         group by 1`,
+         group by 1
+         order by 1`,
     sql`select extract(month from z.assessed_on)::int as month, z.type, count(*)::int as assessments
           from zrm_assessments z
           join cases c on c.organisation_id = z.organisation_id and c.id = z.case_id
          where ${caseScope('c')} and z.organisation_id = ${org} and z.assessed_on between ${start}::date and ${end}::date
-         group by 1, 2`,
+         group by 1, 2
+         order by 1, z.type collate "C"`,
   ];
   const results = await db.transaction(
     async (tx) => {

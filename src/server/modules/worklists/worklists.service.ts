@@ -83,8 +83,9 @@ export async function teamFigures(db: Db, actor: Actor): Promise<TeamFigures> {
     .from(teams)
     .leftJoin(cases, and(eq(cases.organisationId, teams.organisationId), eq(cases.teamId, teams.id)))
     .where(and(eq(teams.organisationId, actor.organisationId), eq(teams.active, true)))
-    .groupBy(teams.id, teams.name)
-    .orderBy(teams.name);
+    .groupBy(teams.id, teams.name, teams.code)
+    // By name in code-point order, then code: the same order on every server, whatever its collation.
+    .orderBy(sql`${teams.name} collate "C"`, teams.code);
   return { teams: rows };
 }
 

@@ -24,6 +24,8 @@ export interface ZrmReportOptions {
  * - latest: the latest `periodiek` or `eind` assessment scoring the domain dated in the year and
  *   after the start's date (on one day: the one recorded last);
  * a client with both counts in the domain, with change = latest − start.
+ * "Recorded" is `recorded_order` (the order of entry, or of the rows of zrm.csv), never the random
+ * id: two installations that import the same history print the same report.
  */
 export async function computeZrmReport(db: Db, organisationId: string, options: ZrmReportOptions): Promise<ZrmReport> {
   const start = `${options.year}-01-01`;
@@ -54,7 +56,7 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
          ${inTeam}
     ),
     a as (
-      select z.client_id, z.assessed_on, z.type, z.created_at, z.id, s.key as domain,
+      select z.client_id, z.assessed_on, z.type, z.recorded_order, s.key as domain,
              case when jsonb_typeof(s.value) = 'number' then (s.value)::int end as score
         from in_year y
         join zrm_assessments z on z.organisation_id = ${organisationId} and z.client_id = y.client_id
@@ -73,14 +75,14 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
              first_value(score) over start_first as start_score
         from a
       window per_domain as (partition by client_id, domain),
-             start_first as (partition by client_id, domain order by (type = 'nul' and score is not null) desc, assessed_on, created_at, id)
+             start_first as (partition by client_id, domain order by (type = 'nul' and score is not null) desc, assessed_on, recorded_order)
     ),
     latest as (
       select distinct on (client_id, domain) domain, start_score, score as latest_score
         from b
        where has_start and type in ('periodiek', 'eind') and score is not null
          and assessed_on between ${start}::date and ${end}::date and assessed_on > start_on
-       order by client_id, domain, assessed_on desc, created_at desc, id desc
+       order by client_id, domain, assessed_on desc, recorded_order desc
     )
     select domain, start_score, latest_score, count(*)::int as clients
       from latest
