@@ -24,12 +24,6 @@ describe('csv', () => {
   it('reports an unclosed quote at the line where the record starts', () => {
     expect(parseCsv('a\n"open\nstill open').problems).toEqual([{ line: 2, message: 'Aanhalingsteken wordt niet gesloten' }]);
   });
-  it('reports text the database cannot store (a NUL, a lone surrogate) at the line of its record', () => {
-    expect(parseCsv('id,note\n1,ok\n2,"a\n\u0000"\n3,\ud800\n').problems).toEqual([
-      { line: 3, message: 'bevat een nulteken; haal het weg en sla het bestand opnieuw op' },
-      { line: 5, message: 'bevat een teken dat geen geldige tekst is; sla het bestand op als UTF-8' },
-    ]);
-  });
   it('writes what it reads back unchanged', () => {
     const rows = [
       ['1', 'a, "b"'],

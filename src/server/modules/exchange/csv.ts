@@ -1,13 +1,6 @@
 // RFC 4180 CSV: parsing with the physical line number of every record (for `FILE:LINE: message`),
 // and writing with `\n` line ends; and the one rule that keeps spreadsheet programs from running a
 // cell as a formula, for every CSV the app writes and the exchange reader. Pure functions.
-import { textProblem } from '../../lib/text-fields';
-
-/** Text the database cannot store (lib/text-fields.ts), as a problem of the record's line. */
-const TEXT_PROBLEMS = {
-  nul: 'bevat een nulteken; haal het weg en sla het bestand opnieuw op',
-  surrogate: 'bevat een teken dat geen geldige tekst is; sla het bestand op als UTF-8',
-} as const;
 
 export interface CsvRecord {
   /** Physical line where the record starts; the header is line 1. */
@@ -25,8 +18,6 @@ export interface ParsedCsv {
 /** Parses CSV text; `\n` and `\r\n` line ends, a UTF-8 BOM is ignored, blank lines are skipped. */
 export function parseCsv(text: string): ParsedCsv {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // One look at the whole text; only a file with bad text is looked at per record.
-  const badText = textProblem(input) !== null;
   const rows: CsvRecord[] = [];
   const problems: ParsedCsv['problems'] = [];
   let line = 1;
@@ -78,8 +69,6 @@ export function parseCsv(text: string): ParsedCsv {
     }
     if (quoted) problems.push({ line: startLine, message: 'Aanhalingsteken wordt niet gesloten' });
     const blank = values.length === 1 && values[0] === '';
-    const bad = badText ? values.map(textProblem).find((problem) => problem !== null) : null;
-    if (bad) problems.push({ line: startLine, message: TEXT_PROBLEMS[bad] });
     if (!blank) rows.push({ line: startLine, values });
   }
   const [header, ...records] = rows;
