@@ -16,6 +16,8 @@ import { errorsBeforeRoutes, registerErrorHandler } from './http/error-handler';
 import { registerInputCheck } from './http/input-check';
 import { logSerializers } from './http/log-serializers';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
+import { limitConnectionsPerAddress } from './http/connection-limits';
+import { isTrustedProxy } from './lib/client-address';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -70,13 +72,28 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
     // A hop count n trusts the n nearest proxies (the function form of proxy-addr).
     trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Slow clients cannot hold a connection: the headers must arrive within headersTimeout (checked
+    // every second, not Node's default of every 30 s), the whole request within requestTimeout; an
+    // idle keep-alive connection closes after 72 s (longer than a proxy's usual 60 s, so the proxy
+    // closes first), a connection without traffic either way after 5 minutes; after 1000 requests
+    // a connection is closed, so a cluster worker's clients spread again.
+    http: { headersTimeout: deps.config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, deps.config.headersTimeoutMs / 2) },
+    requestTimeout: deps.config.requestTimeoutMs,
+    keepAliveTimeout: 72_000,
+    connectionTimeout: 300_000,
+    maxRequestsPerSocket: 1000,
     // Requests refused before a route runs get the app's error shape too (http/error-handler.ts).
-    ...errorsBeforeRoutes({ ...securityHeaders({ httpsOnly: deps.config.secureCookies }), 'cache-control': 'no-store' }),
+    ...errorsBeforeRoutes({ ...securityHeaders({ httpsOnly: !deps.config.plainHttp }), 'cache-control': 'no-store' }),
   }).withTypeProvider<ZodTypeProvider>();
+  limitConnectionsPerAddress(app.server, {
+    perAddress: Math.ceil(deps.config.connectionsPerAddress / deps.config.processes),
+    exempt: isTrustedProxy(deps.config.trustProxy),
+    onLimitReached: (address) => app.log.warn({ address }, 'too many connections from one address: refusing more until some close'),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerSecurityHeaders(app, { httpsOnly: deps.config.secureCookies });
+  registerSecurityHeaders(app, { httpsOnly: !deps.config.plainHttp });
   registerInputCheck(app);
 
   await app.register(cookie);

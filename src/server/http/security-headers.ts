@@ -29,7 +29,10 @@ export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), 
 
 /**
  * The headers of every answer, also the ones written on the bare socket (error-handler.ts).
- * `httpsOnly`: the installation is reached over HTTPS only (COOKIE_SECURE), so HSTS is safe to send.
+ * `httpsOnly`: the installation is reached over HTTPS (the default; off only with ALLOW_PLAIN_HTTP),
+ * so HSTS is sent on every answer. Browsers ignore it on an answer over plain HTTP (RFC 6797
+ * §8.1), so it does no harm to the demo on http://localhost, and behind a proxy that terminates
+ * TLS the app cannot tell which answers went out over HTTPS anyway.
  */
 export function securityHeaders(options: { httpsOnly: boolean }): Record<string, string> {
   return {

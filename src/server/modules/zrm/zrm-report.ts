@@ -2,14 +2,14 @@
 // nulmeting and a later periodic or final assessment in the year, the mean start and latest score
 // and a signed-rank test on the changes. The database selects each client's (start, latest) pair
 // and counts the pairs; the statistics are pure (zrm-rules.ts, wilcoxon.ts). Aggregates only.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { teams } from '../../db/schema';
 import { Invalid } from '../../lib/errors';
 import { summariseDomain, type ScorePair } from './zrm-rules';
 import { loadZrmDomains } from './zrm.repo';
 import type { PublishedZrmReport, ZrmReport } from './zrm.schemas';
-import { suppressZrmReport } from '../reports/report-suppression';
+import { suppressZrmFamily } from '../reports/report-suppression';
 import type { SmallNumberSettings } from '../reports/small-numbers';
 
 export interface ZrmReportOptions {
@@ -97,8 +97,15 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
   return report;
 }
 
-/** The report as the endpoint publishes it: with small numbers suppressed when `smallNumbers` is given (the analyst). */
+/**
+ * The report as the endpoint publishes it: exact, or, when `smallNumbers` is given (the analyst),
+ * suppressed consistently with the organisation's and every other team's report of the year.
+ */
 export async function publishZrmReport(db: Db, organisationId: string, options: ZrmReportOptions, smallNumbers: SmallNumberSettings | null): Promise<PublishedZrmReport> {
-  const report = await computeZrmReport(db, organisationId, options);
-  return smallNumbers ? suppressZrmReport(report, smallNumbers) : report;
+  if (!smallNumbers) return computeZrmReport(db, organisationId, options);
+  const teamCodes = (await db.select({ code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(asc(teams.code))).map((t) => t.code);
+  if (options.teamCode !== undefined && !teamCodes.includes(options.teamCode)) throw new Invalid([{ path: 'team', message: `Onbekend team: ${options.teamCode}` }]);
+  const reports = new Map<string | null, ZrmReport>([[null, await computeZrmReport(db, organisationId, { year: options.year })]]);
+  for (const teamCode of teamCodes) reports.set(teamCode, await computeZrmReport(db, organisationId, { year: options.year, teamCode }));
+  return suppressZrmFamily(reports, smallNumbers).publish(options.teamCode ?? null);
 }
