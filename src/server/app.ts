@@ -12,9 +12,10 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
-import { registerErrorHandler } from './http/error-handler';
+import { errorsBeforeRoutes, registerErrorHandler } from './http/error-handler';
+import { registerInputCheck } from './http/input-check';
 import { logSerializers } from './http/log-serializers';
-import { registerSecurityHeaders } from './http/security-headers';
+import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
 import { limitConnectionsPerAddress } from './http/connection-limits';
 import { isTrustedProxy } from './lib/client-address';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -81,6 +82,8 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
     keepAliveTimeout: 72_000,
     connectionTimeout: 300_000,
     maxRequestsPerSocket: 1000,
+    // Requests refused before a route runs get the app's error shape too (http/error-handler.ts).
+    ...errorsBeforeRoutes({ ...securityHeaders({ httpsOnly: !deps.config.plainHttp }), 'cache-control': 'no-store' }),
   }).withTypeProvider<ZodTypeProvider>();
   limitConnectionsPerAddress(app.server, {
     perAddress: Math.ceil(deps.config.connectionsPerAddress / deps.config.processes),
@@ -91,6 +94,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   registerSecurityHeaders(app, { httpsOnly: !deps.config.plainHttp });
+  registerInputCheck(app);
 
   await app.register(cookie);
   await app.register(swagger, {

@@ -1,6 +1,11 @@
-// The one error mapper: domain errors and validation errors to HTTP answers with Dutch messages.
-// 5xx answers never reveal details; they are logged with the request id instead.
-import type { FastifyError, FastifyInstance } from 'fastify';
+// The one error mapper: domain errors, validation errors, Fastify's and Node's own refusals to HTTP
+// answers with Dutch messages, all in one shape. `errorAnswer` decides status, headers and body; the
+// Fastify error handler, `frameworkErrors` (a URL the router cannot decode) and `clientErrorHandler`
+// (a request Node cannot parse, e.g. an oversized header, answered on the bare socket) all send what
+// it decides. 5xx answers never reveal details; they are logged with the request id instead.
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Conflict, Forbidden, Invalid, NotFound, TooLarge, TooManyRequests, Unauthenticated, Unavailable } from '../lib/errors';
 
@@ -17,17 +22,30 @@ export interface ErrorBody {
   fields?: { path: string; message: string }[];
 }
 
+export interface ErrorAnswer {
+  statusCode: number;
+  headers: Record<string, string>;
+  body: ErrorBody;
+  /** How the log records it (`err`: what to log, by default the error): a request's fault is not logged, a bug or an outage is. */
+  log?: { level: 'warn' | 'error'; message: string; err?: unknown };
+}
+
 /** The error and the errors it wraps: Drizzle's "Failed query" carries the driver's error as its cause. */
 function* causes(error: unknown): Generator<{ code?: unknown; message?: unknown }> {
   let e = error as { code?: unknown; message?: unknown; cause?: unknown } | undefined;
   for (let depth = 0; e && depth < 3; depth++, e = e.cause as typeof e) yield e;
 }
 
-/** PostgreSQL refuses to store the NUL character in text (22021) and in JSON (22P05): bad input. */
-const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+/**
+ * PostgreSQL refuses the value: a number out of range for its column (22003), text it cannot read as
+ * the column's type (22P02), or a character it cannot store, such as NUL (22021, 22P05). The schemas
+ * and the input check refuse all of these first; this is the safety net, logged as a warning
+ * because reaching it means a schema lacks a bound.
+ */
+const UNSTORABLE_VALUE = new Set(['22003', '22P02', '22021', '22P05']);
 
-function isUnstorableText(error: unknown): boolean {
-  for (const e of causes(error)) if (typeof e.code === 'string' && UNSTORABLE_TEXT.has(e.code)) return true;
+function isUnstorableValue(error: unknown): boolean {
+  for (const e of causes(error)) if (typeof e.code === 'string' && UNSTORABLE_VALUE.has(e.code)) return true;
   return false;
 }
 
@@ -50,53 +68,131 @@ export function isDatabaseUnreachable(error: unknown): boolean {
 
 const PART_LABELS: Record<string, string> = { body: 'invoer', querystring: 'zoekvraag', params: 'adres', headers: 'kopregels' };
 
-export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (hasZodFastifySchemaValidationErrors(error)) {
-      const fields = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'Ongeldige waarde' }));
-      const part = PART_LABELS[error.validationContext ?? 'body'] ?? 'invoer';
-      return reply.status(400).send({ error: 'invalid', message: `De ${part} is niet geldig`, fields } satisfies ErrorBody);
-    }
-    if (error instanceof Invalid) return reply.status(400).send({ error: 'invalid', message: error.message, fields: error.fields } satisfies ErrorBody);
-    if (error instanceof Unauthenticated) return reply.status(401).send({ error: 'unauthenticated', message: error.message } satisfies ErrorBody);
-    if (error instanceof Forbidden) return reply.status(403).send({ error: 'forbidden', message: error.message } satisfies ErrorBody);
-    if (error instanceof NotFound) return reply.status(404).send({ error: 'not_found', message: error.message } satisfies ErrorBody);
-    if (error instanceof Conflict) return reply.status(409).send({ ...(error as Conflict).details, error: 'conflict', message: error.message } satisfies ErrorBody);
-    if (error instanceof TooManyRequests) {
-      return reply
-        .status(429)
-        .header('retry-after', String(error.retryAfterSeconds))
-        .send({ error: 'too_many_requests', message: error.message } satisfies ErrorBody);
-    }
-    if (error instanceof Unavailable) {
+export const BAD_URL_MESSAGE = 'Het adres van dit verzoek is niet leesbaar: er staat een ongeldige %-code in.';
+
+function megabytes(bytes: number): string {
+  return `${Math.round(bytes / (1024 * 1024))} MB`;
+}
+
+/** Fastify's and Node's refusals of a request that never reached a route's code, by status and code. */
+function clientErrorMessage(error: { statusCode: number; code?: string }): string {
+  if (error.code === 'FST_ERR_BAD_URL') return BAD_URL_MESSAGE;
+  if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return 'Dit soort inhoud wordt niet ondersteund';
+  if (error.statusCode === 414) return 'Het adres van dit verzoek is te lang.';
+  if (error.statusCode === 431) return 'De kopregels van dit verzoek zijn te groot. Verwijder de cookies van deze site en probeer het opnieuw.';
+  if (error.statusCode === 408) return 'Het verzoek duurde te lang. Probeer het opnieuw.';
+  return 'Het verzoek is niet leesbaar';
+}
+
+const invalid = (message: string, fields?: ErrorBody['fields']): ErrorAnswer => ({ statusCode: 400, headers: {}, body: { error: 'invalid', message, ...(fields?.length ? { fields } : {}) } });
+
+/** The answer to a body over the limit: the route's own message (the limit, and where larger input goes), or a general one. */
+function tooLarge(options: { bodyLimit?: number; tooLargeMessage?: string }): ErrorAnswer {
+  const message = options.tooLargeMessage ?? `Het verzoek is te groot: er kan ${options.bodyLimit ? `hoogstens ${megabytes(options.bodyLimit)}` : 'niet zoveel'} tegelijk worden verstuurd.`;
+  return { statusCode: 413, headers: {}, body: { error: 'too_large', message } };
+}
+
+/** The answer to an error. `bodyLimit`, `tooLargeMessage`: the route's body limit and what its 413 says. */
+export function errorAnswer(error: FastifyError | Error, options: { bodyLimit?: number; tooLargeMessage?: string } = {}): ErrorAnswer {
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'Ongeldige waarde' }));
+    const part = PART_LABELS[error.validationContext ?? 'body'] ?? 'invoer';
+    return invalid(`De ${part} is niet geldig`, fields);
+  }
+  if (error instanceof Invalid) return invalid(error.message, error.fields);
+  if (error instanceof Unauthenticated) return { statusCode: 401, headers: {}, body: { error: 'unauthenticated', message: error.message } };
+  if (error instanceof Forbidden) return { statusCode: 403, headers: {}, body: { error: 'forbidden', message: error.message } };
+  if (error instanceof NotFound) return { statusCode: 404, headers: {}, body: { error: 'not_found', message: error.message } };
+  if (error instanceof Conflict) return { statusCode: 409, headers: {}, body: { ...error.details, error: 'conflict', message: error.message } };
+  if (error instanceof TooManyRequests) return { statusCode: 429, headers: { 'retry-after': String(error.retryAfterSeconds) }, body: { error: 'too_many_requests', message: error.message } };
+  if (error instanceof Unavailable) {
+    return {
+      statusCode: 503,
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+      body: { error: 'unavailable', message: error.message },
       // The cause (a worker's crash, a time limit) is what an operator needs; the caller gets the message only.
-      request.log.warn({ err: error.cause instanceof Error ? error.cause : error }, `unavailable: ${error.message}`);
-      return reply
-        .status(503)
-        .header('retry-after', String(error.retryAfterSeconds))
-        .send({ error: 'unavailable', message: error.message } satisfies ErrorBody);
-    }
-    if (error instanceof TooLarge) return reply.status(413).send({ error: 'too_large', message: error.message } satisfies ErrorBody);
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      const message = request.routeOptions.config?.tooLargeMessage ?? `Het verzoek is groter dan ${Math.floor(request.routeOptions.bodyLimit / 1024)} kB en wordt niet verwerkt.`;
-      return reply.status(413).send({ error: 'too_large', message } satisfies ErrorBody);
-    }
-    // Fastify's own client errors (malformed JSON, wrong content type).
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      const message = error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Dit soort inhoud wordt niet ondersteund' : 'Het verzoek is niet leesbaar';
-      return reply.status(error.statusCode).send({ error: 'invalid', message } satisfies ErrorBody);
-    }
-    if (isUnstorableText(error)) {
-      return reply.status(400).send({ error: 'invalid', message: 'De invoer bevat een teken dat niet kan worden opgeslagen, zoals een nulteken. Haal het weg en probeer het opnieuw.' } satisfies ErrorBody);
-    }
-    if (isDatabaseUnreachable(error)) {
-      request.log.error({ err: error }, 'database unreachable');
-      return reply
-        .status(503)
-        .header('retry-after', '30')
-        .send({ error: 'unavailable', message: 'De database is even niet bereikbaar. Probeer het over een minuut opnieuw.' } satisfies ErrorBody);
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send({ error: 'internal', message: 'Er ging iets mis aan onze kant. Probeer het opnieuw of meld het met het tijdstip.' } satisfies ErrorBody);
-  });
+      log: { level: 'warn', message: `unavailable: ${error.message}`, err: error.cause instanceof Error ? error.cause : error },
+    };
+  }
+  if (error instanceof TooLarge) return { statusCode: 413, headers: {}, body: { error: 'too_large', message: error.message } };
+  const statusCode = (error as FastifyError).statusCode;
+  if (statusCode === 413) return tooLarge(options);
+  if (statusCode && statusCode >= 400 && statusCode < 500) return { statusCode, headers: {}, body: { error: 'invalid', message: clientErrorMessage({ statusCode, code: (error as FastifyError).code }) } };
+  if (isUnstorableValue(error)) {
+    return {
+      ...invalid('De invoer bevat een waarde die niet kan worden opgeslagen, zoals een getal dat te groot is of een nulteken. Pas de invoer aan en probeer het opnieuw.'),
+      log: { level: 'warn', message: 'the database refused a value that no schema refused' },
+    };
+  }
+  if (isDatabaseUnreachable(error)) {
+    return {
+      statusCode: 503,
+      headers: { 'retry-after': '30' },
+      body: { error: 'unavailable', message: 'De database is even niet bereikbaar. Probeer het over een minuut opnieuw.' },
+      log: { level: 'error', message: 'database unreachable' },
+    };
+  }
+  return {
+    statusCode: 500,
+    headers: {},
+    body: { error: 'internal', message: 'Er ging iets mis aan onze kant. Probeer het opnieuw of meld het met het tijdstip.' },
+    log: { level: 'error', message: 'request failed' },
+  };
+}
+
+/**
+ * Sends the answer to an error. The body is serialised here, never by the route's response schema:
+ * an error answer has the mapper's shape whatever the route answers when it succeeds, so it cannot
+ * fail to serialise (a 409 through a schema made for another 409 was a 500).
+ */
+export function sendError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const answer = errorAnswer(error, { bodyLimit: request.routeOptions?.bodyLimit, tooLargeMessage: request.routeOptions?.config?.tooLargeMessage });
+  if (answer.log) request.log[answer.log.level]({ err: answer.log.err ?? error }, answer.log.message);
+  return reply
+    .status(answer.statusCode)
+    .headers(answer.headers)
+    .type('application/json; charset=utf-8')
+    .serializer((payload) => JSON.stringify(payload))
+    .send(answer.body);
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => sendError(error, request, reply));
+}
+
+/** The status Node's HTTP parser means by a client error (see the http server's 'clientError' event). */
+function clientErrorStatus(error: NodeJS.ErrnoException): number {
+  if (error.code === 'HPE_HEADER_OVERFLOW') return 431;
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return 408;
+  return 400;
+}
+
+/**
+ * Fastify's options for requests refused before a route runs, so they get the app's answer instead
+ * of Fastify's own JSON. Fastify's hooks do not run for them: `headers` are the security headers
+ * every answer carries.
+ * - `frameworkErrors`: a URL whose percent-encoding the router cannot decode (and a path parameter
+ *   beyond its length limit).
+ * - `clientErrorHandler`: Node refused the request before Fastify saw it (a header beyond Node's
+ *   16 KB, an unparsable request line or header, a request that took too long). There is no
+ *   request or reply: the answer is written on the socket, which is then closed.
+ */
+export function errorsBeforeRoutes(headers: Record<string, string>) {
+  return {
+    frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+      sendError(error, request, reply.headers(headers));
+    },
+    clientErrorHandler(this: FastifyInstance, error: NodeJS.ErrnoException, socket: Socket): void {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      const answer = errorAnswer(Object.assign(new Error(error.message), { statusCode: clientErrorStatus(error), code: error.code }));
+      this.log.debug({ err: error }, 'client error');
+      if (socket.writable) {
+        const body = JSON.stringify(answer.body);
+        const all = { ...headers, ...answer.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+        const lines = Object.entries(all).map(([name, value]) => `${name}: ${value}\r\n`);
+        socket.write(`HTTP/1.1 ${answer.statusCode} ${http.STATUS_CODES[answer.statusCode]}\r\n${lines.join('')}\r\n${body}`);
+      }
+      socket.destroy(error);
+    },
+  };
 }

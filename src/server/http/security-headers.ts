@@ -28,21 +28,29 @@ export const CONTENT_SECURITY_POLICY = [
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
 /**
+ * The headers of every answer, also the ones written on the bare socket (error-handler.ts).
  * `httpsOnly`: the installation is reached over HTTPS (the default; off only with ALLOW_PLAIN_HTTP),
  * so HSTS is sent on every answer. Browsers ignore it on an answer over plain HTTP (RFC 6797
  * §8.1), so it does no harm to the demo on http://localhost, and behind a proxy that terminates
  * TLS the app cannot tell which answers went out over HTTPS anyway.
  */
+export function securityHeaders(options: { httpsOnly: boolean }): Record<string, string> {
+  return {
+    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'permissions-policy': PERMISSIONS_POLICY,
+    'x-frame-options': 'DENY',
+    'cross-origin-opener-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(options.httpsOnly ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
 export function registerSecurityHeaders(app: FastifyInstance, options: { httpsOnly: boolean }): void {
+  const headers = securityHeaders(options);
   app.addHook('onSend', async (request, reply, payload) => {
-    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('permissions-policy', PERMISSIONS_POLICY);
-    reply.header('x-frame-options', 'DENY');
-    reply.header('cross-origin-opener-policy', 'same-origin');
-    reply.header('cross-origin-resource-policy', 'same-origin');
-    if (options.httpsOnly) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+    reply.headers(headers);
     // API answers hold personal data: no browser or proxy keeps a copy.
     if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
     return payload;

@@ -1,11 +1,12 @@
 // The client's access log (NEN 7513) in readable form: who looked at or changed what, and when.
 // Shared with the web app.
 import { z } from 'zod';
+import { wholeNumberParam } from '../../lib/number-fields';
 
 export const ACCESS_LOG_PAGE_SIZE = 50;
 
 export const accessLogQuery = z.object({
-  page: z.coerce.number('Kies een paginanummer').int('Kies een paginanummer').min(1, 'Kies een paginanummer vanaf 1').max(100_000).default(1),
+  page: wholeNumberParam(1, 100_000, 'Kies een paginanummer vanaf 1').default(1),
 });
 
 export const accessLogEntry = z.object({

@@ -1,10 +1,10 @@
 // Case shapes: lists, detail, first meeting, start, close, reopen, lead worker, household. Shared with the web app.
 import { z } from 'zod';
+import { offsetParam, version, wholeNumber, wholeNumberParam } from '../../lib/number-fields';
 import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, isoDate } from '../clients/clients.schemas';
 import { clientAttach } from '../attachments/attachments.schemas';
 import { CASE_STATUSES, FIRST_MEETING_LOCATIONS } from './case-rules';
 
-const version = z.number().int().positive();
 
 export const caseSummary = z.object({
   id: z.string(),
@@ -29,8 +29,8 @@ export const caseListQuery = z.object({
   status: z.enum(['open', 'closed', 'all']).default('open'),
   /** Only cases still waiting for a first meeting beyond the 5-day norm. */
   overNorm: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: wholeNumberParam(1, 500).default(100),
+  offset: offsetParam.default(0),
 });
 
 export const caseList = z.object({ total: z.number(), items: z.array(caseSummary) });
@@ -79,7 +79,7 @@ export const closeBody = z.object({
   closedOn: isoDate,
   reasons: z.array(z.string()).min(1, 'Kies minstens één reden van afsluiten'),
   outcomes: z.array(z.string()).default([]),
-  satisfactionScore: z.number().int().min(1, 'Een rapportcijfer is 1 tot en met 10').max(10, 'Een rapportcijfer is 1 tot en met 10').nullable().optional(),
+  satisfactionScore: wholeNumber(1, 10, 'Een rapportcijfer is 1 tot en met 10').nullable().optional(),
   canContinueAlone: z.boolean().nullable().optional(),
   version,
 });

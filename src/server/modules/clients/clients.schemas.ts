@@ -1,6 +1,7 @@
 // Client shapes: the registration's person fields, search results and the detail view.
 // Shared with the web app; validation messages are Dutch because they reach the user.
 import { z } from 'zod';
+import { version, wholeNumber } from '../../lib/number-fields';
 import { optionalText } from '../../lib/text-fields';
 import { isIsoDate, notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
@@ -49,7 +50,7 @@ export function choosesOneClient(v: { clientId?: unknown; attach?: unknown; clie
 }
 export const CHOOSE_ONE_CLIENT = 'Kies een bestaande cliënt, koppel een cliënt van een ander team, of vul de gegevens van een nieuwe in';
 
-export const clientUpdate = clientFields.extend({ version: z.number().int().positive() });
+export const clientUpdate = clientFields.extend({ version });
 
 /** A client as lists show it: BSN masked. */
 export const clientSummary = z.object({
@@ -65,7 +66,7 @@ export type ClientSummary = z.infer<typeof clientSummary>;
 /** In a POST body, never in the address: the search text may be a BSN (addresses end up in logs and history). */
 export const clientSearch = z.object({
   search: z.string().trim().min(2, 'Zoek op minstens 2 tekens').max(100),
-  limit: z.number().int().min(1).max(100).default(25),
+  limit: wholeNumber(1, 100).default(25),
   /** Only clients of the own team, not those opened through break-the-glass (to add to a household). */
   ownTeam: z.boolean().default(false),
 });

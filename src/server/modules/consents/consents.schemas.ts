@@ -1,6 +1,7 @@
 // The consent register and the disclosures (verstrekkingen) of a client: code lists with their
 // Dutch labels, input and answer shapes. Shared with the web app.
 import { z } from 'zod';
+import { version } from '../../lib/number-fields';
 import { notInFuture, todayInNetherlands } from '../../lib/dates';
 import { optionalText } from '../../lib/text-fields';
 import { isoDate } from '../clients/clients.schemas';
@@ -54,7 +55,7 @@ export type ConsentFields = z.input<typeof consentFields>;
 export const consentWithdrawal = z.object({
   withdrawnOn: isoDate,
   note: optionalText(2000),
-  version: z.number().int().positive(),
+  version,
 });
 export type ConsentWithdrawal = z.input<typeof consentWithdrawal>;
 

@@ -1,6 +1,7 @@
 // Break the glass (noodtoegang): find a client outside one's team, open them with a reason for a
 // limited time, and the review of those accesses by kwaliteit. Shared with the web app.
 import { z } from 'zod';
+import { version } from '../../lib/number-fields';
 import { checkExactIdentification, exactIdentificationFields } from '../clients/clients.schemas';
 
 /** Hours an emergency access stays open (the "time-limited, e.g. 24 h"). */
@@ -77,6 +78,6 @@ export const emergencyReview = z
   .object({
     outcome: z.enum(REVIEW_OUTCOMES, 'Kies terecht of onterecht'),
     note: z.string().trim().max(2000, 'Maximaal 2000 tekens').default(''),
-    version: z.number().int(),
+    version,
   })
   .refine((v) => v.outcome === 'terecht' || v.note.length >= 10, { path: ['note'], message: 'Licht toe wat er met een onterechte toegang gebeurt' });

@@ -26,6 +26,16 @@ const good = {
 };
 
 describe('exchange format', () => {
+  it('reports text the database cannot store (a NUL, a lone surrogate) at the line of its record', () => {
+    const files = { ...good, 'clients.csv': `${good['clients.csv']}C\u00003,,,,\n`, 'case_clients.csv': 'case_id,client_id,role\nK1,C1,hoofdclient\nK1,"C2\n\ud800",huishoudlid\n' };
+    expect(validateExchange(files, codes, TODAY).problems).toEqual(
+      expect.arrayContaining([
+        { file: 'clients.csv', line: 4, message: 'bevat een nulteken; haal het weg en sla het bestand opnieuw op' },
+        { file: 'case_clients.csv', line: 3, message: 'bevat een teken dat geen geldige tekst is; sla het bestand op als UTF-8' },
+      ]),
+    );
+  });
+
   it('reads a valid folder into typed rows with normalised values and defaults', () => {
     const { problems, history, rowCounts } = validateExchange(good, codes, TODAY);
     expect(problems).toEqual([]);

@@ -6,6 +6,7 @@ import { CONTACT_KINDS, FIRST_MEETING_LOCATIONS } from '../cases/case-rules';
 import { parseCsv, unprotectFormula } from './csv';
 import { isIsoDate } from '../../lib/dates';
 import { EXCHANGE_FILES, type ExchangeFile, type ImportProblem } from './exchange.schemas';
+import { textProblem } from '../../lib/text-fields';
 
 export interface ExchangeCodes {
   teams: Set<string>;
@@ -102,10 +103,23 @@ class Collector {
   }
 }
 
-/** Reads one file's header and records; reports unknown, missing and doubled columns. */
+/** Text the database cannot store and give back unchanged (lib/text-fields.ts), as a problem of its record's line. */
+const TEXT_PROBLEMS = {
+  nul: 'bevat een nulteken; haal het weg en sla het bestand opnieuw op',
+  surrogate: 'bevat een teken dat geen geldige tekst is; sla het bestand op als UTF-8',
+} as const;
+
+/** Reads one file's header and records; reports unknown, missing and doubled columns, and text that cannot be stored. */
 function readFile(file: ExchangeFile, text: string, extraColumns: readonly string[], out: Collector): Cells[] {
   const parsed = parseCsv(text);
   for (const p of parsed.problems) out.add(file, p.line, p.message);
+  // One look at the whole file; only a file with such text is looked at per record.
+  if (textProblem(text)) {
+    for (const record of [{ line: 1, values: parsed.header }, ...parsed.records]) {
+      const problem = record.values.map(textProblem).find((p) => p !== null);
+      if (problem) out.add(file, record.line, TEXT_PROBLEMS[problem]);
+    }
+  }
   const known = new Set<string>([...FILE_COLUMNS[file], ...extraColumns]);
   const index = new Map<string, number>();
   parsed.header.forEach((name, i) => {

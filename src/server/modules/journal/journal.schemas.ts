@@ -1,5 +1,6 @@
 // Contact journal shapes. Shared with the web app.
 import { z } from 'zod';
+import { version, wholeNumber } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { isoDate } from '../clients/clients.schemas';
 import { CONTACT_KINDS } from '../cases/case-rules';
@@ -8,7 +9,7 @@ import { sensitivity } from './sensitivity';
 export const contactFields = z.object({
   contactOn: isoDate.refine(notInFuture, 'Een contact kan niet in de toekomst liggen'),
   kind: z.enum(CONTACT_KINDS, 'Kies het soort contact'),
-  minutes: z.number().int().min(0, 'Minuten: 0 tot en met 1440').max(1440, 'Minuten: 0 tot en met 1440').nullable().optional(),
+  minutes: wholeNumber(0, 1440, 'Minuten: 0 tot en met 1440').nullable().optional(),
   note: z.string().trim().max(20000, 'Een notitie is maximaal 20.000 tekens').default(''),
   /**
    * Set by the author only. Left out on a change: the mark stays as it is (a colleague of the case
@@ -18,7 +19,7 @@ export const contactFields = z.object({
 });
 export type ContactFields = z.input<typeof contactFields>;
 
-export const contactUpdate = contactFields.extend({ version: z.number().int().positive() });
+export const contactUpdate = contactFields.extend({ version });
 
 export const contact = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 // The network around a household: who is there, what they do and could do. Shared with the web app.
 import { z } from 'zod';
+import { version } from '../../lib/number-fields';
 import { optionalText, plainText } from '../../lib/text-fields';
 
 export const NETWORK_KINDS = ['family', 'friend', 'neighbour', 'informal_carer', 'volunteer', 'professional', 'organisation'] as const;
@@ -44,8 +45,8 @@ export const networkFields = z.object({
 });
 export type NetworkFields = z.input<typeof networkFields>;
 
-export const networkUpdate = networkFields.extend({ version: z.number().int().positive() });
-export const networkDelete = z.object({ version: z.number().int().positive() });
+export const networkUpdate = networkFields.extend({ version });
+export const networkDelete = z.object({ version });
 
 export const networkMember = z.object({
   id: z.string(),

@@ -1,13 +1,13 @@
 // HTTP: the krachtplan of a case.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
+import { versionParam } from '../../lib/number-fields';
 import type { AppDeps } from '../../app';
 import { agreementBody, compareQuery, plan, planComparison, planConflict, planVersion, savePlanBody } from './plans.schemas';
 import { comparePlanVersions, getPlan, getPlanVersion, recordPlanAgreement, savePlan } from './plans.service';
 
-const versionParams = idParams.extend({ version: z.coerce.number().int().min(1) });
+const versionParams = idParams.extend({ version: versionParam });
 
 export function plansRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {

@@ -1,6 +1,7 @@
 // The krachtplan (one plan per household / case): its content, saving with the version it was based
 // on, the client's agreement per version, and comparing versions. Shared with the web app.
 import { z } from 'zod';
+import { INT4_MAX, versionParam, wholeNumber } from '../../lib/number-fields';
 import { plainText } from '../../lib/text-fields';
 import { isoDate } from '../clients/clients.schemas';
 import { sensitivity } from '../journal/sensitivity';
@@ -60,7 +61,7 @@ export const withheldParts = z.object({
 });
 export type WithheldParts = z.infer<typeof withheldParts>;
 
-const rung = z.number().int().min(1, 'Trede 1 tot en met 6').max(6, 'Trede 1 tot en met 6').nullable().default(null);
+const rung = wholeNumber(1, 6, 'Trede 1 tot en met 6').nullable().default(null);
 
 export const planContent = z.object({
   domains: z.array(domainPlan).max(20).default([]),
@@ -90,7 +91,7 @@ export type PlanContent = z.infer<typeof planContent>;
 export const savePlanBody = z.object({
   content: planContent,
   /** The version the edit started from; 0 for a new plan. Another save in between → 409. */
-  baseVersion: z.number().int().min(0),
+  baseVersion: wholeNumber(0, INT4_MAX, 'Het versienummer ontbreekt of klopt niet. Laad de pagina opnieuw.'),
 });
 
 export const agreementBody = z.object({
@@ -129,15 +130,18 @@ export const planChange = z.object({
 });
 export type PlanChange = z.infer<typeof planChange>;
 
-export const compareQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+export const compareQuery = z.object({ from: versionParam, to: versionParam });
 export const planComparison = z.object({ from: z.number(), to: z.number(), changes: z.array(planChange) });
 
-/** The body of a 409 on a plan save: the other person's version, to show what they changed. */
+/**
+ * The body of a 409 on a plan save: when someone else saved in between, their version and what they
+ * changed; on a closed case only the message.
+ */
 export const planConflict = z.object({
   error: z.literal('conflict'),
   message: z.string(),
-  current: plan,
-  changes: z.array(planChange),
+  current: plan.optional(),
+  changes: z.array(planChange).optional(),
 });
 
 export const planVersion = planVersionSummary.extend({ content: planContent });

@@ -137,7 +137,7 @@ export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.ou
   return db.transaction(async (tx) => {
     // Locking the case serialises saves of its plan.
     const caseRow = await visibleCaseOrNotFound(tx, actor, caseId, { forUpdate: true });
-    if (caseRow.status === 'closed') throw new Conflict('De casus is afgesloten; heropen hem om het krachtplan te wijzigen');
+    if (caseRow.status === 'closed') throw new Conflict('Deze casus is afgesloten. Heropen hem om het krachtplan te wijzigen.');
     const labels = await domainLabels(tx, actor.organisationId);
     validateContent(input.content, labels);
     const current = await loadPlan(tx, actor.organisationId, caseId);

@@ -1,6 +1,7 @@
 // The quality registers (complaints, objections, incidents): filing, the list with its filters,
 // handling and the handling steps. Shared with the web app.
 import { z } from 'zod';
+import { version } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { plainText } from '../../lib/text-fields';
 import { isoDate } from '../clients/clients.schemas';
@@ -42,7 +43,7 @@ export const qualityReportUpdate = z.object({
   lessonLearned: plainText(5000),
   /** Required when a closed report is opened again; recorded as a handling step. */
   reopenReason: plainText(2000),
-  version: z.number().int().positive(),
+  version,
 });
 export type QualityReportUpdate = z.input<typeof qualityReportUpdate>;
 

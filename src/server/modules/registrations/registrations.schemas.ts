@@ -1,5 +1,6 @@
 // Registration (aanmelding) and triage shapes. Shared with the web app.
 import { z } from 'zod';
+import { version } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, clientSummary, isoDate } from '../clients/clients.schemas';
 import { clientAttach } from '../attachments/attachments.schemas';
@@ -32,7 +33,7 @@ export const triageBody = z
     outOfScopeReason: z.enum(Object.keys(OUT_OF_SCOPE_REASONS) as [keyof typeof OUT_OF_SCOPE_REASONS]).optional(),
     /** For generalist: the lead worker (regisseur); default the worker who triages. */
     leadWorkerId: z.uuid().optional(),
-    version: z.number().int().positive(),
+    version,
   })
   .refine((t) => t.outcome === 'generalist' || !!t.advice, { path: ['advice'], message: 'Geef een verwijsadvies: waar kan de bewoner terecht?' })
   .refine((t) => t.outcome !== 'other_team' || !!t.teamId, { path: ['teamId'], message: 'Kies het buurtteam waar de bewoner woont' })

@@ -1,6 +1,7 @@
 // The annual report object of shared/spec/reports.md, and the query of the report endpoints.
 // Shared with the web app.
 import { z } from 'zod';
+import { wholeNumberParam } from '../../lib/number-fields';
 import { SUPPRESSION_REASONS } from './small-numbers';
 
 /**
@@ -64,9 +65,9 @@ export const publishedAnnualReport = reportShape(z.number().nullable()).extend({
 export type PublishedAnnualReport = z.infer<typeof publishedAnnualReport>;
 
 export const reportQuery = z.object({
-  year: z.coerce.number().int().min(1990, 'Kies een jaar vanaf 1990').max(2100, 'Kies een jaar tot 2100'),
+  year: wholeNumberParam(1990, 2100, 'Kies een jaar van 1990 tot en met 2100'),
   /** A quarterly report: the same object restricted to the quarters up to and including this one. */
-  quarter: z.coerce.number().int().min(1).max(4).optional(),
+  quarter: wholeNumberParam(1, 4, 'Kies kwartaal 1, 2, 3 of 4').optional(),
   /** Restrict every table to the cases of one team (team code). */
   team: z.string().max(64).optional(),
 });

@@ -2,6 +2,7 @@
 // A queue row carries facts about the client's cases, never the client's name or BSN: kwaliteit
 // decides on the facts (need to know).
 import { z } from 'zod';
+import { offsetParam, version, wholeNumberParam } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { plainText } from '../../lib/text-fields';
 import { isoDate } from '../clients/clients.schemas';
@@ -49,12 +50,11 @@ export type DestructionTurn = (typeof DESTRUCTION_TURNS)[number];
 /** What a destroyed client is called wherever a case still refers to them. */
 export const DESTROYED_CLIENT_NAME = 'Vernietigd dossier';
 
-const version = z.number('Versie ontbreekt').int().positive();
 
 export const retentionQuery = z.object({
   status: z.enum(RETENTION_VIEWS, 'Kies open, vernietigd of afgewezen').default('open'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: wholeNumberParam(1, 500).default(50),
+  offset: offsetParam.default(0),
 });
 export type RetentionQuery = z.output<typeof retentionQuery>;
 

@@ -1,16 +1,13 @@
 // ZRM shapes: recording an assessment, a case's assessments and what is due, a client's series per
 // domain, and the progress report. Shared with the web app.
 import { z } from 'zod';
+import { wholeNumber, wholeNumberParam } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { isoDate } from '../clients/clients.schemas';
 import { suppressionInfo } from '../reports/reports.schemas';
 import { ZRM_DUE_KINDS, ZRM_MAX_SCORE, ZRM_MIN_SCORE, ZRM_TYPES } from './zrm-rules';
 
-const score = z
-  .number('Een score is een getal van 1 tot en met 5')
-  .int('Een score is een geheel getal van 1 tot en met 5')
-  .min(ZRM_MIN_SCORE, 'Een score is een getal van 1 tot en met 5')
-  .max(ZRM_MAX_SCORE, 'Een score is een getal van 1 tot en met 5');
+const score = wholeNumber(ZRM_MIN_SCORE, ZRM_MAX_SCORE, `Een score is een geheel getal van ${ZRM_MIN_SCORE} tot en met ${ZRM_MAX_SCORE}`);
 
 export const zrmAssessmentInput = z.object({
   clientId: z.uuid('Kies een cliënt uit het huishouden'),
@@ -58,7 +55,7 @@ export const clientZrm = z.object({
 export type ClientZrm = z.infer<typeof clientZrm>;
 
 export const zrmReportQuery = z.object({
-  year: z.coerce.number('Vul een jaar in als JJJJ').int('Vul een jaar in als JJJJ').min(1990, 'Kies een jaar vanaf 1990').max(2100, 'Kies een jaar tot 2100'),
+  year: wholeNumberParam(1990, 2100, 'Vul een jaar in als JJJJ, van 1990 tot en met 2100'),
   /** Only the assessments of this team's cases (team code). */
   team: z.string().max(64).optional(),
 });
