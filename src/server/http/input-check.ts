@@ -4,97 +4,9 @@
 // over the JSON body (keys and values at any depth), the query string, the path parameters and the
 // headers; refused with 400 and the path of each field. The schemas need no check of their own.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Invalid, type FieldProblem } from '../lib/errors';
-import { textProblem } from '../lib/text-fields';
+import { Invalid } from '../lib/errors';
+import { badTextError, findBadText } from '../lib/bad-text';
 import { BAD_URL_MESSAGE } from './error-handler';
-
-export type TextProblem = NonNullable<ReturnType<typeof textProblem>>;
-
-export interface BadText {
-  path: (string | number)[];
-  problem: TextProblem;
-  /** The line of the first bad character, when the text has more than one line (a CSV file). */
-  line?: number;
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-function badText(path: (string | number)[], text: string, problem: TextProblem): BadText {
-  if (!text.includes('\n')) return { path, problem };
-  const at = problem === 'nul' ? text.indexOf('\u0000') : text.search(LONE_SURROGATE);
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
-  return { path, problem, line };
-}
-
-/** A place in a JSON value: its key and the place it is in (a path is built only for bad text). */
-interface Place {
-  parent: Place | null;
-  key: string | number;
-}
-
-function pathOf(place: Place | null): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let p = place; p; p = p.parent) path.push(p.key);
-  return path.reverse();
-}
-
-/**
- * The strings in a JSON value (keys and values, at any depth) that are not storable text, in
- * document order, at most `limit`. Iterative and linear, so a deeply nested body cannot exhaust the
- * stack or the time.
- */
-export function findBadText(value: unknown, limit = 20): BadText[] {
-  const found: BadText[] = [];
-  const stack: { place: Place | null; value: unknown }[] = [{ place: null, value }];
-  while (stack.length > 0 && found.length < limit) {
-    const { place, value: current } = stack.pop()!;
-    if (typeof current === 'string') {
-      const problem = textProblem(current);
-      if (problem) found.push(badText(pathOf(place), current, problem));
-    } else if (Array.isArray(current)) {
-      for (let i = current.length - 1; i >= 0; i--) stack.push({ place: { parent: place, key: i }, value: current[i] });
-    } else if (current !== null && typeof current === 'object') {
-      const entries = Object.entries(current);
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, child] = entries[i]!;
-        const childPlace = { parent: place, key };
-        stack.push({ place: childPlace, value: child });
-        // A bad key is reported before its value (pushed last, popped first).
-        if (textProblem(key)) stack.push({ place: childPlace, value: key });
-      }
-    }
-  }
-  return found;
-}
-
-/** A path as the error shape writes it (`client.firstName`), with the bad characters of keys replaced, so the answer is valid text itself. */
-function dotted(path: (string | number)[]): string {
-  return path.map((segment) => String(segment).toWellFormed().replaceAll('\u0000', '\ufffd')).join('.');
-}
-
-const FIELD_MESSAGES: Record<TextProblem, string> = {
-  nul: 'Bevat een nulteken; haal het weg',
-  surrogate: 'Bevat een teken dat geen geldige tekst is (een losse helft van een UTF-16-tekenpaar); typ of kopieer de tekst opnieuw',
-};
-
-function where(bad: BadText): string {
-  return bad.line ? ` op regel ${bad.line}` : '';
-}
-
-/** The refusal: every bad field, and a message that names the first (the web import shows only the message: the file and line). */
-export function badTextError(found: BadText[]): Invalid {
-  const fields: FieldProblem[] = found.map((bad) => ({ path: dotted(bad.path), message: `${FIELD_MESSAGES[bad.problem]}${bad.line ? ` (regel ${bad.line})` : ''}` }));
-  const first = found[0]!;
-  // The field's own name (a file name in the import), not the index of a list it is in.
-  const key = first.path.findLast((segment) => typeof segment === 'string');
-  const subject = key === undefined ? 'De invoer' : `“${dotted([key])}”`;
-  const message =
-    first.problem === 'nul'
-      ? `${subject} bevat${where(first)} een nulteken. Haal het weg en probeer het opnieuw.`
-      : `${subject} bevat${where(first)} een teken dat geen geldige tekst is (een losse helft van een UTF-16-tekenpaar). Typ of kopieer de tekst opnieuw en sla het bestand op als UTF-8.`;
-  return new Invalid(fields, message);
-}
 
 /** Whether the percent-encoding of a query string decodes to UTF-8 (the router already refuses a path that does not). */
 function isDecodableQuery(query: string): boolean {
@@ -109,7 +21,10 @@ function isDecodableQuery(query: string): boolean {
 function checkRequest(request: FastifyRequest): void {
   const queryStart = request.url.indexOf('?');
   if (queryStart !== -1 && !isDecodableQuery(request.url.slice(queryStart + 1))) throw new Invalid([], BAD_URL_MESSAGE);
-  const found = [request.params, request.query, request.headers, request.body].flatMap((part) => findBadText(part));
+  // A body of raw bytes (the web import's upload) is read by its route, off the event loop, with the
+  // same check (modules/exchange/exchange-upload.ts).
+  const body = request.body instanceof Uint8Array ? undefined : request.body;
+  const found = [request.params, request.query, request.headers, body].flatMap((part) => findBadText(part));
   if (found.length > 0) throw badTextError(found);
 }
 

@@ -2,6 +2,7 @@
 // and validated against the exchange format. Pure and synchronous; the server runs it in the upload
 // worker (exchange.worker.ts), off the event loop, and the CLI runs `checkFiles` in its own process.
 import type { FieldProblem } from '../../lib/errors';
+import { badTextError, findBadText } from '../../lib/bad-text';
 import { validateExchange, type ExchangeCodes, type History } from './exchange-format';
 import { exchangeUpload, type ImportProblem } from './exchange.schemas';
 
@@ -41,6 +42,13 @@ export function readUpload(body: Uint8Array): { files: Record<string, string> } 
   } catch {
     // Not UTF-8, or not JSON: the same words the error mapper uses for any unreadable body.
     return unreadable('Het verzoek is niet leesbaar');
+  }
+  // Text PostgreSQL cannot store (a lone surrogate, a NUL), with the file and line: the same rule
+  // and words as the input check of every other route.
+  const bad = findBadText(json);
+  if (bad.length > 0) {
+    const refusal = badTextError(bad);
+    return unreadable(refusal.message, refusal.fields);
   }
   const parsed = exchangeUpload.safeParse(json);
   if (!parsed.success) return unreadable('De invoer is niet geldig', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { textProblem } from '../lib/text-fields';
-import { badTextError, findBadText } from './input-check';
+import { textProblem } from './text-fields';
+import { badTextError, findBadText } from './bad-text';
 
 describe('textProblem', () => {
   it('finds a NUL and a lone surrogate, high or low, anywhere; a pair is well-formed', () => {
