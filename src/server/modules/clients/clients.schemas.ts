@@ -106,6 +106,8 @@ export const clientDetail = z.object({
   cases: z.array(clientCaseRef),
   /** Until when the actor reads this client through break-the-glass; null for the own team. */
   emergencyUntil: z.string().nullable(),
+  /** The actor may read the client's access log (so the page asks for it only then: a refused ask is logged). */
+  mayReadAccessLog: z.boolean(),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
 

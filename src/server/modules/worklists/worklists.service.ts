@@ -6,14 +6,17 @@ import { cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { NotFound } from '../../lib/errors';
 import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
-import { dueFirstOrder, isOpen, selectCaseSummaries } from '../cases/cases.repo';
-import { listRegistrations } from '../registrations/registrations.service';
+import { dueFirstOrder, isOpen, mainClientIds, selectCaseSummaries } from '../cases/cases.repo';
+import { teamRegistrations } from '../registrations/registrations.service';
+import { writeAudit } from '../../audit/audit.writer';
 import type { MyWork, TeamFigures, TeamOverview } from './worklists.schemas';
 
 export async function myWork(db: Db, actor: Actor): Promise<MyWork> {
   const today = todayInNetherlands();
   const { items } = await selectCaseSummaries(db, actor, { where: and(eq(cases.leadWorkerId, actor.userId), isOpen), orderBy: dueFirstOrder, limit: 500, today });
-  const registrationsToTriage = await listRegistrations(db, actor, { status: 'untriaged' });
+  const registrationsToTriage = await teamRegistrations(db, actor, { status: 'untriaged' });
+  const shown = [...mainClientIds(items), ...registrationsToTriage.map((r) => r.client.id)];
+  await writeAudit(db, actor, { action: 'list', entityType: 'my_work', changes: { cases: items.length, registrations: registrationsToTriage.length }, clientIds: shown });
   return { cases: items, registrationsToTriage };
 }
 
@@ -34,7 +37,8 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     .select({ value: meanDaysToFirstMeeting(addDays(today, -90)) })
     .from(cases)
     .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.teamId, actor.teamId)));
-  const toTriage = await listRegistrations(db, actor, { status: 'untriaged' });
+  // Only counted here, not shown: the clients of the registrations are not named in the log row.
+  const toTriage = await teamRegistrations(db, actor, { status: 'untriaged' });
   const teamWorkers = await db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -51,6 +55,7 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     if (c.status === 'registered' && c.overNorm) entry.overNorm++;
   }
   const waiting = items.filter((c) => c.status === 'registered');
+  await writeAudit(db, actor, { action: 'list', entityType: 'team_overview', changes: { results: items.length }, clientIds: mainClientIds(items) });
   return {
     team: team!,
     openCases: items.length,
