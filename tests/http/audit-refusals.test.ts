@@ -36,6 +36,7 @@ import {
 } from '../support/route-policy';
 import { createTestApp, loginByEmail, openTestDatabase, type Session } from '../support/test-app';
 import type { RouteEntry } from '../../src/server/http/auth-hook';
+import { DENIED_ROUTES } from '../../src/server/audit/denied-routes';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -209,6 +210,15 @@ describe('every route × caller × relation leaves exactly its denied and list r
     expect(judged.views).toBeGreaterThan(30);
     expect(judged.named).toBeGreaterThan(10);
     expect(judged.named).toBeLessThan(judged.views);
+  });
+});
+
+describe('the table of refused looks (src/server/audit/denied-routes.ts)', () => {
+  it('names only routes that exist, and every route the policy says is about one record', () => {
+    const routes = new Set(t.app.routeTable.map(routeKey));
+    expect(Object.keys(DENIED_ROUTES).filter((key) => !routes.has(key))).toEqual([]);
+    const aboutOne = documented.filter((r) => { const p = ROUTE_POLICY[routeKey(r)]; return p && p.record !== 'none' && !p.list; }).map(routeKey);
+    expect(aboutOne.filter((key) => !DENIED_ROUTES[key])).toEqual([]);
   });
 });
 
