@@ -405,9 +405,13 @@ describe('list views and refused looks', () => {
     expect(dashboard[0]).toMatchObject({ action: 'list', entityType: 'dashboard' });
     expect(dashboard[0]!.clientIds).toContain(own.clientId);
 
-    let team!: { cases: Listed[] };
+    await worker.post('/api/registrations', { client: { firstName: 'Wacht', lastName: 'Optriage' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    let team!: { cases: Listed[]; registrationsToTriage: number };
     const teamRows = await logged(async () => (team = await lead.get('/api/work/team')));
     expectRows(teamRows, row('leadA', 'list', 'team_overview', { clientIds: [...new Set(team.cases.map((c) => c.mainClient!.id))] }));
+    // The registrations waiting for triage are counted there, not shown (so not named).
+    expect(team.registrationsToTriage).toBe((await lead.get<unknown[]>('/api/registrations?status=untriaged')).length);
+    expect(team.registrationsToTriage).toBeGreaterThan(0);
     expect(teamRows[0]!.clientIds).toContain(own.clientId);
     expect(teamRows[0]!.clientIds).not.toContain(other.clientId);
 

@@ -1,8 +1,9 @@
 // Work lists: what a worker has to do, the team leader's overview, and figures per team.
 import { addDays, todayInNetherlands } from '../../lib/dates';
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
-import { cases, teams, users } from '../../db/schema';
+import { cases, registrations, teams, users } from '../../db/schema';
+import { registrationScope } from '../../access/access.policy';
 import type { Actor } from '../../access/actor';
 import { NotFound } from '../../lib/errors';
 import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
@@ -37,8 +38,11 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     .select({ value: meanDaysToFirstMeeting(addDays(today, -90)) })
     .from(cases)
     .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.teamId, actor.teamId)));
-  // Only counted here, not shown: the clients of the registrations are not named in the log row.
-  const toTriage = await teamRegistrations(db, actor, { status: 'untriaged' });
+  // Only counted here, not shown (so not named in the log row): a count, not the rows.
+  const [toTriage] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(registrationScope(actor), eq(registrations.teamId, actor.teamId), isNull(registrations.triageOutcome)));
   const teamWorkers = await db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -61,7 +65,7 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     openCases: items.length,
     awaitingFirstMeeting: waiting.length,
     overNorm: waiting.filter((c) => c.overNorm).length,
-    registrationsToTriage: toTriage.length,
+    registrationsToTriage: toTriage?.n ?? 0,
     meanDaysToFirstMeeting: mean?.value ?? null,
     workers: [...load.values()].sort((a, b) => b.openCases - a.openCases || a.name.localeCompare(b.name, 'nl')),
     cases: items,
