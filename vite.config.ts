@@ -11,7 +11,8 @@ export default defineConfig({
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: the server would hand the readable source to anyone.
+    sourcemap: false,
     chunkSizeWarningLimit: 1500,
   },
   server: {

@@ -16,6 +16,8 @@ import { registerDeniedLog } from './audit/denied-log';
 import { registerErrorHandler } from './http/error-handler';
 import { logSerializers } from './http/log-serializers';
 import { registerSecurityHeaders } from './http/security-headers';
+import { limitConnectionsPerAddress } from './http/connection-limits';
+import { isTrustedProxy } from './lib/client-address';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -31,9 +33,11 @@ import { networkRoutes } from './modules/network/network.routes';
 import { reportsRoutes } from './modules/reports/reports.routes';
 import { zrmRoutes } from './modules/zrm/zrm.routes';
 import { emergencyRoutes } from './modules/emergency/emergency.routes';
+import { attachmentsRoutes } from './modules/attachments/attachments.routes';
 import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
+import type { PdfPool } from './modules/client-file/client-file.pdf-pool';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { qualityRoutes } from './modules/quality/quality.routes';
 
@@ -49,6 +53,8 @@ export interface AppDeps {
    */
   reportDb?: Db;
   config: Config;
+  /** Where client-file PDFs are laid out; by default a pool of worker threads of the app's own (tests pass one to test a crash). */
+  clientFilePdfs?: PdfPool;
   databaseKind: 'pglite' | 'postgres';
   version: string;
 }
@@ -66,11 +72,26 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
     // A hop count n trusts the n nearest proxies (the function form of proxy-addr).
     trustProxy: typeof deps.config.trustProxy === 'number' ? trustHops(deps.config.trustProxy) : deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // Slow clients cannot hold a connection: the headers must arrive within headersTimeout (checked
+    // every second, not Node's default of every 30 s), the whole request within requestTimeout; an
+    // idle keep-alive connection closes after 72 s (longer than a proxy's usual 60 s, so the proxy
+    // closes first), a connection without traffic either way after 5 minutes; after 1000 requests
+    // a connection is closed, so a cluster worker's clients spread again.
+    http: { headersTimeout: deps.config.headersTimeoutMs, connectionsCheckingInterval: Math.min(1000, deps.config.headersTimeoutMs / 2) },
+    requestTimeout: deps.config.requestTimeoutMs,
+    keepAliveTimeout: 72_000,
+    connectionTimeout: 300_000,
+    maxRequestsPerSocket: 1000,
   }).withTypeProvider<ZodTypeProvider>();
+  limitConnectionsPerAddress(app.server, {
+    perAddress: Math.ceil(deps.config.connectionsPerAddress / deps.config.processes),
+    exempt: isTrustedProxy(deps.config.trustProxy),
+    onLimitReached: (address) => app.log.warn({ address }, 'too many connections from one address: refusing more until some close'),
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
-  registerSecurityHeaders(app, { httpsOnly: deps.config.secureCookies });
+  registerSecurityHeaders(app, { httpsOnly: !deps.config.plainHttp });
 
   await app.register(cookie);
   await app.register(swagger, {
@@ -88,7 +109,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
         await api.register(routes(deps));
       }
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());

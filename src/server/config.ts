@@ -1,4 +1,5 @@
 // Reads the process environment once. Everything configurable about a running Keukentafel is here.
+import os from 'node:os';
 import path from 'node:path';
 import { readSmallNumberSettings, type SmallNumberSettings } from './modules/reports/small-numbers';
 
@@ -17,8 +18,20 @@ export interface Config {
   /** Node processes serving the port together (KEUKENTAFEL_PROCESSES, node:cluster); 1 is a single process. */
   processes: number;
   logLevel: string;
-  /** Send the session cookie only over HTTPS. On by default in production. */
-  secureCookies: boolean;
+  /**
+   * Reached over plain HTTP without TLS (ALLOW_PLAIN_HTTP=true): session cookies without `Secure`,
+   * no HSTS. Off by default: cookies are Secure and HSTS is sent (browsers keep a Secure cookie on
+   * http://localhost, so the demo works without it).
+   */
+  plainHttp: boolean;
+  /** Argon2 password checks running at once in one process (LOGIN_CONCURRENCY); more wait in line. By default half the cores over all processes. */
+  loginConcurrency: number;
+  /** Open connections one client address may hold (MAX_CONNECTIONS_PER_ADDRESS), over all processes together. */
+  connectionsPerAddress: number;
+  /** A client must send a request's headers within this time (HTTP_HEADERS_TIMEOUT_SECONDS). */
+  headersTimeoutMs: number;
+  /** ... and the whole request, body included, within this time (HTTP_REQUEST_TIMEOUT_SECONDS). */
+  requestTimeoutMs: number;
   /** Hours a session stays valid after login. */
   sessionHours: number;
   /** Minutes without a request after which a session ends. */
@@ -61,6 +74,20 @@ function readOidc(env: NodeJS.ProcessEnv): OidcConfig | null {
   return { issuer: env.OIDC_ISSUER!, clientId: env.OIDC_CLIENT_ID!, clientSecret: env.OIDC_CLIENT_SECRET!, redirectUri: env.OIDC_REDIRECT_URI! };
 }
 
+/** A positive number from the environment, or the default; anything else stops the start. */
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, { whole = false } = {}): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!(value > 0) || (whole && !Number.isInteger(value))) throw new Error(`${name} must be a positive ${whole ? 'whole ' : ''}number, got "${raw}"`);
+  return value;
+}
+
+/** Half the cores over all processes, at least one per process: logins never take every core from the people already working. */
+function defaultLoginConcurrency(processes: number): number {
+  return Math.max(1, Math.floor(os.availableParallelism() / 2 / processes));
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const sessionHours = Number(env.SESSION_HOURS ?? 10);
   if (!(sessionHours > 0)) throw new Error(`SESSION_HOURS must be a positive number, got "${env.SESSION_HOURS}"`);
@@ -79,6 +106,15 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (processes > 1 && !databaseUrl) {
     throw new Error(`KEUKENTAFEL_PROCESSES=${processes} needs a PostgreSQL server (DATABASE_URL): the embedded database can be opened by one process only`);
   }
+  if (env.COOKIE_SECURE !== undefined) {
+    throw new Error('COOKIE_SECURE is gone: session cookies are always Secure now. To run without TLS (plain http:// on another host than localhost), set ALLOW_PLAIN_HTTP=true instead');
+  }
+  if (env.ALLOW_PLAIN_HTTP !== undefined && !['true', 'false'].includes(env.ALLOW_PLAIN_HTTP)) {
+    throw new Error(`ALLOW_PLAIN_HTTP must be true or false, got "${env.ALLOW_PLAIN_HTTP}"`);
+  }
+  const headersTimeoutMs = positiveNumber(env, 'HTTP_HEADERS_TIMEOUT_SECONDS', 10) * 1000;
+  const requestTimeoutMs = positiveNumber(env, 'HTTP_REQUEST_TIMEOUT_SECONDS', 120) * 1000;
+  if (headersTimeoutMs > requestTimeoutMs) throw new Error('HTTP_HEADERS_TIMEOUT_SECONDS must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS');
   if (env.DATABASE_REPLICA_URL && !databaseUrl) {
     throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica is a copy of a PostgreSQL server, not of the embedded database');
   }
@@ -90,7 +126,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     processes,
     logLevel: env.LOG_LEVEL ?? 'info',
-    secureCookies: env.COOKIE_SECURE ? env.COOKIE_SECURE === 'true' : env.NODE_ENV === 'production',
+    plainHttp: env.ALLOW_PLAIN_HTTP === 'true',
+    loginConcurrency: positiveNumber(env, 'LOGIN_CONCURRENCY', defaultLoginConcurrency(processes), { whole: true }),
+    connectionsPerAddress: positiveNumber(env, 'MAX_CONNECTIONS_PER_ADDRESS', 100, { whole: true }),
+    headersTimeoutMs,
+    requestTimeoutMs,
     sessionHours,
     sessionIdleMinutes,
     passwordDenylistFile: env.PASSWORD_DENYLIST_FILE ? path.resolve(env.PASSWORD_DENYLIST_FILE) : undefined,

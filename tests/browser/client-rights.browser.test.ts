@@ -1,8 +1,10 @@
 // The client's rights in a real browser, on the server as `npm start` runs it (empty database → demo
 // organisation): the demo medewerker opens one of her clients → the section "Wie heeft dit dossier
 // ingezien" lists her own reads, and that she saw the client in Mijn werk → she downloads the file as
-// PDF (a real PDF, logged) → the print view of the krachtplan is logged too → the team leader, who may
-// open the client but not read the log, gets no section and causes no refused look. axe checks every page.
+// PDF (a real PDF, logged; the page says it is being made) → when the server cannot make one now (429:
+// one at a time), the page shows its message → the print view of the krachtplan is logged too → the
+// team leader, who may open the client but not read the log, gets no section and causes no refused
+// look. axe checks every page.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { artifactDir, checkPage, launchBrowser, login, type RunningServer, startServer } from './support';
+import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
 
 let server: RunningServer;
 let browser: Browser;
@@ -58,10 +61,11 @@ describe("the client's rights", () => {
   });
 
   it('downloads the file as a PDF, and the download is in the log', async () => {
-    const link = page.getByRole('link', { name: 'Dossier downloaden (PDF)' });
-    await expect.poll(() => link.isVisible()).toBe(true);
+    const button = page.getByRole('button', { name: 'Dossier downloaden (PDF)' });
+    await expect.poll(() => button.isVisible()).toBe(true);
     expect(await page.getByRole('link', { name: 'Dossier downloaden (JSON)' }).isVisible()).toBe(true);
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'De pdf is klaar en gedownload' }).count()).toBe(1);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^dossier-[a-z0-9-]+-${todayInNetherlands()}\\.pdf$`));
     const saved = path.join(artifactDir(), download.suggestedFilename());
     await download.saveAs(saved);
@@ -80,6 +84,21 @@ describe("the client's rights", () => {
     await checkPage(page, 'client-inzage-na-download');
   });
 
+  it('shows the server\'s message when a PDF cannot be made now, and the button stays usable by keyboard', async () => {
+    // The server answers 429 while the same user's previous PDF is still being made.
+    await page.route('**/file.pdf', (route) => route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '5' }, body: JSON.stringify({ error: 'too_many_requests', message: PDF_IN_PROGRESS }) }));
+    try {
+      const button = page.getByRole('button', { name: 'Dossier downloaden (PDF)' });
+      await button.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: PDF_IN_PROGRESS }).count()).toBe(1);
+      expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
+      await checkPage(page, 'client-inzage-pdf-bezet');
+    } finally {
+      await page.unroute('**/file.pdf');
+    }
+  });
+
   it('logs opening the print view of the krachtplan', async () => {
     await page.goto(`${caseUrl}/plan/afdrukken`);
     await expect.poll(() => page.getByRole('button', { name: 'Afdrukken of opslaan als PDF' }).isVisible()).toBe(true);
@@ -93,7 +112,7 @@ describe("the client's rights", () => {
     await login(leader, server.baseUrl, 'teamleider@demo.keukentafel.nl');
     await expect.poll(() => leader.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
     await leader.goto(clientUrl);
-    await expect.poll(() => leader.getByRole('link', { name: 'Dossier downloaden (PDF)' }).isVisible()).toBe(true);
+    await expect.poll(() => leader.getByRole('button', { name: 'Dossier downloaden (PDF)' }).isVisible()).toBe(true);
     expect(await leader.getByRole('heading', { name: 'Wie heeft dit dossier ingezien' }).count()).toBe(0);
     await checkPage(leader, 'client-teamleider-zonder-inzage');
     await context.close();

@@ -67,8 +67,8 @@ describe('break the glass', () => {
 
   it('kwaliteit sees the access with its reason and records the review', async () => {
     await login(page, server.baseUrl, 'kwaliteit@demo.keukentafel.nl');
-    await nav().getByRole('link', { name: 'Noodtoegang beoordelen', exact: true }).click();
-    await expect.poll(h1).toBe('Noodtoegang beoordelen');
+    await nav().getByRole('link', { name: 'Toegang beoordelen', exact: true }).click();
+    await expect.poll(h1).toBe('Toegang beoordelen');
     await expect.poll(() => page.getByText('Crisismelding van de politie in het weekend; de vaste medewerker is niet bereikbaar.').isVisible()).toBe(true);
     await checkPage(page, 'noodtoegang-beoordelen');
     const form = page.getByRole('form', { name: /Beoordeling van de noodtoegang van/ });

@@ -1,13 +1,15 @@
-// The figures in a real browser: the annual report page for the analyst (tables, charts, the CSV and
-// Excel downloads open and hold the same numbers as the API) and the beheerder's import of the
-// sample history; axe checks every page.
+// The figures in a real browser: the analyst's Cijfers pages (figures per team, the annual report
+// with tables, charts, the CSV and Excel downloads holding the same numbers as the API, the ZRM
+// progress) show suppressed small numbers as "<5" / "x" with the explanation and no count of 1–4;
+// and the beheerder's import of the sample history. axe checks every page.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { unzipSync, zipSync, strFromU8 } from 'fflate';
 import { todayInNetherlands } from '../../src/server/lib/dates';
-import type { AnnualReport } from '../../src/server/modules/reports/reports.schemas';
+import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
+import type { PublishedTeamFigures } from '../../src/server/modules/worklists/worklists.schemas';
 import { type RunningServer, artifactDir, checkPage, launchBrowser, login, startServer } from './support';
 
 let server: RunningServer;
@@ -26,11 +28,38 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** A shown count of 1 up to 4 (a number without decimals). */
+const smallCount = (text: string) => /^[1-4]$/.test(text.trim());
+
+describe('the figures per team for the analyst', () => {
+  it('shows suppressed figures as their markers, explained, and no count of 1 to 4', async () => {
+    await login(page, server.baseUrl, 'analist@demo.keukentafel.nl');
+    const table = page.getByRole('table', { name: 'Cijfers per team' });
+    await expect.poll(() => table.isVisible()).toBe(true);
+    const figures = (await (await page.request.get(`${server.baseUrl}/api/work/figures`)).json()) as PublishedTeamFigures;
+    expect(figures.suppression).toBeDefined();
+    const cells = figures.suppression!.cells;
+    const fields = ['openCases', 'awaitingFirstMeeting', 'overNorm', 'startedLast90Days', 'closedLast90Days', 'meanDaysToFirstMeeting'] as const;
+    const rows = await table.getByRole('row').all();
+    expect(rows.length).toBe(figures.teams.length + 1);
+    for (const [index, team] of figures.teams.entries()) {
+      const shown = await rows[index + 1]!.getByRole('cell').allTextContents();
+      fields.forEach((field, column) => {
+        const reason = cells[`/teams/${index}/${field}`];
+        if (reason) expect(shown[column], `${team.teamName} ${field}`).toBe(reason === 'small' ? '<5' : 'x');
+        else if (field !== 'meanDaysToFirstMeeting') expect(smallCount(shown[column]!), `${team.teamName} ${field} = ${shown[column]}`).toBe(false);
+      });
+    }
+    const explanation = page.getByRole('heading', { name: 'Afgeschermde kleine aantallen' });
+    expect(await explanation.count()).toBe(Object.keys(cells).length > 0 ? 1 : 0);
+    await checkPage(page, 'cijfers-analist');
+  });
+});
+
 describe('the annual report for the analyst', () => {
   let report: AnnualReport;
 
   it('shows every table of a chosen year, with charts', async () => {
-    await login(page, server.baseUrl, 'analist@demo.keukentafel.nl');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Jaarverslag' }).click();
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(lastYear));
     const table = page.getByRole('table', { name: 'Instroom, lopende casussen en uitstroom per maand, kwartaal en jaar' });
@@ -45,6 +74,28 @@ describe('the annual report for the analyst', () => {
     // The charts load lazily.
     await expect.poll(() => page.getByRole('img').count()).toBeGreaterThanOrEqual(5);
     await checkPage(page, 'jaarverslag');
+  });
+
+  it('shows the suppressed small numbers as "<5" and "x", explained, and no count of 1 to 4', async () => {
+    const published = report as PublishedAnnualReport;
+    const cells = published.suppression!.cells;
+    expect(Object.values(cells)).toContain('small');
+    await expect.poll(() => page.getByRole('heading', { name: 'Afgeschermde kleine aantallen' }).isVisible()).toBe(true);
+    // The table per team: each cell of a team as the API has it.
+    const teams = page.getByRole('table', { name: /^Casussen en unieke cliënten per team/ });
+    const shown = await teams.getByRole('row', { name: /^Zuilen/ }).getByRole('cell').allTextContents();
+    const zuilen = published.teams.zuilen!;
+    const expected = (['started', 'running', 'closed', 'unique_clients'] as const).map((measure) => {
+      const reason = cells[`/teams/zuilen/${measure}/year`];
+      return reason ? (reason === 'small' ? '<5' : 'x') : String(zuilen[measure].year);
+    });
+    expect(shown.map((text) => text.replace(/\./g, ''))).toEqual(expected);
+    // No table of the page shows a count of 1 to 4 (the tables of means excepted).
+    for (const table of await page.getByRole('table').all()) {
+      const caption = (await table.locator('caption').textContent()) ?? '';
+      if (/dagen|Tevredenheid/i.test(caption)) continue;
+      for (const text of await table.getByRole('cell').allTextContents()) expect(smallCount(text), `${caption}: ${text}`).toBe(false);
+    }
   });
 
   it('downloads a CSV with the same numbers', async () => {

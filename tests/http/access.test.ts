@@ -65,6 +65,7 @@ function validBody(method: string, url: string): unknown {
     'POST /api/clients/:id/consents': { recipientKind: 'huisarts', recipientName: 'Praktijk', dataShared: 'Medicatie', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' },
     'POST /api/consents/:id/withdraw': { withdrawnOn: today, version: 1 },
     'POST /api/clients/:id/disclosures': { recipient: 'Rechtbank', dataShared: 'Dossier', ground: 'wettelijke_plicht', reasoning: 'Vordering op grond van de wet, schriftelijk ontvangen', disclosedOn: today },
+    'POST /api/retention/:id/propose': { version: 1 },
     'POST /api/retention/:id/confirm': { version: 1 },
     'POST /api/retention/:id/decline': { version: 1, note: 'Van aanzienlijk belang voor een ander' },
     'POST /api/clients/:id/destruction-request': { receivedOn: today, note: '' },
@@ -95,8 +96,11 @@ const apiRoutes = () => t.app.routeTable.filter((r) => r.url !== '/api/*');
 /** Permissions that give no access to client data: aggregates, administration, the session itself. */
 // The quality registers hold no link to a client record (who filed is free text): see tests/http/quality.test.ts.
 const NO_CLIENT_DATA = ['public', 'session', 'figures:read', 'reports:read', 'users:manage', 'exchange:import', 'quality:file', 'quality:manage'];
-/** Break-the-glass routes are open to kwaliteit on purpose; tests/http/emergency.test.ts covers them. */
-const EMERGENCY = ['emergency:request', 'emergency:review'];
+/**
+ * Break-the-glass routes and the review of attachments are open to kwaliteit on purpose (the review
+ * shows no client identity); tests/http/emergency.test.ts and tests/http/attach.test.ts cover them.
+ */
+const EMERGENCY = ['emergency:request', 'emergency:review', 'attachments:review'];
 const clientDataRoutes = () => apiRoutes().filter((r) => !NO_CLIENT_DATA.includes(r.permission) && !EMERGENCY.includes(r.permission));
 
 describe('access', () => {

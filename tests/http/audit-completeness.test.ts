@@ -136,7 +136,7 @@ describe('every kind of action leaves exactly its access-log rows', () => {
     expectRows(await logged(() => worker.post('/api/clients/search', { search: 'Niemandhier' })), row('workerA', 'search', 'client', { clientIds: [] }));
     const matches: DuplicateMatch[] = [];
     const duplicates = await logged(async () => matches.push(...(await worker.post<DuplicateMatch[]>('/api/clients/duplicate-check', { firstName: 'Joke', lastName: 'Logboek', birthDate: '1971-03-04' }))));
-    expect(matches.map((m) => m.id)).toEqual([clientId]);
+    expect(matches.map((m) => (m.kind === 'known' ? m.id : m.kind))).toEqual([clientId]);
     expectRows(duplicates, row('workerA', 'search', 'client', { clientIds: [clientId] }));
     expectRows(await logged(() => worker.get(`/api/clients/${clientId}`)), row('workerA', 'read', 'client', { entityId: clientId, clientId }));
     expectRows(await logged(() => worker.get(`/api/cases/${caseId}`)), row('workerA', 'read', 'case', { entityId: caseId, clientId }));
@@ -271,6 +271,21 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     expectRows(await logged(() => quality.request('POST', `/api/emergency-access/${grant.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'emergency_access', { entityId: grant.id }));
   });
 
+  it('an attach of a client of another team: the attach and the registration; the review by kwaliteit', async () => {
+    const theirs = await clientWithCase(await t.login('workerB'), 'Kees', 'Koppeling');
+    let registration!: Registration;
+    const attach = { lastName: 'Koppeling', birthDate: '1980-05-06', reason: 'De bewoner meldt zich bij ons met een nieuwe vraag' };
+    const rows = await logged(async () => (registration = await worker.post<Registration>('/api/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp' })));
+    expectRows(
+      rows,
+      row('workerA', 'attach', 'client', { entityId: theirs.clientId, clientId: theirs.clientId }),
+      row('workerA', 'create', 'registration', { entityId: registration.id, clientId: theirs.clientId }),
+    );
+    const quality = await t.login('quality');
+    const item = (await quality.get<{ id: string; clientId: string }[]>('/api/attachments')).find((i) => i.clientId === theirs.clientId)!;
+    expectRows(await logged(() => quality.request('POST', `/api/attachments/${item.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'client_attachment', { entityId: item.id }));
+  });
+
   it('consent: record, withdraw, disclose, read the register', async () => {
     let consent!: { id: string };
     const recorded = await logged(
@@ -318,10 +333,16 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     expectRows(await logged(() => lead.post(`/api/quality-reports/${report.id}/steps`, { stepOn: today, description: 'Gesprek met de bewoner' })), entry('update'));
   });
 
-  it("retention: the queue, a client's request, decline, confirm (destroy), and the daily job", async () => {
+  it("retention: the queue, a client's request, decline, confirm (destroy) by another person, the daily job and a proposal", async () => {
     const quality = await t.login('quality');
-    const queued = async () => (await query<{ clientId: string }>(sql`select client_id as "clientId" from destructions where status = 'te_beoordelen'`)).map((d) => d.clientId);
-    expectRows(await logged(() => quality.get('/api/retention')), row('quality', 'list', 'destruction_queue', { clientIds: await queued() }));
+    const quality2 = await t.login('quality2');
+    // The queue shows no names, but facts about each client's file: the row names the clients of the rows shown.
+    let queue!: { items: { id: string }[] };
+    const queueRows = await logged(async () => (queue = await quality.get('/api/retention')));
+    const shownClients = queue.items.length
+      ? (await query<{ clientId: string }>(sql`select client_id as "clientId" from destructions where id in (${sql.join(queue.items.map((i) => sql`${i.id}::uuid`), sql`, `)})`)).map((d) => d.clientId)
+      : [];
+    expectRows(queueRows, row('quality', 'list', 'destruction_queue', { clientIds: [...new Set(shownClients)] }));
     let request!: { id: string };
     const requested = await logged(async () => (request = await quality.post<{ id: string }>(`/api/clients/${own.clientId}/destruction-request`, { receivedOn: today })));
     expectRows(requested, row('quality', 'create', 'destruction', { entityId: request?.id, clientId: own.clientId }));
@@ -340,7 +361,7 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     const viewBefore = await viewRow();
     expect(viewBefore).toHaveLength(1);
     const second = await quality.post<{ id: string }>(`/api/clients/${gone}/destruction-request`, { receivedOn: today });
-    expectRows(await logged(() => quality.post(`/api/retention/${second.id}/confirm`, { version: 1 })), row('quality', 'destroy', 'client', { entityId: gone, clientId: gone }));
+    expectRows(await logged(() => quality2.post(`/api/retention/${second.id}/confirm`, { version: 1 })), row('quality2', 'destroy', 'client', { entityId: gone, clientId: gone }));
     // The view's row holds nothing about the destroyed client (the kind of search and a count) and is
     // the other client's log too: it stays whole, naming both.
     expect(await viewRow()).toEqual(viewBefore);
@@ -371,6 +392,8 @@ describe('break the glass, denied reads, consent, the access log, print, export,
       onBehalfOf: 'dagelijkse taak',
     });
     expectRows(job, ...listed.map(byJob));
+    const mine = listed.find((d) => d.clientId === closed.clientId)!;
+    expectRows(await logged(() => quality.post(`/api/retention/${mine.id}/propose`, { version: 1, note: '' })), row('quality', 'update', 'destruction', { entityId: mine.id, clientId: closed.clientId }));
   });
 
   it('a password change; a wrong current password leaves no row (it counts towards the lockout)', async () => {

@@ -76,7 +76,7 @@ async function loggedBy(call: () => Promise<LightMyRequestResponse>): Promise<{ 
 }
 
 /** The kind of a record the fixture refers to, found by its id: its table is the denied row's entity type. */
-const RECORD_TABLES = ['clients', 'cases', 'contacts', 'registrations', 'network_members', 'teams', 'consents', 'quality_reports', 'emergency_access', 'destructions'] as const;
+const RECORD_TABLES = ['clients', 'cases', 'contacts', 'registrations', 'network_members', 'teams', 'consents', 'quality_reports', 'emergency_access', 'client_attachments', 'destructions'] as const;
 const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   clients: 'client',
   cases: 'case',
@@ -87,6 +87,7 @@ const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   consents: 'consent',
   quality_reports: 'quality_report',
   emergency_access: 'emergency_access',
+  client_attachments: 'client_attachment',
   destructions: 'destruction',
 };
 /** Records of a team, not of a client: their rows name no client. */
@@ -176,8 +177,9 @@ async function check(route: RouteEntry, policy: RoutePolicy, caller: Caller, rel
     const named = views[0]!.clientIds!.includes(f.client.id);
     judged.views++;
     if (named) judged.named++;
-    // Shown: the answer holds the client or one of their records (a case, a registration, the made record).
-    const shown = [f.client.id, f.case.id, f.registration.id, madeId].some((ref) => !!ref && response.body.includes(ref));
+    // Shown: the answer holds the client, their (unique) last name, or one of their records (a case, a
+    // registration, the made record). A client of another team in the duplicate check is shown by name, without id.
+    const shown = [f.client.id, f.client.lastName, f.case.id, f.registration.id, madeId].some((ref) => !!ref && response.body.includes(ref));
     if (named !== shown || (expected.listed && !named)) return `${where} the view ${shown ? 'showed' : 'did not show'} the client (listed: ${expected.listed}), its row ${named ? 'names' : 'does not name'} them`;
   }
   return null;

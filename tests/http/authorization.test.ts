@@ -1,6 +1,8 @@
 // The generated authorisation test: every route of the OpenAPI document × every caller (the five
-// roles and no session) × every relation of the record (own team, other team, no relation) answers
-// what tests/support/route-policy.ts derives from the permission table and the record-level policy.
+// roles and no session) × every relation of the record (own team, other team, no relation, break
+// the glass, attached) answers what tests/support/route-policy.ts derives from the permission table
+// and the record-level policy; and no answer to a team whose client link is an attach shows anything
+// of the other team's records.
 // A new route fails here until it has an entry in ROUTE_POLICY.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +15,7 @@ import {
   documentedRoutes,
   expectedOutcome,
   listedId,
+  otherTeamTracesIn,
   policyOf,
   relationsOf,
   RELATIONS,
@@ -81,9 +84,10 @@ describe('the route list', () => {
   });
 });
 
-function matches(expected: Expected, response: LightMyRequestResponse, listed: () => string): boolean {
+async function matches(expected: Expected, policy: RoutePolicy, response: LightMyRequestResponse, listed: () => string): Promise<boolean> {
   if (!expected.allowed) return response.statusCode === expected.status;
   if (response.statusCode < 200 || response.statusCode > 299) return false;
+  if (expected.partShown !== undefined && (await policy.part!.shown(response)) !== expected.partShown) return false;
   return expected.listed === undefined || response.body.includes(listed()) === expected.listed;
 }
 
@@ -112,8 +116,11 @@ async function call(route: RouteEntry, policy: RoutePolicy, caller: Caller, rela
   const { url, body, madeId } = await factory.callOn(route, policy, f);
   const method = route.method as Method;
   const response = session ? await session.request(method, url, body) : await t.app.inject({ method, url, payload: body as never });
-  if (matches(expected, response, () => listedId(policy, f, madeId))) return null;
-  return `${caller.padEnd(10)} ${relation.padEnd(11)} expected ${describeExpected(expected)}, got ${response.statusCode} ${response.body.slice(0, 160)}`;
+  if (!(await matches(expected, policy, response, () => listedId(policy, f, madeId)))) {
+    return `${caller.padEnd(10)} ${relation.padEnd(15)} expected ${describeExpected(expected, policy)}, got ${response.statusCode} ${response.body.slice(0, 160)}`;
+  }
+  const traces = otherTeamTracesIn(response.body, caller, f);
+  return traces.length ? `${caller.padEnd(10)} ${relation.padEnd(15)} ${response.statusCode} shows the other team's ${traces.join(', ')}` : null;
 }
 
 describe('every route × caller × relation answers as the policy derives', () => {
@@ -137,6 +144,23 @@ describe('every route × caller × relation answers as the policy derives', () =
 const WITHOUT_EMERGENCY = RELATIONS.filter((r) => r !== 'break the glass');
 
 describe('the derivation itself', () => {
+  it("lets an attach read the client's master data, never write it, nor reach the other team's records", () => {
+    const attached = (key: string, role: Role) => expectedOutcome(routeTable.get(key)!, ROUTE_POLICY[key]!, role, 'attached');
+    for (const role of ['medewerker', 'teamleider'] as const) {
+      expect(attached('GET /api/clients/:id', role)).toEqual({ allowed: true });
+      expect(attached('PUT /api/clients/:id', role)).toEqual({ allowed: false, status: 404 });
+      // The team uses the client in its own work: a new registration, its own consents.
+      expect(attached('POST /api/registrations', role)).toEqual({ allowed: true });
+      expect(attached('POST /api/clients/:id/consents', role)).toEqual({ allowed: true });
+      for (const key of ['GET /api/cases/:id', 'GET /api/cases/:id/contacts', 'GET /api/cases/:id/plan', 'GET /api/registrations/:id', 'POST /api/consents/:id/withdraw']) {
+        expect(attached(key, role), key).toEqual({ allowed: false, status: 404 });
+      }
+      expect(attached('GET /api/cases', role)).toEqual({ allowed: true, listed: false });
+    }
+    // Break the glass reads, it never links a client to the team's work.
+    expect(expectedOutcome(routeTable.get('POST /api/registrations')!, ROUTE_POLICY['POST /api/registrations']!, 'medewerker', 'break the glass')).toEqual({ allowed: false, status: 404 });
+  });
+
   it('lets break the glass read and never write', () => {
     const opened = (route: RouteEntry, role: Role) => expectedOutcome(route, ROUTE_POLICY[routeKey(route)]!, role, 'break the glass');
     const byKey = (key: string) => routeTable.get(key)!;
@@ -179,6 +203,8 @@ describe('the derivation itself', () => {
     expect(reachable).toEqual(
       [
         'GET /api/clients/:id/access-log',
+        'GET /api/attachments',
+        'POST /api/attachments/:id/review',
         'GET /api/emergency-access',
         'POST /api/emergency-access/:id/review',
         'POST /api/emergency-access/search',
@@ -188,11 +214,31 @@ describe('the derivation itself', () => {
         'PUT /api/quality-reports/:id',
         'POST /api/quality-reports/:id/steps',
         'GET /api/retention',
+        'POST /api/retention/:id/propose',
         'POST /api/retention/:id/confirm',
         'POST /api/retention/:id/decline',
         'POST /api/clients/:id/destruction-request',
       ].sort(),
     );
+  });
+
+  it("gives the access log inside the client's file to exactly those whom the access-log route answers", () => {
+    const log = routeTable.get('GET /api/clients/:id/access-log')!;
+    for (const key of ['GET /api/clients/:id/file', 'GET /api/clients/:id/file.pdf']) {
+      const file = routeTable.get(key)!;
+      for (const caller of CALLERS) {
+        for (const relation of RELATIONS) {
+          const lead = factory.userId(CALLER_USER.medewerker);
+          for (const leadWorkerId of [lead, null]) {
+            const f = { ...shared[relation], leadWorkerId };
+            const callerId = caller === 'none' ? undefined : factory.userId(CALLER_USER[caller]);
+            const fileAnswer = expectedOutcome(file, ROUTE_POLICY[key]!, caller, relation, callerId, f);
+            const logAnswer = expectedOutcome(log, ROUTE_POLICY['GET /api/clients/:id/access-log']!, caller, relation, callerId, f);
+            if (fileAnswer.allowed) expect(fileAnswer.partShown, `${key} ${caller} ${relation}`).toBe(logAnswer.allowed);
+          }
+        }
+      }
+    }
   });
 
   it('gives a clear message for a route without an entry', () => {

@@ -1,19 +1,23 @@
 // The client's file for an access request over HTTP: every part in the JSON, a real PDF, sensitive
 // entries withheld from those who may not read them, 404 outside the scope, and the export logged.
-import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { PDFDocument } from 'pdf-lib';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
-import { TEST_USERS } from '../support/fixtures';
+import { pdfActualTexts, pdfText } from '../support/pdf-text';
+import { PDF_FAILED, PdfPool } from '../../src/server/modules/client-file/client-file.pdf-pool';
+import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
+import { PDFDict, PDFName } from 'pdf-lib';
+import { TEAM_A, TEST_USERS, teamId } from '../support/fixtures';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { Contact } from '../../src/server/modules/journal/journal.schemas';
 import type { Plan } from '../../src/server/modules/plans/plans.schemas';
 import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
 import type { AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
-import { consents, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
+import { auditLog, consents, disclosures, emergencyAccess, provisions, users } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
+import { ACCESS_LOG_WITHHELD_REASON } from '../../src/server/modules/client-file/client-file.labels';
 
 let t: TestApp;
 let anna: Session;
@@ -27,23 +31,6 @@ async function userId(email: string): Promise<string> {
   const [row] = await t.database.db.select({ id: users.id, organisationId: users.organisationId }).from(users).where(eq(users.email, email));
   organisationId = row!.organisationId;
   return row!.id;
-}
-
-/** The text drawn on the PDF's pages: the content streams inflated, the hex strings of Tj decoded. */
-/** The text shown on every page, in order: each page's content streams, inflated, their hex strings decoded. */
-async function pdfText(bytes: Buffer): Promise<string> {
-  const pdf = await PDFDocument.load(bytes);
-  let text = '';
-  for (const page of pdf.getPages()) {
-    const contents = page.node.Contents();
-    const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
-    for (const stream of streams) {
-      if (!(stream instanceof PDFRawStream)) continue;
-      const content = zlib.inflateSync(Buffer.from(stream.contents)).toString('latin1');
-      for (const hex of content.matchAll(/<([0-9A-Fa-f]+)> Tj/g)) text += `${Buffer.from(hex[1]!, 'hex').toString('latin1')}\n`;
-    }
-  }
-  return text;
 }
 
 beforeAll(async () => {
@@ -79,12 +66,14 @@ beforeAll(async () => {
   await anna.post(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: addDays(today, -17), type: 'nul', scores: { financien: 2 } });
   await anna.post(`/api/cases/${caseId}/network`, { name: 'Samira', kind: 'family', relation: 'dochter', doesNow: 'Helpt met de post', closeness: 1 });
   const annaId = await userId(TEST_USERS.workerA.email);
+  // Consents and disclosures are the recording team's (issue 11): Anna's team's, so Anna's file holds them.
+  const annaTeam = await teamId(t.database.db, TEAM_A);
   await t.database.db.insert(provisions).values({ organisationId, caseId, clientId, category: 'begeleiding', product: 'iab_groot', provider: 'Humanitas', startOn: addDays(today, -5) });
   const [consent] = await t.database.db
     .insert(consents)
-    .values({ organisationId, clientId, recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', purpose: 'Afstemming zorg', validFrom: today, givenHow: 'mondeling', recordedBy: annaId })
+    .values({ organisationId, clientId, teamId: annaTeam, recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', purpose: 'Afstemming zorg', validFrom: today, givenHow: 'mondeling', recordedBy: annaId })
     .returning();
-  await t.database.db.insert(disclosures).values({ organisationId, clientId, caseId, recipient: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', ground: 'toestemming', consentId: consent!.id, disclosedOn: today, recordedBy: annaId });
+  await t.database.db.insert(disclosures).values({ organisationId, clientId, teamId: annaTeam, caseId, recipient: 'Huisartsenpraktijk Zuilen', dataShared: 'Krachtplan', ground: 'toestemming', consentId: consent!.id, disclosedOn: today, recordedBy: annaId });
 });
 afterAll(async () => t.close());
 
@@ -119,7 +108,8 @@ describe("the client's file", () => {
     expect(file.provisions).toEqual([expect.objectContaining({ category: 'Begeleiding', product: 'Individuele ambulante begeleiding grote aanbieders', provider: 'Humanitas', extension: false, voided: false })]);
     expect(file.consents).toEqual([expect.objectContaining({ recipientName: 'Huisartsenpraktijk Zuilen', purpose: 'Afstemming zorg', recordedBy: 'Anna Aalders', withdrawnOn: null })]);
     expect(file.disclosures).toEqual([expect.objectContaining({ recipient: 'Huisartsenpraktijk Zuilen', ground: 'Toestemming van de cliënt' })]);
-    expect(file.accessLog.map((e) => e.what)).toEqual(expect.arrayContaining(['schreef de cliënt in', 'wijzigde een contact in het contactjournaal (duur, notitie)']));
+    expect(file.accessLog.withheld).toBe(false);
+    expect(file.accessLog.withheld === false && file.accessLog.entries.map((e) => e.what)).toEqual(expect.arrayContaining(['schreef de cliënt in', 'wijzigde een contact in het contactjournaal (duur, notitie)']));
     expect(JSON.stringify(file.accessLog)).not.toContain('Kennismaking thuis');
   });
 
@@ -194,5 +184,146 @@ describe("the client's file", () => {
     expect(exports[0]).toMatchObject({ emergency: true, team: 'Zuilen' });
     // Refused requests export nothing and are not logged as exports.
     expect(exports.filter((e) => e.outcome === 'geweigerd')).toEqual([]);
+  });
+});
+
+describe('the access log in the file follows the rule of the access log itself (accessLogReadable)', () => {
+  /** Whoever reads the file: the log in it is whole exactly when the log's own endpoint answers them. */
+  async function readers(): Promise<{ name: string; session: Session; mayReadLog: boolean }[]> {
+    const brams = await userId(TEST_USERS.workerB.email);
+    const karin = await userId(TEST_USERS.quality.email);
+    const expiresAt = new Date(Date.now() + 3_600_000);
+    await t.database.db.insert(emergencyAccess).values([
+      { organisationId, userId: brams, clientId, reason: 'Crisis buiten kantoortijd, het eigen team is niet bereikbaar', expiresAt },
+      { organisationId, userId: karin, clientId, reason: 'Klacht over de behandeling, dossier nodig voor het onderzoek', expiresAt },
+    ]);
+    return [
+      { name: 'the lead worker', session: anna, mayReadLog: true },
+      { name: 'a colleague in the team', session: await t.login('workerA2'), mayReadLog: false },
+      { name: 'the team leader', session: await t.login('leadA'), mayReadLog: false },
+      { name: 'a worker of another team under break-the-glass', session: await t.login('workerB'), mayReadLog: false },
+      { name: 'kwaliteit under break-the-glass', session: await t.login('quality'), mayReadLog: true },
+    ];
+  }
+
+  it('gives the log whole to the lead worker and kwaliteit, and to the others says it is withheld and why, in JSON and PDF', async () => {
+    // Soft: every reader is checked, so a failure names each one who gets more (or less) than the rule allows.
+    for (const { name, session, mayReadLog } of await readers()) {
+      // The rule itself: the access-log endpoint.
+      expect((await session.request('GET', `/api/clients/${clientId}/access-log`)).statusCode, name).toBe(mayReadLog ? 200 : 404);
+
+      const json = await session.request('GET', `/api/clients/${clientId}/file`);
+      expect(json.statusCode, name).toBe(200);
+      const file = json.json() as ClientFile;
+      const pdf = await session.request('GET', `/api/clients/${clientId}/file.pdf`);
+      expect(pdf.statusCode, name).toBe(200);
+      const text = await pdfText(pdf.rawPayload);
+      if (mayReadLog) {
+        expect.soft(file.accessLog, name).toMatchObject({ withheld: false });
+        const entries = file.accessLog.withheld === false ? file.accessLog.entries : [];
+        expect.soft(entries.map((e) => e.who), name).toContain('Anna Aalders');
+        expect.soft(text, name).toMatch(/Wie heeft dit dossier ingezien \(\d+\)/);
+        expect.soft(text, name).toContain('exporteerde het dossier');
+      } else {
+        expect.soft(file.accessLog, name).toEqual({ withheld: true, reason: ACCESS_LOG_WITHHELD_REASON });
+        // Nothing of the log: no staff names from it, no actions, no emergency reasons.
+        expect.soft(JSON.stringify(file.accessLog), name).not.toMatch(/Aalders|Leeuw|Bakker|Kwak|exporteerde|bekeek|Crisis/);
+        expect.soft(text, name).not.toContain('exporteerde het dossier');
+        expect.soft(text, name).not.toContain('bekeek de persoonsgegevens');
+        expect.soft(text, name).toContain('Wie heeft dit dossier ingezien');
+        expect.soft(text.replace(/\s+/g, ' '), name).toContain(ACCESS_LOG_WITHHELD_REASON);
+      }
+    }
+  });
+});
+
+describe('the PDF in every script', () => {
+  /** The fonts a PDF embeds: the name of each (a subset has a six-letter tag before it) and the size of its file. */
+  async function embeddedFonts(bytes: Uint8Array): Promise<{ name: string; bytes: number }[]> {
+    const pdf = await PDFDocument.load(bytes);
+    return pdf.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((o): o is PDFDict => o instanceof PDFDict && o.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'))
+      .map((d) => {
+        const file = pdf.context.lookup(d.get(PDFName.of('FontFile2'))) as { contents?: Uint8Array } | undefined;
+        return { name: String(d.get(PDFName.of('FontName'))), bytes: file?.contents?.length ?? 0 };
+      });
+  }
+
+  it('prints Turkish, Arabic and Chinese names and emoji as written, in subsets of the Noto fonts', async () => {
+    const registration = await anna.post<Registration>('/api/registrations', {
+      client: { firstName: 'Ayşe', lastName: 'Yılmaz', birthDate: '1980-02-03' },
+      registeredOn: today,
+      referrerCode: 'zelfmelder',
+      question: 'Hulp bij de post van İstanbul Sigorta',
+    });
+    const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
+    let detail = await anna.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
+    detail = await anna.post<CaseDetail>(`/api/cases/${triaged.caseId}/household`, { client: { firstName: 'محمد', lastName: 'العلي' }, version: detail.version });
+    await anna.post<CaseDetail>(`/api/cases/${triaged.caseId}/household`, { client: { firstName: '伟', lastName: '张' }, version: detail.version });
+    await anna.post(`/api/cases/${triaged.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Blij met de afspraak 😀 en zegt: شكرا جزيلا' });
+
+    const response = await anna.request('GET', `/api/clients/${registration.client.id}/file.pdf`);
+    expect(response.statusCode).toBe(200);
+    const bytes = response.rawPayload;
+    const text = await pdfText(bytes);
+    for (const expected of ['Dossier van Ayşe Yılmaz', 'İstanbul Sigorta', '伟 张', '😀']) expect(text, expected).toContain(expected);
+    expect(text).not.toMatch(/\?\?|Ay\?e|Y\?lmaz/);
+    // The Arabic runs are drawn right to left; their /ActualText is in that order too.
+    const arabic = (await pdfActualTexts(bytes)).map((t) => [...new Intl.Segmenter('ar', { granularity: 'grapheme' }).segment(t)].map((s) => s.segment).reverse().join(''));
+    for (const word of ['محمد', 'العلي', 'شكرا', 'جزيلا']) expect(arabic, word).toContain(word);
+
+    const fonts = await embeddedFonts(bytes);
+    const families = fonts.map((f) => f.name.replace(/^\/([A-Z]{6}\+)?/, '').replace(/-\d+$/, ''));
+    for (const family of ['NotoSans-Regular', 'NotoSans-Bold', 'NotoSansArabic-Regular', 'NotoSansSC-Regular', 'NotoEmoji-Regular']) expect(families, family).toContain(family);
+    // Subsets: the Chinese font alone is 10 MB whole.
+    for (const font of fonts) expect(font.bytes, font.name).toBeLessThan(60_000);
+    expect(bytes.length).toBeLessThan(250_000);
+  });
+
+  it('embeds only the Latin fonts in a file without other scripts', async () => {
+    const bytes = (await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).rawPayload;
+    const families = new Set((await embeddedFonts(bytes)).map((f) => f.name.replace(/^\/([A-Z]{6}\+)?/, '').replace(/-\d+$/, '')));
+    expect([...families].sort()).toEqual(['NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-Regular']);
+  });
+});
+
+describe('heavy exports', () => {
+  it('makes one PDF at a time per user: a second at the same time gets 429 with a Dutch message, another user is served', async () => {
+    const lotte = await t.login('leadA');
+    const [first, second, other] = await Promise.all([
+      anna.request('GET', `/api/clients/${clientId}/file.pdf`),
+      anna.request('GET', `/api/clients/${clientId}/file.pdf`),
+      lotte.request('GET', `/api/clients/${clientId}/file.pdf`),
+    ]);
+    expect([first.statusCode, second.statusCode].sort()).toEqual([200, 429]);
+    const refused = first.statusCode === 429 ? first : second;
+    expect(refused.json()).toEqual({ error: 'too_many_requests', message: PDF_IN_PROGRESS });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(other.statusCode).toBe(200);
+    // Done: the next one is made.
+    expect((await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).statusCode).toBe(200);
+  });
+
+  it('answers 503 with a Dutch message when the PDF worker dies, logs no export, and makes the next PDF with a new worker', async () => {
+    const pool = new PdfPool({ workers: 1, queueLimit: 2, timeoutMs: 30_000, maxHeapMb: 128, entry: new URL('../support/pdf-test-worker.ts', import.meta.url) });
+    const crashing = await createTestApp({ clientFilePdfs: pool });
+    try {
+      const worker = await crashing.login('workerA');
+      const make = async (firstName: string) => (await worker.post<Registration>('/api/registrations', { client: { firstName, lastName: 'Proef' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' })).client.id;
+      const [crash, fine] = [await make('crash'), await make('Truus')];
+      const failed = await worker.request('GET', `/api/clients/${crash}/file.pdf`);
+      expect(failed.statusCode).toBe(503);
+      expect(failed.json()).toEqual({ error: 'unavailable', message: PDF_FAILED });
+      expect(Number(failed.headers['retry-after'])).toBeGreaterThan(0);
+      const served = await worker.request('GET', `/api/clients/${fine}/file.pdf`);
+      expect(served.statusCode).toBe(200);
+      expect(served.body).toBe('Truus');
+      const exports = await crashing.database.db.select({ clientId: auditLog.clientId }).from(auditLog).where(eq(auditLog.action, 'export'));
+      expect(exports).toEqual([{ clientId: fine }]);
+    } finally {
+      await crashing.close();
+    }
   });
 });

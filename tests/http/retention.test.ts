@@ -1,6 +1,7 @@
 // Retention over HTTP: the daily job finds the clients whose term has passed (a history backdated in
-// the database) and no others, kwaliteit confirms (the personal data go, the reports stay the same)
-// or declines, a client's request has the legal term of 3 months, and no other role sees any of it.
+// the database) and no others; with four eyes, one person of kwaliteit proposes and another confirms
+// (the personal data go, the reports stay the same), anyone declines; a client's request has the
+// legal term of 3 months and is confirmed by someone other than its recorder; no other role sees any of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
@@ -17,6 +18,7 @@ import type { TestUser } from '../support/fixtures';
 let t: TestApp;
 let anna: Session;
 let karin: Session;
+let kees: Session;
 let organisationId: string;
 const today = todayInNetherlands();
 const oldYear = Number(today.slice(0, 4)) - 16;
@@ -60,8 +62,8 @@ async function backdate(caseId: string, firstMeetingOn = Y('03-04')) {
   await t.database.db.execute(sql`update zrm_assessments set assessed_on = case when type = 'nul' then ${Y('03-10')}::date else ${Y('09-25')}::date end where case_id = ${caseId}`);
 }
 
-async function queue(status = 'te_beoordelen') {
-  const page = await karin.get<DestructionPage>(`/api/retention?status=${status}`);
+async function queue(status = 'open', as = karin) {
+  const page = await as.get<DestructionPage>(`/api/retention?status=${status}`);
   expect(page.total).toBe(page.items.length);
   return page.items;
 }
@@ -86,6 +88,7 @@ beforeAll(async () => {
   t = await createTestApp();
   anna = await t.login('workerA');
   karin = await t.login('quality');
+  kees = await t.login('quality2');
   organisationId = (await findOrganisationId(t.database.db))!;
 
   old = await openCase({ lastName: 'Oudhof', bsn: '111222333', birthDate: '1950-05-05', postcode: '3555AB', street: 'Oudhoflaan' });
@@ -157,7 +160,18 @@ describe('the queue', () => {
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toMatch(/Oudhof|111222333|Tess|Kastanjelaan|Oudhoflaan/);
     const [first] = (response.json() as DestructionPage).items;
-    expect(first).toMatchObject({ reason: 'bewaartermijn', status: 'te_beoordelen', teams: ['Overvecht Centrum'], caseCount: 1, lastClosedOn: Y('09-30'), otherPersons: 1, blockedBy: null, version: 1 });
+    expect(first).toMatchObject({
+      reason: 'bewaartermijn',
+      status: 'te_beoordelen',
+      teams: ['Overvecht Centrum'],
+      caseCount: 1,
+      lastClosedOn: Y('09-30'),
+      otherPersons: 1,
+      blockedBy: null,
+      proposedByName: null,
+      turn: 'propose',
+      version: 1,
+    });
     expect(first).not.toHaveProperty('clientId');
     expect((await karin.request('GET', '/api/retention?status=onzin')).statusCode).toBe(400);
   });
@@ -167,6 +181,7 @@ describe('the queue', () => {
     for (const user of ['workerA', 'leadA', 'workerB', 'analyst', 'admin'] as TestUser[]) {
       const session = await t.login(user);
       expect((await session.request('GET', '/api/retention')).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/retention/${item!.id}/propose`, { version: 1, note: '' })).statusCode, user).toBe(404);
       expect((await session.request('POST', `/api/retention/${item!.id}/confirm`, { version: 1 })).statusCode, user).toBe(404);
       expect((await session.request('POST', `/api/retention/${item!.id}/decline`, { version: 1, note: 'Van aanzienlijk belang voor een ander' })).statusCode, user).toBe(404);
       expect((await session.request('POST', `/api/clients/${oldClientId}/destruction-request`, { receivedOn: today, note: '' })).statusCode, user).toBe(404);
@@ -186,17 +201,45 @@ describe('confirming', () => {
     before = await reports(analyst);
   });
 
+  const target = async () => (await rows<{ id: string; version: number }>(sql`select id, version from destructions where client_id = ${oldClientId}`))[0]!;
+  const name = async () => (await rows<{ last_name: string }>(sql`select last_name from clients where id = ${oldClientId}`))[0]!.last_name;
+
   it('refuses a stale version with 409 and changes nothing', async () => {
     const item = (await queue()).find((i) => i.otherPersons === 1)!;
     const stale = await karin.request('POST', `/api/retention/${item.id}/confirm`, { version: 7 });
     expect(stale.statusCode).toBe(409);
-    expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${oldClientId}`))[0]!.last_name).toBe('Oudhof');
+    expect((await karin.request('POST', `/api/retention/${item.id}/propose`, { version: 7, note: '' })).statusCode).toBe(409);
+    expect(await name()).toBe('Oudhof');
   });
 
-  it('destroys the personal data and keeps what the reports count', async () => {
-    const target = (await rows<{ id: string; version: number }>(sql`select id, version from destructions where client_id = ${oldClientId}`))[0]!;
-    destroyed = await karin.post<DestructionItem>(`/api/retention/${target.id}/confirm`, { version: target.version, note: 'Termijn verstreken, niets bijzonders' });
-    expect(destroyed).toMatchObject({ status: 'vernietigd', decidedByName: 'Karin Kwak', decisionNote: 'Termijn verstreken, niets bijzonders', version: 2 });
+  it('cannot confirm what nobody proposed', async () => {
+    const { id, version } = await target();
+    const early = await kees.request('POST', `/api/retention/${id}/confirm`, { version, note: '' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().message).toMatch(/nog niet voorgesteld/);
+    expect(await name()).toBe('Oudhof');
+  });
+
+  it('is proposed by one person (logged), who then cannot confirm it: the other sees it is their turn', async () => {
+    const { id, version } = await target();
+    const proposed = await karin.post<DestructionItem>(`/api/retention/${id}/propose`, { version, note: 'Niets bijzonders in het dossier' });
+    expect(proposed).toMatchObject({ status: 'voorgesteld', proposedByName: 'Karin Kwak', proposalNote: 'Niets bijzonders in het dossier', turn: 'wait', version: version + 1 });
+    expect(proposed.proposedAt).not.toBeNull();
+    expect((await karin.request('POST', `/api/retention/${id}/propose`, { version: version + 1, note: '' })).statusCode).toBe(409);
+    expect((await queue('open', kees)).find((i) => i.id === id)).toMatchObject({ status: 'voorgesteld', proposedByName: 'Karin Kwak', turn: 'confirm' });
+
+    const own = await karin.request('POST', `/api/retention/${id}/confirm`, { version: version + 1, note: '' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().message).toBe('U heeft deze vernietiging zelf voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen).');
+    expect(await name()).toBe('Oudhof');
+    const audit = await rows<{ actor_id: string; changes: unknown }>(sql`select actor_id, changes from audit_log where entity_type = 'destruction' and entity_id = ${id} and action = 'update'`);
+    expect(audit).toEqual([{ actor_id: expect.any(String), changes: { from: { status: 'te_beoordelen' }, to: { status: 'voorgesteld', proposalNote: 'Niets bijzonders in het dossier' } } }]);
+  });
+
+  it('destroys the personal data on the second person\'s confirmation and keeps what the reports count', async () => {
+    const { id, version } = await target();
+    destroyed = await kees.post<DestructionItem>(`/api/retention/${id}/confirm`, { version, note: 'Termijn verstreken, niets bijzonders' });
+    expect(destroyed).toMatchObject({ status: 'vernietigd', proposedByName: 'Karin Kwak', decidedByName: 'Kees Keurig', decisionNote: 'Termijn verstreken, niets bijzonders', turn: 'decided', version: 3 });
 
     const [client] = await rows<Record<string, unknown>>(sql`select first_name, last_name, bsn, birth_date, gender, street, house_number, postcode, city, phone, destroyed_at from clients where id = ${oldClientId}`);
     expect(client).toMatchObject({ first_name: '', last_name: '', bsn: null, birth_date: null, gender: null, street: null, house_number: null, postcode: null, city: null, phone: null });
@@ -220,6 +263,10 @@ describe('confirming', () => {
     expect(destroyRow).toHaveLength(1);
     expect(JSON.stringify(destroyRow[0]!.changes)).not.toMatch(/Oudhof|111222333|Kredietbank|Kees/);
     expect(destroyRow[0]!.changes).toMatchObject({ reason: 'bewaartermijn', removed: { cases: 1, contacts: 1, contactVersions: 1, plans: 1, networkMembers: 1, registrations: 1 } });
+    // Both pairs of eyes: the confirmer is the row's actor, the proposer is named in it.
+    const karinId = (await rows<{ id: string }>(sql`select id from users where name = 'Karin Kwak'`))[0]!.id;
+    const keesId = (await rows<{ id: string }>(sql`select id from users where name = 'Kees Keurig'`))[0]!.id;
+    expect(destroyRow[0]).toMatchObject({ actor_id: keesId, changes: { proposedBy: karinId } });
     const everything = await rows<{ text: string }>(sql`select string_agg(coalesce(changes::text, ''), ' ') as text from audit_log`);
     expect(everything[0]!.text).not.toMatch(/"Oudhof"|111222333|1950-05-05|3555AB|Oudhoflaan|Kredietbank|Zoon Kees|Buurvrouw van Oudhof"|Schulden en eenzaamheid van Oudhof"/);
   });
@@ -244,8 +291,10 @@ describe('confirming', () => {
     expect((await anna.request('POST', '/api/registrations', { clientId: oldClientId, registeredOn: today, referrerCode: 'zelfmelder', question: 'Weer terug' })).statusCode).toBe(404);
   });
 
-  it('is done once: confirming again is a conflict', async () => {
-    expect((await karin.request('POST', `/api/retention/${destroyed.id}/confirm`, { version: destroyed.version })).statusCode).toBe(409);
+  it('is done once: confirming, proposing or declining again is a conflict', async () => {
+    expect((await kees.request('POST', `/api/retention/${destroyed.id}/confirm`, { version: destroyed.version })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/retention/${destroyed.id}/propose`, { version: destroyed.version, note: '' })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/retention/${destroyed.id}/decline`, { version: destroyed.version, note: 'Toch langer bewaren graag' })).statusCode).toBe(409);
     expect((await queue('vernietigd')).map((i) => i.id)).toEqual([destroyed.id]);
   });
 });
@@ -269,6 +318,35 @@ describe('declining', () => {
   });
 });
 
+describe('four eyes', () => {
+  it('refuses the person who recorded a request to confirm it, and destroys nothing', async () => {
+    const registration = await anna.post<Registration>('/api/registrations', { client: { firstName: 'Vier', lastName: 'Ogen' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    await anna.post(`/api/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
+    const clientId = registration.client.id;
+    const item = await karin.post<DestructionItem>(`/api/clients/${clientId}/destruction-request`, { receivedOn: today, note: 'Brief' });
+    const own = await karin.request('POST', `/api/retention/${item.id}/confirm`, { version: item.version, note: '' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().message).toMatch(/andere medewerker kwaliteit/);
+    expect((await rows<{ last_name: string; destroyed_at: unknown }>(sql`select last_name, destroyed_at from clients where id = ${clientId}`))[0]).toEqual({ last_name: 'Ogen', destroyed_at: null });
+    expect((await kees.post<DestructionItem>(`/api/retention/${item.id}/confirm`, { version: item.version, note: '' })).status).toBe('vernietigd');
+    expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${clientId}`))[0]!.last_name).toBe('');
+  });
+
+  it('refuses to propose the destruction of a client who is still helped; declining stays possible', async () => {
+    const helped = await openCase({ lastName: 'Voorstel' });
+    const clientId = helped.household[0]!.clientId;
+    // As the daily job would list it (the case was opened after the listing).
+    const [listing] = await rows<{ id: string }>(sql`insert into destructions (organisation_id, client_id, reason, requested_on, due_on) values (${organisationId}, ${clientId}, 'bewaartermijn', ${today}, ${today}) returning id`);
+    const item = (await queue()).find((i) => i.id === listing!.id)!;
+    expect(item).toMatchObject({ turn: 'propose', blockedBy: expect.stringMatching(/lopende casus/) });
+    const refused = await karin.request('POST', `/api/retention/${item.id}/propose`, { version: item.version, note: '' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/lopende casus/);
+    expect((await rows<{ status: string; version: number }>(sql`select status, version from destructions where id = ${item.id}`))[0]).toEqual({ status: 'te_beoordelen', version: 1 });
+    expect((await karin.post<DestructionItem>(`/api/retention/${item.id}/decline`, { version: item.version, note: 'Cliënt wordt weer geholpen' })).status).toBe('afgewezen');
+  });
+});
+
 describe("a client's request", () => {
   it('gets the legal term of 3 months, and can be confirmed once the cases are closed', async () => {
     const clientId = recent.household[0]!.clientId;
@@ -280,12 +358,12 @@ describe("a client's request", () => {
     const response = await karin.request('POST', `/api/clients/${clientId}/destruction-request`, { receivedOn, note: 'Brief van de cliënt' });
     expect(response.statusCode).toBe(201);
     const item = response.json() as DestructionItem;
-    expect(item).toMatchObject({ reason: 'verzoek', status: 'te_beoordelen', requestedOn: receivedOn, dueOn: requestDueOn(receivedOn), requestNote: 'Brief van de cliënt', blockedBy: null });
+    expect(item).toMatchObject({ reason: 'verzoek', status: 'voorgesteld', proposedByName: 'Karin Kwak', turn: 'wait', requestedOn: receivedOn, dueOn: requestDueOn(receivedOn), requestNote: 'Brief van de cliënt', blockedBy: null });
     expect((await karin.request('POST', `/api/clients/${clientId}/destruction-request`, { receivedOn, note: '' })).statusCode).toBe(409);
     const audit = await rows<{ action: string; actor_id: string | null }>(sql`select action, actor_id from audit_log where entity_type = 'destruction' and client_id = ${clientId}`);
     expect(audit).toEqual([{ action: 'create', actor_id: expect.any(String) }]);
 
-    expect((await karin.post<DestructionItem>(`/api/retention/${item.id}/confirm`, { version: item.version })).status).toBe('vernietigd');
+    expect((await kees.post<DestructionItem>(`/api/retention/${item.id}/confirm`, { version: item.version })).status).toBe('vernietigd');
     expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${clientId}`))[0]!.last_name).toBe('');
     expect((await karin.request('POST', `/api/clients/${clientId}/destruction-request`, { receivedOn, note: '' })).statusCode).toBe(409);
   });
@@ -294,7 +372,7 @@ describe("a client's request", () => {
     const clientId = stillHelped.household[0]!.clientId;
     const item = await karin.post<DestructionItem>(`/api/clients/${clientId}/destruction-request`, { receivedOn: today, note: '' });
     expect(item.blockedBy).toMatch(/lopende casus/);
-    const refused = await karin.request('POST', `/api/retention/${item.id}/confirm`, { version: item.version });
+    const refused = await kees.request('POST', `/api/retention/${item.id}/confirm`, { version: item.version });
     expect(refused.statusCode).toBe(409);
     expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${clientId}`))[0]!.last_name).toBe('Nogsteeds');
     const waitingItem = await karin.post<DestructionItem>(`/api/clients/${waiting.household[0]!.clientId}/destruction-request`, { receivedOn: today, note: '' });
@@ -306,6 +384,15 @@ describe("a client's request", () => {
     const listed = (await queue()).filter((i) => i.reason === 'bewaartermijn');
     expect(listed).toEqual([expect.objectContaining({ dueOn: addDays(today, 366) })]);
     const item = await karin.post<DestructionItem>(`/api/clients/${partnerId}/destruction-request`, { receivedOn: today, note: 'Telefonisch en per brief' });
-    expect(item).toMatchObject({ id: listed[0]!.id, reason: 'verzoek', requestedOn: today, dueOn: requestDueOn(today), requestNote: 'Telefonisch en per brief', version: listed[0]!.version + 1 });
+    expect(item).toMatchObject({
+      id: listed[0]!.id,
+      reason: 'verzoek',
+      status: 'voorgesteld',
+      proposedByName: 'Karin Kwak',
+      requestedOn: today,
+      dueOn: requestDueOn(today),
+      requestNote: 'Telefonisch en per brief',
+      version: listed[0]!.version + 1,
+    });
   });
 });

@@ -10,7 +10,7 @@ import type { Role } from '../../src/server/access/permissions';
 import { computeAnnualReport } from '../../src/server/modules/reports/annual-report';
 import { computeZrmReport } from '../../src/server/modules/zrm/zrm-report';
 import { teamFigures } from '../../src/server/modules/worklists/worklists.service';
-import { confirmDestruction, listDueForRetention, listQueue } from '../../src/server/modules/retention/retention.service';
+import { confirmDestruction, listDueForRetention, listQueue, proposeDestruction } from '../../src/server/modules/retention/retention.service';
 import { TEST_USERS } from '../support/fixtures';
 import path from 'node:path';
 import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
@@ -50,18 +50,23 @@ describe('destroying clients of the sample history', () => {
   it('leaves every report of the past the same', { timeout: 300_000 }, async () => {
     const analyst = await actor(TEST_USERS.analyst.email, 'analist');
     const quality = await actor(TEST_USERS.quality.email, 'kwaliteit');
+    const secondPair = await actor(TEST_USERS.quality2.email, 'kwaliteit');
     const before = await allReports(analyst);
 
     const { listed } = await listDueForRetention(database.db, organisationId, FAR_AHEAD);
     // A real share of the history, not a handful.
     expect(listed).toBeGreaterThan(300);
-    // kwaliteit works through the queue page by page: confirmed rows leave it.
+    // kwaliteit works through the queue page by page, one person proposing, another confirming:
+    // confirmed rows leave it.
     let confirmed = 0;
     for (;;) {
-      const page = await listQueue(database.db, quality, { status: 'te_beoordelen', limit: 500, offset: 0 });
+      const page = await listQueue(database.db, quality, { status: 'open', limit: 500, offset: 0 });
       expect(page.total).toBe(listed - confirmed);
       if (page.items.length === 0) break;
-      for (const item of page.items) await confirmDestruction(database.db, quality, item.id, { version: item.version, note: '' }, FAR_AHEAD);
+      for (const item of page.items) {
+        const proposed = await proposeDestruction(database.db, quality, item.id, { version: item.version, note: '' });
+        await confirmDestruction(database.db, secondPair, item.id, { version: proposed.version, note: '' }, FAR_AHEAD);
+      }
       confirmed += page.items.length;
     }
 

@@ -17,6 +17,8 @@ export const TEST_USERS = {
   leadA: { email: 'lead.a@test.nl', name: 'Lotte Leeuw', role: 'teamleider', team: TEAM_A },
   workerB: { email: 'worker.b@test.nl', name: 'Bram Bakker', role: 'medewerker', team: TEAM_B },
   quality: { email: 'kwaliteit@test.nl', name: 'Karin Kwak', role: 'kwaliteit', team: null },
+  // A second pair of eyes: destroying a client's data takes two different people of kwaliteit.
+  quality2: { email: 'kwaliteit2@test.nl', name: 'Kees Keurig', role: 'kwaliteit', team: null },
   analyst: { email: 'analist@test.nl', name: 'Arjen Analist', role: 'analist', team: null },
   admin: { email: 'beheer@test.nl', name: 'Bea Beheer', role: 'beheerder', team: null },
 } as const satisfies Record<string, { email: string; name: string; role: Role; team: string | null }>;

@@ -1,8 +1,10 @@
 // Fixture records per relation for the generated authorisation and fuzz tests: a client with a case,
 // a journal entry, an untriaged registration, a network member and a saved plan, made through the
-// API by a worker of team A ('own team') or team B ('other team' and 'break the glass', where the
-// callers who can (medewerker, teamleider, kwaliteit) then open the client through break-the-glass);
-// and for 'no relation' a client no team holds, a team nobody works in, and ids that do not exist.
+// API by a worker of team A ('own team') or team B ('other team', 'break the glass', where the
+// callers who can (medewerker, teamleider, kwaliteit) then open the client through break-the-glass,
+// and 'attached', where team B also records a consent, a disclosure and a ZRM assessment and a
+// colleague of team A then attaches the client with a registration of team A); and for 'no
+// relation' a client no team holds, a team nobody works in, and ids that do not exist.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import { roleAllows, ROLES, type Role } from '../../src/server/access/permissions';
 import { cases, clients, contacts, networkMembers, plans, registrations, teams, users } from '../../src/server/db/schema';
@@ -83,6 +85,7 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
       leadWorkerId: userId(owner.user),
       colleagueId: userId(colleague),
       elsewhereTeamId: elsewhere!.id,
+      otherTeamTraces: [],
     };
   }
 
@@ -101,6 +104,7 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
       leadWorkerId: null,
       colleagueId: unknownId(),
       elsewhereTeamId: elsewhere!.id,
+      otherTeamTraces: [],
     };
   }
 
@@ -125,7 +129,7 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
     f.plan.version = plan?.version ?? f.plan.version;
   }
 
-  const owner = (relation: Relation) => (relation === 'no relation' ? null : owners[relation === 'break the glass' ? 'other team' : relation]);
+  const owner = (relation: Relation) => (relation === 'no relation' ? null : owners[relation === 'own team' ? 'own team' : 'other team']);
 
   /** Team B's records, opened through break-the-glass by every caller whose role may do that. */
   async function opened(): Promise<Fixture> {
@@ -134,6 +138,42 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
       await (await as(CALLER_USER[role])).post('/api/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' });
     }
     return f;
+  }
+
+  /**
+   * Team B's records with a consent, a disclosure and a ZRM assessment of its own, whose client a
+   * colleague of the callers in team A then attaches (last name and birth date, a reason) with a
+   * registration of team A, triaged at once. kwaliteit has not reviewed the attach.
+   */
+  async function attached(): Promise<Fixture> {
+    const b = owners['other team'];
+    const f = await throughApi(b, 'attached', TEAM_B, 'workerB');
+    const n = made;
+    const consentName = `Huisarts van team B ${n}`;
+    const reasoning = `Melding van team B aan Veilig Thuis ${n}`;
+    await b.post(`/api/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: consentName, dataShared: 'Medicatie', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' });
+    await b.post(`/api/clients/${f.client.id}/disclosures`, { recipient: 'Veilig Thuis', dataShared: 'Zorgen', ground: 'meldrecht', reasoning, disclosedOn: today, caseId: f.case.id });
+    await b.post(`/api/cases/${f.case.id}/zrm`, { clientId: f.client.id, assessedOn: today, type: 'nul', scores: { financien: 2 } });
+    const attach = { lastName: f.client.lastName, birthDate: '1960-06-06', reason: 'De bewoner meldt zich bij ons team met een nieuwe vraag' };
+    const colleague = await as('workerA2');
+    const ours = await colleague.post<Registration>('/api/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag bij team A' });
+    // Triaged at once (referred to the social base), so only team B's registration waits: the
+    // destruction queue refuses a client with a waiting registration.
+    await colleague.post(`/api/registrations/${ours.id}/triage`, { outcome: 'social_base', advice: 'Het buurthuis', version: ours.version });
+    return { ...f, otherTeamTraces: [f.case.id, f.contact.id, f.registration.id, f.networkMember.id, consentName, reasoning] };
+  }
+
+  let outsiderSession: Promise<Session> | undefined;
+  /** A worker of the team where cases can go (`elsewhere`), made once: none of the callers works there. */
+  function outsider(): Promise<Session> {
+    outsiderSession ??= (async () => {
+      const model = userRows.find((u) => u.email === TEST_USERS.workerB.email)!;
+      const [found] = await db.select().from(users).where(eq(users.id, model.id));
+      const email = 'buitenstaander@test.nl';
+      await db.insert(users).values({ organisationId, email, name: 'Bo Buitenstaander', role: 'medewerker', teamId: elsewhere!.id, passwordHash: found!.passwordHash });
+      return loginByEmail(t.app, email, 'workerB');
+    })();
+    return outsiderSession;
   }
 
   const madeFor = new Map<string, Set<string>>();
@@ -157,7 +197,9 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
           ? throughApi(owners['other team'], relation, TEAM_B, 'workerB')
           : relation === 'break the glass'
             ? opened()
-            : unrelated(),
+            : relation === 'attached'
+              ? attached()
+              : unrelated(),
     refresh,
     owner,
     recordIds: (f) => [f.client.id, f.case.id, f.contact.id, f.registration.id, f.networkMember.id, ...(madeFor.get(f.client.id) ?? [])],
@@ -165,7 +207,7 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
     standIn,
     callOn: async (route, policy, f) => {
       await refresh(f);
-      const madeId = policy.make ? await policy.make({ owner: owner(f.relation), as }, f) : undefined;
+      const madeId = policy.make ? await policy.make({ owner: owner(f.relation), as, outsider, db, organisationId }, f) : undefined;
       if (madeId) madeFor.set(f.client.id, (madeFor.get(f.client.id) ?? new Set()).add(madeId));
       return { url: urlFor(route, policy, f, madeId), body: policy.body?.(f), madeId };
     },

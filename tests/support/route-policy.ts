@@ -14,12 +14,18 @@
 // states it in `access`, next to the source it comes from, so the expectation is derived from that
 // statement and not from a list of outcomes.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { roleAllows, ROLES, worksInTeam, type Permission, type Role } from '../../src/server/access/permissions';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
+import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
+import { pdfText } from './pdf-text';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
 import type { Session } from './test-app';
+import type { Db } from '../../src/server/db/database';
+import { destructions } from '../../src/server/db/schema';
+import { and, eq, inArray } from 'drizzle-orm';
+import { PENDING_STATUSES } from '../../src/server/modules/retention/retention.schemas';
 
 /** Who calls: a user of a role, or nobody (no session). */
 export type Caller = Role | 'none';
@@ -30,13 +36,18 @@ export const CALLER_USER: Record<Role, TestUser> = { medewerker: 'workerA', team
 /**
  * How a record relates to the caller: held by the caller's own team (team A), by another team
  * (team B), by no team at all (a client without case or registration, a team nobody works in, an
- * id that does not exist), or held by another team (team B) while the caller holds an active
+ * id that does not exist), held by another team (team B) while the caller holds an active
  * emergency access to its client ('break the glass'; only medewerker, teamleider and kwaliteit can
- * hold one). Break the glass opens a client with its cases, registrations and journal, never a
- * team: for a team's own record (its workers, its quality reports) it is 'other team'.
+ * hold one), or held by another team (team B) whose client a worker of the caller's team attached
+ * (koppeling: a registration of team A for team B's client, by exact identification and a reason,
+ * not yet reviewed by kwaliteit: 'attached').
+ * Break the glass opens a client with its cases, registrations and journal, never a team: for a
+ * team's own record (its workers, its quality reports) it is 'other team'. An attach opens only the
+ * client's master data: for every other record of team B (its cases, registrations, journal, team)
+ * it is 'other team'; see `decidingRelation`.
  */
-export type Relation = 'own team' | 'other team' | 'no relation' | 'break the glass';
-export const RELATIONS: readonly Relation[] = ['own team', 'other team', 'no relation', 'break the glass'];
+export type Relation = 'own team' | 'other team' | 'no relation' | 'break the glass' | 'attached';
+export const RELATIONS: readonly Relation[] = ['own team', 'other team', 'no relation', 'break the glass', 'attached'];
 
 /** Whether a role reaches a relation's record: yes, no, or to read only (break the glass). */
 export type Reach = boolean | 'read';
@@ -44,20 +55,30 @@ export type RecordAccess = Record<Role, Record<Relation, Reach>>;
 
 /**
  * The record-level policy table of access.policy.ts, per relation: medewerker and teamleider read
- * and write their own team's records; kwaliteit sees a record only through break-the-glass; whoever
- * opened a client through break-the-glass reads it and never writes; analist and beheerder never
- * see client data.
+ * and write their own team's records, and read the master data of a client their team attached
+ * (writing waits for kwaliteit's judgement); kwaliteit sees a record only through break-the-glass;
+ * whoever opened a client through break-the-glass reads it and never writes; analist and beheerder
+ * never see client data.
  */
 export const RECORD_ACCESS: RecordAccess = {
-  medewerker: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': 'read' },
-  teamleider: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': 'read' },
-  kwaliteit: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': 'read' },
-  analist: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false },
-  beheerder: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false },
+  medewerker: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': 'read', attached: 'read' },
+  teamleider: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': 'read', attached: 'read' },
+  kwaliteit: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': 'read', attached: false },
+  analist: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false, attached: false },
+  beheerder: { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false, attached: false },
 };
 
-const everyRelation = { 'own team': true, 'other team': true, 'no relation': true, 'break the glass': true } as const;
-const noRelation = { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false } as const;
+const everyRelation = { 'own team': true, 'other team': true, 'no relation': true, 'break the glass': true, attached: true } as const;
+const noRelation = { 'own team': false, 'other team': false, 'no relation': false, 'break the glass': false, attached: false } as const;
+
+/**
+ * The team's own work with a client it holds (clientOfOwnTeam in src/server/access/access.policy.ts):
+ * a new registration for the client by id, the team's own consents and disclosures. The client is in
+ * the team's records also through an attach; break-the-glass reads, it never links or records.
+ */
+export const TEAM_CLIENT_ACCESS: RecordAccess = Object.fromEntries(
+  ROLES.map((role) => [role, { ...RECORD_ACCESS[role], 'break the glass': false, attached: RECORD_ACCESS[role].attached !== false }]),
+) as RecordAccess;
 
 /**
  * The access log (accessLogReadable in src/server/access/access.policy.ts): kwaliteit reads the log of
@@ -73,7 +94,7 @@ export const ACCESS_LOG_ACCESS: RecordAccess = { ...RECORD_ACCESS, kwaliteit: ev
  */
 export const QUALITY_ACCESS: RecordAccess = {
   medewerker: noRelation,
-  teamleider: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': false },
+  teamleider: { 'own team': true, 'other team': false, 'no relation': false, 'break the glass': false, attached: false },
   kwaliteit: everyRelation,
   analist: noRelation,
   beheerder: noRelation,
@@ -88,6 +109,9 @@ export const RETENTION_ACCESS: RecordAccess = { medewerker: noRelation, teamleid
 
 /** The review of emergency accesses (emergency.service listForReview): kwaliteit reviews every access of the organisation. */
 export const EMERGENCY_REVIEW_ACCESS: RecordAccess = RETENTION_ACCESS;
+
+/** The review of attachments (attachments.service listAttachmentsForReview): kwaliteit reviews every attach of the organisation. */
+export const ATTACHMENT_REVIEW_ACCESS: RecordAccess = RETENTION_ACCESS;
 
 /**
  * Break the glass, finding and opening (emergency.service): the search by exact identification finds
@@ -116,6 +140,11 @@ export interface Fixture {
   colleagueId: string;
   /** A team that is neither the caller's nor the record's: where a case or registration can go. */
   elsewhereTeamId: string;
+  /**
+   * Texts and ids only team B's records of the client hold (its case, journal entry, consent,
+   * disclosure): no answer to a caller whose team holds the client through an attach may contain them.
+   */
+  otherTeamTraces: string[];
 }
 
 /** What a route is about. `none`: no record (lists, the session, aggregates, configuration). */
@@ -132,10 +161,17 @@ const RECORD_ID: Record<Exclude<RecordKind, 'none'>, (f: Fixture) => string> = {
   team: (f) => f.team.id,
 };
 
-/** What `make` gets: the worker of the fixture's team (null for 'no relation') and a login for anyone. */
+/**
+ * What `make` gets: the worker of the fixture's team (null for 'no relation'), a login for anyone,
+ * and the database with the organisation, for what only a background job makes (the retention listing).
+ */
 export interface MakeContext {
   owner: Session | null;
   as(user: TestUser): Promise<Session>;
+  /** A worker of a team that is neither the callers' nor the records' (its reach changes no caller's). */
+  outsider(): Promise<Session>;
+  db: Db;
+  organisationId: string;
 }
 
 export interface RoutePolicy {
@@ -150,6 +186,12 @@ export interface RoutePolicy {
   access?: RecordAccess;
   /** A team role (medewerker, teamleider) passes `access` only as the lead worker of the fixture's case. */
   asLeadWorker?: true;
+  /**
+   * A part of the answer with a policy of its own: the route answers whoever the record's policy
+   * lets in, and the part is in the answer whole only for those its `access` lets see it (as
+   * `asLeadWorker` says for the record); for the others the answer says it is withheld.
+   */
+  part?: AnswerPart;
   /** The answer per relation when `access` says no (default 404: not found), where the refusal is about the input. */
   refusal?: Partial<Record<Relation, 400 | 409>>;
   /** Whether the route only reads (break the glass allows it); default: GET, or a `:read` permission. */
@@ -180,6 +222,20 @@ export interface RoutePolicy {
    */
   ownAccount?: true;
 }
+
+/** A part of an answer with a policy of its own, and how to tell from an answer whether it is there. */
+export interface AnswerPart {
+  name: string;
+  access: RecordAccess;
+  asLeadWorker?: true;
+  shown(response: LightMyRequestResponse): boolean | Promise<boolean>;
+}
+
+/** The client's access log inside the client's file (JSON and PDF): the rule of the access log itself. */
+const accessLogInFile = (shown: AnswerPart['shown']): AnswerPart => ({ name: 'the access log', access: ACCESS_LOG_ACCESS, asLeadWorker: true, shown });
+const accessLogInJson = accessLogInFile((response) => (response.json() as ClientFile).accessLog.withheld === false);
+// The PDF's section heading carries the number of log rows only when the rows are in it.
+const accessLogInPdf = accessLogInFile(async (response) => /Wie heeft dit dossier ingezien \(\d+\)/.test(await pdfText(response.rawPayload)));
 
 const today = todayInNetherlands();
 
@@ -213,18 +269,51 @@ const makeQualityReport = ({ owner, as }: MakeContext, f: Fixture) =>
     return (await filer.post<{ id: string }>('/api/quality-reports', owner ? body : { ...body, teamId: f.team.id })).id;
   });
 
-/** The fixture's client in the destruction queue: a request for destruction recorded by kwaliteit. */
+/**
+ * The fixture's client in the destruction queue: a request for destruction recorded by the second
+ * person of kwaliteit (so the caller, the first, may confirm it: four eyes).
+ */
 const makeDestruction = ({ as }: MakeContext, f: Fixture) =>
-  once('destruction', f, async () => (await (await as('quality')).post<{ id: string }>(`/api/clients/${f.client.id}/destruction-request`, { receivedOn: today, note: '' })).id);
+  once('destruction', f, async () => (await (await as('quality2')).post<{ id: string }>(`/api/clients/${f.client.id}/destruction-request`, { receivedOn: today, note: '' })).id);
+/**
+ * The fixture's client listed by the daily retention job (nobody proposed yet), written as the job
+ * writes it (the job lists a client only 15 years after the last closing); a client already in the
+ * queue (a request, on a shared fixture) keeps its one row.
+ */
+const makeListing = ({ db, organisationId }: MakeContext, f: Fixture) =>
+  once('listing', f, async () => {
+    await db.insert(destructions).values({ organisationId, clientId: f.client.id, reason: 'bewaartermijn', requestedOn: today, dueOn: today }).onConflictDoNothing();
+    const [row] = await db
+      .select({ id: destructions.id })
+      .from(destructions)
+      .where(and(eq(destructions.organisationId, organisationId), eq(destructions.clientId, f.client.id), inArray(destructions.status, [...PENDING_STATUSES])));
+    return row!.id;
+  });
 
 /**
  * An emergency access to the fixture's client, for kwaliteit to review: opened by a worker outside
  * the client's team (never by one of the callers, whose scope it would widen).
  */
-const makeEmergencyAccess = ({ as }: MakeContext, f: Fixture) =>
+const makeEmergencyAccess = ({ as, outsider }: MakeContext, f: Fixture) =>
   once('emergency access', f, async () => {
-    const worker = await as(f.relation === 'own team' || f.relation === 'no relation' ? 'workerB' : 'workerA2');
+    // Team A holds an attached client: a worker of a third team breaks the glass.
+    const worker = f.relation === 'attached' ? await outsider() : await as(f.relation === 'own team' || f.relation === 'no relation' ? 'workerB' : 'workerA2');
     return (await worker.post<{ id: string }>('/api/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })).id;
+  });
+
+/**
+ * An attach of the fixture's client, for kwaliteit to review: for 'attached' the fixture's own (team
+ * A's); otherwise one by a worker of a team none of the callers works in (an attach opens the client
+ * to the attacher's whole team), identified by last name and birth date, with a new registration.
+ */
+const makeAttachment = ({ outsider, as }: MakeContext, f: Fixture) =>
+  once('attachment', f, async () => {
+    if (f.relation !== 'attached') {
+      const attach = { lastName: f.client.lastName, birthDate: '1960-06-06', reason: 'De bewoner meldt zich bij ons met een nieuwe vraag' };
+      await (await outsider()).post('/api/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag' });
+    }
+    const attachments = await (await as('quality')).get<{ id: string; clientId: string }[]>('/api/attachments?status=alle');
+    return attachments.find((a) => a.clientId === f.client.id)!.id;
   });
 
 /** Nothing keeps the client: the case closed, the waiting registration referred elsewhere. */
@@ -251,30 +340,37 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/clients/search': { record: 'client', list: 'scope', body: (f) => ({ search: f.client.lastName }) },
   'GET /api/clients/:id': { record: 'client' },
   'PUT /api/clients/:id': { record: 'client', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06', version: f.client.version }) },
-  'POST /api/clients/duplicate-check': { record: 'none', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06' }) },
+  // Lists possible matches across the organisation; the id only of a client the caller may read.
+  'POST /api/clients/duplicate-check': { record: 'client', list: 'scope', reads: true, body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06' }) },
   'GET /api/clients/:id/zrm': { record: 'client' },
-  'GET /api/clients/:id/file': { record: 'client' },
-  'GET /api/clients/:id/file.pdf': { record: 'client' },
+  'GET /api/clients/:id/file': { record: 'client', part: accessLogInJson },
+  'GET /api/clients/:id/file.pdf': { record: 'client', part: accessLogInPdf },
   'GET /api/clients/:id/access-log': { record: 'client', access: ACCESS_LOG_ACCESS, asLeadWorker: true },
 
   'GET /api/clients/:id/consents': { record: 'client' },
   'POST /api/clients/:id/consents': {
     record: 'client',
+    access: TEAM_CLIENT_ACCESS,
     body: () => ({ recipientKind: 'woningcorporatie', recipientName: 'Woonstichting Mitros', dataShared: 'Adres en huurachterstand', purpose: 'Een betalingsregeling', validFrom: today, givenHow: 'schriftelijk' }),
   },
   'POST /api/consents/:id/withdraw': { record: 'client', make: makeConsent, body: () => ({ withdrawnOn: today, note: 'De bewoner trekt de toestemming in', version: 1 }) },
   'POST /api/clients/:id/disclosures': {
     record: 'client',
+    access: TEAM_CLIENT_ACCESS,
     body: () => ({ recipient: 'Veilig Thuis Utrecht', dataShared: 'Zorgen over de kinderen', ground: 'meldrecht', reasoning: 'Volgens de meldcode: acute onveiligheid in het gezin', disclosedOn: today }),
   },
 
   'POST /api/emergency-access/search': { record: 'client', list: 'scope', access: EMERGENCY_SEARCH_ACCESS, body: (f) => ({ lastName: f.client.lastName, birthDate: '1960-06-06' }) },
-  'POST /api/emergency-access': { record: 'client', access: EMERGENCY_GRANT_ACCESS, refusal: { 'own team': 400, 'break the glass': 409 }, body: (f) => ({ clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' }) },
+  'POST /api/emergency-access': { record: 'client', access: EMERGENCY_GRANT_ACCESS, refusal: { 'own team': 400, 'break the glass': 409, attached: 400 }, body: (f) => ({ clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' }) },
   'GET /api/emergency-access/mine': { record: 'none' },
   'GET /api/emergency-access': { record: 'client', list: 'scope', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess },
   'POST /api/emergency-access/:id/review': { record: 'client', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
 
+  'GET /api/attachments': { record: 'client', list: 'scope', access: ATTACHMENT_REVIEW_ACCESS, make: makeAttachment, query: () => '?status=alle' },
+  'POST /api/attachments/:id/review': { record: 'client', access: ATTACHMENT_REVIEW_ACCESS, make: makeAttachment, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
+
   'GET /api/retention': { record: 'client', list: 'scope', access: RETENTION_ACCESS, make: makeDestruction, query: () => '?limit=500' },
+  'POST /api/retention/:id/propose': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeListing, body: () => ({ version: 1, note: '' }) },
   'POST /api/retention/:id/confirm': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeDestruction, body: () => ({ version: 1, note: '' }) },
   'POST /api/retention/:id/decline': { record: 'client', access: RETENTION_ACCESS, make: makeDestruction, body: () => ({ version: 1, note: 'Langer bewaren: er loopt een klacht' }) },
   'POST /api/clients/:id/destruction-request': { record: 'client', access: RETENTION_ACCESS, body: () => ({ receivedOn: today, note: '' }) },
@@ -288,7 +384,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'PUT /api/quality-reports/:id': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ status: 'in_behandeling', evaluation: '', lessonLearned: '', reopenReason: '', version: 1 }) },
   'POST /api/quality-reports/:id/steps': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ stepOn: today, description: 'Gesprek met de melder gevoerd' }) },
 
-  'POST /api/registrations': { record: 'none', body: () => ({ client: { firstName: 'Nieuwe', lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }) },
+  // An existing client by id: only one the caller's team holds (an attach counts, break the glass does not).
+  'POST /api/registrations': { record: 'client', access: TEAM_CLIENT_ACCESS, body: (f) => ({ clientId: f.client.id, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }) },
   'GET /api/registrations': { record: 'registration', list: 'team' },
   'GET /api/registrations/:id': { record: 'registration' },
   'POST /api/registrations/:id/triage': { record: 'registration', body: (f) => ({ outcome: 'generalist', version: f.registration.version }) },
@@ -383,8 +480,8 @@ export function relationsOf(policy: RoutePolicy): readonly Relation[] {
 }
 
 export type Expected =
-  /** 2xx; for a list, whether the fixture's record is in it. */
-  | { allowed: true; listed?: boolean }
+  /** 2xx; for a list, whether the fixture's record is in it; for an answer with a `part`, whether the part is whole. */
+  | { allowed: true; listed?: boolean; partShown?: boolean }
   | { allowed: false; status: 400 | 401 | 404 | 409 };
 
 /**
@@ -398,19 +495,45 @@ export function expectedOutcome(route: { method: string; permission: Permission 
   if (caller === 'none') return route.permission === 'public' ? { allowed: true } : { allowed: false, status: 401 };
   if (!roleAllows(caller, route.permission)) return { allowed: false, status: 404 };
   if (policy.record === 'none') return { allowed: true };
-  const held = policy.record === 'team' && relation === 'break the glass' ? 'other team' : relation;
-  const reach = (policy.access ?? RECORD_ACCESS)[caller][held];
+  const held = decidingRelation(policy.record, relation);
   const reads = policy.reads ?? (route.method === 'GET' || route.permission.endsWith(':read'));
   const isLeadWorker = !!callerId && callerId === f?.leadWorkerId;
-  const visible = (reach === true || (reach === 'read' && reads)) && (!policy.asLeadWorker || !worksInTeam(caller) || isLeadWorker);
+  const sees = (access: RecordAccess, asLeadWorker: boolean) => {
+    const reach = access[caller][held];
+    return (reach === true || (reach === 'read' && reads)) && (!asLeadWorker || !worksInTeam(caller) || isLeadWorker);
+  };
+  const visible = sees(policy.access ?? RECORD_ACCESS, !!policy.asLeadWorker);
   if (policy.list === 'scope') return { allowed: true, listed: visible };
   if (policy.list === 'team') return { allowed: true, listed: visible && held !== 'break the glass' };
   if (policy.list === 'lead worker') return { allowed: true, listed: visible && isLeadWorker };
-  return visible ? { allowed: true } : { allowed: false, status: policy.refusal?.[held] ?? 404 };
+  if (!visible) return { allowed: false, status: policy.refusal?.[held] ?? 404 };
+  return policy.part ? { allowed: true, partShown: sees(policy.part.access, !!policy.part.asLeadWorker) } : { allowed: true };
 }
 
-export function describeExpected(expected: Expected): string {
+/**
+ * The relation that decides about a record of this kind: break the glass opens a client with its
+ * cases, registrations and journal, never a team; an attach opens the client's master data only,
+ * so every other record of team B stays 'other team'.
+ */
+export function decidingRelation(record: Exclude<RecordKind, 'none'>, relation: Relation): Relation {
+  if (relation === 'break the glass' && record === 'team') return 'other team';
+  if (relation === 'attached' && record !== 'client') return 'other team';
+  return relation;
+}
+
+/**
+ * What of team B's records an answer to the caller shows, where the caller's team holds team B's
+ * client through an attach: it must be nothing (the master data, yes; cases, journal, consents,
+ * disclosures of team B, no). Empty for every other relation and for callers outside the team.
+ */
+export function otherTeamTracesIn(body: string, caller: Caller, f: Fixture): string[] {
+  if (f.relation !== 'attached' || caller === 'none' || !worksInTeam(caller)) return [];
+  return f.otherTeamTraces.filter((trace) => body.includes(trace));
+}
+
+export function describeExpected(expected: Expected, policy?: RoutePolicy): string {
   if (!expected.allowed) return String(expected.status);
+  if (expected.partShown !== undefined) return `2xx ${expected.partShown ? 'with' : 'withholding'} ${policy?.part?.name ?? 'the part'}`;
   return expected.listed === undefined ? '2xx' : expected.listed ? '2xx with the record' : '2xx without the record';
 }
 

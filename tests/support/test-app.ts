@@ -6,6 +6,7 @@ import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../../src/server/db/database';
 import { buildApp } from '../../src/server/app';
+import type { PdfPool } from '../../src/server/modules/client-file/client-file.pdf-pool';
 import { readConfig } from '../../src/server/config';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
 import { withDatabase } from './global-setup';
@@ -65,12 +66,12 @@ export async function loginByEmail(app: FastifyInstance, email: string, user: Te
   return { user, csrfToken, cookie, request, get: (url) => ok('GET', url), post: (url, body) => ok('POST', url, body ?? {}), put: (url, body) => ok('PUT', url, body) };
 }
 
-/** `logLines`: collect the app's log lines (at info level) instead of discarding them. */
-export async function createTestApp(options: { logLines?: string[] } = {}): Promise<TestApp> {
+/** `logLines`: collect the app's log lines (at info level) instead of discarding them. `clientFilePdfs`: the PDF pool to use. */
+export async function createTestApp(options: { logLines?: string[]; clientFilePdfs?: PdfPool } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const config = { ...readConfig({}), logLevel: options.logLines ? 'info' : 'silent' };
   const logStream = options.logLines ? { write: (line: string) => void options.logLines!.push(line) } : undefined;
-  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test' }, { logStream });
+  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test', clientFilePdfs: options.clientFilePdfs }, { logStream });
   await app.ready();
 
   const login = (user: TestUser) => loginByEmail(app, TEST_USERS[user].email, user);

@@ -4,14 +4,17 @@
 //
 // The policy table (docs/architecture.md, "Access"):
 //   medewerker, teamleider  read and write the clients, cases and registrations of their own team;
+//                           a client the team attached (koppeling) while another team held them:
+//                           the master data read only, until kwaliteit judges the attach justified;
 //   kwaliteit               nothing, except clients opened through break-the-glass (read only);
 //   analist, beheerder      no client data at all (aggregates and configuration only);
 //   anyone opening a client through break-the-glass reads that client and its cases, never writes.
+// Consents and disclosures are the recording team's; break-the-glass reads all of a client's.
 // Sensitive journal entries are visible only to their author and the case's lead worker.
 // A client's access log: kwaliteit for every client, a worker or team leader as the lead worker of
 // one of the client's cases. Quality reports: kwaliteit all, a team leader their own team's.
-import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clients, clientTeams, contacts, qualityReports, registrations } from '../db/schema';
+import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
+import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, qualityReports, registrations } from '../db/schema';
 import type { Actor } from './actor';
 import { worksInTeam } from './permissions';
 
@@ -58,20 +61,77 @@ export function registrationScope(actor: Actor, mode: AccessMode = 'read'): SQL 
   return and(eq(registrations.organisationId, actor.organisationId), scope)!;
 }
 
-/** A client is visible to a team that has a case with them or holds a registration of them. */
+/**
+ * The client is in the records of the team: a case of the team holds them, or one of their
+ * registrations has the team as its team or triage team (client_teams, kept by the database; see
+ * the schema).
+ */
+function heldByTeam(teamId: string): SQL {
+  return sql`exists (select 1 from ${clientTeams} ct
+                      where ct.organisation_id = ${clients.organisationId} and ct.client_id = ${clients.id} and ct.team_id = ${teamId})`;
+}
+
+/**
+ * The team attached the client (koppeling) while another team held them, and kwaliteit has not
+ * judged the attach justified (yet, or judged it unjustified).
+ */
+function attachAwaitingJustification(teamId: string): SQL {
+  return sql`exists (select 1 from ${clientAttachments} ca
+                      where ca.organisation_id = ${clients.organisationId} and ca.client_id = ${clients.id} and ca.team_id = ${teamId}
+                        and ca.held_elsewhere and ca.review_outcome is distinct from 'terecht')`;
+}
+
+/**
+ * Read: a team reads the master data of the clients in its records (it needs the address to go
+ * out), and break-the-glass opens a client for reading. Write: a team changes the master data of the
+ * clients in its records, except a client it holds only through an attach kwaliteit has not judged
+ * justified; break-the-glass never writes. What a team sees of a client beyond the master data
+ * (cases, journal, plans, ZRM, consents) follows caseScope and consentScope, not this.
+ */
 export function clientScope(actor: Actor, mode: AccessMode = 'read'): SQL {
   const teamId = workingTeam(actor);
   const opened = emergencyClients(actor, mode);
   const scope = anyOf([
-    // The team has the client in its records: a case of the team, or a registration with the team
-    // as its team or triage team (client_teams, kept by the database; see the schema).
-    teamId
-      ? sql`exists (select 1 from ${clientTeams} ct
-                     where ct.organisation_id = ${clients.organisationId} and ct.client_id = ${clients.id} and ct.team_id = ${teamId})`
-      : undefined,
+    teamId ? (mode === 'write' ? and(heldByTeam(teamId), not(attachAwaitingJustification(teamId))) : heldByTeam(teamId)) : undefined,
     opened.length ? inArray(clients.id, [...opened]) : undefined,
   ]);
   return and(eq(clients.organisationId, actor.organisationId), scope)!;
+}
+
+/** The actor's team holds the client through an attach kwaliteit has not judged justified: the master data are read-only for it. */
+export function attachNotJustified(actor: Actor): SQL {
+  const teamId = workingTeam(actor);
+  return and(eq(clients.organisationId, actor.organisationId), teamId ? attachAwaitingJustification(teamId) : NOTHING)!;
+}
+
+/**
+ * The client is in the records of the actor's own team (break-the-glass never counts): the team may
+ * use them in its own registrations and households, and record its own consents and disclosures
+ * about them. Any other client comes in only through an attach (modules/attachments).
+ */
+export function clientOfOwnTeam(actor: Actor): SQL {
+  const teamId = workingTeam(actor);
+  return and(eq(clients.organisationId, actor.organisationId), teamId ? heldByTeam(teamId) : NOTHING)!;
+}
+
+/**
+ * Consents and disclosures are the recording team's: a team member reads and changes those of their
+ * own team; whoever opened the client through break-the-glass reads all of the client's (kwaliteit
+ * handling a complaint, a crisis), never changes them. The client itself is checked with clientScope.
+ */
+function teamRecordScope(table: typeof consents | typeof disclosures, actor: Actor, mode: AccessMode): SQL {
+  const teamId = workingTeam(actor);
+  const opened = emergencyClients(actor, mode);
+  const scope = anyOf([teamId ? eq(table.teamId, teamId) : undefined, opened.length ? inArray(table.clientId, [...opened]) : undefined]);
+  return and(eq(table.organisationId, actor.organisationId), scope)!;
+}
+
+export function consentScope(actor: Actor, mode: AccessMode = 'read'): SQL {
+  return teamRecordScope(consents, actor, mode);
+}
+
+export function disclosureScope(actor: Actor, mode: AccessMode = 'read'): SQL {
+  return teamRecordScope(disclosures, actor, mode);
 }
 
 /** Whether the actor works on a record of this team as a team member (else: break-the-glass, read only). */

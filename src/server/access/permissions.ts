@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'emergency:request',
   /** Review the emergency accesses of everyone (kwaliteit). */
   'emergency:review',
+  /** Review the attachments of a client to another team (koppelingen) of everyone (kwaliteit). */
+  'attachments:review',
   /** Read a client's access log (the record-level rule is in access.policy.ts). */
   'accesslog:read',
   /** File a complaint, objection or incident in the quality registers. */
@@ -74,6 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports:read',
     'emergency:request',
     'emergency:review',
+    'attachments:review',
     'accesslog:read',
     'quality:file',
     'quality:manage',

@@ -18,6 +18,8 @@ export type AuditAction =
   | 'print'
   /** Break the glass: the grant itself (the reads under it are logged with `emergency`). */
   | 'emergency_access'
+  /** A client the team did not hold used in a registration or household (koppeling), with the reason. */
+  | 'attach'
   /** A disclosure of client data to a third party. */
   | 'disclose'
   /** Destruction of a client's personal data (retention). */
@@ -46,8 +48,11 @@ export interface AuditEvent {
   changes?: { from?: unknown; to?: unknown } | Record<string, unknown> | null;
   /** success (default) or denied: a look at an existing record the actor may not see (audit/denied-log.ts). */
   outcome?: 'success' | 'denied';
-  /** On whose behalf, when not the actor's own work: 'opdrachtregel', 'import', 'dagelijkse taak'. */
-  onBehalfOf?: string;
+  /**
+   * On whose behalf, when not the actor's own work: 'opdrachtregel', 'import', 'dagelijkse taak'.
+   * Without a user it defaults to the command line; null says nobody's (a failed login: who tried is not known).
+   */
+  onBehalfOf?: string | null;
 }
 
 /** `actor.userId` is null for work done from the command line (no logged-in user). */
@@ -57,7 +62,7 @@ export async function writeAudit(db: DbOrTx, actor: AuditActor, event: AuditEven
     actorId: actor.userId,
     actorRole: actor.role ?? null,
     actorTeamId: actor.teamId ?? null,
-    onBehalfOf: event.onBehalfOf ?? (actor.userId ? null : 'opdrachtregel'),
+    onBehalfOf: event.onBehalfOf !== undefined ? event.onBehalfOf : actor.userId ? null : 'opdrachtregel',
     outcome: event.outcome ?? 'success',
     // A read or change of a client opened through break-the-glass is marked as emergency access.
     emergency: !!event.clientId && (actor.emergencyClientIds ?? []).includes(event.clientId),

@@ -5,22 +5,23 @@
 // reference in the body to nothing) is no refusal and leaves no row.
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
-import { accessLogReadable, caseScope, clientScope, qualityReportScope, registrationScope, sensitiveContactVisible, type AccessMode } from '../access/access.policy';
+import { accessLogReadable, caseScope, clientOfOwnTeam, clientScope, consentScope, qualityReportScope, registrationScope, sensitiveContactVisible, type AccessMode } from '../access/access.policy';
 import type { DbOrTx } from '../db/database';
-import { cases, clients, consents, contacts, destructions, emergencyAccess, networkMembers, qualityReports, registrations, teams } from '../db/schema';
+import { cases, clientAttachments, clients, consents, contacts, destructions, emergencyAccess, networkMembers, qualityReports, registrations, teams } from '../db/schema';
 import { mainClientId } from '../modules/cases/cases.repo';
 
 /** Each kind is also the `entity_type` of its denied rows. */
-export const RECORD_KINDS = ['client', 'case', 'contact', 'registration', 'network_member', 'consent', 'quality_report', 'emergency_access', 'destruction', 'team'] as const;
+export const RECORD_KINDS = ['client', 'case', 'contact', 'registration', 'network_member', 'consent', 'quality_report', 'emergency_access', 'client_attachment', 'destruction', 'team'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
  * Who may see the record a route is about: its kind's record scope (default); only the route's
  * permission (the organisation's own registers, where the role is the whole rule: the destruction
- * queue, the review of emergency accesses, break-the-glass, which finds any client); or the client's
- * access log (kwaliteit, or the lead worker of one of the client's cases).
+ * queue, the review of emergency accesses and attachments, break-the-glass, which finds any client);
+ * the client's access log (kwaliteit, or the lead worker of one of the client's cases); or the team's
+ * own work with a client it holds (clientOfOwnTeam: its registrations, consents and disclosures).
  */
-export type Visibility = 'scope' | 'permission' | 'access log';
+export type Visibility = 'scope' | 'permission' | 'access log' | 'own team';
 
 export interface FoundRecord {
   clientId: string | null;
@@ -66,9 +67,8 @@ const PROBES: Record<RecordKind, Probe> = {
   },
   consent: async (db, actor, id, mode) => {
     const [row] = await db
-      .select({ clientId: consents.clientId, visible: visibleIf(clientScope(actor, mode)) })
+      .select({ clientId: consents.clientId, visible: visibleIf(consentScope(actor, mode)) })
       .from(consents)
-      .innerJoin(clients, and(eq(clients.organisationId, consents.organisationId), eq(clients.id, consents.clientId)))
       .where(and(eq(consents.organisationId, actor.organisationId), eq(consents.id, id)));
     return row ?? null;
   },
@@ -79,13 +79,20 @@ const PROBES: Record<RecordKind, Probe> = {
       .where(and(eq(qualityReports.organisationId, actor.organisationId), eq(qualityReports.id, id)));
     return row ? { clientId: null, visible: row.visible } : null;
   },
-  // The review of emergency accesses and the destruction queue are the organisation's: whoever has
-  // the permission handles every row.
+  // The reviews of emergency accesses and attachments and the destruction queue are the
+  // organisation's: whoever has the permission handles every row.
   emergency_access: async (db, actor, id) => {
     const [row] = await db
       .select({ clientId: emergencyAccess.clientId })
       .from(emergencyAccess)
       .where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.id, id)));
+    return row ? { clientId: row.clientId, visible: true } : null;
+  },
+  client_attachment: async (db, actor, id) => {
+    const [row] = await db
+      .select({ clientId: clientAttachments.clientId })
+      .from(clientAttachments)
+      .where(and(eq(clientAttachments.organisationId, actor.organisationId), eq(clientAttachments.id, id)));
     return row ? { clientId: row.clientId, visible: true } : null;
   },
   destruction: async (db, actor, id) => {
@@ -106,9 +113,13 @@ export async function findRecord(db: DbOrTx, actor: Actor, kind: RecordKind, id:
   // A record of a case is about the case's main client, as the log rows of its reads and changes are.
   const clientId = found.caseId ? await mainClientId(db, actor.organisationId, found.caseId) : found.clientId;
   if (visibility === 'permission') return { clientId, visible: true };
-  // The access log's own rule is about a client (the route's record).
+  // The access log's rule and the team's own work are about a client (the route's record).
   if (visibility === 'access log') {
     const [row] = await db.select({ visible: visibleIf(accessLogReadable(actor, id)) }).from(sql`(select 1) as one`);
+    return { clientId, visible: !!row?.visible };
+  }
+  if (visibility === 'own team') {
+    const [row] = await db.select({ visible: visibleIf(clientOfOwnTeam(actor)) }).from(clients).where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, id)));
     return { clientId, visible: !!row?.visible };
   }
   return { clientId, visible: found.visible };

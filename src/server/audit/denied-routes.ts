@@ -29,15 +29,17 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
   'GET /api/clients/:id/file.pdf': attempt('client', 'export'),
   'GET /api/clients/:id/access-log': read('client', { visibility: 'access log' }),
   'GET /api/clients/:id/consents': read('client'),
-  'POST /api/clients/:id/consents': attempt('client', 'create'),
-  'POST /api/clients/:id/disclosures': attempt('client', 'disclose'),
+  'POST /api/clients/:id/consents': attempt('client', 'create', { visibility: 'own team' }),
+  'POST /api/clients/:id/disclosures': attempt('client', 'disclose', { visibility: 'own team' }),
   'POST /api/consents/:id/withdraw': attempt('consent'),
-  // Registering for an existing client (attach): any client of the organisation may be chosen.
-  'POST /api/registrations': attempt('client', 'create', { from: { body: 'clientId' }, visibility: 'permission' }),
+  // Registering for an existing client by id: one the team holds (another team's comes in by an attach).
+  'POST /api/registrations': attempt('client', 'create', { from: { body: 'clientId' }, visibility: 'own team' }),
 
   'POST /api/emergency-access': attempt('client', 'emergency_access', { from: { body: 'clientId' }, visibility: 'permission' }),
   'POST /api/emergency-access/:id/review': attempt('emergency_access'),
+  'POST /api/attachments/:id/review': attempt('client_attachment'),
 
+  'POST /api/retention/:id/propose': attempt('destruction'),
   'POST /api/retention/:id/confirm': attempt('destruction', 'destroy'),
   'POST /api/retention/:id/decline': attempt('destruction'),
   'POST /api/clients/:id/destruction-request': attempt('client', 'create', { visibility: 'permission' }),

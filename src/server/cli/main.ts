@@ -5,7 +5,7 @@ import { bootstrap } from '../bootstrap';
 import { DomainError, Invalid } from '../lib/errors';
 import { DatabaseInUse } from '../db/database';
 import type { Command } from './command';
-import { userAdd } from './commands/user';
+import { userAdd, userUnlock } from './commands/user';
 import { zrmDescriptionsCommand, zrmMatrixCommand } from './commands/zrm-config';
 import { exportCommand, importCommand } from './commands/exchange';
 import { reportAnnual } from './commands/report';
@@ -18,6 +18,11 @@ const COMMANDS: Command[] = [
     words: ['user', 'add'],
     usage: 'user add --email E --password P --role R [--name N] [--team TEAMCODE]\n                                  account aanmaken (rollen: medewerker, teamleider, kwaliteit, analist, beheerder)',
     run: userAdd,
+  },
+  {
+    words: ['user', 'unlock'],
+    usage: 'user unlock --email E [--address IP]\n                                  mislukte inlogpogingen op dit account vergeten (van elk adres), en met --address alle van dat adres',
+    run: userUnlock,
   },
   { words: ['zrm', 'matrix'], usage: 'zrm matrix 2013|2017             de ZRM met 11 (2013) of 13 (2017) leefgebieden gebruiken', run: zrmMatrixCommand },
   { words: ['zrm', 'descriptions'], usage: 'zrm descriptions BESTAND.json   de (gelicentieerde) omschrijvingen per leefgebied en score laden', run: zrmDescriptionsCommand },

@@ -18,6 +18,8 @@ export const DEMO_LOGINS: readonly { role: Role; email: string; name: string; te
   { role: 'analist', email: `analist@${DEMO_EMAIL_DOMAIN}`, name: 'Ruben Kartoredjo', teamCode: null },
   { role: 'beheerder', email: `beheerder@${DEMO_EMAIL_DOMAIN}`, name: 'Peter de Graaf', teamCode: null },
   { role: 'medewerker', email: `medewerker.zuilen@${DEMO_EMAIL_DOMAIN}`, name: 'Naima Bouzid', teamCode: 'zuilen' },
+  // The second pair of eyes: destroying a client's data is proposed by one person of kwaliteit and confirmed by another.
+  { role: 'kwaliteit', email: `kwaliteit2@${DEMO_EMAIL_DOMAIN}`, name: 'Jeroen Smit', teamCode: null },
 ];
 
 /** The demo medewerker, whose work lists the demo opens on. */

@@ -2,7 +2,7 @@
 // 5xx answers never reveal details; they are logged with the request id instead.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated } from '../lib/errors';
+import { Conflict, Forbidden, Invalid, NotFound, TooManyRequests, Unauthenticated, Unavailable } from '../lib/errors';
 
 export interface ErrorBody {
   error: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests' | 'unavailable' | 'internal';
@@ -60,6 +60,14 @@ export function registerErrorHandler(app: FastifyInstance): void {
         .status(429)
         .header('retry-after', String(error.retryAfterSeconds))
         .send({ error: 'too_many_requests', message: error.message } satisfies ErrorBody);
+    }
+    if (error instanceof Unavailable) {
+      // The cause (a worker's crash, a time limit) is what an operator needs; the caller gets the message only.
+      request.log.warn({ err: error.cause instanceof Error ? error.cause : error }, `unavailable: ${error.message}`);
+      return reply
+        .status(503)
+        .header('retry-after', String(error.retryAfterSeconds))
+        .send({ error: 'unavailable', message: error.message } satisfies ErrorBody);
     }
     // Fastify's own client errors (malformed JSON, body too large, wrong content type).
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {

@@ -27,7 +27,12 @@ export const CONTENT_SECURITY_POLICY = [
 
 export const PERMISSIONS_POLICY = 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
 
-/** `httpsOnly`: the installation is reached over HTTPS only (COOKIE_SECURE), so HSTS is safe to send. */
+/**
+ * `httpsOnly`: the installation is reached over HTTPS (the default; off only with ALLOW_PLAIN_HTTP),
+ * so HSTS is sent on every answer. Browsers ignore it on an answer over plain HTTP (RFC 6797
+ * §8.1), so it does no harm to the demo on http://localhost, and behind a proxy that terminates
+ * TLS the app cannot tell which answers went out over HTTPS anyway.
+ */
 export function registerSecurityHeaders(app: FastifyInstance, options: { httpsOnly: boolean }): void {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('content-security-policy', CONTENT_SECURITY_POLICY);

@@ -60,3 +60,17 @@ export class TooManyRequests extends DomainError {
     super(message);
   }
 }
+
+/**
+ * The server cannot do this now, through no fault of the request (a PDF worker died, too many PDFs
+ * at once): 503 with Retry-After. `cause` is logged, never shown.
+ */
+export class Unavailable extends DomainError {
+  constructor(
+    message: string,
+    public readonly retryAfterSeconds: number,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+  }
+}

@@ -20,7 +20,7 @@ const NAV: NavItem[] = [
   { to: '/aanmeldingen', label: 'Aanmeldingen', permission: 'registrations:write' },
   { to: '/clienten', label: 'Cliënten zoeken', permission: 'clients:read', inTeam: true },
   { to: '/noodtoegang', label: 'Noodtoegang', permission: 'emergency:request' },
-  { to: '/kwaliteit/noodtoegang', label: 'Noodtoegang beoordelen', permission: 'emergency:review' },
+  { to: '/kwaliteit/toegang', label: 'Toegang beoordelen', permission: 'emergency:review' },
   { to: '/team', label: 'Team', permission: 'team:overview' },
   { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
   { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },

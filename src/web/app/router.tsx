@@ -27,7 +27,7 @@ const ZrmReportPage = lazy(() => import('../features/reports/ZrmReportPage').the
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })));
 const EmergencyAccessPage = lazy(() => import('../features/emergency/EmergencyAccessPage').then((m) => ({ default: m.EmergencyAccessPage })));
-const EmergencyReviewPage = lazy(() => import('../features/emergency/EmergencyReviewPage').then((m) => ({ default: m.EmergencyReviewPage })));
+const AccessReviewPage = lazy(() => import('../features/emergency/AccessReviewPage').then((m) => ({ default: m.AccessReviewPage })));
 const RetentionPage = lazy(() => import('../features/retention/RetentionPage').then((m) => ({ default: m.RetentionPage })));
 const DestructionRequestPage = lazy(() => import('../features/retention/DestructionRequestPage').then((m) => ({ default: m.DestructionRequestPage })));
 const QualityRegisterPage = lazy(() => import('../features/quality/QualityRegisterPage').then((m) => ({ default: m.QualityRegisterPage })));
@@ -72,7 +72,7 @@ export function AppRouter() {
             <Route path="cijfers/jaarverslag" element={guardedLazy('reports:read', <AnnualReportPage />)} />
             <Route path="cijfers/zrm" element={guardedLazy('reports:read', <ZrmReportPage />)} />
             <Route path="noodtoegang" element={guardedLazy('emergency:request', <EmergencyAccessPage />)} />
-            <Route path="kwaliteit/noodtoegang" element={guardedLazy('emergency:review', <EmergencyReviewPage />)} />
+            <Route path="kwaliteit/toegang" element={guardedLazy('emergency:review', <AccessReviewPage />)} />
             <Route path="bewaartermijn" element={guardedLazy('retention:manage', <RetentionPage />)} />
             <Route path="bewaartermijn/verzoek/:clientId" element={guardedLazy('retention:manage', <DestructionRequestPage />)} />
             <Route path="kwaliteit" element={guardedLazy('quality:manage', <QualityRegisterPage />)} />

@@ -1,5 +1,5 @@
 // ZRM assessments (zelfredzaamheidsmatrix) and provisions (maatwerkvoorzieningen) of a case.
-import { boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisation';
 import { cases } from './cases';
 import { clients } from './clients';
@@ -18,10 +18,18 @@ export const zrmAssessments = pgTable(
     /** Score 1..5 per ZRM domain code; a domain not assessed is absent. */
     scores: jsonb('scores').$type<Record<string, number>>().notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The order in which the assessments were recorded: the order of entry in Keukentafel, the
+     * order of the rows of zrm.csv for an import (one multi-row insert per batch, in file order).
+     * Assessments on the same day are ordered by it (ZRM report, export), never by the random id:
+     * every row of one import has the same created_at.
+     */
+    recordedOrder: bigint('recorded_order', { mode: 'number' }).notNull().generatedByDefaultAsIdentity(),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     uniqueIndex('zrm_external_uq').on(t.organisationId, t.externalId),
+    uniqueIndex('zrm_recorded_order_uq').on(t.organisationId, t.recordedOrder),
     index('zrm_case_idx').on(t.organisationId, t.caseId),
     index('zrm_client_idx').on(t.organisationId, t.clientId, t.assessedOn),
     index('zrm_date_idx').on(t.organisationId, t.assessedOn),

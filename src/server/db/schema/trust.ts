@@ -1,10 +1,10 @@
-// Privacy and quality (issue 5): emergency access (break the glass), the consent register and the
-// disclosures made, the quality registers (complaints, objections, incidents) and the destruction
-// queue for the retention term.
-import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// Privacy and quality (issue 5): emergency access (break the glass), attachments of a client to
+// another team, the consent register and the disclosures made, the quality registers (complaints,
+// objections, incidents) and the destruction queue for the retention term.
+import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { organisations, teams } from './organisation';
-import { clients } from './clients';
+import { clients, registrations } from './clients';
 import { cases } from './cases';
 import { users } from './users';
 
@@ -36,6 +36,49 @@ export const emergencyAccess = pgTable(
   ],
 );
 
+/**
+ * An attach (koppeling): a worker used a client their team did not hold in a new registration or
+ * household, found by exact identification and with a reason. Kept for kwaliteit's review; while the
+ * attach is not judged justified and another team held the client, the team reads the client's
+ * master data but does not change it (clientScope in access.policy.ts).
+ */
+export const clientAttachments = pgTable(
+  'client_attachments',
+  {
+    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
+    id: uuid('id').notNull().defaultRandom(),
+    userId: uuid('user_id').notNull(),
+    /** The team the client was attached to: the worker's team at the time. */
+    teamId: uuid('team_id').notNull(),
+    clientId: uuid('client_id').notNull(),
+    /** What the attach made: a registration, or a place in the household of a case. */
+    registrationId: uuid('registration_id'),
+    caseId: uuid('case_id'),
+    /** bsn, name_birth_date */
+    identifiedBy: text('identified_by').notNull(),
+    reason: text('reason').notNull(),
+    /** Another team held the client at the time (without one, the attach opens no one's file). */
+    heldElsewhere: boolean('held_elsewhere').notNull(),
+    attachedAt: timestamp('attached_at', { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: uuid('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    /** terecht, onterecht */
+    reviewOutcome: text('review_outcome'),
+    reviewNote: text('review_note'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index('client_attachments_client_idx').on(t.organisationId, t.clientId, t.teamId),
+    index('client_attachments_review_idx').on(t.organisationId, t.reviewedAt, t.attachedAt),
+    foreignKey({ columns: [t.organisationId, t.userId], foreignColumns: [users.organisationId, users.id] }),
+    foreignKey({ columns: [t.organisationId, t.teamId], foreignColumns: [teams.organisationId, teams.id] }),
+    foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
+    foreignKey({ columns: [t.organisationId, t.registrationId], foreignColumns: [registrations.organisationId, registrations.id] }),
+    foreignKey({ columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }),
+  ],
+);
+
 /** The consent register: with whom a client agreed data may be shared, what, why, from–to, how given. */
 export const consents = pgTable(
   'consents',
@@ -43,6 +86,8 @@ export const consents = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     id: uuid('id').notNull().defaultRandom(),
     clientId: uuid('client_id').notNull(),
+    /** The team that recorded it: a team sees its own consents of a client it shares with others. */
+    teamId: uuid('team_id'),
     /** huisarts, zorgaanbieder, woningcorporatie, ... (see trust code lists in the consents module) */
     recipientKind: text('recipient_kind').notNull(),
     recipientName: text('recipient_name').notNull(),
@@ -63,6 +108,7 @@ export const consents = pgTable(
     primaryKey({ columns: [t.organisationId, t.id] }),
     index('consents_client_idx').on(t.organisationId, t.clientId),
     foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.organisationId, t.teamId], foreignColumns: [teams.organisationId, teams.id] }),
   ],
 );
 
@@ -73,6 +119,8 @@ export const disclosures = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     id: uuid('id').notNull().defaultRandom(),
     clientId: uuid('client_id').notNull(),
+    /** The team that made it (and `caseId` the case, where there is one): a team sees its own. */
+    teamId: uuid('team_id'),
     caseId: uuid('case_id'),
     recipient: text('recipient').notNull(),
     dataShared: text('data_shared').notNull(),
@@ -92,6 +140,7 @@ export const disclosures = pgTable(
     foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }),
     foreignKey({ columns: [t.organisationId, t.consentId], foreignColumns: [consents.organisationId, consents.id] }),
+    foreignKey({ columns: [t.organisationId, t.teamId], foreignColumns: [teams.organisationId, teams.id] }),
   ],
 );
 
@@ -150,8 +199,9 @@ export const qualityReportSteps = pgTable(
 
 /**
  * The destruction queue: a client whose retention term has passed (reason bewaartermijn) or who
- * asked for destruction (reason verzoek). `kwaliteit` confirms or declines; confirmed means the
- * personal data were removed and only anonymous facts remain.
+ * asked for destruction (reason verzoek). Four eyes: one person of `kwaliteit` proposes the
+ * destruction (or records the client's request), another confirms it or anyone declines;
+ * confirmed means the personal data were removed and only anonymous facts remain.
  */
 export const destructions = pgTable(
   'destructions',
@@ -166,8 +216,12 @@ export const destructions = pgTable(
     /** The last day to act: the legal term for a request, the listing date for the retention term. */
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     requestNote: text('request_note'),
-    /** te_beoordelen, vernietigd, afgewezen */
+    /** te_beoordelen (listed, nobody proposed yet), voorgesteld, vernietigd, afgewezen */
     status: text('status').notNull().default('te_beoordelen'),
+    /** The first pair of eyes: who proposed the destruction or recorded the request; never the one who confirms. */
+    proposedBy: uuid('proposed_by'),
+    proposedAt: timestamp('proposed_at', { withTimezone: true }),
+    proposalNote: text('proposal_note'),
     decidedBy: uuid('decided_by'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decisionNote: text('decision_note'),
@@ -176,7 +230,7 @@ export const destructions = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    uniqueIndex('destructions_pending_uq').on(t.organisationId, t.clientId).where(sql`${t.status} = 'te_beoordelen'`),
+    uniqueIndex('destructions_pending_uq').on(t.organisationId, t.clientId).where(sql`${t.status} in ('te_beoordelen', 'voorgesteld')`),
     index('destructions_status_idx').on(t.organisationId, t.status, t.dueOn),
     foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
   ],

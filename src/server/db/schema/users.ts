@@ -1,5 +1,5 @@
 // Accounts and their sessions.
-import { boolean, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { organisations, teams } from './organisation';
 
@@ -16,9 +16,6 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     /** The `sub` of the identity provider, bound at the first OpenID Connect login. */
     oidcSubject: text('oidc_subject'),
-    /** Failed password logins in a row, and until when the account is locked (back-off). */
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
     active: boolean('active').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -63,6 +63,10 @@ describe('describeAction', () => {
   it('shows the reason of a break-the-glass access, from the grant or from the row', () => {
     expect(describeAction(row({ action: 'emergency_access', entityType: 'emergency_access', emergencyReason: 'Crisis in de nacht' }))).toBe('noodtoegang (break the glass): Crisis in de nacht');
     expect(describeAction(row({ action: 'emergency_access', entityType: 'client', changes: { reason: 'Melding politie' } }))).toBe('noodtoegang (break the glass): Melding politie');
+    expect(describeAction(row({ action: 'attach', entityType: 'client', changes: { reason: 'Nieuwe vraag over schulden bij ons team', identifiedBy: 'bsn' } }))).toBe(
+      'koppelde de cliënt aan een aanmelding of huishouden van het eigen team: Nieuwe vraag over schulden bij ons team',
+    );
+    expect(describeAction(row({ action: 'attach', entityType: 'client', changes: null }))).toBe('koppelde de cliënt aan een aanmelding of huishouden van het eigen team');
     expect(describeAction(row({ action: 'emergency_access', entityType: 'client' }))).toBe('noodtoegang (break the glass)');
   });
 

@@ -49,6 +49,7 @@ const ENTITY_NOUNS: Record<string, string> = {
   destruction: 'de vernietiging van het dossier',
   destruction_queue: 'de lijst van te vernietigen dossiers',
   emergency_access: 'noodtoegang',
+  client_attachment: 'een koppeling van de cliënt aan een ander team',
   history: 'de registratiegeschiedenis',
 };
 
@@ -61,7 +62,8 @@ const LIST_SENTENCES: Record<string, string> = {
   team_overview: 'zag de cliënt in het teamoverzicht',
   my_emergency_access: 'zag de cliënt in de lijst van de eigen noodtoegang',
   // These two lists show facts from the file (teams, cases) without the client's name.
-  emergency_review: 'zag gegevens uit het dossier, zonder naam, bij Noodtoegang beoordelen',
+  emergency_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (noodtoegang)',
+  attachment_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (koppelingen)',
   destruction_queue: 'zag gegevens uit het dossier, zonder naam, bij Bewaartermijn en vernietiging',
 };
 
@@ -233,6 +235,10 @@ export function describeAction(row: Pick<AuditRowForLog, 'action' | 'entityType'
     case 'emergency_access': {
       const reason = emergencyReason(row);
       return reason ? `noodtoegang (break the glass): ${reason}` : 'noodtoegang (break the glass)';
+    }
+    case 'attach': {
+      const reason = isRecord(row.changes) && typeof row.changes.reason === 'string' ? row.changes.reason : null;
+      return `koppelde de cliënt aan een aanmelding of huishouden van het eigen team${reason ? `: ${reason}` : ''}`;
     }
     case 'disclose':
       return 'verstrekte gegevens aan derden';

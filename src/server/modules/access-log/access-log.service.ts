@@ -9,6 +9,7 @@ import { NotFound } from '../../lib/errors';
 import { findVisibleCase, mainClientId } from '../cases/cases.repo';
 import { toAccessLogEntry } from './access-log.format';
 import { accessLogReadable } from '../../access/access.policy';
+import { roleAllows } from '../../access/permissions';
 import { ACCESS_LOG_PAGE_SIZE, type AccessLogEntry, type AccessLogPage } from './access-log.schemas';
 
 const NOT_FOUND = 'Cliënt niet gevonden';
@@ -56,10 +57,14 @@ async function clientExists(db: DbOrTx, organisationId: string, clientId: string
   return !!row;
 }
 
-/** Whether the actor may read the client's access log (the policy: accessLogReadable). */
+/**
+ * Whether the actor may read the client's access log: the permission and the record-level rule
+ * (accessLogReadable). The one rule for the log's own page and for the log inside the client's file.
+ */
 export async function mayReadAccessLog(db: DbOrTx, actor: Actor, clientId: string): Promise<boolean> {
+  if (!roleAllows(actor.role, 'accesslog:read')) return false;
   const [allowed] = await db.select({ ok: sql<boolean>`${accessLogReadable(actor, clientId)}` }).from(sql`(select 1) as one`);
-  return !!allowed?.ok;
+  return allowed?.ok === true;
 }
 
 export async function getAccessLog(db: Db, actor: Actor, clientId: string, page: number): Promise<AccessLogPage> {

@@ -1,28 +1,41 @@
 // Login (password or OpenID Connect), logout, password change and "who am I".
-import { and, eq, isNull, ne, sql } from 'drizzle-orm';
+//
+// A password login first takes a slot of each login limit (login-limits.ts: per address, and per
+// address and account), in the database and before the password is checked, so a burst of parallel
+// attempts or several processes cannot get more checks than the limit. The check itself waits for a
+// place (password-checks.ts). A right password gives its slots back: only failures count.
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { DomainError, Invalid, NotFound, TooManyRequests, Unauthenticated } from '../../lib/errors';
+import { clearLimit, giveBackSlot, type RefusalMemory } from '../../lib/rate-limit';
 import { findUserByEmail, findUserWithTeam } from '../users/users.repo';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password';
 import { passwordProblems } from './password-rules';
-import { afterFailure, lockDurationMs, lockedMessage, lockWaitSeconds, UnknownAccountLocks, type LockState } from './lockout';
-import { LoginLimiter } from './login-limiter';
+import { loginLimitKeys, normaliseEmail, tooManyAttemptsMessage, type LoginLimitKey } from './login-limits';
+import { logFailedLogin, type LoginLog } from './failed-login-log';
+import type { PasswordChecks } from './password-checks';
 import { createSession, deleteOtherSessions, deleteSession } from './sessions.repo';
 import type { LoginBody, Me, OidcErrorCode, PasswordChange } from './auth.schemas';
 import type { OidcIdentity } from './oidc';
 
-/** 10 failed attempts per address or per e-mail in 15 minutes, then wait. */
-export const loginLimiter = new LoginLimiter({ maxFailures: 10, windowMs: 15 * 60_000 });
-/** Lockout bookkeeping for addresses without an account, so they answer like existing ones. */
-const unknownAccountLocks = new UnknownAccountLocks();
-
 const WRONG_LOGIN = 'E-mailadres of wachtwoord klopt niet';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof findUserByEmail>>>;
+
+/**
+ * What a password check needs beside the database, per process: the cap on checks at once, the
+ * memory of refused limits (so a hammering client costs the database next to nothing), and the
+ * request's log.
+ */
+export interface PasswordContext {
+  checks: PasswordChecks;
+  refusals: RefusalMemory;
+  log: LoginLog;
+}
 
 interface SessionStart {
   sessionHours: number;
@@ -30,29 +43,62 @@ interface SessionStart {
   previousToken?: string;
 }
 
-export async function login(db: Db, input: LoginBody & SessionStart & { ip: string; now?: Date }) {
-  const email = input.email.trim().toLowerCase();
-  const keys = [`ip:${input.ip}`, `email:${email}`];
-  const wait = loginLimiter.retryAfter(keys);
-  if (wait > 0) throw new TooManyRequests(`Te veel mislukte pogingen. Probeer het over ${Math.ceil(wait / 60)} minuten opnieuw.`, wait);
+/** `address`: the client's address (request.ip, which follows TRUST_PROXY). */
+export async function login(db: Db, context: PasswordContext, input: LoginBody & SessionStart & { address: string }) {
+  const email = normaliseEmail(input.email);
+  const keys = loginLimitKeys(input.address, email);
+  await takeLoginSlots(db, context, keys, { email, address: input.address });
 
-  const user = await findUserByEmail(db, email);
-  // Always one argon2 verification, for an unknown address too, so timing does not tell which accounts exist.
-  const valid = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  const now = input.now ?? new Date();
-  // A locked account is refused whatever the password, so guessing on during the lock learns nothing.
-  const lockWait = lockWaitSeconds(user ?? unknownAccountLocks.get(email), now);
-  if (lockWait > 0) throw new TooManyRequests(lockedMessage(lockWait), lockWait);
+  let user: UserRow | null;
+  let valid: boolean;
+  try {
+    user = await findUserByEmail(db, email);
+    // Always one argon2 check, against a decoy for an unknown address or an account without a
+    // password, so the time taken does not tell which accounts exist.
+    const hash = user?.passwordHash ?? (await decoyPasswordHash());
+    const matches = await context.checks.run(() => verifyPassword(hash, input.password));
+    valid = matches && !!user?.passwordHash;
+  } catch (error) {
+    // Not checked (too busy, or the database failed): the attempt does not count.
+    await giveBackSlots(db, keys);
+    throw error;
+  }
   if (!user || !valid || !user.active) {
-    loginLimiter.fail(keys);
-    if (user) await recordFailedPassword(db, user, now);
-    else unknownAccountLocks.fail(email, now);
+    logFailedLogin(db, context.log, { account: user, address: input.address, reason: user && valid ? 'account_inactive' : 'wrong_password' });
     throw new Unauthenticated(WRONG_LOGIN);
   }
-  // Only the account's counter: logging into one's own account must not wipe the address's failures.
-  loginLimiter.succeed([`email:${email}`]);
-  if (user.failedLogins > 0 || user.lockedUntil) await resetFailedPasswords(db, user);
+  await forgiveLoginSlots(db, keys);
   return startSession(db, user, input, null);
+}
+
+/**
+ * Takes a slot of every key, or throws 429 with the wait. The first refusal of a key in its
+ * window goes into the access log; later ones in that window do not, so a refused address that
+ * keeps trying cannot grow the log.
+ */
+async function takeLoginSlots(db: Db, context: PasswordContext, keys: LoginLimitKey[], attempt: { email: string; address: string }): Promise<void> {
+  const taken = await context.refusals.take(db, keys);
+  if (taken.allowed) return;
+  if (taken.firstRefusals.length > 0) {
+    const account = await findUserByEmail(db, attempt.email);
+    for (const k of keys.filter((k) => taken.firstRefusals.includes(k.key))) {
+      logFailedLogin(db, context.log, { account, address: attempt.address, reason: 'too_many_attempts', limit: k.kind });
+    }
+  }
+  throw new TooManyRequests(tooManyAttemptsMessage(taken.retryAfterSeconds), taken.retryAfterSeconds);
+}
+
+/** The attempt was not checked after all; the caller rethrows why (a failure here must not hide it). */
+async function giveBackSlots(db: Db, keys: LoginLimitKey[]): Promise<void> {
+  for (const k of keys) await giveBackSlot(db, k.key).catch(() => undefined);
+}
+
+/** The right password: this attempt does not count against the address, and the account's failures from this address are forgotten. */
+async function forgiveLoginSlots(db: Db, keys: LoginLimitKey[]): Promise<void> {
+  for (const k of keys) {
+    if (k.kind === 'address_account') await clearLimit(db, k.key);
+    else await giveBackSlot(db, k.key);
+  }
 }
 
 /** The OpenID Connect callback's verified identity → a session for the account with that e-mail address. */
@@ -106,61 +152,44 @@ async function startSession(db: Db, user: UserRow, input: SessionStart, changes:
   return { ...session, me: await getMe(db, { organisationId: user.organisationId, userId: user.id }, session.csrfToken) };
 }
 
-/** One more failed password, counted in the database (atomically: parallel attempts all count). */
-async function recordFailedPassword(db: Db, user: Pick<UserRow, 'organisationId' | 'id'>, now: Date): Promise<void> {
-  const key = and(eq(users.organisationId, user.organisationId), eq(users.id, user.id));
-  const [row] = await db
-    .update(users)
-    .set({ failedLogins: sql`${users.failedLogins} + 1` })
-    .where(key)
-    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-  if (!row) return;
-  if (lockDurationMs(row.failedLogins) > 0) {
-    // The count is already stored; afterFailure from count - 1 gives the lock that goes with it.
-    const next: LockState = afterFailure({ failedLogins: row.failedLogins - 1, lockedUntil: row.lockedUntil }, now);
-    await db.update(users).set({ lockedUntil: next.lockedUntil }).where(key);
-  }
-}
-
-async function resetFailedPasswords(db: Db, user: Pick<UserRow, 'organisationId' | 'id'>): Promise<void> {
-  await db
-    .update(users)
-    .set({ failedLogins: 0, lockedUntil: null })
-    .where(and(eq(users.organisationId, user.organisationId), eq(users.id, user.id)));
-}
-
 export async function logout(db: Db, actor: Actor, token: string) {
   await deleteSession(db, token);
   await writeAudit(db, actor, { action: 'logout', entityType: 'user', entityId: actor.userId });
 }
 
 /**
- * The logged-in user changes their own password. A wrong current password counts as a failed
- * login (a stolen session must not become a way to guess it); the other sessions end.
+ * The logged-in user changes their own password. A wrong current password counts like a failed
+ * login from the same address (a stolen session must not become a way to guess it); the other
+ * sessions end.
  */
-export async function changePassword(db: Db, actor: Actor, input: PasswordChange & { currentToken: string; denylist?: ReadonlySet<string>; now?: Date }) {
+export async function changePassword(db: Db, context: PasswordContext, actor: Actor, input: PasswordChange & { currentToken: string; address: string; denylist?: ReadonlySet<string> }) {
   const row = await findUserWithTeam(db, actor.organisationId, actor.userId);
   if (!row) throw new NotFound();
   const user = row.user;
-  if (!user.passwordHash) {
+  const currentHash = user.passwordHash;
+  if (!currentHash) {
     throw new Invalid([{ path: 'currentPassword', message: 'U logt in met uw organisatieaccount; in Keukentafel heeft u geen wachtwoord' }]);
   }
-  const now = input.now ?? new Date();
-  const lockWait = lockWaitSeconds(user, now);
-  if (lockWait > 0) throw new TooManyRequests(lockedMessage(lockWait), lockWait);
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword))) {
-    await recordFailedPassword(db, user, now);
-    throw new Invalid([{ path: 'currentPassword', message: 'Uw huidige wachtwoord klopt niet' }]);
+  const keys = loginLimitKeys(input.address, user.email);
+  await takeLoginSlots(db, context, keys, { email: user.email, address: input.address });
+  let valid: boolean;
+  try {
+    valid = await context.checks.run(() => verifyPassword(currentHash, input.currentPassword));
+  } catch (error) {
+    await giveBackSlots(db, keys);
+    throw error;
   }
+  if (!valid) throw new Invalid([{ path: 'currentPassword', message: 'Uw huidige wachtwoord klopt niet' }]);
+  await forgiveLoginSlots(db, keys);
   const problems = passwordProblems(input.newPassword, { email: user.email, name: user.name, denylist: input.denylist });
   if (input.newPassword === input.currentPassword) problems.push('Kies een ander wachtwoord dan uw huidige');
   if (problems.length > 0) throw new Invalid(problems.map((message) => ({ path: 'newPassword', message })));
 
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await context.checks.run(() => hashPassword(input.newPassword));
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, failedLogins: 0, lockedUntil: null })
+      .set({ passwordHash })
       .where(and(eq(users.organisationId, user.organisationId), eq(users.id, user.id)));
     // Which field changed, never a hash.
     await writeAudit(tx, actor, { action: 'update', entityType: 'user', entityId: user.id, changes: { fields: ['password'] } });

@@ -1,4 +1,5 @@
 // Password hashing with argon2id (OWASP parameters: 19 MiB memory, 2 iterations).
+import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 
 // Algorithm.Argon2id; the package exports it as a const enum, which isolated modules cannot read.
@@ -18,9 +19,13 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** A hash to verify against when the e-mail is unknown, so timing does not tell which accounts exist. */
+/**
+ * A hash to verify against when the e-mail is unknown or the account has no password, so timing
+ * does not tell which accounts exist. Of a random password made per process: no one can know it,
+ * so a match against the decoy is impossible (the login also refuses one, to be sure).
+ */
 let decoyHash: Promise<string> | undefined;
 export function decoyPasswordHash(): Promise<string> {
-  decoyHash ??= hashPassword('keukentafel-decoy-password');
+  decoyHash ??= hashPassword(randomBytes(32).toString('base64url'));
   return decoyHash;
 }

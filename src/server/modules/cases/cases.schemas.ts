@@ -1,6 +1,7 @@
 // Case shapes: lists, detail, first meeting, start, close, reopen, lead worker, household. Shared with the web app.
 import { z } from 'zod';
-import { clientFields, isoDate } from '../clients/clients.schemas';
+import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, isoDate } from '../clients/clients.schemas';
+import { clientAttach } from '../attachments/attachments.schemas';
 import { CASE_STATUSES, FIRST_MEETING_LOCATIONS } from './case-rules';
 
 const version = z.number().int().positive();
@@ -91,9 +92,10 @@ export const reopenBody = z.object({
 
 export const assignBody = z.object({ leadWorkerId: z.uuid('Kies een regisseur'), version });
 
+/** A client of the team by id, a client of another team to attach, or the fields of a new one. */
 export const addHouseholdMemberBody = z
-  .object({ clientId: z.uuid().optional(), client: clientFields.optional(), version })
-  .refine((b) => (b.clientId ? !b.client : !!b.client), { path: ['client'], message: 'Kies een bestaande cliënt of vul de gegevens van een nieuwe in' });
+  .object({ clientId: z.uuid().optional(), attach: clientAttach.optional(), client: clientFields.optional(), version })
+  .refine(choosesOneClient, { path: ['client'], message: CHOOSE_ONE_CLIENT });
 
 /** Hand a case over to a colleague in the team, or to another team (whose team leader assigns it). */
 export const transferBody = z

@@ -10,7 +10,8 @@ import { worksOnTeam } from '../../access/access.policy';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
-import { existingOrNewClient } from '../clients/clients.service';
+import { chooseClient, limitAttachLookup } from '../clients/clients.service';
+import { recordAttachment } from '../attachments/attachments.service';
 import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
 import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, mainClientIds, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
@@ -203,16 +204,19 @@ export function assignLeadWorker(db: Db, actor: Actor, caseId: string, input: z.
   });
 }
 
-export function addHouseholdMember(db: Db, actor: Actor, caseId: string, input: z.output<typeof addHouseholdMemberBody>) {
+/** A household member: a client of the team, a client of another team through an attach, or a new person. */
+export async function addHouseholdMember(db: Db, actor: Actor, caseId: string, input: z.output<typeof addHouseholdMemberBody>) {
+  await limitAttachLookup(db, actor, input);
   return changeCase(db, actor, caseId, input.version, async (row, tx) => {
     if (row.status === 'closed') throw new Conflict('Deze casus is afgesloten; heropen hem eerst');
-    const clientId = await existingOrNewClient(tx, actor, input);
+    const { clientId, attach } = await chooseClient(tx, actor, input);
     const inserted = await tx
       .insert(caseClients)
       .values({ organisationId: actor.organisationId, caseId, clientId, role: 'huishoudlid' })
       .onConflictDoNothing()
       .returning();
     if (inserted.length === 0) throw new Conflict('Deze persoon hoort al bij het huishouden van de casus');
+    if (attach) await recordAttachment(tx, actor, attach, { caseId });
     return { set: {}, event: { kind: 'household_added', data: { clientId } } };
   });
 }

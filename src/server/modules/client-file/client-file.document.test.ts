@@ -43,10 +43,13 @@ const file = (overrides: Partial<ClientFile> = {}): ClientFile => ({
   provisions: [],
   consents: [],
   disclosures: [],
-  accessLog: [
-    { id: 'a1', at: '2026-01-21T08:00:00Z', who: 'Bram Bakker', role: 'Buurtteammedewerker', team: 'Zuilen', what: 'bekeek de casus', onBehalfOf: null, outcome: 'gelukt', emergency: true },
-    { id: 'a2', at: '2026-01-20T08:00:00Z', who: 'systeem (opdrachtregel)', role: null, team: null, what: 'importeerde de registratiegeschiedenis', onBehalfOf: 'opdrachtregel', outcome: 'gelukt', emergency: false },
-  ],
+  accessLog: {
+    withheld: false,
+    entries: [
+      { id: 'a1', at: '2026-01-21T08:00:00Z', who: 'Bram Bakker', role: 'Buurtteammedewerker', team: 'Zuilen', what: 'bekeek de casus', onBehalfOf: null, outcome: 'gelukt', emergency: true },
+      { id: 'a2', at: '2026-01-20T08:00:00Z', who: 'systeem (opdrachtregel)', role: null, team: null, what: 'importeerde de registratiegeschiedenis', onBehalfOf: 'opdrachtregel', outcome: 'gelukt', emergency: false },
+    ],
+  },
   ...overrides,
 });
 
@@ -68,6 +71,15 @@ describe('clientFileDocument', () => {
     expect(all.some((t) => t.startsWith('Eerdere versie 1 (vervangen op 9 januari 2026 om 11:00 door Anna Aalders)') && t.endsWith('Eerste tekst'))).toBe(true);
     expect(all.some((t) => t.startsWith('1 eerdere versie(s)'))).toBe(true);
     expect(all).toContain('Bank bellen — De cliënt zelf, Open');
+  });
+
+  it('says the access log is withheld, and why, without a count, when the reader may not read it', () => {
+    const blocks = clientFileDocument(file({ accessLog: { withheld: true, reason: 'Alleen de vaste medewerker.' } }));
+    const last = blocks.slice(-2);
+    expect(last).toEqual([
+      { kind: 'heading', level: 1, text: 'Wie heeft dit dossier ingezien' },
+      { kind: 'item', text: 'Niet opgenomen. Alleen de vaste medewerker.', emphasis: true },
+    ]);
   });
 
   it('marks emergency access in the access log and shows the system without a role', () => {

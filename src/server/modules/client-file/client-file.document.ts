@@ -208,12 +208,18 @@ export function clientFileDocument(file: ClientFile): Block[] {
       field('Vastgelegd door', d.recordedBy),
     ]),
   );
-  section(blocks, 'Wie heeft dit dossier ingezien', file.accessLog, 'Nog niets vastgelegd.', () =>
-    file.accessLog.map((e): Block => ({
-      kind: 'item',
-      emphasis: e.emergency,
-      text: `${dutchDateTime(e.at)}: ${e.who}${e.role || e.team ? ` (${join(e.role, e.team)})` : ''} ${e.what}${e.onBehalfOf ? `, namens ${e.onBehalfOf}` : ''}; ${e.outcome}${e.emergency ? ' (noodtoegang)' : ''}`,
-    })),
-  );
+  if (file.accessLog.withheld) {
+    // No count: the number of rows would tell something of the log too.
+    blocks.push({ kind: 'heading', level: 1, text: 'Wie heeft dit dossier ingezien' }, { kind: 'item', text: `Niet opgenomen. ${file.accessLog.reason}`, emphasis: true });
+  } else {
+    const { entries } = file.accessLog;
+    section(blocks, 'Wie heeft dit dossier ingezien', entries, 'Nog niets vastgelegd.', () =>
+      entries.map((e): Block => ({
+        kind: 'item',
+        emphasis: e.emergency,
+        text: `${dutchDateTime(e.at)}: ${e.who}${e.role || e.team ? ` (${join(e.role, e.team)})` : ''} ${e.what}${e.onBehalfOf ? `, namens ${e.onBehalfOf}` : ''}; ${e.outcome}${e.emergency ? ' (noodtoegang)' : ''}`,
+      })),
+    );
+  }
   return blocks;
 }

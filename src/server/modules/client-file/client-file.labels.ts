@@ -4,6 +4,13 @@
 export const WITHHELD_REASON =
   'Dit contact is door de auteur gemarkeerd als gevoelig. Alleen de auteur en de vaste medewerker van de casus kunnen het lezen; daarom staat het niet in dit overzicht. Vraag de vaste medewerker van de casus om een volledig overzicht.';
 
+/**
+ * Why the overview of who looked at the file is not in it: the reader may not read the client's
+ * access log (accessLogReadable). Addressed to the client, who reads the file.
+ */
+export const ACCESS_LOG_WITHHELD_REASON =
+  'Wie dit dossier heeft ingezien of gewijzigd, staat niet in dit overzicht. Dat overzicht mogen alleen de vaste medewerker van de casus en de medewerker kwaliteit en privacy maken. Vraag hen om dit overzicht: u heeft er recht op.';
+
 export const fileAbout =
   'Dit is het overzicht van de gegevens die het buurtteam over u heeft vastgelegd (inzage volgens artikel 5.3.2 van de Wmo 2015), met het overzicht van wie uw gegevens heeft ingezien of gewijzigd (NEN 7513). Het bevat de gegevens waartoe de samensteller toegang heeft.';
 

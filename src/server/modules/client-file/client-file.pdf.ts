@@ -1,10 +1,13 @@
-// The client's file as a readable PDF (A4, Helvetica): the document blocks laid out with wrapped
-// lines, page breaks that keep a heading with its text, and a footer with the page number and the
-// date the file was made.
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+// The client's file as a readable PDF (A4): the document blocks laid out with wrapped lines, page
+// breaks that keep a heading with its text, and a footer with the page number and the date the
+// file was made. Text in any script, in the Noto fonts (pdf-typesetter.ts, pdf-fonts.ts).
+// CPU-heavy for a long file: the server runs it in a worker thread (client-file.pdf-pool.ts).
+import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
 import type { ClientFile } from './client-file.schemas';
 import { clientFileDocument, dutchDateTime, type Block } from './client-file.document';
-import { toWinAnsi, wrapText } from './pdf-text';
+import type { FontStyle } from './pdf-fonts';
+import { Typesetter } from './pdf-typesetter';
+import type { Direction } from './pdf-bidi';
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 56, right: 56, top: 60, bottom: 64 };
@@ -14,14 +17,8 @@ const BULLET_INDENT = 12;
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.33, 0.33, 0.33);
 
-interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
-  italic: PDFFont;
-}
-
 interface Style {
-  font: keyof Fonts;
+  font: FontStyle;
   size: number;
   before: number;
   color: typeof BLACK;
@@ -46,7 +43,7 @@ class Layout {
 
   constructor(
     private readonly pdf: PDFDocument,
-    readonly fonts: Fonts,
+    readonly type: Typesetter,
   ) {
     this.newPage();
   }
@@ -55,120 +52,106 @@ class Layout {
     this.page = this.pdf.addPage([PAGE.width, PAGE.height]);
     this.pages.push(this.page);
     this.y = PAGE.height - MARGIN.top;
-    this.pageFont = null;
-  }
-
-  private pageFont: PDFFont | null = null;
-
-  /** drawText with a font would add a font entry to the page for every line: set it on change only. */
-  private draw(text: string, x: number, y: number, size: number, font: PDFFont, color: typeof BLACK) {
-    if (this.pageFont !== font) {
-      this.page.setFont(font);
-      this.pageFont = font;
-    }
-    this.page.drawText(text, { x, y, size, color });
   }
 
   /** Room for `height` points on this page, else a new page; `before` space is dropped at a page top. */
-  reserve(height: number, before: number) {
+  private reserve(height: number, before: number) {
     const atTop = this.y === PAGE.height - MARGIN.top;
     if (!atTop && this.y - before - height < MARGIN.bottom) this.newPage();
     else if (!atTop) this.y -= before;
   }
 
-  wrap(text: string, style: Style, width: number): string[] {
-    const font = this.fonts[style.font];
-    return wrapText(toWinAnsi(text), width, (t) => font.widthOfTextAtSize(t, style.size));
+  private baseline(style: Style) {
+    return this.y + (lineHeight(style.size) - style.size) / 2;
   }
 
-  /** Wrapped text at `x`; the first line may keep its heading company (`keepWith` extra points). */
-  text(lines: string[], style: Style, x: number, keepWith = 0) {
+  private async draw(line: string, style: Style, x: number, width: number, direction: Direction) {
+    await this.type.drawLine(this.page, line, { x, y: this.baseline(style), size: style.size, style: style.font, color: style.color, direction, width });
+  }
+
+  /**
+   * A text wrapped in a column at `x`. The first line may keep its heading company (`keepWith` extra
+   * points) and carry a `marker` (a bullet) in the margin before the column. A text the file
+   * composes in Dutch reads left to right whatever names it holds; a text someone wrote (`written`:
+   * a note) takes the direction of its first letters, and is set flush right when that is right to left.
+   */
+  async text(text: string, style: Style, x: number, width: number, options: { keepWith?: number; marker?: string; written?: boolean } = {}) {
+    const direction = options.written ? this.type.direction(text) : 'ltr';
     const height = lineHeight(style.size);
-    lines.forEach((line, index) => {
-      this.reserve(height + (index === 0 ? keepWith : 0), index === 0 ? style.before : 0);
+    const lines = this.type.wrap(text, style.font, style.size, width);
+    for (const [index, line] of lines.entries()) {
+      this.reserve(height + (index === 0 ? (options.keepWith ?? 0) : 0), index === 0 ? style.before : 0);
       this.y -= height;
-      this.draw(line, x, this.y + (height - style.size) / 2, style.size, this.fonts[style.font], style.color);
-    });
+      if (index === 0 && options.marker) await this.draw(options.marker, style, MARGIN.left, BULLET_INDENT, 'ltr');
+      await this.draw(line, style, x, width, direction);
+    }
   }
 
-  /** A label in a column beside its wrapped value, the two kept together on one page. */
-  field(label: string, value: string) {
+  /** A label in a column beside its wrapped value (in the value's own direction), the two kept together on one page. */
+  async field(label: string, value: string) {
     const style = STYLES.body;
-    const labels = this.wrap(label, { ...style, font: 'bold' }, LABEL_WIDTH - 8);
-    const values = this.wrap(value, style, CONTENT_WIDTH - LABEL_WIDTH);
+    const bold = { ...style, font: 'bold' as const };
+    const labels = this.type.wrap(label, 'bold', style.size, LABEL_WIDTH - 8);
+    const valueWidth = CONTENT_WIDTH - LABEL_WIDTH;
+    const values = this.type.wrap(value, style.font, style.size, valueWidth);
+    const direction = this.type.direction(value);
     const height = lineHeight(style.size);
     const rows = Math.max(labels.length, values.length);
     for (let i = 0; i < rows; i++) {
       this.reserve(height, i === 0 ? style.before : 0);
       this.y -= height;
-      const baseline = this.y + (height - style.size) / 2;
-      if (labels[i]) this.draw(labels[i]!, MARGIN.left, baseline, style.size, this.fonts.bold, BLACK);
-      if (values[i]) this.draw(values[i]!, MARGIN.left + LABEL_WIDTH, baseline, style.size, this.fonts.regular, BLACK);
+      if (labels[i]) await this.draw(labels[i]!, bold, MARGIN.left, LABEL_WIDTH - 8, 'ltr');
+      if (values[i]) await this.draw(values[i]!, style, MARGIN.left + LABEL_WIDTH, valueWidth, direction);
     }
   }
 }
 
-function drawBlock(layout: Layout, block: Block) {
+async function drawBlock(layout: Layout, block: Block) {
   switch (block.kind) {
     case 'title':
-      layout.text(layout.wrap(block.text, STYLES.title, CONTENT_WIDTH), STYLES.title, MARGIN.left);
-      return;
+      return layout.text(block.text, STYLES.title, MARGIN.left, CONTENT_WIDTH);
     case 'heading': {
       const style = block.level === 1 ? STYLES.h1 : block.level === 2 ? STYLES.h2 : STYLES.h3;
       // Keep a heading with at least two lines of what follows.
-      layout.text(layout.wrap(block.text, style, CONTENT_WIDTH), style, MARGIN.left, 2 * lineHeight(STYLES.body.size));
-      return;
+      return layout.text(block.text, style, MARGIN.left, CONTENT_WIDTH, { keepWith: 2 * lineHeight(STYLES.body.size) });
     }
-    case 'paragraph': {
-      const style = block.muted ? STYLES.muted : STYLES.body;
-      layout.text(layout.wrap(block.text, style, CONTENT_WIDTH), style, MARGIN.left);
-      return;
-    }
+    case 'paragraph':
+      return layout.text(block.text, block.muted ? STYLES.muted : STYLES.body, MARGIN.left, CONTENT_WIDTH, { written: true });
     case 'field':
-      layout.field(block.label, block.value);
-      return;
+      return layout.field(block.label, block.value);
     case 'item': {
       const style: Style = block.emphasis ? { ...STYLES.body, font: 'bold', before: 5 } : { ...STYLES.body, before: 4 };
-      const lines = layout.wrap(block.text, style, CONTENT_WIDTH - BULLET_INDENT);
-      // The bullet goes on the first line of the item, drawn as part of the text column's first line.
-      layout.text(lines.map((line, i) => (i === 0 ? `\u2022  ${line}` : line)).slice(0, 1), style, MARGIN.left);
-      if (lines.length > 1) layout.text(lines.slice(1), { ...style, before: 0 }, MARGIN.left + BULLET_INDENT);
-      return;
+      return layout.text(block.text, style, MARGIN.left + BULLET_INDENT, CONTENT_WIDTH - BULLET_INDENT, { marker: '\u2022' });
     }
   }
 }
 
-function drawFooters(layout: Layout, file: ClientFile) {
-  const font = layout.fonts.regular;
-  const size = 8;
+async function drawFooters(layout: Layout, file: ClientFile) {
+  const style: Style = { font: 'regular', size: 8, before: 0, color: GREY };
   const name = `${file.person.firstName} ${file.person.lastName}`.trim();
-  let left = toWinAnsi(`Dossier van ${name} \u00b7 aangemaakt op ${dutchDateTime(file.createdAt)} \u00b7 ${file.organisation}`);
-  while (left.length > 1 && font.widthOfTextAtSize(left, size) > CONTENT_WIDTH - 80) left = `${left.slice(0, -2)}\u2026`;
-  layout.pages.forEach((page, index) => {
+  const numberWidth = 80;
+  const left = layout.type.truncate(`Dossier van ${name} \u00b7 aangemaakt op ${dutchDateTime(file.createdAt)} \u00b7 ${file.organisation}`, style.font, style.size, CONTENT_WIDTH - numberWidth);
+  for (const [index, page] of layout.pages.entries()) {
     const right = `Pagina ${index + 1} van ${layout.pages.length}`;
     page.drawLine({ start: { x: MARGIN.left, y: 44 }, end: { x: PAGE.width - MARGIN.right, y: 44 }, thickness: 0.5, color: GREY });
-    page.drawText(left, { x: MARGIN.left, y: 32, size, font, color: GREY });
-    page.drawText(right, { x: PAGE.width - MARGIN.right - font.widthOfTextAtSize(right, size), y: 32, size, font, color: GREY });
-  });
+    const line = { y: 32, size: style.size, style: style.font, color: GREY };
+    await layout.type.drawLine(page, left, { ...line, x: MARGIN.left, width: CONTENT_WIDTH - numberWidth, direction: 'ltr' });
+    await layout.type.drawLine(page, right, { ...line, x: PAGE.width - MARGIN.right - numberWidth, width: numberWidth, direction: 'ltr', align: 'right' });
+  }
 }
 
 export async function renderClientFilePdf(file: ClientFile): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   const name = `${file.person.firstName} ${file.person.lastName}`.trim();
-  pdf.setTitle(toWinAnsi(`Dossier van ${name}`));
-  pdf.setAuthor(toWinAnsi(file.organisation));
+  pdf.setTitle(`Dossier van ${name}`);
+  pdf.setAuthor(file.organisation);
   pdf.setSubject('Inzage in het dossier (Wmo 2015, artikel 5.3.2)');
   pdf.setLanguage('nl-NL');
   pdf.setCreator('Keukentafel');
   pdf.setProducer('Keukentafel');
   pdf.setCreationDate(new Date(file.createdAt));
-  const fonts: Fonts = {
-    regular: await pdf.embedFont(StandardFonts.Helvetica),
-    bold: await pdf.embedFont(StandardFonts.HelveticaBold),
-    italic: await pdf.embedFont(StandardFonts.HelveticaOblique),
-  };
-  const layout = new Layout(pdf, fonts);
-  for (const block of clientFileDocument(file)) drawBlock(layout, block);
-  drawFooters(layout, file);
+  const layout = new Layout(pdf, new Typesetter(pdf));
+  for (const block of clientFileDocument(file)) await drawBlock(layout, block);
+  await drawFooters(layout, file);
   return pdf.save();
 }

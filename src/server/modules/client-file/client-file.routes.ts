@@ -1,15 +1,18 @@
-// HTTP: the client's file for an access request, as JSON and as PDF (both downloads).
+// HTTP: the client's file for an access request, as JSON and as PDF (both downloads). The PDFs are
+// laid out in worker threads (client-file.pdf-pool.ts), ended when the app closes.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
 import type { AppDeps } from '../../app';
 import { todayInNetherlands } from '../../lib/dates';
 import { clientFile } from './client-file.schemas';
-import { buildClientFile, fileName, logClientFileExport } from './client-file.service';
-import { renderClientFilePdf } from './client-file.pdf';
+import { buildClientFile, exportClientFilePdf, fileName, logClientFileExport } from './client-file.service';
+import { PdfPool } from './client-file.pdf-pool';
 
-export function clientFileRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function clientFileRoutes({ db, clientFilePdfs }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
+    const pdfs = clientFilePdfs ?? new PdfPool();
+    app.addHook('onClose', () => pdfs.close());
     const read = { permission: 'clients:read' as const };
     app.get('/clients/:id/file', { config: read, schema: { summary: "The client's whole file for an access request (Wmo 2015 art. 5.3.2), as JSON", params: idParams, response: { 200: clientFile } } }, async (request, reply) => {
       const actor = actorOf(request);
@@ -19,15 +22,18 @@ export function clientFileRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     });
     app.get(
       '/clients/:id/file.pdf',
-      { config: read, schema: { summary: "The client's whole file for an access request, as a readable PDF", params: idParams } },
+      {
+        config: read,
+        schema: {
+          summary: "The client's whole file for an access request, as a readable PDF (one at a time per user: a second answers 429; 503 when the PDF could not be made now)",
+          params: idParams,
+        },
+      },
       async (request, reply) => {
-        const actor = actorOf(request);
-        const file = await buildClientFile(db, actor, request.params.id);
-        const pdf = await renderClientFilePdf(file);
-        await logClientFileExport(db, actor, request.params.id, 'pdf');
+        const { lastName, pdf } = await exportClientFilePdf(db, pdfs, actorOf(request), request.params.id);
         return reply
           .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${fileName(file.person.lastName, todayInNetherlands(), 'pdf')}"`)
+          .header('content-disposition', `attachment; filename="${fileName(lastName, todayInNetherlands(), 'pdf')}"`)
           .header('cache-control', 'no-store')
           .send(Buffer.from(pdf));
       },

@@ -157,6 +157,15 @@ export const fileDisclosure = z.object({
   recordedBy: maybe,
 });
 
+/**
+ * Who looked at or changed the client's data (NEN 7513): the whole log for a reader who may read
+ * it (the access log's own rule), else only that it is withheld and why.
+ */
+export const fileAccessLog = z.discriminatedUnion('withheld', [
+  z.object({ withheld: z.literal(false), entries: z.array(accessLogEntry) }),
+  z.object({ withheld: z.literal(true), reason: text }),
+]);
+
 export const clientFile = z.object({
   /** When and by whom this file was put together (ISO timestamp). */
   createdAt: text,
@@ -171,6 +180,6 @@ export const clientFile = z.object({
   provisions: z.array(fileProvision),
   consents: z.array(fileConsent),
   disclosures: z.array(fileDisclosure),
-  accessLog: z.array(accessLogEntry),
+  accessLog: fileAccessLog,
 });
 export type ClientFile = z.infer<typeof clientFile>;

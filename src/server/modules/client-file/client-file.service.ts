@@ -1,8 +1,11 @@
 // The client's file for an access request: everything the organisation holds about the client that
 // the actor may see, built once and rendered as JSON or PDF. Cases, registrations and what hangs on
-// them follow the actor's scope (break-the-glass readers included); sensitive journal entries only
-// when the actor is their author or one of the case's workers, otherwise the file says one was
-// withheld. The export is logged.
+// them, consents and disclosures (the recording team's) follow the actor's scope (break-the-glass
+// readers included); sensitive journal entries only when the actor is their author or one of the
+// case's workers, otherwise the file says one was withheld. The overview of who accessed the file
+// (the access log) follows the rule of the access log itself (mayReadAccessLog): whoever may not read
+// the log gets the file with that part withheld and the reason, never the staff names and actions in
+// it. The export is logged.
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
@@ -24,10 +27,11 @@ import {
   zrmAssessments,
 } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope, isCaseWorker, registrationScope, sensitiveContactVisible } from '../../access/access.policy';
+import { caseScope, consentScope, disclosureScope, isCaseWorker, registrationScope, sensitiveContactVisible } from '../../access/access.policy';
 import { ROLE_LABELS } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
-import { NotFound } from '../../lib/errors';
+import { NotFound, TooManyRequests } from '../../lib/errors';
+import { giveBackSlot, takeSlot } from '../../lib/rate-limit';
 import { findVisibleClient } from '../clients/clients.repo';
 import { listCaseEvents, listHousehold } from '../cases/cases.repo';
 import { CASE_EVENT_LABELS, CASE_STATUS_LABELS, CONTACT_KIND_LABELS, type CaseEventKind, type CaseStatus, type ContactKind } from '../cases/case-rules';
@@ -35,9 +39,10 @@ import { TRIAGE_LABELS, type TriageOutcome } from '../registrations/triage';
 import { AGREEMENT_WAY_LABELS, planContent, type PlanContent } from '../plans/plans.schemas';
 import { planAsSeenBy } from '../plans/plan-sensitivity';
 import { CLOSENESS_LABELS, NETWORK_KIND_LABELS, type NetworkKind } from '../network/network.schemas';
-import { loadAccessLog } from '../access-log/access-log.service';
+import { loadAccessLog, mayReadAccessLog } from '../access-log/access-log.service';
 import type { ClientFile, FileCase, FileContact } from './client-file.schemas';
-import { WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
+import { PDF_TIMEOUT_SECONDS, type PdfPool } from './client-file.pdf-pool';
+import { ACCESS_LOG_WITHHELD_REASON, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../clients/clients.schemas';
 import { DISCLOSURE_GROUND_LABELS } from '../consents/consents.schemas';
 import { SENSITIVITY_LABELS } from '../journal/sensitivity';
@@ -282,13 +287,14 @@ async function loadProvisions(db: DbOrTx, organisationId: string, clientId: stri
   }));
 }
 
-async function loadConsents(db: DbOrTx, organisationId: string, clientId: string): Promise<ClientFile['consents']> {
+/** The consents the actor sees (consentScope): a team its own, a break-the-glass reader all. */
+async function loadConsents(db: DbOrTx, actor: Actor, clientId: string): Promise<ClientFile['consents']> {
   const rows = await db
     .select({ c: consents, recordedBy: recorder.name })
     .from(consents)
     .leftJoin(recorder, and(eq(recorder.organisationId, consents.organisationId), eq(recorder.id, consents.recordedBy)))
-    .where(and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId)))
-    .orderBy(desc(consents.validFrom), desc(consents.recordedAt));
+    .where(and(consentScope(actor), eq(consents.clientId, clientId)))
+    .orderBy(desc(consents.validFrom), desc(consents.recordedAt), desc(consents.id));
   return rows.map(({ c, recordedBy }) => ({
     recipientKind: codeText(c.recipientKind),
     recipientName: c.recipientName,
@@ -304,14 +310,15 @@ async function loadConsents(db: DbOrTx, organisationId: string, clientId: string
   }));
 }
 
-async function loadDisclosures(db: DbOrTx, organisationId: string, clientId: string, caseIds: string[]): Promise<ClientFile['disclosures']> {
+/** The disclosures the actor sees (disclosureScope), of no case or of a case in the file. */
+async function loadDisclosures(db: DbOrTx, actor: Actor, clientId: string, caseIds: string[]): Promise<ClientFile['disclosures']> {
   const rows = await db
     .select({ d: disclosures, recordedBy: recorder.name })
     .from(disclosures)
     .leftJoin(recorder, and(eq(recorder.organisationId, disclosures.organisationId), eq(recorder.id, disclosures.recordedBy)))
     // A disclosure made from a case outside the actor's scope belongs to that team's file.
-    .where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId), or(isNull(disclosures.caseId), caseIds.length ? inArray(disclosures.caseId, caseIds) : sql`false`)))
-    .orderBy(desc(disclosures.disclosedOn), desc(disclosures.recordedAt));
+    .where(and(disclosureScope(actor), eq(disclosures.clientId, clientId), or(isNull(disclosures.caseId), caseIds.length ? inArray(disclosures.caseId, caseIds) : sql`false`)))
+    .orderBy(desc(disclosures.disclosedOn), desc(disclosures.recordedAt), desc(disclosures.id));
   return rows.map(({ d, recordedBy }) => ({
     disclosedOn: d.disclosedOn,
     recipient: d.recipient,
@@ -359,11 +366,46 @@ export async function buildClientFile(db: Db, actor: Actor, clientId: string, no
       cases: fileCases,
       zrm: await loadZrm(tx, actor.organisationId, clientId, caseIds, labels),
       provisions: await loadProvisions(tx, actor.organisationId, clientId, caseIds, labels),
-      consents: await loadConsents(tx, actor.organisationId, clientId),
-      disclosures: await loadDisclosures(tx, actor.organisationId, clientId, caseIds),
-      accessLog: await loadAccessLog(tx, actor.organisationId, clientId),
+      consents: await loadConsents(tx, actor, clientId),
+      disclosures: await loadDisclosures(tx, actor, clientId, caseIds),
+      accessLog: (await mayReadAccessLog(tx, actor, clientId))
+        ? { withheld: false, entries: await loadAccessLog(tx, actor.organisationId, clientId) }
+        : { withheld: true, reason: ACCESS_LOG_WITHHELD_REASON },
     };
   });
+}
+
+/**
+ * One PDF at a time per user: a PDF of a long file holds a worker for seconds, and one user must not
+ * fill the queue for everyone. The slot is taken before the work (in the one rate limiter, so it
+ * holds across processes) and given back when the PDF is made or has failed; a slot of a process
+ * that died is free when its window ends.
+ */
+const ONE_PDF_AT_A_TIME = { limit: 1, windowSeconds: PDF_TIMEOUT_SECONDS + 30 };
+export const PDF_IN_PROGRESS = 'U maakt al een pdf van een dossier. Wacht tot die klaar is en probeer het dan opnieuw.';
+
+export interface ClientFilePdf {
+  lastName: string;
+  pdf: Uint8Array;
+}
+
+/** The client's file as PDF, laid out by `pdfs`, the export logged; one at a time per user. */
+export async function exportClientFilePdf(db: Db, pdfs: PdfPool, actor: Actor, clientId: string): Promise<ClientFilePdf> {
+  const key = `client-file-pdf:${actor.userId}`;
+  const slot = await takeSlot(db, key, ONE_PDF_AT_A_TIME);
+  if (!slot.allowed) {
+    // The refused request holds no slot either.
+    await giveBackSlot(db, key);
+    throw new TooManyRequests(PDF_IN_PROGRESS, Math.min(slot.retryAfterSeconds, 10));
+  }
+  try {
+    const file = await buildClientFile(db, actor, clientId);
+    const pdf = await pdfs.render(file);
+    await logClientFileExport(db, actor, clientId, 'pdf');
+    return { lastName: file.person.lastName, pdf };
+  } finally {
+    await giveBackSlot(db, key);
+  }
 }
 
 /** The export of the file, in the client's access log. */

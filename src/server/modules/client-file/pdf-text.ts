@@ -1,96 +1,99 @@
-// Text for the standard PDF fonts: Helvetica encodes WinAnsi (Windows-1252) only, so every other
-// character is replaced by its nearest WinAnsi form; and lines are wrapped to a width. Pure.
+// Text for the PDF, before fonts: clean a text into lines a page can hold, and wrap it to a width.
+// Works on grapheme clusters (what a reader sees as one character: an emoji with its skin tone, a
+// letter with its accents), so a cut never splits one. Pure.
 
-/** The characters of Windows-1252 beyond ASCII and Latin-1 (its 0x80–0x9F range). */
-const WIN_ANSI_EXTRA = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const graphemeSegmenter = new Intl.Segmenter('nl', { granularity: 'grapheme' });
+/**
+ * Characters that join a cluster with their neighbour (UAX #29): combining marks, format
+ * characters (joiners, tags, prepended signs), emoji modifiers, flags, Hangul jamo, a CR before LF.
+ */
+const CLUSTERING = /[\p{M}\p{Cf}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\r]/u;
 
-const REPLACEMENTS: Record<string, string> = {
-  '\u2212': '-', // minus
-  '\u2010': '-',
-  '\u2011': '-',
-  '\u2012': '-',
-  '\u2015': '—',
-  '\u2032': "'",
-  '\u2033': '"',
-  '\u2264': '<=',
-  '\u2265': '>=',
-  '\u2260': '!=',
-  '\u2192': '->',
-  '\u2190': '<-',
-  '\u2194': '<->',
-  '\u21d2': '=>',
-  '\u2713': 'v',
-  '\u2714': 'v',
-  '\u2717': 'x',
-  '\u00a0': ' ',
-  '\u2009': ' ',
-  '\u202f': ' ',
-  '\u2002': ' ',
-  '\u2003': ' ',
-  '\u0141': 'L',
-  '\u0142': 'l',
-  '\u0110': 'D',
-  '\u0111': 'd',
-  '\u0131': 'i',
-};
-
-export function isWinAnsi(char: string): boolean {
-  const code = char.codePointAt(0)!;
-  return (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.includes(char);
+/** The grapheme clusters of a text, in order. Without a character that clusters, they are its characters (the segmenter is slow). */
+export function graphemes(text: string): string[] {
+  if (!CLUSTERING.test(text)) return Array.from(text);
+  return Array.from(graphemeSegmenter.segment(text), (s) => s.segment);
 }
 
 /**
- * One line of text (no line breaks) that Helvetica can encode: known look-alikes replaced, letters
- * with marks outside WinAnsi written without the mark (ő → o), everything else as "?". Control and
- * zero-width characters go.
+ * One normalised text: composed characters (NFC), line breaks as "\n", a tab as four spaces, and
+ * every other control character as a space (a PDF shows none of them).
  */
-export function toWinAnsi(text: string): string {
-  let out = '';
-  for (const char of text.normalize('NFC')) {
-    if (REPLACEMENTS[char] !== undefined) {
-      out += REPLACEMENTS[char];
-    } else if (/[\u200b-\u200d\ufeff\u00ad]/.test(char)) {
-      // zero-width characters and soft hyphens: nothing to show
-    } else if (/[\u0000-\u001f\u007f-\u009f]/.test(char)) {
-      out += ' ';
-    } else if (isWinAnsi(char)) {
-      out += char;
-    } else {
-      const bare = char.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-      out += bare.length > 0 && [...bare].every(isWinAnsi) ? bare : '?';
-    }
-  }
-  return out;
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/\t/g, '    ')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, ' ');
 }
 
 /**
  * Lines of at most `maxWidth` (as `measure` counts) for a text: hard breaks kept, words kept whole
- * where they fit, a word longer than a line cut. An empty text is one empty line.
+ * where they fit, a word longer than a line cut between graphemes. An empty text is one empty line.
+ * `measure` is asked about single words and spaces, never whole lines, so a caller can cache it.
  */
 export function wrapText(text: string, maxWidth: number, measure: (text: string) => number): string[] {
   const lines: string[] = [];
-  for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
-    const words = paragraph.replace(/\t/g, '    ').split(' ').filter((w) => w !== '');
+  const space = measure(' ');
+  for (const paragraph of cleanText(text).split('\n')) {
     let line = '';
-    for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= maxWidth) {
-        line = candidate;
+    let width = 0;
+    for (const word of paragraph.split(' ').filter((w) => w !== '')) {
+      const wordWidth = measure(word);
+      if (line && width + space + wordWidth <= maxWidth) {
+        line += ` ${word}`;
+        width += space + wordWidth;
         continue;
       }
       if (line) lines.push(line);
-      line = '';
-      // The word alone is too wide: cut it where the line is full.
-      let rest = word;
-      while (measure(rest) > maxWidth) {
-        let cut = 1;
-        while (cut < rest.length && measure(rest.slice(0, cut + 1)) <= maxWidth) cut++;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      if (wordWidth <= maxWidth) {
+        line = word;
+        width = wordWidth;
+        continue;
       }
-      line = rest;
+      // The word alone is too wide: cut it where the line is full.
+      const rest = cutToWidth(word, maxWidth, measure);
+      lines.push(...rest.slice(0, -1));
+      line = rest[rest.length - 1]!;
+      width = measure(line);
     }
     lines.push(line);
   }
   return lines;
+}
+
+/**
+ * A word in pieces of at most `maxWidth` (at least one grapheme each). The length of each piece is
+ * found by doubling, then halving, so a long text without spaces (Chinese) costs few measurements.
+ */
+function cutToWidth(word: string, maxWidth: number, measure: (text: string) => number): string[] {
+  const pieces: string[] = [];
+  let rest = graphemes(word);
+  const fits = (count: number) => measure(rest.slice(0, count).join('')) <= maxWidth;
+  while (rest.length > 0) {
+    let fitting = 1;
+    let tooMany = 2;
+    while (tooMany <= rest.length && fits(tooMany)) {
+      fitting = tooMany;
+      tooMany *= 2;
+    }
+    tooMany = Math.min(tooMany, rest.length + 1);
+    while (tooMany - fitting > 1) {
+      const middle = (fitting + tooMany) >> 1;
+      if (fits(middle)) fitting = middle;
+      else tooMany = middle;
+    }
+    pieces.push(rest.slice(0, fitting).join(''));
+    rest = rest.slice(fitting);
+  }
+  return pieces;
+}
+
+/** The first line of `text` that fits `maxWidth` with an ellipsis, or the text itself when it fits. */
+export function truncateText(text: string, maxWidth: number, measure: (text: string) => number): string {
+  const clean = cleanText(text).replace(/\n/g, ' ');
+  if (measure(clean) <= maxWidth) return clean;
+  const ellipsis = '\u2026';
+  const [first = ''] = cutToWidth(clean, maxWidth - measure(ellipsis), measure);
+  return `${first.trimEnd()}${ellipsis}`;
 }

@@ -3,9 +3,9 @@ import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, teams } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope, clientScope } from '../../access/access.policy';
-import { maskBsn } from './identity-rules';
-import type { ClientSummary, DuplicateMatch } from './clients.schemas';
+import { attachNotJustified, caseScope, clientOfOwnTeam, clientScope } from '../../access/access.policy';
+import { initials, maskBsn, normaliseBsn } from './identity-rules';
+import type { ClientSummary, DuplicateMatch, DuplicateReason } from './clients.schemas';
 
 type ClientRow = typeof clients.$inferSelect;
 
@@ -23,7 +23,33 @@ export async function findVisibleClient(db: DbOrTx, actor: Actor, clientId: stri
   return row ?? null;
 }
 
-/** A client anywhere in the organisation: for attaching a registration after the duplicate check. */
+/**
+ * Whether the actor may change the client's master data (clientScope in write mode; a destroyed
+ * client never), and whether an attach kwaliteit has not judged justified is what stands in the way.
+ */
+export async function clientWriteAccess(db: DbOrTx, actor: Actor, clientId: string): Promise<{ writable: boolean; attachNotJustified: boolean }> {
+  const [row] = await db
+    .select({ writable: sql<boolean>`${and(clientScope(actor, 'write'), isNull(clients.destroyedAt))}`, attachNotJustified: sql<boolean>`${attachNotJustified(actor)}` })
+    .from(clients)
+    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)));
+  return { writable: !!row?.writable, attachNotJustified: !!row?.attachNotJustified };
+}
+
+/** A client of the actor's own team (never through break-the-glass), to use in a registration or household. */
+export async function findClientOfOwnTeam(db: DbOrTx, actor: Actor, clientId: string) {
+  const [row] = await db
+    .select({ id: clients.id })
+    .from(clients)
+    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientOfOwnTeam(actor), isNull(clients.destroyedAt)));
+  return row ?? null;
+}
+
+/** Exact identification: the BSN, or the last name (any case) with the birth date. */
+export function identifiedBy(input: { bsn?: string; lastName?: string; birthDate?: string }): SQL {
+  return input.bsn ? eq(clients.bsn, normaliseBsn(input.bsn)) : and(sql`lower(${clients.lastName}) = lower(${input.lastName ?? ''})`, eq(clients.birthDate, input.birthDate ?? ''))!;
+}
+
+/** A client anywhere in the organisation: whether an id outside the actor's scope exists (for the access log). */
 export async function findClientInOrganisation(db: DbOrTx, organisationId: string, clientId: string) {
   // A destroyed client (retention) cannot be chosen again: their data are gone.
   const [row] = await db.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId), isNull(clients.destroyedAt)));
@@ -40,11 +66,12 @@ export async function findClientByBsn(db: DbOrTx, organisationId: string, bsn: s
   return row ?? null;
 }
 
-export async function searchVisibleClients(db: DbOrTx, actor: Actor, condition: SQL, order: SQL[], limit: number) {
+/** `ownTeam`: only the clients of the actor's team, not those opened through break-the-glass. */
+export async function searchVisibleClients(db: DbOrTx, actor: Actor, condition: SQL, order: SQL[], limit: number, ownTeam = false) {
   const rows = await db
     .select()
     .from(clients)
-    .where(and(eq(clients.organisationId, actor.organisationId), clientScope(actor), isNull(clients.destroyedAt), condition))
+    .where(and(eq(clients.organisationId, actor.organisationId), ownTeam ? clientOfOwnTeam(actor) : clientScope(actor), isNull(clients.destroyedAt), condition))
     .orderBy(...order)
     .limit(limit);
   return rows.map(toSummary);
@@ -77,13 +104,21 @@ export interface DuplicateProbe {
 /**
  * Possible earlier registrations of the same person, in the whole organisation: the person may have
  * lived in another team's neighbourhood. Exact BSN first, then a similar name (pg_trgm) with the same
- * birth date and/or postcode.
+ * birth date and/or postcode. A client the actor may read is shown as in a list; any other only as
+ * far as it recognises the person (initials, last name, birth year), without id.
  */
-export async function findDuplicates(db: DbOrTx, organisationId: string, probe: DuplicateProbe): Promise<DuplicateMatch[]> {
-  const matches = new Map<string, DuplicateMatch>();
+export async function findDuplicates(db: DbOrTx, actor: Actor, probe: DuplicateProbe): Promise<{ matches: DuplicateMatch[]; clientIds: string[] }> {
+  const found = new Map<string, { row: ClientRow; readable: boolean; usable: boolean; reason: DuplicateReason; similarity: number }>();
+  const access = { readable: sql<boolean>`${clientScope(actor)}`, usable: sql<boolean>`${clientOfOwnTeam(actor)}` };
+  const inOrganisation = and(eq(clients.organisationId, actor.organisationId), isNull(clients.destroyedAt));
   if (probe.bsn) {
-    const rows = await db.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.bsn, probe.bsn), isNull(clients.destroyedAt))).limit(5);
-    for (const row of rows) matches.set(row.id, { ...toSummary(row), reason: 'bsn', similarity: 1 });
+    const rows = await db
+      .select({ client: clients, ...access })
+      .from(clients)
+      .where(and(inOrganisation, eq(clients.bsn, probe.bsn)))
+      .orderBy(asc(clients.lastName), asc(clients.firstName), asc(clients.id))
+      .limit(5);
+    for (const row of rows) found.set(row.client.id, { row: row.client, readable: row.readable, usable: row.usable, reason: 'bsn', similarity: 1 });
   }
   if (probe.name.trim().length >= 3 && (probe.birthDate || probe.postcode)) {
     const name = probe.name.trim().toLowerCase();
@@ -91,18 +126,23 @@ export async function findDuplicates(db: DbOrTx, organisationId: string, probe: 
     const sameBirth = probe.birthDate ? sql`${clients.birthDate} = ${probe.birthDate}` : sql`false`;
     const samePostcode = probe.postcode ? sql`${clients.postcode} = ${probe.postcode}` : sql`false`;
     const rows = await db
-      .select({ client: clients, similarity, sameBirth: sql<boolean>`${sameBirth}`, samePostcode: sql<boolean>`${samePostcode}` })
+      .select({ client: clients, similarity, sameBirth: sql<boolean>`${sameBirth}`, samePostcode: sql<boolean>`${samePostcode}`, ...access })
       .from(clients)
-      .where(and(eq(clients.organisationId, organisationId), isNull(clients.destroyedAt), sql`(${sameBirth} or ${samePostcode})`, sql`${similarity} >= 0.35`))
-      .orderBy(desc(similarity), asc(clients.lastName))
+      .where(and(inOrganisation, sql`(${sameBirth} or ${samePostcode})`, sql`${similarity} >= 0.35`))
+      .orderBy(desc(similarity), asc(clients.lastName), asc(clients.id))
       .limit(10);
     for (const row of rows) {
-      if (matches.has(row.client.id)) continue;
+      if (found.has(row.client.id)) continue;
       // A similar name at the same postcode alone is weak evidence unless the name is very close.
       if (!row.sameBirth && row.similarity < 0.6) continue;
       const reason = row.sameBirth && row.samePostcode ? 'name_birth_postcode' : row.sameBirth ? 'name_birth' : 'name_postcode';
-      matches.set(row.client.id, { ...toSummary(row.client), reason, similarity: Math.round(row.similarity * 100) / 100 });
+      found.set(row.client.id, { row: row.client, readable: row.readable, usable: row.usable, reason, similarity: Math.round(row.similarity * 100) / 100 });
     }
   }
-  return [...matches.values()];
+  const matches = [...found.values()].map(({ row, readable, usable, reason, similarity }): DuplicateMatch =>
+    readable
+      ? { kind: 'known', ...toSummary(row), reason, similarity, usable }
+      : { kind: 'elsewhere', initials: initials(row.firstName), lastName: row.lastName, birthYear: row.birthDate ? Number(row.birthDate.slice(0, 4)) : null, reason },
+  );
+  return { matches, clientIds: [...found.keys()] };
 }

@@ -13,7 +13,7 @@ export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     app.post(
       '/clients/search',
       { config: { permission: 'clients:read' }, schema: { summary: 'Search clients by name, birth date, postcode or BSN', body: clientSearch, response: { 200: z.array(clientSummary) } } },
-      async (request) => searchClients(db, actorOf(request), request.body.search, request.body.limit),
+      async (request) => searchClients(db, actorOf(request), request.body.search, request.body.limit, request.body.ownTeam),
     );
     app.get(
       '/clients/:id',
@@ -27,7 +27,7 @@ export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/clients/duplicate-check',
-      { config: { permission: 'registrations:write' }, schema: { summary: 'Possible earlier registrations of the same person', body: duplicateCheck, response: { 200: z.array(duplicateMatch) } } },
+      { config: { permission: 'registrations:write' }, schema: { summary: 'Possible earlier registrations of the same person (another team\'s client without id); limited per user', body: duplicateCheck, response: { 200: z.array(duplicateMatch) } } },
       async (request) => checkDuplicates(db, actorOf(request), request.body),
     );
   };

@@ -2,7 +2,7 @@
 // Shared with the web app; validation messages are Dutch because they reach the user.
 import { z } from 'zod';
 import { optionalText } from '../../lib/text-fields';
-import { notInFuture } from '../../lib/dates';
+import { isIsoDate, notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
 
 /** A calendar date, YYYY-MM-DD, from 1900 on (older dates are typing errors, and year 0 breaks PostgreSQL). */
@@ -43,6 +43,12 @@ export const clientFields = z.object({
 });
 export type ClientFields = z.input<typeof clientFields>;
 
+/** A registration or household names its client in exactly one way: an id of the team's, an attach, or new fields. */
+export function choosesOneClient(v: { clientId?: unknown; attach?: unknown; client?: unknown }): boolean {
+  return [v.clientId, v.attach, v.client].filter((x) => x !== undefined).length === 1;
+}
+export const CHOOSE_ONE_CLIENT = 'Kies een bestaande cliënt, koppel een cliënt van een ander team, of vul de gegevens van een nieuwe in';
+
 export const clientUpdate = clientFields.extend({ version: z.number().int().positive() });
 
 /** A client as lists show it: BSN masked. */
@@ -60,6 +66,8 @@ export type ClientSummary = z.infer<typeof clientSummary>;
 export const clientSearch = z.object({
   search: z.string().trim().min(2, 'Zoek op minstens 2 tekens').max(100),
   limit: z.number().int().min(1).max(100).default(25),
+  /** Only clients of the own team, not those opened through break-the-glass (to add to a household). */
+  ownTeam: z.boolean().default(false),
 });
 export type ClientSearch = z.input<typeof clientSearch>;
 
@@ -72,13 +80,53 @@ export const duplicateCheck = z.object({
 });
 export type DuplicateCheck = z.input<typeof duplicateCheck>;
 
-export const duplicateMatch = clientSummary.extend({
-  /** Why this might be the same person. */
-  reason: z.enum(['bsn', 'name_birth_postcode', 'name_birth', 'name_postcode']),
-  /** Name similarity 0..1 (pg_trgm). */
-  similarity: z.number(),
-});
+/** Why a match might be the same person: which fields matched. */
+export const DUPLICATE_REASONS = ['bsn', 'name_birth_postcode', 'name_birth', 'name_postcode'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+export const duplicateMatch = z.discriminatedUnion('kind', [
+  /** A client the actor may read (their team's, or opened through break-the-glass): shown as in a list. */
+  clientSummary.extend({
+    kind: z.literal('known'),
+    reason: z.enum(DUPLICATE_REASONS),
+    /** Name similarity 0..1 (pg_trgm). */
+    similarity: z.number(),
+    /** The team holds the client: a registration or household can use them as they are. Otherwise only through an attach. */
+    usable: z.boolean(),
+  }),
+  /**
+   * A client outside the actor's scope ("bekend bij een ander team"): only what recognises the
+   * person, no id, no birth date, no address. Using them takes an attach with exact identification.
+   */
+  z.object({
+    kind: z.literal('elsewhere'),
+    initials: z.string(),
+    lastName: z.string(),
+    birthYear: z.number().nullable(),
+    reason: z.enum(DUPLICATE_REASONS),
+  }),
+]);
 export type DuplicateMatch = z.infer<typeof duplicateMatch>;
+
+/**
+ * Exact identification of one person in the whole organisation: a BSN, or a last name with the
+ * birth date. No browsing. Used to break the glass and to attach a client of another team.
+ */
+export const exactIdentificationFields = {
+  bsn: z.string().trim().max(12).optional(),
+  lastName: z.string().trim().max(200).optional(),
+  birthDate: z.string().trim().max(10).optional(),
+};
+
+export function checkExactIdentification(v: { bsn?: string; lastName?: string; birthDate?: string }, ctx: z.RefinementCtx): void {
+  if (v.bsn) {
+    if (!isValidBsn(normaliseBsn(v.bsn))) ctx.addIssue({ code: 'custom', path: ['bsn'], message: 'Dit is geen geldig BSN' });
+    return;
+  }
+  if (!v.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Vul een BSN in, of de achternaam met de geboortedatum' });
+  // From 1900 as everywhere (isoDate): PostgreSQL has no year 0 and would fail on it.
+  if (!v.birthDate || !isIsoDate(v.birthDate) || v.birthDate < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Vul de geboortedatum in (dag, maand, jaar)' });
+}
 
 export const clientCaseRef = z.object({
   id: z.string(),
@@ -106,6 +154,13 @@ export const clientDetail = z.object({
   cases: z.array(clientCaseRef),
   /** Until when the actor reads this client through break-the-glass; null for the own team. */
   emergencyUntil: z.string().nullable(),
+  /**
+   * The actor may change the master data: the client is the team's, and not only through an attach
+   * kwaliteit has not judged justified. Never under break-the-glass.
+   */
+  writable: z.boolean(),
+  /** The team holds the client through an attach kwaliteit has not judged justified (why `writable` is false). */
+  attachNotJustified: z.boolean(),
   /** The actor may read the client's access log (so the page asks for it only then: a refused ask is logged). */
   mayReadAccessLog: z.boolean(),
 });

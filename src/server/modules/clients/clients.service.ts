@@ -1,5 +1,5 @@
 // Use cases on clients: search, read, change, duplicate check. Every read is scoped and logged.
-import { and, asc, desc, eq, ilike, not, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, not, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
 import { isIsoDate } from '../../lib/dates';
 import { clients } from '../../db/schema';
@@ -10,10 +10,13 @@ import { mayReadAccessLog } from '../access-log/access-log.service';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, NotFound } from '../../lib/errors';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
-import { findClientByBsn, findClientInOrganisation, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
+import { clientWriteAccess, findClientByBsn, findClientOfOwnTeam, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
 import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
 import type { z } from 'zod';
 import { DESTROYED_CLIENT_NAME } from '../retention/retention.schemas';
+import { findForAttach, type FoundForAttach } from '../attachments/attachments.service';
+import type { clientAttach } from '../attachments/attachments.schemas';
+import { takeLookupSlot } from './lookup-limit';
 
 export type SearchKind = 'bsn' | 'birth_date' | 'postcode' | 'name';
 
@@ -29,14 +32,16 @@ export function classifySearch(text: string): { kind: SearchKind; value: string 
   return { kind: 'name', value: trimmed.toLowerCase() };
 }
 
-export async function searchClients(db: Db, actor: Actor, search: string, limit: number): Promise<ClientSummary[]> {
+/** `ownTeam`: only the team's own clients, not those opened through break-the-glass. */
+export async function searchClients(db: Db, actor: Actor, search: string, limit: number, ownTeam = false): Promise<ClientSummary[]> {
   const { kind, value } = classifySearch(search);
-  const byName = [asc(clients.lastName), asc(clients.firstName)];
+  const byName = [asc(clients.lastName), asc(clients.firstName), asc(clients.id)];
+  const find = (tx: DbOrTx, condition: SQL, order: SQL[], max: number) => searchVisibleClients(tx, actor, condition, order, max, ownTeam);
   return db.transaction(async (tx) => {
     let results: ClientSummary[];
-    if (kind === 'bsn') results = await searchVisibleClients(tx, actor, eq(clients.bsn, value), byName, limit);
-    else if (kind === 'birth_date') results = await searchVisibleClients(tx, actor, eq(clients.birthDate, value), byName, limit);
-    else if (kind === 'postcode') results = await searchVisibleClients(tx, actor, eq(clients.postcode, value), byName, limit);
+    if (kind === 'bsn') results = await find(tx, eq(clients.bsn, value), byName, limit);
+    else if (kind === 'birth_date') results = await find(tx, eq(clients.birthDate, value), byName, limit);
+    else if (kind === 'postcode') results = await find(tx, eq(clients.postcode, value), byName, limit);
     else {
       const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const similarity = sql`similarity(${clients.searchName}, ${value})`;
@@ -47,14 +52,14 @@ export async function searchClients(db: Db, actor: Actor, search: string, limit:
       // "van …" name shares trigrams with "van dijk" (24,333 rows to recheck over ten years of
       // Utrecht: 74 ms, against 10 ms without). Two queries, not one with OR: with OR the planner
       // of a small database reads the whole table and computes similarity() for every row.
-      results = await searchVisibleClients(tx, actor, contains, order, limit);
+      results = await find(tx, contains, order, limit);
       if (results.length < limit) {
         // `%` lets the trigram index narrow the rows, the 0.4 bound keeps the close ones. At pg_trgm's
         // default threshold of 0.3 the index hands over three times as many rows to recheck, so this
         // transaction sets it just under the bound.
         await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.39`);
         const similar = and(sql`${clients.searchName} % ${value}`, sql`${similarity} >= 0.4`, not(contains))!;
-        results = [...results, ...(await searchVisibleClients(tx, actor, similar, order, limit - results.length))];
+        results = [...results, ...(await find(tx, similar, order, limit - results.length))];
       }
     }
     // The search term itself is not logged (it may be a BSN); the clients it showed are.
@@ -69,7 +74,7 @@ export async function getClient(db: Db, actor: Actor, clientId: string): Promise
   if (!row) throw new NotFound('Cliënt niet gevonden');
   const clientCases = await listClientCases(db, actor, clientId);
   await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId });
-  return detail(row, clientCases, { emergencyUntil: await emergencyUntil(db, actor, clientId), mayReadAccessLog: await mayReadAccessLog(db, actor, clientId) });
+  return detail(row, clientCases, { emergencyUntil: await emergencyUntil(db, actor, clientId), ...(await clientWriteAccess(db, actor, clientId)), mayReadAccessLog: await mayReadAccessLog(db, actor, clientId) });
 }
 
 /** Until when the actor reads the client only through break-the-glass (null: through their team). */
@@ -79,7 +84,7 @@ async function emergencyUntil(db: Db, actor: Actor, clientId: string): Promise<s
   return activeEmergencyUntil(db, actor, clientId);
 }
 
-function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'mayReadAccessLog'>): ClientDetail {
+function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'writable' | 'attachNotJustified' | 'mayReadAccessLog'>): ClientDetail {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -125,20 +130,41 @@ export async function assertBsnFree(db: DbOrTx, organisationId: string, bsn: str
   }
 }
 
+/** How a registration or household names its client: one of the three. */
+export interface ClientChoice {
+  /** A client of the team (from the search or the duplicate check). */
+  clientId?: string;
+  /** A new client. */
+  client?: ClientInput;
+  /** A client the team does not hold: exact identification and a reason. */
+  attach?: z.output<typeof clientAttach>;
+}
+
 /**
- * The client a registration or household is about: an existing one anywhere in the organisation
- * (chosen after the duplicate check), or a new one made from the fields, logged as created.
+ * The client a registration or household is about: a client of the actor's own team by id (never
+ * one opened through break-the-glass: that reads, it does not link), a client named by an attach, or
+ * a new one made from the fields, logged as created. `attach` is what the caller records with
+ * recordAttachment once the registration or household exists; null when nothing was attached.
  */
-export async function existingOrNewClient(tx: DbOrTx, actor: Actor, input: { clientId?: string; client?: ClientInput }): Promise<string> {
+export async function chooseClient(tx: DbOrTx, actor: Actor, input: ClientChoice): Promise<{ clientId: string; attach: FoundForAttach | null }> {
   if (input.clientId) {
-    if (!(await findClientInOrganisation(tx, actor.organisationId, input.clientId))) throw new NotFound('Cliënt niet gevonden');
-    return input.clientId;
+    if (!(await findClientOfOwnTeam(tx, actor, input.clientId))) throw new NotFound('Cliënt niet gevonden');
+    return { clientId: input.clientId, attach: null };
+  }
+  if (input.attach) {
+    const found = await findForAttach(tx, actor, input.attach);
+    return { clientId: found.clientId, attach: found.ofOwnTeam ? null : found };
   }
   const values = clientValues(input.client!);
   await assertBsnFree(tx, actor.organisationId, values.bsn);
   const [created] = await tx.insert(clients).values({ organisationId: actor.organisationId, ...values }).returning({ id: clients.id });
   await writeAudit(tx, actor, { action: 'create', entityType: 'client', entityId: created!.id, clientId: created!.id, changes: { to: values } });
-  return created!.id;
+  return { clientId: created!.id, attach: null };
+}
+
+/** An attach looks a person up in the whole organisation: it counts towards the actor's look-up limit. */
+export async function limitAttachLookup(db: Db, actor: Actor, input: ClientChoice): Promise<void> {
+  if (input.attach) await takeLookupSlot(db, actor);
 }
 
 export async function updateClient(db: Db, actor: Actor, clientId: string, input: z.output<typeof clientUpdate>): Promise<ClientDetail> {
@@ -155,21 +181,21 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, input
       .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)))
       .returning();
     await writeAudit(tx, actor, { action: 'update', entityType: 'client', entityId: clientId, clientId, changes: diff(before, values) });
-    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
+    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, writable: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
   });
 }
 
 export async function checkDuplicates(db: Db, actor: Actor, input: z.output<typeof duplicateCheck>): Promise<DuplicateMatch[]> {
+  await takeLookupSlot(db, actor);
   const bsn = input.bsn ? normaliseBsn(input.bsn) : null;
   const postcode = input.postcode && isValidPostcode(input.postcode) ? normalisePostcode(input.postcode) : null;
-  const matches = await findDuplicates(db, actor.organisationId, {
+  const { matches, clientIds } = await findDuplicates(db, actor, {
     name: `${input.firstName} ${input.lastName}`,
     birthDate: input.birthDate ?? null,
     postcode,
     bsn: bsn && isValidBsn(bsn) ? bsn : null,
   });
-  // The matches may be clients of other teams: the row names each one shown, for that client's access log.
-  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: matches.length }, clientIds: matches.map((m) => m.id) });
+  // The matches may be clients of other teams (shown without id): the row names each one shown, for that client's access log.
+  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: matches.length }, clientIds });
   return matches;
 }
-

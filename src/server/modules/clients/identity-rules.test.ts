@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidBsn, isValidPostcode, maskBsn, normaliseBsn, normalisePostcode } from './identity-rules';
+import { initials, isValidBsn, isValidPostcode, maskBsn, normaliseBsn, normalisePostcode } from './identity-rules';
 
 describe('BSN 11-proef', () => {
   it('accepts the published test numbers and the standard example', () => {
@@ -34,5 +34,15 @@ describe('postcode', () => {
     for (const postcode of ['0511 AB', '3511 SA', '3511 SD', '3511 SS', '351 AB', '3511 A', '3511-AB', 'ABCD 12']) {
       expect(isValidPostcode(postcode), postcode).toBe(false);
     }
+  });
+});
+
+describe('initials', () => {
+  it('takes the first letter of each first name, also of a double name, in capitals', () => {
+    expect(initials('Saskia')).toBe('S.');
+    expect(initials('jan willem')).toBe('J.W.');
+    expect(initials('Anne-Marie  Joke')).toBe('A.M.J.');
+    expect(initials('Ömer')).toBe('Ö.');
+    expect(initials('')).toBe('');
   });
 });

@@ -31,3 +31,12 @@ export function normalisePostcode(value: string): string {
   const compact = value.replace(/\s+/g, '').toUpperCase();
   return `${compact.slice(0, 4)} ${compact.slice(4)}`;
 }
+
+/** Initials of the first names, as on Dutch letters: `Jan Willem` → `J.W.`, `Anne-Marie` → `A.M.`. */
+export function initials(firstName: string): string {
+  return firstName
+    .split(/[\s-]+/)
+    .filter((part) => part.length > 0)
+    .map((part) => `${[...part][0]!.toLocaleUpperCase('nl')}.`)
+    .join('');
+}

@@ -1,13 +1,15 @@
 // The consent register and the disclosures of a client: list, record a consent, withdraw it, and
 // record a disclosure with its legal ground. Consents are never deleted and disclosures never
-// changed: the file keeps what was agreed and what was shared. Scoped by the client and logged.
+// changed: the file keeps what was agreed and what was shared. Both are the recording team's
+// (consentScope, disclosureScope): a team that shares a client with another team sees and relies on
+// its own only; a break-the-glass reader sees all of the client's. Scoped by the client and logged.
 import { alias } from 'drizzle-orm/pg-core';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, consents, disclosures, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope, clientScope } from '../../access/access.policy';
+import { caseScope, clientOfOwnTeam, consentScope, disclosureScope } from '../../access/access.policy';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { todayInNetherlands } from '../../lib/dates';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
@@ -61,25 +63,27 @@ function toDisclosure(row: DisclosureRow, recordedByName: string | null, relied:
 
 const ofClient = (organisationId: string, clientId: string) => and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId));
 
-async function selectConsents(db: DbOrTx, organisationId: string, where: ReturnType<typeof ofClient>, today: string): Promise<Consent[]> {
+/** The consents the actor sees (consentScope) that meet `where`. */
+async function selectConsents(db: DbOrTx, actor: Actor, where: SQL | undefined, today: string): Promise<Consent[]> {
   const rows = await db
     .select({ consent: consents, recordedByName: recorder.name, withdrawnByName: withdrawer.name })
     .from(consents)
     .leftJoin(recorder, and(eq(recorder.organisationId, consents.organisationId), eq(recorder.id, consents.recordedBy)))
     .leftJoin(withdrawer, and(eq(withdrawer.organisationId, consents.organisationId), eq(withdrawer.id, consents.withdrawnBy)))
-    .where(and(eq(consents.organisationId, organisationId), where))
-    .orderBy(desc(consents.validFrom), desc(consents.recordedAt));
+    .where(and(consentScope(actor), where))
+    .orderBy(desc(consents.validFrom), desc(consents.recordedAt), desc(consents.id));
   return rows.map((r) => toConsent(r.consent, r, today));
 }
 
-async function selectDisclosures(db: DbOrTx, organisationId: string, clientId: string, disclosureId?: string): Promise<Disclosure[]> {
+/** The client's disclosures the actor sees (disclosureScope). */
+async function selectDisclosures(db: DbOrTx, actor: Actor, clientId: string, disclosureId?: string): Promise<Disclosure[]> {
   const rows = await db
     .select({ disclosure: disclosures, recordedByName: recorder.name, consent: consents })
     .from(disclosures)
     .leftJoin(recorder, and(eq(recorder.organisationId, disclosures.organisationId), eq(recorder.id, disclosures.recordedBy)))
     .leftJoin(consents, and(eq(consents.organisationId, disclosures.organisationId), eq(consents.id, disclosures.consentId)))
-    .where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId), disclosureId ? eq(disclosures.id, disclosureId) : undefined))
-    .orderBy(desc(disclosures.disclosedOn), desc(disclosures.recordedAt));
+    .where(and(disclosureScope(actor), eq(disclosures.clientId, clientId), disclosureId ? eq(disclosures.id, disclosureId) : undefined))
+    .orderBy(desc(disclosures.disclosedOn), desc(disclosures.recordedAt), desc(disclosures.id));
   return rows.map((r) => toDisclosure(r.disclosure, r.recordedByName, r.consent));
 }
 
@@ -87,22 +91,30 @@ export async function listConsents(db: Db, actor: Actor, clientId: string): Prom
   if (!(await findVisibleClient(db, actor, clientId))) throw new NotFound(CLIENT_NOT_FOUND);
   const today = todayInNetherlands();
   const result = {
-    consents: await selectConsents(db, actor.organisationId, ofClient(actor.organisationId, clientId), today),
-    disclosures: await selectDisclosures(db, actor.organisationId, clientId),
+    consents: await selectConsents(db, actor, eq(consents.clientId, clientId), today),
+    disclosures: await selectDisclosures(db, actor, clientId),
   };
   await writeAudit(db, actor, { action: 'read', entityType: 'consents', entityId: clientId, clientId });
   return result;
 }
 
-/** The client in the actor's write scope, locked so consents and disclosures of one client queue up. */
+/**
+ * A client of the actor's own team (a team member records the team's own consents and disclosures;
+ * an attach kwaliteit has not judged yet does not stand in the way, break-the-glass never writes),
+ * locked so the consents and disclosures of one client queue up.
+ */
 async function lockClient(tx: DbOrTx, actor: Actor, clientId: string) {
-  const client = await findVisibleClient(tx, actor, clientId, { forUpdate: true });
+  const [client] = await tx
+    .select()
+    .from(clients)
+    .where(and(eq(clients.id, clientId), clientOfOwnTeam(actor), isNull(clients.destroyedAt)))
+    .for('update');
   if (!client) throw new NotFound(CLIENT_NOT_FOUND);
   return client;
 }
 
 async function oneConsent(tx: DbOrTx, actor: Actor, consentId: string): Promise<Consent> {
-  const [found] = await selectConsents(tx, actor.organisationId, eq(consents.id, consentId), todayInNetherlands());
+  const [found] = await selectConsents(tx, actor, eq(consents.id, consentId), todayInNetherlands());
   return found!;
 }
 
@@ -120,7 +132,7 @@ export async function recordConsent(db: Db, actor: Actor, clientId: string, inpu
     };
     const problems = consentPeriodProblems(values, { today: todayInNetherlands(), birthDate: client.birthDate });
     if (problems.length > 0) throw new Invalid(problems);
-    const [row] = await tx.insert(consents).values({ organisationId: actor.organisationId, clientId, ...values, recordedBy: actor.userId }).returning({ id: consents.id });
+    const [row] = await tx.insert(consents).values({ organisationId: actor.organisationId, clientId, teamId: actor.teamId, ...values, recordedBy: actor.userId }).returning({ id: consents.id });
     await writeAudit(tx, actor, { action: 'create', entityType: 'consent', entityId: row!.id, clientId, changes: { to: values } });
     return oneConsent(tx, actor, row!.id);
   });
@@ -132,7 +144,7 @@ export async function withdrawConsent(db: Db, actor: Actor, consentId: string, i
       .select({ consent: consents })
       .from(consents)
       .innerJoin(clients, and(eq(clients.organisationId, consents.organisationId), eq(clients.id, consents.clientId)))
-      .where(and(eq(consents.organisationId, actor.organisationId), eq(consents.id, consentId), clientScope(actor, 'write')))
+      .where(and(eq(consents.id, consentId), consentScope(actor, 'write'), clientOfOwnTeam(actor)))
       .for('update', { of: consents });
     if (!found) throw new NotFound('Toestemming niet gevonden');
     const before = found.consent;
@@ -153,9 +165,9 @@ export async function recordDisclosure(db: Db, actor: Actor, clientId: string, i
   return db.transaction(async (tx) => {
     await lockClient(tx, actor, clientId);
     const consentId = input.ground === 'toestemming' ? (input.consentId ?? null) : null;
-    // Only a consent of this client counts; any other id gets the same answer, existing or not.
+    // Only a consent of this client recorded by the own team counts; any other id gets the same answer, existing or not.
     const [relied] = consentId
-      ? await tx.select().from(consents).where(and(ofClient(actor.organisationId, clientId), eq(consents.id, consentId))).for('share')
+      ? await tx.select().from(consents).where(and(ofClient(actor.organisationId, clientId), eq(consents.id, consentId), consentScope(actor, 'write'))).for('share')
       : [];
     const problems = groundProblems({ ground: input.ground, consentId: input.consentId ?? null, reasoning: input.reasoning ?? null, disclosedOn: input.disclosedOn }, relied ?? null);
     if (input.caseId && !(await isCaseOfClient(tx, actor, input.caseId, clientId))) problems.push({ path: 'caseId', message: 'Kies een casus van deze cliënt' });
@@ -169,9 +181,9 @@ export async function recordDisclosure(db: Db, actor: Actor, clientId: string, i
       disclosedOn: input.disclosedOn,
       caseId: input.caseId ?? null,
     };
-    const [row] = await tx.insert(disclosures).values({ organisationId: actor.organisationId, clientId, ...values, recordedBy: actor.userId }).returning({ id: disclosures.id });
+    const [row] = await tx.insert(disclosures).values({ organisationId: actor.organisationId, clientId, teamId: actor.teamId, ...values, recordedBy: actor.userId }).returning({ id: disclosures.id });
     await writeAudit(tx, actor, { action: 'disclose', entityType: 'disclosure', entityId: row!.id, clientId, changes: { ground: input.ground, to: values } });
-    const [created] = await selectDisclosures(tx, actor.organisationId, clientId, row!.id);
+    const [created] = await selectDisclosures(tx, actor, clientId, row!.id);
     return created!;
   });
 }

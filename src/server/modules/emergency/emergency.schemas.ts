@@ -1,8 +1,7 @@
 // Break the glass (noodtoegang): find a client outside one's team, open them with a reason for a
 // limited time, and the review of those accesses by kwaliteit. Shared with the web app.
 import { z } from 'zod';
-import { isIsoDate } from '../../lib/dates';
-import { isValidBsn, normaliseBsn } from '../clients/identity-rules';
+import { checkExactIdentification, exactIdentificationFields } from '../clients/clients.schemas';
 
 /** Hours an emergency access stays open (the issue's "time-limited, e.g. 24 h"). */
 export const EMERGENCY_ACCESS_HOURS = 24;
@@ -10,21 +9,7 @@ export const EMERGENCY_ACCESS_HOURS = 24;
 export const EMERGENCY_REASON_MIN = 20;
 
 /** Exact identification only: a BSN, or a last name with the birth date. No browsing. */
-export const emergencySearch = z
-  .object({
-    bsn: z.string().trim().optional(),
-    lastName: z.string().trim().max(200).optional(),
-    birthDate: z.string().trim().optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.bsn) {
-      if (!isValidBsn(normaliseBsn(v.bsn))) ctx.addIssue({ code: 'custom', path: ['bsn'], message: 'Dit is geen geldig BSN' });
-      return;
-    }
-    if (!v.lastName) ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Vul een BSN in, of de achternaam met de geboortedatum' });
-    // From 1900 as everywhere (clients.schemas isoDate): PostgreSQL has no year 0 and would fail on it.
-    if (!v.birthDate || !isIsoDate(v.birthDate) || v.birthDate < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['birthDate'], message: 'Vul de geboortedatum in (dag, maand, jaar)' });
-  });
+export const emergencySearch = z.object(exactIdentificationFields).superRefine(checkExactIdentification);
 
 export const emergencyMatch = z.object({
   id: z.string(),

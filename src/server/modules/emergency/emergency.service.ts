@@ -5,11 +5,12 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/database';
 import { auditLog, clients, emergencyAccess, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { clientScope } from '../../access/access.policy';
+import { clientOfOwnTeam, clientScope } from '../../access/access.policy';
 import { ROLE_LABELS, type Role } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
-import { normaliseBsn } from '../clients/identity-rules';
+import { identifiedBy } from '../clients/clients.repo';
+import { takeLookupSlot } from '../clients/lookup-limit';
 import { EMERGENCY_ACCESS_HOURS, type EmergencyGrant, EmergencyMatch, EmergencyReviewItem, emergencyReview, emergencyReviewQuery, emergencySearch } from './emergency.schemas';
 import type { z } from 'zod';
 
@@ -27,9 +28,8 @@ const clientTeams = sql<string[]>`array(
   order by 1)`;
 
 export async function searchForEmergency(db: Db, actor: Actor, input: z.output<typeof emergencySearch>): Promise<EmergencyMatch[]> {
-  const condition = input.bsn
-    ? eq(clients.bsn, normaliseBsn(input.bsn))
-    : and(sql`lower(${clients.lastName}) = lower(${input.lastName})`, eq(clients.birthDate, input.birthDate!));
+  // An organisation-wide look-up like the duplicate check: the same per-user limit.
+  await takeLookupSlot(db, actor);
   const rows = await db
     .select({
       id: clients.id,
@@ -40,8 +40,8 @@ export async function searchForEmergency(db: Db, actor: Actor, input: z.output<t
       accessible: sql<boolean>`${clientScope(actor)}`,
     })
     .from(clients)
-    .where(and(eq(clients.organisationId, actor.organisationId), isNull(clients.destroyedAt), condition))
-    .orderBy(asc(clients.lastName), asc(clients.firstName))
+    .where(and(eq(clients.organisationId, actor.organisationId), isNull(clients.destroyedAt), identifiedBy(input)))
+    .orderBy(asc(clients.lastName), asc(clients.firstName), asc(clients.id))
     .limit(10);
   // The terms are not logged (a BSN); the kind, the number of results and the clients shown are.
   await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: input.bsn ? 'emergency_bsn' : 'emergency_name_birth_date', results: rows.length }, clientIds: rows.map((r) => r.id) });
@@ -51,7 +51,7 @@ export async function searchForEmergency(db: Db, actor: Actor, input: z.output<t
 export async function grantEmergencyAccess(db: Db, actor: Actor, input: { clientId: string; reason: string }): Promise<EmergencyGrant> {
   return db.transaction(async (tx) => {
     const [client] = await tx
-      .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, ordinary: sql<boolean>`${clientScope({ ...actor, emergencyClientIds: [] })}` })
+      .select({ id: clients.id, firstName: clients.firstName, lastName: clients.lastName, ordinary: sql<boolean>`${clientOfOwnTeam(actor)}` })
       .from(clients)
       .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, input.clientId), isNull(clients.destroyedAt)));
     if (!client) throw new NotFound('Cliënt niet gevonden');

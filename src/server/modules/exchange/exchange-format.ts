@@ -3,7 +3,7 @@
 // lists and today's date.
 import { isValidBsn, isValidPostcode, normalisePostcode } from '../clients/identity-rules';
 import { CONTACT_KINDS, FIRST_MEETING_LOCATIONS } from '../cases/case-rules';
-import { parseCsv } from './csv';
+import { parseCsv, unprotectFormula } from './csv';
 import { isIsoDate } from '../../lib/dates';
 import { EXCHANGE_FILES, type ExchangeFile, type ImportProblem } from './exchange.schemas';
 
@@ -122,7 +122,8 @@ function readFile(file: ExchangeFile, text: string, extraColumns: readonly strin
       out.add(file, record.line, `${record.values.length} velden, de kopregel heeft er ${parsed.header.length}`);
       continue;
     }
-    cells.push({ line: record.line, get: (column) => (index.has(column) ? record.values[index.get(column)!]!.trim() : '') });
+    // Trimmed first, then a cell protected against spreadsheet formulas read back to its value.
+    cells.push({ line: record.line, get: (column) => (index.has(column) ? unprotectFormula(record.values[index.get(column)!]!.trim()) : '') });
   }
   return cells;
 }

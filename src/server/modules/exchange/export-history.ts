@@ -1,6 +1,8 @@
 // Writes the organisation's history in the exchange format: the same six files, rows ordered by
-// id, so export → import into an empty installation → export gives identical files.
-import { eq } from 'drizzle-orm';
+// id, except zrm.csv, which is in the order the assessments were recorded (that order decides
+// between assessments of one day, and an import records the file's order). So export → import
+// into an empty installation → export gives identical files.
+import { asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, contacts, provisions, teams, zrmAssessments } from '../../db/schema';
 import { writeCsv } from './csv';
@@ -25,12 +27,12 @@ export async function exportHistory(db: DbOrTx, organisationId: string, zrmDomai
   const caseRows = await db.select().from(cases).where(eq(cases.organisationId, organisationId));
   const caseId = new Map(caseRows.map((c) => [c.id, exported(c)]));
   const linkRows = await db.select().from(caseClients).where(eq(caseClients.organisationId, organisationId));
-  const zrmRows = await db.select().from(zrmAssessments).where(eq(zrmAssessments.organisationId, organisationId));
+  const zrmRows = await db.select().from(zrmAssessments).where(eq(zrmAssessments.organisationId, organisationId)).orderBy(asc(zrmAssessments.recordedOrder));
   const provisionRows = await db.select().from(provisions).where(eq(provisions.organisationId, organisationId));
   const provisionId = new Map(provisionRows.map((p) => [p.id, exported(p)]));
   const contactRows = await db.select().from(contacts).where(eq(contacts.organisationId, organisationId));
 
-  const file = (name: ExchangeFile, rows: string[][], columns: readonly string[] = FILE_COLUMNS[name]) => writeCsv(columns, rows.sort(byFirst));
+  const file = (name: ExchangeFile, rows: string[][], columns: readonly string[] = FILE_COLUMNS[name]) => writeCsv(columns, name === 'zrm.csv' ? rows : rows.sort(byFirst));
   return {
     'clients.csv': file(
       'clients.csv',

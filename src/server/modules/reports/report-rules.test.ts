@@ -20,15 +20,19 @@ import {
 
 describe('periods', () => {
   it('lists the months and quarters inside the window and the year up to its end', () => {
-    const half = reportPeriods(reportWindow(2016, 2));
+    const half = reportPeriods(2016, [2]);
     expect(half.filter((p) => p.kind === 'month').map((p) => p.idx)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(half.filter((p) => p.kind === 'quarter')).toEqual([
       { kind: 'quarter', idx: 1, start: '2016-01-01', end: '2016-03-31' },
       { kind: 'quarter', idx: 2, start: '2016-04-01', end: '2016-06-30' },
     ]);
     expect(half.find((p) => p.kind === 'month' && p.idx === 2)).toMatchObject({ start: '2016-02-01', end: '2016-02-29' });
-    expect(half.at(-1)).toEqual({ kind: 'year', idx: 0, start: '2016-01-01', end: '2016-06-30' });
-    expect(reportPeriods(reportWindow(2017))).toHaveLength(12 + 4 + 1);
+    expect(half.at(-1)).toEqual({ kind: 'year', idx: 2, start: '2016-01-01', end: '2016-06-30' });
+    expect(reportPeriods(2017, [4])).toHaveLength(12 + 4 + 1);
+    // The analyst's family: every month and quarter once, and the window of each cut-off.
+    const family = reportPeriods(2016, [4, 1, 3, 2]);
+    expect(family).toHaveLength(12 + 4 + 4);
+    expect(family.filter((p) => p.kind === 'year').map((p) => [p.idx, p.end])).toEqual([[1, '2016-03-31'], [2, '2016-06-30'], [3, '2016-09-30'], [4, '2016-12-31']]);
   });
 
   it('includes both ends of months and quarters, leap years included', () => {

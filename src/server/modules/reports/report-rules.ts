@@ -39,7 +39,10 @@ export function reportWindow(year: number, quarter?: number): ReportWindow {
   return { year, start: `${pad(year, 4)}-01-01`, end: quarterBounds(year, quarters).end, quarters, months: quarters * 3 };
 }
 
-/** A period a report counts in: a month (idx 1..12), a quarter (idx 1..4) or the year (idx 0). */
+/**
+ * A period a report counts in: a month (idx 1..12), a quarter (idx 1..4) or the window of a
+ * cut-off (`year`: 1 January up to the end of quarter idx 1..4; idx 4 is the whole year).
+ */
 export interface ReportPeriod {
   kind: 'month' | 'quarter' | 'year';
   idx: number;
@@ -47,11 +50,17 @@ export interface ReportPeriod {
   end: string;
 }
 
-/** The periods of a window: every month and quarter inside it, and the year (1 January .. window end). */
-export function reportPeriods(window: ReportWindow): ReportPeriod[] {
-  const months = Array.from({ length: window.months }, (_, i) => ({ kind: 'month' as const, idx: i + 1, ...monthBounds(window.year, i + 1) }));
-  const quarters = Array.from({ length: window.quarters }, (_, i) => ({ kind: 'quarter' as const, idx: i + 1, ...quarterBounds(window.year, i + 1) }));
-  return [...months, ...quarters, { kind: 'year', idx: 0, start: window.start, end: window.end }];
+/**
+ * The periods of the reports with these cut-offs (quarters 1..4): every month and quarter up to the
+ * last cut-off, and the window of each cut-off. One report has one cut-off; the analyst's family
+ * of reports (annual-family.ts) all four.
+ */
+export function reportPeriods(year: number, cutoffs: readonly number[]): ReportPeriod[] {
+  const last = Math.max(...cutoffs);
+  const months = Array.from({ length: 3 * last }, (_, i) => ({ kind: 'month' as const, idx: i + 1, ...monthBounds(year, i + 1) }));
+  const quarters = Array.from({ length: last }, (_, i) => ({ kind: 'quarter' as const, idx: i + 1, ...quarterBounds(year, i + 1) }));
+  const windows = [...cutoffs].sort((a, b) => a - b).map((q) => ({ kind: 'year' as const, idx: q, start: reportWindow(year, q).start, end: reportWindow(year, q).end }));
+  return [...months, ...quarters, ...windows];
 }
 
 function pad(n: number, width: number): string {

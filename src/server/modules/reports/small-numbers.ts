@@ -52,68 +52,100 @@ export function tooFewObservations(observations: number, minObservations: number
 }
 
 /** The cells of a table that add up: the members sum to the total (which may be a cell nobody sees). */
-export interface AdditiveGroup {
-  members: readonly string[];
-  total: string;
+export interface AdditiveGroup<K = string> {
+  members: readonly K[];
+  total: K;
 }
 
 /**
- * Which counts to suppress: every count of 1 up to `minCount` (small), then, until nothing changes,
- * in every group where a suppressed cell could be recalculated a further cell (secondary): the
- * smallest shown non-zero count of the group, a member before the total. A group is safe when none
- * of its cells is suppressed, or at least two are and, with the total shown, the suppressed members
- * together hold at least `minCount` (two suppressed ones of 1 and 2 would still give 3 away).
+ * Which counts to suppress: every count of 1 up to `minCount` (small), then the group rule
+ * (`secondarySuppression`) until nothing changes.
  */
-export function suppressCounts(counts: ReadonlyMap<string, number>, groups: readonly AdditiveGroup[], minCount: number): Map<string, 'small' | 'secondary'> {
-  const marks = new Map<string, 'small' | 'secondary'>();
+export function suppressCounts<K>(counts: ReadonlyMap<K, number>, groups: readonly AdditiveGroup<K>[], minCount: number): Map<K, 'small' | 'secondary'> {
+  const marks = new Map<K, 'small' | 'secondary'>();
   for (const [key, n] of counts) if (isSmallCount(n, minCount)) marks.set(key, 'small');
-  const groupsOf = new Map<string, number[]>();
-  groups.forEach((group, index) => {
-    for (const key of [...group.members, group.total]) {
-      const list = groupsOf.get(key);
-      if (list) list.push(index);
-      else groupsOf.set(key, [index]);
-    }
-  });
-  const queue = groups.map((_, index) => index);
-  const queued = new Set(queue);
-  while (queue.length > 0) {
-    const index = queue.shift()!;
-    queued.delete(index);
-    const extra = secondaryCell(groups[index]!, counts, marks, minCount);
-    if (extra === null) continue;
-    marks.set(extra, 'secondary');
-    for (const other of groupsOf.get(extra) ?? []) {
-      if (!queued.has(other)) {
-        queued.add(other);
-        queue.push(other);
-      }
-    }
-    // This group may need yet another cell.
-    if (!queued.has(index)) {
-      queued.add(index);
-      queue.push(index);
-    }
-  }
+  secondarySuppression(counts, new GroupIndex(groups), marks, minCount);
   return marks;
 }
 
-function secondaryCell(group: AdditiveGroup, counts: ReadonlyMap<string, number>, marks: ReadonlyMap<string, unknown>, minCount: number): string | null {
-  const keys = [...group.members, group.total];
-  const hidden = keys.filter((key) => marks.has(key));
-  if (hidden.length === 0) return null;
-  const hiddenMembers = group.members.filter((key) => marks.has(key)).reduce((sum, key) => sum + (counts.get(key) ?? 0), 0);
-  const exposed = hidden.length === 1 || (!marks.has(group.total) && hiddenMembers < minCount);
+export interface GroupRuleOptions<K> {
+  /** Cells nobody sees although they are not marked (a population no report publishes, a stock suppressed elsewhere). */
+  hidden?: { has(key: K): boolean };
+  /** Cells the rule may suppress (default: every cell). */
+  eligible?: (key: K) => boolean;
+  /** Look only at the groups of these cells (marked since the rule last ran) and what follows from them; default: every group. */
+  changed?: Iterable<K>;
+}
+
+/** Groups with, per cell, the groups it is in: made once when the rule runs more than once. */
+export class GroupIndex<K = string> {
+  readonly cellsOf: K[][];
+  readonly groupsOf = new Map<K, number[]>();
+
+  constructor(readonly groups: readonly AdditiveGroup<K>[]) {
+    this.cellsOf = groups.map((group) => [...group.members, group.total]);
+    this.cellsOf.forEach((keys, index) => {
+      for (const key of keys) {
+        const list = this.groupsOf.get(key);
+        if (list) list.push(index);
+        else this.groupsOf.set(key, [index]);
+      }
+    });
+  }
+}
+
+/**
+ * The group rule, until nothing changes: in every group where a suppressed cell could be
+ * recalculated, a further cell (secondary): the smallest shown non-zero eligible count of the
+ * group, a member before the total. A group is safe when none of its cells is hidden, or at least
+ * two are and, with the total shown, the hidden members together hold at least `minCount` (two
+ * hidden ones of 1 and 2 would still give 3 away). Adds to `marks`.
+ */
+export function secondarySuppression<K>(counts: ReadonlyMap<K, number>, index: GroupIndex<K>, marks: Map<K, 'small' | 'secondary'>, minCount: number, options: GroupRuleOptions<K> = {}): void {
+  const isHidden = (key: K) => marks.has(key) || (options.hidden?.has(key) ?? false);
+  const eligible = options.eligible ?? (() => true);
+  const queued = new Set<number>();
+  const queue: number[] = [];
+  const enqueue = (group: number) => {
+    if (queued.has(group)) return;
+    queued.add(group);
+    queue.push(group);
+  };
+  if (options.changed) for (const key of options.changed) for (const group of index.groupsOf.get(key) ?? []) enqueue(group);
+  else index.groups.forEach((_, group) => enqueue(group));
+  for (let head = 0; head < queue.length; head++) {
+    const at = queue[head]!;
+    queued.delete(at);
+    const extra = secondaryCell(index.groups[at]!, index.cellsOf[at]!, counts, isHidden, eligible, minCount);
+    if (extra === null) continue;
+    marks.set(extra, 'secondary');
+    for (const other of index.groupsOf.get(extra) ?? []) enqueue(other);
+    // This group may need yet another cell.
+    enqueue(at);
+  }
+}
+
+function secondaryCell<K>(group: AdditiveGroup<K>, keys: readonly K[], counts: ReadonlyMap<K, number>, isHidden: (key: K) => boolean, eligible: (key: K) => boolean, minCount: number): K | null {
+  let hidden = 0;
+  let hiddenMembers = 0;
+  for (const key of group.members) {
+    if (isHidden(key)) {
+      hidden++;
+      hiddenMembers += counts.get(key) ?? 0;
+    }
+  }
+  const totalHidden = isHidden(group.total);
+  if (totalHidden) hidden++;
+  if (hidden === 0) return null;
+  const exposed = hidden === 1 || (!totalHidden && hiddenMembers < minCount);
   if (!exposed) return null;
-  let best: string | null = null;
+  let best: K | null = null;
   let bestCount = Infinity;
   for (const key of keys) {
     const n = counts.get(key) ?? 0;
-    if (marks.has(key) || n <= 0) continue;
-    if (n < bestCount) {
-      best = key;
-      bestCount = n;
-    }
+    if (n <= 0 || n >= bestCount || isHidden(key) || !eligible(key)) continue;
+    best = key;
+    bestCount = n;
   }
   return best;
 }

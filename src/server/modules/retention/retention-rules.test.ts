@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, blockedReason, isDueForRetention, requestDueOn, retentionEndsOn, retentionStartsOn, type RetentionFacts } from './retention-rules';
+import { addMonths, blockedReason, destructionTurn, isDueForRetention, requestDueOn, retentionEndsOn, retentionStartsOn, type RetentionFacts } from './retention-rules';
 
 const closed = (lastClosedOn: string, more: Partial<RetentionFacts> = {}): RetentionFacts => ({
   openCases: 0,
@@ -96,5 +96,21 @@ describe('blockedReason', () => {
     expect(blockedReason({ openCases: 0, untriagedRegistrations: 0 })).toBeNull();
     expect(blockedReason({ openCases: 2, untriagedRegistrations: 0 })).toMatch(/lopende casus/);
     expect(blockedReason({ openCases: 0, untriagedRegistrations: 1 })).toMatch(/triage/);
+  });
+});
+
+describe('destructionTurn (four eyes)', () => {
+  it('asks for a proposal first, then a confirmation by anyone but the proposer', () => {
+    expect(destructionTurn('te_beoordelen', null, 'karin')).toBe('propose');
+    expect(destructionTurn('voorgesteld', 'karin', 'karin')).toBe('wait');
+    expect(destructionTurn('voorgesteld', 'karin', 'kees')).toBe('confirm');
+    // A proposal without a known proposer (never written so) still needs someone to confirm.
+    expect(destructionTurn('voorgesteld', null, 'kees')).toBe('confirm');
+  });
+  it('leaves nothing to do once decided', () => {
+    for (const status of ['vernietigd', 'afgewezen'] as const) {
+      expect(destructionTurn(status, 'karin', 'kees')).toBe('decided');
+      expect(destructionTurn(status, 'karin', 'karin')).toBe('decided');
+    }
   });
 });

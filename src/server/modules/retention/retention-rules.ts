@@ -7,6 +7,7 @@
 // retention term ends later (keep at least the full term), the legal term for a request ends
 // earlier (never beyond 3 months).
 import { isIsoDate } from '../../lib/dates';
+import type { DestructionStatus, DestructionTurn } from './retention.schemas';
 
 /** Months within which a client's request for destruction must be handled (Wmo 2015 art. 5.3.5). */
 export const REQUEST_TERM_MONTHS = 3;
@@ -92,4 +93,15 @@ export function blockedReason(facts: Pick<RetentionFacts, 'openCases' | 'untriag
   if (facts.openCases > 0) return 'Deze cliënt zit nog in een lopende casus (ook als huishoudlid). Sluit die eerst af, of wijs de vernietiging af.';
   if (facts.untriagedRegistrations > 0) return 'Er wacht nog een aanmelding van deze cliënt op triage. Handel die eerst af, of wijs de vernietiging af.';
   return null;
+}
+
+/**
+ * Whose turn it is on a queue row for one person (four eyes): nobody proposed yet → propose; someone
+ * else proposed → confirm; this person proposed (or recorded the client's request) → wait for
+ * another; decided → nothing left to do.
+ */
+export function destructionTurn(status: DestructionStatus, proposedBy: string | null, userId: string): DestructionTurn {
+  if (status === 'te_beoordelen') return 'propose';
+  if (status === 'voorgesteld') return proposedBy === userId ? 'wait' : 'confirm';
+  return 'decided';
 }

@@ -2,8 +2,11 @@
 // destruction queue with those facts (never the client's name or BSN).
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
-import type { RetentionFacts } from './retention-rules';
-import type { DestructionItem } from './retention.schemas';
+import { destructionTurn, type RetentionFacts } from './retention-rules';
+import { PENDING_STATUSES, type DestructionItem, type RetentionView } from './retention.schemas';
+
+/** `d.status` is not decided yet (te_beoordelen or voorgesteld). */
+const pending = (alias: string) => sql`${sql.raw(alias)}.status in (${sql.join(PENDING_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
 
 async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
   // Both drivers (PGlite, node-postgres) answer raw queries with `{ rows }`.
@@ -94,7 +97,7 @@ function factsQuery(organisationId: string, where: SQL, extra: SQL = sql``): SQL
  */
 export async function candidateFacts(db: DbOrTx, organisationId: string, startedOnOrBefore: string): Promise<ClientFacts[]> {
   const where = sql`cl.destroyed_at is null
-    and not exists (select 1 from destructions p where p.organisation_id = cl.organisation_id and p.client_id = cl.id and p.status = 'te_beoordelen')`;
+    and not exists (select 1 from destructions p where p.organisation_id = cl.organisation_id and p.client_id = cl.id and ${pending('p')})`;
   const coarse = sql`and coalesce(cs.open_cases, 0) = 0 and coalesce(rs.untriaged, 0) = 0
     and coalesce(greatest(cs.last_closed_on, rs.last_registered_on), (cl.created_at at time zone 'Europe/Amsterdam')::date) <= ${startedOnOrBefore}::date
     order by cl.id`;
@@ -118,25 +121,41 @@ interface QueueRow {
   decided_at: string | Date | null;
   decided_by_name: string | null;
   decision_note: string | null;
+  proposed_by: string | null;
+  proposed_at: string | Date | null;
+  proposed_by_name: string | null;
+  proposal_note: string | null;
   version: number;
 }
 
-/** The queue rows with the given status (or one row by id), each with its client's facts. */
+const isoOrNull = (value: string | Date | null) => (value === null ? null : new Date(value).toISOString());
+
+/**
+ * The queue rows of a view (or one row by id), each with its client's facts and whose turn it is
+ * for `userId`. Open rows: what is due first on top, then by the date received or listed, then by
+ * the client's exported id (the same on every installation that holds the same history; never a
+ * random id). Decisions: newest first.
+ */
 export async function selectQueue(
   db: DbOrTx,
   organisationId: string,
-  filter: { status?: string; id?: string; limit?: number; offset?: number },
+  userId: string,
+  filter: { view?: RetentionView; id?: string; limit?: number; offset?: number },
   blockedBy: (facts: ClientFacts) => string | null,
 ): Promise<{ total: number; items: (DestructionItem & { clientId: string })[] }> {
-  const condition = filter.id ? sql`d.id = ${filter.id}::uuid` : sql`d.status = ${filter.status ?? 'te_beoordelen'}`;
-  // What is due first on top; decisions newest first.
-  const order = filter.status === 'te_beoordelen' ? sql`d.due_on, d.created_at, d.id` : sql`d.decided_at desc nulls last, d.id`;
+  const view = filter.view ?? 'open';
+  const condition = filter.id ? sql`d.id = ${filter.id}::uuid` : view === 'open' ? pending('d') : sql`d.status = ${view}`;
+  const order =
+    view === 'open' ? sql`d.due_on, d.requested_on, coalesce(cl.external_id, cl.id::text) collate "C", d.id` : sql`d.decided_at desc nulls last, d.id`;
   const rows = await rowsOf<QueueRow & { total: number }>(
     db,
     sql`select d.id, d.client_id, d.reason, d.status, d.requested_on::text as requested_on, d.due_on::text as due_on, d.request_note,
-               d.decided_at, u.name as decided_by_name, d.decision_note, d.version, count(*) over ()::int as total
+               d.decided_at, u.name as decided_by_name, d.decision_note,
+               d.proposed_by, d.proposed_at, p.name as proposed_by_name, d.proposal_note, d.version, count(*) over ()::int as total
           from destructions d
+          join clients cl on cl.organisation_id = d.organisation_id and cl.id = d.client_id
           left join users u on u.organisation_id = d.organisation_id and u.id = d.decided_by
+          left join users p on p.organisation_id = d.organisation_id and p.id = d.proposed_by
          where d.organisation_id = ${organisationId} and ${condition}
          order by ${order}
          limit ${filter.limit ?? 50} offset ${filter.offset ?? 0}`,
@@ -159,8 +178,12 @@ export async function selectQueue(
       caseCount: f.caseCount,
       lastClosedOn: f.lastClosedOn,
       otherPersons: f.otherPersons,
-      blockedBy: r.status === 'te_beoordelen' ? blockedBy(f) : null,
-      decidedAt: r.decided_at === null ? null : new Date(r.decided_at).toISOString(),
+      blockedBy: r.status === 'te_beoordelen' || r.status === 'voorgesteld' ? blockedBy(f) : null,
+      proposedByName: r.proposed_by_name,
+      proposedAt: isoOrNull(r.proposed_at),
+      proposalNote: r.proposal_note,
+      turn: destructionTurn(r.status, r.proposed_by, userId),
+      decidedAt: isoOrNull(r.decided_at),
       decidedByName: r.decided_by_name,
       decisionNote: r.decision_note,
       version: Number(r.version),

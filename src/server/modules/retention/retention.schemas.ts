@@ -13,13 +13,38 @@ export const DESTRUCTION_REASON_LABELS: Record<DestructionReason, string> = {
   verzoek: 'Verzoek van de cliënt',
 };
 
-export const DESTRUCTION_STATUSES = ['te_beoordelen', 'vernietigd', 'afgewezen'] as const;
+/**
+ * Four eyes: the daily job lists a client (te_beoordelen); one person of kwaliteit proposes the
+ * destruction, or records the client's request (voorgesteld); another person confirms it
+ * (vernietigd). Until then anyone of kwaliteit may decline: the data are kept (afgewezen).
+ */
+export const DESTRUCTION_STATUSES = ['te_beoordelen', 'voorgesteld', 'vernietigd', 'afgewezen'] as const;
 export type DestructionStatus = (typeof DESTRUCTION_STATUSES)[number];
 export const DESTRUCTION_STATUS_LABELS: Record<DestructionStatus, string> = {
   te_beoordelen: 'Te beoordelen',
+  voorgesteld: 'Voorgesteld, wacht op bevestiging',
   vernietigd: 'Vernietigd',
   afgewezen: 'Afgewezen (langer bewaren)',
 };
+/** Not decided yet: at most one such row per client. */
+export const PENDING_STATUSES = ['te_beoordelen', 'voorgesteld'] as const satisfies readonly DestructionStatus[];
+
+/** What the queue shows: everything not decided yet, or the decisions of one kind. */
+export const RETENTION_VIEWS = ['open', 'vernietigd', 'afgewezen'] as const;
+export type RetentionView = (typeof RETENTION_VIEWS)[number];
+export const RETENTION_VIEW_LABELS: Record<RetentionView, string> = {
+  open: 'Te beoordelen of te bevestigen',
+  vernietigd: 'Vernietigd',
+  afgewezen: 'Afgewezen (langer bewaren)',
+};
+
+/**
+ * Whose turn it is, seen by one person: `propose` (nobody has proposed yet), `confirm` (someone
+ * else proposed: this person may confirm), `wait` (this person proposed or recorded the request:
+ * someone else must confirm), `decided`.
+ */
+export const DESTRUCTION_TURNS = ['propose', 'confirm', 'wait', 'decided'] as const;
+export type DestructionTurn = (typeof DESTRUCTION_TURNS)[number];
 
 /** What a destroyed client is called wherever a case still refers to them. */
 export const DESTROYED_CLIENT_NAME = 'Vernietigd dossier';
@@ -27,11 +52,16 @@ export const DESTROYED_CLIENT_NAME = 'Vernietigd dossier';
 const version = z.number('Versie ontbreekt').int().positive();
 
 export const retentionQuery = z.object({
-  status: z.enum(DESTRUCTION_STATUSES, 'Kies te_beoordelen, vernietigd of afgewezen').default('te_beoordelen'),
+  status: z.enum(RETENTION_VIEWS, 'Kies open, vernietigd of afgewezen').default('open'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
 export type RetentionQuery = z.output<typeof retentionQuery>;
+
+export const proposeDestructionBody = z.object({
+  version,
+  note: plainText(2000),
+});
 
 export const confirmDestructionBody = z.object({
   version,
@@ -70,6 +100,12 @@ export const destructionItem = z.object({
   otherPersons: z.number(),
   /** Why it cannot be carried out now (a running case or registration), or null. */
   blockedBy: z.string().nullable(),
+  /** The first pair of eyes: who proposed the destruction or recorded the request, when, why. */
+  proposedByName: z.string().nullable(),
+  proposedAt: z.string().nullable(),
+  proposalNote: z.string().nullable(),
+  /** Whose turn it is for the person asking (see destructionTurn). */
+  turn: z.enum(DESTRUCTION_TURNS),
   decidedAt: z.string().nullable(),
   decidedByName: z.string().nullable(),
   decisionNote: z.string().nullable(),

@@ -1,18 +1,29 @@
 // Retention (bewaartermijn en vernietiging): the daily job that lists the clients whose term has
-// passed, the queue kwaliteit works through, confirming (destroying) or declining (keeping longer),
-// and recording a client's own request for destruction, which has a legal term of 3 months.
-import { and, eq } from 'drizzle-orm';
+// passed, the queue kwaliteit works through, and recording a client's own request for destruction,
+// which has a legal term of 3 months. Four eyes: one person proposes a destruction (or records the
+// request), another confirms it (destroys); before that anyone of kwaliteit may decline (keep longer).
+import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database';
 import { clients, destructions, organisations } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { writeAudit, type AuditActor } from '../../audit/audit.writer';
 import { addDays, todayInNetherlands } from '../../lib/dates';
-import { Conflict, NotFound } from '../../lib/errors';
+import { Conflict, Forbidden, NotFound } from '../../lib/errors';
 import { destroyClientData } from './destroy-client';
 import { candidateFacts, clientFacts, selectQueue } from './retention.repo';
-import { addMonths, blockedReason, isDueForRetention, requestDueOn } from './retention-rules';
-import type { DestructionItem, DestructionPage, RetentionJobResult, RetentionQuery, confirmDestructionBody, declineDestructionBody, destructionRequestBody } from './retention.schemas';
+import { addMonths, blockedReason, destructionTurn, isDueForRetention, requestDueOn } from './retention-rules';
+import {
+  PENDING_STATUSES,
+  type DestructionItem,
+  type DestructionPage,
+  type RetentionJobResult,
+  type RetentionQuery,
+  type confirmDestructionBody,
+  type declineDestructionBody,
+  type destructionRequestBody,
+  type proposeDestructionBody,
+} from './retention.schemas';
 
 const STALE = 'Iemand anders heeft over deze vernietiging intussen besloten of haar gewijzigd. Laad de lijst opnieuw.';
 export const DAILY_JOB = 'dagelijkse taak';
@@ -65,17 +76,20 @@ function withoutClient({ clientId: _clientId, ...item }: DestructionItem & { cli
 }
 
 export async function listQueue(db: Db, actor: Actor, query: RetentionQuery): Promise<DestructionPage> {
-  const page = await selectQueue(db, actor.organisationId, query, blockedReason);
+  const page = await selectQueue(db, actor.organisationId, actor.userId, { view: query.status, limit: query.limit, offset: query.offset }, blockedReason);
   // No names, but facts about each client's file (teams, cases): named in the log.
   await writeAudit(db, actor, { action: 'list', entityType: 'destruction_queue', changes: { status: query.status, results: page.items.length }, clientIds: page.items.map((i) => i.clientId) });
   return { total: page.total, items: page.items.map(withoutClient) };
 }
 
-async function itemById(tx: Db | Tx, organisationId: string, id: string): Promise<DestructionItem> {
-  const { items } = await selectQueue(tx, organisationId, { id }, blockedReason);
+async function itemById(tx: Db | Tx, actor: Actor, id: string): Promise<DestructionItem> {
+  const { items } = await selectQueue(tx, actor.organisationId, actor.userId, { id }, blockedReason);
   return withoutClient(items[0]!);
 }
 
+const DECIDED = 'Over deze vernietiging is al besloten.';
+
+/** The queue row, locked, as the actor read it (its version), still undecided. */
 async function lockDestruction(tx: Tx, actor: Actor, id: string, version: number) {
   const [row] = await tx
     .select()
@@ -84,19 +98,57 @@ async function lockDestruction(tx: Tx, actor: Actor, id: string, version: number
     .for('update');
   if (!row) throw new NotFound('Vernietiging niet gevonden');
   if (row.version !== version) throw new Conflict(STALE);
-  if (row.status !== 'te_beoordelen') throw new Conflict('Over deze vernietiging is al besloten.');
+  if (destructionTurn(row.status as DestructionItem['status'], row.proposedBy, actor.userId) === 'decided') throw new Conflict(DECIDED);
   return row;
 }
 
-/** Confirm: the client's personal data are destroyed now, in this one transaction. */
+/** Locks the client (no registration or case can be attached meanwhile) and refuses while something still runs. */
+async function lockUnblockedClient(tx: Tx, actor: Actor, clientId: string) {
+  await tx.select({ id: clients.id }).from(clients).where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId))).for('update');
+  const facts = (await clientFacts(tx, actor.organisationId, clientId))!;
+  const blocked = blockedReason(facts);
+  if (blocked) throw new Conflict(blocked);
+  return facts;
+}
+
+/**
+ * Propose (the first pair of eyes) a destruction the daily job listed: nothing is removed yet;
+ * another person of kwaliteit confirms it or anyone declines it.
+ */
+export async function proposeDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof proposeDestructionBody>): Promise<DestructionItem> {
+  return db.transaction(async (tx) => {
+    const row = await lockDestruction(tx, actor, id, input.version);
+    if (row.status !== 'te_beoordelen') throw new Conflict('Deze vernietiging is al voorgesteld. Een andere medewerker kwaliteit dan wie haar voorstelde, bevestigt haar.');
+    await lockUnblockedClient(tx, actor, row.clientId);
+    const proposalNote = input.note || null;
+    await tx
+      .update(destructions)
+      .set({ status: 'voorgesteld', proposedBy: actor.userId, proposedAt: new Date(), proposalNote, version: row.version + 1 })
+      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)));
+    await writeAudit(tx, actor, {
+      action: 'update',
+      entityType: 'destruction',
+      entityId: id,
+      clientId: row.clientId,
+      changes: { from: { status: row.status }, to: { status: 'voorgesteld', proposalNote } },
+    });
+    return itemById(tx, actor, id);
+  });
+}
+
+/**
+ * Confirm (the second pair of eyes): the client's personal data are destroyed now, in this one
+ * transaction. Only after a proposal, and never by the person who proposed it or recorded the request.
+ */
 export async function confirmDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof confirmDestructionBody>, today: string = todayInNetherlands()): Promise<DestructionItem> {
   return db.transaction(async (tx) => {
     const row = await lockDestruction(tx, actor, id, input.version);
-    // Lock the client too, so no registration or case can be attached while it is destroyed.
-    await tx.select({ id: clients.id }).from(clients).where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, row.clientId))).for('update');
-    const facts = (await clientFacts(tx, actor.organisationId, row.clientId))!;
-    const blocked = blockedReason(facts);
-    if (blocked) throw new Conflict(blocked);
+    const turn = destructionTurn(row.status as DestructionItem['status'], row.proposedBy, actor.userId);
+    if (turn === 'propose') throw new Conflict('Deze vernietiging is nog niet voorgesteld. Eerst stelt een medewerker kwaliteit haar voor; daarna bevestigt een ander haar.');
+    if (turn === 'wait') {
+      throw new Forbidden('U heeft deze vernietiging zelf voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen).');
+    }
+    const facts = await lockUnblockedClient(tx, actor, row.clientId);
     if (row.reason === 'bewaartermijn' && !isDueForRetention(facts, await retentionYears(tx, actor.organisationId), today)) {
       throw new Conflict('De bewaartermijn van deze cliënt is niet (meer) verstreken: er is intussen een nieuwere casus of aanmelding. Wijs de vernietiging af.');
     }
@@ -105,13 +157,20 @@ export async function confirmDestruction(db: Db, actor: Actor, id: string, input
       .update(destructions)
       .set({ status: 'vernietigd', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note || null, version: row.version + 1 })
       .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)));
-    // Written after the blanking, so it stays: which client (an anonymous key now), why, and counts.
-    await writeAudit(tx, actor, { action: 'destroy', entityType: 'client', entityId: row.clientId, clientId: row.clientId, changes: { destructionId: id, reason: row.reason, removed } });
-    return itemById(tx, actor.organisationId, id);
+    // Written after the blanking, so it stays: which client (an anonymous key now), why, who
+    // proposed it (the confirmer is the row's actor), and counts.
+    await writeAudit(tx, actor, {
+      action: 'destroy',
+      entityType: 'client',
+      entityId: row.clientId,
+      clientId: row.clientId,
+      changes: { destructionId: id, reason: row.reason, proposedBy: row.proposedBy, removed },
+    });
+    return itemById(tx, actor, id);
   });
 }
 
-/** Decline: the data are kept longer, with the reason (e.g. of significant interest to someone else). */
+/** Decline, before a confirmation, by anyone of kwaliteit: the data are kept longer, with the reason (e.g. of significant interest to someone else). */
 export async function declineDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof declineDestructionBody>): Promise<DestructionItem> {
   return db.transaction(async (tx) => {
     const row = await lockDestruction(tx, actor, id, input.version);
@@ -126,14 +185,15 @@ export async function declineDestruction(db: Db, actor: Actor, id: string, input
       clientId: row.clientId,
       changes: { from: { status: row.status }, to: { status: 'afgewezen', decisionNote: input.note } },
     });
-    return itemById(tx, actor.organisationId, id);
+    return itemById(tx, actor, id);
   });
 }
 
 /**
  * A client's request for destruction (Wmo 2015 art. 5.3.5), received on `receivedOn`: in the queue
  * with the legal term of 3 months. kwaliteit records it for any client of the organisation (it has no
- * client scope of its own); the request is logged in the client's access log.
+ * client scope of its own); the request is logged in the client's access log. Recording it is the
+ * first pair of eyes (voorgesteld, by the recorder): another person confirms it.
  */
 export async function recordDestructionRequest(db: Db, actor: Actor, clientId: string, input: z.output<typeof destructionRequestBody>): Promise<DestructionItem> {
   return db.transaction(async (tx) => {
@@ -149,9 +209,11 @@ export async function recordDestructionRequest(db: Db, actor: Actor, clientId: s
     const [pending] = await tx
       .select()
       .from(destructions)
-      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.clientId, clientId), eq(destructions.status, 'te_beoordelen')))
+      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.clientId, clientId), inArray(destructions.status, [...PENDING_STATUSES])))
       .for('update');
     if (pending?.reason === 'verzoek') throw new Conflict('Er is al een verzoek tot vernietiging van deze cliënt in behandeling.');
+    // The recorder is the first pair of eyes, also over an earlier proposal for the retention term.
+    const proposal = { status: 'voorgesteld', proposedBy: actor.userId, proposedAt: new Date(), proposalNote: null };
     let id: string;
     if (pending) {
       // Already listed for the retention term: it becomes the client's request, and keeps the
@@ -159,7 +221,7 @@ export async function recordDestructionRequest(db: Db, actor: Actor, clientId: s
       const keptDue = pending.dueOn < dueOn ? pending.dueOn : dueOn;
       await tx
         .update(destructions)
-        .set({ reason: 'verzoek', requestedOn: input.receivedOn, dueOn: keptDue, requestNote: note, version: pending.version + 1 })
+        .set({ reason: 'verzoek', requestedOn: input.receivedOn, dueOn: keptDue, requestNote: note, ...proposal, version: pending.version + 1 })
         .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, pending.id)));
       id = pending.id;
       await writeAudit(tx, actor, {
@@ -167,16 +229,25 @@ export async function recordDestructionRequest(db: Db, actor: Actor, clientId: s
         entityType: 'destruction',
         entityId: id,
         clientId,
-        changes: { from: { reason: pending.reason, requestedOn: pending.requestedOn, dueOn: pending.dueOn }, to: { reason: 'verzoek', requestedOn: input.receivedOn, dueOn: keptDue, requestNote: note } },
+        changes: {
+          from: { reason: pending.reason, status: pending.status, proposedBy: pending.proposedBy, requestedOn: pending.requestedOn, dueOn: pending.dueOn },
+          to: { reason: 'verzoek', status: 'voorgesteld', proposedBy: actor.userId, requestedOn: input.receivedOn, dueOn: keptDue, requestNote: note },
+        },
       });
     } else {
       const [row] = await tx
         .insert(destructions)
-        .values({ organisationId: actor.organisationId, clientId, reason: 'verzoek', requestedOn: input.receivedOn, dueOn, requestNote: note })
+        .values({ organisationId: actor.organisationId, clientId, reason: 'verzoek', requestedOn: input.receivedOn, dueOn, requestNote: note, ...proposal })
         .returning({ id: destructions.id });
       id = row!.id;
-      await writeAudit(tx, actor, { action: 'create', entityType: 'destruction', entityId: id, clientId, changes: { to: { reason: 'verzoek', requestedOn: input.receivedOn, dueOn, requestNote: note } } });
+      await writeAudit(tx, actor, {
+        action: 'create',
+        entityType: 'destruction',
+        entityId: id,
+        clientId,
+        changes: { to: { reason: 'verzoek', status: 'voorgesteld', proposedBy: actor.userId, requestedOn: input.receivedOn, dueOn, requestNote: note } },
+      });
     }
-    return itemById(tx, actor.organisationId, id);
+    return itemById(tx, actor, id);
   });
 }

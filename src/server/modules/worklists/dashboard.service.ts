@@ -112,7 +112,8 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
       })
       .from(contacts)
       .where(and(eq(contacts.organisationId, actor.organisationId), inArray(contacts.caseId, ids)))
-      .orderBy(desc(contacts.createdAt))
+      // An import gives all its entries one created_at: the date and id keep the ten the same from call to call.
+      .orderBy(desc(contacts.createdAt), desc(contacts.contactOn), desc(contacts.id))
       .limit(10);
     recent = latest.map((c) => ({
       ...item(c.caseId, `${CONTACT_KIND_LABELS[c.kind as ContactKind] ?? c.kind}: ${noteExcerpt(c.note)}`, c.contactOn),

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { caseSummary } from '../cases/cases.schemas';
 import { registration } from '../registrations/registrations.schemas';
+import { suppressionInfo } from '../reports/reports.schemas';
 
 export const myWork = z.object({
   /** Open cases where the actor is lead worker, what is due first on top. */
@@ -33,21 +34,36 @@ export const teamOverview = z.object({
 });
 export type TeamOverview = z.infer<typeof teamOverview>;
 
-export const teamFigures = z.object({
-  teams: z.array(
-    z.object({
-      teamId: z.string(),
-      teamName: z.string(),
-      openCases: z.number(),
-      awaitingFirstMeeting: z.number(),
-      overNorm: z.number(),
-      startedLast90Days: z.number(),
-      closedLast90Days: z.number(),
-      meanDaysToFirstMeeting: z.number().nullable(),
-    }),
-  ),
-});
+/** Figures per team, with the schema of a count: exact, or as published to the analyst (null: suppressed). */
+function teamFiguresShape<C extends z.ZodType<number | null>>(count: C) {
+  return z.object({
+    teams: z.array(
+      z.object({
+        teamId: z.string(),
+        teamName: z.string(),
+        openCases: count,
+        awaitingFirstMeeting: count,
+        overNorm: count,
+        startedLast90Days: count,
+        closedLast90Days: count,
+        meanDaysToFirstMeeting: z.number().nullable(),
+      }),
+    ),
+  });
+}
+
+export const teamFigures = teamFiguresShape(z.number());
 export type TeamFigures = z.infer<typeof teamFigures>;
+
+/**
+ * The figures as the endpoint answers them: exact, or for the analyst with small numbers
+ * suppressed (null, the reasons in `suppression` by JSON Pointer, e.g. `/teams/3/overNorm`).
+ */
+export const publishedTeamFigures = teamFiguresShape(z.number().nullable()).extend({ suppression: suppressionInfo.optional() });
+export type PublishedTeamFigures = z.infer<typeof publishedTeamFigures>;
+
+/** The figure columns that are counts. */
+export const TEAM_FIGURE_COUNTS = ['openCases', 'awaitingFirstMeeting', 'overNorm', 'startedLast90Days', 'closedLast90Days'] as const;
 
 /** The blocks of a worker's dashboard, in their default order. */
 export const DASHBOARD_BLOCKS = ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'] as const;

@@ -10,7 +10,9 @@ import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
 import { dueFirstOrder, isOpen, mainClientIds, selectCaseSummaries } from '../cases/cases.repo';
 import { teamRegistrations } from '../registrations/registrations.service';
 import { writeAudit } from '../../audit/audit.writer';
-import type { MyWork, TeamFigures, TeamOverview } from './worklists.schemas';
+import type { MyWork, PublishedTeamFigures, TeamOverview } from './worklists.schemas';
+import type { SmallNumberSettings } from '../reports/small-numbers';
+import { suppressTeamFigures } from './figures-suppression';
 
 export async function myWork(db: Db, actor: Actor): Promise<MyWork> {
   const today = todayInNetherlands();
@@ -72,8 +74,11 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
   };
 }
 
-/** Aggregates per team; no client appears in them. */
-export async function teamFigures(db: Db, actor: Actor): Promise<TeamFigures> {
+/**
+ * Aggregates per team; no client appears in them. Exact, or, when `smallNumbers` is given (the
+ * analyst, whose figures leave the organisation), with small numbers suppressed (figures-suppression.ts).
+ */
+export async function teamFigures(db: Db, actor: Actor, smallNumbers: SmallNumberSettings | null = null): Promise<PublishedTeamFigures> {
   const today = todayInNetherlands();
   const since = addDays(today, -90);
   const overNormBefore = addDays(today, -(FIRST_MEETING_NORM_DAYS + 1));
@@ -81,19 +86,24 @@ export async function teamFigures(db: Db, actor: Actor): Promise<TeamFigures> {
   const rows = await db
     .select({
       teamId: teams.id,
+      teamCode: teams.code,
       teamName: teams.name,
+      active: teams.active,
       openCases: count(sql`${cases.status} <> 'closed'`),
       awaitingFirstMeeting: count(sql`${cases.status} = 'registered'`),
       overNorm: count(sql`${cases.status} = 'registered' and ${cases.registeredOn} <= ${overNormBefore}`),
       startedLast90Days: count(sql`${cases.registeredOn} >= ${since}`),
       closedLast90Days: count(sql`${cases.closedOn} >= ${since}`),
       meanDaysToFirstMeeting: meanDaysToFirstMeeting(since),
+      meanObservations: count(sql`${cases.firstMeetingOn} is not null and ${cases.registeredOn} >= ${since}`),
     })
     .from(teams)
     .leftJoin(cases, and(eq(cases.organisationId, teams.organisationId), eq(cases.teamId, teams.id)))
-    .where(and(eq(teams.organisationId, actor.organisationId), eq(teams.active, true)))
-    .groupBy(teams.id, teams.name)
-    .orderBy(teams.name);
-  return { teams: rows };
+    .where(eq(teams.organisationId, actor.organisationId))
+    .groupBy(teams.id, teams.code, teams.name, teams.active)
+    // By name in code-point order, then code: the same order on every server, whatever its collation.
+    .orderBy(sql`${teams.name} collate "C"`, teams.code);
+  // The analyst's suppression needs every team (inactive ones count in the organisation's totals).
+  if (smallNumbers) return suppressTeamFigures(rows, smallNumbers);
+  return { teams: rows.filter((row) => row.active).map(({ teamCode: _code, active: _active, meanObservations: _n, ...figures }) => figures) };
 }
-

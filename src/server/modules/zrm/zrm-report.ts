@@ -2,14 +2,14 @@
 // nulmeting and a later periodic or final assessment in the year, the mean start and latest score
 // and a signed-rank test on the changes. The database selects each client's (start, latest) pair
 // and counts the pairs; the statistics are pure (zrm-rules.ts, wilcoxon.ts). Aggregates only.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { teams } from '../../db/schema';
 import { Invalid } from '../../lib/errors';
 import { summariseDomain, type ScorePair } from './zrm-rules';
 import { loadZrmDomains } from './zrm.repo';
 import type { PublishedZrmReport, ZrmReport } from './zrm.schemas';
-import { suppressZrmReport } from '../reports/report-suppression';
+import { suppressZrmFamily } from '../reports/report-suppression';
 import type { SmallNumberSettings } from '../reports/small-numbers';
 
 export interface ZrmReportOptions {
@@ -24,6 +24,8 @@ export interface ZrmReportOptions {
  * - latest: the latest `periodiek` or `eind` assessment scoring the domain dated in the year and
  *   after the start's date (on one day: the one recorded last);
  * a client with both counts in the domain, with change = latest − start.
+ * "Recorded" is `recorded_order` (the order of entry, or of the rows of zrm.csv), never the random
+ * id: two installations that import the same history print the same report.
  */
 export async function computeZrmReport(db: Db, organisationId: string, options: ZrmReportOptions): Promise<ZrmReport> {
   const start = `${options.year}-01-01`;
@@ -54,7 +56,7 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
          ${inTeam}
     ),
     a as (
-      select z.client_id, z.assessed_on, z.type, z.created_at, z.id, s.key as domain,
+      select z.client_id, z.assessed_on, z.type, z.recorded_order, s.key as domain,
              case when jsonb_typeof(s.value) = 'number' then (s.value)::int end as score
         from in_year y
         join zrm_assessments z on z.organisation_id = ${organisationId} and z.client_id = y.client_id
@@ -73,14 +75,14 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
              first_value(score) over start_first as start_score
         from a
       window per_domain as (partition by client_id, domain),
-             start_first as (partition by client_id, domain order by (type = 'nul' and score is not null) desc, assessed_on, created_at, id)
+             start_first as (partition by client_id, domain order by (type = 'nul' and score is not null) desc, assessed_on, recorded_order)
     ),
     latest as (
       select distinct on (client_id, domain) domain, start_score, score as latest_score
         from b
        where has_start and type in ('periodiek', 'eind') and score is not null
          and assessed_on between ${start}::date and ${end}::date and assessed_on > start_on
-       order by client_id, domain, assessed_on desc, created_at desc, id desc
+       order by client_id, domain, assessed_on desc, recorded_order desc
     )
     select domain, start_score, latest_score, count(*)::int as clients
       from latest
@@ -95,8 +97,15 @@ export async function computeZrmReport(db: Db, organisationId: string, options: 
   return report;
 }
 
-/** The report as the endpoint publishes it: with small numbers suppressed when `smallNumbers` is given (the analyst). */
+/**
+ * The report as the endpoint publishes it: exact, or, when `smallNumbers` is given (the analyst),
+ * suppressed consistently with the organisation's and every other team's report of the year.
+ */
 export async function publishZrmReport(db: Db, organisationId: string, options: ZrmReportOptions, smallNumbers: SmallNumberSettings | null): Promise<PublishedZrmReport> {
-  const report = await computeZrmReport(db, organisationId, options);
-  return smallNumbers ? suppressZrmReport(report, smallNumbers) : report;
+  if (!smallNumbers) return computeZrmReport(db, organisationId, options);
+  const teamCodes = (await db.select({ code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId)).orderBy(asc(teams.code))).map((t) => t.code);
+  if (options.teamCode !== undefined && !teamCodes.includes(options.teamCode)) throw new Invalid([{ path: 'team', message: `Onbekend team: ${options.teamCode}` }]);
+  const reports = new Map<string | null, ZrmReport>([[null, await computeZrmReport(db, organisationId, { year: options.year })]]);
+  for (const teamCode of teamCodes) reports.set(teamCode, await computeZrmReport(db, organisationId, { year: options.year, teamCode }));
+  return suppressZrmFamily(reports, smallNumbers).publish(options.teamCode ?? null);
 }

@@ -28,23 +28,23 @@ export function toAssessment(row: typeof zrmAssessments.$inferSelect): ZrmAssess
   };
 }
 
-/** A case's assessments, newest first (the caller has checked the case is in scope). */
+/** A case's assessments, newest first, on one day the last recorded first (the caller has checked the case is in scope). */
 export async function listCaseAssessments(db: DbOrTx, organisationId: string, caseId: string) {
   return db
     .select()
     .from(zrmAssessments)
     .where(and(eq(zrmAssessments.organisationId, organisationId), eq(zrmAssessments.caseId, caseId)))
-    .orderBy(desc(zrmAssessments.assessedOn), desc(zrmAssessments.createdAt));
+    .orderBy(desc(zrmAssessments.assessedOn), desc(zrmAssessments.recordedOrder));
 }
 
-/** A client's assessments in the cases the actor may see, oldest first. */
+/** A client's assessments in the cases the actor may see, oldest first, on one day in the order recorded. */
 export async function listClientAssessments(db: DbOrTx, actor: Actor, clientId: string) {
   return db
     .select({ assessment: zrmAssessments })
     .from(zrmAssessments)
     .innerJoin(cases, and(eq(cases.organisationId, zrmAssessments.organisationId), eq(cases.id, zrmAssessments.caseId)))
     .where(and(eq(zrmAssessments.organisationId, actor.organisationId), eq(zrmAssessments.clientId, clientId), caseScope(actor)))
-    .orderBy(asc(zrmAssessments.assessedOn), asc(zrmAssessments.createdAt));
+    .orderBy(asc(zrmAssessments.assessedOn), asc(zrmAssessments.recordedOrder));
 }
 
 export async function isInHousehold(db: DbOrTx, organisationId: string, caseId: string, clientId: string): Promise<boolean> {

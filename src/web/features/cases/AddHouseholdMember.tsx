@@ -1,4 +1,6 @@
-// Huishoudlid toevoegen: an existing client (search) or a new person.
+// Huishoudlid toevoegen: a client of the own team (search), or another person: new, or known
+// elsewhere in the organisation and attached with exact identification and a reason (the duplicate
+// check offers "Koppelen").
 import { ClientTable } from '../../app/ClientTable';
 import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
@@ -9,22 +11,28 @@ import { useFormErrors } from '../../app/form-errors';
 import { fullName } from '../../app/format';
 import { LoadError } from '../../app/QueryStatus';
 import { useClientSearch, type ClientSummary } from '../clients/api';
-import { EMPTY_CLIENT, toClientFields, type ClientFormValues } from '../clients/client-form';
-import { ClientFieldsInputs } from '../clients/ClientFieldsInputs';
+import { EMPTY_CLIENT } from '../clients/client-form';
+import { ClientChoice, choiceBody, choiceProblems, newClientChoice, type ClientChoiceState } from '../clients/ClientChoice';
 import { useCaseAction, useReloadCase, type CaseDetail } from './api';
+
+// The API reports a missing person on `client`; point that at the first name field.
+const clientPath = (path: string) => (path === 'client' ? 'client.firstName' : path);
 
 export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
   const action = useCaseAction(detail.id, 'household');
   const reload = useReloadCase(detail.id);
-  const form = useFormErrors('huishouden');
+  const form = useFormErrors('huishouden', { mapPath: clientPath });
   const [mode, setMode] = useState<'bestaand' | 'nieuw'>('bestaand');
   const [searchText, setSearchText] = useState('');
   const [search, setSearch] = useState('');
-  const [client, setClient] = useState<ClientFormValues>(EMPTY_CLIENT);
-  const results = useClientSearch(search);
+  const [choice, setChoice] = useState<ClientChoiceState>(newClientChoice(EMPTY_CLIENT));
+  // Only the team's own clients: anyone else comes in through the duplicate check and an attach.
+  const results = useClientSearch(search, { ownTeam: true });
   const memberIds = new Set(detail.household.map((m) => m.clientId));
 
-  async function submit(body: { clientId?: string; client?: ReturnType<typeof toClientFields>; version: number }) {
+  async function submit(body: Record<string, unknown> & { version: number }) {
+    const problems = mode === 'nieuw' ? choiceProblems(choice) : [];
+    if (problems.length) return form.show(problems);
     const parsed = addHouseholdMemberBody.safeParse(body);
     if (!parsed.success) return form.showZod(parsed.error);
     try {
@@ -47,8 +55,8 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
         id="huishouden-mode"
         label="Wie voegt u toe?"
         options={[
-          { value: 'bestaand', label: 'Een bestaande cliënt' },
-          { value: 'nieuw', label: 'Een nieuwe persoon' },
+          { value: 'bestaand', label: 'Een cliënt van uw team' },
+          { value: 'nieuw', label: 'Een andere persoon (nieuw, of bekend bij een ander team)' },
         ]}
         value={mode}
         onChange={(v) => setMode(v as 'bestaand' | 'nieuw')}
@@ -56,7 +64,7 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
       {mode === 'bestaand' ? (
         <>
           <form noValidate onSubmit={handleSearch} className="kt-form kt-search" role="search" aria-label="Bestaande cliënt zoeken">
-            <TextField id="huishouden-zoek" label="Zoek een bestaande cliënt" description="Naam, geboortedatum, postcode of BSN" type="search" value={searchText} onChange={setSearchText} />
+            <TextField id="huishouden-zoek" label="Zoek een cliënt van uw team" description="Naam, geboortedatum, postcode of BSN" type="search" value={searchText} onChange={setSearchText} />
             <Button type="submit" appearance="secondary-action-button">
               Zoeken
             </Button>
@@ -66,8 +74,8 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
           {results.data && <SearchResults results={results.data} memberIds={memberIds} busy={action.isPending} onAdd={(c) => void submit({ clientId: c.id, version: detail.version })} />}
         </>
       ) : (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); void submit({ client: toClientFields(client), version: detail.version }); }} className="kt-form" aria-label="Nieuw huishoudlid">
-          <ClientFieldsInputs form={form} prefix="client" value={client} onChange={setClient} />
+        <form noValidate onSubmit={(e) => { e.preventDefault(); void submit({ ...choiceBody(choice), version: detail.version }); }} className="kt-form" aria-label="Nieuw huishoudlid">
+          <ClientChoice form={form} value={choice} onChange={setChoice} idPrefix="huishouden" headingLevel={3} />
           <ButtonGroup>
             <Button type="submit" appearance="primary-action-button" busy={action.isPending} disabled={action.isPending}>
               Huishoudlid toevoegen

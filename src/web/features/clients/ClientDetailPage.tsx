@@ -57,12 +57,17 @@ function ClientView({ client }: { client: ClientDetail }) {
               <Item label="Adres" value={address || null} />
               <Item label="Telefoonnummer" value={client.phone} />
             </DataList>
-            {can('clients:write') && !client.emergencyUntil && (
+            {can('clients:write') && client.writable && (
               <ButtonGroup>
                 <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)}>
                   Gegevens wijzigen
                 </Button>
               </ButtonGroup>
+            )}
+            {can('clients:write') && client.attachNotJustified && (
+              <Paragraph>
+                Uw team heeft deze cliënt gekoppeld terwijl een ander team de cliënt al kende. U kunt de gegevens wijzigen nadat Kwaliteit de koppeling als terecht heeft beoordeeld.
+              </Paragraph>
             )}
           </>
         )}

@@ -1,15 +1,17 @@
-// Clients: search, detail, update, duplicate check.
+// Clients: search, detail, update, duplicate check (limited per user: a 429 says when to try again).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientDetail, ClientSummary, DuplicateCheck, DuplicateMatch } from '../../../server/modules/clients/clients.schemas';
 import { api } from '../../app/api';
 
 export type { ClientDetail, ClientSummary, DuplicateMatch };
 
-export function useClientSearch(search: string) {
+/** `ownTeam`: only the team's own clients (to add to a household), not those opened through break-the-glass. */
+export function useClientSearch(search: string, options: { ownTeam?: boolean } = {}) {
+  const ownTeam = options.ownTeam ?? false;
   return useQuery({
-    queryKey: ['clients', 'search', search],
+    queryKey: ['clients', 'search', search, ownTeam],
     // A POST body, not a query string: the search text may be a BSN and never goes in a URL.
-    queryFn: () => api.post<ClientSummary[]>('/api/clients/search', { search }),
+    queryFn: () => api.post<ClientSummary[]>('/api/clients/search', { search, ownTeam }),
     enabled: search.trim().length >= 2,
   });
 }

@@ -1,5 +1,6 @@
 // Toestemming en verstrekkingen on the client page: the consent register (with withdrawal) and the
-// disclosures made, each with its legal ground. Only users who may change clients see the forms.
+// disclosures made, each with its legal ground; those the user's team recorded (all of them under
+// break-the-glass). Only users who may change clients see the forms.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { CONSENT_STATE_LABELS, type ConsentState } from '../../../server/modules/consents/consent-rules';
@@ -26,6 +27,11 @@ export function ConsentsSection({ client }: { client: ClientDetail }) {
     <section aria-labelledby="toestemming-title" className="kt-section">
       <Heading2 id="toestemming-title">Toestemming en verstrekkingen</Heading2>
       <Paragraph>Gegevens van de cliënt deelt u met anderen alleen met toestemming van de cliënt, of op een wettelijke grondslag. Elke verstrekking legt u hier vast.</Paragraph>
+      <Paragraph>
+        {client.emergencyUntil
+          ? 'Met noodtoegang ziet u de toestemmingen en verstrekkingen van alle teams.'
+          : 'U ziet de toestemmingen en verstrekkingen die uw team heeft vastgelegd. Die van andere teams ziet u niet.'}
+      </Paragraph>
       <QueryStatus query={register} what="de toestemmingen">
         {({ consents, disclosures }) => (
           <>

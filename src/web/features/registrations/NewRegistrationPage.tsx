@@ -1,20 +1,19 @@
-// Nieuwe aanmelding: the person (or an existing client found by the duplicate check), the
-// referrer, the date and the question. Saved → the triage screen of the new registration.
-import { useRef, useState, type FormEvent } from 'react';
+// Nieuwe aanmelding: the person (new, a client of the team found by the duplicate check, or a
+// client known elsewhere, attached with exact identification and a reason), the referrer, the date
+// and the question. Saved → the triage screen of the new registration.
+import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { newRegistration, type NewRegistration } from '../../../server/modules/registrations/registrations.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
-import { formatDate, fullName, today } from '../../app/format';
+import { today } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { codeOptions, useReference } from '../../app/reference';
-import { useDuplicateCheck, type DuplicateMatch } from '../clients/api';
-import { EMPTY_CLIENT, toClientFields, type ClientFormValues } from '../clients/client-form';
-import { ClientFieldsInputs } from '../clients/ClientFieldsInputs';
+import { EMPTY_CLIENT } from '../clients/client-form';
+import { ClientChoice, choiceBody, choiceProblems, newClientChoice, type ClientChoiceState } from '../clients/ClientChoice';
 import { useCreateRegistration } from './api';
-import { DuplicateMatches } from './DuplicateMatches';
 
 // The API reports a missing person on `client`; point that at the first name field.
 const clientPath = (path: string) => (path === 'client' ? 'client.firstName' : path);
@@ -24,50 +23,23 @@ export function NewRegistrationPage() {
   const reference = useReference();
   const form = useFormErrors('aanmelding', { mapPath: clientPath });
   const create = useCreateRegistration();
-  const duplicateCheck = useDuplicateCheck();
-  const [client, setClient] = useState<ClientFormValues>(EMPTY_CLIENT);
-  const [chosen, setChosen] = useState<DuplicateMatch | null>(null);
+  const [choice, setChoice] = useState<ClientChoiceState>(newClientChoice(EMPTY_CLIENT));
   const [referrerCode, setReferrerCode] = useState('');
   const [referrerOther, setReferrerOther] = useState('');
   const [registeredOn, setRegisteredOn] = useState(today());
   const [question, setQuestion] = useState('');
-  const lastChecked = useRef('');
-  const chosenRef = useRef<HTMLDivElement>(null);
-
-  function runDuplicateCheck(force: boolean) {
-    const body = {
-      firstName: client.firstName.trim(),
-      lastName: client.lastName.trim(),
-      birthDate: /^\d{4}-\d{2}-\d{2}$/.test(client.birthDate) ? client.birthDate : null,
-      postcode: client.postcode.trim() || null,
-      bsn: client.bsn.trim() || null,
-    };
-    const enough = (body.bsn?.replace(/\D/g, '').length ?? 0) >= 8 || (!!body.lastName && (!!body.birthDate || !!body.postcode));
-    const key = JSON.stringify(body);
-    if (!force && (!enough || key === lastChecked.current)) return;
-    lastChecked.current = key;
-    duplicateCheck.mutate(body);
-  }
-
-  function chooseClient(match: DuplicateMatch) {
-    setChosen(match);
-    setTimeout(() => chosenRef.current?.focus(), 0);
-  }
-
-  function undoChoice() {
-    setChosen(null);
-    setTimeout(() => document.getElementById(form.idFor('client.firstName'))?.focus(), 0);
-  }
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
     const body: NewRegistration = {
-      ...(chosen ? { clientId: chosen.id } : { client: toClientFields(client) }),
+      ...choiceBody(choice),
       registeredOn,
       referrerCode,
       referrerOther: referrerCode === 'anders' ? referrerOther : undefined,
       question,
     };
+    const problems = choiceProblems(choice);
+    if (problems.length) return form.show(problems);
     const parsed = newRegistration.safeParse(body);
     if (!parsed.success) return form.showZod(parsed.error);
     try {
@@ -87,39 +59,7 @@ export function NewRegistrationPage() {
 
         <Fieldset className="kt-section">
           <FieldsetLegend className="kt-legend">Bewoner</FieldsetLegend>
-          {chosen ? (
-            <div ref={chosenRef} tabIndex={-1} className="kt-chosen">
-              <Alert type="info">
-                <Paragraph>
-                  De aanmelding wordt gekoppeld aan de bestaande cliënt <strong>{fullName(chosen)}</strong>
-                  {chosen.birthDate ? `, geboren ${formatDate(chosen.birthDate)}` : ''}
-                  {chosen.postcode ? `, postcode ${chosen.postcode}` : ''}.
-                </Paragraph>
-                <Button appearance="secondary-action-button" type="button" onClick={undoChoice}>
-                  Toch een nieuwe cliënt invoeren
-                </Button>
-              </Alert>
-            </div>
-          ) : (
-            <>
-              <ClientFieldsInputs form={form} prefix="client" value={client} onChange={setClient} onIdentityBlur={() => runDuplicateCheck(false)} />
-              <section aria-labelledby="dubbel-title" className="kt-duplicates">
-                <Heading2 id="dubbel-title" className="kt-subheading">
-                  Dubbele inschrijving
-                </Heading2>
-                <ButtonGroup>
-                  <Button appearance="secondary-action-button" type="button" onClick={() => runDuplicateCheck(true)} busy={duplicateCheck.isPending}>
-                    Controleer op dubbele inschrijving
-                  </Button>
-                </ButtonGroup>
-                <div aria-live="polite">
-                  {duplicateCheck.isPending && <Paragraph>Bezig met zoeken naar bestaande cliënten…</Paragraph>}
-                  {duplicateCheck.isError && <Paragraph>De controle op dubbele inschrijving lukte niet: {duplicateCheck.error.message}</Paragraph>}
-                  {duplicateCheck.data && !duplicateCheck.isPending && <DuplicateMatches matches={duplicateCheck.data} onUse={chooseClient} />}
-                </div>
-              </section>
-            </>
-          )}
+          <ClientChoice form={form} value={choice} onChange={setChoice} idPrefix="aanmelding" />
         </Fieldset>
 
         <Fieldset className="kt-section">

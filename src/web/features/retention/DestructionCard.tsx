@@ -1,8 +1,9 @@
-// One dossier in the queue: its facts, and for "te beoordelen" the two decisions, each behind a step
-// of its own: destroying (cannot be undone) and keeping longer (with the reason).
+// One dossier in the queue: its facts, whose turn it is (four eyes), and the steps open to the
+// person looking, each behind a step of its own: proposing the destruction, confirming it (cannot
+// be undone; never by the one who proposed it) and keeping longer (with the reason).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
-import { declineDestructionBody, DESTRUCTION_REASON_LABELS } from '../../../server/modules/retention/retention.schemas';
+import { declineDestructionBody, DESTRUCTION_REASON_LABELS, DESTRUCTION_STATUS_LABELS, type DestructionTurn } from '../../../server/modules/retention/retention.schemas';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextareaField } from '../../app/fields';
@@ -23,10 +24,24 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+/** Whose turn it is, in words, for the person looking. */
+const TURN_TEXT: Record<Exclude<DestructionTurn, 'decided'>, string> = {
+  propose: 'Een medewerker kwaliteit stelt de vernietiging voor of wijst haar af. Daarna bevestigt een andere medewerker kwaliteit haar.',
+  confirm: 'U bent aan de beurt: bevestig de vernietiging, of wijs haar af.',
+  wait: 'U heeft deze vernietiging voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen). U kunt haar wel afwijzen.',
+};
+
 export function DestructionCard({ item, onDecided }: { item: DestructionItem; onDecided: (message: string) => void }) {
-  const [mode, setMode] = useState<'view' | 'confirm' | 'decline'>('view');
+  const [mode, setMode] = useState<'view' | 'propose' | 'confirm' | 'decline'>('view');
   const headingId = `vernietiging-${item.id}-title`;
-  const pending = item.status === 'te_beoordelen';
+  const turnId = `vernietiging-${item.id}-beurt`;
+  const turn = item.turn;
+  const pending = turn !== 'decided';
+  // A proposed row stays in the list (now for someone else to confirm): back to its facts.
+  const done = (message: string) => {
+    setMode('view');
+    onDecided(message);
+  };
   return (
     <li className="kt-panel kt-retention__item">
       <article aria-labelledby={headingId}>
@@ -49,6 +64,13 @@ export function DestructionCard({ item, onDecided }: { item: DestructionItem; on
           </Fact>
           <Fact label="Andere personen in deze casussen">{item.otherPersons}</Fact>
           {item.requestNote && <Fact label="Toelichting bij het verzoek">{item.requestNote}</Fact>}
+          <Fact label="Stand">{DESTRUCTION_STATUS_LABELS[item.status]}</Fact>
+          {item.proposedByName && (
+            <Fact label={item.reason === 'verzoek' ? 'Vastgelegd en voorgesteld door' : 'Voorgesteld door'}>
+              {turn === 'wait' ? `U (${item.proposedByName})` : item.proposedByName}, <DateText value={item.proposedAt} withTime />
+              {item.proposalNote ? `: ${item.proposalNote}` : ''}
+            </Fact>
+          )}
           {!pending && (
             <Fact label="Besluit">
               {item.decidedByName ?? 'Onbekend'}, <DateText value={item.decidedAt} withTime />
@@ -56,6 +78,12 @@ export function DestructionCard({ item, onDecided }: { item: DestructionItem; on
             </Fact>
           )}
         </DataList>
+        {turn !== 'decided' && (
+          <Paragraph id={turnId} className="kt-retention__turn">
+            <strong>Aan de beurt: </strong>
+            {TURN_TEXT[turn]}
+          </Paragraph>
+        )}
         {pending && item.blockedBy && (
           <Alert type="warning">
             <Paragraph>{item.blockedBy}</Paragraph>
@@ -63,8 +91,19 @@ export function DestructionCard({ item, onDecided }: { item: DestructionItem; on
         )}
         {pending && mode === 'view' && (
           <ButtonGroup>
-            {!item.blockedBy && (
+            {turn === 'propose' && !item.blockedBy && (
+              <Button type="button" appearance="primary-action-button" onClick={() => setMode('propose')}>
+                Vernietiging voorstellen…
+              </Button>
+            )}
+            {turn === 'confirm' && !item.blockedBy && (
               <Button type="button" appearance="primary-action-button" onClick={() => setMode('confirm')}>
+                Vernietigen…
+              </Button>
+            )}
+            {turn === 'wait' && (
+              // Disabled for the proposer; the turn paragraph above says why (read with the button).
+              <Button type="button" appearance="primary-action-button" disabled aria-describedby={turnId}>
                 Vernietigen…
               </Button>
             )}
@@ -73,8 +112,9 @@ export function DestructionCard({ item, onDecided }: { item: DestructionItem; on
             </Button>
           </ButtonGroup>
         )}
-        {pending && mode === 'confirm' && <ConfirmDestruction item={item} onCancel={() => setMode('view')} onDone={onDecided} />}
-        {pending && mode === 'decline' && <DeclineDestruction item={item} onCancel={() => setMode('view')} onDone={onDecided} />}
+        {pending && mode === 'propose' && <ProposeDestruction item={item} onCancel={() => setMode('view')} onDone={done} />}
+        {pending && mode === 'confirm' && <ConfirmDestruction item={item} onCancel={() => setMode('view')} onDone={done} />}
+        {pending && mode === 'decline' && <DeclineDestruction item={item} onCancel={() => setMode('view')} onDone={done} />}
       </article>
     </li>
   );
@@ -84,6 +124,43 @@ interface StepProps {
   item: DestructionItem;
   onCancel: () => void;
   onDone: (message: string) => void;
+}
+
+/** The proposal: nothing is removed yet; it says that another person confirms. */
+function ProposeDestruction({ item, onCancel, onDone }: StepProps) {
+  const propose = useDecideDestruction(item.id, 'propose');
+  const form = useFormErrors(`voorstellen-${item.id}`);
+  const [note, setNote] = useState('');
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => ref.current?.querySelector('textarea')?.focus(), []);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    try {
+      await propose.mutateAsync({ version: item.version, note });
+      onDone(`De vernietiging van dossier ${reference(item)} is voorgesteld. Een andere medewerker kwaliteit moet haar bevestigen.`);
+    } catch (error) {
+      form.showApiError(error);
+    }
+  }
+
+  return (
+    <form ref={ref} noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-panel" aria-label={`Vernietiging voorstellen: dossier ${reference(item)}`}>
+      <ErrorSummary form={form} />
+      <Paragraph>
+        Er wordt nog niets gewist. Een andere medewerker kwaliteit bevestigt de vernietiging; pas dan worden de gegevens vernietigd.
+      </Paragraph>
+      <TextareaField id={form.idFor('note')} label="Toelichting bij het voorstel" optional value={note} onChange={setNote} rows={2} error={form.errorFor('note')} />
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={propose.isPending} disabled={propose.isPending}>
+          Voorstellen
+        </Button>
+        <Button type="button" appearance="subtle-button" onClick={onCancel}>
+          Annuleren
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
 }
 
 /** The confirmation step: says what goes and that it cannot be undone. */

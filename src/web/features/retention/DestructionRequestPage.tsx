@@ -42,13 +42,14 @@ export function DestructionRequestPage() {
       <PageTitle title="Verzoek tot vernietiging vastleggen" />
       <Paragraph>
         Een cliënt mag schriftelijk vragen om zijn of haar gegevens te vernietigen. Het verzoek moet binnen 3 maanden na ontvangst zijn afgehandeld: vernietigd, of
-        afgewezen als de gegevens van aanzienlijk belang zijn voor een ander. Het verzoek komt op de lijst Bewaartermijn en vernietiging.
+        afgewezen als de gegevens van aanzienlijk belang zijn voor een ander. Het verzoek komt op de lijst Bewaartermijn en vernietiging. Wie het vastlegt, stelt de
+        vernietiging daarmee voor; een andere medewerker kwaliteit bevestigt haar.
       </Paragraph>
       {recorded ? (
         <div ref={done} tabIndex={-1}>
           <Alert type="ok">
             <Paragraph>
-              Het verzoek is vastgelegd. Uiterlijk afhandelen op <DateText value={recorded.dueOn} />.
+              Het verzoek is vastgelegd. Uiterlijk afhandelen op <DateText value={recorded.dueOn} />. Een andere medewerker kwaliteit moet de vernietiging bevestigen.
             </Paragraph>
             <Paragraph>
               <RouterLink to="/bewaartermijn">Naar Bewaartermijn en vernietiging</RouterLink>

@@ -1,24 +1,25 @@
 // Bewaartermijn en vernietiging: the queue of clients whose retention term has passed or who asked
-// for destruction. kwaliteit decides on the facts (teams, dates, number of cases), never on a name.
+// for destruction. kwaliteit decides on the facts (teams, dates, number of cases), never on a name,
+// and with four eyes: one person proposes, another confirms.
 import { useRef, useState } from 'react';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { DESTRUCTION_STATUS_LABELS, DESTRUCTION_STATUSES } from '../../../server/modules/retention/retention.schemas';
+import { RETENTION_VIEW_LABELS, RETENTION_VIEWS } from '../../../server/modules/retention/retention.schemas';
 import { SelectField } from '../../app/fields';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
-import { PAGE_SIZE, useRetentionQueue, type DestructionStatus } from './api';
+import { PAGE_SIZE, useRetentionQueue, type RetentionView } from './api';
 import { DestructionCard } from './DestructionCard';
 import './retention.css';
 
-const STATUS_OPTIONS = DESTRUCTION_STATUSES.map((value) => ({ value, label: DESTRUCTION_STATUS_LABELS[value] }));
-const EMPTY: Record<DestructionStatus, string> = {
-  te_beoordelen: 'Er is niets te beoordelen. De dagelijkse taak zet hier cliënten van wie de bewaartermijn verstreken is, en verzoeken van cliënten komen hier ook.',
+const VIEW_OPTIONS = RETENTION_VIEWS.map((value) => ({ value, label: RETENTION_VIEW_LABELS[value] }));
+const EMPTY: Record<RetentionView, string> = {
+  open: 'Er is niets te beoordelen. De dagelijkse taak zet hier cliënten van wie de bewaartermijn verstreken is, en verzoeken van cliënten komen hier ook.',
   vernietigd: 'Er zijn nog geen dossiers vernietigd.',
   afgewezen: 'Er zijn geen vernietigingen afgewezen.',
 };
 
 export function RetentionPage() {
-  const [status, setStatus] = useState<DestructionStatus>('te_beoordelen');
+  const [status, setStatus] = useState<RetentionView>('open');
   const [offset, setOffset] = useState(0);
   const [announcement, setAnnouncement] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
@@ -38,6 +39,10 @@ export function RetentionPage() {
         daarom vraagt. U beoordeelt op de feiten hieronder; namen en BSN staan er bewust niet bij. Na vernietigen blijven alleen anonieme gegevens over, zodat de
         cijfers van vroeger gelijk blijven.
       </Paragraph>
+      <Paragraph>
+        Vernietigen gebeurt met vier ogen: één medewerker kwaliteit stelt de vernietiging voor (of legt het verzoek van de cliënt vast), een andere medewerker kwaliteit
+        bevestigt haar. Tot dan kan iedereen van kwaliteit haar afwijzen.
+      </Paragraph>
       <Paragraph ref={statusRef} tabIndex={-1} role="status" className="kt-saved">
         {announcement}
       </Paragraph>
@@ -47,11 +52,11 @@ export function RetentionPage() {
           label="Toon"
           value={status}
           onChange={(v) => {
-            setStatus(v as DestructionStatus);
+            setStatus(v as RetentionView);
             setOffset(0);
             setAnnouncement('');
           }}
-          options={STATUS_OPTIONS}
+          options={VIEW_OPTIONS}
           placeholder={null}
         />
       </div>
@@ -64,9 +69,9 @@ export function RetentionPage() {
               <Paragraph>
                 {page.total === 1 ? '1 dossier' : `${page.total} dossiers`}
                 {page.total > PAGE_SIZE && `, ${offset + 1}–${offset + page.items.length} getoond`}
-                {status === 'te_beoordelen' && ', wat het eerst moet staat bovenaan'}.
+                {status === 'open' && ', wat het eerst moet staat bovenaan'}.
               </Paragraph>
-              <ol className="kt-retention__list" aria-label={`${DESTRUCTION_STATUS_LABELS[status]}`}>
+              <ol className="kt-retention__list" aria-label={RETENTION_VIEW_LABELS[status]}>
                 {page.items.map((item) => (
                   <DestructionCard key={item.id} item={item} onDecided={decided} />
                 ))}

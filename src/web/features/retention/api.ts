@@ -1,22 +1,22 @@
-// Bewaartermijn en vernietiging: the destruction queue, confirm / decline, and a client's request.
+// Bewaartermijn en vernietiging: the destruction queue, propose / confirm / decline, and a client's request.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DestructionItem, DestructionPage, DestructionStatus } from '../../../server/modules/retention/retention.schemas';
+import type { DestructionItem, DestructionPage, DestructionStatus, RetentionView } from '../../../server/modules/retention/retention.schemas';
 import { api, query } from '../../app/api';
 
-export type { DestructionItem, DestructionPage, DestructionStatus };
+export type { DestructionItem, DestructionPage, DestructionStatus, RetentionView };
 
 export const PAGE_SIZE = 50;
 const key = ['retention'] as const;
 
-export function useRetentionQueue(status: DestructionStatus, offset: number) {
-  return useQuery({ queryKey: [...key, status, offset], queryFn: () => api.get<DestructionPage>(`/api/retention${query({ status, limit: PAGE_SIZE, offset })}`) });
+export function useRetentionQueue(view: RetentionView, offset: number) {
+  return useQuery({ queryKey: [...key, view, offset], queryFn: () => api.get<DestructionPage>(`/api/retention${query({ status: view, limit: PAGE_SIZE, offset })}`) });
 }
 
-export function useDecideDestruction(id: string, decision: 'confirm' | 'decline') {
+export function useDecideDestruction(id: string, decision: 'propose' | 'confirm' | 'decline') {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { version: number; note: string }) => api.post<DestructionItem>(`/api/retention/${encodeURIComponent(id)}/${decision}`, body),
-    // Every tab changes: the row moves from "te beoordelen" to "vernietigd" or "afgewezen".
+    // Every tab can change: the row moves on, or out of "open" to "vernietigd" or "afgewezen".
     onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
 }

@@ -1,11 +1,13 @@
 // One bar chart: open cases and cases over the norm per team. The table next to it is the text
-// alternative; the chart itself is one image with a summary as its name.
+// alternative; the chart itself is one image with a summary as its name. A suppressed figure (the
+// analyst's) has no bar, and the summary gives its marker.
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { TeamFigures } from './api';
+import { figureText } from './figure-text';
 
 echarts.use([BarChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
@@ -14,10 +16,11 @@ function cssVar(name: string, fallback: string): string {
   return value || fallback;
 }
 
-export function FiguresChart({ figures }: { figures: TeamFigures['teams'] }) {
+export function FiguresChart({ figures: all }: { figures: TeamFigures }) {
   const ref = useRef<HTMLDivElement>(null);
+  const figures = all.teams;
   const label = `Staafdiagram van open casussen en casussen boven de norm per team. ${figures
-    .map((t) => `${t.teamName}: ${t.openCases} open, ${t.overNorm} boven de norm`)
+    .map((t, i) => `${t.teamName}: ${figureText(all, i, 'openCases')} open, ${figureText(all, i, 'overNorm')} boven de norm`)
     .join('; ')}. Dezelfde cijfers staan in de tabel.`;
 
   useEffect(() => {

@@ -1,12 +1,14 @@
-// Cijfers per team: aggregated counts and waiting times, never a client.
+// Cijfers per team: aggregated counts and waiting times, never a client. For the analyst small
+// numbers are suppressed: such a cell shows "<5" or "x", explained above the figures.
 import { lazy, Suspense } from 'react';
 import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useAuth } from '../../app/auth';
-import { formatNumber } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { Loading, QueryStatus } from '../../app/QueryStatus';
+import { SuppressionNote } from '../reports/SuppressionNote';
 import { useTeamFigures } from './api';
+import { figureText } from './figure-text';
 
 // ECharts is large: load it only on this screen.
 const FiguresChart = lazy(() => import('./FiguresChart').then((m) => ({ default: m.FiguresChart })));
@@ -29,10 +31,11 @@ export function FiguresPage() {
             <Paragraph>Er zijn nog geen cijfers.</Paragraph>
           ) : (
             <>
+              {f.suppression && <SuppressionNote suppression={f.suppression} />}
               <section aria-labelledby="grafiek-title" className="kt-section">
                 <Heading2 id="grafiek-title">Open casussen en wachttijd</Heading2>
                 <Suspense fallback={<Loading what="de grafiek" />}>
-                  <FiguresChart figures={f.teams} />
+                  <FiguresChart figures={f} />
                 </Suspense>
               </section>
               <section aria-labelledby="tabel-title" className="kt-section">
@@ -52,15 +55,15 @@ export function FiguresPage() {
                       </TableRow>
                     </TableHeader>
                     <TableBody>
-                      {f.teams.map((t) => (
+                      {f.teams.map((t, i) => (
                         <TableRow key={t.teamId}>
                           <TableHeaderCell scope="row">{t.teamName}</TableHeaderCell>
-                          <TableCell className="kt-num">{formatNumber(t.openCases)}</TableCell>
-                          <TableCell className="kt-num">{formatNumber(t.awaitingFirstMeeting)}</TableCell>
-                          <TableCell className="kt-num">{formatNumber(t.overNorm)}</TableCell>
-                          <TableCell className="kt-num">{formatNumber(t.startedLast90Days)}</TableCell>
-                          <TableCell className="kt-num">{formatNumber(t.closedLast90Days)}</TableCell>
-                          <TableCell className="kt-num">{formatNumber(t.meanDaysToFirstMeeting, 1)}</TableCell>
+                          <TableCell className="kt-num">{figureText(f, i, 'openCases')}</TableCell>
+                          <TableCell className="kt-num">{figureText(f, i, 'awaitingFirstMeeting')}</TableCell>
+                          <TableCell className="kt-num">{figureText(f, i, 'overNorm')}</TableCell>
+                          <TableCell className="kt-num">{figureText(f, i, 'startedLast90Days')}</TableCell>
+                          <TableCell className="kt-num">{figureText(f, i, 'closedLast90Days')}</TableCell>
+                          <TableCell className="kt-num">{figureText(f, i, 'meanDaysToFirstMeeting', 1)}</TableCell>
                         </TableRow>
                       ))}
                     </TableBody>

@@ -1,9 +1,11 @@
 // Work lists: my work, the team overview and the figures per team.
 import { useQuery } from '@tanstack/react-query';
-import type { MyWork, TeamFigures, TeamOverview } from '../../../server/modules/worklists/worklists.schemas';
+import type { MyWork, PublishedTeamFigures, TeamOverview } from '../../../server/modules/worklists/worklists.schemas';
 import { api } from '../../app/api';
 
-export type { MyWork, TeamFigures, TeamOverview };
+/** The figures per team: exact, or for the analyst with small numbers suppressed (null, reasons in `suppression`). */
+export type TeamFigures = PublishedTeamFigures;
+export type { MyWork, TeamOverview };
 
 export function useMyWork() {
   return useQuery({ queryKey: ['work', 'mine'], queryFn: () => api.get<MyWork>('/api/work/mine') });

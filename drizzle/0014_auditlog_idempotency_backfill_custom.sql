@@ -1,5 +1,5 @@
 -- Idempotency keys move from "the key is the new journal entry's id" to the table idempotency_keys
--- (per user and route). Runs AFTER the generated migration that creates idempotency_keys.
+-- (per user and route). Runs AFTER the generated migration that creates idempotency_keys (0013_auditlog_client_ids_idempotency_keys).
 --
 -- A client that sent a journal entry before the upgrade and retries it after (same Idempotency-Key)
 -- must still get that entry back, not a second one. Before, the key became the entry's id, so for the

@@ -1,0 +1,109 @@
+// Figures that do not depend on chance (shared/spec/reports.md: "two installations that import the
+// same history must print the same report"): the same history imported into two empty
+// installations prints every report byte for byte the same: the annual report for every year of
+// the data, every quarter, the organisation and every team, exact and as the analyst gets it
+// (small numbers suppressed), as JSON and as CSV; the ZRM report for every year and team; Cijfers.
+// On the sample (four years) a team's quarterly reports are left out, to keep the test under half a
+// minute: they run the same queries as the team's annual report with another end date (184 report
+// computations per installation instead of 760); the crafted history has them all.
+//
+// Histories: the shared sample, and tests/support/tied-history.ts, where every team has a client
+// with same-day assessments whose scores differ. With a random id deciding between them, a team's
+// ZRM report differs between two imports with probability 3/4, so this test passes by luck with
+// probability (1/4)^18 < 1e-10; and the rule check below (first nulmeting, last later assessment
+// of the day, as recorded) passes by luck with the same probability.
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { teams } from '../../src/server/db/schema';
+import { readConfig } from '../../src/server/config';
+import type { Actor } from '../../src/server/access/actor';
+import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
+import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
+import { loadReportCodeLists, publishAnnualReport, reportLabels } from '../../src/server/modules/reports/annual-report';
+import { renderReportCsv } from '../../src/server/modules/reports/report-csv';
+import { publishZrmReport } from '../../src/server/modules/zrm/zrm-report';
+import { teamFigures } from '../../src/server/modules/worklists/worklists.service';
+import type { ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
+import codesFile from '../../src/server/modules/reference/codes.json' with { type: 'json' };
+import { openTestDatabase } from '../support/test-app';
+import { SAMPLE } from '../support/sample';
+import { expectedPair, TIED_YEAR, tiedHistory } from '../support/tied-history';
+
+/** Every year from the first registration to the last closing in cases.csv. */
+function yearsOf(casesCsv: string): number[] {
+  const years = [...casesCsv.matchAll(/\b(\d{4})-\d{2}-\d{2}\b/g)].map((m) => Number(m[1]));
+  const years0 = Math.min(...years);
+  return Array.from({ length: Math.max(...years) - years0 + 1 }, (_, i) => years0 + i);
+}
+
+/** Imports the history into a new empty installation and prints every report: name → bytes. */
+async function printEveryReport(files: Record<string, string>, options: { teamQuarters: boolean }): Promise<Map<string, string>> {
+  const { database, drop } = await openTestDatabase();
+  try {
+    const db = database.db;
+    const organisationId = (await findOrganisationId(db))!;
+    const imported = await validateAndImport(db, organisationId, files, { write: true, userId: null });
+    expect(imported.allProblems).toEqual([]);
+    const teamCodes = (await db.select({ code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId))).map((t) => t.code).sort();
+    const labels = reportLabels(await loadReportCodeLists(db, organisationId));
+    const roles = [
+      ['exact', null],
+      ['analist', readConfig({}).smallNumbers],
+    ] as const;
+    const printed = new Map<string, string>();
+    for (const year of yearsOf(files['cases.csv']!)) {
+      for (const team of [undefined, ...teamCodes]) {
+        for (const quarter of team && !options.teamQuarters ? [undefined] : [undefined, 1, 2, 3, 4]) {
+          for (const [role, smallNumbers] of roles) {
+            const name = `annual ${year}${quarter ? ` K${quarter}` : ''} ${team ?? 'organisatie'} ${role}`;
+            const report = await publishAnnualReport(db, organisationId, { year, quarter, teamCode: team }, smallNumbers);
+            printed.set(`${name} json`, JSON.stringify(report));
+            // What computeAnnualReportCsv sends, without computing the report a second time.
+            printed.set(`${name} csv`, renderReportCsv(report, labels, { quarter, team }));
+          }
+        }
+        for (const [role, smallNumbers] of roles) {
+          printed.set(`zrm ${year} ${team ?? 'organisatie'} ${role}`, JSON.stringify(await publishZrmReport(db, organisationId, { year, teamCode: team }, smallNumbers)));
+        }
+      }
+    }
+    const analyst: Actor = { organisationId, userId: organisationId, role: 'analist', teamId: null, name: 'Analist', emergencyClientIds: [] };
+    printed.set('cijfers', JSON.stringify(await teamFigures(db, analyst)));
+    return printed;
+  } finally {
+    await drop();
+  }
+}
+
+function differences(first: Map<string, string>, second: Map<string, string>): string[] {
+  const names = new Set([...first.keys(), ...second.keys()]);
+  return [...names].filter((name) => first.get(name) !== second.get(name));
+}
+
+describe('the same history in two empty installations', () => {
+  it('prints every report of the sample byte for byte the same', async () => {
+    const files = await readExchangeFolder(path.join(SAMPLE, 'data'));
+    const first = await printEveryReport(files, { teamQuarters: false });
+    const second = await printEveryReport(files, { teamQuarters: false });
+    // Per year: 5 organisation reports and 18 team reports, 2 roles, JSON and CSV; 19 ZRM reports, 2 roles; and Cijfers.
+    expect(first.size).toBe(yearsOf(files['cases.csv']!).length * ((5 + 18) * 2 * 2 + 19 * 2) + 1);
+    expect(differences(first, second)).toEqual([]);
+  }, 600_000);
+
+  it('prints every report of a history with same-day assessments byte for byte the same, by the recorded order', async () => {
+    const files = tiedHistory();
+    const first = await printEveryReport(files, { teamQuarters: true });
+    const second = await printEveryReport(files, { teamQuarters: true });
+    expect(differences(first, second)).toEqual([]);
+
+    // The order decides as the rule says: the first recorded nulmeting of the earliest day, the
+    // last recorded periodiek/eind of the latest day.
+    const outcomes = codesFile.teams.map((team) => {
+      const report = JSON.parse(first.get(`zrm ${TIED_YEAR} ${team.code} exact`)!) as ZrmReport;
+      const { n, mean_start, mean_latest } = report.domains.financien!;
+      return { team: team.code, n, start: mean_start, latest: mean_latest };
+    });
+    expect(outcomes).toEqual(codesFile.teams.map((team, i) => ({ team: team.code, n: 1, ...expectedPair(i) })));
+  }, 600_000);
+});

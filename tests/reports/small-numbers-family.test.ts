@@ -1,0 +1,138 @@
+// The analyst's reports taken together: every variant the analyst can fetch over HTTP (the year
+// and 1 January up to each quarter, for the organisation and every team, JSON and CSV; the ZRM
+// report for the organisation and every team), for three consecutive years, attacked at once by
+// an attacker that knows every identity of the report definitions (tests/support/small-number-attack.ts).
+// No suppressed cell and no count of 1–4 may follow, and no published count may be 1–4.
+// Once on the shared sample history and once on a crafted history full of small cells.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/server/app';
+import { readConfig } from '../../src/server/config';
+import { vacuumAnalyze, type Database } from '../../src/server/db/database';
+import { validateAndImport } from '../../src/server/modules/exchange/exchange.service';
+import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
+import { reportLabels, loadReportCodeLists } from '../../src/server/modules/reports/annual-report';
+import { renderReportCsv } from '../../src/server/modules/reports/report-csv';
+import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
+import type { PublishedZrmReport, ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
+import { TEST_USERS } from '../support/fixtures';
+import { openSampleDatabase } from '../support/sample';
+import { FamilyAttack, type AnnualVariant, type AttackResult, type ZrmVariant } from '../support/small-number-attack';
+import { loginByEmail, openTestDatabase, type Session } from '../support/test-app';
+import { craftedHistory } from '../support/crafted-history';
+
+interface Installation {
+  database: Database;
+  organisationId: string;
+  app: FastifyInstance;
+  analyst: Session;
+  quality: Session;
+  close(): Promise<void>;
+}
+
+async function install(database: Database, drop: () => Promise<void>): Promise<Installation> {
+  const organisationId = (await findOrganisationId(database.db))!;
+  const app = await buildApp({ db: database.db, config: { ...readConfig({}), logLevel: 'silent' }, databaseKind: database.kind, version: 'test' });
+  await app.ready();
+  const [analyst, quality] = await Promise.all([loginByEmail(app, TEST_USERS.analyst.email, 'analyst'), loginByEmail(app, TEST_USERS.quality.email, 'quality')]);
+  return {
+    database,
+    organisationId,
+    app,
+    analyst,
+    quality,
+    close: async () => {
+      await app.close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * Every variant of the years, as the analyst (published) and as kwaliteit (exact) receive them;
+ * the CSV of each variant of `csvYear` checked against its JSON (it is rendered from the same object).
+ */
+async function fetchFamily(at: Installation, years: number[], csvYear: number): Promise<{ annual: AnnualVariant[]; zrm: ZrmVariant[] }> {
+  const teams = (await at.analyst.get<{ teams: { code: string }[] }>('/api/reference')).teams.map((t) => t.code);
+  const labels = reportLabels(await loadReportCodeLists(at.database.db, at.organisationId));
+  const annual: AnnualVariant[] = [];
+  const zrm: ZrmVariant[] = [];
+  for (const year of years) {
+    for (const team of [null, ...teams]) {
+      for (const quarter of [1, 2, 3, 4] as const) {
+        const query = `year=${year}${quarter < 4 ? `&quarter=${quarter}` : ''}${team ? `&team=${team}` : ''}`;
+        const published = await at.analyst.get<PublishedAnnualReport>(`/api/reports/annual?${query}`);
+        const exact = await at.quality.get<AnnualReport>(`/api/reports/annual?${query}`);
+        expect(published.suppression, query).toBeDefined();
+        expect(exact).not.toHaveProperty('suppression');
+        if (year === csvYear) {
+          const csv = (await at.analyst.request('GET', `/api/reports/annual.csv?${query}`)).body;
+          // The CSV holds exactly the figures of the JSON, suppressed ones as their markers.
+          expect(csv, query).toBe(renderReportCsv(published, labels, { quarter: quarter < 4 ? quarter : undefined, team: team ?? undefined }));
+        }
+        annual.push({ year, quarter, team, published, exact });
+      }
+      const query = `year=${year}${team ? `&team=${team}` : ''}`;
+      zrm.push({ year, team, published: await at.analyst.get<PublishedZrmReport>(`/api/reports/zrm?${query}`), exact: await at.quality.get<ZrmReport>(`/api/reports/zrm?${query}`) });
+    }
+  }
+  return { annual, zrm };
+}
+
+function attack(family: { annual: AnnualVariant[]; zrm: ZrmVariant[] }): AttackResult {
+  const attacker = new FamilyAttack();
+  attacker.addAnnual(family.annual);
+  attacker.addZrm(family.zrm);
+  return attacker.run();
+}
+
+/** A readable list of what the attacker found, for the failure message. */
+function describeLeaks(result: AttackResult): string {
+  return result.leaks
+    .slice(0, 15)
+    .map((leak) => `${leak.cell} = ${leak.exact} (${leak.why}; ${leak.where.slice(0, 3).join(', ')})`)
+    .join('\n');
+}
+
+function expectNoLeaks(result: AttackResult): void {
+  expect(result.wrong).toEqual([]);
+  expect(result.smallPublished).toEqual([]);
+  expect(result.leaks.length, `${result.leaks.length} leaks, e.g.:\n${describeLeaks(result)}`).toBe(0);
+}
+
+describe('the analyst’s reports of the sample history, all variants of 2015–2017 together', () => {
+  let at: Installation;
+  beforeAll(async () => {
+    const { database, drop } = await openSampleDatabase();
+    at = await install(database, drop);
+  }, 300_000);
+  afterAll(async () => at?.close());
+
+  it('give away no suppressed cell and no small count', async () => {
+    const family = await fetchFamily(at, [2015, 2016, 2017], 2016);
+    const result = attack(family);
+    // The attacker has work to do: thousands of suppressed and unpublished cells.
+    expect(result.unknowns).toBeGreaterThan(1000);
+    expectNoLeaks(result);
+  }, 1_800_000);
+});
+
+describe('the analyst’s reports of a crafted history with small cells in every table', () => {
+  let at: Installation;
+  beforeAll(async () => {
+    const { database, drop } = await openTestDatabase();
+    const organisationId = (await findOrganisationId(database.db))!;
+    const result = await validateAndImport(database.db, organisationId, craftedHistory(2021), { write: true, userId: null });
+    expect(result.allProblems).toEqual([]);
+    await vacuumAnalyze(database, { afterBulkLoad: true });
+    at = await install(database, drop);
+  }, 300_000);
+  afterAll(async () => at?.close());
+
+  it('give away no suppressed cell and no small count', async () => {
+    const family = await fetchFamily(at, [2020, 2021, 2022], 2021);
+    const result = attack(family);
+    expect(result.unknowns).toBeGreaterThan(100);
+    expectNoLeaks(result);
+  }, 1_800_000);
+});
