@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
+import { registerDeniedLog } from './audit/denied-log';
 import { errorsBeforeRoutes, registerErrorHandler } from './http/error-handler';
 import { registerInputCheck } from './http/input-check';
 import { logSerializers } from './http/log-serializers';
@@ -108,6 +109,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
     transform: jsonSchemaTransform,
   });
   registerAuthHook(app, deps.db, { sessionIdleMinutes: deps.config.sessionIdleMinutes });
+  registerDeniedLog(app, deps.db);
 
   await app.register(
     async (api) => {

@@ -1,8 +1,10 @@
 // The client's rights in a real browser, on the server as `npm start` runs it (empty database → demo
 // organisation): the demo medewerker opens one of her clients → the section "Wie heeft dit dossier
-// ingezien" lists her own reads → she downloads the file as PDF (a real PDF, logged; the page says
-// it is being made) → when the server cannot make one now (429: one at a time), the page shows its
-// message → the print view of the krachtplan is logged too. axe checks every page.
+// ingezien" lists her own reads, and that she saw the client in Mijn werk → she downloads the file as
+// PDF (a real PDF, logged; the page says it is being made) → when the server cannot make one now (429:
+// one at a time), the page shows its message → the print view of the krachtplan is logged too → the
+// team leader, who may open the client but not read the log, gets no section and causes no refused
+// look. axe checks every page.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +55,8 @@ describe("the client's rights", () => {
     const first = logRows('bekeek de persoonsgegevens').first();
     expect(await first.textContent()).toMatch(/Buurtteammedewerker.*Overvecht Centrum/);
     expect(await first.textContent()).toMatch(/Gelukt/);
+    // She opened the case from Mijn werk, which showed the client.
+    await expect.poll(() => logRows('zag de cliënt in de lijst Mijn werk').count()).toBeGreaterThanOrEqual(1);
     await checkPage(page, 'client-inzage');
   });
 
@@ -100,5 +104,22 @@ describe("the client's rights", () => {
     await expect.poll(() => page.getByRole('button', { name: 'Afdrukken of opslaan als PDF' }).isVisible()).toBe(true);
     await page.goto(clientUrl);
     await expect.poll(() => logRows('drukte het krachtplan af').count()).toBe(1);
+  });
+
+  it("shows the team leader the client without the log section, and her visit causes no refused look", async () => {
+    const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const leader = await context.newPage();
+    await login(leader, server.baseUrl, 'teamleider@demo.keukentafel.nl');
+    await expect.poll(() => leader.getByRole('heading', { level: 1 }).textContent()).toMatch(/Mijn dag/);
+    await leader.goto(clientUrl);
+    await expect.poll(() => leader.getByRole('button', { name: 'Dossier downloaden (PDF)' }).isVisible()).toBe(true);
+    expect(await leader.getByRole('heading', { name: 'Wie heeft dit dossier ingezien' }).count()).toBe(0);
+    await checkPage(leader, 'client-teamleider-zonder-inzage');
+    await context.close();
+
+    await page.reload();
+    const leaderRows = accessLog().getByRole('row').filter({ hasText: 'Teamleider' });
+    await expect.poll(() => leaderRows.filter({ hasText: 'bekeek de persoonsgegevens' }).count()).toBeGreaterThanOrEqual(1);
+    expect(await accessLog().getByRole('row').filter({ hasText: 'Geweigerd' }).count()).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // Audit completeness (NEN 7513): each kind of action leaves exactly the expected access-log rows,
-// with who (user, role, team), what, which record, which client and the outcome; and the log is
-// append-only in the database itself.
+// with who (user, role, team), what, which record, which client (or, for a search or list view, every
+// client it showed) and the outcome; and the log is append-only in the database itself. The generated
+// matrix of refused looks and list views over every route is tests/http/audit-refusals.test.ts.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/server/access/permissions';
@@ -12,6 +13,7 @@ import type { NetworkMember } from '../../src/server/modules/network/network.sch
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { ZrmAssessment } from '../../src/server/modules/zrm/zrm.schemas';
 import { listDueForRetention } from '../../src/server/modules/retention/retention.service';
+import type { AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
 import { TEAM_A, TEAM_B, TEST_PASSWORD, TEST_USERS, teamId, type TestUser } from '../support/fixtures';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
@@ -20,6 +22,8 @@ interface AuditRow {
   entityType: string;
   entityId: string | null;
   clientId: string | null;
+  /** A search or list view: every client it showed, sorted. */
+  clientIds: string[] | null;
   actorId: string | null;
   actorRole: string | null;
   actorTeamId: string | null;
@@ -39,12 +43,13 @@ async function query<T>(text: ReturnType<typeof sql>): Promise<T[]> {
 
 const auditIds = async () => new Set((await query<{ id: string }>(sql`select id from audit_log`)).map((r) => r.id));
 
-/** The rows an action wrote: everything not in the log before it. */
+/** The rows an action wrote: everything not in the log before it, refused looks included (written after the answer). */
 async function logged(action: () => Promise<unknown>): Promise<AuditRow[]> {
   const before = await auditIds();
   await action();
+  await t.app.deniedLog?.settled();
   const rows = await query<AuditRow & { id: string }>(sql`
-    select id, action, entity_type as "entityType", entity_id as "entityId", client_id as "clientId", actor_id as "actorId",
+    select id, action, entity_type as "entityType", entity_id as "entityId", client_id as "clientId", client_ids::text[] as "clientIds", actor_id as "actorId",
            actor_role as "actorRole", actor_team_id as "actorTeamId", outcome, emergency, on_behalf_of as "onBehalfOf"
     from audit_log`);
   return sortRows(rows.filter((r) => !before.has(r.id)).map(({ id: _id, ...row }) => row));
@@ -56,9 +61,10 @@ function sortRows(rows: AuditRow[]): AuditRow[] {
 }
 
 /** An expected row: the user's role and team as they are, success, no break-the-glass, on their own behalf. */
-function row(user: TestUser, action: string, entityType: string, ids: { entityId?: string | null; clientId?: string | null }): AuditRow {
+function row(user: TestUser, action: string, entityType: string, ids: { entityId?: string | null; clientId?: string | null; clientIds?: string[] }): AuditRow {
   const u = users[user];
-  return { action, entityType, entityId: ids.entityId ?? null, clientId: ids.clientId ?? null, actorId: u.id, actorRole: u.role, actorTeamId: u.teamId, outcome: 'success', emergency: false, onBehalfOf: null };
+  const clientIds = ids.clientIds ? [...ids.clientIds].sort() : null;
+  return { action, entityType, entityId: ids.entityId ?? null, clientId: ids.clientId ?? null, clientIds, actorId: u.id, actorRole: u.role, actorTeamId: u.teamId, outcome: 'success', emergency: false, onBehalfOf: null };
 }
 
 const expectRows = (actual: AuditRow[], ...expected: AuditRow[]) => expect(actual).toEqual(sortRows(expected));
@@ -125,11 +131,13 @@ describe('every kind of action leaves exactly its access-log rows', () => {
   });
 
   it('search, duplicate check and reads of a client, a case and a journal', async () => {
-    expectRows(await logged(() => worker.post('/api/clients/search', { search: 'Logboek' })), row('workerA', 'search', 'client', {}));
+    // One row per search, naming every client it showed (never the search text).
+    expectRows(await logged(() => worker.post('/api/clients/search', { search: 'Logboek' })), row('workerA', 'search', 'client', { clientIds: [clientId] }));
+    expectRows(await logged(() => worker.post('/api/clients/search', { search: 'Niemandhier' })), row('workerA', 'search', 'client', { clientIds: [] }));
     const matches: DuplicateMatch[] = [];
     const duplicates = await logged(async () => matches.push(...(await worker.post<DuplicateMatch[]>('/api/clients/duplicate-check', { firstName: 'Joke', lastName: 'Logboek', birthDate: '1971-03-04' }))));
     expect(matches.map((m) => (m.kind === 'known' ? m.id : m.kind))).toEqual([clientId]);
-    expectRows(duplicates, row('workerA', 'search', 'client', {}), row('workerA', 'read', 'client', { entityId: clientId, clientId }));
+    expectRows(duplicates, row('workerA', 'search', 'client', { clientIds: [clientId] }));
     expectRows(await logged(() => worker.get(`/api/clients/${clientId}`)), row('workerA', 'read', 'client', { entityId: clientId, clientId }));
     expectRows(await logged(() => worker.get(`/api/cases/${caseId}`)), row('workerA', 'read', 'case', { entityId: caseId, clientId }));
     expectRows(await logged(() => worker.get(`/api/cases/${caseId}/contacts`)), row('workerA', 'read', 'journal', { entityId: caseId, clientId }));
@@ -246,19 +254,19 @@ describe('break the glass, denied reads, consent, the access log, print, export,
   });
 
   it('break the glass: the search, the grant, reads marked emergency, no write, the review', async () => {
-    expectRows(await logged(() => worker.post('/api/emergency-access/search', { lastName: 'Noodgeval', birthDate: '1980-05-06' })), row('workerA', 'search', 'client', {}));
+    expectRows(await logged(() => worker.post('/api/emergency-access/search', { lastName: 'Noodgeval', birthDate: '1980-05-06' })), row('workerA', 'search', 'client', { clientIds: [other.clientId] }));
     let grant!: { id: string };
     const granted = await logged(async () => (grant = await worker.post<{ id: string }>('/api/emergency-access', { clientId: other.clientId, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })));
     expectRows(granted, emergencyRow('workerA', 'emergency_access', 'client', { entityId: other.clientId, clientId: other.clientId }));
     expectRows(await logged(() => worker.get(`/api/clients/${other.clientId}`)), emergencyRow('workerA', 'read', 'client', { entityId: other.clientId, clientId: other.clientId }));
     expectRows(await logged(() => worker.get(`/api/cases/${other.caseId}`)), emergencyRow('workerA', 'read', 'case', { entityId: other.caseId, clientId: other.clientId }));
     expectRows(await logged(() => worker.get(`/api/cases/${other.caseId}/contacts`)), emergencyRow('workerA', 'read', 'journal', { entityId: other.caseId, clientId: other.clientId }));
-    // Read only: a change is refused as not found and changes nothing, so it leaves no row.
+    // Read only: a change is refused as not found and changes nothing; the attempt is logged as refused.
     const write = await logged(async () => {
       const response = await worker.request('POST', `/api/cases/${other.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Mag niet' });
       expect(response.statusCode).toBe(404);
     });
-    expectRows(write);
+    expectRows(write, { ...emergencyRow('workerA', 'create', 'case', { entityId: other.caseId, clientId: other.clientId }), outcome: 'denied' });
     const quality = await t.login('quality');
     expectRows(await logged(() => quality.request('POST', `/api/emergency-access/${grant.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'emergency_access', { entityId: grant.id }));
   });
@@ -328,7 +336,13 @@ describe('break the glass, denied reads, consent, the access log, print, export,
   it("retention: the queue, a client's request, decline, confirm (destroy) by another person, the daily job and a proposal", async () => {
     const quality = await t.login('quality');
     const quality2 = await t.login('quality2');
-    expectRows(await logged(() => quality.get('/api/retention')), row('quality', 'read', 'destruction_queue', {}));
+    // The queue shows no names, but facts about each client's file: the row names the clients of the rows shown.
+    let queue!: { items: { id: string }[] };
+    const queueRows = await logged(async () => (queue = await quality.get('/api/retention')));
+    const shownClients = queue.items.length
+      ? (await query<{ clientId: string }>(sql`select client_id as "clientId" from destructions where id in (${sql.join(queue.items.map((i) => sql`${i.id}::uuid`), sql`, `)})`)).map((d) => d.clientId)
+      : [];
+    expectRows(queueRows, row('quality', 'list', 'destruction_queue', { clientIds: [...new Set(shownClients)] }));
     let request!: { id: string };
     const requested = await logged(async () => (request = await quality.post<{ id: string }>(`/api/clients/${own.clientId}/destruction-request`, { receivedOn: today })));
     expectRows(requested, row('quality', 'create', 'destruction', { entityId: request?.id, clientId: own.clientId }));
@@ -339,8 +353,20 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     const registration = await worker.post<Registration>('/api/registrations', { client: { firstName: 'Door', lastName: 'Vernietig' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
     await worker.post(`/api/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
     const gone = registration.client.id;
+    // A search showed this client and another one (with an open case, so not destroyed).
+    const kept = await clientWithCase(worker, 'Blijf', 'Vernietigdniet');
+    const search = await logged(() => worker.post('/api/clients/search', { search: 'Vernietig' }));
+    expectRows(search, row('workerA', 'search', 'client', { clientIds: [gone, kept.clientId] }));
+    const viewRow = async () => query<{ changes: unknown; clientIds: string[] }>(sql`select changes, client_ids::text[] as "clientIds" from audit_log where action = 'search' and client_ids @> array[${gone}::uuid] and client_ids @> array[${kept.clientId}::uuid]`);
+    const viewBefore = await viewRow();
+    expect(viewBefore).toHaveLength(1);
     const second = await quality.post<{ id: string }>(`/api/clients/${gone}/destruction-request`, { receivedOn: today });
     expectRows(await logged(() => quality2.post(`/api/retention/${second.id}/confirm`, { version: 1 })), row('quality2', 'destroy', 'client', { entityId: gone, clientId: gone }));
+    // The view's row holds nothing about the destroyed client (the kind of search and a count) and is
+    // the other client's log too: it stays whole, naming both.
+    expect(await viewRow()).toEqual(viewBefore);
+    const keptLog = await worker.get<AccessLogPage>(`/api/clients/${kept.clientId}/access-log`);
+    expect(keptLog.entries.filter((e) => e.what === 'zag de cliënt in de zoekresultaten van Cliënten zoeken')).toHaveLength(1);
 
     // The daily job, run as if 16 years from now, after a case is closed: one row per client it
     // lists (that client among them), on behalf of the job and without a user.
@@ -357,6 +383,7 @@ describe('break the glass, denied reads, consent, the access log, print, export,
       entityType: 'destruction',
       entityId: d.id,
       clientId: d.clientId,
+      clientIds: null,
       actorId: null,
       actorRole: null,
       actorTeamId: null,
@@ -375,6 +402,89 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     expectRows(wrong);
     const changed = await logged(async () => expect((await a2.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Zeven zilveren zwanen zwemmen' })).statusCode).toBe(204));
     expectRows(changed, row('workerA2', 'update', 'user', { entityId: users.workerA2.id }));
+  });
+});
+
+describe('list views and refused looks', () => {
+  let own: { clientId: string; caseId: string };
+  let other: { clientId: string; caseId: string };
+
+  beforeAll(async () => {
+    own = await clientWithCase(worker, 'Lijst', 'Lijstenmaker');
+    other = await clientWithCase(await t.login('workerB'), 'Ver', 'Wegwijk');
+  });
+
+  it('Mijn werk, Mijn dag, the team overview and the lists of cases and registrations each write one row naming every client shown', async () => {
+    type Listed = { mainClient: { id: string } | null };
+    const lead = await t.login('leadA');
+    let mine!: { cases: Listed[]; registrationsToTriage: { client: { id: string } }[] };
+    const mineRows = await logged(async () => (mine = await worker.get('/api/work/mine')));
+    const shownInMine = [...mine.cases.flatMap((c) => (c.mainClient ? [c.mainClient.id] : [])), ...mine.registrationsToTriage.map((r) => r.client.id)];
+    expect(shownInMine).toContain(own.clientId);
+    expectRows(mineRows, row('workerA', 'list', 'my_work', { clientIds: [...new Set(shownInMine)] }));
+
+    const dashboard = await logged(() => worker.get('/api/work/dashboard'));
+    expect(dashboard).toHaveLength(1);
+    expect(dashboard[0]).toMatchObject({ action: 'list', entityType: 'dashboard' });
+    expect(dashboard[0]!.clientIds).toContain(own.clientId);
+
+    await worker.post('/api/registrations', { client: { firstName: 'Wacht', lastName: 'Optriage' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    let team!: { cases: Listed[]; registrationsToTriage: number };
+    const teamRows = await logged(async () => (team = await lead.get('/api/work/team')));
+    expectRows(teamRows, row('leadA', 'list', 'team_overview', { clientIds: [...new Set(team.cases.map((c) => c.mainClient!.id))] }));
+    // The registrations waiting for triage are counted there, not shown (so not named).
+    expect(team.registrationsToTriage).toBe((await lead.get<unknown[]>('/api/registrations?status=untriaged')).length);
+    expect(team.registrationsToTriage).toBeGreaterThan(0);
+    expect(teamRows[0]!.clientIds).toContain(own.clientId);
+    expect(teamRows[0]!.clientIds).not.toContain(other.clientId);
+
+    let page!: { items: Listed[] };
+    const caseRows = await logged(async () => (page = await worker.get('/api/cases?scope=team&status=all&limit=200')));
+    expectRows(caseRows, row('workerA', 'list', 'case_list', { clientIds: [...new Set(page.items.map((c) => c.mainClient!.id))] }));
+
+    let registrations!: { client: { id: string } }[];
+    const registrationRows = await logged(async () => (registrations = await worker.get('/api/registrations?status=all')));
+    expectRows(registrationRows, row('workerA', 'list', 'registration_list', { clientIds: [...new Set(registrations.map((r) => r.client.id))] }));
+    expect(registrationRows[0]!.clientIds).toContain(own.clientId);
+  });
+
+  it("shows each view in the client's access log in words", async () => {
+    const log = await worker.get<AccessLogPage>(`/api/clients/${own.clientId}/access-log`);
+    const said = log.entries.map((e) => e.what);
+    for (const sentence of ['zag de cliënt in de lijst Mijn werk', 'zag de cliënt op Mijn dag', 'zag de cliënt in het teamoverzicht', 'zag de cliënt in een lijst van casussen', 'zag de cliënt in de lijst Aanmeldingen']) {
+      expect(said).toContain(sentence);
+    }
+    // The other team's client was in none of them.
+    const quality = await t.login('quality');
+    const otherLog = await quality.get<AccessLogPage>(`/api/clients/${other.clientId}/access-log`);
+    expect(otherLog.entries.filter((e) => e.who === 'Anna Aalders')).toEqual([]);
+  });
+
+  it('logs a refused look by a role without the permission, also for a client named only in the body', async () => {
+    const analyst = await t.login('analyst');
+    const read = await logged(async () => expect((await analyst.request('GET', `/api/clients/${own.clientId}`)).statusCode).toBe(404));
+    expectRows(read, { ...row('analyst', 'read', 'client', { entityId: own.clientId, clientId: own.clientId }), outcome: 'denied' });
+    const attach = { clientId: own.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Mag niet' };
+    const attached = await logged(async () => expect((await analyst.request('POST', '/api/registrations', attach)).statusCode).toBe(404));
+    expectRows(attached, { ...row('analyst', 'create', 'client', { entityId: own.clientId, clientId: own.clientId }), outcome: 'denied' });
+    const unknown = await logged(async () => expect((await analyst.request('POST', '/api/registrations', { ...attach, clientId: crypto.randomUUID() })).statusCode).toBe(404));
+    expectRows(unknown);
+  });
+
+  it('logs nothing for a 404 about a record the caller may see (a plan version that does not exist)', async () => {
+    const rows = await logged(async () => expect((await worker.request('GET', `/api/cases/${own.caseId}/plan/versions/99`)).statusCode).toBe(404));
+    expectRows(rows);
+  });
+
+  it("logs a colleague's refused look at the access log, and the client page asks for it only when it may be read", async () => {
+    const colleague = await t.login('leadA');
+    const detail = await colleague.get<{ mayReadAccessLog: boolean }>(`/api/clients/${own.clientId}`);
+    expect(detail.mayReadAccessLog).toBe(false);
+    expect((await worker.get<{ mayReadAccessLog: boolean }>(`/api/clients/${own.clientId}`)).mayReadAccessLog).toBe(true);
+    const refused = await logged(async () => expect((await colleague.request('GET', `/api/clients/${own.clientId}/access-log`)).statusCode).toBe(404));
+    expectRows(refused, { ...row('leadA', 'read', 'client', { entityId: own.clientId, clientId: own.clientId }), outcome: 'denied' });
+    const log = await worker.get<AccessLogPage>(`/api/clients/${own.clientId}/access-log`);
+    expect(log.entries.find((e) => e.outcome === 'geweigerd')).toMatchObject({ who: 'Lotte Leeuw', role: 'Teamleider', what: 'probeerde het dossier te bekijken' });
   });
 });
 

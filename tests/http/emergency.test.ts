@@ -47,6 +47,7 @@ describe('break the glass', () => {
   it('hides the client from another team, and logs the refused look', async () => {
     expect((await stranger.request('GET', `/api/clients/${clientId}`)).statusCode).toBe(404);
     expect((await stranger.request('GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+    await t.app.deniedLog.settled(); // refused looks are logged after the answer
     const denied = (await auditRows('worker.b@test.nl')).filter((r) => r.outcome === 'denied');
     expect(denied.map((r) => r.entity_type).sort()).toEqual(['case', 'client']);
     expect(denied.every((r) => r.client_id === clientId)).toBe(true);
@@ -111,9 +112,11 @@ describe('break the glass', () => {
   });
 
   it('lists the accesses for review with what was done under them, and records the review once', async () => {
+    await t.app.deniedLog.settled();
     const open = await quality.get<EmergencyReviewItem[]>('/api/emergency-access');
     const worker = open.find((i) => i.userName === 'Bram Bakker')!;
-    expect(worker).toMatchObject({ userRole: 'Buurtteammedewerker', teamName: 'Zuilen', clientTeams: ['Overvecht Centrum'], actions: 3, reviewedAt: null });
+    // The grant, two reads, and three refused writes (a change of the client, a contact, a first meeting).
+    expect(worker).toMatchObject({ userRole: 'Buurtteammedewerker', teamName: 'Zuilen', clientTeams: ['Overvecht Centrum'], actions: 6, reviewedAt: null });
     expect(JSON.stringify(open)).not.toContain('Nood');
 
     const own = open.find((i) => i.userName === 'Karin Kwak')!;

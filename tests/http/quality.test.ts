@@ -60,8 +60,12 @@ describe('filing', () => {
     expect((await anna.request('PUT', `/api/quality-reports/${id}`, { status: 'in_behandeling', version: 1 })).statusCode).toBe(404);
     expect((await anna.request('POST', `/api/quality-reports/${id}/steps`, { stepOn: today, description: 'Gebeld' })).statusCode).toBe(404);
 
+    // The filing, and the three refused looks at the register's report (logged after each 404).
+    await t.app.deniedLog.settled();
     const audit = await auditOf(id);
-    expect(audit.map((a) => [a.action, a.actorRole, a.clientId])).toEqual([['create', 'medewerker', null]]);
+    const described = audit.map((a) => [a.action, a.actorRole, a.clientId, a.outcome].join(' '));
+    expect(described[0]).toBe('create medewerker  success');
+    expect(described.slice(1).sort()).toEqual(['read medewerker  denied', 'update medewerker  denied', 'update medewerker  denied']);
     expect(audit[0]!.changes).toMatchObject({ to: { kind: 'incident', title: incident.title, teamId: teamA } });
   });
 

@@ -22,17 +22,20 @@ export async function loginOverHttp(baseUrl: string, email: string): Promise<Htt
 /**
  * Sends a create request until the server acknowledges it with 201, the way a client with an
  * Idempotency-Key does: no answer or a 5xx (a process killed, restarting) means the same request
- * again; any other answer is a refusal and throws. Resolves with the number of attempts.
+ * again; any other answer is a refusal and throws. Resolves with the number of attempts and the id
+ * of the record the acknowledgement names.
  */
-export async function sendUntilAcknowledged(send: () => Promise<Response>, retryAfterMs: number): Promise<number> {
+export async function sendUntilAcknowledged(send: () => Promise<Response>, retryAfterMs: number): Promise<{ attempts: number; id: string }> {
   for (let attempts = 1; ; attempts++) {
     let response: Response | undefined;
+    let id: string | undefined;
     try {
       response = await send();
+      if (response.status === 201) id = ((await response.json()) as { id: string }).id;
     } catch {
-      // No answer: send again.
+      // No answer (or the answer broke off): send again.
     }
-    if (response?.status === 201) return attempts;
+    if (response?.status === 201 && id) return { attempts, id };
     if (response && response.status < 500) throw new Error(`write refused: ${response.status} ${await response.text()}`);
     await new Promise((r) => setTimeout(r, retryAfterMs));
   }

@@ -9,6 +9,8 @@ export type AuditAction =
   | 'update'
   | 'delete'
   | 'search'
+  /** A list view (Mijn werk, the team overview, a queue): `clientIds` names every client it showed. */
+  | 'list'
   | 'login'
   | 'logout'
   | 'import'
@@ -38,8 +40,13 @@ export interface AuditEvent {
   entityId?: string | null;
   /** The client the record is about, so the client's own access overview can list it. */
   clientId?: string | null;
+  /**
+   * A search or list view: every client it showed (their names or facts about them), so each
+   * client's access overview lists the view. Stored sorted and once each.
+   */
+  clientIds?: readonly string[];
   changes?: { from?: unknown; to?: unknown } | Record<string, unknown> | null;
-  /** success (default) or denied: a read of a record outside the actor's scope. */
+  /** success (default) or denied: a look at an existing record the actor may not see (audit/denied-log.ts). */
   outcome?: 'success' | 'denied';
   /**
    * On whose behalf, when not the actor's own work: 'opdrachtregel', 'import', 'dagelijkse taak'.
@@ -63,6 +70,7 @@ export async function writeAudit(db: DbOrTx, actor: AuditActor, event: AuditEven
     entityType: event.entityType,
     entityId: event.entityId ?? null,
     clientId: event.clientId ?? null,
+    clientIds: event.clientIds ? [...new Set(event.clientIds)].sort() : null,
     changes: event.changes ?? null,
   });
 }

@@ -46,8 +46,9 @@ export function registerAuthHook(app: FastifyInstance, db: Db, options: { sessio
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission });
     }
-    // The OpenAPI document tags each operation public or not.
-    route.schema = { ...route.schema, tags: [permission === 'public' ? 'public' : 'protected'], description: `Permission: ${permission}` };
+    // The OpenAPI document tags each operation public or not, and states its permission after the route's own description.
+    const description = [route.schema?.description, `Permission: ${permission}`].filter(Boolean).join('\n\n');
+    route.schema = { ...route.schema, tags: [permission === 'public' ? 'public' : 'protected'], description };
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {
@@ -66,12 +67,19 @@ export function registerAuthHook(app: FastifyInstance, db: Db, options: { sessio
     }
     if (permission === 'public') return;
     if (!request.actor) throw new Unauthenticated(expired ? SESSION_EXPIRED_MESSAGE : undefined);
-    // A role without the permission gets the same answer as a record outside its scope: the thing
-    // does not exist for it. One denial code, nothing to learn from probing.
-    if (!roleAllows(request.actor.role, permission)) throw new NotFound();
+    if (!roleAllows(request.actor.role, permission)) return; // refused below, once the body is read
     if (!SAFE_METHODS.has(request.method) && request.headers[CSRF_HEADER] !== request.csrfToken) {
       throw new Forbidden('Het beveiligingstoken ontbreekt of klopt niet. Laad de pagina opnieuw.');
     }
+  });
+
+  // A role without the permission gets the same answer as a record outside its scope: the thing
+  // does not exist for it. One denial code, nothing to learn from probing. Refused after the body is
+  // parsed and before it is validated, so the log of refused looks (audit/denied-log.ts) can name a
+  // record the body refers to (a clientId).
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const permission = request.routeOptions.config?.permission;
+    if (permission && permission !== 'public' && request.actor && !roleAllows(request.actor.role, permission)) throw new NotFound();
   });
 }
 

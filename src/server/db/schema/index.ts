@@ -9,3 +9,4 @@ export * from './plans';
 export * from './network';
 export * from './trust';
 export * from './limits';
+export * from './idempotency';

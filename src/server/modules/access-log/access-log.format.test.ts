@@ -24,11 +24,30 @@ describe('describeAction', () => {
     expect(describeAction(row({ action: 'read', entityType: 'journal' }))).toBe('bekeek het contactjournaal');
     expect(describeAction(row({ action: 'read', entityType: 'client' }))).toBe('bekeek de persoonsgegevens');
     expect(describeAction(row({ action: 'read', entityType: 'plan', changes: { version: 3 } }))).toBe('bekeek versie 3 van het krachtplan');
-    expect(describeAction(row({ action: 'search', entityType: 'client', changes: { kind: 'name', results: 2 } }))).toBe('zocht cliënten');
-    expect(describeAction(row({ action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: 1 } }))).toBe('controleerde op dubbele inschrijving');
+    expect(describeAction(row({ action: 'search', entityType: 'client', changes: { kind: 'name', results: 2 } }))).toBe('zag de cliënt in de zoekresultaten van Cliënten zoeken');
+    expect(describeAction(row({ action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: 1 } }))).toBe('zag de cliënt bij een controle op dubbele inschrijving');
+    expect(describeAction(row({ action: 'search', entityType: 'client', changes: { kind: 'emergency_bsn', results: 1 } }))).toBe('zag de cliënt in de zoekresultaten voor noodtoegang');
     expect(describeAction(row({ action: 'export', entityType: 'client_file' }))).toBe('exporteerde het dossier');
     expect(describeAction(row({ action: 'print', entityType: 'plan' }))).toBe('drukte het krachtplan af');
     expect(describeAction(row({ action: 'read', entityType: 'access_log' }))).toBe('bekeek het overzicht van wie het dossier inzag');
+  });
+
+  it('says in which list the client was seen', () => {
+    expect(describeAction(row({ action: 'list', entityType: 'my_work' }))).toBe('zag de cliënt in de lijst Mijn werk');
+    expect(describeAction(row({ action: 'list', entityType: 'dashboard' }))).toBe('zag de cliënt op Mijn dag');
+    expect(describeAction(row({ action: 'list', entityType: 'team_overview' }))).toBe('zag de cliënt in het teamoverzicht');
+    expect(describeAction(row({ action: 'list', entityType: 'registration_list' }))).toBe('zag de cliënt in de lijst Aanmeldingen');
+    expect(describeAction(row({ action: 'list', entityType: 'destruction_queue' }))).toBe('zag gegevens uit het dossier, zonder naam, bij Bewaartermijn en vernietiging');
+    expect(describeAction(row({ action: 'list', entityType: 'some_new_list' }))).toBe('zag de cliënt in een lijst (some new list)');
+  });
+
+  it('says what a refused attempt tried, not that it happened', () => {
+    expect(describeAction(row({ outcome: 'denied', action: 'read', entityType: 'client' }))).toBe('probeerde het dossier te bekijken');
+    expect(describeAction(row({ outcome: 'denied', action: 'read', entityType: 'case' }))).toBe('probeerde de casus te bekijken');
+    expect(describeAction(row({ outcome: 'denied', action: 'create', entityType: 'case' }))).toBe('probeerde iets vast te leggen in de casus');
+    expect(describeAction(row({ outcome: 'denied', action: 'update', entityType: 'contact' }))).toBe('probeerde een contact in het contactjournaal te wijzigen');
+    expect(describeAction(row({ outcome: 'denied', action: 'export', entityType: 'client' }))).toBe('probeerde het dossier te exporteren');
+    expect(describeAction(row({ outcome: 'denied', action: 'emergency_access', entityType: 'client' }))).toBe('probeerde noodtoegang te krijgen');
   });
 
   it('names the changed fields of an update in Dutch, each once, without their values', () => {
@@ -64,7 +83,7 @@ describe('toAccessLogEntry', () => {
       who: 'Anna Aalders',
       role: 'Buurtteammedewerker',
       team: 'Overvecht-Centrum',
-      what: 'bekeek de persoonsgegevens',
+      what: 'probeerde het dossier te bekijken',
       onBehalfOf: null,
       outcome: 'geweigerd',
       emergency: true,

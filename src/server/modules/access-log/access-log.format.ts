@@ -1,5 +1,7 @@
 // Audit rows in words a client understands (NEN 7513: a readable overview of who accessed what).
-// Pure: no I/O. Only field NAMES of a change are ever shown, never their values.
+// Pure: no I/O. Only field NAMES of a change are ever shown, never their values. Every row shown is
+// about the one client whose overview it is: a row about a record of theirs, or a search or list view
+// that showed them (audit_log.client_ids).
 import { ROLE_LABELS, type Role } from '../../access/permissions';
 import type { AccessLogEntry } from './access-log.schemas';
 
@@ -50,6 +52,39 @@ const ENTITY_NOUNS: Record<string, string> = {
   client_attachment: 'een koppeling van de cliënt aan een ander team',
   history: 'de registratiegeschiedenis',
 };
+
+/** A list view that showed the client (action `list`), by the list's entity type. */
+const LIST_SENTENCES: Record<string, string> = {
+  case_list: 'zag de cliënt in een lijst van casussen',
+  registration_list: 'zag de cliënt in de lijst Aanmeldingen',
+  my_work: 'zag de cliënt in de lijst Mijn werk',
+  dashboard: 'zag de cliënt op Mijn dag',
+  team_overview: 'zag de cliënt in het teamoverzicht',
+  my_emergency_access: 'zag de cliënt in de lijst van de eigen noodtoegang',
+  // These two lists show facts from the file (teams, cases) without the client's name.
+  emergency_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (noodtoegang)',
+  attachment_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (koppelingen)',
+  destruction_queue: 'zag gegevens uit het dossier, zonder naam, bij Bewaartermijn en vernietiging',
+};
+
+/** A refused attempt (outcome denied), by action: "probeerde de casus te bekijken". */
+const DENIED_VERBS: Record<string, (what: string) => string> = {
+  read: (what) => `probeerde ${what} te bekijken`,
+  update: (what) => `probeerde ${what} te wijzigen`,
+  create: (what) => `probeerde iets vast te leggen in ${what}`,
+  delete: (what) => `probeerde ${what} te verwijderen`,
+  export: (what) => `probeerde ${what} te exporteren`,
+  print: (what) => `probeerde ${what} af te drukken`,
+  disclose: () => 'probeerde een verstrekking aan derden vast te leggen',
+  destroy: (what) => `probeerde ${what} te vernietigen`,
+  emergency_access: () => 'probeerde noodtoegang te krijgen',
+};
+
+function deniedSentence(action: string, entityType: string): string {
+  // A refused look at the client as a whole: their file.
+  const what = entityType === 'client' ? 'het dossier' : noun(entityType);
+  return (DENIED_VERBS[action] ?? ((w: string) => `probeerde ${w} te gebruiken (${action})`))(what);
+}
 
 /** Field names of the records, in Dutch; parts of the address are one field for the client. */
 const FIELD_LABELS: Record<string, string> = {
@@ -151,17 +186,24 @@ function emergencyReason(row: Pick<AuditRowForLog, 'changes' | 'emergencyReason'
 }
 
 /** What happened, as a Dutch sentence without a subject: "bekeek het contactjournaal". */
-export function describeAction(row: Pick<AuditRowForLog, 'action' | 'entityType' | 'changes' | 'emergencyReason'>): string {
+export function describeAction(row: Pick<AuditRowForLog, 'action' | 'entityType' | 'changes' | 'emergencyReason'> & { outcome?: string }): string {
   const what = noun(row.entityType);
   const via = isRecord(row.changes) ? row.changes.via : undefined;
+  if (row.outcome === 'denied') return deniedSentence(row.action, row.entityType);
   switch (row.action) {
     case 'read':
       if (row.entityType === 'client' && via === 'duplicate_check') return 'zag de cliënt bij een controle op dubbele inschrijving';
       if (row.entityType === 'plan' && planVersion(row.changes) !== null) return `bekeek versie ${planVersion(row.changes)} van het krachtplan`;
       return `bekeek ${what}`;
-    case 'search':
-      if (isRecord(row.changes) && row.changes.kind === 'duplicate_check') return 'controleerde op dubbele inschrijving';
-      return row.entityType === 'client' ? 'zocht cliënten' : `zocht in ${what}`;
+    case 'search': {
+      // A search that showed the client (its row names them in client_ids).
+      const kind = isRecord(row.changes) ? row.changes.kind : undefined;
+      if (kind === 'duplicate_check') return 'zag de cliënt bij een controle op dubbele inschrijving';
+      if (typeof kind === 'string' && kind.startsWith('emergency')) return 'zag de cliënt in de zoekresultaten voor noodtoegang';
+      return row.entityType === 'client' ? 'zag de cliënt in de zoekresultaten van Cliënten zoeken' : `zocht in ${what}`;
+    }
+    case 'list':
+      return LIST_SENTENCES[row.entityType] ?? `zag de cliënt in een lijst (${row.entityType.replace(/_/g, ' ')})`;
     case 'create':
       if (row.entityType === 'client') return 'schreef de cliënt in';
       if (row.entityType === 'case') return 'opende een casus';

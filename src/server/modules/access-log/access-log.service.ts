@@ -1,6 +1,6 @@
 // The client's access log: read it (kwaliteit and the case's workers), and log a print of the
 // krachtplan. Reading the log is itself logged.
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
 import { auditLog, clients, emergencyAccess, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
@@ -14,8 +14,9 @@ import { ACCESS_LOG_PAGE_SIZE, type AccessLogEntry, type AccessLogPage } from '.
 
 const NOT_FOUND = 'Cliënt niet gevonden';
 
+/** The rows about the client, and the searches and list views that showed them. */
 function clientRows(organisationId: string, clientId: string) {
-  return and(eq(auditLog.organisationId, organisationId), eq(auditLog.clientId, clientId));
+  return and(eq(auditLog.organisationId, organisationId), or(eq(auditLog.clientId, clientId), sql`${auditLog.clientIds} @> array[${clientId}::uuid]`));
 }
 
 /**
@@ -68,8 +69,7 @@ export async function mayReadAccessLog(db: DbOrTx, actor: Actor, clientId: strin
 
 export async function getAccessLog(db: Db, actor: Actor, clientId: string, page: number): Promise<AccessLogPage> {
   if (!(await clientExists(db, actor.organisationId, clientId))) throw new NotFound(NOT_FOUND);
-  // The same answer as for a client that does not exist. Not logged as a denied read: the client
-  // page asks for the log for every colleague who may open the client, to learn whether to show it.
+  // The same answer as for a client that does not exist (logged as a refused look by audit/denied-log.ts).
   if (!(await mayReadAccessLog(db, actor, clientId))) throw new NotFound(NOT_FOUND);
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(auditLog).where(clientRows(actor.organisationId, clientId));
   const entries = await loadAccessLog(db, actor.organisationId, clientId, { limit: ACCESS_LOG_PAGE_SIZE, offset: (page - 1) * ACCESS_LOG_PAGE_SIZE });

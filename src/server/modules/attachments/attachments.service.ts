@@ -100,6 +100,8 @@ export async function listAttachmentsForReview(db: Db, actor: Actor, query: z.ou
     .where(and(eq(clientAttachments.organisationId, actor.organisationId), status))
     .orderBy(desc(clientAttachments.attachedAt), desc(clientAttachments.id))
     .limit(500);
+  // No names, but facts about each client's file (the teams that know them): named in the log.
+  await writeAudit(db, actor, { action: 'list', entityType: 'attachment_review', changes: { status: query.status, results: rows.length }, clientIds: rows.map((r) => r.attachment.clientId) });
   return rows.map((r) => ({
     id: r.attachment.id,
     userName: r.userName,

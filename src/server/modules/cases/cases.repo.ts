@@ -98,6 +98,11 @@ export async function listCaseEvents(db: DbOrTx, organisationId: string, caseId:
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
+/** The clients a list of cases shows, for its audit row: each case's main client. */
+export function mainClientIds(items: readonly { mainClient: { id: string } | null }[]): string[] {
+  return items.flatMap((c) => (c.mainClient ? [c.mainClient.id] : []));
+}
+
 /** The main client of a case, for audit rows. */
 export async function mainClientId(db: DbOrTx, organisationId: string, caseId: string): Promise<string | null> {
   const [row] = await db

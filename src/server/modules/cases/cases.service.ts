@@ -13,7 +13,7 @@ import { unknownCodes } from '../reference/reference.service';
 import { chooseClient, limitAttachLookup } from '../clients/clients.service';
 import { recordAttachment } from '../attachments/attachments.service';
 import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
-import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, selectCaseSummaries } from './cases.repo';
+import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, mainClientIds, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -27,16 +27,15 @@ export async function listCases(db: Db, actor: Actor, query: z.output<typeof cas
   const today = todayInNetherlands();
   // Over the norm: still waiting for a first meeting more than 5 days after registration.
   if (query.overNorm) conditions.push(eq(cases.status, 'registered'), lte(cases.registeredOn, addDays(today, -(FIRST_MEETING_NORM_DAYS + 1))));
-  return selectCaseSummaries(db, actor, { where: and(...conditions), orderBy: dueFirstOrder, limit: query.limit, offset: query.offset, today });
+  const page = await selectCaseSummaries(db, actor, { where: and(...conditions), orderBy: dueFirstOrder, limit: query.limit, offset: query.offset, today });
+  await writeAudit(db, actor, { action: 'list', entityType: 'case_list', changes: { scope: query.scope, status: query.status, results: page.items.length }, clientIds: mainClientIds(page.items) });
+  return page;
 }
 
 export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options: { audit?: boolean } = {}): Promise<CaseDetail> {
   const row = await findVisibleCase(db, actor, caseId);
-  if (!row) {
-    const clientId = await mainClientId(db, actor.organisationId, caseId);
-    if (clientId) await writeAudit(db, actor, { action: 'read', entityType: 'case', entityId: caseId, clientId, outcome: 'denied' });
-    throw new NotFound('Casus niet gevonden');
-  }
+  // A look at an existing case outside one's scope is logged as refused by audit/denied-log.ts.
+  if (!row) throw new NotFound('Casus niet gevonden');
   const today = todayInNetherlands();
   const { items } = await selectCaseSummaries(db, actor, { where: eq(cases.id, caseId), today, limit: 1 });
   const summary = items[0]!;

@@ -162,6 +162,8 @@ export const clientDetail = z.object({
   writable: z.boolean(),
   /** The team holds the client through an attach kwaliteit has not judged justified (why `writable` is false). */
   attachNotJustified: z.boolean(),
+  /** The actor may read the client's access log (so the page asks for it only then: a refused ask is logged). */
+  mayReadAccessLog: z.boolean(),
 });
 export type ClientDetail = z.infer<typeof clientDetail>;
 

@@ -6,10 +6,11 @@ import { clients } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { isEmergencyAccess } from '../../access/access.policy';
 import { activeEmergencyUntil } from '../emergency/emergency.service';
+import { mayReadAccessLog } from '../access-log/access-log.service';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, NotFound } from '../../lib/errors';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
-import { clientWriteAccess, findClientByBsn, findClientInOrganisation, findClientOfOwnTeam, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
+import { clientWriteAccess, findClientByBsn, findClientOfOwnTeam, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
 import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
 import type { z } from 'zod';
 import { DESTROYED_CLIENT_NAME } from '../retention/retention.schemas';
@@ -61,24 +62,19 @@ export async function searchClients(db: Db, actor: Actor, search: string, limit:
         results = [...results, ...(await find(tx, similar, order, limit - results.length))];
       }
     }
-    // The search term itself is not logged: it may be a BSN.
-    await writeAudit(tx, actor, { action: 'search', entityType: 'client', changes: { kind, results: results.length } });
+    // The search term itself is not logged (it may be a BSN); the clients it showed are.
+    await writeAudit(tx, actor, { action: 'search', entityType: 'client', changes: { kind, results: results.length }, clientIds: results.map((r) => r.id) });
     return results;
   });
 }
 
 export async function getClient(db: Db, actor: Actor, clientId: string): Promise<ClientDetail> {
   const row = await findVisibleClient(db, actor, clientId);
-  if (!row) {
-    // A look at an existing client outside one's scope is logged as refused (NEN 7513: the outcome).
-    if (await findClientInOrganisation(db, actor.organisationId, clientId)) {
-      await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId, outcome: 'denied' });
-    }
-    throw new NotFound('Cliënt niet gevonden');
-  }
+  // A look at an existing client outside one's scope is logged as refused by audit/denied-log.ts.
+  if (!row) throw new NotFound('Cliënt niet gevonden');
   const clientCases = await listClientCases(db, actor, clientId);
   await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId });
-  return detail(row, clientCases, { emergencyUntil: await emergencyUntil(db, actor, clientId), ...(await clientWriteAccess(db, actor, clientId)) });
+  return detail(row, clientCases, { emergencyUntil: await emergencyUntil(db, actor, clientId), ...(await clientWriteAccess(db, actor, clientId)), mayReadAccessLog: await mayReadAccessLog(db, actor, clientId) });
 }
 
 /** Until when the actor reads the client only through break-the-glass (null: through their team). */
@@ -88,7 +84,7 @@ async function emergencyUntil(db: Db, actor: Actor, clientId: string): Promise<s
   return activeEmergencyUntil(db, actor, clientId);
 }
 
-function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'writable' | 'attachNotJustified'>): ClientDetail {
+function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'writable' | 'attachNotJustified' | 'mayReadAccessLog'>): ClientDetail {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -185,7 +181,7 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, input
       .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)))
       .returning();
     await writeAudit(tx, actor, { action: 'update', entityType: 'client', entityId: clientId, clientId, changes: diff(before, values) });
-    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, writable: true, attachNotJustified: false });
+    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, writable: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
   });
 }
 
@@ -199,8 +195,7 @@ export async function checkDuplicates(db: Db, actor: Actor, input: z.output<type
     postcode,
     bsn: bsn && isValidBsn(bsn) ? bsn : null,
   });
-  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: matches.length } });
-  // The matches may be clients of other teams: each one shown is logged in that client's access log.
-  for (const clientId of clientIds) await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId, changes: { via: 'duplicate_check' } });
+  // The matches may be clients of other teams (shown without id): the row names each one shown, for that client's access log.
+  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: matches.length }, clientIds });
   return matches;
 }

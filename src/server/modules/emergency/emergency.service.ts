@@ -43,8 +43,8 @@ export async function searchForEmergency(db: Db, actor: Actor, input: z.output<t
     .where(and(eq(clients.organisationId, actor.organisationId), isNull(clients.destroyedAt), identifiedBy(input)))
     .orderBy(asc(clients.lastName), asc(clients.firstName), asc(clients.id))
     .limit(10);
-  // The terms are not logged (a BSN); the kind and the number of results are.
-  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: input.bsn ? 'emergency_bsn' : 'emergency_name_birth_date', results: rows.length } });
+  // The terms are not logged (a BSN); the kind, the number of results and the clients shown are.
+  await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: input.bsn ? 'emergency_bsn' : 'emergency_name_birth_date', results: rows.length }, clientIds: rows.map((r) => r.id) });
   return rows;
 }
 
@@ -84,6 +84,7 @@ export async function listMyEmergencyAccess(db: Db, actor: Actor): Promise<Emerg
     .innerJoin(clients, and(eq(clients.organisationId, emergencyAccess.organisationId), eq(clients.id, emergencyAccess.clientId)))
     .where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.userId, actor.userId), sql`${emergencyAccess.expiresAt} > now()`))
     .orderBy(desc(emergencyAccess.grantedAt));
+  await writeAudit(db, actor, { action: 'list', entityType: 'my_emergency_access', changes: { results: rows.length }, clientIds: rows.map((r) => r.grant.clientId) });
   return rows.map((r) => toGrant(r.grant, `${r.firstName} ${r.lastName}`.trim()));
 }
 
@@ -127,6 +128,8 @@ export async function listForReview(db: Db, actor: Actor, query: z.output<typeof
     .where(and(eq(emergencyAccess.organisationId, actor.organisationId), status))
     .orderBy(desc(emergencyAccess.grantedAt))
     .limit(500);
+  // No names, but facts about each client's file (the teams that know them): named in the log.
+  await writeAudit(db, actor, { action: 'list', entityType: 'emergency_review', changes: { status: query.status, results: rows.length }, clientIds: rows.map((r) => r.grant.clientId) });
   return rows.map((r) => ({
     id: r.grant.id,
     userName: r.userName,

@@ -17,9 +17,11 @@ export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/cases/:id/contacts',
       {
         config: { permission: 'journal:write' },
-        schema: { summary: 'Add a contact to the journal; with an Idempotency-Key (UUID) a retry returns the contact made the first time', params: idParams, body: contactFields, response: { 201: contact } },
+        schema: { summary: 'Add a contact to the journal',
+          description:
+            'Send an `Idempotency-Key` header (a UUID you choose, new for every entry) to make the request safe to repeat: a retry with the same key by the same user returns the contact made the first time (201), never a second one. Keys belong to their user and this route; the same key used earlier for another case answers 409.', params: idParams, body: contactFields, response: { 201: contact } },
       },
-      async (request, reply) => reply.status(201).send(await addContact(db, actorOf(request), request.params.id, request.body, { id: idempotencyKeyOf(request) })),
+      async (request, reply) => reply.status(201).send(await addContact(db, actorOf(request), request.params.id, request.body, { idempotency: idempotencyKeyOf(request) })),
     );
     app.put(
       '/contacts/:id',

@@ -10,6 +10,7 @@ import type { Actor } from '../../access/actor';
 import { caseScope, sensitiveContactVisible } from '../../access/access.policy';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { claimIdempotencyKey, type IdempotencyKey } from '../../http/idempotency';
 import { findVisibleCase, mainClientId } from '../cases/cases.repo';
 import type { ContactKind } from '../cases/case-rules';
 import type { Contact, contactFields, contactUpdate, ContactVersion, JournalEntry, WithheldContact } from './journal.schemas';
@@ -58,26 +59,25 @@ function assertContactDate(contactOn: string, caseRow: typeof cases.$inferSelect
 }
 
 /**
- * `options.id`: the client's idempotency key. A contact with that id made before by the same
- * author in the same case is returned as it is (a retry); the case's row lock serialises retries.
+ * `options.idempotency`: the user's Idempotency-Key. The contact that key made before is returned as
+ * it is (a retry); the same key for another case is refused (409).
  */
-export async function addContact(db: Db, actor: Actor, caseId: string, input: z.output<typeof contactFields>, options: { id?: string } = {}): Promise<Contact> {
+export async function addContact(db: Db, actor: Actor, caseId: string, input: z.output<typeof contactFields>, options: { idempotency?: IdempotencyKey } = {}): Promise<Contact> {
   return db.transaction(async (tx) => {
     const caseRow = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
     if (!caseRow) throw new NotFound('Casus niet gevonden');
-    if (options.id) {
-      const [earlier] = await tx.select().from(contacts).where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, options.id)));
-      if (earlier) {
-        if (earlier.caseId !== caseId || earlier.authorId !== actor.userId) throw new Conflict('Deze Idempotency-Key is al gebruikt voor een ander verzoek');
-        return toContact(earlier, actor.name, actor);
-      }
+    const claim = options.idempotency ? await claimIdempotencyKey(tx, actor, options.idempotency) : null;
+    if (claim?.retry) {
+      const [earlier] = await tx.select().from(contacts).where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, claim.id)));
+      if (earlier?.caseId !== caseId) throw new Conflict('U hebt deze Idempotency-Key al gebruikt voor een ander verzoek');
+      return toContact(earlier, actor.name, actor);
     }
     if (caseRow.status === 'closed') throw new Conflict('Deze casus is afgesloten. Heropen hem om contacten toe te voegen.');
     assertContactDate(input.contactOn, caseRow);
     const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note, sensitivity: input.sensitivity ?? null };
     const [row] = await tx
       .insert(contacts)
-      .values({ organisationId: actor.organisationId, ...(options.id ? { id: options.id } : {}), caseId, authorId: actor.userId, ...values })
+      .values({ organisationId: actor.organisationId, ...(claim ? { id: claim.id } : {}), caseId, authorId: actor.userId, ...values })
       .returning();
     await writeAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row!.id, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { to: values } });
     return toContact(row!, actor.name, actor);

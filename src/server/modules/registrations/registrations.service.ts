@@ -54,12 +54,20 @@ async function selectRegistrations(db: DbOrTx, actor: Actor, where: SQL | undefi
   );
 }
 
-export async function listRegistrations(db: Db, actor: Actor, query: z.output<typeof registrationListQuery>) {
+/** The team's registrations, not logged: the screens that show them log the view (listRegistrations, the work lists). */
+export async function teamRegistrations(db: Db, actor: Actor, query: z.output<typeof registrationListQuery>) {
   const status = query.status === 'untriaged' ? isNull(registrations.triageOutcome) : query.status === 'triaged' ? isNotNull(registrations.triageOutcome) : undefined;
   // The queue is the actor's own team's; registrations passed on to another team appear there as new ones.
   if (!actor.teamId) return [];
   // The queue waits longest-first; the history shows the newest first.
   return selectRegistrations(db, actor, and(eq(registrations.teamId, actor.teamId), status), query.status === 'untriaged' ? 'oldest_first' : 'newest_first');
+}
+
+/** The list of the team's registrations, logged with every client it shows. */
+export async function listRegistrations(db: Db, actor: Actor, query: z.output<typeof registrationListQuery>) {
+  const items = await teamRegistrations(db, actor, query);
+  await writeAudit(db, actor, { action: 'list', entityType: 'registration_list', changes: { status: query.status, results: items.length }, clientIds: items.map((r) => r.client.id) });
+  return items;
 }
 
 export async function getRegistration(db: DbOrTx, actor: Actor, id: string, options: { audit?: boolean } = {}): Promise<Registration> {

@@ -89,7 +89,11 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     .set({ question: '', referrerOther: null, triageAdvice: null })
     .where(and(eq(registrations.organisationId, organisationId), eq(registrations.clientId, clientId)));
 
-  // The access log keeps every row (who did what, when), without the values.
+  // The access log keeps every row (who did what, when), without the values. The searches and list
+  // views that showed the client (client_ids) keep theirs: they hold the kind of search, filters and
+  // counts, nothing about this client (search terms are never logged), and they are the log of the
+  // other clients they showed as well. Like every row, they keep naming the client by id, which is an
+  // anonymous key once the person is gone.
   const entityIds = [...caseIds, ...contactIds, ...memberIds, ...registrationIds, ...consentIds, ...disclosureIds];
   const aboutEntities = entityIds.length ? sql` or entity_id in (${sql.join(entityIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   counts.auditRows = rowCount(

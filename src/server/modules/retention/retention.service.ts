@@ -77,7 +77,8 @@ function withoutClient({ clientId: _clientId, ...item }: DestructionItem & { cli
 
 export async function listQueue(db: Db, actor: Actor, query: RetentionQuery): Promise<DestructionPage> {
   const page = await selectQueue(db, actor.organisationId, actor.userId, { view: query.status, limit: query.limit, offset: query.offset }, blockedReason);
-  await writeAudit(db, actor, { action: 'read', entityType: 'destruction_queue', changes: { status: query.status, results: page.items.length } });
+  // No names, but facts about each client's file (teams, cases): named in the log.
+  await writeAudit(db, actor, { action: 'list', entityType: 'destruction_queue', changes: { status: query.status, results: page.items.length }, clientIds: page.items.map((i) => i.clientId) });
   return { total: page.total, items: page.items.map(withoutClient) };
 }
 

@@ -7,7 +7,8 @@ import type { Actor } from '../../access/actor';
 import { isCaseWorker, sensitiveContactVisible } from '../../access/access.policy';
 import { addDays, daysBetween, todayInNetherlands } from '../../lib/dates';
 import { CONTACT_KIND_LABELS, FIRST_MEETING_NORM_DAYS, type ContactKind } from '../cases/case-rules';
-import { isOpen, selectCaseSummaries } from '../cases/cases.repo';
+import { isOpen, mainClientIds, selectCaseSummaries } from '../cases/cases.repo';
+import { writeAudit } from '../../audit/audit.writer';
 import { AGREEMENT_OWNER_LABELS, planContent } from '../plans/plans.schemas';
 import { planAsSeenBy } from '../plans/plan-sensitivity';
 import { zrmDue } from '../zrm/zrm-rules';
@@ -120,15 +121,16 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
     }));
   }
 
-  return {
-    layout: await loadLayout(db, actor),
-    blocks: {
-      first_meetings: firstMeetings.sort(byDate),
-      agreements_due: agreements.sort(byDate),
-      plan_reviews: reviews.sort(byDate),
-      zrm_due: zrm.sort(byDate),
-      no_contact: noContact.sort(byDate),
-      recent_journal: recent,
-    },
+  const blocks = {
+    first_meetings: firstMeetings.sort(byDate),
+    agreements_due: agreements.sort(byDate),
+    plan_reviews: reviews.sort(byDate),
+    zrm_due: zrm.sort(byDate),
+    no_contact: noContact.sort(byDate),
+    recent_journal: recent,
   };
+  // Every client named in a block (hidden blocks too: the answer holds them).
+  const shown = new Set(Object.values(blocks).flatMap((items) => items.map((i) => i.caseId)));
+  await writeAudit(db, actor, { action: 'list', entityType: 'dashboard', changes: { items: Object.values(blocks).flat().length }, clientIds: mainClientIds(mine.filter((c) => shown.has(c.id))) });
+  return { layout: await loadLayout(db, actor), blocks };
 }

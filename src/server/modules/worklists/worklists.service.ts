@@ -1,13 +1,15 @@
 // Work lists: what a worker has to do, the team leader's overview, and figures per team.
 import { addDays, todayInNetherlands } from '../../lib/dates';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
-import { cases, teams, users } from '../../db/schema';
+import { cases, registrations, teams, users } from '../../db/schema';
+import { registrationScope } from '../../access/access.policy';
 import type { Actor } from '../../access/actor';
 import { NotFound } from '../../lib/errors';
 import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
-import { dueFirstOrder, isOpen, selectCaseSummaries } from '../cases/cases.repo';
-import { listRegistrations } from '../registrations/registrations.service';
+import { dueFirstOrder, isOpen, mainClientIds, selectCaseSummaries } from '../cases/cases.repo';
+import { teamRegistrations } from '../registrations/registrations.service';
+import { writeAudit } from '../../audit/audit.writer';
 import type { MyWork, PublishedTeamFigures, TeamOverview } from './worklists.schemas';
 import type { SmallNumberSettings } from '../reports/small-numbers';
 import { suppressTeamFigures } from './figures-suppression';
@@ -15,7 +17,9 @@ import { suppressTeamFigures } from './figures-suppression';
 export async function myWork(db: Db, actor: Actor): Promise<MyWork> {
   const today = todayInNetherlands();
   const { items } = await selectCaseSummaries(db, actor, { where: and(eq(cases.leadWorkerId, actor.userId), isOpen), orderBy: dueFirstOrder, limit: 500, today });
-  const registrationsToTriage = await listRegistrations(db, actor, { status: 'untriaged' });
+  const registrationsToTriage = await teamRegistrations(db, actor, { status: 'untriaged' });
+  const shown = [...mainClientIds(items), ...registrationsToTriage.map((r) => r.client.id)];
+  await writeAudit(db, actor, { action: 'list', entityType: 'my_work', changes: { cases: items.length, registrations: registrationsToTriage.length }, clientIds: shown });
   return { cases: items, registrationsToTriage };
 }
 
@@ -36,7 +40,11 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     .select({ value: meanDaysToFirstMeeting(addDays(today, -90)) })
     .from(cases)
     .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.teamId, actor.teamId)));
-  const toTriage = await listRegistrations(db, actor, { status: 'untriaged' });
+  // Only counted here, not shown (so not named in the log row): a count, not the rows.
+  const [toTriage] = await db
+    .select({ n: count() })
+    .from(registrations)
+    .where(and(registrationScope(actor), eq(registrations.teamId, actor.teamId), isNull(registrations.triageOutcome)));
   const teamWorkers = await db
     .select({ id: users.id, name: users.name })
     .from(users)
@@ -53,12 +61,13 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     if (c.status === 'registered' && c.overNorm) entry.overNorm++;
   }
   const waiting = items.filter((c) => c.status === 'registered');
+  await writeAudit(db, actor, { action: 'list', entityType: 'team_overview', changes: { results: items.length }, clientIds: mainClientIds(items) });
   return {
     team: team!,
     openCases: items.length,
     awaitingFirstMeeting: waiting.length,
     overNorm: waiting.filter((c) => c.overNorm).length,
-    registrationsToTriage: toTriage.length,
+    registrationsToTriage: toTriage?.n ?? 0,
     meanDaysToFirstMeeting: mean?.value ?? null,
     workers: [...load.values()].sort((a, b) => b.openCases - a.openCases || a.name.localeCompare(b.name, 'nl')),
     cases: items,

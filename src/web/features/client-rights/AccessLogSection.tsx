@@ -1,5 +1,5 @@
-// "Wie heeft dit dossier ingezien": the client's access log (NEN 7513) for kwaliteit and the case's
-// workers. The server answers 404 to anyone else, so the section shows only when the log loads.
+// "Wie heeft dit dossier ingezien": the client's access log (NEN 7513) for kwaliteit and the lead
+// worker of one of the client's cases; shown when the client's detail says the actor may read it.
 import { useState } from 'react';
 import { Button, ButtonGroup, Heading2, Paragraph, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';

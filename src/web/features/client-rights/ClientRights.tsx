@@ -3,12 +3,13 @@ import { useAuth } from '../../app/auth';
 import { AccessLogSection } from './AccessLogSection';
 import { ClientFileDownloads } from './ClientFileDownloads';
 
-export function ClientRights({ clientId, name }: { clientId: string; name: string }) {
+export function ClientRights({ clientId, name, mayReadAccessLog }: { clientId: string; name: string; mayReadAccessLog: boolean }) {
   const { can } = useAuth();
   return (
     <>
       {can('clients:read') && <ClientFileDownloads clientId={clientId} name={name} />}
-      {can('accesslog:read') && <AccessLogSection clientId={clientId} name={name} />}
+      {/* Asked only when it may be read: the server logs a refused ask as a denied look. */}
+      {mayReadAccessLog && <AccessLogSection clientId={clientId} name={name} />}
     </>
   );
 }

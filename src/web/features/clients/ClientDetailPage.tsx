@@ -115,7 +115,7 @@ function ClientView({ client }: { client: ClientDetail }) {
       </section>
       <ClientZrm clientId={client.id} name={fullName(client)} />
       <ConsentsSection client={client} />
-      <ClientRights clientId={client.id} name={fullName(client)} />
+      <ClientRights clientId={client.id} name={fullName(client)} mayReadAccessLog={client.mayReadAccessLog} />
       <DestructionRequestLink clientId={client.id} />
     </>
   );

@@ -1,0 +1,101 @@
+// The central table of refused looks (audit/denied-log.ts): for every /api route about one record,
+// which record it is (its kind, and where the id is: a path parameter or a field of the body) and
+// what a caller attempted. A route with a path parameter and no line here refuses to start, so a
+// new route cannot forget to log its refusals. Adding a route: one line, keyed as in app.routeTable.
+import type { AccessMode } from '../access/access.policy';
+import type { AuditAction } from './audit.writer';
+import type { RecordKind, Visibility } from './denied-records';
+
+export interface DeniedRoute {
+  kind: RecordKind;
+  /** What the caller attempted: the action of the denied row. */
+  action: AuditAction;
+  /** Where the record's id is; default the path parameter `id`. */
+  from?: { param: string } | { body: string };
+  /** Who may see the record; default its kind's record scope. */
+  visibility?: Visibility;
+}
+
+const read = (kind: RecordKind, extra: Partial<DeniedRoute> = {}): DeniedRoute => ({ kind, action: 'read', ...extra });
+const attempt = (kind: RecordKind, action: AuditAction = 'update', extra: Partial<DeniedRoute> = {}): DeniedRoute => ({ kind, action, ...extra });
+
+export const DENIED_ROUTES: Record<string, DeniedRoute> = {
+  'GET /api/teams/:teamId/workers': read('team', { from: { param: 'teamId' } }),
+
+  'GET /api/clients/:id': read('client'),
+  'PUT /api/clients/:id': attempt('client'),
+  'GET /api/clients/:id/zrm': read('client'),
+  'GET /api/clients/:id/file': attempt('client', 'export'),
+  'GET /api/clients/:id/file.pdf': attempt('client', 'export'),
+  'GET /api/clients/:id/access-log': read('client', { visibility: 'access log' }),
+  'GET /api/clients/:id/consents': read('client'),
+  'POST /api/clients/:id/consents': attempt('client', 'create', { visibility: 'own team' }),
+  'POST /api/clients/:id/disclosures': attempt('client', 'disclose', { visibility: 'own team' }),
+  'POST /api/consents/:id/withdraw': attempt('consent'),
+  // Registering for an existing client by id: one the team holds (another team's comes in by an attach).
+  'POST /api/registrations': attempt('client', 'create', { from: { body: 'clientId' }, visibility: 'own team' }),
+
+  'POST /api/emergency-access': attempt('client', 'emergency_access', { from: { body: 'clientId' }, visibility: 'permission' }),
+  'POST /api/emergency-access/:id/review': attempt('emergency_access'),
+  'POST /api/attachments/:id/review': attempt('client_attachment'),
+
+  'POST /api/retention/:id/propose': attempt('destruction'),
+  'POST /api/retention/:id/confirm': attempt('destruction', 'destroy'),
+  'POST /api/retention/:id/decline': attempt('destruction'),
+  'POST /api/clients/:id/destruction-request': attempt('client', 'create', { visibility: 'permission' }),
+
+  'GET /api/quality-reports/:id': read('quality_report'),
+  'PUT /api/quality-reports/:id': attempt('quality_report'),
+  'POST /api/quality-reports/:id/steps': attempt('quality_report'),
+
+  'GET /api/registrations/:id': read('registration'),
+  'POST /api/registrations/:id/triage': attempt('registration'),
+
+  'GET /api/cases/:id': read('case'),
+  'POST /api/cases/:id/first-meeting': attempt('case'),
+  'POST /api/cases/:id/start': attempt('case'),
+  'POST /api/cases/:id/close': attempt('case'),
+  'POST /api/cases/:id/reopen': attempt('case'),
+  'PUT /api/cases/:id/lead-worker': attempt('case'),
+  'POST /api/cases/:id/household': attempt('case'),
+  'POST /api/cases/:id/transfer': attempt('case'),
+  'GET /api/cases/:id/contacts': read('case'),
+  'POST /api/cases/:id/contacts': attempt('case', 'create'),
+  'PUT /api/contacts/:id': attempt('contact'),
+  'GET /api/contacts/:id/versions': read('contact'),
+  'GET /api/cases/:id/plan': read('case'),
+  'PUT /api/cases/:id/plan': attempt('case'),
+  'GET /api/cases/:id/plan/versions/:version': read('case'),
+  'POST /api/cases/:id/plan/versions/:version/agreement': attempt('case'),
+  'GET /api/cases/:id/plan/compare': read('case'),
+  'POST /api/cases/:id/plan/print': attempt('case', 'print'),
+  'GET /api/cases/:id/zrm': read('case'),
+  'POST /api/cases/:id/zrm': attempt('case', 'create'),
+  'GET /api/cases/:id/network': read('case'),
+  'POST /api/cases/:id/network': attempt('case', 'create'),
+  'PUT /api/network/:id': attempt('network_member'),
+  'POST /api/network/:id/remove': attempt('network_member', 'delete'),
+};
+
+/** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */
+export function modeOf(action: AuditAction): AccessMode {
+  return action === 'read' || action === 'print' || action === 'export' ? 'read' : 'write';
+}
+
+/** The path parameters of a route URL (`/api/cases/:id/plan/versions/:version` → id, version). */
+export function pathParameters(url: string): string[] {
+  return [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+}
+
+/** Where the route's record id is, as a problem to fix when the table and the route disagree. */
+export function tableProblem(method: string, url: string): string | null {
+  const key = `${method} ${url}`;
+  const entry = DENIED_ROUTES[key];
+  const params = pathParameters(url);
+  if (!entry) {
+    return params.length ? `Route ${key} has a path parameter but no line in the table of refused looks (src/server/audit/denied-routes.ts)` : null;
+  }
+  const from = entry.from ?? { param: 'id' };
+  if ('param' in from && !params.includes(from.param)) return `Route ${key}: the table of refused looks names the path parameter :${from.param}, which the route does not have`;
+  return null;
+}
