@@ -3,6 +3,7 @@
 // that client. Each attach is recorded and logged, and kwaliteit reviews it. The access policy
 // (clientScope) keeps the master data read-only for the team while another team held the client and
 // kwaliteit has not judged the attach justified; the other team's file stays closed either way.
+import { judge } from '../../access/access-review';
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
@@ -12,7 +13,7 @@ import type { Actor } from '../../access/actor';
 import { clientOfOwnTeam } from '../../access/access.policy';
 import { ROLE_LABELS, type Role } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
-import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { Invalid, NotFound } from '../../lib/errors';
 import { identifiedBy } from '../clients/clients.repo';
 import type { AttachmentReviewItem, IdentifiedBy, attachmentReview, attachmentReviewQuery, clientAttach } from './attachments.schemas';
 
@@ -133,9 +134,7 @@ export async function reviewAttachment(db: Db, actor: Actor, id: string, input: 
       .where(and(eq(clientAttachments.organisationId, actor.organisationId), eq(clientAttachments.id, id)))
       .for('update');
     if (!before) throw new NotFound('Koppeling niet gevonden');
-    if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze koppeling intussen beoordeeld. Laad de pagina opnieuw.');
-    if (before.userId === actor.userId) throw new Invalid([{ path: 'outcome', message: 'U kunt uw eigen koppeling niet beoordelen' }]);
-    const set = { reviewedBy: actor.userId, reviewedAt: new Date(), reviewOutcome: input.outcome, reviewNote: input.note || null, version: before.version + 1 };
+    const set = judge(before, actor, input, { these: 'deze koppeling', own: 'koppeling' });
     await tx.update(clientAttachments).set(set).where(and(eq(clientAttachments.organisationId, actor.organisationId), eq(clientAttachments.id, id)));
     // No clientId: the review is about the worker's conduct, not a look at the client's file.
     await writeAudit(tx, actor, { action: 'update', entityType: 'client_attachment', entityId: id, changes: { from: { reviewOutcome: before.reviewOutcome }, to: { reviewOutcome: input.outcome } } });

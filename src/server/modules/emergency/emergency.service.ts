@@ -1,5 +1,6 @@
 // Break the glass: a user finds a client outside their team by exact identification, states a
 // reason and gets read access for a limited time; every step is logged and kwaliteit reviews it.
+import { judge } from '../../access/access-review';
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/database';
@@ -157,9 +158,7 @@ export async function reviewEmergencyAccess(db: Db, actor: Actor, id: string, in
       .where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.id, id)))
       .for('update');
     if (!before) throw new NotFound('Noodtoegang niet gevonden');
-    if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze noodtoegang intussen beoordeeld. Laad de pagina opnieuw.');
-    if (before.userId === actor.userId) throw new Invalid([{ path: 'outcome', message: 'U kunt uw eigen noodtoegang niet beoordelen' }]);
-    const set = { reviewedBy: actor.userId, reviewedAt: new Date(), reviewOutcome: input.outcome, reviewNote: input.note || null, version: before.version + 1 };
+    const set = judge(before, actor, input, { these: 'deze noodtoegang', own: 'noodtoegang' });
     await tx.update(emergencyAccess).set(set).where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.id, id)));
     // No clientId: the review is about the worker's conduct, not a look at the client's file.
     await writeAudit(tx, actor, { action: 'update', entityType: 'emergency_access', entityId: id, changes: { to: { reviewOutcome: input.outcome } } });
