@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/server/db/database';
-import { computeZrmReport } from '../../src/server/modules/zrm/zrm-report';
+import { computeZrmFamily, computeZrmReport } from '../../src/server/modules/zrm/zrm-report';
 import { zrmReport, type ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
 import { signedRankTest, twoSidedNormalP } from '../../src/server/modules/zrm/wilcoxon';
 import { compareReport, parseExpected } from './compare';
@@ -162,5 +162,16 @@ describe('ZRM report on the sample history', () => {
     }
     expect(west.domains.financien!.n).toBeGreaterThan(0);
     expect(west.domains.financien!.n).toBeLessThan(report.domains.financien!.n);
+  });
+
+  it("computes the organisation's and every team's report at once (the analyst's family) exactly as one by one", async () => {
+    const teamCodes = [...new Set(readCsv('cases.csv').map((c) => c.team_code!))];
+    for (const year of [2015, 2016, 2017]) {
+      const family = await computeZrmFamily(database.db, organisationId, year);
+      expect(family.get(null), `${year}`).toEqual(await computeZrmReport(database.db, organisationId, { year }));
+      for (const teamCode of teamCodes) expect(family.get(teamCode), `${year} ${teamCode}`).toEqual(await computeZrmReport(database.db, organisationId, { year, teamCode }));
+      // A real check: some team has clients with progress.
+      expect([...family.values()].filter((r) => (r.domains.financien?.n ?? 0) > 0).length).toBeGreaterThan(1);
+    }
   });
 });
