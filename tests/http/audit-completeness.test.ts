@@ -2,6 +2,7 @@
 // with who (user, role, team), what, which record, which client (or, for a search or list view, every
 // client it showed) and the outcome; and the log is append-only in the database itself. The generated
 // matrix of refused looks and list views over every route is tests/http/audit-refusals.test.ts.
+import { auditAfterAnswerSettled } from '../../src/server/audit/after-answer';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/server/access/permissions';
@@ -47,7 +48,7 @@ const auditIds = async () => new Set((await query<{ id: string }>(sql`select id 
 async function logged(action: () => Promise<unknown>): Promise<AuditRow[]> {
   const before = await auditIds();
   await action();
-  await t.app.deniedLog?.settled();
+  await auditAfterAnswerSettled();
   const rows = await query<AuditRow & { id: string }>(sql`
     select id, action, entity_type as "entityType", entity_id as "entityId", client_id as "clientId", client_ids::text[] as "clientIds", actor_id as "actorId",
            actor_role as "actorRole", actor_team_id as "actorTeamId", outcome, emergency, on_behalf_of as "onBehalfOf"

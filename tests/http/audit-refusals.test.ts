@@ -6,6 +6,7 @@
 // - every list of clients or their records writes one row per view that names the fixture's client
 //   exactly when the view showed it;
 // - the denied row is written after the answer has been sent.
+import { auditAfterAnswerSettled } from '../../src/server/audit/after-answer';
 import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -67,7 +68,7 @@ async function rows<T>(query: ReturnType<typeof sql>, on: Db = db): Promise<T[]>
 async function loggedBy(call: () => Promise<LightMyRequestResponse>): Promise<{ response: LightMyRequestResponse; written: LogRow[] }> {
   const [{ mark }] = await rows<{ mark: string }>(sql`select clock_timestamp()::text as mark`);
   const response = await call();
-  await t.app.deniedLog?.settled();
+  await auditAfterAnswerSettled();
   const written = await rows<LogRow>(sql`
     select action, entity_type as "entityType", entity_id as "entityId", client_id as "clientId", client_ids::text[] as "clientIds",
            actor_id as "actorId", actor_role as "actorRole", actor_team_id as "actorTeamId", outcome
@@ -274,7 +275,7 @@ describe('the denied row comes after the answer', () => {
       const response = await app.inject({ method: 'GET', url: `/api/clients/${clientId}`, headers: { cookie: stranger.cookie, 'x-probe-client': clientId } });
       expect(response.statusCode).toBe(404);
       expect(atSend).toEqual([0]);
-      await app.deniedLog?.settled();
+      await auditAfterAnswerSettled();
       expect(await deniedRows(clientId)).toBe(1);
     } finally {
       await app.close();

@@ -1,6 +1,7 @@
 // Break the glass over HTTP: a worker of another team and kwaliteit find a client by exact
 // identification, open it with a reason, read it (never write), the access expires, every step is
 // logged (emergency rows) and kwaliteit reviews it.
+import { auditAfterAnswerSettled } from '../../src/server/audit/after-answer';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, emergencyAccess } from '../../src/server/db/schema';
@@ -47,7 +48,7 @@ describe('break the glass', () => {
   it('hides the client from another team, and logs the refused look', async () => {
     expect((await stranger.request('GET', `/api/clients/${clientId}`)).statusCode).toBe(404);
     expect((await stranger.request('GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
-    await t.app.deniedLog.settled(); // refused looks are logged after the answer
+    await auditAfterAnswerSettled(); // refused looks are logged after the answer
     const denied = (await auditRows('worker.b@test.nl')).filter((r) => r.outcome === 'denied');
     expect(denied.map((r) => r.entity_type).sort()).toEqual(['case', 'client']);
     expect(denied.every((r) => r.client_id === clientId)).toBe(true);
@@ -112,7 +113,7 @@ describe('break the glass', () => {
   });
 
   it('lists the accesses for review with what was done under them, and records the review once', async () => {
-    await t.app.deniedLog.settled();
+    await auditAfterAnswerSettled();
     const open = await quality.get<EmergencyReviewItem[]>('/api/emergency-access');
     const worker = open.find((i) => i.userName === 'Bram Bakker')!;
     // The grant, two reads, and three refused writes (a change of the client, a contact, a first meeting).

@@ -5,6 +5,7 @@
 //
 // argon2's verify is wrapped to count the checks that really ran and how many ran at once, so the
 // figures below do not depend on how the service is written.
+import { auditAfterAnswerSettled } from '../../src/server/audit/after-answer';
 import { and, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -12,7 +13,6 @@ import { buildApp } from '../../src/server/app';
 import { readConfig, type Config } from '../../src/server/config';
 import { openDatabase, type Database } from '../../src/server/db/database';
 import { auditLog, users } from '../../src/server/db/schema';
-import { failedLoginsLogged } from '../../src/server/modules/auth/failed-login-log';
 import { ADDRESS_ACCOUNT_LIMIT, ADDRESS_LIMIT, REMEMBER_REFUSALS_MS } from '../../src/server/modules/auth/login-limits';
 import { unlockAccount } from '../../src/server/modules/auth/unlock';
 import { openTestDatabase } from '../support/test-app';
@@ -81,7 +81,7 @@ async function userId(email: string): Promise<string> {
 }
 
 async function loginRows(entityId: string) {
-  await failedLoginsLogged();
+  await auditAfterAnswerSettled();
   return database.db
     .select()
     .from(auditLog)
@@ -272,7 +272,7 @@ describe('failed logins in the access log', () => {
     }
     const rowsBefore = await database.db.$count(auditLog);
     expect((await attempt(app, addresses()(), 'niemand.hier@test.nl', 'fout')).statusCode).toBe(401);
-    await failedLoginsLogged();
+    await auditAfterAnswerSettled();
     expect(await database.db.$count(auditLog)).toBe(rowsBefore);
   });
 });

@@ -1,6 +1,7 @@
 // The quality registers over HTTP: a worker files an incident but cannot read the register;
 // kwaliteit sees every team, a team leader only their own; handling, closing, reopening, stale
 // versions, validation that changes nothing, and the log rows of every change.
+import { auditAfterAnswerSettled } from '../../src/server/audit/after-answer';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, qualityReports, qualityReportSteps } from '../../src/server/db/schema';
@@ -61,7 +62,7 @@ describe('filing', () => {
     expect((await anna.request('POST', `/api/quality-reports/${id}/steps`, { stepOn: today, description: 'Gebeld' })).statusCode).toBe(404);
 
     // The filing, and the three refused looks at the register's report (logged after each 404).
-    await t.app.deniedLog.settled();
+    await auditAfterAnswerSettled();
     const audit = await auditOf(id);
     const described = audit.map((a) => [a.action, a.actorRole, a.clientId, a.outcome].join(' '));
     expect(described[0]).toBe('create medewerker  success');

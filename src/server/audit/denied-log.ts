@@ -6,26 +6,16 @@
 //
 // One mechanism for every route, in onResponse: Fastify calls it after the answer has been sent, and
 // it does not wait for the row. So the existence check and the row come after the 404 has left, and a
-// refused look at an existing record is answered as fast as a look at nothing. `app.deniedLog.settled()`
-// waits for the rows still being written (tests; closing the app waits for them too).
+// refused look at an existing record is answered as fast as a look at nothing (audit/after-answer.ts;
+// its `auditAfterAnswerSettled()` waits for the rows still being written, and closing the app does too).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor } from '../access/actor';
 import { roleAllows } from '../access/permissions';
 import type { Db } from '../db/database';
+import { auditAfterAnswer, auditAfterAnswerSettled } from './after-answer';
 import { writeAudit } from './audit.writer';
 import { findRecord } from './denied-records';
 import { DENIED_ROUTES, modeOf, tableProblem, type DeniedRoute } from './denied-routes';
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    deniedLog: DeniedLog;
-  }
-}
-
-export interface DeniedLog {
-  /** Resolves when every denied row of the requests answered so far is written. */
-  settled(): Promise<void>;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -46,14 +36,6 @@ async function logRefusal(db: Db, actor: Actor, key: string, route: DeniedRoute,
 }
 
 export function registerDeniedLog(app: FastifyInstance, db: Db): void {
-  const pending = new Set<Promise<void>>();
-  const deniedLog: DeniedLog = {
-    settled: async () => {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
-  };
-  app.decorate('deniedLog', deniedLog);
-
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api')) return;
     for (const method of [route.method].flat()) {
@@ -71,11 +53,11 @@ export function registerDeniedLog(app: FastifyInstance, db: Db): void {
     const route = DENIED_ROUTES[key];
     const id = route ? recordIdOf(request, route) : null;
     if (!route || !id) return;
-    const work: Promise<void> = logRefusal(db, actor, key, route, id, !roleAllows(actor.role, permission))
-      .catch((err: unknown) => request.log.error({ err }, 'a refused look could not be logged'))
-      .finally(() => pending.delete(work));
-    pending.add(work);
+    auditAfterAnswer(
+      () => logRefusal(db, actor, key, route, id, !roleAllows(actor.role, permission)),
+      (err) => request.log.error({ err }, 'a refused look could not be logged'),
+    );
   });
 
-  app.addHook('onClose', () => deniedLog.settled());
+  app.addHook('onClose', () => auditAfterAnswerSettled());
 }

@@ -5,10 +5,10 @@
 // typed). A refusal by the limit is logged once per key and window (the service decides), so
 // hammering a refused login does not grow the log.
 //
-// The row is written after the answer has gone, not before: an attempt on an existing account must
-// not answer measurably later than one on an unknown address (which writes no row).
-// failedLoginsLogged() waits for the rows still being written (tests).
+// The row is written without the answer waiting for it (audit/after-answer.ts): an attempt on an
+// existing account must not answer measurably later than one on an unknown address (which writes no row).
 import type { Db } from '../../db/database';
+import { auditAfterAnswer } from '../../audit/after-answer';
 import { writeAudit } from '../../audit/audit.writer';
 import type { LoginLimitKind } from './login-limits';
 
@@ -28,23 +28,17 @@ export interface LoginLog {
   error(fields: object, message: string): void;
 }
 
-const pending = new Set<Promise<void>>();
-
 export function logFailedLogin(db: Db, log: LoginLog, attempt: FailedLogin): void {
   const { account, address, reason, limit } = attempt;
   log.info({ reason, address, account: account?.id ?? null, ...(limit ? { limit } : {}) }, 'login refused');
   if (!account) return;
-  const write: Promise<void> = writeAudit(
-    db,
-    { organisationId: account.organisationId, userId: null },
-    { action: 'login', outcome: 'denied', entityType: 'user', entityId: account.id, onBehalfOf: null, changes: { reason, address, ...(limit ? { limit } : {}) } },
-  )
-    .catch((err: unknown) => log.error({ err }, 'failed login not written to the access log'))
-    .finally(() => pending.delete(write));
-  pending.add(write);
-}
-
-/** Resolves once every failed login logged so far is in the access log. */
-export async function failedLoginsLogged(): Promise<void> {
-  while (pending.size > 0) await Promise.all(pending);
+  auditAfterAnswer(
+    () =>
+      writeAudit(
+        db,
+        { organisationId: account.organisationId, userId: null },
+        { action: 'login', outcome: 'denied', entityType: 'user', entityId: account.id, onBehalfOf: null, changes: { reason, address, ...(limit ? { limit } : {}) } },
+      ),
+    (err) => log.error({ err }, 'failed login not written to the access log'),
+  );
 }
