@@ -232,7 +232,8 @@ describe('confirming', () => {
     expect(own.statusCode).toBe(403);
     expect(own.json().message).toBe('U heeft deze vernietiging zelf voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen).');
     expect(await name()).toBe('Oudhof');
-    const audit = await rows<{ actor_id: string; changes: unknown }>(sql`select actor_id, changes from audit_log where entity_type = 'destruction' and entity_id = ${id} and action = 'update'`);
+    // The other roles' refused attempts (404 above) are logged as denied; this is the one proposal.
+    const audit = await rows<{ actor_id: string; changes: unknown }>(sql`select actor_id, changes from audit_log where entity_type = 'destruction' and entity_id = ${id} and action = 'update' and outcome = 'success'`);
     expect(audit).toEqual([{ actor_id: expect.any(String), changes: { from: { status: 'te_beoordelen' }, to: { status: 'voorgesteld', proposalNote: 'Niets bijzonders in het dossier' } } }]);
   });
 
