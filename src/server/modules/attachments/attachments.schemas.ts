@@ -2,7 +2,7 @@
 // instead of a client id, and kwaliteit's review of the attachments. Shared with the web app.
 import { z } from 'zod';
 import { checkExactIdentification, exactIdentificationFields } from '../clients/clients.schemas';
-import { emergencyReview, REVIEW_OUTCOMES } from '../emergency/emergency.schemas';
+import { emergencyReview, reviewFields } from '../emergency/emergency.schemas';
 
 /** A reason must say something, as for break-the-glass: at least this many characters. */
 export const ATTACH_REASON_MIN = 20;
@@ -49,11 +49,7 @@ export const attachmentReviewItem = z.object({
   heldElsewhere: z.boolean(),
   /** Log rows about the client by the attaching team since the attach. */
   actions: z.number(),
-  reviewedByName: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewOutcome: z.enum(REVIEW_OUTCOMES).nullable(),
-  reviewNote: z.string().nullable(),
-  version: z.number(),
+  ...reviewFields,
 });
 export type AttachmentReviewItem = z.infer<typeof attachmentReviewItem>;
 

@@ -53,6 +53,15 @@ export const emergencyReviewQuery = z.object({
   status: z.enum(['te_beoordelen', 'beoordeeld', 'alle']).default('te_beoordelen'),
 });
 
+/** Kwaliteit's judgement as a review list shows it (an emergency access, an attachment): who, when, what. */
+export const reviewFields = {
+  reviewedByName: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+  reviewOutcome: z.enum(REVIEW_OUTCOMES).nullable(),
+  reviewNote: z.string().nullable(),
+  version: z.number(),
+};
+
 /** An access as kwaliteit reviews it: who, when, why, and what was looked at. No client identity. */
 export const emergencyReviewItem = z.object({
   id: z.string(),
@@ -66,11 +75,7 @@ export const emergencyReviewItem = z.object({
   expiresAt: z.string(),
   /** Log rows made under this access (reads, exports) until it expired. */
   actions: z.number(),
-  reviewedByName: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-  reviewOutcome: z.enum(REVIEW_OUTCOMES).nullable(),
-  reviewNote: z.string().nullable(),
-  version: z.number(),
+  ...reviewFields,
 });
 export type EmergencyReviewItem = z.infer<typeof emergencyReviewItem>;
 
