@@ -88,6 +88,7 @@ async function call<T>(session: Session, method: 'GET' | 'POST' | 'PUT', url: st
 }
 
 const WORKER_EMAIL = 'medewerker@demo.keukentafel.nl';
+const QUALITY_EMAIL = 'kwaliteit@demo.keukentafel.nl';
 const worker = await login(WORKER_EMAIL);
 const leader = await login('teamleider@demo.keukentafel.nl');
 const today = todayInNetherlands();
@@ -131,6 +132,13 @@ async function measureScreens(): Promise<Record<string, Latency>> {
     return performance.now() - t0;
   });
   screens['teamoverzicht (teamleider)'] = await latencyOf(REQUESTS, () => call(leader, 'GET', '/api/work/team'));
+  // Kwaliteit's registers: the review of emergency accesses and attachments (one page, two lists),
+  // and the destruction queue. The synthetic history holds none of their rows: this is their floor.
+  const quality = await login(QUALITY_EMAIL);
+  screens['toegang beoordelen (kwaliteit)'] = await latencyOf(REQUESTS, () =>
+    Promise.all([call(quality, 'GET', '/api/emergency-access?status=alle'), call(quality, 'GET', '/api/attachments?status=alle')]),
+  );
+  screens['vernietigen (kwaliteit)'] = await latencyOf(REQUESTS, () => call(quality, 'GET', '/api/retention?status=open&limit=50&offset=0'));
   return screens;
 }
 
