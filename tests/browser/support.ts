@@ -1,12 +1,13 @@
-// Browser test support: start the real server on an empty database, drive Debian's Chromium, check
-// each page with axe, and keep a screenshot of every step in test-results/browser/.
+// Browser test support: start the real server on a copy of the demo organisation's database, drive
+// Debian's Chromium, check each page with axe, and keep a screenshot of every step in
+// test-results/browser/.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect } from 'vitest';
-import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
-import { freePort, spawnServer } from '../support/server-process';
+import { expect, inject } from 'vitest';
+import { copyDatabase, type EmptyDatabase } from '../support/empty-database';
+import { freePort, spawnServer, stopServer } from '../support/server-process';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 
 export const SCREENSHOT_DIR = path.resolve('test-results/browser');
@@ -17,19 +18,28 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** `npm start`'s entry point on an empty database: it migrates, creates the demo organisation, serves. */
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The database in which global-setup.ts let `npm start` create the demo organisation. */
+    demoDatabase: EmptyDatabase['env'];
+  }
+}
+
+/**
+ * `npm start`'s entry point on a database of this test file's own: a copy of the one in which the
+ * global setup let the same entry point migrate an empty database and create the demo organisation
+ * (made once per run: creating it takes some 10 s).
+ */
 export async function startServer(): Promise<RunningServer> {
   if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build:web');
-  const empty: EmptyDatabase = await createEmptyDatabase();
-  const { child, baseUrl, output } = await spawnServer(empty.env, await freePort());
+  const database = await copyDatabase(inject('demoDatabase'));
+  const { child, baseUrl, output } = await spawnServer(database.env, await freePort());
   return {
     baseUrl,
     output,
     stop: async () => {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
-      await empty.drop();
+      await stopServer(child);
+      await database.drop();
     },
   };
 }

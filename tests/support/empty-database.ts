@@ -1,5 +1,6 @@
 // An empty database for tests of entry points (CLI, server start) that must create everything
-// themselves: a temporary folder for PGlite, or a new database on the PostgreSQL server.
+// themselves: a temporary folder for PGlite, or a new database on the PostgreSQL server. And a copy
+// of such a database once filled (the browser tests' demo organisation, made once per run).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,12 +15,25 @@ export interface EmptyDatabase {
 }
 
 export async function createEmptyDatabase(): Promise<EmptyDatabase> {
+  return newDatabase(null);
+}
+
+/**
+ * A copy of a database that no process has open: the PGlite folder copied, or a PostgreSQL
+ * database created with the source as its template. `drop()` removes the copy; the source stays.
+ */
+export async function copyDatabase(source: EmptyDatabase['env']): Promise<EmptyDatabase> {
+  return newDatabase(source);
+}
+
+async function newDatabase(source: EmptyDatabase['env'] | null): Promise<EmptyDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (serverUrl) {
     const name = `kt_empty_${randomBytes(6).toString('hex')}`;
+    const template = source ? ` template ${new URL(source.DATABASE_URL!).pathname.slice(1)}` : '';
     const admin = new pg.Client({ connectionString: serverUrl });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    await admin.query(`create database ${name}${template}`);
     return {
       env: { DATABASE_URL: withDatabase(serverUrl, name) },
       drop: async () => {
@@ -29,5 +43,6 @@ export async function createEmptyDatabase(): Promise<EmptyDatabase> {
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keukentafel-test-'));
+  if (source) fs.cpSync(source.KEUKENTAFEL_DATA_DIR!, dir, { recursive: true });
   return { env: { KEUKENTAFEL_DATA_DIR: dir, DATABASE_URL: '' }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }

@@ -48,3 +48,11 @@ export async function spawnServer(env: Record<string, string>, port: number, tim
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+/** Stops a server started by spawnServer as an operator would (SIGTERM) and waits until it has exited. */
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
