@@ -11,6 +11,7 @@ import { todayInNetherlands } from '../../src/server/lib/dates';
 import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import type { PublishedTeamFigures } from '../../src/server/modules/worklists/worklists.schemas';
 import { type RunningServer, artifactDir, checkPage, launchBrowser, login, startServer } from './support';
+import { SAMPLE_DATA } from '../support/paths';
 
 let server: RunningServer;
 let browser: Browser;
@@ -149,7 +150,7 @@ describe('the annual report for the analyst', () => {
 
 describe('the beheerder imports a history', () => {
   it('checks the sample folder as a zip, then imports it', async () => {
-    const dir = path.resolve('../shared/sample/data');
+    const dir = SAMPLE_DATA;
     const zip = zipSync(Object.fromEntries(fs.readdirSync(dir).map((name) => [name, new Uint8Array(fs.readFileSync(path.join(dir, name)))])));
     await login(page, server.baseUrl, 'beheerder@demo.keukentafel.nl');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Import' }).click();

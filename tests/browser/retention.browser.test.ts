@@ -1,5 +1,5 @@
-// Bewaartermijn en vernietiging in a real browser, on the server as `npm start` runs it (empty
-// database → demo organisation, the retention job at start), with four eyes: kwaliteit sees the
+// Bewaartermijn en vernietiging in a real browser, on the server as `npm start` runs it (the demo
+// organisation's database, the retention job at start), with four eyes: kwaliteit sees the
 // empty queue and records a client's request for destruction, sees it in the queue without the
 // client's name, and cannot destroy it herself (the button is disabled and the card says why); a
 // second person of kwaliteit confirms it after the warning that it cannot be undone and finds it
@@ -8,13 +8,14 @@
 // of the server): the first person proposes one, the second sees it is their turn. axe checks every page.
 import { execFile, type ChildProcess } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { requestDueOn } from '../../src/server/modules/retention/retention-rules';
 import { formatDate } from '../../src/web/app/format';
-import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
-import { freePort, spawnServer } from '../support/server-process';
+import { copyDatabase, type EmptyDatabase } from '../support/empty-database';
+import { REPO } from '../support/paths';
+import { freePort, spawnServer, stopServer } from '../support/server-process';
 import { checkPage, launchBrowser, login, newPage } from './support';
 
 let empty: EmptyDatabase;
@@ -45,11 +46,7 @@ async function start() {
 }
 
 async function stop() {
-  const child = server;
-  if (!child) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
+  if (server) await stopServer(server);
   server = null;
 }
 
@@ -59,7 +56,7 @@ async function openQueue(page: Page) {
 }
 
 beforeAll(async () => {
-  empty = await createEmptyDatabase();
+  empty = await copyDatabase(inject('demoDatabase'));
   port = await freePort();
   await start();
   browser = await launchBrowser();
@@ -175,6 +172,7 @@ describe('bewaartermijn en vernietiging, met vier ogen', () => {
     const later = `${Number(today.slice(0, 4)) + 16}-01-15`;
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/server/cli/main.ts', 'retention', 'list', '--today', later], {
       env: { ...process.env, LOG_LEVEL: 'warn', ...empty.env },
+      cwd: REPO,
     });
     expect(stdout).toMatch(/cliënten nieuw op de lijst/);
     await start();

@@ -9,8 +9,9 @@ import { expect, inject } from 'vitest';
 import { copyDatabase, type EmptyDatabase } from '../support/empty-database';
 import { freePort, spawnServer, stopServer } from '../support/server-process';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
+import { REPO, WEB_DIST } from '../support/paths';
 
-export const SCREENSHOT_DIR = path.resolve('test-results/browser');
+export const SCREENSHOT_DIR = path.join(REPO, 'test-results/browser');
 
 export interface RunningServer {
   baseUrl: string;
@@ -31,7 +32,7 @@ declare module 'vitest' {
  * (made once per run: creating it takes some 10 s).
  */
 export async function startServer(): Promise<RunningServer> {
-  if (!fs.existsSync('dist/web/index.html')) throw new Error('Build the web app first: npm run build:web');
+  if (!fs.existsSync(path.join(WEB_DIST, 'index.html'))) throw new Error('Build the web app first: npm run build:web');
   const database = await copyDatabase(inject('demoDatabase'));
   const { child, baseUrl, output } = await spawnServer(database.env, await freePort());
   return {

@@ -1,6 +1,7 @@
 // The command line on an empty database: it creates the organisation and reference data (no demo
 // content) before doing its work, and reports bad input clearly with a non-zero exit.
 import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/server/db/database';
@@ -9,13 +10,14 @@ import { auditLog, cases, codes, rateLimits, teams, users } from '../../src/serv
 import { takeSlot } from '../../src/server/lib/rate-limit';
 import { addressKey, loginLimitKeys } from '../../src/server/modules/auth/login-limits';
 import { createEmptyDatabase, type EmptyDatabase } from '../support/empty-database';
+import { REPO } from '../support/paths';
 
 const run = promisify(execFile);
 let empty: EmptyDatabase;
 
 async function cli(...args: string[]) {
   try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['src/server/cli/main.ts', ...args], { env: { ...process.env, ...empty.env } });
+    const { stdout, stderr } = await run(path.join(REPO, 'node_modules/.bin/tsx'), ['src/server/cli/main.ts', ...args], { env: { ...process.env, ...empty.env }, cwd: REPO });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -12,6 +12,7 @@ import { auditLog, caseClients, cases, clients, consents, disclosures, users } f
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
 import { TEAM_A, TEAM_B, teamId } from '../support/fixtures';
 import { openTestDatabase } from '../support/test-app';
+import { MIGRATIONS } from '../support/paths';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -19,7 +20,7 @@ let organisationId: string;
 let teamA: string;
 let teamB: string;
 
-const MIGRATION = path.resolve('drizzle/0009_attach_consent_teams_custom.sql');
+const MIGRATION = path.join(MIGRATIONS, '0009_attach_consent_teams_custom.sql');
 
 beforeAll(async () => {
   ({ database, drop } = await openTestDatabase());

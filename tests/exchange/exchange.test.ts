@@ -14,9 +14,10 @@ import { generateExchange } from '../../scripts/synthetic-exchange';
 import { tiedHistory } from '../support/tied-history';
 import { parseCsv } from '../../src/server/modules/exchange/csv';
 import { FILE_COLUMNS } from '../../src/server/modules/exchange/exchange-format';
+import { SAMPLE_DATA } from '../support/paths';
 import codesFile from '../../src/server/modules/reference/codes.json' with { type: 'json' };
 
-const SAMPLE = path.resolve('../shared/sample/data');
+const SAMPLE = SAMPLE_DATA;
 let sample: Record<string, string>;
 
 async function counts(database: Database) {

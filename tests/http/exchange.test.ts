@@ -1,16 +1,16 @@
 // The web import over HTTP: only a beheerder may validate and import; validation writes nothing.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { readExchangeFolder } from '../../src/server/modules/exchange/exchange.service';
 import type { ImportResult } from '../../src/server/modules/exchange/exchange.schemas';
 import { cases } from '../../src/server/db/schema';
+import { SAMPLE_DATA } from '../support/paths';
 
 let t: TestApp;
 let files: Record<string, string>;
 beforeAll(async () => {
   t = await createTestApp();
-  files = await readExchangeFolder(path.resolve('../shared/sample/data'));
+  files = await readExchangeFolder(SAMPLE_DATA);
 });
 afterAll(async () => t.close());
 

@@ -20,6 +20,7 @@ import { todayInNetherlands } from '../../src/server/lib/dates';
 import { Invalid } from '../../src/server/lib/errors';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from '../support/fixtures';
+import { WEB_DIST } from '../support/paths';
 
 const logLines: string[] = [];
 let t: TestApp;
@@ -104,7 +105,7 @@ describe('security headers', () => {
     }
   });
 
-  it.skipIf(!fs.existsSync('dist/web/index.html'))('sends them on the web app, whose HTML has no inline script', async () => {
+  it.skipIf(!fs.existsSync(path.join(WEB_DIST, 'index.html')))('sends them on the web app, whose HTML has no inline script', async () => {
     for (const url of ['/', '/clienten']) {
       const page = await t.app.inject({ method: 'GET', url });
       expect(page.statusCode, url).toBe(200);
@@ -115,7 +116,7 @@ describe('security headers', () => {
       for (const tag of scripts) expect(tag, 'every script is a file').toMatch(/\ssrc=/);
       expect(page.body).not.toMatch(/\son[a-z]+=/i);
     }
-    const asset = fs.readdirSync('dist/web/assets').find((f) => f.endsWith('.js'))!;
+    const asset = fs.readdirSync(path.join(WEB_DIST, 'assets')).find((f) => f.endsWith('.js'))!;
     expectHardened((await t.app.inject({ method: 'GET', url: `/assets/${asset}` })).headers, asset);
   });
 

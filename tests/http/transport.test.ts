@@ -10,6 +10,7 @@ import { readConfig } from '../../src/server/config';
 import type { Database } from '../../src/server/db/database';
 import { openTestDatabase } from '../support/test-app';
 import { TEST_PASSWORD, TEST_USERS } from '../support/fixtures';
+import { WEB_DIST } from '../support/paths';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -64,7 +65,7 @@ describe('secure by default', () => {
 });
 
 describe('the built web app', () => {
-  const root = path.resolve('dist/web');
+  const root = WEB_DIST;
   it.skipIf(!fs.existsSync(path.join(root, 'index.html')))('has no source maps and points to none', () => {
     const files = fs.readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => fs.statSync(path.join(root, f)).isFile());
     expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);

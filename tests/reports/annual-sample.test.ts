@@ -7,7 +7,8 @@ import type { Database } from '../../src/server/db/database';
 import { computeAnnualReport } from '../../src/server/modules/reports/annual-report';
 import { annualReport } from '../../src/server/modules/reports/reports.schemas';
 import { compareReport, parseExpected } from './compare';
-import { openSampleDatabase, SAMPLE } from '../support/sample';
+import { SAMPLE } from '../support/paths';
+import { openSampleDatabase } from '../support/sample';
 
 let database: Database;
 let drop: () => Promise<void>;

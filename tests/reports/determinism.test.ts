@@ -27,7 +27,7 @@ import { teamFigures } from '../../src/server/modules/worklists/worklists.servic
 import type { ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
 import codesFile from '../../src/server/modules/reference/codes.json' with { type: 'json' };
 import { openTestDatabase } from '../support/test-app';
-import { SAMPLE } from '../support/sample';
+import { SAMPLE } from '../support/paths';
 import { expectedPair, TIED_YEAR, tiedHistory } from '../support/tied-history';
 
 /** Every year from the first registration to the last closing in cases.csv. */

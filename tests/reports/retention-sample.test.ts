@@ -14,7 +14,8 @@ import { confirmDestruction, listDueForRetention, listQueue, proposeDestruction 
 import { TEST_USERS } from '../support/fixtures';
 import path from 'node:path';
 import { readExchangeFolder, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
-import { openSampleDatabase, SAMPLE } from '../support/sample';
+import { SAMPLE } from '../support/paths';
+import { openSampleDatabase } from '../support/sample';
 
 let database: Database;
 let drop: () => Promise<void>;

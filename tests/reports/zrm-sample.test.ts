@@ -9,7 +9,8 @@ import { computeZrmFamily, computeZrmReport } from '../../src/server/modules/zrm
 import { zrmReport, type ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
 import { signedRankTest, twoSidedNormalP } from '../../src/server/modules/zrm/wilcoxon';
 import { compareReport, parseExpected } from './compare';
-import { openSampleDatabase, SAMPLE } from '../support/sample';
+import { SAMPLE } from '../support/paths';
+import { openSampleDatabase } from '../support/sample';
 
 let database: Database;
 let drop: () => Promise<void>;

@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../src/server/db/database';
 import { seedFixtures } from './fixtures';
+import { REPO } from './paths';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -38,7 +39,7 @@ export default async function setup(project: TestProject) {
   await seedFixtures(database.db);
   const dump = await database.pglite!.dumpDataDir('none');
   await database.close();
-  const file = path.resolve('.tmp', `pglite-template-${process.pid}.tar`);
+  const file = path.join(REPO, '.tmp', `pglite-template-${process.pid}.tar`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   project.provide('pgliteTemplate', file);

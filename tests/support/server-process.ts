@@ -2,6 +2,7 @@
 // (browser tests, the fault test).
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import { REPO } from './paths';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,6 +33,7 @@ export async function spawnServer(env: Record<string, string>, port: number, tim
     // Quiet unless the caller asks for LOG_LEVEL (e.g. info, to see which process served a request).
     env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: REPO,
   });
   child.stdout!.on('data', (d) => (log += d));
   child.stderr!.on('data', (d) => (log += d));
