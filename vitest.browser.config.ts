@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     // The JSON report lets .ci/run print one plain 'N passed, N failed' line over all runs.
     reporters: ['default', 'json'],
-    outputFile: { json: `test-results/vitest-browser-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}.json` },
+    outputFile: { json: `test-results/vitest-browser-${process.env.DATABASE_URL ? 'postgres' : 'pglite'}${process.env.KEUKENTAFEL_TEST_CHROMIUM === 'npm' ? '-npm-chromium' : ''}.json` },
     include: ['tests/browser/**/*.browser.test.ts'],
     globalSetup: ['tests/browser/global-setup.ts'],
     testTimeout: 120_000,

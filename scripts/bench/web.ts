@@ -7,7 +7,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Response } from 'playwright-core';
+import type { Browser, BrowserContext, Response } from 'playwright-core';
+import { launchChromium } from '../../tests/support/chromium';
 import { latencyFromTimes, type Latency } from './measure';
 
 /** A quiet main thread for this long after the content is on screen counts as interactive (TTI-style). */
@@ -59,14 +60,6 @@ export interface WebFigures {
   timeToInteractive: Latency;
   /** When the last long task (> 50 ms) seen during a run ended; 0 when there was none. */
   lastLongTaskEnd: Latency;
-}
-
-export async function launchChromium(): Promise<Browser> {
-  // The launch options of the browser tests (tests/browser/support.ts).
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }
 
 /** A fresh context is a fresh profile: empty cache, no cookies. */

@@ -6,7 +6,8 @@
 // axe checks every page, also at 390 px wide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type RunningServer, checkPage, launchBrowser, login, logout, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { type RunningServer, checkPage, login, logout, startServer } from './support';
 
 interface Person {
   id: string;
@@ -26,7 +27,7 @@ const HOUSEHOLD_REASON = 'Hij woont sinds deze maand bij het gezin in en hoort b
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })).newPage();
 });
 afterAll(async () => {

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { todayInNetherlands } from '../../src/server/lib/dates';
-import { artifactDir, checkPage, launchBrowser, login, type RunningServer, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { artifactDir, checkPage, login, type RunningServer, startServer } from './support';
 import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
 
 let server: RunningServer;
@@ -24,7 +25,7 @@ const WORKER_NAME = 'Sanne Verhoeven';
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
   page = await context.newPage();
 });

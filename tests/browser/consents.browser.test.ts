@@ -5,7 +5,8 @@
 // axe checks every step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchBrowser, login, type RunningServer, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { checkPage, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,7 +16,7 @@ const GP = 'Huisartsenpraktijk De Linde';
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   page = await context.newPage();
 });

@@ -8,7 +8,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 
 import { DASHBOARD_BLOCK_LABELS, DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
-import { artifactDir, checkPage, launchBrowser, login, type RunningServer, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { artifactDir, checkPage, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,7 +18,7 @@ const LABELS: string[] = DASHBOARD_BLOCKS.map((b) => DASHBOARD_BLOCK_LABELS[b]);
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   page = await context.newPage();
 });

@@ -3,7 +3,8 @@
 // edit button), and kwaliteit reviews the access. axe checks every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type RunningServer, checkPage, launchBrowser, login, logout, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { type RunningServer, checkPage, login, logout, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -12,7 +13,7 @@ let target: { id: string; firstName: string; lastName: string; birthDate: string
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' })).newPage();
 });
 afterAll(async () => {

@@ -10,7 +10,8 @@ import { unzipSync, zipSync, strFromU8 } from 'fflate';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import type { PublishedTeamFigures } from '../../src/server/modules/worklists/worklists.schemas';
-import { type RunningServer, artifactDir, checkPage, launchBrowser, login, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { type RunningServer, artifactDir, checkPage, login, startServer } from './support';
 import { SAMPLE_DATA } from '../support/paths';
 
 let server: RunningServer;
@@ -20,7 +21,7 @@ const lastYear = Number(todayInNetherlands().slice(0, 4)) - 1;
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
   page = await context.newPage();
 });

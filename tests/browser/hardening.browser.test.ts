@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
-import { type RunningServer, checkPage, launchBrowser, login, logout, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { type RunningServer, checkPage, login, logout, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,7 +16,7 @@ const requestedUrls: string[] = [];
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   page = await context.newPage();
   page.on('console', (message) => {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { zipSync } from 'fflate';
 import { readConfig } from '../../src/server/config';
-import { type RunningServer, checkPage, launchBrowser, login, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { type RunningServer, checkPage, login, startServer } from './support';
 
 const LIMIT = readConfig({}).importMaxBytes;
 
@@ -36,7 +37,7 @@ async function choose(name: string, zip: Buffer): Promise<void> {
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', viewport: { width: 390, height: 844 } });
   page = await context.newPage();
   page.on('request', (request) => {

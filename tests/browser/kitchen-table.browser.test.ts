@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
 import path from 'node:path';
-import { artifactDir, checkPage, launchBrowser, login, newPage, type RunningServer, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { artifactDir, checkPage, login, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -19,7 +20,7 @@ const WORKER = 'medewerker@demo.keukentafel.nl';
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   page = await newPage(browser);
 });
 afterAll(async () => {

@@ -4,7 +4,8 @@
 // the evaluation and the lesson learned. axe checks every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { type RunningServer, checkPage, launchBrowser, login, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { type RunningServer, checkPage, login, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -13,7 +14,7 @@ const TITLE = 'Uitgescholden bij huisbezoek';
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
   page = await context.newPage();
 });

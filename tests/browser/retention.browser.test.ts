@@ -16,7 +16,8 @@ import { formatDate } from '../../src/web/app/format';
 import { copyDatabase, type EmptyDatabase } from '../support/empty-database';
 import { REPO } from '../support/paths';
 import { freePort, spawnServer, stopServer } from '../support/server-process';
-import { checkPage, launchBrowser, login, newPage } from './support';
+import { launchChromium } from '../support/chromium';
+import { checkPage, login, newPage } from './support';
 
 let empty: EmptyDatabase;
 let port: number;
@@ -59,7 +60,7 @@ beforeAll(async () => {
   empty = await copyDatabase(inject('demoDatabase'));
   port = await freePort();
   await start();
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -4,7 +4,8 @@
 // placeholders. axe checks every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchBrowser, login, newPage, type RunningServer, startServer } from './support';
+import { launchChromium } from '../support/chromium';
+import { checkPage, login, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,7 +16,7 @@ const WITHHELD = 'Afgeschermde notitie: alleen zichtbaar voor de betrokken medew
 
 beforeAll(async () => {
   server = await startServer();
-  browser = await launchBrowser();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
