@@ -2,6 +2,7 @@
 // are committed together or not at all.
 import type { DbOrTx } from '../db/database';
 import { auditLog } from '../db/schema';
+import type { AuditEntity } from './audit-entities';
 
 export type AuditAction =
   | 'create'
@@ -36,7 +37,7 @@ export interface AuditActor {
 
 export interface AuditEvent {
   action: AuditAction;
-  entityType: string;
+  entityType: AuditEntity;
   entityId?: string | null;
   /** The client the record is about, so the client's own access overview can list it. */
   clientId?: string | null;

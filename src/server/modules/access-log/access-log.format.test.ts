@@ -70,8 +70,9 @@ describe('describeAction', () => {
     expect(describeAction(row({ action: 'emergency_access', entityType: 'client' }))).toBe('noodtoegang (break the glass)');
   });
 
-  it('still says something for a kind of record it does not know', () => {
-    expect(describeAction(row({ action: 'create', entityType: 'quality_report' }))).toBe('legde gegevens (quality report) vast');
+  it('names every kind of record the audit writes, and a stored kind it no longer writes as stored', () => {
+    expect(describeAction(row({ action: 'create', entityType: 'quality_report' }))).toBe('legde een kwaliteitsmelding vast');
+    expect(describeAction(row({ action: 'create', entityType: 'old_kind' }))).toBe('legde gegevens (old kind) vast');
   });
 });
 

@@ -4,6 +4,7 @@
 // that showed them (audit_log.client_ids).
 import { ROLE_LABELS, type Role } from '../../access/permissions';
 import type { AccessLogEntry } from './access-log.schemas';
+import { isAuditEntity, isAuditList, type AuditEntity, type AuditList } from '../../audit/audit-entities';
 
 /** An audit row with the names the query joined to it. */
 export interface AuditRowForLog {
@@ -27,8 +28,11 @@ export interface AuditRowForLog {
 
 export const SYSTEM_ACTOR = 'systeem (opdrachtregel)';
 
-/** What the record is, with its article, as the object of the sentence. */
-const ENTITY_NOUNS: Record<string, string> = {
+/**
+ * What the row is about, with its article, as the object of the sentence. Typed by the audit's own
+ * list of entities (audit/audit-entities.ts): an entity without a noun does not compile.
+ */
+const ENTITY_NOUNS: Record<AuditEntity, string> = {
   client: 'de persoonsgegevens',
   case: 'de casus',
   journal: 'het contactjournaal',
@@ -40,28 +44,38 @@ const ENTITY_NOUNS: Record<string, string> = {
   network_member: 'iemand in het netwerk',
   registration: 'een aanmelding',
   zrm: 'de zelfredzaamheidsmatrix (ZRM)',
-  provision: 'een voorziening',
   access_log: 'het overzicht van wie het dossier inzag',
   client_file: 'het dossier',
   consent: 'een toestemming',
   consents: 'de toestemmingen en verstrekkingen',
   disclosure: 'een verstrekking aan derden',
   destruction: 'de vernietiging van het dossier',
-  destruction_queue: 'de lijst van te vernietigen dossiers',
   emergency_access: 'noodtoegang',
   client_attachment: 'een koppeling van de cliënt aan een ander team',
   history: 'de registratiegeschiedenis',
+  quality_report: 'een kwaliteitsmelding',
+  team: 'de gegevens van een team',
+  user: 'een gebruiker',
+  case_list: 'een lijst van casussen',
+  registration_list: 'de lijst Aanmeldingen',
+  my_work: 'de lijst Mijn werk',
+  dashboard: 'Mijn dag',
+  team_overview: 'het teamoverzicht',
+  my_emergency_access: 'de lijst van de eigen noodtoegang',
+  emergency_review: 'Toegang beoordelen (noodtoegang)',
+  attachment_review: 'Toegang beoordelen (koppelingen)',
+  destruction_queue: 'de lijst van te vernietigen dossiers',
 };
 
 /** A list view that showed the client (action `list`), by the list's entity type. */
-const LIST_SENTENCES: Record<string, string> = {
+const LIST_SENTENCES: Record<AuditList, string> = {
   case_list: 'zag de cliënt in een lijst van casussen',
   registration_list: 'zag de cliënt in de lijst Aanmeldingen',
   my_work: 'zag de cliënt in de lijst Mijn werk',
   dashboard: 'zag de cliënt op Mijn dag',
   team_overview: 'zag de cliënt in het teamoverzicht',
   my_emergency_access: 'zag de cliënt in de lijst van de eigen noodtoegang',
-  // These two lists show facts from the file (teams, cases) without the client's name.
+  // These lists show facts from the file (teams, cases) without the client's name.
   emergency_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (noodtoegang)',
   attachment_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (koppelingen)',
   destruction_queue: 'zag gegevens uit het dossier, zonder naam, bij Bewaartermijn en vernietiging',
@@ -167,8 +181,9 @@ export function changedFieldNames(changes: unknown): string[] {
   return [...new Set(ordered.map(fieldLabel))];
 }
 
+/** A stored entity type this version no longer writes is named as it is stored. */
 function noun(entityType: string): string {
-  return ENTITY_NOUNS[entityType] ?? `gegevens (${entityType.replace(/_/g, ' ')})`;
+  return isAuditEntity(entityType) ? ENTITY_NOUNS[entityType] : `gegevens (${entityType.replace(/_/g, ' ')})`;
 }
 
 function planVersion(changes: unknown): number | null {
@@ -203,7 +218,7 @@ export function describeAction(row: Pick<AuditRowForLog, 'action' | 'entityType'
       return row.entityType === 'client' ? 'zag de cliënt in de zoekresultaten van Cliënten zoeken' : `zocht in ${what}`;
     }
     case 'list':
-      return LIST_SENTENCES[row.entityType] ?? `zag de cliënt in een lijst (${row.entityType.replace(/_/g, ' ')})`;
+      return isAuditList(row.entityType) ? LIST_SENTENCES[row.entityType] : `zag de cliënt in een lijst (${row.entityType.replace(/_/g, ' ')})`;
     case 'create':
       if (row.entityType === 'client') return 'schreef de cliënt in';
       if (row.entityType === 'case') return 'opende een casus';

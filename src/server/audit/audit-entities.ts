@@ -1,0 +1,59 @@
+// What an audit row can be about (`audit_log.entity_type`): one list, so the writer takes nothing
+// else and every entity has its Dutch noun in the client's access log (access-log.format.ts types
+// its nouns by this union, so a new entity without a noun does not compile).
+
+/** A record, or a part of a client's file, that a row reads, changes, exports or was refused. */
+export const AUDIT_RECORDS = [
+  'client',
+  'case',
+  'journal',
+  'contact',
+  'contact_versions',
+  'plan',
+  'plan_agreement',
+  'network',
+  'network_member',
+  'registration',
+  'zrm',
+  'access_log',
+  'client_file',
+  'consent',
+  'consents',
+  'disclosure',
+  'destruction',
+  'emergency_access',
+  'client_attachment',
+  'history',
+  'quality_report',
+  'team',
+  'user',
+] as const;
+
+/** A list view (action `list`): the row names every client the list showed. */
+export const AUDIT_LISTS = [
+  'case_list',
+  'registration_list',
+  'my_work',
+  'dashboard',
+  'team_overview',
+  'my_emergency_access',
+  'emergency_review',
+  'attachment_review',
+  'destruction_queue',
+] as const;
+
+export type AuditRecord = (typeof AUDIT_RECORDS)[number];
+export type AuditList = (typeof AUDIT_LISTS)[number];
+export type AuditEntity = AuditRecord | AuditList;
+
+const LISTS: ReadonlySet<string> = new Set<string>(AUDIT_LISTS);
+const ALL: ReadonlySet<string> = new Set<string>([...AUDIT_RECORDS, ...AUDIT_LISTS]);
+
+/** A stored entity type that this version knows (older rows may hold one it no longer writes). */
+export function isAuditEntity(value: string): value is AuditEntity {
+  return ALL.has(value);
+}
+
+export function isAuditList(value: string): value is AuditList {
+  return LISTS.has(value);
+}
