@@ -2,6 +2,7 @@
 // are committed together or not at all.
 import type { DbOrTx } from '../db/database';
 import { auditLog } from '../db/schema';
+import { mainClientId } from '../modules/cases/cases.repo';
 import type { AuditEntity } from './audit-entities';
 
 export type AuditAction =
@@ -74,6 +75,14 @@ export async function writeAudit(db: DbOrTx, actor: AuditActor, event: AuditEven
     clientIds: event.clientIds ? [...new Set(event.clientIds)].sort() : null,
     changes: event.changes ?? null,
   });
+}
+
+/**
+ * A row about a case or a part of its file (journal, plan, network, ZRM): about the case's main
+ * client, as every row of a case is, so the client's access log lists it.
+ */
+export async function writeCaseAudit(db: DbOrTx, actor: AuditActor, caseId: string, event: Omit<AuditEvent, 'clientId' | 'clientIds'>): Promise<void> {
+  await writeAudit(db, actor, { ...event, clientId: await mainClientId(db, actor.organisationId, caseId) });
 }
 
 /** The fields that differ between two versions of a record, as {from, to}. */

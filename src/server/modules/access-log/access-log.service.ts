@@ -4,9 +4,9 @@ import { and, count, desc, eq, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
 import { auditLog, clients, emergencyAccess, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { writeAudit } from '../../audit/audit.writer';
+import { writeAudit, writeCaseAudit } from '../../audit/audit.writer';
 import { NotFound } from '../../lib/errors';
-import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import { findVisibleCase } from '../cases/cases.repo';
 import { toAccessLogEntry } from './access-log.format';
 import { accessLogReadable } from '../../access/access.policy';
 import { roleAllows } from '../../access/permissions';
@@ -80,5 +80,5 @@ export async function getAccessLog(db: Db, actor: Actor, clientId: string, page:
 /** The print view of the krachtplan was opened: a print of the client's plan (NEN 7513). */
 export async function logPlanPrint(db: Db, actor: Actor, caseId: string): Promise<void> {
   if (!(await findVisibleCase(db, actor, caseId))) throw new NotFound('Casus niet gevonden');
-  await writeAudit(db, actor, { action: 'print', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  await writeCaseAudit(db, actor, caseId, { action: 'print', entityType: 'plan', entityId: caseId });
 }

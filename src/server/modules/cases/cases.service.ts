@@ -7,13 +7,13 @@ import type { Db, DbOrTx, Tx } from '../../db/database';
 import { caseClients, caseEvents, cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { worksOnTeam } from '../../access/access.policy';
-import { diff, writeAudit } from '../../audit/audit.writer';
+import { diff, writeAudit, writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
 import { chooseClient, limitAttachLookup } from '../clients/clients.service';
 import { recordAttachment } from '../attachments/attachments.service';
 import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
-import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientId, mainClientIds, selectCaseSummaries } from './cases.repo';
+import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientIds, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -93,11 +93,10 @@ async function applyCaseChange(tx: Tx, actor: Actor, caseId: string, version: nu
       actorId: actor.userId,
     });
   }
-  await writeAudit(tx, actor, {
+  await writeCaseAudit(tx, actor, caseId, {
     action: 'update',
     entityType: 'case',
     entityId: caseId,
-    clientId: await mainClientId(tx, actor.organisationId, caseId),
     changes: diff(before, change.set),
   });
 }

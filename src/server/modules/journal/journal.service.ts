@@ -8,10 +8,10 @@ import type { Db, DbOrTx } from '../../db/database';
 import { cases, contacts, contactVersions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { caseScope, sensitiveContactVisible } from '../../access/access.policy';
-import { diff, writeAudit } from '../../audit/audit.writer';
+import { diff, writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { claimIdempotencyKey, type IdempotencyKey } from '../../http/idempotency';
-import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import { findVisibleCase } from '../cases/cases.repo';
 import type { ContactKind } from '../cases/case-rules';
 import type { Contact, contactFields, contactUpdate, ContactVersion, JournalEntry, WithheldContact } from './journal.schemas';
 import type { Sensitivity } from './sensitivity';
@@ -48,7 +48,7 @@ export async function listContacts(db: Db, actor: Actor, caseId: string): Promis
     .leftJoin(users, and(eq(users.organisationId, contacts.organisationId), eq(users.id, contacts.authorId)))
     .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.caseId, caseId)))
     .orderBy(desc(contacts.contactOn), desc(contacts.createdAt));
-  await writeAudit(db, actor, { action: 'read', entityType: 'journal', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  await writeCaseAudit(db, actor, caseId, { action: 'read', entityType: 'journal', entityId: caseId });
   return rows.map((r) => (r.visible ? toContact(r.contact, r.authorName, actor) : toWithheld(r.contact, r.authorName)));
 }
 
@@ -79,7 +79,7 @@ export async function addContact(db: Db, actor: Actor, caseId: string, input: z.
       .insert(contacts)
       .values({ organisationId: actor.organisationId, ...(claim ? { id: claim.id } : {}), caseId, authorId: actor.userId, ...values })
       .returning();
-    await writeAudit(tx, actor, { action: 'create', entityType: 'contact', entityId: row!.id, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { to: values } });
+    await writeCaseAudit(tx, actor, caseId, { action: 'create', entityType: 'contact', entityId: row!.id, changes: { to: values } });
     return toContact(row!, actor.name, actor);
   });
 }
@@ -125,11 +125,10 @@ export async function updateContact(db: Db, actor: Actor, contactId: string, inp
       .set({ ...values, version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId)))
       .returning();
-    await writeAudit(tx, actor, {
+    await writeCaseAudit(tx, actor, before.caseId, {
       action: 'update',
       entityType: 'contact',
       entityId: contactId,
-      clientId: await mainClientId(tx, actor.organisationId, before.caseId),
       changes: diff(before, values),
     });
     const [author] = after!.authorId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, after!.authorId))) : [];
@@ -143,7 +142,7 @@ const replacer = alias(users, 'replacer');
 export async function listContactVersions(db: Db, actor: Actor, contactId: string): Promise<ContactVersion[]> {
   const found = await findContact(db, actor, contactId);
   if (!found) throw new NotFound('Contact niet gevonden');
-  await writeAudit(db, actor, { action: 'read', entityType: 'contact_versions', entityId: contactId, clientId: await mainClientId(db, actor.organisationId, found.contact.caseId) });
+  await writeCaseAudit(db, actor, found.contact.caseId, { action: 'read', entityType: 'contact_versions', entityId: contactId });
   const rows = await db
     .select({ v: contactVersions, authorName: author.name, replacedByName: replacer.name })
     .from(contactVersions)

@@ -5,9 +5,9 @@ import type { Db, DbOrTx } from '../../db/database';
 import { cases, networkMembers } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { caseScope } from '../../access/access.policy';
-import { diff, writeAudit } from '../../audit/audit.writer';
+import { diff, writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, NotFound } from '../../lib/errors';
-import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import { findVisibleCase } from '../cases/cases.repo';
 import type { NetworkMember, networkDelete, networkFields, networkUpdate } from './network.schemas';
 
 type Row = typeof networkMembers.$inferSelect;
@@ -38,7 +38,7 @@ export async function listNetwork(db: Db, actor: Actor, caseId: string): Promise
     .from(networkMembers)
     .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.caseId, caseId)))
     .orderBy(asc(networkMembers.closeness), asc(networkMembers.name));
-  await writeAudit(db, actor, { action: 'read', entityType: 'network', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  await writeCaseAudit(db, actor, caseId, { action: 'read', entityType: 'network', entityId: caseId });
   return rows.map(toMember);
 }
 
@@ -46,7 +46,7 @@ export async function addNetworkMember(db: Db, actor: Actor, caseId: string, inp
   return db.transaction(async (tx) => {
     if (!(await findVisibleCase(tx, actor, caseId, { mode: 'write' }))) throw new NotFound('Casus niet gevonden');
     const [row] = await tx.insert(networkMembers).values({ organisationId: actor.organisationId, caseId, ...values(input) }).returning();
-    await writeAudit(tx, actor, { action: 'create', entityType: 'network_member', entityId: row!.id, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { to: values(input) } });
+    await writeCaseAudit(tx, actor, caseId, { action: 'create', entityType: 'network_member', entityId: row!.id, changes: { to: values(input) } });
     return toMember(row!);
   });
 }
@@ -72,7 +72,7 @@ export async function updateNetworkMember(db: Db, actor: Actor, memberId: string
       .set({ ...set, version: before.version + 1, updatedAt: new Date() })
       .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId)))
       .returning();
-    await writeAudit(tx, actor, { action: 'update', entityType: 'network_member', entityId: memberId, clientId: await mainClientId(tx, actor.organisationId, before.caseId), changes: diff(before, set) });
+    await writeCaseAudit(tx, actor, before.caseId, { action: 'update', entityType: 'network_member', entityId: memberId, changes: diff(before, set) });
     return toMember(after!);
   });
 }
@@ -83,6 +83,6 @@ export async function removeNetworkMember(db: Db, actor: Actor, memberId: string
     if (before.version !== input.version) throw new Conflict(CONFLICT);
     await tx.delete(networkMembers).where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId)));
     // The removed person stays readable in the log, so a mistaken removal can be put back.
-    await writeAudit(tx, actor, { action: 'delete', entityType: 'network_member', entityId: memberId, clientId: await mainClientId(tx, actor.organisationId, before.caseId), changes: { from: toMember(before) } });
+    await writeCaseAudit(tx, actor, before.caseId, { action: 'delete', entityType: 'network_member', entityId: memberId, changes: { from: toMember(before) } });
   });
 }

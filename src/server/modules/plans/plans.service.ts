@@ -8,10 +8,10 @@ import type { Db, DbOrTx } from '../../db/database';
 import { cases, codes, plans, planVersions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { isCaseWorker } from '../../access/access.policy';
-import { writeAudit } from '../../audit/audit.writer';
+import { writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { notInFuture } from '../../lib/dates';
-import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import { findVisibleCase } from '../cases/cases.repo';
 import { diffPlans } from './plan-diff';
 import { listedParts, planAsSeenBy, restoreWithheld, sensitiveParts, withoutWithheldList } from './plan-sensitivity';
 import { planContent, type agreementBody, type Plan, type PlanChange, type PlanContent, type PlanVersion, type savePlanBody } from './plans.schemas';
@@ -90,7 +90,7 @@ async function visibleCaseOrNotFound(db: DbOrTx, actor: Actor, caseId: string, o
 export async function getPlan(db: Db, actor: Actor, caseId: string): Promise<Plan> {
   await visibleCaseOrNotFound(db, actor, caseId);
   const result = planAsSeen(await loadPlan(db, actor.organisationId, caseId), await actorIsCaseWorker(db, actor, caseId));
-  await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  await writeCaseAudit(db, actor, caseId, { action: 'read', entityType: 'plan', entityId: caseId });
   return result;
 }
 
@@ -100,7 +100,7 @@ export async function getPlanVersion(db: Db, actor: Actor, caseId: string, versi
   const row = rows.find((r) => r.v.version === version);
   if (!row) throw new NotFound('Deze versie van het krachtplan bestaat niet');
   const caseWorker = await actorIsCaseWorker(db, actor, caseId);
-  await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId), changes: { version } });
+  await writeCaseAudit(db, actor, caseId, { action: 'read', entityType: 'plan', entityId: caseId, changes: { version } });
   const result = toVersion(row);
   return { ...result, content: planAsSeenBy(result.content, caseWorker, toVersion(rows[0]!).content) };
 }
@@ -116,7 +116,7 @@ export async function comparePlanVersions(db: Db, actor: Actor, caseId: string, 
     return planAsSeenBy(planContent.parse(row.v.content), caseWorker, current);
   };
   const changes = diffPlans(content(from), content(to), await domainLabels(db, actor.organisationId));
-  await writeAudit(db, actor, { action: 'read', entityType: 'plan', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId), changes: { from, to } });
+  await writeCaseAudit(db, actor, caseId, { action: 'read', entityType: 'plan', entityId: caseId, changes: { from, to } });
   return { from, to, changes };
 }
 
@@ -142,7 +142,6 @@ export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.ou
     validateContent(input.content, labels);
     const current = await loadPlan(tx, actor.organisationId, caseId);
     const caseWorker = await actorIsCaseWorker(tx, actor, caseId);
-    const clientId = await mainClientId(tx, actor.organisationId, caseId);
     if (current.version !== input.baseVersion) {
       const base = input.baseVersion === 0 ? EMPTY_PLAN : planContent.parse((await versionRows(tx, actor.organisationId, caseId)).find((r) => r.v.version === input.baseVersion)?.v.content ?? EMPTY_PLAN);
       const changes: PlanChange[] = diffPlans(planAsSeenBy(base, caseWorker, current.content), planAsSeenBy(current.content, caseWorker), labels);
@@ -165,11 +164,10 @@ export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.ou
       .values({ organisationId: actor.organisationId, caseId, currentVersion: version })
       .onConflictDoUpdate({ target: [plans.organisationId, plans.caseId], set: { currentVersion: version, updatedAt: new Date() } });
     await tx.insert(planVersions).values({ organisationId: actor.organisationId, caseId, version, content, savedBy: actor.userId });
-    await writeAudit(tx, actor, {
+    await writeCaseAudit(tx, actor, caseId, {
       action: current.version === 0 ? 'create' : 'update',
       entityType: 'plan',
       entityId: caseId,
-      clientId,
       changes: { version, changes: diffPlans(current.content, content, labels) },
     });
     return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), caseWorker);
@@ -191,7 +189,7 @@ export async function recordPlanAgreement(db: Db, actor: Actor, caseId: string, 
       .update(planVersions)
       .set({ agreedOn: input.agreedOn, agreedHow: input.how, agreedRecordedBy: actor.userId })
       .where(and(eq(planVersions.organisationId, actor.organisationId), eq(planVersions.caseId, caseId), eq(planVersions.version, version)));
-    await writeAudit(tx, actor, { action: 'update', entityType: 'plan_agreement', entityId: caseId, clientId: await mainClientId(tx, actor.organisationId, caseId), changes: { version, to: input } });
+    await writeCaseAudit(tx, actor, caseId, { action: 'update', entityType: 'plan_agreement', entityId: caseId, changes: { version, to: input } });
     return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), await actorIsCaseWorker(tx, actor, caseId));
   });
 }

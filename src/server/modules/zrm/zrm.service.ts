@@ -4,10 +4,10 @@ import type { z } from 'zod';
 import type { Db } from '../../db/database';
 import { zrmAssessments } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { writeAudit } from '../../audit/audit.writer';
+import { writeAudit, writeCaseAudit } from '../../audit/audit.writer';
 import { Invalid, NotFound, type FieldProblem } from '../../lib/errors';
 import { todayInNetherlands } from '../../lib/dates';
-import { findVisibleCase, mainClientId } from '../cases/cases.repo';
+import { findVisibleCase } from '../cases/cases.repo';
 import { findVisibleClient } from '../clients/clients.repo';
 import { zrmDue } from './zrm-rules';
 import { isInHousehold, listCaseAssessments, listClientAssessments, loadZrmDomains, toAssessment } from './zrm.repo';
@@ -17,7 +17,7 @@ export async function getCaseZrm(db: Db, actor: Actor, caseId: string, today = t
   const caseRow = await findVisibleCase(db, actor, caseId);
   if (!caseRow) throw new NotFound('Casus niet gevonden');
   const rows = await listCaseAssessments(db, actor.organisationId, caseId);
-  await writeAudit(db, actor, { action: 'read', entityType: 'zrm', entityId: caseId, clientId: await mainClientId(db, actor.organisationId, caseId) });
+  await writeCaseAudit(db, actor, caseId, { action: 'read', entityType: 'zrm', entityId: caseId });
   return {
     assessments: rows.map(toAssessment),
     due: zrmDue({ firstMeetingOn: caseRow.firstMeetingOn, closedOn: caseRow.closedOn }, rows, today),
