@@ -7,32 +7,14 @@ import codesFile from '../src/server/modules/reference/codes.json' with { type: 
 
 import { writeCsv } from '../src/server/modules/exchange/csv';
 import { FILE_COLUMNS } from '../src/server/modules/exchange/exchange-format';
+import { bsnWithCheckDigit } from '../src/server/modules/clients/identity-rules';
+import { mulberry32 } from '../src/server/lib/seeded-random';
 
 export interface SyntheticOptions {
   cases: number;
   from: string;
   to: string;
   seed?: number;
-}
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A valid BSN from an 8-digit prefix (the 11-proef decides the last digit), or null when none fits. */
-function bsnFrom(prefix: number): string | null {
-  const digits = String(prefix).padStart(8, '0');
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(digits[i]);
-  const last = sum % 11;
-  return last <= 9 ? `${digits}${last}` : null;
 }
 
 export function generateExchange(options: SyntheticOptions): Record<string, string> {
@@ -58,7 +40,7 @@ export function generateExchange(options: SyntheticOptions): Record<string, stri
   const newClient = () => {
     clientCount++;
     let bsn: string | null = null;
-    if (chance(0.8)) while (!(bsn = bsnFrom(bsnPrefix++)));
+    if (chance(0.8)) while (!(bsn = bsnWithCheckDigit(String(bsnPrefix++).padStart(8, '0'))));
     const birth = addDays('1930-01-01', int(0, 365 * 75));
     clients.push([id('C', clientCount), bsn ?? '', birth, chance(0.1) ? '' : pick(['m', 'v', 'x']), `${int(3511, 3585)}${pick(['AB', 'CD', 'EF', 'GH', 'JK'])}`]);
     return id('C', clientCount);

@@ -15,7 +15,7 @@
 // realistic rate is the peak hour: 2 × 71 / 25,200 ≈ one screen action per 177 s per worker,
 // about 1.3 screen actions a second for 230 workers (about 2.9 HTTP requests a second, since
 // the client screen asks four things at once). 5× is that times five.
-import { mulberry32 } from '../../src/server/demo/synthetic-history';
+import { mulberry32 } from '../../src/server/lib/seeded-random';
 
 export const SCREENS = [
   'mijn dag',

@@ -2,6 +2,8 @@
 // of the reports of `year`: three teams of very different size (about 45, 25 and 4 cases), cases
 // open across both turns of the year, a few marks, provisions and ZRM assessments per team.
 // Deterministic (a fixed pseudo-random sequence), so a failure can be reproduced.
+import { addDays } from '../../src/server/lib/dates';
+import { mulberry32 } from '../../src/server/lib/seeded-random';
 
 const TEAMS: [code: string, cases: number][] = [
   ['west', 45],
@@ -18,22 +20,8 @@ const PROVISIONS: [category: string, product: string, provider: string][] = [
 ];
 const DOMAINS = ['financien', 'dagbesteding', 'huisvesting'];
 
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
 export function craftedHistory(year: number): Record<string, string> {
-  const next = random(20211);
+  const next = mulberry32(20211);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const cases = ['case_id,team_code,registered_on,referrer,first_meeting_on,first_meeting_location,closed_on,close_reasons,close_outcomes,satisfaction_score,can_continue_alone'];
   const clients = ['client_id,bsn,birth_date,gender,postcode'];

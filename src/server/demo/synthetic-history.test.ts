@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import codesFile from '../modules/reference/codes.json' with { type: 'json' };
 import { CONTACT_KINDS, waitingState } from '../modules/cases/case-rules';
 import { isValidBsn, isValidPostcode, normalisePostcode } from '../modules/clients/identity-rules';
-import { DEMO_LOGINS, DEMO_WORKER_EMAIL, bsnWithCheckDigit, generateDemoHistory, type DemoHistory } from './synthetic-history';
+import { DEMO_LOGINS, DEMO_WORKER_EMAIL, generateDemoHistory, type DemoHistory } from './synthetic-history';
+import { bsnWithCheckDigit } from '../modules/clients/identity-rules';
 
 const TEAMS = codesFile.teams.map((t) => ({ id: `team:${t.code}`, code: t.code }));
 const SEED = 20_161_231;

@@ -7,6 +7,8 @@ import type { Role } from '../access/permissions';
 import type { TriageOutcome } from '../modules/registrations/triage';
 import codesFile from '../modules/reference/codes.json' with { type: 'json' };
 import { CONTACT_NOTES, FIRST_MEETING_NOTE, NAME_GROUPS, QUESTIONS, REFERRER_OTHER, TEAM_AREAS, TRIAGE_ADVICE, type NameGroup } from './names';
+import { mulberry32, SeededRandom } from '../lib/seeded-random';
+import { bsnWithCheckDigit } from '../modules/clients/identity-rules';
 
 export const DEMO_EMAIL_DOMAIN = 'demo.keukentafel.nl';
 
@@ -196,61 +198,6 @@ const PROVIDERS = codesFile.providers;
 // ---------------------------------------------------------------------------------------------
 // Randomness and dates.
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Random {
-  constructor(readonly next: () => number) {}
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-  weighted<T>(entries: readonly (readonly [T, number])[]): T {
-    let total = 0;
-    for (const [, w] of entries) total += w;
-    let x = this.next() * total;
-    for (const [value, w] of entries) {
-      x -= w;
-      if (x < 0) return value;
-    }
-    return entries[entries.length - 1]![0];
-  }
-  /** Distinct values drawn by weight. */
-  weightedDistinct<T>(entries: readonly (readonly [T, number])[], count: number): T[] {
-    const left = [...entries];
-    const out: T[] = [];
-    while (out.length < count && left.length > 0) {
-      const value = this.weighted(left);
-      out.push(value);
-      left.splice(left.findIndex(([v]) => v === value), 1);
-    }
-    return out;
-  }
-  poisson(lambda: number): number {
-    const limit = Math.exp(-lambda);
-    let k = 0;
-    let p = this.next();
-    while (p > limit) {
-      k++;
-      p *= this.next();
-    }
-    return k;
-  }
-}
-
 const DAY_MS = 86_400_000;
 export const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
@@ -261,14 +208,6 @@ function deterministicIds(seed: number): () => string {
   const next = mulberry32(seed ^ 0x5eed1d5);
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(next() * 16).toString(16)).join('');
   return () => `${hex(8)}-${hex(4)}-4${hex(3)}-${'89ab'[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`;
-}
-
-/** 9-digit BSN with the 11-proef from its first 8 digits, or null when no check digit fits. */
-export function bsnWithCheckDigit(first8: string): string | null {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
-  const check = sum % 11;
-  return check === 10 ? null : `${first8}${check}`;
 }
 
 /** ASCII local part for an e-mail address: `Ayşe` → `ayse`, `El Amrani` → `elamrani`. */
@@ -314,7 +253,7 @@ interface CasePlan {
 }
 
 export function generateDemoHistory(options: HistoryOptions): DemoHistory {
-  const random = new Random(mulberry32(options.seed));
+  const random = new SeededRandom(mulberry32(options.seed));
   const newId = options.newId ?? deterministicIds(options.seed);
   const today = dayNumber(options.today);
   const now = options.now ?? new Date((today + 1) * DAY_MS - 1);
@@ -333,7 +272,7 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
   const history: DemoHistory = { users: [], clients: [], registrations: [], cases: [], caseClients: [], caseEvents: [], contacts: [], provisions: [], zrm: [] };
 
   // ZRM and provisions draw from a stream of their own, so adding them left the rest as it was.
-  const extra = new Random(mulberry32(options.seed ^ 0x2e5d));
+  const extra = new SeededRandom(mulberry32(options.seed ^ 0x2e5d));
   /** ZRM at the start (with a target half the time), every three months, and mostly at closing; scores creep up. */
   const addAssessments = (caseId: string, clientId: string, start: number, end: number, closed: boolean) => {
     let scores: Record<string, number> = Object.fromEntries(ZRM_DOMAINS.map((d) => [d, extra.weighted([[1, 10], [2, 30], [3, 35], [4, 20], [5, 5]] as const)]));

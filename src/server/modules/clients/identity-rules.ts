@@ -10,6 +10,14 @@ export function isValidBsn(value: string): boolean {
   return sum % 11 === 0;
 }
 
+/** 9-digit BSN with the 11-proef from its first 8 digits, or null when no check digit fits. */
+export function bsnWithCheckDigit(first8: string): string | null {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (9 - i) * Number(first8[i]);
+  const check = sum % 11;
+  return check === 10 ? null : `${first8}${check}`;
+}
+
 export function normaliseBsn(value: string): string {
   const digits = value.replace(/[\s.]/g, '');
   return digits.length === 8 ? `0${digits}` : digits;
