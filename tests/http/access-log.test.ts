@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import { openCase } from '../support/open-case';
 import type { ClientDetail } from '../../src/server/modules/clients/clients.schemas';
 import type { AccessLogEntry, AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
 import { ACCESS_LOG_PAGE_SIZE } from '../../src/server/modules/access-log/access-log.schemas';
@@ -25,15 +25,12 @@ const find = (entries: AccessLogEntry[], who: string, what: string) => entries.f
 beforeAll(async () => {
   t = await createTestApp();
   anna = await t.login('workerA');
-  const registration = await anna.post<Registration>('/api/registrations', {
+  const opened = await openCase(anna, {
     client: { firstName: 'Wilma', lastName: 'Oudenaam', birthDate: '1971-02-03', street: 'Geheimstraat', houseNumber: '7', postcode: '3562 AB', city: 'Utrecht' },
-    registeredOn: today,
-    referrerCode: 'zelfmelder',
     question: 'Hulp bij post',
   });
-  const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  caseId = triaged.caseId!;
-  client = await anna.get<ClientDetail>(`/api/clients/${registration.client.id}`);
+  caseId = opened.caseId;
+  client = await anna.get<ClientDetail>(`/api/clients/${opened.clientId}`);
   await anna.get(`/api/cases/${caseId}/contacts`);
   client = await anna.put<ClientDetail>(`/api/clients/${client.id}`, { ...client, lastName: 'Nieuwenaam', street: 'Verhuisdlaan', version: client.version });
 });

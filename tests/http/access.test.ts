@@ -3,6 +3,7 @@
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { openCase } from '../support/open-case';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { Contact } from '../../src/server/modules/journal/journal.schemas';
@@ -18,18 +19,12 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   owner = await t.login('workerA');
-  const registration = await owner.post<Registration>('/api/registrations', {
-    client: { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06', bsn: '999992077', postcode: '3562 AB' },
-    registeredOn: today,
-    referrerCode: 'zelfmelder',
-    question: 'Vertrouwelijke vraag',
-  });
-  const triaged = await owner.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  const caseDetail = await owner.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
+  const opened = await openCase(owner, { client: { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06', bsn: '999992077', postcode: '3562 AB' }, question: 'Vertrouwelijke vraag' });
+  const caseDetail = await owner.get<CaseDetail>(`/api/cases/${opened.caseId}`);
   const contact = await owner.post<Contact>(`/api/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
-  const untriaged = await owner.post<Registration>('/api/registrations', { clientId: registration.client.id, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
+  const untriaged = await owner.post<Registration>('/api/registrations', { clientId: opened.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
   const member = await owner.post<{ id: string }>(`/api/cases/${caseDetail.id}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
-  Object.assign(ids, { client: registration.client.id, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id });
+  Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id });
 });
 afterAll(async () => t.close());
 

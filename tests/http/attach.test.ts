@@ -17,6 +17,7 @@ import type { ClientDetail, DuplicateMatch } from '../../src/server/modules/clie
 import type { ClientConsents } from '../../src/server/modules/consents/consents.schemas';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import { changedTables, fingerprint } from '../support/db-fingerprint';
+import { openCase } from '../support/open-case';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -55,21 +56,18 @@ beforeAll(async () => {
   quality = await t.login('quality');
 
   // Team B's client with a whole file: case, journal, plan, ZRM, a consent and a disclosure.
-  const registration = await register(bram, SHARED, 'Vertrouwelijke vraag van team B');
-  const triaged = await bram.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
-  const contact = await bram.post<{ id: string }>(`/api/cases/${triaged.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek van team B' });
-  await bram.put(`/api/cases/${triaged.caseId}/plan`, { content: { reciprocity: 'Geheim plan van team B' }, baseVersion: 0 });
-  await bram.post(`/api/cases/${triaged.caseId}/zrm`, { clientId: registration.client.id, assessedOn: today, type: 'nul', scores: { financien: 2 } });
-  await bram.post(`/api/clients/${registration.client.id}/consents`, { recipientKind: 'huisarts', recipientName: CONSENT_NAME, dataShared: 'Medicatie', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' });
-  await bram.post(`/api/clients/${registration.client.id}/disclosures`, { recipient: 'Veilig Thuis', dataShared: 'Zorgen', ground: 'meldrecht', reasoning: DISCLOSURE_REASONING, disclosedOn: today, caseId: triaged.caseId });
-  shared = { clientId: registration.client.id, caseId: triaged.caseId!, contactId: contact.id };
+  const { clientId, caseId } = await openCase(bram, { client: SHARED, question: 'Vertrouwelijke vraag van team B' });
+  const contact = await bram.post<{ id: string }>(`/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek van team B' });
+  await bram.put(`/api/cases/${caseId}/plan`, { content: { reciprocity: 'Geheim plan van team B' }, baseVersion: 0 });
+  await bram.post(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'nul', scores: { financien: 2 } });
+  await bram.post(`/api/clients/${clientId}/consents`, { recipientKind: 'huisarts', recipientName: CONSENT_NAME, dataShared: 'Medicatie', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' });
+  await bram.post(`/api/clients/${clientId}/disclosures`, { recipient: 'Veilig Thuis', dataShared: 'Zorgen', ground: 'meldrecht', reasoning: DISCLOSURE_REASONING, disclosedOn: today, caseId });
+  shared = { clientId, caseId, contactId: contact.id };
 
   householdClientId = (await register(bram, HOUSEHOLD)).client.id;
 
   // Team A's own case, to add a household member to.
-  const own = await register(anna, { firstName: 'Ankie', lastName: 'Eigenteam', birthDate: '1975-05-05' });
-  const ownCase = await anna.post<Registration>(`/api/registrations/${own.id}/triage`, { outcome: 'generalist', version: own.version });
-  annaCase = { id: ownCase.caseId!, version: 1 };
+  annaCase = { id: (await openCase(anna, { client: { firstName: 'Ankie', lastName: 'Eigenteam', birthDate: '1975-05-05' } })).caseId, version: 1 };
 });
 afterAll(async () => t.close());
 

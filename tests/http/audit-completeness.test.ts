@@ -16,6 +16,7 @@ import type { ZrmAssessment } from '../../src/server/modules/zrm/zrm.schemas';
 import { listDueForRetention } from '../../src/server/modules/retention/retention.service';
 import type { AccessLogPage } from '../../src/server/modules/access-log/access-log.schemas';
 import { TEAM_A, TEAM_B, TEST_PASSWORD, TEST_USERS, teamId, type TestUser } from '../support/fixtures';
+import { openCase } from '../support/open-case';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
 interface AuditRow {
@@ -229,11 +230,9 @@ describe('every kind of action leaves exactly its access-log rows', () => {
   });
 });
 
-/** A new client of `who`'s team with an open case (triage generalist). */
+/** A new client of `who`'s team, born on 1980-05-06, with an open case. */
 async function clientWithCase(who: Session, firstName: string, lastName: string): Promise<{ clientId: string; caseId: string }> {
-  const registration = await who.post<Registration>('/api/registrations', { client: { firstName, lastName, birthDate: '1980-05-06' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp' });
-  const triaged = await who.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
-  return { clientId: registration.client.id, caseId: triaged.caseId! };
+  return openCase(who, { client: { firstName, lastName, birthDate: '1980-05-06' } });
 }
 
 describe('break the glass, denied reads, consent, the access log, print, export, registers, retention, password', () => {

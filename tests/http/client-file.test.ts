@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import { PDFDocument } from 'pdf-lib';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { openCase } from '../support/open-case';
 import { pdfActualTexts, pdfText } from '../support/pdf-text';
 import { PDF_FAILED, PdfPool } from '../../src/server/modules/client-file/client-file.pdf-pool';
 import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
@@ -36,15 +37,12 @@ async function userId(email: string): Promise<string> {
 beforeAll(async () => {
   t = await createTestApp();
   anna = await t.login('workerA');
-  const registration = await anna.post<Registration>('/api/registrations', {
+  ({ clientId, caseId } = await openCase(anna, {
     client: { firstName: 'Fatma', lastName: 'Öztürk', birthDate: '1968-04-05', bsn: BSN, street: 'Amsterdamsestraatweg', houseNumber: '12', postcode: '3513 AB', city: 'Utrecht', phone: '0612345678' },
     registeredOn: addDays(today, -20),
     referrerCode: 'huisarts',
     question: 'Schulden en eenzaamheid',
-  });
-  clientId = registration.client.id;
-  const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  caseId = triaged.caseId!;
+  }));
   let detail = await anna.get<CaseDetail>(`/api/cases/${caseId}`);
   detail = await anna.post<CaseDetail>(`/api/cases/${caseId}/first-meeting`, { firstMeetingOn: addDays(today, -18), location: 'thuis', version: detail.version });
   detail = await anna.post<CaseDetail>(`/api/cases/${caseId}/household`, { client: { firstName: 'Emre', lastName: 'Öztürk', birthDate: '2009-01-01' }, version: detail.version });
@@ -252,19 +250,13 @@ describe('the PDF in every script', () => {
   }
 
   it('prints Turkish, Arabic and Chinese names and emoji as written, in subsets of the Noto fonts', async () => {
-    const registration = await anna.post<Registration>('/api/registrations', {
-      client: { firstName: 'Ayşe', lastName: 'Yılmaz', birthDate: '1980-02-03' },
-      registeredOn: today,
-      referrerCode: 'zelfmelder',
-      question: 'Hulp bij de post van İstanbul Sigorta',
-    });
-    const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-    let detail = await anna.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
-    detail = await anna.post<CaseDetail>(`/api/cases/${triaged.caseId}/household`, { client: { firstName: 'محمد', lastName: 'العلي' }, version: detail.version });
-    await anna.post<CaseDetail>(`/api/cases/${triaged.caseId}/household`, { client: { firstName: '伟', lastName: '张' }, version: detail.version });
-    await anna.post(`/api/cases/${triaged.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Blij met de afspraak 😀 en zegt: شكرا جزيلا' });
+    const opened = await openCase(anna, { client: { firstName: 'Ayşe', lastName: 'Yılmaz', birthDate: '1980-02-03' }, question: 'Hulp bij de post van İstanbul Sigorta' });
+    let detail = await anna.get<CaseDetail>(`/api/cases/${opened.caseId}`);
+    detail = await anna.post<CaseDetail>(`/api/cases/${opened.caseId}/household`, { client: { firstName: 'محمد', lastName: 'العلي' }, version: detail.version });
+    await anna.post<CaseDetail>(`/api/cases/${opened.caseId}/household`, { client: { firstName: '伟', lastName: '张' }, version: detail.version });
+    await anna.post(`/api/cases/${opened.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Blij met de afspraak 😀 en zegt: شكرا جزيلا' });
 
-    const response = await anna.request('GET', `/api/clients/${registration.client.id}/file.pdf`);
+    const response = await anna.request('GET', `/api/clients/${opened.clientId}/file.pdf`);
     expect(response.statusCode).toBe(200);
     const bytes = response.rawPayload;
     const text = await pdfText(bytes);

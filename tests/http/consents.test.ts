@@ -3,9 +3,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { openCase } from '../support/open-case';
 import { auditLog, consents, disclosures } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { ClientConsents, Consent, Disclosure } from '../../src/server/modules/consents/consents.schemas';
 
 let t: TestApp;
@@ -15,17 +15,6 @@ let clientId = '';
 let caseId = '';
 let otherClientId = '';
 let otherCaseId = '';
-
-async function openCase(session: Session, lastName: string): Promise<{ clientId: string; caseId: string }> {
-  const registration = await session.post<Registration>('/api/registrations', {
-    client: { firstName: 'Fatima', lastName, birthDate: '1970-04-01' },
-    registeredOn: today,
-    referrerCode: 'zelfmelder',
-    question: 'Vraag',
-  });
-  const triaged = await session.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  return { clientId: registration.client.id, caseId: triaged.caseId! };
-}
 
 const consentBody = (over: Record<string, unknown> = {}) => ({
   recipientKind: 'huisarts',
@@ -53,8 +42,8 @@ async function tableCounts() {
 beforeAll(async () => {
   t = await createTestApp();
   anna = await t.login('workerA');
-  ({ clientId, caseId } = await openCase(anna, 'Toestemming'));
-  ({ clientId: otherClientId, caseId: otherCaseId } = await openCase(anna, 'Ander'));
+  ({ clientId, caseId } = await openCase(anna, { client: { firstName: 'Fatima', lastName: 'Toestemming', birthDate: '1970-04-01' } }));
+  ({ clientId: otherClientId, caseId: otherCaseId } = await openCase(anna, { client: { firstName: 'Fatima', lastName: 'Ander', birthDate: '1970-04-01' } }));
 });
 afterAll(async () => t.close());
 

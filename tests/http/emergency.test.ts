@@ -9,7 +9,7 @@ import { todayInNetherlands } from '../../src/server/lib/dates';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { ClientDetail } from '../../src/server/modules/clients/clients.schemas';
 import type { EmergencyGrant, EmergencyMatch, EmergencyReviewItem } from '../../src/server/modules/emergency/emergency.schemas';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import { openCase } from '../support/open-case';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -26,15 +26,7 @@ beforeAll(async () => {
   owner = await t.login('workerA');
   stranger = await t.login('workerB');
   quality = await t.login('quality');
-  const registration = await owner.post<Registration>('/api/registrations', {
-    client: { firstName: 'Noor', lastName: 'Nood', birthDate: '1975-04-04', bsn: BSN },
-    registeredOn: today,
-    referrerCode: 'zelfmelder',
-    question: 'Crisis thuis',
-  });
-  const triaged = await owner.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  clientId = registration.client.id;
-  caseId = triaged.caseId!;
+  ({ clientId, caseId } = await openCase(owner, { client: { firstName: 'Noor', lastName: 'Nood', birthDate: '1975-04-04', bsn: BSN } }));
 });
 afterAll(async () => t.close());
 

@@ -1,7 +1,7 @@
 // The household's network, handing a case over, and the worker's dashboard, over HTTP.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import { openCaseDetail } from '../support/open-case';
 import type { CaseDetail, TransferResult } from '../../src/server/modules/cases/cases.schemas';
 import type { NetworkMember } from '../../src/server/modules/network/network.schemas';
 import type { Dashboard } from '../../src/server/modules/worklists/worklists.schemas';
@@ -12,12 +12,6 @@ let t: TestApp;
 let anna: Session;
 const today = todayInNetherlands();
 
-async function openCase(session: Session, lastName: string, registeredOn = today): Promise<CaseDetail> {
-  const registration = await session.post<Registration>('/api/registrations', { client: { firstName: 'Test', lastName }, registeredOn, referrerCode: 'zelfmelder', question: 'Vraag' });
-  const triaged = await session.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  return session.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
-}
-
 beforeAll(async () => {
   t = await createTestApp();
   anna = await t.login('workerA');
@@ -26,7 +20,7 @@ afterAll(async () => t.close());
 
 describe('network', () => {
   it('adds, changes and removes people around the household, refusing stale changes', async () => {
-    const c = await openCase(anna, 'Netwerk');
+    const c = await openCaseDetail(anna, { client: { firstName: 'Test', lastName: 'Netwerk' } });
     const daughter = await anna.post<NetworkMember>(`/api/cases/${c.id}/network`, { name: 'Samira', kind: 'family', relation: 'dochter', doesNow: 'Helpt met de post', closeness: 1 });
     await anna.post(`/api/cases/${c.id}/network`, { name: 'Dr. Jansen', kind: 'professional', relation: 'huisarts', closeness: 3, email: 'praktijk@example.nl' });
     const bad = await anna.request('POST', `/api/cases/${c.id}/network`, { name: '', kind: 'kat', email: 'geen-adres', closeness: 7 });
@@ -47,7 +41,7 @@ describe('network', () => {
 
 describe('transfer', () => {
   it('hands a case to a colleague with a note that stays in the history', async () => {
-    const c = await openCase(anna, 'Overdracht');
+    const c = await openCaseDetail(anna, { client: { firstName: 'Test', lastName: 'Overdracht' } });
     const workers = await anna.get<{ id: string; name: string }[]>(`/api/teams/${c.teamId}/workers`);
     const ahmed = workers.find((w) => w.name === 'Ahmed Amrani')!;
     const short = await anna.request('POST', `/api/cases/${c.id}/transfer`, { leadWorkerId: ahmed.id, note: 'kort', version: c.version });
@@ -60,7 +54,7 @@ describe('transfer', () => {
   });
 
   it('hands a case to another team, where it waits for that team to assign it, with its journal', async () => {
-    const c = await openCase(anna, 'Verhuisd');
+    const c = await openCaseDetail(anna, { client: { firstName: 'Test', lastName: 'Verhuisd' } });
     await anna.post(`/api/cases/${c.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Verhuist naar Zuilen' });
     const reference = await anna.get<{ teams: { id: string; code: string }[] }>('/api/reference');
     const zuilen = reference.teams.find((x) => x.code === 'zuilen')!;
@@ -76,8 +70,8 @@ describe('transfer', () => {
 
 describe('dashboard', () => {
   it('shows what is due on my own cases, in the order I choose', async () => {
-    const waiting = await openCase(anna, 'Wacht', addDays(today, -7));
-    const running = await openCase(anna, 'Loopt', addDays(today, -30));
+    const waiting = await openCaseDetail(anna, { client: { firstName: 'Test', lastName: 'Wacht' }, registeredOn: addDays(today, -7) });
+    const running = await openCaseDetail(anna, { client: { firstName: 'Test', lastName: 'Loopt' }, registeredOn: addDays(today, -30) });
     let detail = await anna.post<CaseDetail>(`/api/cases/${running.id}/first-meeting`, { firstMeetingOn: addDays(today, -28), location: 'thuis', version: running.version });
     detail = await anna.post<CaseDetail>(`/api/cases/${running.id}/start`, { version: detail.version });
     await anna.put<Plan>(`/api/cases/${running.id}/plan`, {

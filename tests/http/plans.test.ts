@@ -2,7 +2,7 @@
 // is refused with the other person's changes shown.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import { openCase } from '../support/open-case';
 import type { Plan, PlanContent } from '../../src/server/modules/plans/plans.schemas';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 
@@ -34,13 +34,7 @@ beforeAll(async () => {
   t = await createTestApp();
   anna = await t.login('workerA');
   ahmed = await t.login('workerA2');
-  const registration = await anna.post<Registration>('/api/registrations', {
-    client: { firstName: 'Kees', lastName: 'Plan' },
-    registeredOn: today,
-    referrerCode: 'zelfmelder',
-    question: 'Hulp bij de administratie',
-  });
-  caseId = (await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 })).caseId!;
+  ({ caseId } = await openCase(anna, { client: { firstName: 'Kees', lastName: 'Plan' } }));
 });
 afterAll(async () => t.close());
 

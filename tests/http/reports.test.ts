@@ -2,9 +2,9 @@
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { openCase } from '../support/open-case';
 import type { TestUser } from '../support/fixtures';
 import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 
 let t: TestApp;
 const today = todayInNetherlands();
@@ -14,13 +14,7 @@ beforeAll(async () => {
   t = await createTestApp();
   // One registration, triaged into a case of team A today: it shows in this year's report.
   const worker = await t.login('workerA');
-  const registration = await worker.post<Registration>('/api/registrations', {
-    client: { firstName: 'Rapport', lastName: 'Cliënt', birthDate: '1970-01-01' },
-    registeredOn: today,
-    referrerCode: 'huisarts',
-    question: 'Een vraag',
-  });
-  await worker.post(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
+  await openCase(worker, { client: { firstName: 'Rapport', lastName: 'Cliënt', birthDate: '1970-01-01' }, referrerCode: 'huisarts' });
 });
 afterAll(async () => t.close());
 

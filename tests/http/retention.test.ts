@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { openCaseDetail } from '../support/open-case';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { ClientDetail, ClientSummary, DuplicateMatch } from '../../src/server/modules/clients/clients.schemas';
@@ -37,15 +38,13 @@ interface Person {
 }
 
 async function openCase(person: Person, registeredOn = addDays(today, -30)): Promise<CaseDetail> {
-  const registration = await anna.post<Registration>('/api/registrations', {
+  return openCaseDetail(anna, {
     client: { firstName: 'Tess', street: 'Kastanjelaan', houseNumber: '12', city: 'Utrecht', phone: '06-12345678', ...person },
     registeredOn,
     referrerCode: 'anders',
     referrerOther: `Buurvrouw van ${person.lastName}`,
     question: `Schulden en eenzaamheid van ${person.lastName}`,
   });
-  const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  return anna.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
 }
 
 async function closeCase(c: CaseDetail, on: string): Promise<CaseDetail> {

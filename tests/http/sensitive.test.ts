@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
+import { openCaseDetail } from '../support/open-case';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { Contact, ContactVersion, JournalEntry } from '../../src/server/modules/journal/journal.schemas';
 import { planContent, type Plan, type PlanContent, type PlanVersion } from '../../src/server/modules/plans/plans.schemas';
@@ -58,9 +58,7 @@ const firstPlan: PlanContent = planContent.parse({
 beforeAll(async () => {
   t = await createTestApp();
   [anna, ahmed, lotte] = await Promise.all([t.login('workerA'), t.login('workerA2'), t.login('leadA')]);
-  const registration = await anna.post<Registration>('/api/registrations', { client: { firstName: 'Fatma', lastName: 'Gevoelig' }, registeredOn: addDays(today, -10), referrerCode: 'zelfmelder', question: 'Hulp bij de post' });
-  const triaged = await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  caseDetail = await anna.get<CaseDetail>(`/api/cases/${triaged.caseId}`);
+  caseDetail = await openCaseDetail(anna, { client: { firstName: 'Fatma', lastName: 'Gevoelig' }, registeredOn: addDays(today, -10) });
 });
 afterAll(async () => t.close());
 

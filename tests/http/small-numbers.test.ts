@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { PublishedTeamFigures } from '../../src/server/modules/worklists/worklists.schemas';
 import type { PublishedZrmReport, ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
 import { FamilyAttack, type AnnualVariant, type ZrmVariant } from '../support/small-number-attack';
+import { openCase } from '../support/open-case';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -23,8 +23,7 @@ const B = 'zuilen';
 
 async function openCases(session: Session, n: number, lastName: string) {
   for (let i = 0; i < n; i++) {
-    const registration = await session.post<Registration>('/api/registrations', { client: { firstName: 'Klein', lastName: `${lastName} ${i}` }, registeredOn: today, referrerCode: 'huisarts', question: 'Vraag' });
-    await session.post(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
+    await openCase(session, { client: { firstName: 'Klein', lastName: `${lastName} ${i}` }, referrerCode: 'huisarts' });
   }
 }
 

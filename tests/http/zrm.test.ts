@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { auditLog } from '../../src/server/db/schema';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { openCase } from '../support/open-case';
 import type { TestUser } from '../support/fixtures';
-import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { CaseZrm, ClientZrm, ZrmAssessment, PublishedZrmReport, ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
 
@@ -22,26 +22,11 @@ let otherClientId: string;
 beforeAll(async () => {
   t = await createTestApp();
   worker = await t.login('workerA');
-  const registration = await worker.post<Registration>('/api/registrations', {
-    client: { firstName: 'Zelma', lastName: 'Redzaam', birthDate: '1975-05-05' },
-    registeredOn,
-    referrerCode: 'zelfmelder',
-    question: 'Schulden en eenzaamheid',
-  });
-  const triaged = await worker.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 });
-  caseId = triaged.caseId!;
-  clientId = registration.client.id;
+  ({ caseId, clientId } = await openCase(worker, { client: { firstName: 'Zelma', lastName: 'Redzaam', birthDate: '1975-05-05' }, registeredOn }));
   const detail = await worker.get<CaseDetail>(`/api/cases/${caseId}`);
   await worker.post(`/api/cases/${caseId}/first-meeting`, { firstMeetingOn, location: 'thuis', version: detail.version });
   // A client of the same team but not of this household.
-  const other = await worker.post<Registration>('/api/registrations', {
-    client: { firstName: 'Otto', lastName: 'Anders', birthDate: '1980-01-01' },
-    registeredOn: today,
-    referrerCode: 'huisarts',
-    question: 'Iets anders',
-  });
-  await worker.post(`/api/registrations/${other.id}/triage`, { outcome: 'generalist', version: 1 });
-  otherClientId = other.client.id;
+  otherClientId = (await openCase(worker, { client: { firstName: 'Otto', lastName: 'Anders', birthDate: '1980-01-01' }, referrerCode: 'huisarts' })).clientId;
 });
 afterAll(async () => t.close());
 

@@ -12,6 +12,7 @@ import { todayInNetherlands } from '../../src/server/lib/dates';
 import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import { TEAM_A, TEAM_B, TEST_USERS, type TestUser } from './fixtures';
+import { openCase } from './open-case';
 import { CALLER_USER, unknownId, urlFor, type Fixture, type Relation, type RoutePolicy } from './route-policy';
 import { loginByEmail, type Session, type TestApp } from './test-app';
 
@@ -61,22 +62,15 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
 
   async function throughApi(owner: Session, relation: Relation, team: string, colleague: TestUser): Promise<Fixture> {
     const lastName = surname(made++);
-    const registration = await owner.post<Registration>('/api/registrations', {
-      client: { firstName: 'Truus', lastName, birthDate: '1960-06-06' },
-      registeredOn: today,
-      referrerCode: 'zelfmelder',
-      question: 'Vertrouwelijke vraag',
-    });
-    const triaged = await owner.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
-    const caseId = triaged.caseId!;
+    const { clientId, caseId } = await openCase(owner, { client: { firstName: 'Truus', lastName, birthDate: '1960-06-06' }, question: 'Vertrouwelijke vraag' });
     const contact = await owner.post<{ id: string }>(`/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
-    const untriaged = await owner.post<Registration>('/api/registrations', { clientId: registration.client.id, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
+    const untriaged = await owner.post<Registration>('/api/registrations', { clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
     const member = await owner.post<{ id: string }>(`/api/cases/${caseId}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
     const plan = await owner.put<{ version: number }>(`/api/cases/${caseId}/plan`, { content: {}, baseVersion: 0 });
     return {
       relation,
       team: { id: teamOf(team) },
-      client: { id: registration.client.id, lastName, version: 1 },
+      client: { id: clientId, lastName, version: 1 },
       case: { id: caseId, version: 1 },
       contact: { id: contact.id, version: 1 },
       registration: { id: untriaged.id, version: 1 },
