@@ -9,8 +9,6 @@ import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Config } from './config';
-import type { Db } from './db/database';
 import { registerAuthHook } from './http/auth-hook';
 import { registerDeniedLog } from './audit/denied-log';
 import { errorsBeforeRoutes, registerErrorHandler } from './http/error-handler';
@@ -38,27 +36,12 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes';
 import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
-import type { PdfPool } from './modules/client-file/client-file.pdf-pool';
+import type { AppDeps } from './app-deps';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { qualityRoutes } from './modules/quality/quality.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
 z.config(z.locales.nl());
-
-export interface AppDeps {
-  db: Db;
-  /**
-   * Where the report endpoints (annual report, ZRM report, Cijfers) read: a read-only pool on a
-   * streaming replica (DATABASE_REPLICA_URL), or `db` when there is none. Nothing else uses it:
-   * sessions, screens and writes stay on the primary, which has no replica lag.
-   */
-  reportDb?: Db;
-  config: Config;
-  /** Where client-file PDFs are laid out; by default a pool of worker threads of the app's own (tests pass one to test a crash). */
-  clientFilePdfs?: PdfPool;
-  databaseKind: 'pglite' | 'postgres';
-  version: string;
-}
 
 const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
 

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { attachmentReview, attachmentReviewItem, attachmentReviewQuery } from './attachments.schemas';
 import { listAttachmentsForReview, reviewAttachment } from './attachments.service';
 

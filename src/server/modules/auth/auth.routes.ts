@@ -13,7 +13,7 @@ import { PasswordChecks } from './password-checks';
 import { REMEMBER_REFUSALS_MS } from './login-limits';
 import { RefusalMemory } from '../../lib/rate-limit';
 import { SESSION_COOKIE } from './sessions.repo';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 
 const OIDC_PATH = '/api/auth/oidc';
 /** Hosts on which browsers keep a Secure cookie over plain HTTP (they count as a secure context). */

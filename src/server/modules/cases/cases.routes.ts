@@ -1,7 +1,7 @@
 // HTTP: case lists, detail and lifecycle actions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { idParams } from '../../http/params';
 import { addHouseholdMemberBody, assignBody, caseDetail, caseList, caseListQuery, closeBody, firstMeetingBody, reopenBody, startBody, transferBody, transferResult } from './cases.schemas';
 import { addHouseholdMember, assignLeadWorker, closeCase, getCase, listCases, recordFirstMeeting, reopenCase, startSupport, transferCase } from './cases.service';

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { todayInNetherlands } from '../../lib/dates';
 import { clientFile } from './client-file.schemas';
 import { buildClientFile, exportClientFilePdf, fileName, logClientFileExport } from './client-file.service';

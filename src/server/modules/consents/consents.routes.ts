@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { clientConsents, consent, consentFields, consentWithdrawal, disclosure, disclosureFields } from './consents.schemas';
 import { listConsents, recordConsent, recordDisclosure, withdrawConsent } from './consents.service';
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { emergencyGrant, emergencyMatch, emergencyRequest, emergencyReview, emergencyReviewItem, emergencyReviewQuery, emergencySearch } from './emergency.schemas';
 import { grantEmergencyAccess, listForReview, listMyEmergencyAccess, reviewEmergencyAccess, searchForEmergency } from './emergency.service';
 

@@ -8,7 +8,7 @@ import type { FastifyRouteSchemaDef, FastifyValidationResult } from 'fastify/typ
 import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { vacuumAnalyze } from '../../db/database';
 import { TooManyRequests } from '../../lib/errors';
 import { exchangeUpload, importResult, uploadLimits } from './exchange.schemas';

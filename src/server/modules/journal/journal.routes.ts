@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { idempotencyKeyOf } from '../../http/idempotency';
 import { idParams } from '../../http/params';
 import { contact, contactFields, contactUpdate, contactVersion, journalEntry } from './journal.schemas';

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
 import { versionParam } from '../../lib/number-fields';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { agreementBody, compareQuery, plan, planComparison, planConflict, planVersion, savePlanBody } from './plans.schemas';
 import { comparePlanVersions, getPlan, getPlanVersion, recordPlanAgreement, savePlan } from './plans.service';
 

@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { qualityReportDetail, qualityReportFiled, qualityReportInput, qualityReportList, qualityReportQuery, qualityReportUpdate, qualityStepInput } from './quality.schemas';
 import { addQualityStep, fileQualityReport, getQualityReport, listQualityReports, updateQualityReport } from './quality.service';
 

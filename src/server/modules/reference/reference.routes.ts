@@ -1,7 +1,7 @@
 // HTTP: GET /api/reference, the teams and code lists every screen needs.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { reference } from './reference.schemas';
 import { loadReference } from './reference.service';
 

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { idParams } from '../../http/params';
 import { newRegistration, registration, registrationListQuery, triageBody } from './registrations.schemas';
 import { createRegistration, getRegistration, listRegistrations, triageRegistration } from './registrations.service';

@@ -2,7 +2,7 @@
 // analyst, whose output leaves the organisation, with small numbers suppressed (small-numbers.ts).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { publishedAnnualReport, reportQuery, type ReportQuery } from './reports.schemas';
 import { computeAnnualReportCsv, publishAnnualReport, type AnnualReportOptions } from './annual-report';
 import { reportFileName } from './report-csv';

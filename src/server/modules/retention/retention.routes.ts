@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { confirmDestructionBody, destructionPage, declineDestructionBody, destructionItem, destructionRequestBody, proposeDestructionBody, retentionQuery } from './retention.schemas';
 import { confirmDestruction, declineDestruction, listQueue, proposeDestruction, recordDestructionRequest } from './retention.service';
 

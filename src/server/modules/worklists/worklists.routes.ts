@@ -1,7 +1,7 @@
 // HTTP: my work, the team overview and figures per team.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { dashboard, dashboardLayout, myWork, publishedTeamFigures, teamOverview } from './worklists.schemas';
 import { smallNumbersFor } from '../reports/small-numbers';
 import { buildDashboard, saveLayout } from './dashboard.service';

@@ -1,7 +1,7 @@
 // HTTP: ZRM assessments of a case and a client, and the ZRM progress report (aggregates only).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { idParams } from '../../http/params';
 import { caseZrm, clientZrm, publishedZrmReport, zrmAssessment, zrmAssessmentInput, zrmReportQuery } from './zrm.schemas';
 import { addZrmAssessment, getCaseZrm, getClientZrm } from './zrm.service';
