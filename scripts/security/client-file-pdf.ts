@@ -137,7 +137,7 @@ try {
       organisationId,
       caseId: big.caseId,
       contactOn: `2025-${String(1 + ((start + k) % 12)).padStart(2, '0')}-15`,
-      kind: 'huisbezoek',
+      kind: 'huisbezoek' as const,
       minutes: 45,
       note: note(start + k),
       authorId: author!.id,

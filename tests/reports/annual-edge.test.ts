@@ -10,6 +10,7 @@ import { findOrganisationId } from '../../src/server/modules/reference/reference
 import { computeAnnualReport } from '../../src/server/modules/reports/annual-report';
 import { annualReport, type AnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import { Invalid } from '../../src/server/lib/errors';
+import type { FirstMeetingLocation } from '../../src/server/modules/cases/case-rules';
 
 let database: Database;
 let drop: () => Promise<void>;
@@ -103,7 +104,7 @@ beforeAll(async () => {
         registeredOn: c.registeredOn,
         referrerCode: c.referrerCode,
         firstMeetingOn: c.firstMeetingOn ?? null,
-        firstMeetingLocation: c.firstMeetingLocation ?? null,
+        firstMeetingLocation: (c.firstMeetingLocation ?? null) as FirstMeetingLocation | null,
         closedOn: c.closedOn ?? null,
         closeReasons: c.closeReasons ?? [],
         closeOutcomes: c.closeOutcomes ?? [],

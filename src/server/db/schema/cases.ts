@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { organisations, teams } from './organisation';
 import { clients } from './clients';
 import { users } from './users';
+import type { CaseEventKind, CaseStatus, FirstMeetingLocation } from '../../modules/cases/case-rules';
 
 export const cases = pgTable(
   'cases',
@@ -13,13 +14,13 @@ export const cases = pgTable(
     externalId: text('external_id'),
     teamId: uuid('team_id').notNull(),
     leadWorkerId: uuid('lead_worker_id'),
-    status: text('status').notNull(),
+    status: text('status').$type<CaseStatus>().notNull(),
     registeredOn: date('registered_on', { mode: 'string' }).notNull(),
     referrerCode: text('referrer_code').notNull().default('onbekend'),
     referrerOther: text('referrer_other'),
     question: text('question'),
     firstMeetingOn: date('first_meeting_on', { mode: 'string' }),
-    firstMeetingLocation: text('first_meeting_location'),
+    firstMeetingLocation: text('first_meeting_location').$type<FirstMeetingLocation>(),
     closedOn: date('closed_on', { mode: 'string' }),
     closeReasons: text('close_reasons').array().notNull().default(sql`'{}'::text[]`),
     closeOutcomes: text('close_outcomes').array().notNull().default(sql`'{}'::text[]`),
@@ -64,7 +65,7 @@ export const caseEvents = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     id: uuid('id').notNull().defaultRandom(),
     caseId: uuid('case_id').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<CaseEventKind>().notNull(),
     reason: text('reason'),
     data: jsonb('data'),
     actorId: uuid('actor_id'),

@@ -3,6 +3,7 @@ import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp,
 import { sql } from 'drizzle-orm';
 import { organisations, teams } from './organisation';
 import { users } from './users';
+import type { TriageOutcome } from '../../modules/registrations/triage';
 
 export const clients = pgTable(
   'clients',
@@ -56,7 +57,7 @@ export const registrations = pgTable(
     question: text('question').notNull(),
     createdBy: uuid('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    triageOutcome: text('triage_outcome'),
+    triageOutcome: text('triage_outcome').$type<TriageOutcome>(),
     triageAdvice: text('triage_advice'),
     /** For the outcome "another team": the team it was passed to. */
     triageTeamId: uuid('triage_team_id'),

@@ -2,6 +2,7 @@
 import { date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisation';
 import { cases } from './cases';
+import type { ContactKind } from '../../modules/cases/case-rules';
 
 export const contacts = pgTable(
   'contacts',
@@ -11,7 +12,7 @@ export const contacts = pgTable(
     externalId: text('external_id'),
     caseId: uuid('case_id').notNull(),
     contactOn: date('contact_on', { mode: 'string' }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ContactKind>().notNull(),
     minutes: integer('minutes'),
     note: text('note').notNull().default(''),
     /** huiselijk_geweld, gezondheid or justitie: only the author and the case's workers see the entry. */
@@ -37,7 +38,7 @@ export const contactVersions = pgTable(
     contactId: uuid('contact_id').notNull(),
     version: integer('version').notNull(),
     contactOn: date('contact_on', { mode: 'string' }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ContactKind>().notNull(),
     minutes: integer('minutes'),
     note: text('note').notNull(),
     sensitivity: text('sensitivity'),

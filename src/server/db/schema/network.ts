@@ -4,6 +4,7 @@ import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp
 import { organisations } from './organisation';
 import { cases } from './cases';
 import { users } from './users';
+import type { NetworkKind } from '../../modules/network/network.schemas';
 
 export const networkMembers = pgTable(
   'network_members',
@@ -13,7 +14,7 @@ export const networkMembers = pgTable(
     caseId: uuid('case_id').notNull(),
     name: text('name').notNull(),
     /** family, friend, neighbour, volunteer, informal_carer, professional, organisation */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NetworkKind>().notNull(),
     /** e.g. "dochter", "huisarts", "buurvrouw". */
     relation: text('relation').notNull().default(''),
     doesNow: text('does_now').notNull().default(''),

@@ -7,6 +7,8 @@ import { organisations, teams } from './organisation';
 import { clients, registrations } from './clients';
 import { cases } from './cases';
 import { users } from './users';
+import type { QualityKind, QualityStatus } from '../../modules/quality/quality-rules';
+import type { DestructionStatus } from '../../modules/retention/retention.schemas';
 
 /** Break the glass: a user opened a client outside their team, with a reason, for a limited time. */
 export const emergencyAccess = pgTable(
@@ -151,7 +153,7 @@ export const qualityReports = pgTable(
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     id: uuid('id').notNull().defaultRandom(),
     /** klacht, bezwaar, incident */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<QualityKind>().notNull(),
     /** For incidents: e.g. agressie_verbaal, agressie_fysiek, bedreiging, datalek, overig. */
     category: text('category'),
     teamId: uuid('team_id'),
@@ -162,7 +164,7 @@ export const qualityReports = pgTable(
     /** Who filed it (a client, a resident, a worker), as written; no link to a client record. */
     filedBy: text('filed_by').notNull().default(''),
     /** open, in_behandeling, afgehandeld */
-    status: text('status').notNull().default('open'),
+    status: text('status').$type<QualityStatus>().notNull().default('open'),
     evaluation: text('evaluation'),
     lessonLearned: text('lesson_learned'),
     closedOn: date('closed_on', { mode: 'string' }),
@@ -217,7 +219,7 @@ export const destructions = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     requestNote: text('request_note'),
     /** te_beoordelen (listed, nobody proposed yet), voorgesteld, vernietigd, afgewezen */
-    status: text('status').notNull().default('te_beoordelen'),
+    status: text('status').$type<DestructionStatus>().notNull().default('te_beoordelen'),
     /** The first pair of eyes: who proposed the destruction or recorded the request; never the one who confirms. */
     proposedBy: uuid('proposed_by'),
     proposedAt: timestamp('proposed_at', { withTimezone: true }),

@@ -2,6 +2,7 @@
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { organisations, teams } from './organisation';
+import type { Role } from '../../access/permissions';
 
 export const users = pgTable(
   'users',
@@ -10,7 +11,7 @@ export const users = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     email: text('email').notNull(),
     name: text('name').notNull(),
-    role: text('role').notNull(),
+    role: text('role').$type<Role>().notNull(),
     teamId: uuid('team_id'),
     /** Null for an account that logs in only through OpenID Connect. */
     passwordHash: text('password_hash'),

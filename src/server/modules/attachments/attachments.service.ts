@@ -11,7 +11,7 @@ import type { Db, DbOrTx } from '../../db/database';
 import { auditLog, clientAttachments, clients, clientTeams, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { clientOfOwnTeam } from '../../access/access.policy';
-import { ROLE_LABELS, type Role } from '../../access/permissions';
+import { ROLE_LABELS } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { Invalid, NotFound } from '../../lib/errors';
 import { identifiedBy } from '../clients/clients.repo';
@@ -106,7 +106,7 @@ export async function listAttachmentsForReview(db: Db, actor: Actor, query: z.ou
   return rows.map((r) => ({
     id: r.attachment.id,
     userName: r.userName,
-    userRole: ROLE_LABELS[r.userRole as Role] ?? r.userRole,
+    userRole: ROLE_LABELS[r.userRole] ?? r.userRole,
     teamName: r.teamName,
     clientId: r.attachment.clientId,
     clientTeams: r.clientTeams,

@@ -8,7 +8,7 @@ import { and, eq, isNull, ne } from 'drizzle-orm';
 import type { Db } from '../../db/database';
 import { users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { ROLE_LABELS, ROLE_PERMISSIONS, type Role } from '../../access/permissions';
+import { ROLE_LABELS, ROLE_PERMISSIONS } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { DomainError, Invalid, NotFound, TooManyRequests, Unauthenticated } from '../../lib/errors';
 import { clearLimit, giveBackSlot, type RefusalMemory } from '../../lib/rate-limit';
@@ -200,7 +200,7 @@ export async function changePassword(db: Db, context: PasswordContext, actor: Ac
 export async function getMe(db: Db, actor: Pick<Actor, 'organisationId' | 'userId'>, csrfToken: string): Promise<Me> {
   const row = await findUserWithTeam(db, actor.organisationId, actor.userId);
   if (!row) throw new NotFound();
-  const role = row.user.role as Role;
+  const role = row.user.role;
   return {
     id: row.user.id,
     name: row.user.name,

@@ -4,7 +4,6 @@ import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/database';
 import { emergencyAccess, sessions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import type { Role } from '../../access/permissions';
 
 export const SESSION_COOKIE = 'kt_session';
 
@@ -62,7 +61,7 @@ export async function findSession(db: Db, token: string, options: { idleMinutes:
   if (now.getTime() - lastSeenAt.getTime() >= LAST_SEEN_RESOLUTION_MS) {
     await db.update(sessions).set({ lastSeenAt: now }).where(and(eq(sessions.organisationId, row.organisationId), eq(sessions.tokenHash, tokenHash)));
   }
-  return { status: 'active', actor: { ...actor, role: actor.role as Role }, csrfToken };
+  return { status: 'active', actor: { ...actor, role: actor.role }, csrfToken };
 }
 
 /** Ends every other session of a user (after a password change), keeping the one in use. */

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../db/database';
 import { caseClients, caseEvents, cases, clients, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { caseScope, type AccessMode } from '../../access/access.policy';
-import { FIRST_MEETING_NORM_DAYS, waitingState, type CaseStatus } from './case-rules';
+import { FIRST_MEETING_NORM_DAYS, waitingState } from './case-rules';
 import type { CaseSummary } from './cases.schemas';
 import { shownLastName } from '../retention/destroyed-client';
 
@@ -44,7 +44,7 @@ export async function selectCaseSummaries(db: DbOrTx, actor: Actor, options: { w
   const total = rows[0]?.total ?? 0;
   const items: CaseSummary[] = rows.map((r) => {
     const waiting = waitingState(r.registeredOn, r.firstMeetingOn, r.closedOn ?? options.today);
-    const status = r.status as CaseStatus;
+    const status = r.status;
     return {
       id: r.id,
       status,

@@ -12,7 +12,7 @@ import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
 import { chooseClient, limitAttachLookup } from '../clients/clients.service';
 import { recordAttachment } from '../attachments/attachments.service';
-import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus, type FirstMeetingLocation } from './case-rules';
+import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus } from './case-rules';
 import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientIds, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
 
@@ -49,7 +49,7 @@ export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options:
     referrerCode: row.referrerCode,
     referrerOther: row.referrerOther,
     question: row.question,
-    firstMeetingLocation: row.firstMeetingLocation as FirstMeetingLocation | null,
+    firstMeetingLocation: row.firstMeetingLocation,
     closeReasons: row.closeReasons,
     closeOutcomes: row.closeOutcomes,
     satisfactionScore: row.satisfactionScore,
@@ -109,7 +109,7 @@ function assertDateWithinCase(field: string, date: string, row: CaseRow, label: 
 
 export function recordFirstMeeting(db: Db, actor: Actor, caseId: string, input: z.output<typeof firstMeetingBody>) {
   return changeCase(db, actor, caseId, input.version, (row) => {
-    if (!canRecordFirstMeeting(row.status as CaseStatus)) throw new Conflict('De kennismaking kan alleen worden vastgelegd voordat de ondersteuning loopt');
+    if (!canRecordFirstMeeting(row.status)) throw new Conflict('De kennismaking kan alleen worden vastgelegd voordat de ondersteuning loopt');
     assertDateWithinCase('firstMeetingOn', input.firstMeetingOn, row, 'De kennismaking');
     return {
       set: { firstMeetingOn: input.firstMeetingOn, firstMeetingLocation: input.location, status: 'first_meeting' },
@@ -120,7 +120,7 @@ export function recordFirstMeeting(db: Db, actor: Actor, caseId: string, input: 
 
 export function startSupport(db: Db, actor: Actor, caseId: string, version: number) {
   return changeCase(db, actor, caseId, version, (row) => {
-    if (!canStartSupport(row.status as CaseStatus)) throw new Conflict('De ondersteuning kan pas starten na de kennismaking');
+    if (!canStartSupport(row.status)) throw new Conflict('De ondersteuning kan pas starten na de kennismaking');
     return { set: { status: 'running' }, event: { kind: 'started' } };
   });
 }
@@ -140,7 +140,7 @@ export function closeCase(db: Db, actor: Actor, caseId: string, input: z.output<
     ];
     if (problems.length) throw new Invalid(problems);
     const set = {
-      status: 'closed',
+      status: 'closed' as const,
       closedOn: input.closedOn,
       closeReasons: reasons,
       closeOutcomes: outcomes,

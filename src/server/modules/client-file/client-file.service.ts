@@ -34,11 +34,11 @@ import { NotFound, TooManyRequests } from '../../lib/errors';
 import { giveBackSlot, takeSlot } from '../../lib/rate-limit';
 import { findVisibleClient } from '../clients/clients.repo';
 import { listCaseEvents, listHousehold } from '../cases/cases.repo';
-import { CASE_EVENT_LABELS, CASE_STATUS_LABELS, CONTACT_KIND_LABELS, type CaseEventKind, type CaseStatus, type ContactKind } from '../cases/case-rules';
-import { TRIAGE_LABELS, type TriageOutcome } from '../registrations/triage';
+import { CASE_EVENT_LABELS, CASE_STATUS_LABELS, CONTACT_KIND_LABELS } from '../cases/case-rules';
+import { TRIAGE_LABELS } from '../registrations/triage';
 import { AGREEMENT_WAY_LABELS, planContent, type PlanContent } from '../plans/plans.schemas';
 import { planAsSeenBy } from '../plans/plan-sensitivity';
-import { CLOSENESS_LABELS, NETWORK_KIND_LABELS, type NetworkKind } from '../network/network.schemas';
+import { CLOSENESS_LABELS, NETWORK_KIND_LABELS } from '../network/network.schemas';
 import { loadAccessLog, mayReadAccessLog } from '../access-log/access-log.service';
 import type { ClientFile, FileCase, FileContact } from './client-file.schemas';
 import { PDF_TIMEOUT_SECONDS, type PdfPool } from './client-file.pdf-pool';
@@ -84,7 +84,7 @@ async function loadRegistrations(db: DbOrTx, actor: Actor, clientId: string, lab
     referrer: referrerText(labels, r.referrerCode, r.referrerOther),
     question: r.question,
     triage: r.triageOutcome
-      ? { outcome: label(TRIAGE_LABELS, r.triageOutcome as TriageOutcome)!, advice: r.triageAdvice, otherTeam, by, at: r.triagedAt?.toISOString() ?? null }
+      ? { outcome: label(TRIAGE_LABELS, r.triageOutcome)!, advice: r.triageAdvice, otherTeam, by, at: r.triagedAt?.toISOString() ?? null }
       : null,
     caseId: r.caseId,
   }));
@@ -94,7 +94,7 @@ async function loadRegistrations(db: DbOrTx, actor: Actor, clientId: string, lab
 function contactText(row: { contactOn: string; kind: string; minutes: number | null; note: string; sensitivity: string | null }, by: string | null) {
   return {
     contactOn: row.contactOn,
-    kind: label(CONTACT_KIND_LABELS, row.kind as ContactKind)!,
+    kind: label(CONTACT_KIND_LABELS, row.kind)!,
     minutes: row.minutes,
     note: row.note,
     sensitivity: row.sensitivity ? `Gevoelig: ${label(SENSITIVITY_LABELS, row.sensitivity)!.toLowerCase()}` : null,
@@ -198,7 +198,7 @@ async function loadNetwork(db: DbOrTx, organisationId: string, caseIds: string[]
     byCase.set(m.caseId, list);
     list.push({
       name: m.name,
-      kind: label(NETWORK_KIND_LABELS, m.kind as NetworkKind)!,
+      kind: label(NETWORK_KIND_LABELS, m.kind)!,
       relation: m.relation,
       doesNow: m.doesNow,
       couldDo: m.couldDo,
@@ -229,7 +229,7 @@ async function loadCases(db: DbOrTx, actor: Actor, clientId: string, labels: Lab
     result.push({
       id: c.id,
       team,
-      status: label(CASE_STATUS_LABELS, c.status as CaseStatus)!,
+      status: label(CASE_STATUS_LABELS, c.status)!,
       role: label(HOUSEHOLD_ROLE_LABELS, role)!,
       registeredOn: c.registeredOn,
       referrer: referrerText(labels, c.referrerCode, c.referrerOther),
@@ -242,7 +242,7 @@ async function loadCases(db: DbOrTx, actor: Actor, clientId: string, labels: Lab
       closeOutcomes: c.closeOutcomes.map((code) => labels('close_outcomes', code)),
       satisfactionScore: c.satisfactionScore,
       canContinueAlone: c.canContinueAlone,
-      history: events.map((e) => ({ at: e.at, event: label(CASE_EVENT_LABELS, e.kind as CaseEventKind)!, reason: e.reason, by: e.actorName })),
+      history: events.map((e) => ({ at: e.at, event: label(CASE_EVENT_LABELS, e.kind)!, reason: e.reason, by: e.actorName })),
       household: household.map((h) => ({ name: `${h.firstName} ${h.lastName}`.trim(), birthDate: h.birthDate, role: label(HOUSEHOLD_ROLE_LABELS, h.role)! })),
       journal: journal.get(c.id) ?? [],
       plan: plans.get(c.id) ?? [],

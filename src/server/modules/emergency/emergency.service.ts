@@ -7,7 +7,7 @@ import type { Db } from '../../db/database';
 import { auditLog, clients, emergencyAccess, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { clientOfOwnTeam, clientScope } from '../../access/access.policy';
-import { ROLE_LABELS, type Role } from '../../access/permissions';
+import { ROLE_LABELS } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { identifiedBy } from '../clients/clients.repo';
@@ -134,7 +134,7 @@ export async function listForReview(db: Db, actor: Actor, query: z.output<typeof
   return rows.map((r) => ({
     id: r.grant.id,
     userName: r.userName,
-    userRole: ROLE_LABELS[r.userRole as Role] ?? r.userRole,
+    userRole: ROLE_LABELS[r.userRole] ?? r.userRole,
     teamName: r.teamName,
     clientId: r.grant.clientId,
     clientTeams: r.clientTeams,

@@ -12,7 +12,6 @@ import { diff, writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { claimIdempotencyKey, type IdempotencyKey } from '../../http/idempotency';
 import { findVisibleCase } from '../cases/cases.repo';
-import type { ContactKind } from '../cases/case-rules';
 import type { Contact, contactFields, contactUpdate, ContactVersion, JournalEntry, WithheldContact } from './journal.schemas';
 import type { Sensitivity } from './sensitivity';
 
@@ -23,7 +22,7 @@ function toContact(row: ContactRow, authorName: string | null, actor: Actor): Co
     id: row.id,
     caseId: row.caseId,
     contactOn: row.contactOn,
-    kind: row.kind as ContactKind,
+    kind: row.kind,
     minutes: row.minutes,
     note: row.note,
     sensitivity: row.sensitivity as Sensitivity | null,
@@ -37,7 +36,7 @@ function toContact(row: ContactRow, authorName: string | null, actor: Actor): Co
 }
 
 function toWithheld(row: ContactRow, authorName: string | null): WithheldContact {
-  return { id: row.id, caseId: row.caseId, contactOn: row.contactOn, kind: row.kind as ContactKind, authorName, withheld: true };
+  return { id: row.id, caseId: row.caseId, contactOn: row.contactOn, kind: row.kind, authorName, withheld: true };
 }
 
 export async function listContacts(db: Db, actor: Actor, caseId: string): Promise<JournalEntry[]> {
@@ -153,7 +152,7 @@ export async function listContactVersions(db: Db, actor: Actor, contactId: strin
   return rows.map(({ v, authorName, replacedByName }) => ({
     version: v.version,
     contactOn: v.contactOn,
-    kind: v.kind as ContactKind,
+    kind: v.kind,
     minutes: v.minutes,
     note: v.note,
     sensitivity: v.sensitivity as Sensitivity | null,

@@ -9,7 +9,7 @@ import type { Actor } from '../../access/actor';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { todayInNetherlands } from '../../lib/dates';
-import { filingTeam, handlingProblems, isReopening, QUALITY_KINDS, type QualityStatus } from './quality-rules';
+import { filingTeam, handlingProblems, isReopening, QUALITY_KINDS } from './quality-rules';
 import { qualityReportScope } from '../../access/access.policy';
 import type { QualityReportDetail, QualityReportList, QualityReportSummary, qualityReportInput, QualityReportQuery, qualityReportUpdate, qualityStepInput } from './quality.schemas';
 
@@ -29,7 +29,7 @@ function toSummary(row: Row, teamName: string | null): QualityReportSummary {
     title: row.title,
     occurredOn: row.occurredOn,
     receivedOn: row.receivedOn,
-    status: row.status as QualityStatus,
+    status: row.status,
     closedOn: row.closedOn,
     version: row.version,
   };
@@ -130,7 +130,7 @@ export async function updateQualityReport(db: Db, actor: Actor, id: string, inpu
   return db.transaction(async (tx) => {
     const before = await findVisible(tx, actor, id, true);
     if (before.version !== input.version) throw new Conflict(CONFLICT);
-    const from = before.status as QualityStatus;
+    const from = before.status;
     const problems = handlingProblems(from, input);
     if (problems.length > 0) throw new Invalid(problems);
     const today = todayInNetherlands();

@@ -15,7 +15,7 @@ import { recordAttachment } from '../attachments/attachments.service';
 import { toSummary } from '../clients/clients.repo';
 import { assertTeamWorker, openCase } from '../cases/cases.service';
 
-import { OUT_OF_SCOPE_REASONS, opensCase, type TriageOutcome } from './triage';
+import { OUT_OF_SCOPE_REASONS, opensCase } from './triage';
 import type { newRegistration, Registration, registrationListQuery, triageBody } from './registrations.schemas';
 
 const triageTeam = alias(teams, 'triage_team');
@@ -43,7 +43,7 @@ async function selectRegistrations(db: DbOrTx, actor: Actor, where: SQL | undefi
       referrerOther: r.referrerOther,
       question: r.question,
       createdByName,
-      triageOutcome: r.triageOutcome as TriageOutcome | null,
+      triageOutcome: r.triageOutcome,
       triageAdvice: r.triageAdvice,
       triageTeamName,
       triagedAt: r.triagedAt?.toISOString() ?? null,

@@ -213,7 +213,7 @@ export async function recordDestructionRequest(db: Db, actor: Actor, clientId: s
       .for('update');
     if (pending?.reason === 'verzoek') throw new Conflict('Er is al een verzoek tot vernietiging van deze cliënt in behandeling.');
     // The recorder is the first pair of eyes, also over an earlier proposal for the retention term.
-    const proposal = { status: 'voorgesteld', proposedBy: actor.userId, proposedAt: new Date(), proposalNote: null };
+    const proposal = { status: 'voorgesteld' as const, proposedBy: actor.userId, proposedAt: new Date(), proposalNote: null };
     let id: string;
     if (pending) {
       // Already listed for the retention term: it becomes the client's request, and keeps the

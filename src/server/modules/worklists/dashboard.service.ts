@@ -6,7 +6,7 @@ import { cases, contacts, plans, planVersions, userPreferences, zrmAssessments }
 import type { Actor } from '../../access/actor';
 import { isCaseWorker, sensitiveContactVisible } from '../../access/access.policy';
 import { addDays, daysBetween, todayInNetherlands } from '../../lib/dates';
-import { CONTACT_KIND_LABELS, FIRST_MEETING_NORM_DAYS, type ContactKind } from '../cases/case-rules';
+import { CONTACT_KIND_LABELS, FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
 import { isOpen, mainClientIds, selectCaseSummaries } from '../cases/cases.repo';
 import { writeAudit } from '../../audit/audit.writer';
 import { AGREEMENT_OWNER_LABELS, planContent } from '../plans/plans.schemas';
@@ -116,7 +116,7 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
       .orderBy(desc(contacts.createdAt), desc(contacts.contactOn), desc(contacts.id))
       .limit(10);
     recent = latest.map((c) => ({
-      ...item(c.caseId, `${CONTACT_KIND_LABELS[c.kind as ContactKind] ?? c.kind}: ${noteExcerpt(c.note)}`, c.contactOn),
+      ...item(c.caseId, `${CONTACT_KIND_LABELS[c.kind] ?? c.kind}: ${noteExcerpt(c.note)}`, c.contactOn),
       overdue: false,
     }));
   }
