@@ -4,7 +4,7 @@
 // statement: the hundredth of a hundred parallel requests sees the ninety-nine before it.
 // Time is the database's clock, the same for every process.
 import { eq, lt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/database';
+import { rowsOf, type DbOrTx } from '../db/database';
 import { rateLimits } from '../db/schema';
 
 export interface Limit {
@@ -31,14 +31,13 @@ function moment(at?: Date) {
 export async function takeSlot(db: DbOrTx, key: string, { limit, windowSeconds }: Limit, at?: Date): Promise<Slot> {
   const now = moment(at);
   const expired = sql`${rateLimits.windowStartedAt} <= ${now} - make_interval(secs => ${windowSeconds})`;
-  const result = await db.execute<{ hits: number; wait: number }>(sql`
+  const [row] = await rowsOf<{ hits: number; wait: number }>(db, sql`
     insert into ${rateLimits} (key, window_started_at, hits) values (${key}, ${now}, 1)
     on conflict (key) do update set
       window_started_at = case when ${expired} then ${now} else ${rateLimits.windowStartedAt} end,
       hits = case when ${expired} then 1 else ${rateLimits.hits} + 1 end
     returning hits, ceil(extract(epoch from (window_started_at + make_interval(secs => ${windowSeconds}) - ${now})))::int as wait`);
-  const row = (result as unknown as { rows: { hits: number; wait: number }[] }).rows[0]!;
-  const allowed = row.hits <= limit;
+  const allowed = row!.hits <= limit;
   return { allowed, hits: row.hits, retryAfterSeconds: allowed ? 0 : Math.max(1, row.wait) };
 }
 

@@ -1,7 +1,8 @@
 // Case shapes: lists, detail, first meeting, start, close, reopen, lead worker, household. Shared with the web app.
 import { z } from 'zod';
 import { offsetParam, version, wholeNumber, wholeNumberParam } from '../../lib/number-fields';
-import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, isoDate } from '../clients/clients.schemas';
+import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields } from '../clients/clients.schemas';
+import { isoDate } from '../../lib/date-fields';
 import { clientAttach } from '../attachments/attachments.schemas';
 import { CASE_STATUSES, FIRST_MEETING_LOCATIONS } from './case-rules';
 

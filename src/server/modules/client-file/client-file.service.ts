@@ -45,7 +45,7 @@ import { PDF_TIMEOUT_SECONDS, type PdfPool } from './client-file.pdf-pool';
 import { ACCESS_LOG_WITHHELD_REASON, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../clients/clients.schemas';
 import { DISCLOSURE_GROUND_LABELS } from '../consents/consents.schemas';
-import { SENSITIVITY_LABELS } from '../journal/sensitivity';
+import { SENSITIVITY_LABELS } from '../../lib/sensitivity';
 
 /** A code's label in the organisation's list (the code itself when the list lacks it). */
 type Labels = ((list: string, code: string | null | undefined) => string) & { position: (list: string, code: string) => number };

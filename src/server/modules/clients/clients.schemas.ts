@@ -3,11 +3,9 @@
 import { z } from 'zod';
 import { version, wholeNumber } from '../../lib/number-fields';
 import { optionalText } from '../../lib/text-fields';
+import { isoDate } from '../../lib/date-fields';
 import { isIsoDate, notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
-
-/** A calendar date, YYYY-MM-DD, from 1900 on (older dates are typing errors, and year 0 breaks PostgreSQL). */
-export const isoDate = z.iso.date('Vul een datum in als JJJJ-MM-DD').refine((d) => d >= '1900-01-01', 'Vul een datum vanaf 1900 in');
 
 export const clientFields = z.object({
   firstName: z.string().trim().min(1, 'Vul de voornaam in').max(100),

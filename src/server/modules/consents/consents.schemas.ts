@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { version } from '../../lib/number-fields';
 import { notInFuture, todayInNetherlands } from '../../lib/dates';
 import { optionalText } from '../../lib/text-fields';
-import { isoDate } from '../clients/clients.schemas';
+import { isoDate } from '../../lib/date-fields';
 import { CONSENT_STATES, DISCLOSURE_GROUNDS, consentPeriodProblems, groundFieldProblems, type DisclosureGround, type Problem } from './consent-rules';
 
 export const RECIPIENT_KINDS = ['huisarts', 'zorgaanbieder', 'ggz', 'woningcorporatie', 'schuldhulpverlening', 'school', 'werkgever_uwv', 'gemeente', 'anders'] as const;

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { version, wholeNumber } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
-import { isoDate } from '../clients/clients.schemas';
+import { isoDate } from '../../lib/date-fields';
 import { CONTACT_KINDS } from '../cases/case-rules';
-import { sensitivity } from './sensitivity';
+import { sensitivity } from '../../lib/sensitivity';
 
 export const contactFields = z.object({
   contactOn: isoDate.refine(notInFuture, 'Een contact kan niet in de toekomst liggen'),

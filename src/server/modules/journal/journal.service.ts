@@ -13,7 +13,7 @@ import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { claimIdempotencyKey, type IdempotencyKey } from '../../http/idempotency';
 import { findVisibleCase } from '../cases/cases.repo';
 import type { Contact, contactFields, contactUpdate, ContactVersion, JournalEntry, WithheldContact } from './journal.schemas';
-import type { Sensitivity } from './sensitivity';
+import type { Sensitivity } from '../../lib/sensitivity';
 
 type ContactRow = typeof contacts.$inferSelect;
 

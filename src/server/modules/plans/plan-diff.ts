@@ -1,6 +1,6 @@
 // What changed between two versions of a krachtplan, in words a worker reads at a glance.
 // Pure: domains are matched by code, agreements by their stable id.
-import { SENSITIVITY_LABELS, type Sensitivity } from '../journal/sensitivity';
+import { SENSITIVITY_LABELS, type Sensitivity } from '../../lib/sensitivity';
 import { AGREEMENT_OWNER_LABELS, AGREEMENT_STATUS_LABELS, type Agreement, type DomainPlan, type PlanChange, type PlanContent } from './plans.schemas';
 
 const AGREEMENT_FIELDS: [keyof Agreement, string][] = [

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { INT4_MAX, versionParam, wholeNumber } from '../../lib/number-fields';
 import { plainText } from '../../lib/text-fields';
-import { isoDate } from '../clients/clients.schemas';
-import { sensitivity } from '../journal/sensitivity';
+import { isoDate } from '../../lib/date-fields';
+import { sensitivity } from '../../lib/sensitivity';
 
 /** Who carries out an agreement: the kitchen-table questions ask for the client and network first. */
 export const AGREEMENT_OWNERS = ['client', 'network', 'volunteer', 'group', 'team', 'specialist'] as const;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { version } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { plainText } from '../../lib/text-fields';
-import { isoDate } from '../clients/clients.schemas';
+import { isoDate } from '../../lib/date-fields';
 import { filingProblems, INCIDENT_CATEGORIES, QUALITY_KINDS, QUALITY_STATUSES } from './quality-rules';
 
 const requiredText = (max: number, message: string) => z.string(message).trim().min(1, message).max(max, `Maximaal ${max} tekens`);

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { version } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
-import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, clientSummary, isoDate } from '../clients/clients.schemas';
+import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, clientSummary } from '../clients/clients.schemas';
+import { isoDate } from '../../lib/date-fields';
 import { clientAttach } from '../attachments/attachments.schemas';
 import { OUT_OF_SCOPE_REASONS, TRIAGE_OUTCOMES } from './triage';
 

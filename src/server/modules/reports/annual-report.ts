@@ -9,7 +9,7 @@
 // on every server whatever its collation.
 import { createHash } from 'node:crypto';
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx } from '../../db/database';
+import { rowsOf, type Db, type DbOrTx } from '../../db/database';
 import { codes, teams } from '../../db/schema';
 import { Invalid } from '../../lib/errors';
 import {
@@ -59,12 +59,6 @@ export async function loadReportCodeLists(db: DbOrTx, organisationId: string): P
   const lists: ReportCodeLists['lists'] = {};
   for (const row of codeRows) (lists[row.list] ??= []).push({ code: row.code, label: row.label, parentCode: row.parentCode });
   return { teams: teamRows, lists };
-}
-
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  // Both drivers (PGlite, node-postgres) answer raw queries with `{ rows }`.
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
 }
 
 /**

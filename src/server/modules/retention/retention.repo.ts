@@ -1,17 +1,12 @@
 // SQL of the retention module: the facts about a client that the retention rules need, and the
 // destruction queue with those facts (never the client's name or BSN).
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/database';
+import { rowsOf, type DbOrTx } from '../../db/database';
 import { destructionTurn, type RetentionFacts } from './retention-rules';
 import { PENDING_STATUSES, type DestructionItem, type RetentionView } from './retention.schemas';
 
 /** `d.status` is not decided yet (te_beoordelen or voorgesteld). */
 const pending = (alias: string) => sql`${sql.raw(alias)}.status in (${sql.join(PENDING_STATUSES.map((s) => sql`${s}`), sql`, `)})`;
-
-async function rowsOf<T>(db: DbOrTx, query: SQL): Promise<T[]> {
-  // Both drivers (PGlite, node-postgres) answer raw queries with `{ rows }`.
-  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
-}
 
 export interface ClientFacts extends RetentionFacts {
   clientId: string;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { offsetParam, version, wholeNumberParam } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { plainText } from '../../lib/text-fields';
-import { isoDate } from '../clients/clients.schemas';
+import { isoDate } from '../../lib/date-fields';
 
 export const DESTRUCTION_REASONS = ['bewaartermijn', 'verzoek'] as const;
 export type DestructionReason = (typeof DESTRUCTION_REASONS)[number];

@@ -3,7 +3,7 @@
 // and a signed-rank test on the changes. The database selects each client's (start, latest) pair
 // and counts the pairs; the statistics are pure (zrm-rules.ts, wilcoxon.ts). Aggregates only.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database';
+import { rowsOf, type Db } from '../../db/database';
 import { teams } from '../../db/schema';
 import { Invalid } from '../../lib/errors';
 import { summariseDomain, type ScorePair } from './zrm-rules';
@@ -75,7 +75,7 @@ async function queryScorePairs(db: Db, organisationId: string, year: number, dom
   const yearTeam = perTeam ? sql`${teamOf('z')}` : sql`null::uuid`;
   const inTeam = typeof scope === 'object' ? sql`and ${teamOf('z')} = ${scope.team}` : sql``;
   const sameTeam = perTeam ? sql`and ${teamOf('z')} = y.team_id` : sql``;
-  const result = (await db.execute(sql`
+  return rowsOf<ScorePairRow>(db, sql`
     -- Only a client with a periodic or final assessment in the year can have a latest score: the
     -- rest of the history is read for those clients only (ten years of Utrecht: 15,000 of 172,000
     -- clients for one year; 7.1 s when every assessment went through the window functions), and of
@@ -122,8 +122,7 @@ async function queryScorePairs(db: Db, organisationId: string, year: number, dom
     )
     select team_id, domain, start_score, latest_score, count(*)::int as clients
       from latest
-     group by 1, 2, 3, 4`)) as unknown as { rows: ScorePairRow[] };
-  return result.rows;
+     group by 1, 2, 3, 4`);
 }
 
 function summarise(year: number, domainCodes: string[], rows: ScorePairRow[]): ZrmReport {

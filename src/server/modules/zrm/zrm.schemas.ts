@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { wholeNumber, wholeNumberParam } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
-import { isoDate } from '../clients/clients.schemas';
+import { isoDate } from '../../lib/date-fields';
 import { suppressionInfo } from '../reports/reports.schemas';
 import { ZRM_DUE_KINDS, ZRM_MAX_SCORE, ZRM_MIN_SCORE, ZRM_TYPES } from './zrm-rules';
 

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { CONTACT_KINDS, CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { contactFields, type ContactFields } from '../../../server/modules/journal/journal.schemas';
-import { SENSITIVITY_LABELS, type Sensitivity } from '../../../server/modules/journal/sensitivity';
+import { SENSITIVITY_LABELS, type Sensitivity } from '../../../server/lib/sensitivity';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';

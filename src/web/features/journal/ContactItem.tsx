@@ -6,7 +6,7 @@ import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-lib
 import { CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
 import { formatDate } from '../../app/format';
-import { WITHHELD_NOTE } from '../../../server/modules/journal/sensitivity';
+import { WITHHELD_NOTE } from '../../../server/lib/sensitivity';
 import { useUpdateContact, type Contact, type JournalEntry, type WithheldContact } from './api';
 import { ContactForm } from './ContactForm';
 import { ContactVersions } from './ContactVersions';

@@ -1,7 +1,7 @@
 // The "Gevoelig" mark of a journal entry or a plan part: the choice, the tag on the entry, and what a
 // colleague outside the case's workers reads in place of a withheld entry.
 import { Paragraph, StatusBadge } from '@utrecht/component-library-react';
-import { SENSITIVITIES, SENSITIVITY_LABELS, type Sensitivity } from '../../../server/modules/journal/sensitivity';
+import { SENSITIVITIES, SENSITIVITY_LABELS, type Sensitivity } from '../../../server/lib/sensitivity';
 import { SelectField, type Option } from '../../app/fields';
 import './sensitivity.css';
 

@@ -5,7 +5,7 @@
 import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Heading3, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { AGREEMENT_STATUS_LABELS, AGREEMENT_STATUSES, type Agreement, type DomainPlan, type PlanContent } from '../../../server/modules/plans/plans.schemas';
-import { WITHHELD_AGREEMENT, WITHHELD_DOMAIN } from '../../../server/modules/journal/sensitivity';
+import { WITHHELD_AGREEMENT, WITHHELD_DOMAIN } from '../../../server/lib/sensitivity';
 import { SelectField, TextareaField, TextField, type Option } from '../../app/fields';
 import { SensitivityField, SensitivityTag, WithheldNotice } from '../journal/Sensitivity';
 import type { FormErrors } from '../../app/form-errors';

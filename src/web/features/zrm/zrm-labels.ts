@@ -1,6 +1,6 @@
 // The ZRM level names (public names of the five levels; no cell texts) and the types of assessment.
 import { z } from 'zod';
-import { isoDate } from '../../../server/modules/clients/clients.schemas';
+import { isoDate } from '../../../server/lib/date-fields';
 import type { Option } from '../../app/fields';
 import { ZRM_TYPES, type ZrmAssessment } from './api';
 
