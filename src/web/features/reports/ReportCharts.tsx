@@ -1,67 +1,17 @@
 // The charts of the annual report, each one image with a Dutch summary as its name; the table next
 // to it is the text alternative. Series differ by symbol, line style, pattern and labels, never by
-// colour alone (see FiguresChart). Loaded lazily: ECharts is large.
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { BarChart, LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+// colour alone (app/Chart.tsx). Loaded lazily: ECharts is large.
+import { Chart, palette, textColour, type ChartOption } from '../../app/Chart';
 import { formatNumber } from '../../app/format';
 import { MONTHS, totalsOf, type ReportTableModel } from './report-tables';
-
-echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, MarkLineComponent, SVGRenderer]);
-
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.body).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
-function palette(): string[] {
-  return [cssVar('--utrecht-color-blue-35', '#24578f'), cssVar('--utrecht-color-red-40', '#cc0000'), cssVar('--utrecht-color-green-30', '#3d5c1f')];
-}
 
 const SYMBOLS = ['circle', 'rect', 'triangle'];
 const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
 const MONTHS_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
-function Chart({ option, label, caption, height }: { option: echarts.EChartsCoreOption; label: string; caption: string; height?: number }) {
-  const ref = useRef<HTMLDivElement>(null);
-  // The option is rebuilt on every render; draw again only when its content changes.
-  const optionKey = JSON.stringify(option);
-  useEffect(() => {
-    if (!ref.current) return;
-    const option = JSON.parse(optionKey) as echarts.EChartsCoreOption;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    const text = cssVar('--utrecht-document-color', '#000');
-    chart.setOption({
-      aria: { enabled: true, label: { description: label }, decal: { show: true } },
-      animation: false,
-      textStyle: { fontFamily: cssVar('--utrecht-document-font-family', 'sans-serif'), color: text },
-      color: palette(),
-      ...option,
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
-    };
-  }, [optionKey, label]);
-  return (
-    <figure className="kt-chart-figure">
-      <div ref={ref} role="img" aria-label={label} className="kt-chart" style={height ? { blockSize: `${height}px` } : undefined} />
-      <figcaption className="utrecht-paragraph">{caption}</figcaption>
-    </figure>
-  );
-}
-
-function axisText() {
-  return cssVar('--utrecht-document-color', '#000');
-}
-
 /** Line chart of series per month: every series its own symbol, dash and end label. */
-function monthLines(rows: { label: string; values: (number | null)[] }[], months: number, extra: Record<string, unknown> = {}): echarts.EChartsCoreOption {
-  const text = axisText();
+function monthLines(rows: { label: string; values: (number | null)[] }[], months: number, extra: Record<string, unknown> = {}): ChartOption {
+  const text = textColour();
   return {
     legend: { top: 0, textStyle: { color: text } },
     tooltip: { trigger: 'axis' },
@@ -103,7 +53,7 @@ export function CasesChart({ table, months, period }: { table: ReportTableModel;
     })
     .join('; ');
   const label = `Grafiek per maand, ${period}, in twee delen: boven een lijn met het aantal lopende casussen, onder staven met instroom en uitstroom. ${summary}. De cijfers per maand staan in de tabel eronder.`;
-  const text = axisText();
+  const text = textColour();
   const categories = MONTHS_SHORT.slice(0, months);
   const [blue, red, green] = palette();
   const option = {
@@ -129,7 +79,7 @@ export function CasesChart({ table, months, period }: { table: ReportTableModel;
       { name: closed.label, type: 'bar', xAxisIndex: 1, yAxisIndex: 1, data: closed.values.slice(0, months) },
     ],
   };
-  return <Chart option={option} label={label} caption="Lopende casussen (boven) en instroom en uitstroom (onder) per maand (de tabel hieronder geeft dezelfde cijfers)." height={500} />;
+  return <Chart draw={() => option} drawKey={JSON.stringify(option)} patterns label={label} caption="Lopende casussen (boven) en instroom en uitstroom (onder) per maand (de tabel hieronder geeft dezelfde cijfers)." height={500} />;
 }
 
 type RowLike = { label: string; values: (number | null)[] };
@@ -145,8 +95,9 @@ export function WaitingChart({ table, months, period, yearMean }: { table: Repor
     })
     .join('; ');
   const label = `Lijndiagram van het gemiddeld aantal dagen van aanmelding tot kennismaking per locatie per maand, ${period}, met de norm van 5 dagen als horizontale lijn. Gemiddeld over alle locaties: ${yearMean === null ? 'geen gegevens' : `${formatNumber(yearMean, 1)} dagen`}. ${summary}. De cijfers staan in de tabel eronder.`;
-  const norm = { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: axisText() }, label: { formatter: 'norm 5 dagen', position: 'insideStartTop', color: axisText() }, data: [{ yAxis: 5 }] } };
-  return <Chart option={monthLines(rows, months, norm)} label={label} caption="Gemiddeld aantal dagen tot kennismaking per locatie en maand van aanmelding; de stippellijn is de norm van 5 dagen (de tabel hieronder geeft dezelfde cijfers)." />;
+  const norm = { markLine: { symbol: 'none', silent: true, lineStyle: { type: 'dashed', color: textColour() }, label: { formatter: 'norm 5 dagen', position: 'insideStartTop', color: textColour() }, data: [{ yAxis: 5 }] } };
+  const option = monthLines(rows, months, norm);
+  return <Chart draw={() => option} drawKey={JSON.stringify(option)} patterns label={label} caption="Gemiddeld aantal dagen tot kennismaking per locatie en maand van aanmelding; de stippellijn is de norm van 5 dagen (de tabel hieronder geeft dezelfde cijfers)." />;
 }
 
 /** A horizontal bar per row (the period total), largest first, zero rows left out, values at the bars. */
@@ -154,7 +105,7 @@ export function TotalsBarChart({ table, what, period, unit }: { table: ReportTab
   const items = totalsOf(table)
     .filter((item) => item.value > 0)
     .sort((a, b) => b.value - a.value);
-  const text = axisText();
+  const text = textColour();
   const label =
     items.length === 0
       ? `Staafdiagram van ${what}, ${period}: er zijn geen ${unit} in deze periode.`
@@ -167,13 +118,13 @@ export function TotalsBarChart({ table, what, period, unit }: { table: ReportTab
     yAxis: { type: 'category', data: reversed.map((i) => i.label), axisLabel: { color: text, width: 260, overflow: 'truncate' } },
     series: [{ name: unit, type: 'bar', data: reversed.map((i) => i.value), label: { show: true, position: 'right', color: text } }],
   };
-  return <Chart option={option} label={label} caption={`${what[0]!.toUpperCase()}${what.slice(1)}, ${period} (de tabel hieronder geeft dezelfde cijfers, ook per kwartaal).`} height={Math.max(160, 40 + items.length * 30)} />;
+  return <Chart draw={() => option} drawKey={JSON.stringify(option)} patterns label={label} caption={`${what[0]!.toUpperCase()}${what.slice(1)}, ${period} (de tabel hieronder geeft dezelfde cijfers, ook per kwartaal).`} height={Math.max(160, 40 + items.length * 30)} />;
 }
 
 /** Verdeling van de rapportcijfers 1..10. */
 export function MarksChart({ table, period, mean }: { table: ReportTableModel; period: string; mean: number | null }) {
   const rows = table.groups[0]!.rows;
-  const text = axisText();
+  const text = textColour();
   const total = rows.reduce((sum, r) => sum + (r.values[0] ?? 0), 0);
   const label =
     total === 0
@@ -186,5 +137,5 @@ export function MarksChart({ table, period, mean }: { table: ReportTableModel; p
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text } },
     series: [{ name: 'Aantal', type: 'bar', data: rows.map((r) => r.values[0] ?? 0), label: { show: true, position: 'top', color: text } }],
   };
-  return <Chart option={option} label={label} caption="Aantal cliënten per rapportcijfer bij afsluiten (de tabel hieronder geeft dezelfde cijfers)." height={300} />;
+  return <Chart draw={() => option} drawKey={JSON.stringify(option)} patterns label={label} caption="Aantal cliënten per rapportcijfer bij afsluiten (de tabel hieronder geeft dezelfde cijfers)." height={300} />;
 }

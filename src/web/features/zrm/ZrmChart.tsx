@@ -1,13 +1,7 @@
 // The ZRM line chart: one line per domain (own symbol and colour), the goal as a dashed line in the
 // same colour. One image with the Dutch summary as its name; the table beside it has the numbers.
-import { useEffect, useRef } from 'react';
-import * as echarts from 'echarts/core';
-import { LineChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { SVGRenderer } from 'echarts/renderers';
+import { Chart, cssVar, textColour } from '../../app/Chart';
 import { ZRM_LEVELS } from './zrm-labels';
-
-echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, AriaComponent, SVGRenderer]);
 
 export interface ZrmChartSeries {
   code: string;
@@ -16,32 +10,19 @@ export interface ZrmChartSeries {
   goal: number | null;
 }
 
-function cssVar(name: string, fallback: string): string {
-  const value = getComputedStyle(document.body).getPropertyValue(name).trim();
-  return value || fallback;
-}
-
 const SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'];
 // 8 colours against 7 symbols: no two of the first 56 domains look the same.
 const FALLBACK_COLOURS = ['#24578f', '#cc0000', '#3d5c1f', '#7a3e9d', '#8a5a00', '#006d77', '#444444', '#b3006b'];
 
 export function ZrmChart({ label, caption, dates, series }: { label: string; caption: string; dates: string[]; series: ZrmChartSeries[] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const key = JSON.stringify({ dates, series });
-  useEffect(() => {
-    if (!ref.current) return;
-    const { dates, series } = JSON.parse(key) as { dates: string[]; series: ZrmChartSeries[] };
-    const text = cssVar('--utrecht-document-color', '#000');
-    const colours = [cssVar('--utrecht-color-blue-35', FALLBACK_COLOURS[0]), cssVar('--utrecht-color-red-40', FALLBACK_COLOURS[1]), cssVar('--utrecht-color-green-30', FALLBACK_COLOURS[2]), ...FALLBACK_COLOURS.slice(3)];
+  const draw = (element: HTMLDivElement) => {
+    const text = textColour();
+    const colours = [cssVar('--utrecht-color-blue-35', FALLBACK_COLOURS[0]!), cssVar('--utrecht-color-red-40', FALLBACK_COLOURS[1]!), cssVar('--utrecht-color-green-30', FALLBACK_COLOURS[2]!), ...FALLBACK_COLOURS.slice(3)];
     // The legend wraps on narrow screens: leave it room above the plot, and keep the plot's height.
-    const perRow = Math.max(1, Math.floor(ref.current.clientWidth / 150));
+    const perRow = Math.max(1, Math.floor(element.clientWidth / 150));
     const legendHeight = 22 * Math.ceil(series.length / perRow);
-    ref.current.style.blockSize = `${320 + legendHeight}px`;
-    const chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
-    chart.setOption({
-      aria: { enabled: true, label: { description: label } },
-      animation: false,
-      textStyle: { fontFamily: cssVar('--utrecht-document-font-family', 'sans-serif'), color: text },
+    element.style.blockSize = `${320 + legendHeight}px`;
+    return {
       // The goals share their domain's colour; the legend names the domains only.
       legend: { top: 0, data: series.map((s) => s.name), textStyle: { color: text } },
       tooltip: { trigger: 'axis' },
@@ -58,18 +39,7 @@ export function ZrmChart({ label, caption, dates, series }: { label: string; cap
         }
         return lines;
       }),
-    });
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
-    return () => {
-      window.removeEventListener('resize', resize);
-      chart.dispose();
     };
-  }, [key, label]);
-  return (
-    <figure className="kt-chart-figure">
-      <div ref={ref} role="img" aria-label={label} className="kt-chart" />
-      <figcaption className="utrecht-paragraph">{caption}</figcaption>
-    </figure>
-  );
+  };
+  return <Chart label={label} caption={caption} draw={draw} drawKey={JSON.stringify({ dates, series })} />;
 }
