@@ -1,6 +1,6 @@
 // What the need-to-know checks of issue 11 cost on a Utrecht-scale history (embedded database):
 // the duplicate check (now with the reader's scope per match), reading a client (now with the write
-// check for `writable`), the name search (the read scope, unchanged), before and after one in ten
+// check for `mayWrite`), the name search (the read scope, unchanged), before and after one in ten
 // clients of the organisation was attached by another team (client_attachments filled, so the write
 // check has rows to probe). Prints p50 / p95 / p99 in ms per action; no target is asserted: run it
 // on a quiet machine and compare.
@@ -13,7 +13,7 @@ import { clientAttachments, clients, clientTeams, teams, users } from '../../src
 import type { Actor } from '../../src/server/access/actor';
 import { ensureOrganisation } from '../../src/server/modules/reference/reference.service';
 import { validateAndImport } from '../../src/server/modules/exchange/exchange.service';
-import { clientWriteAccess, findDuplicates, findVisibleClient } from '../../src/server/modules/clients/clients.repo';
+import { findDuplicates, findReadableClient, findVisibleClient } from '../../src/server/modules/clients/clients.repo';
 import { searchClients } from '../../src/server/modules/clients/clients.service';
 import { latencyOf } from '../bench/measure';
 import { generateExchange } from '../synthetic-exchange';
@@ -77,7 +77,7 @@ async function measure(label: string) {
   );
   if (matched < RUNS * 2) throw new Error(`the duplicate check found only ${matched} matches for ${RUNS * 2} probes of existing clients`);
   report('read a client (scope read)', await latencyOf(RUNS, (i) => findVisibleClient(db, actor, own[i % own.length]!.id)));
-  report('write check (writable)', await latencyOf(RUNS, (i) => clientWriteAccess(db, actor, own[i % own.length]!.id)));
+  report('read a client with the write check (mayWrite)', await latencyOf(RUNS, (i) => findReadableClient(db, actor, own[i % own.length]!.id)));
   report('name search', await latencyOf(RUNS, (i) => searchClients(db, actor, probes[i % probes.length]!.last_name, 25)));
 }
 

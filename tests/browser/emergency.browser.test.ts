@@ -1,6 +1,7 @@
 // Break the glass in a real browser, on the demo organisation: a Zuilen worker finds a client of
-// another team by last name and birth date, states a reason, reads the file (with the notice, no
-// edit button), and kwaliteit reviews the access. axe checks every page.
+// another team by last name and birth date, states a reason, reads the file, the case and its
+// krachtplan (with the notice, and no way to change anything: the server's mayWrite), and kwaliteit
+// reviews the access. axe checks every page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
@@ -9,7 +10,7 @@ import { type RunningServer, checkPage, login, logout, startServer } from './sup
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
-let target: { id: string; firstName: string; lastName: string; birthDate: string };
+let target: { id: string; firstName: string; lastName: string; birthDate: string; caseId: string };
 
 beforeAll(async () => {
   server = await startServer();
@@ -29,9 +30,11 @@ describe('break the glass', () => {
     // Pick a client of the first demo worker's team (Overvecht), through that worker's own session.
     await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     target = await page.evaluate(async () => {
-      const mine = (await (await fetch('/api/work/mine')).json()) as { cases: { mainClient: { id: string } | null }[] };
-      const id = mine.cases.find((c) => c.mainClient)!.mainClient!.id;
-      return (await (await fetch(`/api/clients/${id}`)).json()) as { id: string; firstName: string; lastName: string; birthDate: string };
+      const mine = (await (await fetch('/api/work/mine')).json()) as { cases: { id: string; status: string; mainClient: { id: string } | null }[] };
+      // An open case: a closed one would hide the plan editor for its own team too.
+      const chosen = mine.cases.find((c) => c.mainClient && c.status !== 'closed')!;
+      const client = (await (await fetch(`/api/clients/${chosen.mainClient!.id}`)).json()) as { id: string; firstName: string; lastName: string; birthDate: string };
+      return { ...client, caseId: chosen.id };
     });
     expect(target.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await logout(page);
@@ -63,6 +66,26 @@ describe('break the glass', () => {
     await expect.poll(() => page.getByText(/U bekijkt dit dossier buiten uw team tot/).isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Gegevens wijzigen' }).count()).toBe(0);
     await checkPage(page, 'client-met-noodtoegang');
+  });
+
+  it('reads the case and its krachtplan without any way to change them', async () => {
+    // The Zuilen worker holds cases:write in her own team; the case of another team is read only.
+    await page.goto(`${server.baseUrl}/casussen/${target.caseId}`);
+    await expect.poll(h1).toMatch(/^Casus/);
+    await page.waitForLoadState('networkidle');
+    await expect.poll(() => page.getByRole('heading', { name: 'Geschiedenis', level: 2 }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Wat wilt u doen?' }).count()).toBe(0);
+    for (const button of ['Afsluiten', 'Overdragen', 'Regisseur wijzigen', 'Heropenen', 'Huishoudlid toevoegen…', 'Iemand toevoegen aan het netwerk', 'ZRM-meting toevoegen', 'Contact toevoegen']) {
+      expect(await page.getByRole('button', { name: button, exact: true }).count(), button).toBe(0);
+    }
+    expect(await page.getByRole('form', { name: 'Contact toevoegen' }).count()).toBe(0);
+
+    await page.goto(`${server.baseUrl}/casussen/${target.caseId}/plan`);
+    await expect.poll(h1).toMatch(/^Krachtplan/);
+    await expect.poll(() => page.getByText(/U kunt dit krachtplan niet wijzigen/).isVisible()).toBe(true);
+    expect(await page.getByRole('form', { name: 'Krachtplan' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Krachtplan opslaan' }).count()).toBe(0);
+    await checkPage(page, 'krachtplan-met-noodtoegang');
     await logout(page);
   });
 

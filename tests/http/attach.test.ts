@@ -169,7 +169,7 @@ describe('attaching a client of another team', () => {
 
   it("opens the master data for reading, and nothing of the other team's file", async () => {
     const detail = await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`);
-    expect(detail).toMatchObject({ street: SHARED.street, postcode: SHARED.postcode, writable: false, attachNotJustified: true, emergencyUntil: null });
+    expect(detail).toMatchObject({ street: SHARED.street, postcode: SHARED.postcode, mayWrite: false, attachNotJustified: true, emergencyUntil: null });
     expect(detail.cases).toEqual([]);
     for (const url of [`/api/cases/${shared.caseId}`, `/api/cases/${shared.caseId}/contacts`, `/api/cases/${shared.caseId}/plan`, `/api/cases/${shared.caseId}/zrm`, `/api/contacts/${shared.contactId}/versions`]) {
       expect((await anna.request('GET', url)).statusCode, url).toBe(404);
@@ -196,7 +196,7 @@ describe('attaching a client of another team', () => {
     const stale = await quality.request('POST', `/api/attachments/${item.id}/review`, { outcome: 'terecht', note: '', version: item.version });
     expect(stale.statusCode).toBe(409);
     await quality.post(`/api/attachments/${item.id}/review`, { outcome: 'terecht', note: 'Toch terecht: de vraag kwam bij team Overvecht binnen', version: item.version + 1 });
-    expect(await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`)).toMatchObject({ writable: true, attachNotJustified: false });
+    expect(await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`)).toMatchObject({ mayWrite: true, attachNotJustified: false });
     expect((await put()).statusCode).toBe(200);
     expect((await anna.get<ClientDetail>(`/api/clients/${shared.clientId}`)).cases).toEqual([]);
     expect((await anna.request('GET', `/api/cases/${shared.caseId}`)).statusCode).toBe(404);
@@ -209,7 +209,7 @@ describe('attaching a client of another team', () => {
     const [row] = await t.database.db.execute(sql`select case_id, registration_id, identified_by, held_elsewhere from client_attachments where client_id = ${householdClientId}`).then((r) => (r as unknown as { rows: Record<string, unknown>[] }).rows);
     expect(row).toEqual({ case_id: annaCase.id, registration_id: null, identified_by: 'bsn', held_elsewhere: true });
     const member = await anna.get<ClientDetail>(`/api/clients/${householdClientId}`);
-    expect(member.writable).toBe(false);
+    expect(member.mayWrite).toBe(false);
     expect((await anna.request('PUT', `/api/clients/${householdClientId}`, { ...HOUSEHOLD, version: member.version })).statusCode).toBe(404);
   });
 
@@ -218,7 +218,7 @@ describe('attaching a client of another team', () => {
     const [loose] = await t.database.db.insert(clients).values({ organisationId, firstName: 'Los', lastName: 'Zonderteam', birthDate: '1950-01-01' }).returning({ id: clients.id });
     await anna.post('/api/registrations', registrationBody({ attach: { lastName: 'Zonderteam', birthDate: '1950-01-01', reason: 'Eerder ingeschreven, nooit door een team geholpen' } }));
     const detail = await anna.get<ClientDetail>(`/api/clients/${loose!.id}`);
-    expect(detail.writable).toBe(true);
+    expect(detail.mayWrite).toBe(true);
     expect((await anna.request('PUT', `/api/clients/${loose!.id}`, { firstName: 'Los', lastName: 'Zonderteam', birthDate: '1950-01-01', phone: '0307654321', version: detail.version })).statusCode).toBe(200);
     const item = (await quality.get<AttachmentReviewItem[]>('/api/attachments?status=alle')).find((i) => i.clientId === loose!.id)!;
     expect(item).toMatchObject({ heldElsewhere: false, clientTeams: ['Overvecht Centrum'] });

@@ -16,7 +16,7 @@
 import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
 import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, qualityReports, registrations } from '../db/schema';
 import type { Actor } from './actor';
-import { worksInTeam } from './permissions';
+import { roleAllows, worksInTeam, type Permission } from './permissions';
 
 /** Read: the actor looks at the record. Write: the actor changes it (break-the-glass never writes). */
 export type AccessMode = 'read' | 'write';
@@ -132,6 +132,21 @@ export function consentScope(actor: Actor, mode: AccessMode = 'read'): SQL {
 
 export function disclosureScope(actor: Actor, mode: AccessMode = 'read'): SQL {
   return teamRecordScope(disclosures, actor, mode);
+}
+
+/** An SQL condition as a boolean that is never null, to select beside the record it is about. */
+export function holds(condition: SQL): SQL<boolean> {
+  return sql<boolean>`coalesce(${condition}, false)`;
+}
+
+/**
+ * Whether the actor may change a record they read: the role holds the permission the write route
+ * declares (else the auth hook answers 404), and the record is in the write scope (else the
+ * service answers 404), read with `holds(…Scope(actor, 'write'))` in the query that loaded the
+ * record. Detail answers carry this as `mayWrite`, so the web app never guesses.
+ */
+export function mayWrite(actor: Actor, permission: Permission, inWriteScope: boolean): boolean {
+  return roleAllows(actor.role, permission) && inWriteScope;
 }
 
 /** Whether the actor works on a record of this team as a team member (else: break-the-glass, read only). */

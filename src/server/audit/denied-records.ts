@@ -3,9 +3,9 @@
 // record-level policy of access/access.policy.ts, the same conditions the services put in their
 // `where`; so a 404 about a record the actor may see (a plan version that does not exist, a
 // reference in the body to nothing) is no refusal and leaves no row.
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
-import { accessLogReadable, caseScope, clientOfOwnTeam, clientScope, consentScope, qualityReportScope, registrationScope, sensitiveContactVisible, type AccessMode } from '../access/access.policy';
+import { accessLogReadable, caseScope, clientOfOwnTeam, clientScope, consentScope, holds, qualityReportScope, registrationScope, sensitiveContactVisible, type AccessMode } from '../access/access.policy';
 import type { DbOrTx } from '../db/database';
 import { cases, clientAttachments, clients, consents, contacts, destructions, emergencyAccess, networkMembers, qualityReports, registrations, teams } from '../db/schema';
 import { mainClientId } from '../modules/cases/cases.repo';
@@ -31,7 +31,7 @@ export interface FoundRecord {
 
 type Probe = (db: DbOrTx, actor: Actor, id: string, mode: AccessMode) => Promise<{ clientId: string | null; caseId?: string; visible: boolean } | null>;
 
-const visibleIf = (condition: SQL) => sql<boolean>`coalesce(${condition}, false)`;
+const visibleIf = holds;
 
 const PROBES: Record<RecordKind, Probe> = {
   client: async (db, actor, id, mode) => {

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, caseEvents, cases, clients, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope, type AccessMode } from '../../access/access.policy';
+import { caseScope, holds, type AccessMode } from '../../access/access.policy';
 import { FIRST_MEETING_NORM_DAYS, waitingState } from './case-rules';
 import type { CaseSummary } from './cases.schemas';
 import { shownLastName } from '../retention/destroyed-client';
@@ -76,6 +76,19 @@ export async function findVisibleCase(db: DbOrTx, actor: Actor, caseId: string, 
     .from(cases)
     .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId), caseScope(actor, mode)));
   const [row] = options.forUpdate ? await query.for('update', { of: cases }) : await query;
+  return row ?? null;
+}
+
+/**
+ * A case in the actor's read scope, with whether it is in their write scope too: the condition a
+ * change locks it with (findVisibleCase with forUpdate), evaluated in the same query, so a detail's
+ * `mayWrite` cannot drift from what the write answers.
+ */
+export async function findReadableCase(db: DbOrTx, actor: Actor, caseId: string) {
+  const [row] = await db
+    .select({ row: cases, inWriteScope: holds(caseScope(actor, 'write')) })
+    .from(cases)
+    .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId), caseScope(actor, 'read')));
   return row ?? null;
 }
 

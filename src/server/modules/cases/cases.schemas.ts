@@ -65,6 +65,14 @@ export const caseDetail = caseSummary.extend({
   version: z.number(),
   /** team: the actor works on it; emergency: read only, through break-the-glass. */
   access: z.enum(['team', 'emergency']),
+  /**
+   * The actor may change the case (cases:write in the write scope: never under break-the-glass), so
+   * its actions, household, network and ZRM are offered. Says nothing of the status: a closed case
+   * takes only a reopen.
+   */
+  mayWrite: z.boolean(),
+  /** The same for the journal (journal:write): add and correct contacts. */
+  mayWriteJournal: z.boolean(),
 });
 export type CaseDetail = z.infer<typeof caseDetail>;
 

@@ -6,14 +6,14 @@ import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
 import { caseClients, caseEvents, cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { worksOnTeam } from '../../access/access.policy';
+import { mayWrite, worksOnTeam } from '../../access/access.policy';
 import { diff, writeAudit, writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
 import { chooseClient, limitAttachLookup } from '../clients/clients.service';
 import { recordAttachment } from '../attachments/attachments.service';
 import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus } from './case-rules';
-import { dueFirstOrder, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientIds, selectCaseSummaries } from './cases.repo';
+import { dueFirstOrder, findReadableCase, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientIds, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
 
 type CaseRow = typeof cases.$inferSelect;
@@ -33,9 +33,10 @@ export async function listCases(db: Db, actor: Actor, query: z.output<typeof cas
 }
 
 export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options: { audit?: boolean } = {}): Promise<CaseDetail> {
-  const row = await findVisibleCase(db, actor, caseId);
+  const found = await findReadableCase(db, actor, caseId);
   // A look at an existing case outside one's scope is logged as refused by audit/denied-log.ts.
-  if (!row) throw new NotFound('Casus niet gevonden');
+  if (!found) throw new NotFound('Casus niet gevonden');
+  const { row, inWriteScope } = found;
   const today = todayInNetherlands();
   const { items } = await selectCaseSummaries(db, actor, { where: eq(cases.id, caseId), today, limit: 1 });
   const summary = items[0]!;
@@ -58,6 +59,9 @@ export async function getCase(db: DbOrTx, actor: Actor, caseId: string, options:
     events,
     version: row.version,
     access: worksOnTeam(actor, row.teamId) ? 'team' : 'emergency',
+    // Rights only: a closed case still takes a reopen, and its journal entries can be corrected.
+    mayWrite: mayWrite(actor, 'cases:write', inWriteScope),
+    mayWriteJournal: mayWrite(actor, 'journal:write', inWriteScope),
   };
 }
 

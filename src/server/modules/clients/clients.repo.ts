@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, teams } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { attachNotJustified, caseScope, clientOfOwnTeam, clientScope } from '../../access/access.policy';
+import { attachNotJustified, caseScope, clientOfOwnTeam, clientScope, holds } from '../../access/access.policy';
 import { initials, maskBsn, normaliseBsn } from './identity-rules';
 import type { ClientSummary, DuplicateMatch, DuplicateReason } from './clients.schemas';
 
@@ -24,15 +24,16 @@ export async function findVisibleClient(db: DbOrTx, actor: Actor, clientId: stri
 }
 
 /**
- * Whether the actor may change the client's master data (clientScope in write mode; a destroyed
- * client never), and whether an attach kwaliteit has not judged justified is what stands in the way.
+ * A client in the actor's read scope, with whether the update locks it too (clientScope in write
+ * mode; a destroyed client never), and whether an attach kwaliteit has not judged justified is what
+ * stands in the way: one query, so a detail's `mayWrite` cannot drift from what the update answers.
  */
-export async function clientWriteAccess(db: DbOrTx, actor: Actor, clientId: string): Promise<{ writable: boolean; attachNotJustified: boolean }> {
+export async function findReadableClient(db: DbOrTx, actor: Actor, clientId: string) {
   const [row] = await db
-    .select({ writable: sql<boolean>`${and(clientScope(actor, 'write'), isNull(clients.destroyedAt))}`, attachNotJustified: sql<boolean>`${attachNotJustified(actor)}` })
+    .select({ row: clients, inWriteScope: holds(and(clientScope(actor, 'write'), isNull(clients.destroyedAt))!), attachNotJustified: holds(attachNotJustified(actor)) })
     .from(clients)
-    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)));
-  return { writable: !!row?.writable, attachNotJustified: !!row?.attachNotJustified };
+    .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientScope(actor, 'read')));
+  return row ?? null;
 }
 
 /** A client of the actor's own team (never through break-the-glass), to use in a registration or household. */

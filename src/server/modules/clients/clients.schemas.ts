@@ -154,11 +154,12 @@ export const clientDetail = z.object({
   /** Until when the actor reads this client through break-the-glass; null for the own team. */
   emergencyUntil: z.string().nullable(),
   /**
-   * The actor may change the master data: the client is the team's, and not only through an attach
-   * kwaliteit has not judged justified. Never under break-the-glass.
+   * The actor may change the master data (clients:write in the write scope): the client is the
+   * team's, and not only through an attach kwaliteit has not judged justified; not destroyed. Never
+   * under break-the-glass.
    */
-  writable: z.boolean(),
-  /** The team holds the client through an attach kwaliteit has not judged justified (why `writable` is false). */
+  mayWrite: z.boolean(),
+  /** The team holds the client through an attach kwaliteit has not judged justified (why `mayWrite` is false). */
   attachNotJustified: z.boolean(),
   /** The actor may read the client's access log (so the page asks for it only then: a refused ask is logged). */
   mayReadAccessLog: z.boolean(),

@@ -4,13 +4,13 @@ import type { Db, DbOrTx } from '../../db/database';
 import { isIsoDate } from '../../lib/dates';
 import { clients } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { isEmergencyAccess } from '../../access/access.policy';
+import { isEmergencyAccess, mayWrite } from '../../access/access.policy';
 import { activeEmergencyUntil } from '../emergency/emergency.service';
 import { mayReadAccessLog } from '../access-log/access-log.service';
 import { diff, writeAudit } from '../../audit/audit.writer';
 import { Conflict, NotFound } from '../../lib/errors';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
-import { clientWriteAccess, findClientByBsn, findClientOfOwnTeam, findDuplicates, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
+import { findClientByBsn, findClientOfOwnTeam, findDuplicates, findReadableClient, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
 import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
 import type { z } from 'zod';
 import { DESTROYED_CLIENT_NAME } from '../retention/retention.schemas';
@@ -69,12 +69,17 @@ export async function searchClients(db: Db, actor: Actor, search: string, limit:
 }
 
 export async function getClient(db: Db, actor: Actor, clientId: string): Promise<ClientDetail> {
-  const row = await findVisibleClient(db, actor, clientId);
+  const found = await findReadableClient(db, actor, clientId);
   // A look at an existing client outside one's scope is logged as refused by audit/denied-log.ts.
-  if (!row) throw new NotFound('Cliënt niet gevonden');
+  if (!found) throw new NotFound('Cliënt niet gevonden');
   const clientCases = await listClientCases(db, actor, clientId);
   await writeAudit(db, actor, { action: 'read', entityType: 'client', entityId: clientId, clientId });
-  return detail(row, clientCases, { emergencyUntil: await emergencyUntil(db, actor, clientId), ...(await clientWriteAccess(db, actor, clientId)), mayReadAccessLog: await mayReadAccessLog(db, actor, clientId) });
+  return detail(found.row, clientCases, {
+    emergencyUntil: await emergencyUntil(db, actor, clientId),
+    mayWrite: mayWrite(actor, 'clients:write', found.inWriteScope),
+    attachNotJustified: found.attachNotJustified,
+    mayReadAccessLog: await mayReadAccessLog(db, actor, clientId),
+  });
 }
 
 /** Until when the actor reads the client only through break-the-glass (null: through their team). */
@@ -84,7 +89,7 @@ async function emergencyUntil(db: Db, actor: Actor, clientId: string): Promise<s
   return activeEmergencyUntil(db, actor, clientId);
 }
 
-function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'writable' | 'attachNotJustified' | 'mayReadAccessLog'>): ClientDetail {
+function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'mayWrite' | 'attachNotJustified' | 'mayReadAccessLog'>): ClientDetail {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -181,7 +186,7 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, input
       .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)))
       .returning();
     await writeAudit(tx, actor, { action: 'update', entityType: 'client', entityId: clientId, clientId, changes: diff(before, values) });
-    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, writable: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
+    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, mayWrite: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
   });
 }
 

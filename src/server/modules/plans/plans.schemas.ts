@@ -119,6 +119,11 @@ export const plan = z.object({
   versions: z.array(planVersionSummary),
   /** The actor is one of the case's workers: sees every part and may mark parts as sensitive. */
   mayMarkSensitive: z.boolean(),
+  /**
+   * A save would be taken: cases:write on a case in the actor's write scope (never under
+   * break-the-glass), and the case not closed (its save answers 409 until it is reopened).
+   */
+  mayWrite: z.boolean(),
 });
 export type Plan = z.infer<typeof plan>;
 

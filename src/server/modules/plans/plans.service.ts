@@ -7,11 +7,11 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/database';
 import { cases, codes, plans, planVersions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { isCaseWorker } from '../../access/access.policy';
+import { isCaseWorker, mayWrite } from '../../access/access.policy';
 import { writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { notInFuture } from '../../lib/dates';
-import { findVisibleCase } from '../cases/cases.repo';
+import { findReadableCase, findVisibleCase } from '../cases/cases.repo';
 import { diffPlans } from './plan-diff';
 import { listedParts, planAsSeenBy, restoreWithheld, sensitiveParts, withoutWithheldList } from './plan-sensitivity';
 import { planContent, type agreementBody, type Plan, type PlanChange, type PlanContent, type PlanVersion, type savePlanBody } from './plans.schemas';
@@ -64,12 +64,25 @@ async function loadPlan(db: DbOrTx, organisationId: string, caseId: string): Pro
     agreedHow: current?.agreedHow ?? null,
     versions: versions.map(({ content: _content, ...summary }) => summary),
     mayMarkSensitive: true,
+    mayWrite: true,
   };
 }
 
-/** The plan as the actor may see it: whole for the case's workers, without its marked parts for anyone else. */
-function planAsSeen(stored: Plan, caseWorker: boolean): Plan {
-  return { ...stored, content: planAsSeenBy(stored.content, caseWorker), mayMarkSensitive: caseWorker };
+/**
+ * The plan as the actor may see it: whole for the case's workers, without its marked parts for anyone
+ * else; `mayWrite` as planMayWrite says.
+ */
+function planAsSeen(stored: Plan, caseWorker: boolean, writable: boolean): Plan {
+  return { ...stored, content: planAsSeenBy(stored.content, caseWorker), mayMarkSensitive: caseWorker, mayWrite: writable };
+}
+
+/**
+ * Whether a save of the plan would be taken: cases:write on a case in the write scope, and the case
+ * not closed. A closed case counts although its save answers 409, not 404: the editor is of no use
+ * until the case is reopened (the page says why), and the page offers the agreement form only with it.
+ */
+function planMayWrite(actor: Actor, caseRow: { status: string }, inWriteScope: boolean): boolean {
+  return mayWrite(actor, 'cases:write', inWriteScope) && caseRow.status !== 'closed';
 }
 
 /** Whether the actor is the case's worker (its lead worker, see isCaseWorker). */
@@ -88,8 +101,9 @@ async function visibleCaseOrNotFound(db: DbOrTx, actor: Actor, caseId: string, o
 }
 
 export async function getPlan(db: Db, actor: Actor, caseId: string): Promise<Plan> {
-  await visibleCaseOrNotFound(db, actor, caseId);
-  const result = planAsSeen(await loadPlan(db, actor.organisationId, caseId), await actorIsCaseWorker(db, actor, caseId));
+  const found = await findReadableCase(db, actor, caseId);
+  if (!found) throw new NotFound('Casus niet gevonden');
+  const result = planAsSeen(await loadPlan(db, actor.organisationId, caseId), await actorIsCaseWorker(db, actor, caseId), planMayWrite(actor, found.row, found.inWriteScope));
   await writeCaseAudit(db, actor, caseId, { action: 'read', entityType: 'plan', entityId: caseId });
   return result;
 }
@@ -147,7 +161,7 @@ export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.ou
       const changes: PlanChange[] = diffPlans(planAsSeenBy(base, caseWorker, current.content), planAsSeenBy(current.content, caseWorker), labels);
       throw new Conflict(
         `${current.savedByName ?? 'Iemand anders'} heeft het krachtplan intussen opgeslagen (versie ${current.version}). Uw wijzigingen zijn niet opgeslagen; bekijk wat er veranderde en neem uw wijzigingen over in de nieuwste versie.`,
-        { current: planAsSeen(current, caseWorker), changes },
+        { current: planAsSeen(current, caseWorker, planMayWrite(actor, caseRow, true)), changes },
       );
     }
     // The parts the saver's form did not show are kept from the current version: all marked parts for
@@ -170,13 +184,13 @@ export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.ou
       entityId: caseId,
       changes: { version, changes: diffPlans(current.content, content, labels) },
     });
-    return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), caseWorker);
+    return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), caseWorker, planMayWrite(actor, caseRow, true));
   });
 }
 
 export async function recordPlanAgreement(db: Db, actor: Actor, caseId: string, version: number, input: z.output<typeof agreementBody>): Promise<Plan> {
   return db.transaction(async (tx) => {
-    await visibleCaseOrNotFound(tx, actor, caseId, { forUpdate: true });
+    const caseRow = await visibleCaseOrNotFound(tx, actor, caseId, { forUpdate: true });
     const [row] = await tx
       .select()
       .from(planVersions)
@@ -190,6 +204,7 @@ export async function recordPlanAgreement(db: Db, actor: Actor, caseId: string, 
       .set({ agreedOn: input.agreedOn, agreedHow: input.how, agreedRecordedBy: actor.userId })
       .where(and(eq(planVersions.organisationId, actor.organisationId), eq(planVersions.caseId, caseId), eq(planVersions.version, version)));
     await writeCaseAudit(tx, actor, caseId, { action: 'update', entityType: 'plan_agreement', entityId: caseId, changes: { version, to: input } });
-    return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), await actorIsCaseWorker(tx, actor, caseId));
+    // Locked in the write scope: only the status can stand in the way of a save.
+    return planAsSeen(await loadPlan(tx, actor.organisationId, caseId), await actorIsCaseWorker(tx, actor, caseId), planMayWrite(actor, caseRow, true));
   });
 }

@@ -4,7 +4,6 @@ import { useParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { canRecordFirstMeeting, canStartSupport } from '../../../server/modules/cases/case-rules';
 import { EmergencyNotice } from '../emergency/EmergencyNotice';
-import { useAuth } from '../../app/auth';
 import { fullName } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
@@ -35,12 +34,11 @@ export function CasePage() {
 }
 
 function CaseView({ detail }: { detail: CaseDetail }) {
-  const { can } = useAuth();
   const mainClient = detail.mainClient ?? detail.household.find((m) => m.role === 'hoofdclient') ?? null;
   const title = mainClient ? `Casus ${fullName(mainClient)}` : 'Casus';
-  // Through break-the-glass a case is read only, whatever the role may do in its own team.
+  // The server says what the actor may change (role and record scope: break-the-glass reads only).
   const ownTeam = detail.access === 'team';
-  const mayWrite = can('cases:write') && ownTeam;
+  const mayWrite = detail.mayWrite;
   return (
     <>
       <PageTitle title={title} />
@@ -55,7 +53,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <NetworkSection caseId={detail.id} household={mainClient ? fullName(mainClient) : 'de cliënt'} mayWrite={mayWrite} />
       <PlanSummary caseId={detail.id} />
       <ZrmSection detail={detail} mayWrite={mayWrite} />
-      <JournalSection caseId={detail.id} closed={detail.status === 'closed'} mayWrite={can('journal:write') && ownTeam} />
+      <JournalSection caseId={detail.id} closed={detail.status === 'closed'} mayWrite={detail.mayWriteJournal} />
       <section aria-labelledby="geschiedenis-title" className="kt-section">
         <Heading2 id="geschiedenis-title">Geschiedenis</Heading2>
         <CaseEvents events={detail.events} />

@@ -57,7 +57,7 @@ function ClientView({ client }: { client: ClientDetail }) {
               <Item label="Adres" value={address || null} />
               <Item label="Telefoonnummer" value={client.phone} />
             </DataList>
-            {can('clients:write') && client.writable && (
+            {client.mayWrite && (
               <ButtonGroup>
                 <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)}>
                   Gegevens wijzigen

@@ -7,7 +7,6 @@ import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, Unorder
 import type { z } from 'zod';
 import { savePlanBody } from '../../../server/modules/plans/plans.schemas';
 import { ApiError, type FieldError } from '../../app/api';
-import { useAuth } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { useFormErrors } from '../../app/form-errors';
 import { fullName } from '../../app/format';
@@ -40,10 +39,10 @@ export function PlanPage() {
 }
 
 function PlanView({ detail, plan }: { detail: CaseDetail; plan: Plan }) {
-  const { can } = useAuth();
   const mainClient = detail.mainClient ?? detail.household.find((m) => m.role === 'hoofdclient') ?? null;
   const title = mainClient ? `Krachtplan ${fullName(mainClient)}` : 'Krachtplan';
-  const mayWrite = can('cases:write') && detail.status !== 'closed';
+  // The server says whether a save would be taken (role, record scope, a case not closed).
+  const mayWrite = plan.mayWrite;
   return (
     <>
       <PageTitle title={title} />
