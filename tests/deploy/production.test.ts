@@ -191,9 +191,15 @@ describe('production setup: two processes, pgbouncer, a streaming replica', () =
 
     const acknowledged = new Set<string>();
     let unanswered = 0;
+    /** When each write now on its way was sent (by key). */
+    const inFlight = new Map<string, number>();
     /** One write, sent again with the same key until a 2xx arrives. */
     const write = async (key: string, note: string) => {
-      const { attempts, id } = await sendUntilAcknowledged(() => addContact(worker, caseId, key, note), 50);
+      const send = () => {
+        inFlight.set(key, Date.now());
+        return addContact(worker, caseId, key, note).finally(() => inFlight.delete(key));
+      };
+      const { attempts, id } = await sendUntilAcknowledged(send, 50);
       unanswered += attempts - 1;
       acknowledged.add(id);
     };
@@ -205,6 +211,11 @@ describe('production setup: two processes, pgbouncer, a streaming replica', () =
     });
     const killer = (async () => {
       await until(() => acknowledged.size >= 30, 'writes flowing');
+      // Which process serves which keep-alive connection is the primary's choice, and a write takes
+      // milliseconds: a kill at a random moment may hit none. Freeze the victim first, so the writes
+      // on its connections stay on their way, and kill it once one has waited for a second.
+      process.kill(victim, 'SIGSTOP');
+      await until(() => [...inFlight.values()].some((sentAt) => Date.now() - sentAt > 1000), 'a write held by the stopped worker');
       process.kill(victim, 'SIGKILL');
     })();
     await Promise.all([...writers, killer]);
