@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { type RunningServer, checkPage, login, logout, startServer } from './support';
+import { type RunningServer, checkPage, checkPageNarrow, login, logout, startServer } from './support';
 
 interface Person {
   id: string;
@@ -140,6 +140,7 @@ describe('attaching a client of another team', () => {
     await expect.poll(() => attachments.getByText(HOUSEHOLD_REASON).isVisible()).toBe(true);
     expect(await attachments.innerText()).not.toContain(registered.lastName);
     await checkPage(page, 'toegang-beoordelen');
+    await checkPageNarrow(page, 'toegang-beoordelen');
     const row = attachments.getByRole('row').filter({ hasText: REASON });
     await row.getByRole('radio', { name: /Terecht/ }).check();
     await row.getByRole('button', { name: 'Beoordeling vastleggen' }).click();

@@ -17,7 +17,7 @@ import { copyDatabase, type EmptyDatabase } from '../support/empty-database';
 import { REPO } from '../support/paths';
 import { freePort, spawnServer, stopServer } from '../support/server-process';
 import { launchChromium } from '../support/chromium';
-import { checkPage, login, newPage } from './support';
+import { checkPage, checkPageNarrow, login, newPage } from './support';
 
 let empty: EmptyDatabase;
 let port: number;
@@ -141,6 +141,7 @@ describe('bewaartermijn en vernietiging, met vier ogen', () => {
     await expect.poll(() => card.textContent()).toMatch(/U bent aan de beurt/);
     expect(await card.textContent()).toContain('Ingrid van der Linden');
     await checkPage(secondPair, 'bewaartermijn-te-bevestigen');
+    await checkPageNarrow(secondPair, 'bewaartermijn-te-bevestigen');
 
     await card.getByRole('button', { name: 'Vernietigen…' }).click();
     const step = card.getByRole('group', { name: /wilt vernietigen\? Dit kan niet ongedaan worden gemaakt/ });

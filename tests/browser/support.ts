@@ -66,6 +66,17 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expect(serious, `axe on ${name}`).toEqual([]);
 }
 
+/** `checkPage` at a phone's width (390 px), then back at the page's own width. */
+export async function checkPageNarrow(page: Page, name: string): Promise<void> {
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  try {
+    await checkPage(page, `${name}-390`);
+  } finally {
+    if (wide) await page.setViewportSize(wide);
+  }
+}
+
 /** A fresh page in Dutch, in the Netherlands' time zone. */
 export async function newPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
