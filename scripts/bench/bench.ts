@@ -75,7 +75,7 @@ interface Session {
 }
 
 async function login(email: string): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: DEMO_PASSWORD } });
   if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   return { headers: { cookie, 'x-csrf-token': response.json<{ csrfToken: string }>().csrfToken } };
@@ -96,49 +96,49 @@ const pick = <T>(list: T[], i: number) => list[i % list.length]!;
 
 async function measureScreens(): Promise<Record<string, Latency>> {
   type Mine = { cases: { id: string; status: string; registeredOn: string; mainClient: { id: string; lastName: string } | null }[] };
-  const mine = await call<Mine>(worker, 'GET', '/api/work/mine');
+  const mine = await call<Mine>(worker, 'GET', '/api/v1/work/mine');
   const withClient = mine.cases.filter((c) => c.mainClient);
   if (withClient.length === 0) throw new Error('the demo worker has no cases');
   const screens: Record<string, Latency> = {};
   screens['inloggen'] = await latencyOf(Math.min(REQUESTS, 30), () => login(WORKER_EMAIL));
-  screens['mijn dag'] = await latencyOf(REQUESTS, () => call(worker, 'GET', '/api/work/dashboard'));
-  screens['mijn werk'] = await latencyOf(REQUESTS, () => call(worker, 'GET', '/api/work/mine'));
-  screens['cliënt zoeken'] = await latencyOf(REQUESTS, (i) => call(worker, 'POST', '/api/clients/search', { search: pick(withClient, i).mainClient!.lastName }));
+  screens['mijn dag'] = await latencyOf(REQUESTS, () => call(worker, 'GET', '/api/v1/work/dashboard'));
+  screens['mijn werk'] = await latencyOf(REQUESTS, () => call(worker, 'GET', '/api/v1/work/mine'));
+  screens['cliënt zoeken'] = await latencyOf(REQUESTS, (i) => call(worker, 'POST', '/api/v1/clients/search', { search: pick(withClient, i).mainClient!.lastName }));
   screens['cliënt met plan en journaal'] = await latencyOf(REQUESTS, async (i) => {
     const c = pick(withClient, i);
     // What the client and case pages ask for together.
     await Promise.all([
-      call(worker, 'GET', `/api/clients/${c.mainClient!.id}`),
-      call(worker, 'GET', `/api/cases/${c.id}`),
-      call(worker, 'GET', `/api/cases/${c.id}/plan`),
-      call(worker, 'GET', `/api/cases/${c.id}/contacts`),
+      call(worker, 'GET', `/api/v1/clients/${c.mainClient!.id}`),
+      call(worker, 'GET', `/api/v1/cases/${c.id}`),
+      call(worker, 'GET', `/api/v1/cases/${c.id}/plan`),
+      call(worker, 'GET', `/api/v1/cases/${c.id}/contacts`),
     ]);
   });
   const open = withClient.filter((c) => c.status !== 'closed');
   screens['contact toevoegen'] = await latencyOf(REQUESTS, (i) => {
     const c = pick(open, i);
-    return call(worker, 'POST', `/api/cases/${c.id}/contacts`, { contactOn: today, kind: 'telefoon', minutes: 10, note: `Benchmark ${i}` });
+    return call(worker, 'POST', `/api/v1/cases/${c.id}/contacts`, { contactOn: today, kind: 'telefoon', minutes: 10, note: `Benchmark ${i}` });
   });
   screens['bewoner aanmelden'] = await latencyOf(REQUESTS, (i) =>
-    call(worker, 'POST', '/api/registrations', { client: { firstName: 'Bench', lastName: `Mark ${i}` }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' }),
+    call(worker, 'POST', '/api/v1/registrations', { client: { firstName: 'Bench', lastName: `Mark ${i}` }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' }),
   );
   // Closing: the team leader closes running cases of the team (each case once; the dataset keeps them closed).
-  const closable = (await call<{ items: { id: string }[] }>(leader, 'GET', '/api/cases?scope=team&status=open&limit=100')).items;
+  const closable = (await call<{ items: { id: string }[] }>(leader, 'GET', '/api/v1/cases?scope=team&status=open&limit=100')).items;
   screens['casus afsluiten'] = await latencyOf(Math.min(REQUESTS, closable.length), async (i) => {
     const c = closable[i]!;
-    const detail = await call<{ version: number }>(leader, 'GET', `/api/cases/${c.id}`);
+    const detail = await call<{ version: number }>(leader, 'GET', `/api/v1/cases/${c.id}`);
     const t0 = performance.now();
-    await call(leader, 'POST', `/api/cases/${c.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: detail.version });
+    await call(leader, 'POST', `/api/v1/cases/${c.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: detail.version });
     return performance.now() - t0;
   });
-  screens['teamoverzicht (teamleider)'] = await latencyOf(REQUESTS, () => call(leader, 'GET', '/api/work/team'));
+  screens['teamoverzicht (teamleider)'] = await latencyOf(REQUESTS, () => call(leader, 'GET', '/api/v1/work/team'));
   // Kwaliteit's registers: the review of emergency accesses and attachments (one page, two lists),
   // and the destruction queue. The synthetic history holds none of their rows: this is their floor.
   const quality = await login(QUALITY_EMAIL);
   screens['toegang beoordelen (kwaliteit)'] = await latencyOf(REQUESTS, () =>
-    Promise.all([call(quality, 'GET', '/api/emergency-access?status=alle'), call(quality, 'GET', '/api/attachments?status=alle')]),
+    Promise.all([call(quality, 'GET', '/api/v1/emergency-access?status=alle'), call(quality, 'GET', '/api/v1/attachments?status=alle')]),
   );
-  screens['vernietigen (kwaliteit)'] = await latencyOf(REQUESTS, () => call(quality, 'GET', '/api/retention?status=open&limit=50&offset=0'));
+  screens['vernietigen (kwaliteit)'] = await latencyOf(REQUESTS, () => call(quality, 'GET', '/api/v1/retention?status=open&limit=50&offset=0'));
   return screens;
 }
 
@@ -148,7 +148,7 @@ async function measureScreens(): Promise<Record<string, Latency>> {
  */
 async function measureReports() {
   const reportYear = Number(today.slice(0, 4)) - 1;
-  const annual = (await call(leader, 'GET', `/api/reports/annual?year=${reportYear}`)) as Parameters<typeof reportTotals>[0];
+  const annual = (await call(leader, 'GET', `/api/v1/reports/annual?year=${reportYear}`)) as Parameters<typeof reportTotals>[0];
   const floorQuery = annualReportFloorQuery(organisationId, reportYear);
   const runFloor = async () => {
     const result = (await database.db.execute(floorQuery)) as unknown as { rows: { floor: unknown }[] };
@@ -158,15 +158,15 @@ async function measureReports() {
   // The analyst: the first call suppresses the year's whole family of reports (its p99 here), the
   // others find it kept and only run the queries (scripts/security/small-numbers-family.ts splits this up).
   const analyst = await login('analist@demo.keukentafel.nl');
-  const teamCodes = (await call<{ teams: { code: string }[] }>(leader, 'GET', '/api/reference')).teams.map((t) => t.code);
+  const teamCodes = (await call<{ teams: { code: string }[] }>(leader, 'GET', '/api/v1/reference')).teams.map((t) => t.code);
   const latencies: Record<string, Latency> = {
-    jaarverslag: await latencyOf(5, () => call(leader, 'GET', `/api/reports/annual?year=${reportYear}`)),
+    jaarverslag: await latencyOf(5, () => call(leader, 'GET', `/api/v1/reports/annual?year=${reportYear}`)),
     'jaarverslag: SQL-vloer': await latencyOf(5, runFloor),
-    'jaarverslag (analist)': await latencyOf(5, (i) => call(analyst, 'GET', `/api/reports/annual?year=${reportYear}&quarter=${1 + (i % 4)}&team=${pick(teamCodes, i)}`)),
-    'zrm-rapport': await latencyOf(5, () => call(leader, 'GET', `/api/reports/zrm?year=${reportYear}`)),
-    'zrm-rapport (analist)': await latencyOf(5, () => call(analyst, 'GET', `/api/reports/zrm?year=${reportYear}`)),
-    'cijfers per team': await latencyOf(5, () => call(leader, 'GET', '/api/work/figures')),
-    'cijfers per team (analist)': await latencyOf(5, () => call(analyst, 'GET', '/api/work/figures')),
+    'jaarverslag (analist)': await latencyOf(5, (i) => call(analyst, 'GET', `/api/v1/reports/annual?year=${reportYear}&quarter=${1 + (i % 4)}&team=${pick(teamCodes, i)}`)),
+    'zrm-rapport': await latencyOf(5, () => call(leader, 'GET', `/api/v1/reports/zrm?year=${reportYear}`)),
+    'zrm-rapport (analist)': await latencyOf(5, () => call(analyst, 'GET', `/api/v1/reports/zrm?year=${reportYear}`)),
+    'cijfers per team': await latencyOf(5, () => call(leader, 'GET', '/api/v1/work/figures')),
+    'cijfers per team (analist)': await latencyOf(5, () => call(analyst, 'GET', '/api/v1/work/figures')),
   };
   const same = JSON.stringify(reportTotals(annual)) === JSON.stringify(floorTotals(await runFloor()));
   const ratio = Math.round((latencies['jaarverslag']!.p50 / latencies['jaarverslag: SQL-vloer']!.p50) * 100) / 100;

@@ -102,7 +102,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     const loginTimes: number[] = [];
     const sessions = await inParallel(options.emails, SETUP_PARALLEL, async (email) => {
       const t0 = performance.now();
-      const answer = await send('POST', '/api/auth/login', {}, { email, password: options.password });
+      const answer = await send('POST', '/api/v1/auth/login', {}, { email, password: options.password });
       loginTimes.push(performance.now() - t0);
       if (answer.status !== 200) throw new Error(`login ${email}: ${answer.status} ${answer.body.slice(0, 200)}`);
       const me = JSON.parse(answer.body) as { csrfToken: string; permissions: string[] };
@@ -113,8 +113,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
     started = performance.now();
     type Mine = { cases: { id: string; status: string; mainClient: { id: string; lastName: string } | null }[] };
     const workers: Worker[] = await inParallel(sessions, SETUP_PARALLEL, async (session) => {
-      const answer = await send('GET', '/api/work/mine', session.headers);
-      if (answer.status !== 200) throw new Error(`GET /api/work/mine: ${answer.status} ${answer.body.slice(0, 200)}`);
+      const answer = await send('GET', '/api/v1/work/mine', session.headers);
+      if (answer.status !== 200) throw new Error(`GET /api/v1/work/mine: ${answer.status} ${answer.body.slice(0, 200)}`);
       const mine = JSON.parse(answer.body) as Mine;
       const targets = mine.cases.flatMap((c) => (c.mainClient && c.status !== 'closed' ? [{ caseId: c.id, clientId: c.mainClient.id, lastName: c.mainClient.lastName }] : []));
       return { ...session, targets };
@@ -160,18 +160,18 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
       const target = own[Math.floor(arrival.pick * own.length)]!;
       switch (arrival.screen) {
         case 'mijn dag':
-          return call(worker, 'GET', '/api/work/dashboard');
+          return call(worker, 'GET', '/api/v1/work/dashboard');
         case 'mijn werk':
-          return call(worker, 'GET', '/api/work/mine');
+          return call(worker, 'GET', '/api/v1/work/mine');
         case 'cliënt zoeken':
-          return call(worker, 'POST', '/api/clients/search', { search: target.lastName });
+          return call(worker, 'POST', '/api/v1/clients/search', { search: target.lastName });
         case 'cliënt met plan en journaal': {
           // What the client and case pages ask for together.
           const answers = await Promise.all([
-            call(worker, 'GET', `/api/clients/${target.clientId}`),
-            call(worker, 'GET', `/api/cases/${target.caseId}`),
-            call(worker, 'GET', `/api/cases/${target.caseId}/plan`),
-            call(worker, 'GET', `/api/cases/${target.caseId}/contacts`),
+            call(worker, 'GET', `/api/v1/clients/${target.clientId}`),
+            call(worker, 'GET', `/api/v1/cases/${target.caseId}`),
+            call(worker, 'GET', `/api/v1/cases/${target.caseId}/plan`),
+            call(worker, 'GET', `/api/v1/cases/${target.caseId}/contacts`),
           ]);
           return answers.every(Boolean);
         }
@@ -179,19 +179,19 @@ export async function runLoad(options: LoadOptions): Promise<LoadFigures> {
           return call(
             worker,
             'POST',
-            `/api/cases/${target.caseId}/contacts`,
+            `/api/v1/cases/${target.caseId}/contacts`,
             { contactOn: options.today, kind: 'telefoon', minutes: 10, note: `Belastingtest ${arrival.seq}: gebeld over de voortgang van het plan.` },
             { 'idempotency-key': randomUUID() },
           );
         case 'bewoner aanmelden':
-          return call(worker, 'POST', '/api/registrations', {
+          return call(worker, 'POST', '/api/v1/registrations', {
             client: { firstName: 'Belasting', lastName: `Test ${arrival.seq}` },
             registeredOn: options.today,
             referrerCode: 'zelfmelder',
             question: 'Vraagt hulp bij het ordenen van de post en de schulden.',
           });
         case 'teamoverzicht (teamleider)':
-          return call(worker, 'GET', '/api/work/team');
+          return call(worker, 'GET', '/api/v1/work/team');
       }
     };
 

@@ -121,7 +121,7 @@ async function firstLoadAssets(browser: Browser, baseUrl: string, email: string,
 
 /** The session cookie of a login through the API, for cold runs that do not go through the form. */
 async function sessionCookies(baseUrl: string, email: string, password: string): Promise<{ name: string; value: string; url: string }[]> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
   if (!response.ok) throw new Error(`login ${email}: ${response.status} ${await response.text()}`);
   return response.headers.getSetCookie().map((header) => {
     const [pair] = header.split(';');

@@ -1,5 +1,5 @@
 // Heavy client-file exports (issue 11): how long a PDF of a ~700-page file takes, how long it holds
-// the main thread's event loop, and how another user's ordinary request (GET /api/cases/:id) fares
+// the main thread's event loop, and how another user's ordinary request (GET /api/v1/cases/:id) fares
 // while six such PDFs are made at once by six users. A measurement: it prints figures and asserts
 // nothing. It runs the real app in this process (so the event loop measured is the server's) on a
 // database of its own, and talks to it over loopback.
@@ -64,7 +64,7 @@ interface Session {
 let baseUrl = '';
 
 async function login(email: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
   if (!response.ok) throw new Error(`login ${email}: ${response.status}`);
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return { cookie, csrf: ((await response.json()) as { csrfToken: string }).csrfToken };
@@ -120,13 +120,13 @@ try {
   // A client with a long journal, and a small one to start the PDF machinery before measuring.
   const anna = await login(TEST_USERS.workerA.email);
   const make = async (lastName: string) => {
-    const registration = await json<{ id: string; version: number; client: { id: string } }>(anna, 'POST', '/api/registrations', {
+    const registration = await json<{ id: string; version: number; client: { id: string } }>(anna, 'POST', '/api/v1/registrations', {
       client: { firstName: 'Fatma', lastName, birthDate: '1968-04-05' },
       registeredOn: '2025-01-06',
       referrerCode: 'huisarts',
       question: 'Schulden en eenzaamheid',
     });
-    const triaged = await json<{ caseId: string }>(anna, 'POST', `/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
+    const triaged = await json<{ caseId: string }>(anna, 'POST', `/api/v1/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
     return { clientId: registration.client.id, caseId: triaged.caseId };
   };
   const small = await make('Klein');
@@ -144,7 +144,7 @@ try {
     }));
     await database.db.insert(contacts).values(rows);
   }
-  const pdfUrl = (clientId: string) => `/api/clients/${clientId}/file.pdf`;
+  const pdfUrl = (clientId: string) => `/api/v1/clients/${clientId}/file.pdf`;
   const warm = await call(anna, 'GET', pdfUrl(small.clientId));
   if (warm.status !== 200) throw new Error(`warm-up PDF: ${warm.status}`);
 
@@ -156,7 +156,7 @@ try {
   // 2. Six users make that PDF at once; another user opens a case page again and again meanwhile.
   const sessions = await Promise.all(exporters.map(login));
   const reader = await login(TEST_USERS.workerA2.email);
-  const caseUrl = `/api/cases/${big.caseId}`;
+  const caseUrl = `/api/v1/cases/${big.caseId}`;
   const quiet = latencyFromTimes(await sequential(20, () => call(reader, 'GET', caseUrl)));
   let running = true;
   const readerTimes: number[] = [];

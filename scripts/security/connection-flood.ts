@@ -1,6 +1,6 @@
 // Measures what many half-open connections from one host do to a real server (the server as
 // `npm start` runs it, in its own process, over loopback): each flood connection sends the start of
-// a request and then nothing. Meanwhile another client (its own process) asks GET /api/health
+// a request and then nothing. Meanwhile another client (its own process) asks GET /api/v1/health
 // every 50 ms. Prints a
 // table (standard error) and one JSON object (standard output): how many flood connections the
 // server kept, how many it reset at once, when it had closed the last one, and whether and how
@@ -37,7 +37,7 @@ function flood(): Promise<void> {
       outcome.connected++;
       open++;
       outcome.mostOpenAtOnce = Math.max(outcome.mostOpenAtOnce, open);
-      socket.write('GET /api/health HTTP/1.1\r\nHost: keukentafel\r\n');
+      socket.write('GET /api/v1/health HTTP/1.1\r\nHost: keukentafel\r\n');
       done();
     });
     socket.on('error', (error: NodeJS.ErrnoException) => {
@@ -61,7 +61,7 @@ function flood(): Promise<void> {
 const figures: Record<string, unknown> = { connections: TOTAL, inFlight: IN_FLIGHT, processes: Number(values.processes), database: process.env.DATABASE_URL ? 'postgres' : 'pglite' };
 try {
   // The other client, in a process of its own.
-  const probes: ProbeSpec[] = [{ name: 'health', method: 'GET', path: '/api/health', localAddress: '127.0.0.2', pauseMs: 50 }];
+  const probes: ProbeSpec[] = [{ name: 'health', method: 'GET', path: '/api/v1/health', localAddress: '127.0.0.2', pauseMs: 50 }];
   const quiet = (await probeDuring(server.port, probes, () => sleep(3000))).answers.health!;
 
   const started = performance.now();
@@ -109,7 +109,7 @@ function describe(f: Record<string, unknown>): string {
     `flood took ${f.floodSeconds} s; connected ${flood.connected}, failed to connect ${JSON.stringify(flood.failedToConnect)}`,
     `  reset by the server within a second: ${flood.resetWithinASecond}; most open at once: ${flood.mostOpenAtOnce}`,
     `  last kept connection closed ${flood.lastClosedSecondsAfterFlood ?? `— (${flood.stillOpenAtEnd} still open after ${DRAIN_LIMIT_MS / 1000} s)`} s after the flood; longest lived ${flood.longestLivedSeconds} s`,
-    `other client GET /api/health: quiet ${line(other.quiet)}`,
+    `other client GET /api/v1/health: quiet ${line(other.quiet)}`,
     `                         during ${line(other.during)}; answers ${JSON.stringify(other.answers)}`,
   ].join('\n');
 }

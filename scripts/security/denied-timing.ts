@@ -1,6 +1,6 @@
 // Does a refused look teach the caller that the record exists? Times a look at an existing client of
 // another team (answered 404, logged as refused) against a look at an id that exists nowhere (also
-// 404), on the same route (GET /api/clients/:id), many times each. The server runs in its own process
+// 404), on the same route (GET /api/v1/clients/:id), many times each. The server runs in its own process
 // as `npm start` runs it and the requests go over loopback HTTP, so the times are what a caller sees:
 // work the server does after sending the answer is not in them (in process, app.inject would share
 // one event loop with that work and count it). A script that prints figures, not a test.
@@ -85,14 +85,14 @@ async function main() {
   const server = await spawnServer(prepared.env, await freePort());
   try {
     const login = async (email: string) => {
-      const r = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
+      const r = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: PASSWORD }) });
       if (r.status !== 200) throw new Error(`login ${email}: ${r.status}`);
       return { cookie: r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
     };
     const [a, b] = [await login(PEOPLE[0]!.email), await login(PEOPLE[1]!.email)];
     const existing: string[] = [];
     for (let i = 0; i < CLIENTS; i++) {
-      const r = await fetch(`${server.baseUrl}/api/registrations`, {
+      const r = await fetch(`${server.baseUrl}/api/v1/registrations`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: b.cookie, 'x-csrf-token': b.csrf },
         body: JSON.stringify({ client: { firstName: 'Bestaat', lastName: `Wel${i}` }, registeredOn: todayInNetherlands(), referrerCode: 'zelfmelder', question: 'Vraag' }),
@@ -101,7 +101,7 @@ async function main() {
     }
     const look = async (id: string) => {
       const t0 = process.hrtime.bigint();
-      const r = await fetch(`${server.baseUrl}/api/clients/${id}`, { headers: { cookie: a.cookie } });
+      const r = await fetch(`${server.baseUrl}/api/v1/clients/${id}`, { headers: { cookie: a.cookie } });
       await r.arrayBuffer();
       const ms = Number(process.hrtime.bigint() - t0) / 1e6;
       if (r.status !== 404) throw new Error(`expected 404, got ${r.status}`);
@@ -122,14 +122,14 @@ async function main() {
       results[order] = { refused: latencyFromTimes(times.refused), unknown: latencyFromTimes(times.unknown) };
     }
 
-    console.error(`GET /api/clients/:id over HTTP, ${REPS} looks of each kind per order, ${prepared.kind}; ms`);
+    console.error(`GET /api/v1/clients/:id over HTTP, ${REPS} looks of each kind per order, ${prepared.kind}; ms`);
     console.error('order          kind                          p50     p95     p99');
     for (const [order, r] of Object.entries(results)) {
       for (const [kind, l] of [['refused (exists, other team)', r.refused], ['unknown id', r.unknown]] as const) {
         console.error(`${order.padEnd(14)} ${kind.padEnd(29)} ${String(l.p50).padStart(6)}  ${String(l.p95).padStart(6)}  ${String(l.p99).padStart(6)}`);
       }
     }
-    console.log(JSON.stringify({ route: 'GET /api/clients/:id', database: prepared.kind, reps: REPS, pauseMs: PAUSE_MS, results }));
+    console.log(JSON.stringify({ route: 'GET /api/v1/clients/:id', database: prepared.kind, reps: REPS, pauseMs: PAUSE_MS, results }));
   } finally {
     server.child.kill('SIGTERM');
     await new Promise((r) => server.child.once('exit', r));

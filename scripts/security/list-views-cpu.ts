@@ -24,7 +24,7 @@ const app = await buildApp({ db: database.db, config: { ...readConfig({}), logLe
 await app.ready();
 
 async function login(email: string): Promise<Record<string, string>> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: DEMO_PASSWORD } });
   if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode}`);
   return { cookie: response.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': response.json<{ csrfToken: string }>().csrfToken };
 }
@@ -32,12 +32,12 @@ const worker = await login('medewerker@demo.keukentafel.nl');
 const leader = await login('teamleider@demo.keukentafel.nl');
 
 const SCREENS: [string, Record<string, string>, 'GET' | 'POST', string, unknown?][] = [
-  ['mijn werk', worker, 'GET', '/api/work/mine'],
-  ['mijn dag', worker, 'GET', '/api/work/dashboard'],
-  ['teamoverzicht', leader, 'GET', '/api/work/team'],
-  ['casussen van het team', worker, 'GET', '/api/cases?scope=team&status=open&limit=100'],
-  ['aanmeldingen', worker, 'GET', '/api/registrations?status=all'],
-  ['cliënt zoeken (naam)', worker, 'POST', '/api/clients/search', { search: 'de jong' }],
+  ['mijn werk', worker, 'GET', '/api/v1/work/mine'],
+  ['mijn dag', worker, 'GET', '/api/v1/work/dashboard'],
+  ['teamoverzicht', leader, 'GET', '/api/v1/work/team'],
+  ['casussen van het team', worker, 'GET', '/api/v1/cases?scope=team&status=open&limit=100'],
+  ['aanmeldingen', worker, 'GET', '/api/v1/registrations?status=all'],
+  ['cliënt zoeken (naam)', worker, 'POST', '/api/v1/clients/search', { search: 'de jong' }],
 ];
 
 const results: Record<string, { cpuMsPerRequest: number; wallMsPerRequest: number }> = {};

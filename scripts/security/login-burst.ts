@@ -48,8 +48,8 @@ try {
   // The other user, in a process of its own: the session's "who am I" every 20 ms, and a login with
   // the right password from a third address every 100 ms.
   const probes: ProbeSpec[] = [
-    { name: 'me', method: 'GET', path: '/api/auth/me', localAddress: '127.0.0.2', cookie, pauseMs: 20 },
-    { name: 'login', method: 'POST', path: '/api/auth/login', localAddress: '127.0.0.3', body: { email: ACCOUNTS.other, password: PASSWORD }, pauseMs: 100 },
+    { name: 'me', method: 'GET', path: '/api/v1/auth/me', localAddress: '127.0.0.2', cookie, pauseMs: 20 },
+    { name: 'login', method: 'POST', path: '/api/v1/auth/login', localAddress: '127.0.0.3', body: { email: ACCOUNTS.other, password: PASSWORD }, pauseMs: 100 },
   ];
   const quiet = (await probeDuring(port, probes, () => sleep(3000))).answers;
   figures.quiet = { me: latencies(quiet.me!), login: latencies(quiet.login!) };
@@ -121,7 +121,7 @@ function describe(f: Record<string, unknown>): string {
   const quietFigures = f.quiet as { me: Parameters<typeof line>[0]; login: Parameters<typeof line>[0] };
   const out = [
     `login burst: ${f.requests} wrong passwords at once from one address, ${f.processes} process(es), ${f.database}`,
-    `quiet:  other user GET /api/auth/me ${line(quietFigures.me)}; right-password login ${line(quietFigures.login)}`,
+    `quiet:  other user GET /api/v1/auth/me ${line(quietFigures.me)}; right-password login ${line(quietFigures.login)}`,
   ];
   for (const [name, r] of Object.entries(f.bursts as Record<string, Record<string, unknown>>)) {
     out.push(`\n${name} (${r.seconds} s)`);

@@ -87,7 +87,7 @@ export function request(port: number, options: { method: string; path: string; l
 }
 
 export function login(port: number, localAddress: string, email: string, password: string, agent?: http.Agent): Promise<Answer> {
-  return request(port, { method: 'POST', path: '/api/auth/login', localAddress, body: { email, password }, agent });
+  return request(port, { method: 'POST', path: '/api/v1/auth/login', localAddress, body: { email, password }, agent });
 }
 
 export function sessionCookie(answer: Answer): string {

@@ -82,7 +82,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   child.on('error', () => undefined);
   for (let tries = 0; ; tries++) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) break;
+    if (await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false)) break;
     if (tries > 600) throw new Error('server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -111,7 +111,7 @@ async function startServer(env: Record<string, string>): Promise<Server> {
 }
 
 async function login(url: string): Promise<{ cookie: string; csrfToken: string }> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
+  const response = await fetch(`${url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: EMAIL, password: PASSWORD }) });
   if (!response.ok) throw new Error(`login: ${response.status} ${await response.text()}`);
   const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   return { cookie, csrfToken: ((await response.json()) as { csrfToken: string }).csrfToken };
@@ -146,7 +146,7 @@ function sendLarge(url: string, session: { cookie: string; csrfToken: string }, 
     };
     const headers: Record<string, string> = { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' };
     if (!chunked) headers['content-length'] = String(total);
-    const request = http.request(`${url}/api/exchange/validate`, { method: 'POST', agent: false, headers });
+    const request = http.request(`${url}/api/v1/exchange/validate`, { method: 'POST', agent: false, headers });
     request.setMaxListeners(0);
     const message = (text: string) => {
       try {
@@ -197,7 +197,7 @@ function answerTo(url: string, session: { cookie: string; csrfToken: string }, b
       request.destroy();
       resolve({ status: null, message: 'no answer within 5 s: the server waits for the body' });
     }, 5000);
-    const request = http.request(`${url}/api/exchange/validate`, {
+    const request = http.request(`${url}/api/v1/exchange/validate`, {
       method: 'POST',
       agent: false,
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json', 'content-length': String(bytes) },
@@ -255,14 +255,14 @@ async function main() {
         if (part === 'length-186') sent = await sendLarge(server.url, session, 186 * MB, false);
         else if (part === 'chunked-186') sent = await sendLarge(server.url, session, 186 * MB, true);
         else if (part === 'chunked-172') sent = await sendLarge(server.url, session, 172 * MB, true);
-        else if (part === 'utrecht-validate') sent = await sendJson(server.url, session, '/api/exchange/validate', utrecht);
-        else if (part === 'utrecht-import' || part === 'utrecht-import-small-heap') sent = await sendJson(server.url, session, '/api/exchange/import', utrecht);
-        else if (part === 'largest-import-small-heap') sent = await sendJson(server.url, session, '/api/exchange/import', largest);
-        else if (part === 'largest-validate') sent = await sendJson(server.url, session, '/api/exchange/validate', largest);
-        else sent = await sendJson(server.url, session, '/api/exchange/import', largest);
+        else if (part === 'utrecht-validate') sent = await sendJson(server.url, session, '/api/v1/exchange/validate', utrecht);
+        else if (part === 'utrecht-import' || part === 'utrecht-import-small-heap') sent = await sendJson(server.url, session, '/api/v1/exchange/import', utrecht);
+        else if (part === 'largest-import-small-heap') sent = await sendJson(server.url, session, '/api/v1/exchange/import', largest);
+        else if (part === 'largest-validate') sent = await sendJson(server.url, session, '/api/v1/exchange/validate', largest);
+        else sent = await sendJson(server.url, session, '/api/v1/exchange/import', largest);
         // The peaks up to now; a server that died answers nothing.
         const probe = await server.ask('read').catch(() => null);
-        const healthy = await fetch(`${server.url}/api/health`).then((r) => r.ok, () => false);
+        const healthy = await fetch(`${server.url}/api/v1/health`).then((r) => r.ok, () => false);
         results.push({
           part,
           status: sent.status,

@@ -17,5 +17,6 @@ export interface AppDeps {
   /** Where client-file PDFs are laid out; by default a pool of worker threads of the app's own (tests pass one to test a crash). */
   clientFilePdfs?: PdfPool;
   databaseKind: 'pglite' | 'postgres';
-  version: string;
+  /** The software's version, for monitoring (GET /health); by default the package's. The API's own version is http/api-version.ts. */
+  version?: string;
 }

@@ -1,4 +1,4 @@
-// Builds the Fastify application: plugins, the auth hook, every feature's routes under /api,
+// Builds the Fastify application: plugins, the auth hook, every feature's routes under /api/v1,
 // the OpenAPI document and the web app's static files.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,16 +7,19 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import fastifyStatic from '@fastify/static';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { registerAuthHook } from './http/auth-hook';
 import { registerDeniedLog } from './audit/denied-log';
-import { errorsBeforeRoutes, registerErrorHandler } from './http/error-handler';
+import { errorsBeforeRoutes, registerErrorHandler, sendError } from './http/error-handler';
+import { API_BASE, API_VERSION, API_VERSION_HEADER } from './http/api-version';
+import { openapiOptions } from './http/openapi';
 import { registerInputCheck } from './http/input-check';
 import { logSerializers } from './http/log-serializers';
 import { registerSecurityHeaders, securityHeaders } from './http/security-headers';
 import { limitConnectionsPerAddress } from './http/connection-limits';
 import { isTrustedProxy } from './lib/client-address';
+import { NotFound } from './lib/errors';
 import { authRoutes } from './modules/auth/auth.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { referenceRoutes } from './modules/reference/reference.routes';
@@ -67,7 +70,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
     connectionTimeout: 300_000,
     maxRequestsPerSocket: 1000,
     // Requests refused before a route runs get the app's error shape too (http/error-handler.ts).
-    ...errorsBeforeRoutes({ ...securityHeaders({ httpsOnly: !deps.config.plainHttp }), 'cache-control': 'no-store' }),
+    ...errorsBeforeRoutes({ ...securityHeaders({ httpsOnly: !deps.config.plainHttp }), 'cache-control': 'no-store', [API_VERSION_HEADER]: API_VERSION }),
   }).withTypeProvider<ZodTypeProvider>();
   limitConnectionsPerAddress(app.server, {
     perAddress: Math.ceil(deps.config.connectionsPerAddress / deps.config.processes),
@@ -81,16 +84,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
   registerInputCheck(app);
 
   await app.register(cookie);
-  await app.register(swagger, {
-    openapi: {
-      info: { title: 'Keukentafel API', version: deps.version, description: 'Registration and steering for buurtteams sociaal' },
-      tags: [
-        { name: 'public', description: 'No session needed' },
-        { name: 'protected', description: 'Needs a session cookie; state-changing calls also the x-csrf-token header' },
-      ],
-    },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(swagger, openapiOptions());
   registerAuthHook(app, deps.db, { sessionIdleMinutes: deps.config.sessionIdleMinutes });
   registerDeniedLog(app, deps.db);
 
@@ -99,19 +93,23 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
       for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
         await api.register(routes(deps));
       }
-      api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async () => app.swagger());
-      api.all('/*', { config: { permission: 'public' }, schema: { hide: true } }, async (_request, reply) =>
-        reply.status(404).send({ error: 'not_found', message: 'Deze API-route bestaat niet' }),
+      // Anyone may read the document, also from another origin (an architect's linter in the browser).
+      api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async (_request, reply) =>
+        reply.header('access-control-allow-origin', '*').send(app.swagger()),
       );
     },
-    { prefix: '/api' },
+    { prefix: API_BASE },
+  );
+  // An address under /api that is no route of this version (an old /api/... address among them).
+  app.all('/api/*', { config: { permission: 'public' }, schema: { hide: true } }, async (request, reply) =>
+    sendError(new NotFound(`Deze API-route bestaat niet. De API staat onder ${API_BASE}.`), request, reply),
   );
 
   if (fs.existsSync(path.join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, { root: webRoot, wildcard: false });
     // The web app routes in the browser: every other GET gets index.html.
     app.setNotFoundHandler((request, reply) => {
-      if (request.method !== 'GET') return reply.status(404).send({ error: 'not_found', message: 'Niet gevonden' });
+      if (request.method !== 'GET') return sendError(new NotFound('Niet gevonden'), request, reply);
       return reply.sendFile('index.html');
     });
   }

@@ -61,7 +61,7 @@ export interface OidcConfig {
   issuer: string;
   clientId: string;
   clientSecret: string;
-  /** The callback address registered at the provider: https://…/api/auth/oidc/callback */
+  /** The callback address registered at the provider: https://…/api/v1/auth/oidc/callback */
   redirectUri: string;
 }
 

@@ -48,11 +48,11 @@ describe('attaching a client of another team', () => {
   it('picks two Overvecht clients with a BSN, through the Overvecht worker', async () => {
     await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     const people = await page.evaluate(async () => {
-      const mine = (await (await fetch('/api/work/mine')).json()) as { cases: { mainClient: { id: string } | null }[] };
+      const mine = (await (await fetch('/api/v1/work/mine')).json()) as { cases: { mainClient: { id: string } | null }[] };
       const found: { id: string; firstName: string; lastName: string; birthDate: string; bsn: string | null }[] = [];
       for (const c of mine.cases) {
         if (!c.mainClient || found.some((p) => p.id === c.mainClient!.id)) continue;
-        const client = await (await fetch(`/api/clients/${c.mainClient.id}`)).json();
+        const client = await (await fetch(`/api/v1/clients/${c.mainClient.id}`)).json();
         if (client.bsn && client.birthDate) found.push(client);
         if (found.length === 2) break;
       }
@@ -107,7 +107,7 @@ describe('attaching a client of another team', () => {
 
   it('adds another Overvecht client to a Zuilen household through Koppelen, at 390 px wide', async () => {
     const caseId = await page.evaluate(async () => {
-      const mine = (await (await fetch('/api/work/mine')).json()) as { cases: { id: string; status: string }[] };
+      const mine = (await (await fetch('/api/v1/work/mine')).json()) as { cases: { id: string; status: string }[] };
       return mine.cases.find((c) => c.status !== 'closed')!.id;
     });
     const wide = page.viewportSize();

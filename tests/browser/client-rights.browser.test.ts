@@ -75,7 +75,7 @@ describe("the client's rights", () => {
     expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThanOrEqual(1);
 
     // The same address answered with a PDF for this session (the cookie authenticates the GET).
-    const response = await page.request.get(`${server.baseUrl}/api/clients/${clientUrl.split('/').pop()}/file.pdf`);
+    const response = await page.request.get(`${server.baseUrl}/api/v1/clients/${clientUrl.split('/').pop()}/file.pdf`);
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="dossier-/);
@@ -87,7 +87,7 @@ describe("the client's rights", () => {
 
   it('shows the server\'s message when a PDF cannot be made now, and the button stays usable by keyboard', async () => {
     // The server answers 429 while the same user's previous PDF is still being made.
-    await page.route('**/file.pdf', (route) => route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '5' }, body: JSON.stringify({ error: 'too_many_requests', message: PDF_IN_PROGRESS }) }));
+    await page.route('**/file.pdf', (route) => route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '5' }, body: JSON.stringify({ code: 'tooManyRequests', detail: PDF_IN_PROGRESS }) }));
     try {
       const button = page.getByRole('button', { name: 'Dossier downloaden (PDF)' });
       await button.focus();

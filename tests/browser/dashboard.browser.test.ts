@@ -36,7 +36,7 @@ async function blockOrder(): Promise<string[]> {
 }
 
 function layoutSaved() {
-  return page.waitForResponse((r) => r.url().endsWith('/api/work/dashboard/layout') && r.request().method() === 'PUT' && r.ok());
+  return page.waitForResponse((r) => r.url().endsWith('/api/v1/work/dashboard/layout') && r.request().method() === 'PUT' && r.ok());
 }
 
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');

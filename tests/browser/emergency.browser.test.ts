@@ -30,10 +30,10 @@ describe('break the glass', () => {
     // Pick a client of the first demo worker's team (Overvecht), through that worker's own session.
     await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     target = await page.evaluate(async () => {
-      const mine = (await (await fetch('/api/work/mine')).json()) as { cases: { id: string; status: string; mainClient: { id: string } | null }[] };
+      const mine = (await (await fetch('/api/v1/work/mine')).json()) as { cases: { id: string; status: string; mainClient: { id: string } | null }[] };
       // An open case: a closed one would hide the plan editor for its own team too.
       const chosen = mine.cases.find((c) => c.mainClient && c.status !== 'closed')!;
-      const client = (await (await fetch(`/api/clients/${chosen.mainClient!.id}`)).json()) as { id: string; firstName: string; lastName: string; birthDate: string };
+      const client = (await (await fetch(`/api/v1/clients/${chosen.mainClient!.id}`)).json()) as { id: string; firstName: string; lastName: string; birthDate: string };
       return { ...client, caseId: chosen.id };
     });
     expect(target.birthDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);

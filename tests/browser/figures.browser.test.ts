@@ -38,7 +38,7 @@ describe('the figures per team for the analyst', () => {
     await login(page, server.baseUrl, 'analist@demo.keukentafel.nl');
     const table = page.getByRole('table', { name: 'Cijfers per team' });
     await expect.poll(() => table.isVisible()).toBe(true);
-    const figures = (await (await page.request.get(`${server.baseUrl}/api/work/figures`)).json()) as PublishedTeamFigures;
+    const figures = (await (await page.request.get(`${server.baseUrl}/api/v1/work/figures`)).json()) as PublishedTeamFigures;
     expect(figures.suppression).toBeDefined();
     const cells = figures.suppression!.cells;
     const fields = ['openCases', 'awaitingFirstMeeting', 'overNorm', 'startedLast90Days', 'closedLast90Days', 'meanDaysToFirstMeeting'] as const;
@@ -66,7 +66,7 @@ describe('the annual report for the analyst', () => {
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(lastYear));
     const table = page.getByRole('table', { name: 'Instroom, lopende casussen en uitstroom per maand, kwartaal en jaar' });
     await expect.poll(() => table.isVisible()).toBe(true);
-    report = (await (await page.request.get(`${server.baseUrl}/api/reports/annual?year=${lastYear}`)).json()) as AnnualReport;
+    report = (await (await page.request.get(`${server.baseUrl}/api/v1/reports/annual?year=${lastYear}`)).json()) as AnnualReport;
     expect(report.cases.started.year).toBeGreaterThan(100);
     // The table shows the API's numbers.
     await expect.poll(async () => (await table.textContent())?.replace(/\D/g, '').includes(String(report.cases.started.year))).toBe(true);
@@ -130,7 +130,7 @@ describe('the annual report for the analyst', () => {
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(lastYear));
     const table = page.getByRole('table', { name: `ZRM-voortgang per leefgebied in ${lastYear}` });
     await expect.poll(() => table.isVisible()).toBe(true);
-    const api = (await (await page.request.get(`${server.baseUrl}/api/reports/zrm?year=${lastYear}`)).json()) as { domains: Record<string, { n: number }> };
+    const api = (await (await page.request.get(`${server.baseUrl}/api/v1/reports/zrm?year=${lastYear}`)).json()) as { domains: Record<string, { n: number }> };
     expect(Object.keys(api.domains)).toHaveLength(11);
     expect(api.domains.financien!.n).toBeGreaterThan(10);
     const financien = await table.getByRole('row', { name: /Financiën/ }).getByRole('cell').first().textContent();

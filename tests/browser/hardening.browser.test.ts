@@ -57,7 +57,7 @@ describe('the web app under its security headers', () => {
     await checkPage(page, 'zoeken-op-bsn');
     expect(page.url()).not.toContain('999993847');
     expect(requestedUrls.filter((url) => url.includes('999993847'))).toEqual([]);
-    expect(requestedUrls.some((url) => url.endsWith('/api/clients/search'))).toBe(true);
+    expect(requestedUrls.some((url) => url.endsWith('/api/v1/clients/search'))).toBe(true);
   });
 
   it('draws the charts and their tooltips without a violation', async () => {

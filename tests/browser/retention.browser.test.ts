@@ -73,11 +73,11 @@ describe('bewaartermijn en vernietiging, met vier ogen', () => {
     worker = await loggedIn('medewerker@demo.keukentafel.nl');
     quality = await loggedIn('kwaliteit@demo.keukentafel.nl');
     type Summary = { mainClient: { id: string; firstName: string; lastName: string } | null };
-    const closed = (await (await worker.request.get(`${baseUrl}/api/cases?scope=team&status=closed&limit=100`)).json()) as { items: Summary[] };
-    const waiting = (await (await worker.request.get(`${baseUrl}/api/registrations?status=untriaged`)).json()) as { client: { id: string } }[];
+    const closed = (await (await worker.request.get(`${baseUrl}/api/v1/cases?scope=team&status=closed&limit=100`)).json()) as { items: Summary[] };
+    const waiting = (await (await worker.request.get(`${baseUrl}/api/v1/registrations?status=untriaged`)).json()) as { client: { id: string } }[];
     for (const item of closed.items) {
       if (!item.mainClient || waiting.some((r) => r.client.id === item.mainClient!.id)) continue;
-      const client = (await (await worker.request.get(`${baseUrl}/api/clients/${item.mainClient.id}`)).json()) as { cases: { status: string }[] };
+      const client = (await (await worker.request.get(`${baseUrl}/api/v1/clients/${item.mainClient.id}`)).json()) as { cases: { status: string }[] };
       if (client.cases.every((c) => c.status === 'closed')) {
         clientId = item.mainClient.id;
         clientName = `${item.mainClient.firstName} ${item.mainClient.lastName}`;

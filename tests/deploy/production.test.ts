@@ -85,19 +85,19 @@ function call(session: HttpSession, method: string, path: string, body?: unknown
 
 const today = todayInNetherlands();
 const year = Number(today.slice(0, 4));
-const REPORTS = [`/api/reports/annual?year=${year}`, `/api/reports/annual.csv?year=${year}`, `/api/reports/zrm?year=${year}`, '/api/work/figures'];
+const REPORTS = [`/api/v1/reports/annual?year=${year}`, `/api/v1/reports/annual.csv?year=${year}`, `/api/v1/reports/zrm?year=${year}`, '/api/v1/work/figures'];
 
 async function openCase(worker: HttpSession): Promise<string> {
-  const mine = (await (await call(worker, 'GET', '/api/work/mine')).json()) as { cases: { id: string; status: string }[] };
+  const mine = (await (await call(worker, 'GET', '/api/v1/work/mine')).json()) as { cases: { id: string; status: string }[] };
   return mine.cases.find((c) => c.status !== 'closed')!.id;
 }
 
 function addContact(worker: HttpSession, caseId: string, key: string, note: string): Promise<Response> {
-  return call(worker, 'POST', `/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note }, { 'idempotency-key': key });
+  return call(worker, 'POST', `/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note }, { 'idempotency-key': key });
 }
 
 async function contactIds(worker: HttpSession, caseId: string): Promise<string[]> {
-  const response = await call(worker, 'GET', `/api/cases/${caseId}/contacts`);
+  const response = await call(worker, 'GET', `/api/v1/cases/${caseId}/contacts`);
   expect(response.status).toBe(200);
   return ((await response.json()) as { id: string }[]).map((c) => c.id);
 }
@@ -113,10 +113,10 @@ describe('production setup: two processes, pgbouncer, a streaming replica', () =
     const [first, second] = workerPids();
     const worker = await login('medewerker@demo.keukentafel.nl');
     // Concurrent requests open several connections; the primary hands connections out in turn.
-    const answers = await Promise.all(Array.from({ length: 16 }, () => call(worker, 'GET', '/api/work/mine')));
+    const answers = await Promise.all(Array.from({ length: 16 }, () => call(worker, 'GET', '/api/v1/work/mine')));
     expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
-    expect([...servedBy('GET', '/api/work/mine')].sort()).toEqual([first, second].sort());
-    expect(servedBy('GET', '/api/work/mine').has(server.child.pid!)).toBe(false);
+    expect([...servedBy('GET', '/api/v1/work/mine')].sort()).toEqual([first, second].sort());
+    expect(servedBy('GET', '/api/v1/work/mine').has(server.child.pid!)).toBe(false);
   });
 
   it('writes through pgbouncer in transaction mode, fewer server connections than the app opens', async () => {
@@ -124,7 +124,7 @@ describe('production setup: two processes, pgbouncer, a streaming replica', () =
     expect(before.poolMode).toBe('transaction');
     const worker = await login('medewerker@demo.keukentafel.nl');
 
-    const registration = await call(worker, 'POST', '/api/registrations', { client: { firstName: 'Productie', lastName: 'Proef' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij de administratie' });
+    const registration = await call(worker, 'POST', '/api/v1/registrations', { client: { firstName: 'Productie', lastName: 'Proef' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij de administratie' });
     expect(registration.status).toBe(201);
     const registrationId = ((await registration.json()) as { id: string }).id;
 
@@ -157,7 +157,7 @@ describe('production setup: two processes, pgbouncer, a streaming replica', () =
     const analyst = await login('analist@demo.keukentafel.nl');
     const worker = await login('medewerker@demo.keukentafel.nl');
     const statuses = async () => Promise.all(REPORTS.map(async (path) => (await call(analyst, 'GET', path)).status));
-    const health = async () => (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { status: string; replica: string };
+    const health = async () => (await (await fetch(`${server.baseUrl}/api/v1/health`)).json()) as { status: string; replica: string };
 
     expect(await statuses()).toEqual(REPORTS.map(() => 200));
     expect(await health()).toMatchObject({ status: 'ok', replica: 'ok' });
@@ -170,7 +170,7 @@ describe('production setup: two processes, pgbouncer, a streaming replica', () =
       expect(await health()).toMatchObject({ status: 'ok', replica: 'unreachable' });
       // Sessions, screens and writes are on the primary.
       const caseId = await openCase(worker);
-      expect((await call(worker, 'GET', '/api/work/dashboard')).status).toBe(200);
+      expect((await call(worker, 'GET', '/api/v1/work/dashboard')).status).toBe(200);
       expect((await addContact(worker, caseId, randomUUID(), 'Terwijl de replica stil ligt')).status).toBe(201);
     } finally {
       await databases.startReplica();

@@ -46,7 +46,7 @@ afterAll(async () => {
 function writeUntilAcknowledged(auth: HttpSession, caseId: string, key: string, note: string, contactOn: string): Promise<{ attempts: number; id: string }> {
   return sendUntilAcknowledged(
     () =>
-      fetch(`${base()}/api/cases/${caseId}/contacts`, {
+      fetch(`${base()}/api/v1/cases/${caseId}/contacts`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: auth.cookie, 'x-csrf-token': auth.csrf, 'idempotency-key': key },
         body: JSON.stringify({ contactOn, kind: 'telefoon', note }),
@@ -59,9 +59,9 @@ function writeUntilAcknowledged(auth: HttpSession, caseId: string, key: string, 
 describe('kill -9 while journal entries are being written', () => {
   it('keeps every acknowledged entry, once', { timeout: 300_000 }, async () => {
     const auth = await loginOverHttp(base(), 'medewerker@demo.keukentafel.nl');
-    const mine = (await (await fetch(`${base()}/api/work/mine`, { headers: { cookie: auth.cookie } })).json()) as { cases: { id: string; status: string; registeredOn: string }[] };
+    const mine = (await (await fetch(`${base()}/api/v1/work/mine`, { headers: { cookie: auth.cookie } })).json()) as { cases: { id: string; status: string; registeredOn: string }[] };
     const target = mine.cases.find((c) => c.status !== 'closed')!;
-    const before = (await (await fetch(`${base()}/api/cases/${target.id}/contacts`, { headers: { cookie: auth.cookie } })).json()) as { id: string }[];
+    const before = (await (await fetch(`${base()}/api/v1/cases/${target.id}/contacts`, { headers: { cookie: auth.cookie } })).json()) as { id: string }[];
 
     const acknowledged = new Set<string>();
     let retried = 0;
@@ -84,7 +84,7 @@ describe('kill -9 while journal entries are being written', () => {
     })();
     await Promise.all([...writers, killer]);
 
-    const after = (await (await fetch(`${base()}/api/cases/${target.id}/contacts`, { headers: { cookie: auth.cookie } })).json()) as { id: string }[];
+    const after = (await (await fetch(`${base()}/api/v1/cases/${target.id}/contacts`, { headers: { cookie: auth.cookie } })).json()) as { id: string }[];
     const ids = after.map((c) => c.id);
     // Every key was acknowledged with an entry of its own.
     expect(acknowledged.size).toBe(WRITERS * WRITES_PER_WRITER);

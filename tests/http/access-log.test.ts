@@ -19,7 +19,7 @@ let caseId = '';
 const today = todayInNetherlands();
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
-const log = (session: Session, clientId = client.id, page = 1) => session.get<AccessLogPage>(`/api/clients/${clientId}/access-log?page=${page}`);
+const log = (session: Session, clientId = client.id, page = 1) => session.get<AccessLogPage>(`/api/v1/clients/${clientId}/access-log?page=${page}`);
 const find = (entries: AccessLogEntry[], who: string, what: string) => entries.filter((e) => e.who === who && e.what === what);
 
 beforeAll(async () => {
@@ -30,15 +30,15 @@ beforeAll(async () => {
     question: 'Hulp bij post',
   });
   caseId = opened.caseId;
-  client = await anna.get<ClientDetail>(`/api/clients/${opened.clientId}`);
-  await anna.get(`/api/cases/${caseId}/contacts`);
-  client = await anna.put<ClientDetail>(`/api/clients/${client.id}`, { ...client, lastName: 'Nieuwenaam', street: 'Verhuisdlaan', version: client.version });
+  client = await anna.get<ClientDetail>(`/api/v1/clients/${opened.clientId}`);
+  await anna.get(`/api/v1/cases/${caseId}/contacts`);
+  client = await anna.put<ClientDetail>(`/api/v1/clients/${client.id}`, { ...client, lastName: 'Nieuwenaam', street: 'Verhuisdlaan', version: client.version });
 });
 afterAll(async () => t.close());
 
 describe('the access log', () => {
   it("shows the case worker's reads and changes, newest first, with role and team, without values", async () => {
-    const response = await anna.request('GET', `/api/clients/${client.id}/access-log`);
+    const response = await anna.request('GET', `/api/v1/clients/${client.id}/access-log`);
     expect(response.statusCode).toBe(200);
     const page = response.json() as AccessLogPage;
     expect(page).toMatchObject({ page: 1, pageSize: ACCESS_LOG_PAGE_SIZE });
@@ -64,45 +64,45 @@ describe('the access log', () => {
     // Kwaliteit's own read is logged as well, with its role and no team.
     const again = await log(anna);
     expect(find(again.entries, 'Karin Kwak', 'bekeek het overzicht van wie het dossier inzag')[0]).toMatchObject({ role: 'Kwaliteit & privacy', team: null });
-    expect((await quality.request('GET', `/api/clients/${UNKNOWN}/access-log`)).statusCode).toBe(404);
+    expect((await quality.request('GET', `/api/v1/clients/${UNKNOWN}/access-log`)).statusCode).toBe(404);
   });
 
   it("answers 404 to a colleague who is not the case's worker, also after writing in the journal, and opens once they lead the case", async () => {
     const ahmed = await t.login('workerA2');
     // Ahmed sees the client (same team), but is not one of the case's workers.
-    expect((await ahmed.request('GET', `/api/clients/${client.id}`)).statusCode).toBe(200);
-    const refused = await ahmed.request('GET', `/api/clients/${client.id}/access-log`);
+    expect((await ahmed.request('GET', `/api/v1/clients/${client.id}`)).statusCode).toBe(200);
+    const refused = await ahmed.request('GET', `/api/v1/clients/${client.id}/access-log`);
     expect(refused.statusCode).toBe(404);
     expect(refused.body).not.toContain('Anna');
     // The client page asks for the log to learn whether to show it: a refusal is not a read of the log.
     expect(find((await log(anna)).entries, 'Ahmed Amrani', 'bekeek het overzicht van wie het dossier inzag')).toEqual([]);
 
     // Writing in the journal does not make a colleague the case's worker; becoming its lead worker does.
-    await ahmed.post(`/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Waargenomen voor Anna' });
-    expect((await ahmed.request('GET', `/api/clients/${client.id}/access-log`)).statusCode).toBe(404);
-    const current = await anna.get<{ teamId: string; version: number }>(`/api/cases/${caseId}`);
-    const workers = await anna.get<{ id: string; name: string }[]>(`/api/teams/${current.teamId}/workers`);
-    await anna.put(`/api/cases/${caseId}/lead-worker`, { leadWorkerId: workers.find((w) => w.name === 'Ahmed Amrani')!.id, version: current.version });
-    expect((await ahmed.request('GET', `/api/clients/${client.id}/access-log`)).statusCode).toBe(200);
+    await ahmed.post(`/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Waargenomen voor Anna' });
+    expect((await ahmed.request('GET', `/api/v1/clients/${client.id}/access-log`)).statusCode).toBe(404);
+    const current = await anna.get<{ teamId: string; version: number }>(`/api/v1/cases/${caseId}`);
+    const workers = await anna.get<{ id: string; name: string }[]>(`/api/v1/teams/${current.teamId}/workers`);
+    await anna.put(`/api/v1/cases/${caseId}/lead-worker`, { leadWorkerId: workers.find((w) => w.name === 'Ahmed Amrani')!.id, version: current.version });
+    expect((await ahmed.request('GET', `/api/v1/clients/${client.id}/access-log`)).statusCode).toBe(200);
     // Back to Anna for the tests below.
-    const handed = await anna.get<{ version: number }>(`/api/cases/${caseId}`);
-    await anna.put(`/api/cases/${caseId}/lead-worker`, { leadWorkerId: workers.find((w) => w.name === 'Anna Aalders')!.id, version: handed.version });
+    const handed = await anna.get<{ version: number }>(`/api/v1/cases/${caseId}`);
+    await anna.put(`/api/v1/cases/${caseId}/lead-worker`, { leadWorkerId: workers.find((w) => w.name === 'Anna Aalders')!.id, version: handed.version });
   });
 
   it('answers 404 to the team leader who is no case worker, another team, the analyst and the administrator', async () => {
     for (const user of ['leadA', 'workerB', 'analyst', 'admin'] as const) {
       const session = await t.login(user);
-      expect((await session.request('GET', `/api/clients/${client.id}/access-log`)).statusCode, user).toBe(404);
+      expect((await session.request('GET', `/api/v1/clients/${client.id}/access-log`)).statusCode, user).toBe(404);
     }
     const bram = await t.login('workerB');
-    expect((await bram.request('GET', `/api/clients/${UNKNOWN}/access-log`)).statusCode).toBe(404);
+    expect((await bram.request('GET', `/api/v1/clients/${UNKNOWN}/access-log`)).statusCode).toBe(404);
   });
 
   it('logs a print of the krachtplan for the case workers only', async () => {
-    expect((await anna.request('POST', `/api/cases/${caseId}/plan/print`, {})).statusCode).toBe(204);
+    expect((await anna.request('POST', `/api/v1/cases/${caseId}/plan/print`, {})).statusCode).toBe(204);
     expect(find((await log(anna)).entries, 'Anna Aalders', 'drukte het krachtplan af')).toHaveLength(1);
     const bram = await t.login('workerB');
-    expect((await bram.request('POST', `/api/cases/${caseId}/plan/print`, {})).statusCode).toBe(404);
+    expect((await bram.request('POST', `/api/v1/cases/${caseId}/plan/print`, {})).statusCode).toBe(404);
     expect(find((await log(anna)).entries, 'Bram Bakker', 'drukte het krachtplan af')).toHaveLength(0);
   });
 
@@ -126,7 +126,7 @@ describe('the access log', () => {
     const beyond = await log(anna, client.id, pages + 1);
     expect(beyond.entries).toEqual([]);
     expect(beyond.total).toBeGreaterThan(first.total);
-    expect((await anna.request('GET', `/api/clients/${client.id}/access-log?page=0`)).statusCode).toBe(400);
-    expect((await anna.request('GET', `/api/clients/${client.id}/access-log?page=twee`)).statusCode).toBe(400);
+    expect((await anna.request('GET', `/api/v1/clients/${client.id}/access-log?page=0`)).statusCode).toBe(400);
+    expect((await anna.request('GET', `/api/v1/clients/${client.id}/access-log?page=twee`)).statusCode).toBe(400);
   });
 });

@@ -20,10 +20,10 @@ beforeAll(async () => {
   t = await createTestApp();
   owner = await t.login('workerA');
   const opened = await openCase(owner, { client: { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06', bsn: '999992077', postcode: '3562 AB' }, question: 'Vertrouwelijke vraag' });
-  const caseDetail = await owner.get<CaseDetail>(`/api/cases/${opened.caseId}`);
-  const contact = await owner.post<Contact>(`/api/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
-  const untriaged = await owner.post<Registration>('/api/registrations', { clientId: opened.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
-  const member = await owner.post<{ id: string }>(`/api/cases/${caseDetail.id}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
+  const caseDetail = await owner.get<CaseDetail>(`/api/v1/cases/${opened.caseId}`);
+  const contact = await owner.post<Contact>(`/api/v1/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
+  const untriaged = await owner.post<Registration>('/api/v1/registrations', { clientId: opened.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
+  const member = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
   Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id });
 });
 afterAll(async () => t.close());
@@ -31,59 +31,59 @@ afterAll(async () => t.close());
 /** A well-formed body per route, so a refusal is about access, not about the input. */
 function validBody(method: string, url: string): unknown {
   const bodies: Record<string, unknown> = {
-    'PUT /api/clients/:id': { firstName: 'Truus', lastName: 'Anders', version: 1 },
-    'POST /api/clients/search': { search: 'Geheim' },
-    'POST /api/auth/password': { currentPassword: 'test-wachtwoord-1', newPassword: 'een-heel-nieuw-wachtwoord' },
-    'POST /api/clients/duplicate-check': { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06' },
-    'POST /api/registrations': { client: { firstName: 'A', lastName: 'B' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' },
-    'POST /api/registrations/:id/triage': { outcome: 'generalist', version: 1 },
-    'POST /api/cases/:id/first-meeting': { firstMeetingOn: today, location: 'thuis', version: 1 },
-    'POST /api/cases/:id/start': { version: 1 },
-    'POST /api/cases/:id/close': { closedOn: today, reasons: ['volgens_plan'], version: 1 },
-    'POST /api/cases/:id/reopen': { reason: 'Reden genoeg', version: 1 },
-    'PUT /api/cases/:id/lead-worker': { leadWorkerId: ids.worker, version: 1 },
-    'POST /api/cases/:id/household': { client: { firstName: 'C', lastName: 'D' }, version: 1 },
-    'POST /api/cases/:id/contacts': { contactOn: today, kind: 'telefoon' },
-    'PUT /api/contacts/:id': { contactOn: today, kind: 'telefoon', version: 1 },
-    'POST /api/cases/:id/zrm': { clientId: ids.client, assessedOn: today, type: 'nul', scores: { financien: 3 } },
-    'POST /api/auth/login': { email: 'x@test.nl', password: 'x' },
-    'POST /api/emergency-access/search': { bsn: '999992077' },
-    'POST /api/emergency-access': { clientId: ids.client, reason: 'Crisis in het weekend, vaste medewerker afwezig' },
-    'POST /api/emergency-access/:id/review': { outcome: 'terecht', version: 1 },
-    'PUT /api/cases/:id/plan': { content: {}, baseVersion: 0 },
-    'POST /api/cases/:id/network': { name: 'Oom Piet', kind: 'family' },
-    'PUT /api/network/:id': { name: 'Buurvrouw', kind: 'neighbour', version: 1 },
-    'POST /api/network/:id/remove': { version: 1 },
-    'POST /api/cases/:id/transfer': { leadWorkerId: ids.worker, note: 'Overdracht aan een collega', version: 1 },
-    'PUT /api/work/dashboard/layout': { order: ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'], hidden: [] },
-    'POST /api/cases/:id/plan/versions/:version/agreement': { agreedOn: today, how: 'gesprek' },
-    'POST /api/clients/:id/consents': { recipientKind: 'huisarts', recipientName: 'Praktijk', dataShared: 'Medicatie', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' },
-    'POST /api/consents/:id/withdraw': { withdrawnOn: today, version: 1 },
-    'POST /api/clients/:id/disclosures': { recipient: 'Rechtbank', dataShared: 'Dossier', ground: 'wettelijke_plicht', reasoning: 'Vordering op grond van de wet, schriftelijk ontvangen', disclosedOn: today },
-    'POST /api/retention/:id/propose': { version: 1 },
-    'POST /api/retention/:id/confirm': { version: 1 },
-    'POST /api/retention/:id/decline': { version: 1, note: 'Van aanzienlijk belang voor een ander' },
-    'POST /api/clients/:id/destruction-request': { receivedOn: today, note: '' },
-    'POST /api/quality-reports': { kind: 'klacht', title: 'Klacht', description: 'Niet teruggebeld', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' },
-    'PUT /api/quality-reports/:id': { status: 'in_behandeling', version: 1 },
-    'POST /api/quality-reports/:id/steps': { stepOn: today, description: 'Gebeld' },
+    'PUT /api/v1/clients/:id': { firstName: 'Truus', lastName: 'Anders', version: 1 },
+    'POST /api/v1/clients/search': { search: 'Geheim' },
+    'POST /api/v1/auth/password': { currentPassword: 'test-wachtwoord-1', newPassword: 'een-heel-nieuw-wachtwoord' },
+    'POST /api/v1/clients/duplicate-check': { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06' },
+    'POST /api/v1/registrations': { client: { firstName: 'A', lastName: 'B' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' },
+    'POST /api/v1/registrations/:id/triage': { outcome: 'generalist', version: 1 },
+    'POST /api/v1/cases/:id/first-meeting': { firstMeetingOn: today, location: 'thuis', version: 1 },
+    'POST /api/v1/cases/:id/start': { version: 1 },
+    'POST /api/v1/cases/:id/close': { closedOn: today, reasons: ['volgens_plan'], version: 1 },
+    'POST /api/v1/cases/:id/reopen': { reason: 'Reden genoeg', version: 1 },
+    'PUT /api/v1/cases/:id/lead-worker': { leadWorkerId: ids.worker, version: 1 },
+    'POST /api/v1/cases/:id/household': { client: { firstName: 'C', lastName: 'D' }, version: 1 },
+    'POST /api/v1/cases/:id/contacts': { contactOn: today, kind: 'telefoon' },
+    'PUT /api/v1/contacts/:id': { contactOn: today, kind: 'telefoon', version: 1 },
+    'POST /api/v1/cases/:id/zrm': { clientId: ids.client, assessedOn: today, type: 'nul', scores: { financien: 3 } },
+    'POST /api/v1/auth/login': { email: 'x@test.nl', password: 'x' },
+    'POST /api/v1/emergency-access/search': { bsn: '999992077' },
+    'POST /api/v1/emergency-access': { clientId: ids.client, reason: 'Crisis in het weekend, vaste medewerker afwezig' },
+    'POST /api/v1/emergency-access/:id/review': { outcome: 'terecht', version: 1 },
+    'PUT /api/v1/cases/:id/plan': { content: {}, baseVersion: 0 },
+    'POST /api/v1/cases/:id/network': { name: 'Oom Piet', kind: 'family' },
+    'PUT /api/v1/network/:id': { name: 'Buurvrouw', kind: 'neighbour', version: 1 },
+    'POST /api/v1/network/:id/remove': { version: 1 },
+    'POST /api/v1/cases/:id/transfer': { leadWorkerId: ids.worker, note: 'Overdracht aan een collega', version: 1 },
+    'PUT /api/v1/work/dashboard/layout': { order: ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'], hidden: [] },
+    'POST /api/v1/cases/:id/plan/versions/:version/agreement': { agreedOn: today, how: 'gesprek' },
+    'POST /api/v1/clients/:id/consents': { recipientKind: 'huisarts', recipientName: 'Praktijk', dataShared: 'Medicatie', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' },
+    'POST /api/v1/consents/:id/withdraw': { withdrawnOn: today, version: 1 },
+    'POST /api/v1/clients/:id/disclosures': { recipient: 'Rechtbank', dataShared: 'Dossier', ground: 'wettelijke_plicht', reasoning: 'Vordering op grond van de wet, schriftelijk ontvangen', disclosedOn: today },
+    'POST /api/v1/retention/:id/propose': { version: 1 },
+    'POST /api/v1/retention/:id/confirm': { version: 1 },
+    'POST /api/v1/retention/:id/decline': { version: 1, note: 'Van aanzienlijk belang voor een ander' },
+    'POST /api/v1/clients/:id/destruction-request': { receivedOn: today, note: '' },
+    'POST /api/v1/quality-reports': { kind: 'klacht', title: 'Klacht', description: 'Niet teruggebeld', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' },
+    'PUT /api/v1/quality-reports/:id': { status: 'in_behandeling', version: 1 },
+    'POST /api/v1/quality-reports/:id/steps': { stepOn: today, description: 'Gebeld' },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
 
 function concreteUrl(url: string): string {
-  const idFor = url.startsWith('/api/clients')
+  const idFor = url.startsWith('/api/v1/clients')
     ? ids.client
-    : url.startsWith('/api/cases')
+    : url.startsWith('/api/v1/cases')
       ? ids.case
-      : url.startsWith('/api/contacts')
+      : url.startsWith('/api/v1/contacts')
         ? ids.contact
-        : url.startsWith('/api/registrations')
+        : url.startsWith('/api/v1/registrations')
           ? ids.registration
-          : url.startsWith('/api/network')
+          : url.startsWith('/api/v1/network')
             ? ids.network
             : ids.team;
-  const query = url === '/api/cases/:id/plan/compare' ? '?from=1&to=1' : '';
+  const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : '';
   return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }
 
@@ -121,9 +121,9 @@ describe('access', () => {
       const response = await stranger.request(route.method as 'GET', concreteUrl(route.url), validBody(route.method, route.url));
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(404);
     }
-    const search = await stranger.post<unknown[]>('/api/clients/search', { search: 'Geheim' });
+    const search = await stranger.post<unknown[]>('/api/v1/clients/search', { search: 'Geheim' });
     expect(search).toEqual([]);
-    const mine = await stranger.get<{ cases: unknown[]; registrationsToTriage: unknown[] }>('/api/work/mine');
+    const mine = await stranger.get<{ cases: unknown[]; registrationsToTriage: unknown[] }>('/api/v1/work/mine');
     expect(mine).toEqual({ cases: [], registrationsToTriage: [] });
   });
 
@@ -132,7 +132,7 @@ describe('access', () => {
       const session = await t.login(user);
       for (const route of clientDataRoutes()) {
         const response = await session.request(route.method as 'GET', concreteUrl(route.url), validBody(route.method, route.url));
-        if (user === 'quality' && route.url === '/api/clients/:id/destruction-request') {
+        if (user === 'quality' && route.url === '/api/v1/clients/:id/destruction-request') {
           // kwaliteit records a client's request for destruction for any client of the organisation
           // (retention); the answer holds the queue facts, never the client's data.
           expect(response.statusCode, `${user} ${route.method} ${route.url}`).toBe(201);
@@ -149,31 +149,31 @@ describe('access', () => {
         }
         expect(response.statusCode, `${user} ${route.method} ${route.url}`).toBe(404);
       }
-      const figures = await session.get<{ teams: { teamName: string }[] }>('/api/work/figures');
+      const figures = await session.get<{ teams: { teamName: string }[] }>('/api/v1/work/figures');
       expect(figures.teams).toHaveLength(18);
       expect(JSON.stringify(figures)).not.toContain('Geheim');
     }
   });
 
   it('answers 400 and changes nothing on a malformed body for every route that takes one', async () => {
-    const before = await owner.get<CaseDetail>(`/api/cases/${ids.case}`);
+    const before = await owner.get<CaseDetail>(`/api/v1/cases/${ids.case}`);
     const sessions = [owner, await t.login('admin'), await t.login('quality')];
-    for (const route of apiRoutes().filter((r) => ['POST', 'PUT'].includes(r.method) && r.url !== '/api/auth/logout')) {
+    for (const route of apiRoutes().filter((r) => ['POST', 'PUT'].includes(r.method) && r.url !== '/api/v1/auth/logout')) {
       // Each route as a user whose role may use it, so the answer is about the body.
       const session = sessions.find((s) => roleAllows(TEST_USERS[s.user].role, route.permission));
       expect(session, route.url).toBeDefined();
       const response = await session!.request(route.method as 'POST', concreteUrl(route.url), [1, 2, 3]);
       expect(response.statusCode, `${route.method} ${route.url}`).toBe(400);
-      expect(response.json().message).toMatch(/niet geldig/);
+      expect(response.json().detail).toMatch(/niet geldig/);
     }
-    const after = await owner.get<CaseDetail>(`/api/cases/${ids.case}`);
+    const after = await owner.get<CaseDetail>(`/api/v1/cases/${ids.case}`);
     expect(after.version).toBe(before.version);
   });
 
   it('hides the record of another team also on a malformed id', async () => {
-    const response = await owner.request('GET', '/api/cases/niet-een-nummer');
+    const response = await owner.request('GET', '/api/v1/cases/niet-een-nummer');
     expect(response.statusCode).toBe(400);
-    const unknown = await owner.request('GET', '/api/cases/00000000-0000-4000-8000-000000000000');
+    const unknown = await owner.request('GET', '/api/v1/cases/00000000-0000-4000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
   });
 });

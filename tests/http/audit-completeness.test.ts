@@ -92,13 +92,13 @@ describe('every kind of action leaves exactly its access-log rows', () => {
   it('login and logout', async () => {
     let session: Session | undefined;
     expectRows(await logged(async () => (session = await t.login('leadA'))), row('leadA', 'login', 'user', { entityId: users.leadA.id }));
-    expectRows(await logged(() => session!.request('POST', '/api/auth/logout')), row('leadA', 'logout', 'user', { entityId: users.leadA.id }));
+    expectRows(await logged(() => session!.request('POST', '/api/v1/auth/logout')), row('leadA', 'logout', 'user', { entityId: users.leadA.id }));
   });
 
   it('a registration of a new client, and of a known one', async () => {
     let registration!: Registration;
     const rows = await logged(async () => {
-      registration = await worker.post<Registration>('/api/registrations', {
+      registration = await worker.post<Registration>('/api/v1/registrations', {
         client: { firstName: 'Joke', lastName: 'Logboek', birthDate: '1971-03-04' },
         registeredOn: today,
         referrerCode: 'zelfmelder',
@@ -111,15 +111,15 @@ describe('every kind of action leaves exactly its access-log rows', () => {
 
     let second!: Registration;
     const again = await logged(async () => {
-      second = await worker.post<Registration>('/api/registrations', { clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Nog een vraag' });
+      second = await worker.post<Registration>('/api/v1/registrations', { clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Nog een vraag' });
     });
     expectRows(again, row('workerA', 'create', 'registration', { entityId: second.id, clientId }));
-    expectRows(await logged(() => worker.get(`/api/registrations/${second.id}`)), row('workerA', 'read', 'registration', { entityId: second.id, clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/registrations/${second.id}`)), row('workerA', 'read', 'registration', { entityId: second.id, clientId }));
 
     // Triage to another team: a new registration in that team's queue, and the outcome on this one.
     let passedOn: string | undefined;
     const triage = await logged(async () => {
-      await worker.post(`/api/registrations/${second.id}/triage`, { outcome: 'other_team', teamId: users.workerB.teamId, advice: 'Woont in Zuilen', version: second.version });
+      await worker.post(`/api/v1/registrations/${second.id}/triage`, { outcome: 'other_team', teamId: users.workerB.teamId, advice: 'Woont in Zuilen', version: second.version });
       passedOn = (await query<{ id: string }>(sql`select id from registrations where client_id = ${clientId} and team_id = ${users.workerB.teamId}`))[0]?.id;
     });
     expectRows(triage, row('workerA', 'create', 'registration', { entityId: passedOn, clientId }), row('workerA', 'update', 'registration', { entityId: second.id, clientId }));
@@ -127,48 +127,48 @@ describe('every kind of action leaves exactly its access-log rows', () => {
 
   it('triage that opens a case', async () => {
     const rows = await logged(async () => {
-      caseId = (await worker.post<Registration>(`/api/registrations/${registrationId}/triage`, { outcome: 'generalist', version: 1 })).caseId!;
+      caseId = (await worker.post<Registration>(`/api/v1/registrations/${registrationId}/triage`, { outcome: 'generalist', version: 1 })).caseId!;
     });
     expectRows(rows, row('workerA', 'create', 'case', { entityId: caseId, clientId }), row('workerA', 'update', 'registration', { entityId: registrationId, clientId }));
   });
 
   it('search, duplicate check and reads of a client, a case and a journal', async () => {
     // One row per search, naming every client it showed (never the search text).
-    expectRows(await logged(() => worker.post('/api/clients/search', { search: 'Logboek' })), row('workerA', 'search', 'client', { clientIds: [clientId] }));
-    expectRows(await logged(() => worker.post('/api/clients/search', { search: 'Niemandhier' })), row('workerA', 'search', 'client', { clientIds: [] }));
+    expectRows(await logged(() => worker.post('/api/v1/clients/search', { search: 'Logboek' })), row('workerA', 'search', 'client', { clientIds: [clientId] }));
+    expectRows(await logged(() => worker.post('/api/v1/clients/search', { search: 'Niemandhier' })), row('workerA', 'search', 'client', { clientIds: [] }));
     const matches: DuplicateMatch[] = [];
-    const duplicates = await logged(async () => matches.push(...(await worker.post<DuplicateMatch[]>('/api/clients/duplicate-check', { firstName: 'Joke', lastName: 'Logboek', birthDate: '1971-03-04' }))));
+    const duplicates = await logged(async () => matches.push(...(await worker.post<DuplicateMatch[]>('/api/v1/clients/duplicate-check', { firstName: 'Joke', lastName: 'Logboek', birthDate: '1971-03-04' }))));
     expect(matches.map((m) => (m.kind === 'known' ? m.id : m.kind))).toEqual([clientId]);
     expectRows(duplicates, row('workerA', 'search', 'client', { clientIds: [clientId] }));
-    expectRows(await logged(() => worker.get(`/api/clients/${clientId}`)), row('workerA', 'read', 'client', { entityId: clientId, clientId }));
-    expectRows(await logged(() => worker.get(`/api/cases/${caseId}`)), row('workerA', 'read', 'case', { entityId: caseId, clientId }));
-    expectRows(await logged(() => worker.get(`/api/cases/${caseId}/contacts`)), row('workerA', 'read', 'journal', { entityId: caseId, clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/clients/${clientId}`)), row('workerA', 'read', 'client', { entityId: clientId, clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}`)), row('workerA', 'read', 'case', { entityId: caseId, clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/contacts`)), row('workerA', 'read', 'journal', { entityId: caseId, clientId }));
   });
 
   it('a change of the client', async () => {
-    const rows = await logged(() => worker.put(`/api/clients/${clientId}`, { firstName: 'Joke', lastName: 'Logboek-Jansen', birthDate: '1971-03-04', version: 1 }));
+    const rows = await logged(() => worker.put(`/api/v1/clients/${clientId}`, { firstName: 'Joke', lastName: 'Logboek-Jansen', birthDate: '1971-03-04', version: 1 }));
     expectRows(rows, row('workerA', 'update', 'client', { entityId: clientId, clientId }));
   });
 
   it('a journal entry: create, edit, read its versions', async () => {
     expectRows(
-      await logged(async () => (contact = await worker.post<Contact>(`/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Eerste gesprek' }))),
+      await logged(async () => (contact = await worker.post<Contact>(`/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Eerste gesprek' }))),
       row('workerA', 'create', 'contact', { entityId: contact?.id, clientId }),
     );
     expect(contact.id).toBeTruthy();
-    expectRows(await logged(() => worker.put(`/api/contacts/${contact.id}`, { contactOn: today, kind: 'huisbezoek', note: 'Toch langs', version: 1 })), row('workerA', 'update', 'contact', { entityId: contact.id, clientId }));
-    expectRows(await logged(() => worker.get(`/api/contacts/${contact.id}/versions`)), row('workerA', 'read', 'contact_versions', { entityId: contact.id, clientId }));
+    expectRows(await logged(() => worker.put(`/api/v1/contacts/${contact.id}`, { contactOn: today, kind: 'huisbezoek', note: 'Toch langs', version: 1 })), row('workerA', 'update', 'contact', { entityId: contact.id, clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/contacts/${contact.id}/versions`)), row('workerA', 'read', 'contact_versions', { entityId: contact.id, clientId }));
   });
 
   it('changes of the case status, lead worker and household', async () => {
     const update = row('workerA', 'update', 'case', { entityId: caseId, clientId });
-    expectRows(await logged(() => worker.post(`/api/cases/${caseId}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: 1 })), update);
-    expectRows(await logged(() => worker.post(`/api/cases/${caseId}/start`, { version: 2 })), update);
-    expectRows(await logged(() => worker.put(`/api/cases/${caseId}/lead-worker`, { leadWorkerId: users.workerA2.id, version: 3 })), update);
-    expectRows(await logged(() => worker.put(`/api/cases/${caseId}/lead-worker`, { leadWorkerId: users.workerA.id, version: 4 })), update);
+    expectRows(await logged(() => worker.post(`/api/v1/cases/${caseId}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: 1 })), update);
+    expectRows(await logged(() => worker.post(`/api/v1/cases/${caseId}/start`, { version: 2 })), update);
+    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/lead-worker`, { leadWorkerId: users.workerA2.id, version: 3 })), update);
+    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/lead-worker`, { leadWorkerId: users.workerA.id, version: 4 })), update);
     let member: string | undefined;
     const household = await logged(async () => {
-      const detail = await worker.post<CaseDetail>(`/api/cases/${caseId}/household`, { client: { firstName: 'Kees', lastName: 'Logboek' }, version: 5 });
+      const detail = await worker.post<CaseDetail>(`/api/v1/cases/${caseId}/household`, { client: { firstName: 'Kees', lastName: 'Logboek' }, version: 5 });
       member = detail.household.find((h) => h.firstName === 'Kees')?.clientId;
     });
     expectRows(household, row('workerA', 'create', 'client', { entityId: member, clientId: member }), update);
@@ -176,40 +176,40 @@ describe('every kind of action leaves exactly its access-log rows', () => {
 
   it('the krachtplan: save, save again, read, read a version, compare, agreement', async () => {
     const plan = (action: string, entityType = 'plan') => row('workerA', action, entityType, { entityId: caseId, clientId });
-    expectRows(await logged(() => worker.put(`/api/cases/${caseId}/plan`, { content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: 0 })), plan('create'));
-    expectRows(await logged(() => worker.put(`/api/cases/${caseId}/plan`, { content: { reciprocity: 'Helpt twee buren' }, baseVersion: 1 })), plan('update'));
-    expectRows(await logged(() => worker.get(`/api/cases/${caseId}/plan`)), plan('read'));
-    expectRows(await logged(() => worker.get(`/api/cases/${caseId}/plan/versions/1`)), plan('read'));
-    expectRows(await logged(() => worker.get(`/api/cases/${caseId}/plan/compare?from=1&to=2`)), plan('read'));
-    expectRows(await logged(() => worker.post(`/api/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'gesprek' })), plan('update', 'plan_agreement'));
+    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/plan`, { content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: 0 })), plan('create'));
+    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/plan`, { content: { reciprocity: 'Helpt twee buren' }, baseVersion: 1 })), plan('update'));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/plan`)), plan('read'));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/plan/versions/1`)), plan('read'));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/plan/compare?from=1&to=2`)), plan('read'));
+    expectRows(await logged(() => worker.post(`/api/v1/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'gesprek' })), plan('update', 'plan_agreement'));
   });
 
   it('a ZRM assessment and the ZRM reads', async () => {
     let assessment: ZrmAssessment | undefined;
-    const created = await logged(async () => (assessment = await worker.post<ZrmAssessment>(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'nul', scores: { financien: 2 } })));
+    const created = await logged(async () => (assessment = await worker.post<ZrmAssessment>(`/api/v1/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'nul', scores: { financien: 2 } })));
     expectRows(created, row('workerA', 'create', 'zrm', { entityId: assessment?.id, clientId }));
-    expectRows(await logged(() => worker.get(`/api/cases/${caseId}/zrm`)), row('workerA', 'read', 'zrm', { entityId: caseId, clientId }));
-    expectRows(await logged(() => worker.get(`/api/clients/${clientId}/zrm`)), row('workerA', 'read', 'zrm', { entityId: clientId, clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/zrm`)), row('workerA', 'read', 'zrm', { entityId: caseId, clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/clients/${clientId}/zrm`)), row('workerA', 'read', 'zrm', { entityId: clientId, clientId }));
   });
 
   it('the network: read, add, change, remove', async () => {
     let member!: NetworkMember;
     const entry = (action: string) => row('workerA', action, 'network_member', { entityId: member.id, clientId });
-    expectRows(await logged(() => worker.get(`/api/cases/${caseId}/network`)), row('workerA', 'read', 'network', { entityId: caseId, clientId }));
-    const added = await logged(async () => (member = await worker.post<NetworkMember>(`/api/cases/${caseId}/network`, { name: 'Buurman Wim', kind: 'neighbour' })));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/network`)), row('workerA', 'read', 'network', { entityId: caseId, clientId }));
+    const added = await logged(async () => (member = await worker.post<NetworkMember>(`/api/v1/cases/${caseId}/network`, { name: 'Buurman Wim', kind: 'neighbour' })));
     expectRows(added, entry('create'));
-    expectRows(await logged(() => worker.put(`/api/network/${member.id}`, { name: 'Buurman Wim', kind: 'neighbour', closeness: 1, version: 1 })), entry('update'));
-    expectRows(await logged(() => worker.post(`/api/network/${member.id}/remove`, { version: 2 })), entry('delete'));
+    expectRows(await logged(() => worker.put(`/api/v1/network/${member.id}`, { name: 'Buurman Wim', kind: 'neighbour', closeness: 1, version: 1 })), entry('update'));
+    expectRows(await logged(() => worker.post(`/api/v1/network/${member.id}/remove`, { version: 2 })), entry('delete'));
   });
 
   it('closing, reopening and handing the case to another team', async () => {
     const update = row('workerA', 'update', 'case', { entityId: caseId, clientId });
-    const version = async () => (await worker.get<CaseDetail>(`/api/cases/${caseId}`)).version;
+    const version = async () => (await worker.get<CaseDetail>(`/api/v1/cases/${caseId}`)).version;
     let v = await version();
-    expectRows(await logged(() => worker.post(`/api/cases/${caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: v })), update);
-    expectRows(await logged(() => worker.post(`/api/cases/${caseId}/reopen`, { reason: 'Nieuwe vraag', version: v + 1 })), update);
+    expectRows(await logged(() => worker.post(`/api/v1/cases/${caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: v })), update);
+    expectRows(await logged(() => worker.post(`/api/v1/cases/${caseId}/reopen`, { reason: 'Nieuwe vraag', version: v + 1 })), update);
     v = await version();
-    expectRows(await logged(() => worker.post(`/api/cases/${caseId}/transfer`, { teamId: users.workerB.teamId, note: 'Verhuisd naar Zuilen', version: v })), update);
+    expectRows(await logged(() => worker.post(`/api/v1/cases/${caseId}/transfer`, { teamId: users.workerB.teamId, note: 'Verhuisd naar Zuilen', version: v })), update);
   });
 
   it('a refused read of an existing case outside the scope writes a denied row', async () => {
@@ -217,7 +217,7 @@ describe('every kind of action leaves exactly its access-log rows', () => {
     // answer stays 404, so existence does not leak to the caller).
     const lead = await t.login('leadA');
     const rows = await logged(async () => {
-      const response = await lead.request('GET', `/api/cases/${caseId}`);
+      const response = await lead.request('GET', `/api/v1/cases/${caseId}`);
       expect(response.statusCode).toBe(404);
     });
     expectRows(rows, { ...row('leadA', 'read', 'case', { entityId: caseId, clientId }), outcome: 'denied' });
@@ -225,7 +225,7 @@ describe('every kind of action leaves exactly its access-log rows', () => {
 
   it('a change by another role is logged with that role and team', async () => {
     const b = await t.login('workerB');
-    const rows = await logged(() => b.get(`/api/cases/${caseId}`));
+    const rows = await logged(() => b.get(`/api/v1/cases/${caseId}`));
     expectRows(rows, row('workerB', 'read', 'case', { entityId: caseId, clientId }));
   });
 });
@@ -248,49 +248,49 @@ describe('break the glass, denied reads, consent, the access log, print, export,
   it('a refused read of a client and a case of another team writes denied rows; an unknown id none', async () => {
     const lead = await t.login('leadA');
     const refused = async (url: string) => expect((await lead.request('GET', url)).statusCode).toBe(404);
-    expectRows(await logged(() => refused(`/api/clients/${other.clientId}`)), { ...row('leadA', 'read', 'client', { entityId: other.clientId, clientId: other.clientId }), outcome: 'denied' });
-    expectRows(await logged(() => refused(`/api/cases/${other.caseId}`)), { ...row('leadA', 'read', 'case', { entityId: other.caseId, clientId: other.clientId }), outcome: 'denied' });
-    expectRows(await logged(() => refused(`/api/clients/${crypto.randomUUID()}`)));
+    expectRows(await logged(() => refused(`/api/v1/clients/${other.clientId}`)), { ...row('leadA', 'read', 'client', { entityId: other.clientId, clientId: other.clientId }), outcome: 'denied' });
+    expectRows(await logged(() => refused(`/api/v1/cases/${other.caseId}`)), { ...row('leadA', 'read', 'case', { entityId: other.caseId, clientId: other.clientId }), outcome: 'denied' });
+    expectRows(await logged(() => refused(`/api/v1/clients/${crypto.randomUUID()}`)));
   });
 
   it('break the glass: the search, the grant, reads marked emergency, no write, the review', async () => {
-    expectRows(await logged(() => worker.post('/api/emergency-access/search', { lastName: 'Noodgeval', birthDate: '1980-05-06' })), row('workerA', 'search', 'client', { clientIds: [other.clientId] }));
+    expectRows(await logged(() => worker.post('/api/v1/emergency-access/search', { lastName: 'Noodgeval', birthDate: '1980-05-06' })), row('workerA', 'search', 'client', { clientIds: [other.clientId] }));
     let grant!: { id: string };
-    const granted = await logged(async () => (grant = await worker.post<{ id: string }>('/api/emergency-access', { clientId: other.clientId, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })));
+    const granted = await logged(async () => (grant = await worker.post<{ id: string }>('/api/v1/emergency-access', { clientId: other.clientId, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })));
     expectRows(granted, emergencyRow('workerA', 'emergency_access', 'client', { entityId: other.clientId, clientId: other.clientId }));
-    expectRows(await logged(() => worker.get(`/api/clients/${other.clientId}`)), emergencyRow('workerA', 'read', 'client', { entityId: other.clientId, clientId: other.clientId }));
-    expectRows(await logged(() => worker.get(`/api/cases/${other.caseId}`)), emergencyRow('workerA', 'read', 'case', { entityId: other.caseId, clientId: other.clientId }));
-    expectRows(await logged(() => worker.get(`/api/cases/${other.caseId}/contacts`)), emergencyRow('workerA', 'read', 'journal', { entityId: other.caseId, clientId: other.clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/clients/${other.clientId}`)), emergencyRow('workerA', 'read', 'client', { entityId: other.clientId, clientId: other.clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${other.caseId}`)), emergencyRow('workerA', 'read', 'case', { entityId: other.caseId, clientId: other.clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${other.caseId}/contacts`)), emergencyRow('workerA', 'read', 'journal', { entityId: other.caseId, clientId: other.clientId }));
     // Read only: a change is refused as not found and changes nothing; the attempt is logged as refused.
     const write = await logged(async () => {
-      const response = await worker.request('POST', `/api/cases/${other.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Mag niet' });
+      const response = await worker.request('POST', `/api/v1/cases/${other.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Mag niet' });
       expect(response.statusCode).toBe(404);
     });
     expectRows(write, { ...emergencyRow('workerA', 'create', 'case', { entityId: other.caseId, clientId: other.clientId }), outcome: 'denied' });
     const quality = await t.login('quality');
-    expectRows(await logged(() => quality.request('POST', `/api/emergency-access/${grant.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'emergency_access', { entityId: grant.id }));
+    expectRows(await logged(() => quality.request('POST', `/api/v1/emergency-access/${grant.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'emergency_access', { entityId: grant.id }));
   });
 
   it('an attach of a client of another team: the attach and the registration; the review by kwaliteit', async () => {
     const theirs = await clientWithCase(await t.login('workerB'), 'Kees', 'Koppeling');
     let registration!: Registration;
     const attach = { lastName: 'Koppeling', birthDate: '1980-05-06', reason: 'De bewoner meldt zich bij ons met een nieuwe vraag' };
-    const rows = await logged(async () => (registration = await worker.post<Registration>('/api/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp' })));
+    const rows = await logged(async () => (registration = await worker.post<Registration>('/api/v1/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp' })));
     expectRows(
       rows,
       row('workerA', 'attach', 'client', { entityId: theirs.clientId, clientId: theirs.clientId }),
       row('workerA', 'create', 'registration', { entityId: registration.id, clientId: theirs.clientId }),
     );
     const quality = await t.login('quality');
-    const item = (await quality.get<{ id: string; clientId: string }[]>('/api/attachments')).find((i) => i.clientId === theirs.clientId)!;
-    expectRows(await logged(() => quality.request('POST', `/api/attachments/${item.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'client_attachment', { entityId: item.id }));
+    const item = (await quality.get<{ id: string; clientId: string }[]>('/api/v1/attachments')).find((i) => i.clientId === theirs.clientId)!;
+    expectRows(await logged(() => quality.request('POST', `/api/v1/attachments/${item.id}/review`, { outcome: 'terecht', note: '', version: 1 })), row('quality', 'update', 'client_attachment', { entityId: item.id }));
   });
 
   it('consent: record, withdraw, disclose, read the register', async () => {
     let consent!: { id: string };
     const recorded = await logged(
       async () =>
-        (consent = await worker.post<{ id: string }>(`/api/clients/${own.clientId}/consents`, {
+        (consent = await worker.post<{ id: string }>(`/api/v1/clients/${own.clientId}/consents`, {
           recipientKind: 'huisarts',
           recipientName: 'Huisartsenpraktijk De Linde',
           dataShared: 'Het krachtplan',
@@ -302,21 +302,21 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     expectRows(recorded, row('workerA', 'create', 'consent', { entityId: consent?.id, clientId: own.clientId }));
     let disclosure!: { id: string };
     const disclosed = await logged(
-      async () => (disclosure = await worker.post<{ id: string }>(`/api/clients/${own.clientId}/disclosures`, { recipient: 'Huisartsenpraktijk De Linde', dataShared: 'Het krachtplan', ground: 'toestemming', consentId: consent.id, disclosedOn: today })),
+      async () => (disclosure = await worker.post<{ id: string }>(`/api/v1/clients/${own.clientId}/disclosures`, { recipient: 'Huisartsenpraktijk De Linde', dataShared: 'Het krachtplan', ground: 'toestemming', consentId: consent.id, disclosedOn: today })),
     );
     expectRows(disclosed, row('workerA', 'disclose', 'disclosure', { entityId: disclosure?.id, clientId: own.clientId }));
-    expectRows(await logged(() => worker.post(`/api/consents/${consent.id}/withdraw`, { withdrawnOn: today, version: 1 })), row('workerA', 'update', 'consent', { entityId: consent.id, clientId: own.clientId }));
-    expectRows(await logged(() => worker.get(`/api/clients/${own.clientId}/consents`)), row('workerA', 'read', 'consents', { entityId: own.clientId, clientId: own.clientId }));
+    expectRows(await logged(() => worker.post(`/api/v1/consents/${consent.id}/withdraw`, { withdrawnOn: today, version: 1 })), row('workerA', 'update', 'consent', { entityId: consent.id, clientId: own.clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/clients/${own.clientId}/consents`)), row('workerA', 'read', 'consents', { entityId: own.clientId, clientId: own.clientId }));
   });
 
   it('the access log read by the lead worker and by kwaliteit; the print of the plan; the export of the file', async () => {
     const log = (user: TestUser) => row(user, 'read', 'access_log', { entityId: own.clientId, clientId: own.clientId });
-    expectRows(await logged(() => worker.get(`/api/clients/${own.clientId}/access-log`)), log('workerA'));
-    expectRows(await logged(async () => (await t.login('quality')).get(`/api/clients/${own.clientId}/access-log`)), row('quality', 'login', 'user', { entityId: users.quality.id }), log('quality'));
-    expectRows(await logged(() => worker.post(`/api/cases/${own.caseId}/plan/print`, {})), row('workerA', 'print', 'plan', { entityId: own.caseId, clientId: own.clientId }));
+    expectRows(await logged(() => worker.get(`/api/v1/clients/${own.clientId}/access-log`)), log('workerA'));
+    expectRows(await logged(async () => (await t.login('quality')).get(`/api/v1/clients/${own.clientId}/access-log`)), row('quality', 'login', 'user', { entityId: users.quality.id }), log('quality'));
+    expectRows(await logged(() => worker.post(`/api/v1/cases/${own.caseId}/plan/print`, {})), row('workerA', 'print', 'plan', { entityId: own.caseId, clientId: own.clientId }));
     const exported = row('workerA', 'export', 'client_file', { entityId: own.clientId, clientId: own.clientId });
-    expectRows(await logged(() => worker.get(`/api/clients/${own.clientId}/file`)), exported);
-    expectRows(await logged(() => worker.request('GET', `/api/clients/${own.clientId}/file.pdf`)), exported);
+    expectRows(await logged(() => worker.get(`/api/v1/clients/${own.clientId}/file`)), exported);
+    expectRows(await logged(() => worker.request('GET', `/api/v1/clients/${own.clientId}/file.pdf`)), exported);
   });
 
   it('a quality report: filed, read, handled, a step', async () => {
@@ -324,13 +324,13 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     let report!: { id: string };
     const filed = await logged(
       async () =>
-        (report = await worker.post<{ id: string }>('/api/quality-reports', { kind: 'klacht', title: 'Afspraak niet nagekomen', description: 'De bewoner wachtte tevergeefs', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' })),
+        (report = await worker.post<{ id: string }>('/api/v1/quality-reports', { kind: 'klacht', title: 'Afspraak niet nagekomen', description: 'De bewoner wachtte tevergeefs', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' })),
     );
     expectRows(filed, row('workerA', 'create', 'quality_report', { entityId: report?.id }));
     const entry = (action: string) => row('leadA', action, 'quality_report', { entityId: report.id });
-    expectRows(await logged(() => lead.get(`/api/quality-reports/${report.id}`)), entry('read'));
-    expectRows(await logged(() => lead.put(`/api/quality-reports/${report.id}`, { status: 'in_behandeling', version: 1 })), entry('update'));
-    expectRows(await logged(() => lead.post(`/api/quality-reports/${report.id}/steps`, { stepOn: today, description: 'Gesprek met de bewoner' })), entry('update'));
+    expectRows(await logged(() => lead.get(`/api/v1/quality-reports/${report.id}`)), entry('read'));
+    expectRows(await logged(() => lead.put(`/api/v1/quality-reports/${report.id}`, { status: 'in_behandeling', version: 1 })), entry('update'));
+    expectRows(await logged(() => lead.post(`/api/v1/quality-reports/${report.id}/steps`, { stepOn: today, description: 'Gesprek met de bewoner' })), entry('update'));
   });
 
   it("retention: the queue, a client's request, decline, confirm (destroy) by another person, the daily job and a proposal", async () => {
@@ -338,40 +338,40 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     const quality2 = await t.login('quality2');
     // The queue shows no names, but facts about each client's file: the row names the clients of the rows shown.
     let queue!: { items: { id: string }[] };
-    const queueRows = await logged(async () => (queue = await quality.get('/api/retention')));
+    const queueRows = await logged(async () => (queue = await quality.get('/api/v1/retention')));
     const shownClients = queue.items.length
       ? (await query<{ clientId: string }>(sql`select client_id as "clientId" from destructions where id in (${sql.join(queue.items.map((i) => sql`${i.id}::uuid`), sql`, `)})`)).map((d) => d.clientId)
       : [];
     expectRows(queueRows, row('quality', 'list', 'destruction_queue', { clientIds: [...new Set(shownClients)] }));
     let request!: { id: string };
-    const requested = await logged(async () => (request = await quality.post<{ id: string }>(`/api/clients/${own.clientId}/destruction-request`, { receivedOn: today })));
+    const requested = await logged(async () => (request = await quality.post<{ id: string }>(`/api/v1/clients/${own.clientId}/destruction-request`, { receivedOn: today })));
     expectRows(requested, row('quality', 'create', 'destruction', { entityId: request?.id, clientId: own.clientId }));
-    const declined = await logged(() => quality.post(`/api/retention/${request.id}/decline`, { version: 1, note: 'Langer bewaren: er loopt een klacht' }));
+    const declined = await logged(() => quality.post(`/api/v1/retention/${request.id}/decline`, { version: 1, note: 'Langer bewaren: er loopt een klacht' }));
     expectRows(declined, row('quality', 'update', 'destruction', { entityId: request.id, clientId: own.clientId }));
 
     // A client with nothing running (the registration referred elsewhere): destroyed on confirmation.
-    const registration = await worker.post<Registration>('/api/registrations', { client: { firstName: 'Door', lastName: 'Vernietig' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
-    await worker.post(`/api/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
+    const registration = await worker.post<Registration>('/api/v1/registrations', { client: { firstName: 'Door', lastName: 'Vernietig' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    await worker.post(`/api/v1/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
     const gone = registration.client.id;
     // A search showed this client and another one (with an open case, so not destroyed).
     const kept = await clientWithCase(worker, 'Blijf', 'Vernietigdniet');
-    const search = await logged(() => worker.post('/api/clients/search', { search: 'Vernietig' }));
+    const search = await logged(() => worker.post('/api/v1/clients/search', { search: 'Vernietig' }));
     expectRows(search, row('workerA', 'search', 'client', { clientIds: [gone, kept.clientId] }));
     const viewRow = async () => query<{ changes: unknown; clientIds: string[] }>(sql`select changes, client_ids::text[] as "clientIds" from audit_log where action = 'search' and client_ids @> array[${gone}::uuid] and client_ids @> array[${kept.clientId}::uuid]`);
     const viewBefore = await viewRow();
     expect(viewBefore).toHaveLength(1);
-    const second = await quality.post<{ id: string }>(`/api/clients/${gone}/destruction-request`, { receivedOn: today });
-    expectRows(await logged(() => quality2.post(`/api/retention/${second.id}/confirm`, { version: 1 })), row('quality2', 'destroy', 'client', { entityId: gone, clientId: gone }));
+    const second = await quality.post<{ id: string }>(`/api/v1/clients/${gone}/destruction-request`, { receivedOn: today });
+    expectRows(await logged(() => quality2.post(`/api/v1/retention/${second.id}/confirm`, { version: 1 })), row('quality2', 'destroy', 'client', { entityId: gone, clientId: gone }));
     // The view's row holds nothing about the destroyed client (the kind of search and a count) and is
     // the other client's log too: it stays whole, naming both.
     expect(await viewRow()).toEqual(viewBefore);
-    const keptLog = await worker.get<AccessLogPage>(`/api/clients/${kept.clientId}/access-log`);
+    const keptLog = await worker.get<AccessLogPage>(`/api/v1/clients/${kept.clientId}/access-log`);
     expect(keptLog.entries.filter((e) => e.what === 'zag de cliënt in de zoekresultaten van Cliënten zoeken')).toHaveLength(1);
 
     // The daily job, run as if 16 years from now, after a case is closed: one row per client it
     // lists (that client among them), on behalf of the job and without a user.
     const closed = await clientWithCase(worker, 'Sluit', 'Bewaartermijn');
-    await worker.post(`/api/cases/${closed.caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: 1 });
+    await worker.post(`/api/v1/cases/${closed.caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: 1 });
     const { organisationId } = (await query<{ organisationId: string }>(sql`select organisation_id as "organisationId" from users limit 1`))[0]!;
     const later = `${Number(today.slice(0, 4)) + 16}-01-15`;
     const before = new Set((await query<{ id: string }>(sql`select id from destructions`)).map((d) => d.id));
@@ -393,14 +393,14 @@ describe('break the glass, denied reads, consent, the access log, print, export,
     });
     expectRows(job, ...listed.map(byJob));
     const mine = listed.find((d) => d.clientId === closed.clientId)!;
-    expectRows(await logged(() => quality.post(`/api/retention/${mine.id}/propose`, { version: 1, note: '' })), row('quality', 'update', 'destruction', { entityId: mine.id, clientId: closed.clientId }));
+    expectRows(await logged(() => quality.post(`/api/v1/retention/${mine.id}/propose`, { version: 1, note: '' })), row('quality', 'update', 'destruction', { entityId: mine.id, clientId: closed.clientId }));
   });
 
   it('a password change; a wrong current password leaves no row (it counts towards the lockout)', async () => {
     const a2 = await t.login('workerA2');
-    const wrong = await logged(async () => expect((await a2.request('POST', '/api/auth/password', { currentPassword: 'niet-mijn-wachtwoord', newPassword: 'Zeven zilveren zwanen zwemmen' })).statusCode).toBe(400));
+    const wrong = await logged(async () => expect((await a2.request('POST', '/api/v1/auth/password', { currentPassword: 'niet-mijn-wachtwoord', newPassword: 'Zeven zilveren zwanen zwemmen' })).statusCode).toBe(400));
     expectRows(wrong);
-    const changed = await logged(async () => expect((await a2.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Zeven zilveren zwanen zwemmen' })).statusCode).toBe(204));
+    const changed = await logged(async () => expect((await a2.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Zeven zilveren zwanen zwemmen' })).statusCode).toBe(204));
     expectRows(changed, row('workerA2', 'update', 'user', { entityId: users.workerA2.id }));
   });
 });
@@ -418,72 +418,72 @@ describe('list views and refused looks', () => {
     type Listed = { mainClient: { id: string } | null };
     const lead = await t.login('leadA');
     let mine!: { cases: Listed[]; registrationsToTriage: { client: { id: string } }[] };
-    const mineRows = await logged(async () => (mine = await worker.get('/api/work/mine')));
+    const mineRows = await logged(async () => (mine = await worker.get('/api/v1/work/mine')));
     const shownInMine = [...mine.cases.flatMap((c) => (c.mainClient ? [c.mainClient.id] : [])), ...mine.registrationsToTriage.map((r) => r.client.id)];
     expect(shownInMine).toContain(own.clientId);
     expectRows(mineRows, row('workerA', 'list', 'my_work', { clientIds: [...new Set(shownInMine)] }));
 
-    const dashboard = await logged(() => worker.get('/api/work/dashboard'));
+    const dashboard = await logged(() => worker.get('/api/v1/work/dashboard'));
     expect(dashboard).toHaveLength(1);
     expect(dashboard[0]).toMatchObject({ action: 'list', entityType: 'dashboard' });
     expect(dashboard[0]!.clientIds).toContain(own.clientId);
 
-    await worker.post('/api/registrations', { client: { firstName: 'Wacht', lastName: 'Optriage' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    await worker.post('/api/v1/registrations', { client: { firstName: 'Wacht', lastName: 'Optriage' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
     let team!: { cases: Listed[]; registrationsToTriage: number };
-    const teamRows = await logged(async () => (team = await lead.get('/api/work/team')));
+    const teamRows = await logged(async () => (team = await lead.get('/api/v1/work/team')));
     expectRows(teamRows, row('leadA', 'list', 'team_overview', { clientIds: [...new Set(team.cases.map((c) => c.mainClient!.id))] }));
     // The registrations waiting for triage are counted there, not shown (so not named).
-    expect(team.registrationsToTriage).toBe((await lead.get<unknown[]>('/api/registrations?status=untriaged')).length);
+    expect(team.registrationsToTriage).toBe((await lead.get<unknown[]>('/api/v1/registrations?status=untriaged')).length);
     expect(team.registrationsToTriage).toBeGreaterThan(0);
     expect(teamRows[0]!.clientIds).toContain(own.clientId);
     expect(teamRows[0]!.clientIds).not.toContain(other.clientId);
 
     let page!: { items: Listed[] };
-    const caseRows = await logged(async () => (page = await worker.get('/api/cases?scope=team&status=all&limit=200')));
+    const caseRows = await logged(async () => (page = await worker.get('/api/v1/cases?scope=team&status=all&limit=200')));
     expectRows(caseRows, row('workerA', 'list', 'case_list', { clientIds: [...new Set(page.items.map((c) => c.mainClient!.id))] }));
 
     let registrations!: { client: { id: string } }[];
-    const registrationRows = await logged(async () => (registrations = await worker.get('/api/registrations?status=all')));
+    const registrationRows = await logged(async () => (registrations = await worker.get('/api/v1/registrations?status=all')));
     expectRows(registrationRows, row('workerA', 'list', 'registration_list', { clientIds: [...new Set(registrations.map((r) => r.client.id))] }));
     expect(registrationRows[0]!.clientIds).toContain(own.clientId);
   });
 
   it("shows each view in the client's access log in words", async () => {
-    const log = await worker.get<AccessLogPage>(`/api/clients/${own.clientId}/access-log`);
+    const log = await worker.get<AccessLogPage>(`/api/v1/clients/${own.clientId}/access-log`);
     const said = log.entries.map((e) => e.what);
     for (const sentence of ['zag de cliënt in de lijst Mijn werk', 'zag de cliënt op Mijn dag', 'zag de cliënt in het teamoverzicht', 'zag de cliënt in een lijst van casussen', 'zag de cliënt in de lijst Aanmeldingen']) {
       expect(said).toContain(sentence);
     }
     // The other team's client was in none of them.
     const quality = await t.login('quality');
-    const otherLog = await quality.get<AccessLogPage>(`/api/clients/${other.clientId}/access-log`);
+    const otherLog = await quality.get<AccessLogPage>(`/api/v1/clients/${other.clientId}/access-log`);
     expect(otherLog.entries.filter((e) => e.who === 'Anna Aalders')).toEqual([]);
   });
 
   it('logs a refused look by a role without the permission, also for a client named only in the body', async () => {
     const analyst = await t.login('analyst');
-    const read = await logged(async () => expect((await analyst.request('GET', `/api/clients/${own.clientId}`)).statusCode).toBe(404));
+    const read = await logged(async () => expect((await analyst.request('GET', `/api/v1/clients/${own.clientId}`)).statusCode).toBe(404));
     expectRows(read, { ...row('analyst', 'read', 'client', { entityId: own.clientId, clientId: own.clientId }), outcome: 'denied' });
     const attach = { clientId: own.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Mag niet' };
-    const attached = await logged(async () => expect((await analyst.request('POST', '/api/registrations', attach)).statusCode).toBe(404));
+    const attached = await logged(async () => expect((await analyst.request('POST', '/api/v1/registrations', attach)).statusCode).toBe(404));
     expectRows(attached, { ...row('analyst', 'create', 'client', { entityId: own.clientId, clientId: own.clientId }), outcome: 'denied' });
-    const unknown = await logged(async () => expect((await analyst.request('POST', '/api/registrations', { ...attach, clientId: crypto.randomUUID() })).statusCode).toBe(404));
+    const unknown = await logged(async () => expect((await analyst.request('POST', '/api/v1/registrations', { ...attach, clientId: crypto.randomUUID() })).statusCode).toBe(404));
     expectRows(unknown);
   });
 
   it('logs nothing for a 404 about a record the caller may see (a plan version that does not exist)', async () => {
-    const rows = await logged(async () => expect((await worker.request('GET', `/api/cases/${own.caseId}/plan/versions/99`)).statusCode).toBe(404));
+    const rows = await logged(async () => expect((await worker.request('GET', `/api/v1/cases/${own.caseId}/plan/versions/99`)).statusCode).toBe(404));
     expectRows(rows);
   });
 
   it("logs a colleague's refused look at the access log, and the client page asks for it only when it may be read", async () => {
     const colleague = await t.login('leadA');
-    const detail = await colleague.get<{ mayReadAccessLog: boolean }>(`/api/clients/${own.clientId}`);
+    const detail = await colleague.get<{ mayReadAccessLog: boolean }>(`/api/v1/clients/${own.clientId}`);
     expect(detail.mayReadAccessLog).toBe(false);
-    expect((await worker.get<{ mayReadAccessLog: boolean }>(`/api/clients/${own.clientId}`)).mayReadAccessLog).toBe(true);
-    const refused = await logged(async () => expect((await colleague.request('GET', `/api/clients/${own.clientId}/access-log`)).statusCode).toBe(404));
+    expect((await worker.get<{ mayReadAccessLog: boolean }>(`/api/v1/clients/${own.clientId}`)).mayReadAccessLog).toBe(true);
+    const refused = await logged(async () => expect((await colleague.request('GET', `/api/v1/clients/${own.clientId}/access-log`)).statusCode).toBe(404));
     expectRows(refused, { ...row('leadA', 'read', 'client', { entityId: own.clientId, clientId: own.clientId }), outcome: 'denied' });
-    const log = await worker.get<AccessLogPage>(`/api/clients/${own.clientId}/access-log`);
+    const log = await worker.get<AccessLogPage>(`/api/v1/clients/${own.clientId}/access-log`);
     expect(log.entries.find((e) => e.outcome === 'geweigerd')).toMatchObject({ who: 'Lotte Leeuw', role: 'Teamleider', what: 'probeerde het dossier te bekijken' });
   });
 });

@@ -257,7 +257,7 @@ describe('the denied row comes after the answer', () => {
     // An app of its own with a hook that looks in the log at the moment the answer goes out
     // (onSend), for the refused look at a client of another team.
     const { database, drop } = await openTestDatabase();
-    const app = await buildApp({ db: database.db, config: { ...readConfig({}), logLevel: 'silent' }, databaseKind: database.kind, version: 'test' });
+    const app = await buildApp({ db: database.db, config: { ...readConfig({}), logLevel: 'silent' }, databaseKind: database.kind });
     const atSend: number[] = [];
     const deniedRows = async (clientId: string) =>
       Number((await rows<{ n: number }>(sql`select count(*)::int as n from audit_log where outcome = 'denied' and client_id = ${clientId}::uuid`, database.db))[0]!.n);
@@ -269,10 +269,10 @@ describe('the denied row comes after the answer', () => {
     await app.ready();
     try {
       const owner = await loginByEmail(app, TEST_USERS.workerB.email, 'workerB');
-      const registration = await owner.post<{ client: { id: string } }>('/api/registrations', { client: { firstName: 'Tijd', lastName: 'Meting' }, registeredOn: todayInNetherlands(), referrerCode: 'zelfmelder', question: 'Vraag' });
+      const registration = await owner.post<{ client: { id: string } }>('/api/v1/registrations', { client: { firstName: 'Tijd', lastName: 'Meting' }, registeredOn: todayInNetherlands(), referrerCode: 'zelfmelder', question: 'Vraag' });
       const clientId = registration.client.id;
       const stranger = await loginByEmail(app, TEST_USERS.workerA.email, 'workerA');
-      const response = await app.inject({ method: 'GET', url: `/api/clients/${clientId}`, headers: { cookie: stranger.cookie, 'x-probe-client': clientId } });
+      const response = await app.inject({ method: 'GET', url: `/api/v1/clients/${clientId}`, headers: { cookie: stranger.cookie, 'x-probe-client': clientId } });
       expect(response.statusCode).toBe(404);
       expect(atSend).toEqual([0]);
       await auditAfterAnswerSettled();

@@ -68,7 +68,7 @@ describe('the route list', () => {
     expect(t.app.routeTable.filter((r) => r.url in UNDOCUMENTED_ROUTES).map((r) => r.url)).toContain('/api/*');
     for (const session of [null, ...Object.values(sessions)]) {
       for (const method of ['GET', 'POST'] as const) {
-        const response = session ? await session.request(method, '/api/bestaat/niet', {}) : await t.app.inject({ method, url: '/api/bestaat/niet', payload: {} });
+        const response = session ? await session.request(method, '/api/v1/bestaat/niet', {}) : await t.app.inject({ method, url: '/api/v1/bestaat/niet', payload: {} });
         expect(response.statusCode, `${session?.user ?? 'none'} ${method}`).toBe(404);
       }
     }
@@ -147,28 +147,28 @@ describe('the derivation itself', () => {
   it("lets an attach read the client's master data, never write it, nor reach the other team's records", () => {
     const attached = (key: string, role: Role) => expectedOutcome(routeTable.get(key)!, ROUTE_POLICY[key]!, role, 'attached');
     for (const role of ['medewerker', 'teamleider'] as const) {
-      expect(attached('GET /api/clients/:id', role)).toEqual({ allowed: true });
-      expect(attached('PUT /api/clients/:id', role)).toEqual({ allowed: false, status: 404 });
+      expect(attached('GET /api/v1/clients/:id', role)).toEqual({ allowed: true });
+      expect(attached('PUT /api/v1/clients/:id', role)).toEqual({ allowed: false, status: 404 });
       // The team uses the client in its own work: a new registration, its own consents.
-      expect(attached('POST /api/registrations', role)).toEqual({ allowed: true });
-      expect(attached('POST /api/clients/:id/consents', role)).toEqual({ allowed: true });
-      for (const key of ['GET /api/cases/:id', 'GET /api/cases/:id/contacts', 'GET /api/cases/:id/plan', 'GET /api/registrations/:id', 'POST /api/consents/:id/withdraw']) {
+      expect(attached('POST /api/v1/registrations', role)).toEqual({ allowed: true });
+      expect(attached('POST /api/v1/clients/:id/consents', role)).toEqual({ allowed: true });
+      for (const key of ['GET /api/v1/cases/:id', 'GET /api/v1/cases/:id/contacts', 'GET /api/v1/cases/:id/plan', 'GET /api/v1/registrations/:id', 'POST /api/v1/consents/:id/withdraw']) {
         expect(attached(key, role), key).toEqual({ allowed: false, status: 404 });
       }
-      expect(attached('GET /api/cases', role)).toEqual({ allowed: true, listed: false });
+      expect(attached('GET /api/v1/cases', role)).toEqual({ allowed: true, listed: false });
     }
     // Break the glass reads, it never links a client to the team's work.
-    expect(expectedOutcome(routeTable.get('POST /api/registrations')!, ROUTE_POLICY['POST /api/registrations']!, 'medewerker', 'break the glass')).toEqual({ allowed: false, status: 404 });
+    expect(expectedOutcome(routeTable.get('POST /api/v1/registrations')!, ROUTE_POLICY['POST /api/v1/registrations']!, 'medewerker', 'break the glass')).toEqual({ allowed: false, status: 404 });
   });
 
   it('lets break the glass read and never write', () => {
     const opened = (route: RouteEntry, role: Role) => expectedOutcome(route, ROUTE_POLICY[routeKey(route)]!, role, 'break the glass');
     const byKey = (key: string) => routeTable.get(key)!;
     for (const role of ['medewerker', 'teamleider', 'kwaliteit'] as const) {
-      expect(opened(byKey('GET /api/clients/:id'), role)).toEqual({ allowed: true });
-      expect(opened(byKey('GET /api/cases/:id/contacts'), role)).toEqual({ allowed: true });
-      expect(opened(byKey('PUT /api/clients/:id'), role)).toEqual({ allowed: false, status: 404 });
-      expect(opened(byKey('POST /api/cases/:id/contacts'), role)).toEqual({ allowed: false, status: 404 });
+      expect(opened(byKey('GET /api/v1/clients/:id'), role)).toEqual({ allowed: true });
+      expect(opened(byKey('GET /api/v1/cases/:id/contacts'), role)).toEqual({ allowed: true });
+      expect(opened(byKey('PUT /api/v1/clients/:id'), role)).toEqual({ allowed: false, status: 404 });
+      expect(opened(byKey('POST /api/v1/cases/:id/contacts'), role)).toEqual({ allowed: false, status: 404 });
     }
   });
 
@@ -202,29 +202,29 @@ describe('the derivation itself', () => {
       .sort();
     expect(reachable).toEqual(
       [
-        'GET /api/clients/:id/access-log',
-        'GET /api/attachments',
-        'POST /api/attachments/:id/review',
-        'GET /api/emergency-access',
-        'POST /api/emergency-access/:id/review',
-        'POST /api/emergency-access/search',
-        'POST /api/emergency-access',
-        'GET /api/quality-reports',
-        'GET /api/quality-reports/:id',
-        'PUT /api/quality-reports/:id',
-        'POST /api/quality-reports/:id/steps',
-        'GET /api/retention',
-        'POST /api/retention/:id/propose',
-        'POST /api/retention/:id/confirm',
-        'POST /api/retention/:id/decline',
-        'POST /api/clients/:id/destruction-request',
+        'GET /api/v1/clients/:id/access-log',
+        'GET /api/v1/attachments',
+        'POST /api/v1/attachments/:id/review',
+        'GET /api/v1/emergency-access',
+        'POST /api/v1/emergency-access/:id/review',
+        'POST /api/v1/emergency-access/search',
+        'POST /api/v1/emergency-access',
+        'GET /api/v1/quality-reports',
+        'GET /api/v1/quality-reports/:id',
+        'PUT /api/v1/quality-reports/:id',
+        'POST /api/v1/quality-reports/:id/steps',
+        'GET /api/v1/retention',
+        'POST /api/v1/retention/:id/propose',
+        'POST /api/v1/retention/:id/confirm',
+        'POST /api/v1/retention/:id/decline',
+        'POST /api/v1/clients/:id/destruction-request',
       ].sort(),
     );
   });
 
   it("gives the access log inside the client's file to exactly those whom the access-log route answers", () => {
-    const log = routeTable.get('GET /api/clients/:id/access-log')!;
-    for (const key of ['GET /api/clients/:id/file', 'GET /api/clients/:id/file.pdf']) {
+    const log = routeTable.get('GET /api/v1/clients/:id/access-log')!;
+    for (const key of ['GET /api/v1/clients/:id/file', 'GET /api/v1/clients/:id/file.pdf']) {
       const file = routeTable.get(key)!;
       for (const caller of CALLERS) {
         for (const relation of RELATIONS) {
@@ -233,7 +233,7 @@ describe('the derivation itself', () => {
             const f = { ...shared[relation], leadWorkerId };
             const callerId = caller === 'none' ? undefined : factory.userId(CALLER_USER[caller]);
             const fileAnswer = expectedOutcome(file, ROUTE_POLICY[key]!, caller, relation, callerId, f);
-            const logAnswer = expectedOutcome(log, ROUTE_POLICY['GET /api/clients/:id/access-log']!, caller, relation, callerId, f);
+            const logAnswer = expectedOutcome(log, ROUTE_POLICY['GET /api/v1/clients/:id/access-log']!, caller, relation, callerId, f);
             if (fileAnswer.allowed) expect(fileAnswer.partShown, `${key} ${caller} ${relation}`).toBe(logAnswer.allowed);
           }
         }
@@ -242,7 +242,7 @@ describe('the derivation itself', () => {
   });
 
   it('gives a clear message for a route without an entry', () => {
-    expect(() => policyOf({ method: 'POST', url: '/api/x' })).toThrow('no policy entry for POST /api/x: add one to tests/support/route-policy.ts');
+    expect(() => policyOf({ method: 'POST', url: '/api/v1/x' })).toThrow('no policy entry for POST /api/v1/x: add one to tests/support/route-policy.ts');
   });
 });
 

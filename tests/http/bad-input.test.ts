@@ -12,6 +12,7 @@ import { changedTables, fingerprint } from '../support/db-fingerprint';
 import { fixtureFactory, type FixtureFactory } from '../support/record-fixtures';
 import type { Fixture } from '../support/route-policy';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { API_VERSION } from '../../src/server/http/api-version';
 
 const today = todayInNetherlands();
 const INT4_MAX = 2 ** 31 - 1;
@@ -29,13 +30,13 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 interface ErrorAnswer {
-  error: string;
-  message: string;
-  fields?: { path: string; message: string }[];
+  code: string;
+  detail: string;
+  invalidParams?: { name: string; reason: string }[];
 }
 
 function errorOf(response: LightMyRequestResponse): ErrorAnswer {
-  expect(response.headers['content-type'], response.body).toMatch(/^application\/json/);
+  expect(response.headers['content-type'], response.body).toMatch(/^application\/problem\+json/);
   return response.json() as ErrorAnswer;
 }
 
@@ -46,8 +47,8 @@ async function expectRefused(send: () => Promise<LightMyRequestResponse>, path: 
   const response = await send();
   expect(response.statusCode, response.body).toBe(400);
   const body = errorOf(response);
-  expect(body.error).toBe('invalid');
-  expect(body.fields?.map((field) => field.path), response.body).toContain(path);
+  expect(body.code).toBe('invalid');
+  expect(body.invalidParams?.map((field) => field.name), response.body).toContain(path);
   expect(changedTables(before, await fingerprint(t.database.db))).toEqual([]);
   return body;
 }
@@ -72,80 +73,80 @@ describe('text that is not well-formed Unicode or holds a NUL', () => {
     {
       what: 'a registration (client name)',
       path: 'client.firstName',
-      send: (text) => worker.request('POST', '/api/registrations', { client: { firstName: text, lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }),
+      send: (text) => worker.request('POST', '/api/v1/registrations', { client: { firstName: text, lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }),
     },
     {
       what: "a registration (the resident's question)",
       path: 'question',
-      send: (text) => worker.request('POST', '/api/registrations', { client: { firstName: 'Nieuwe', lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: text }),
+      send: (text) => worker.request('POST', '/api/v1/registrations', { client: { firstName: 'Nieuwe', lastName: 'Bewoner' }, registeredOn: today, referrerCode: 'zelfmelder', question: text }),
     },
-    { what: 'a client', path: 'city', send: (text) => worker.request('PUT', `/api/clients/${f.client.id}`, { firstName: 'Truus', lastName: f.client.lastName, city: text, version: f.client.version }) },
-    { what: 'a client search', path: 'search', send: (text) => worker.request('POST', '/api/clients/search', { search: text }) },
-    { what: 'a network member', path: 'name', send: (text) => worker.request('POST', `/api/cases/${f.case.id}/network`, { name: text, kind: 'family' }) },
+    { what: 'a client', path: 'city', send: (text) => worker.request('PUT', `/api/v1/clients/${f.client.id}`, { firstName: 'Truus', lastName: f.client.lastName, city: text, version: f.client.version }) },
+    { what: 'a client search', path: 'search', send: (text) => worker.request('POST', '/api/v1/clients/search', { search: text }) },
+    { what: 'a network member', path: 'name', send: (text) => worker.request('POST', `/api/v1/cases/${f.case.id}/network`, { name: text, kind: 'family' }) },
     {
       what: 'a consent',
       path: 'recipientName',
       send: (text) =>
-        worker.request('POST', `/api/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: text, dataShared: 'Het krachtplan', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' }),
+        worker.request('POST', `/api/v1/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: text, dataShared: 'Het krachtplan', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' }),
     },
-    { what: 'a plan', path: 'content.reciprocity', send: (text) => worker.request('PUT', `/api/cases/${f.case.id}/plan`, { content: { reciprocity: text }, baseVersion: f.plan.version }) },
+    { what: 'a plan', path: 'content.reciprocity', send: (text) => worker.request('PUT', `/api/v1/cases/${f.case.id}/plan`, { content: { reciprocity: text }, baseVersion: f.plan.version }) },
     {
       what: 'a plan agreement, deep in the plan',
       path: 'content.domains.0.agreements.0.what',
       send: (text) =>
-        worker.request('PUT', `/api/cases/${f.case.id}/plan`, {
+        worker.request('PUT', `/api/v1/cases/${f.case.id}/plan`, {
           content: { domains: [{ domain: 'financien', agreements: [{ id: crypto.randomUUID(), what: text, owner: 'client' }] }] },
           baseVersion: f.plan.version,
         }),
     },
-    { what: 'a journal entry', path: 'note', send: (text) => worker.request('POST', `/api/cases/${f.case.id}/contacts`, { contactOn: today, kind: 'telefoon', note: text }) },
-    { what: 'a journal edit', path: 'note', send: (text) => worker.request('PUT', `/api/contacts/${f.contact.id}`, { contactOn: today, kind: 'telefoon', note: text, version: f.contact.version }) },
+    { what: 'a journal entry', path: 'note', send: (text) => worker.request('POST', `/api/v1/cases/${f.case.id}/contacts`, { contactOn: today, kind: 'telefoon', note: text }) },
+    { what: 'a journal edit', path: 'note', send: (text) => worker.request('PUT', `/api/v1/contacts/${f.contact.id}`, { contactOn: today, kind: 'telefoon', note: text, version: f.contact.version }) },
     {
       what: 'a quality report',
       path: 'title',
-      send: (text) => worker.request('POST', '/api/quality-reports', { kind: 'klacht', title: text, description: 'Wachtte tevergeefs', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' }),
+      send: (text) => worker.request('POST', '/api/v1/quality-reports', { kind: 'klacht', title: text, description: 'Wachtte tevergeefs', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' }),
     },
   ];
   probes.forEach((probe, i) => {
     const [kind, text] = variant(i);
     it(`refuses ${kind} in ${probe.what} with 400 naming the field`, async () => {
       const body = await expectRefused(() => probe.send(text), probe.path);
-      expect(body.message).toMatch(text.includes('\u0000') ? /nulteken/ : /geen geldige tekst/);
+      expect(body.detail).toMatch(text.includes('\u0000') ? /nulteken/ : /geen geldige tekst/);
     });
   });
 
   it('refuses a lone surrogate or a NUL in a key, also of a property the route does not take', async () => {
-    await expectRefused(() => worker.request('POST', `/api/cases/${f.case.id}/zrm`, { clientId: f.client.id, assessedOn: today, type: 'nul', scores: { 'financien\ud800': 3 } }), 'scores.financien\ufffd');
+    await expectRefused(() => worker.request('POST', `/api/v1/cases/${f.case.id}/zrm`, { clientId: f.client.id, assessedOn: today, type: 'nul', scores: { 'financien\ud800': 3 } }), 'scores.financien\ufffd');
     await expectRefused(
-      () => worker.request('POST', '/api/registrations', { client: { firstName: 'Nieuwe', lastName: 'Bewoner', '\udc00extra': 'x' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp' }),
+      () => worker.request('POST', '/api/v1/registrations', { client: { firstName: 'Nieuwe', lastName: 'Bewoner', '\udc00extra': 'x' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp' }),
       'client.\ufffdextra',
     );
-    await expectRefused(() => worker.request('POST', `/api/cases/${f.case.id}/network`, { name: 'Oom Piet', kind: 'family', 'nul\u0000': true }), 'nul\ufffd');
+    await expectRefused(() => worker.request('POST', `/api/v1/cases/${f.case.id}/network`, { name: 'Oom Piet', kind: 'family', 'nul\u0000': true }), 'nul\ufffd');
   });
 
   it('refuses them in a query string, a path parameter and a header the app reads', async () => {
-    await expectRefused(() => t.app.inject({ method: 'GET', url: '/api/cases?scope=team&status=all&zoek=%00', headers: { cookie: worker.cookie } }), 'zoek');
-    await expectRefused(() => t.app.inject({ method: 'GET', url: '/api/cases/%00', headers: { cookie: worker.cookie } }), 'id');
+    await expectRefused(() => t.app.inject({ method: 'GET', url: '/api/v1/cases?scope=team&status=all&zoek=%00', headers: { cookie: worker.cookie } }), 'zoek');
+    await expectRefused(() => t.app.inject({ method: 'GET', url: '/api/v1/cases/%00', headers: { cookie: worker.cookie } }), 'id');
     const idempotencyKey = await expectRefused(
-      () => t.app.inject({ method: 'POST', url: `/api/cases/${f.case.id}/contacts`, headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrfToken, 'idempotency-key': '\ud800' }, payload: { contactOn: today, kind: 'telefoon', note: 'Gebeld' } }),
+      () => t.app.inject({ method: 'POST', url: `/api/v1/cases/${f.case.id}/contacts`, headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrfToken, 'idempotency-key': '\ud800' }, payload: { contactOn: today, kind: 'telefoon', note: 'Gebeld' } }),
       'idempotency-key',
     );
-    expect(idempotencyKey.message).toMatch(/geen geldige tekst/);
+    expect(idempotencyKey.detail).toMatch(/geen geldige tekst/);
   });
 
   it('refuses a query string with a malformed percent-encoding', async () => {
     for (const query of ['?scope=team&status=%E0%A4%A', '?scope=%ED%A0%80', '?scope=team&status=all&x=%zz', '?scope=team&status=all&x=100%']) {
-      const response = await t.app.inject({ method: 'GET', url: `/api/cases${query}`, headers: { cookie: worker.cookie } });
+      const response = await t.app.inject({ method: 'GET', url: `/api/v1/cases${query}`, headers: { cookie: worker.cookie } });
       expect(response.statusCode, query).toBe(400);
-      expect(errorOf(response), query).toMatchObject({ error: 'invalid', message: expect.stringMatching(/adres/) });
+      expect(errorOf(response), query).toMatchObject({ code: 'invalid', detail: expect.stringMatching(/adres/) });
     }
   });
 
   it('refuses a JSON body that is not UTF-8', async () => {
     const payload = Buffer.concat([Buffer.from('{"search":"Jan'), Buffer.from([0xff, 0xed, 0xa0, 0x80]), Buffer.from('"}')]);
-    const response = await t.app.inject({ method: 'POST', url: '/api/clients/search', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrfToken, 'content-type': 'application/json' }, payload });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/clients/search', headers: { cookie: worker.cookie, 'x-csrf-token': worker.csrfToken, 'content-type': 'application/json' }, payload });
     expect(response.statusCode, response.body).toBe(400);
-    expect(errorOf(response)).toMatchObject({ error: 'invalid', message: expect.stringMatching(/UTF-8/) });
+    expect(errorOf(response)).toMatchObject({ code: 'invalid', detail: expect.stringMatching(/UTF-8/) });
   });
 
   describe('in an exchange import', () => {
@@ -157,15 +158,15 @@ describe('text that is not well-formed Unicode or holds a NUL', () => {
 
     it('refuses a lone surrogate in an id with the file and line in the message, and a re-import never fails', async () => {
       const admin = await t.login('admin');
-      const ok = await admin.post<ImportResult>('/api/exchange/import', { files: folder('C\ufffd1') });
+      const ok = await admin.post<ImportResult>('/api/v1/exchange/import', { files: folder('C\ufffd1') });
       expect(ok.imported).toBe(true);
       for (let i = 0; i < 2; i++) {
-        const body = await expectRefused(() => admin.request('POST', '/api/exchange/import', { files: folder('C\ud8001') }), 'files.clients.csv');
-        expect(body.message).toMatch(/clients\.csv/);
-        expect(body.message).toMatch(/regel 2/);
+        const body = await expectRefused(() => admin.request('POST', '/api/v1/exchange/import', { files: folder('C\ud8001') }), 'files.clients.csv');
+        expect(body.detail).toMatch(/clients\.csv/);
+        expect(body.detail).toMatch(/regel 2/);
       }
       // Stored text comes back as it was sent, so the same folder matches every row again.
-      const again = await admin.post<ImportResult>('/api/exchange/import', { files: folder('C\ufffd1') });
+      const again = await admin.post<ImportResult>('/api/v1/exchange/import', { files: folder('C\ufffd1') });
       expect(again.files.map((file) => [file.file, file.created, file.updated])).toEqual(['clients.csv', 'cases.csv', 'case_clients.csv'].map((file) => [file, 0, 0]));
     });
   });
@@ -176,21 +177,21 @@ describe('text that is not well-formed Unicode or holds a NUL', () => {
 describe('integers beyond the integer column (int4)', () => {
   it('refuses a plan version beyond int4 in the path with 400', async () => {
     for (const version of ['99999999999', String(INT4_MAX + 1), '9223372036854775808', '1e309']) {
-      await expectRefused(() => worker.request('GET', `/api/cases/${f.case.id}/plan/versions/${version}`), 'version');
-      await expectRefused(() => worker.request('POST', `/api/cases/${f.case.id}/plan/versions/${version}/agreement`, { agreedOn: today, how: 'gesprek' }), 'version');
+      await expectRefused(() => worker.request('GET', `/api/v1/cases/${f.case.id}/plan/versions/${version}`), 'version');
+      await expectRefused(() => worker.request('POST', `/api/v1/cases/${f.case.id}/plan/versions/${version}/agreement`, { agreedOn: today, how: 'gesprek' }), 'version');
     }
   });
 
   it('refuses one in a query string and in a body', async () => {
-    await expectRefused(() => worker.request('GET', `/api/cases/${f.case.id}/plan/compare?from=1&to=${INT4_MAX + 1}`), 'to');
-    await expectRefused(() => worker.request('GET', `/api/cases?scope=team&status=all&offset=${2 ** 53}`), 'offset');
-    await expectRefused(() => worker.request('PUT', `/api/clients/${f.client.id}`, { firstName: 'Truus', lastName: f.client.lastName, version: INT4_MAX + 1 }), 'version');
-    await expectRefused(() => worker.request('PUT', `/api/cases/${f.case.id}/plan`, { content: {}, baseVersion: Number.MAX_SAFE_INTEGER + 2 }), 'baseVersion');
-    await expectRefused(() => worker.request('POST', `/api/network/${f.networkMember.id}/remove`, { version: -(2 ** 31) - 1 }), 'version');
+    await expectRefused(() => worker.request('GET', `/api/v1/cases/${f.case.id}/plan/compare?from=1&to=${INT4_MAX + 1}`), 'to');
+    await expectRefused(() => worker.request('GET', `/api/v1/cases?scope=team&status=all&offset=${2 ** 53}`), 'offset');
+    await expectRefused(() => worker.request('PUT', `/api/v1/clients/${f.client.id}`, { firstName: 'Truus', lastName: f.client.lastName, version: INT4_MAX + 1 }), 'version');
+    await expectRefused(() => worker.request('PUT', `/api/v1/cases/${f.case.id}/plan`, { content: {}, baseVersion: Number.MAX_SAFE_INTEGER + 2 }), 'baseVersion');
+    await expectRefused(() => worker.request('POST', `/api/v1/network/${f.networkMember.id}/remove`, { version: -(2 ** 31) - 1 }), 'version');
   });
 
   it('gives every integer the API takes bounds that fit int4 (the OpenAPI document)', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' })).json() as { paths: Record<string, Record<string, Operation>> };
     const unbounded: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -239,21 +240,21 @@ function numberProblems(schema: unknown, at = ''): string[] {
 describe('a change on a closed case', () => {
   it('saving the plan answers 409 "afgesloten" and changes nothing', async () => {
     const closed = await factory.create('own team');
-    await worker.post(`/api/cases/${closed.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: closed.case.version });
+    await worker.post(`/api/v1/cases/${closed.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: closed.case.version });
     await factory.refresh(closed);
     const before = await fingerprint(t.database.db);
-    const response = await worker.request('PUT', `/api/cases/${closed.case.id}/plan`, { content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: closed.plan.version });
+    const response = await worker.request('PUT', `/api/v1/cases/${closed.case.id}/plan`, { content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: closed.plan.version });
     expect(response.statusCode, response.body).toBe(409);
-    expect(errorOf(response)).toMatchObject({ error: 'conflict', message: expect.stringMatching(/^Deze casus is afgesloten/) });
+    expect(errorOf(response)).toMatchObject({ code: 'conflict', detail: expect.stringMatching(/^Deze casus is afgesloten/) });
     expect(changedTables(before, await fingerprint(t.database.db))).toEqual([]);
   });
 
   it('a save over someone else\u2019s still answers 409 with their version and changes', async () => {
     await factory.refresh(f);
-    await worker.put(`/api/cases/${f.case.id}/plan`, { content: { reciprocity: 'Eerst' }, baseVersion: f.plan.version });
-    const response = await worker.request('PUT', `/api/cases/${f.case.id}/plan`, { content: { reciprocity: 'Tweede' }, baseVersion: f.plan.version });
+    await worker.put(`/api/v1/cases/${f.case.id}/plan`, { content: { reciprocity: 'Eerst' }, baseVersion: f.plan.version });
+    const response = await worker.request('PUT', `/api/v1/cases/${f.case.id}/plan`, { content: { reciprocity: 'Tweede' }, baseVersion: f.plan.version });
     expect(response.statusCode, response.body).toBe(409);
-    expect(response.json()).toMatchObject({ error: 'conflict', current: { version: f.plan.version + 1 }, changes: [expect.objectContaining({ to: 'Eerst' })] });
+    expect(response.json()).toMatchObject({ code: 'conflict', current: { version: f.plan.version + 1 }, changes: [expect.objectContaining({ to: 'Eerst' })] });
   });
 });
 
@@ -261,12 +262,13 @@ describe('a change on a closed case', () => {
 
 describe('requests Node or Fastify refuse before a route runs', () => {
   it('answers a malformed URL with 400 in the app shape', async () => {
-    for (const url of ['/api/cases/%E0%A4%A', '/api/%ff', '/api/cases/%ED%A0%80/plan', '/api/clients/%C0%AF']) {
+    for (const url of ['/api/v1/cases/%E0%A4%A', '/api/v1/%ff', '/api/v1/cases/%ED%A0%80/plan', '/api/v1/clients/%C0%AF']) {
       const response = await t.app.inject({ method: 'GET', url, headers: { cookie: worker.cookie } });
       expect(response.statusCode, url).toBe(400);
-      expect(errorOf(response), url).toEqual({ error: 'invalid', message: 'Het adres van dit verzoek is niet leesbaar: er staat een ongeldige %-code in.' });
+      expect(errorOf(response), url).toMatchObject({ code: 'invalid', detail: 'Het adres van dit verzoek is niet leesbaar: er staat een ongeldige %-code in.' });
       expect(response.headers['cache-control'], url).toBe('no-store');
       expect(response.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(response.headers['api-version'], url).toBe(API_VERSION);
     }
   });
 
@@ -278,24 +280,31 @@ describe('requests Node or Fastify refuse before a route runs', () => {
     });
 
     it('answers a 20 KB header with 431 in the app shape, with a Dutch message', async () => {
-      const answer = await rawRequest(port, `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Opvulling: ${'x'.repeat(20 * 1024)}\r\n\r\n`);
+      const answer = await rawRequest(port, `GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Opvulling: ${'x'.repeat(20 * 1024)}\r\n\r\n`);
       expect(answer.status).toBe(431);
-      expect(answer.headers['content-type']).toMatch(/^application\/json/);
+      expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(answer.headers['api-version']).toBe(API_VERSION);
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
       expect(answer.headers['cache-control']).toBe('no-store');
-      expect(JSON.parse(answer.body)).toEqual({ error: 'invalid', message: 'De kopregels van dit verzoek zijn te groot. Verwijder de cookies van deze site en probeer het opnieuw.' });
+      expect(JSON.parse(answer.body)).toEqual({
+        type: 'about:blank',
+        title: 'Kopregels te groot',
+        status: 431,
+        code: 'invalid',
+        detail: 'De kopregels van dit verzoek zijn te groot. Verwijder de cookies van deze site en probeer het opnieuw.',
+      });
     });
 
     it('answers a request Node cannot parse with 400 in the app shape', async () => {
-      const answer = await rawRequest(port, 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Kapot\u0000: ja\r\n\r\n');
+      const answer = await rawRequest(port, 'GET /api/v1/health HTTP/1.1\r\nHost: localhost\r\nX-Kapot\u0000: ja\r\n\r\n');
       expect(answer.status).toBe(400);
-      expect(JSON.parse(answer.body)).toEqual({ error: 'invalid', message: 'Het verzoek is niet leesbaar' });
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 'invalid', detail: 'Het verzoek is niet leesbaar' });
     });
 
     it('answers a malformed URL with 400 in the app shape', async () => {
-      const answer = await rawRequest(port, 'GET /api/cases/%E0%A4%A HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+      const answer = await rawRequest(port, 'GET /api/v1/cases/%E0%A4%A HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
       expect(answer.status).toBe(400);
-      expect(JSON.parse(answer.body)).toMatchObject({ error: 'invalid' });
+      expect(JSON.parse(answer.body)).toMatchObject({ code: 'invalid' });
     });
   });
 });

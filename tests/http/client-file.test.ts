@@ -43,14 +43,14 @@ beforeAll(async () => {
     referrerCode: 'huisarts',
     question: 'Schulden en eenzaamheid',
   }));
-  let detail = await anna.get<CaseDetail>(`/api/cases/${caseId}`);
-  detail = await anna.post<CaseDetail>(`/api/cases/${caseId}/first-meeting`, { firstMeetingOn: addDays(today, -18), location: 'thuis', version: detail.version });
-  detail = await anna.post<CaseDetail>(`/api/cases/${caseId}/household`, { client: { firstName: 'Emre', lastName: 'Öztürk', birthDate: '2009-01-01' }, version: detail.version });
-  const first = await anna.post<Contact>(`/api/cases/${caseId}/contacts`, { contactOn: addDays(today, -18), kind: 'huisbezoek', minutes: 60, note: 'Kennismaking thuis, schuldenoverzicht gemaakt' });
-  await anna.put(`/api/contacts/${first.id}`, { contactOn: addDays(today, -18), kind: 'huisbezoek', minutes: 75, note: 'Kennismaking thuis; schuldenoverzicht met de dochter gemaakt', version: 1 });
-  const secret = await anna.post<Contact>(`/api/cases/${caseId}/contacts`, { contactOn: addDays(today, -10), kind: 'telefoon', note: 'Vertelt over geweld door ex-partner' });
-  await anna.put(`/api/contacts/${secret.id}`, { contactOn: addDays(today, -10), kind: 'telefoon', note: 'Vertelt over geweld door ex-partner', sensitivity: 'huiselijk_geweld', version: 1 });
-  const plan = await anna.put<Plan>(`/api/cases/${caseId}/plan`, {
+  let detail = await anna.get<CaseDetail>(`/api/v1/cases/${caseId}`);
+  detail = await anna.post<CaseDetail>(`/api/v1/cases/${caseId}/first-meeting`, { firstMeetingOn: addDays(today, -18), location: 'thuis', version: detail.version });
+  detail = await anna.post<CaseDetail>(`/api/v1/cases/${caseId}/household`, { client: { firstName: 'Emre', lastName: 'Öztürk', birthDate: '2009-01-01' }, version: detail.version });
+  const first = await anna.post<Contact>(`/api/v1/cases/${caseId}/contacts`, { contactOn: addDays(today, -18), kind: 'huisbezoek', minutes: 60, note: 'Kennismaking thuis, schuldenoverzicht gemaakt' });
+  await anna.put(`/api/v1/contacts/${first.id}`, { contactOn: addDays(today, -18), kind: 'huisbezoek', minutes: 75, note: 'Kennismaking thuis; schuldenoverzicht met de dochter gemaakt', version: 1 });
+  const secret = await anna.post<Contact>(`/api/v1/cases/${caseId}/contacts`, { contactOn: addDays(today, -10), kind: 'telefoon', note: 'Vertelt over geweld door ex-partner' });
+  await anna.put(`/api/v1/contacts/${secret.id}`, { contactOn: addDays(today, -10), kind: 'telefoon', note: 'Vertelt over geweld door ex-partner', sensitivity: 'huiselijk_geweld', version: 1 });
+  const plan = await anna.put<Plan>(`/api/v1/cases/${caseId}/plan`, {
     baseVersion: 0,
     content: {
       domains: [
@@ -59,10 +59,10 @@ beforeAll(async () => {
       ],
     },
   });
-  await anna.post(`/api/cases/${caseId}/plan/versions/${plan.version}/agreement`, { agreedOn: today, how: 'gesprek' });
-  await anna.put<Plan>(`/api/cases/${caseId}/plan`, { baseVersion: 1, content: { ...plan.content, reviewOn: addDays(today, 30) } });
-  await anna.post(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: addDays(today, -17), type: 'nul', scores: { financien: 2 } });
-  await anna.post(`/api/cases/${caseId}/network`, { name: 'Samira', kind: 'family', relation: 'dochter', doesNow: 'Helpt met de post', closeness: 1 });
+  await anna.post(`/api/v1/cases/${caseId}/plan/versions/${plan.version}/agreement`, { agreedOn: today, how: 'gesprek' });
+  await anna.put<Plan>(`/api/v1/cases/${caseId}/plan`, { baseVersion: 1, content: { ...plan.content, reviewOn: addDays(today, 30) } });
+  await anna.post(`/api/v1/cases/${caseId}/zrm`, { clientId, assessedOn: addDays(today, -17), type: 'nul', scores: { financien: 2 } });
+  await anna.post(`/api/v1/cases/${caseId}/network`, { name: 'Samira', kind: 'family', relation: 'dochter', doesNow: 'Helpt met de post', closeness: 1 });
   const annaId = await userId(TEST_USERS.workerA.email);
   // Consents and disclosures are the recording team's (issue 11): Anna's team's, so Anna's file holds them.
   const annaTeam = await teamId(t.database.db, TEAM_A);
@@ -77,7 +77,7 @@ afterAll(async () => t.close());
 
 describe("the client's file", () => {
   it('holds every part as JSON for a case worker, with the BSN whole and every version', async () => {
-    const response = await anna.request('GET', `/api/clients/${clientId}/file`);
+    const response = await anna.request('GET', `/api/v1/clients/${clientId}/file`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-disposition']).toBe(`attachment; filename="dossier-ozturk-${today}.json"`);
     const file = response.json() as ClientFile;
@@ -113,7 +113,7 @@ describe("the client's file", () => {
 
   it('withholds a sensitive entry from a colleague who is no case worker, and says why', async () => {
     const lotte = await t.login('leadA');
-    const file = await lotte.get<ClientFile>(`/api/clients/${clientId}/file`);
+    const file = await lotte.get<ClientFile>(`/api/v1/clients/${clientId}/file`);
     const withheld = file.cases[0]!.journal.filter((e) => e.withheld);
     expect(withheld).toHaveLength(1);
     expect(withheld[0]).toMatchObject({ contactOn: addDays(today, -10), reason: expect.stringMatching(/gemarkeerd als gevoelig/) });
@@ -127,7 +127,7 @@ describe("the client's file", () => {
   });
 
   it('is a readable PDF with the filename of the surname and the date', async () => {
-    const response = await anna.request('GET', `/api/clients/${clientId}/file.pdf`);
+    const response = await anna.request('GET', `/api/v1/clients/${clientId}/file.pdf`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/pdf');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="dossier-ozturk-${today}.pdf"`);
@@ -145,9 +145,9 @@ describe("the client's file", () => {
 
   it('breaks pages for a long journal, numbering every page', async () => {
     for (let i = 0; i < 12; i++) {
-      await anna.post(`/api/cases/${caseId}/contacts`, { contactOn: addDays(today, -9), kind: 'kantoor', note: `Gesprek ${i}: ${'Lange notitie over de voortgang van de schuldhulp en de afspraken met de bank. '.repeat(12)}` });
+      await anna.post(`/api/v1/cases/${caseId}/contacts`, { contactOn: addDays(today, -9), kind: 'kantoor', note: `Gesprek ${i}: ${'Lange notitie over de voortgang van de schuldhulp en de afspraken met de bank. '.repeat(12)}` });
     }
-    const bytes = (await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).rawPayload;
+    const bytes = (await anna.request('GET', `/api/v1/clients/${clientId}/file.pdf`)).rawPayload;
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThan(2);
     const text = await pdfText(bytes);
@@ -157,18 +157,18 @@ describe("the client's file", () => {
   it('answers 404 to another team, kwaliteit without break-the-glass and the analyst', async () => {
     for (const user of ['workerB', 'quality', 'analyst'] as const) {
       const session = await t.login(user);
-      for (const url of [`/api/clients/${clientId}/file`, `/api/clients/${clientId}/file.pdf`]) {
+      for (const url of [`/api/v1/clients/${clientId}/file`, `/api/v1/clients/${clientId}/file.pdf`]) {
         expect((await session.request('GET', url)).statusCode, `${user} ${url}`).toBe(404);
       }
     }
-    expect((await anna.request('GET', '/api/clients/00000000-0000-4000-8000-000000000000/file.pdf')).statusCode).toBe(404);
+    expect((await anna.request('GET', '/api/v1/clients/00000000-0000-4000-8000-000000000000/file.pdf')).statusCode).toBe(404);
   });
 
   it('opens for a break-the-glass reader, without the sensitive entry', async () => {
     const bramId = await userId(TEST_USERS.workerB.email);
     await t.database.db.insert(emergencyAccess).values({ organisationId, userId: bramId, clientId, reason: 'Crisis buiten kantoortijd', expiresAt: new Date(Date.now() + 3_600_000) });
     const bram = await t.login('workerB');
-    const file = await bram.get<ClientFile>(`/api/clients/${clientId}/file`);
+    const file = await bram.get<ClientFile>(`/api/v1/clients/${clientId}/file`);
     expect(file.person.bsn).toBe(BSN);
     expect(file.cases).toHaveLength(1);
     expect(JSON.stringify(file)).not.toContain('geweld door ex-partner');
@@ -176,7 +176,7 @@ describe("the client's file", () => {
   });
 
   it('logs every export in the access log', async () => {
-    const page = await anna.get<AccessLogPage>(`/api/clients/${clientId}/access-log`);
+    const page = await anna.get<AccessLogPage>(`/api/v1/clients/${clientId}/access-log`);
     const exports = page.entries.filter((e) => e.what === 'exporteerde het dossier');
     expect(exports.map((e) => e.who)).toEqual(['Bram Bakker', 'Anna Aalders', 'Anna Aalders', 'Lotte Leeuw', 'Anna Aalders']);
     expect(exports[0]).toMatchObject({ emergency: true, team: 'Zuilen' });
@@ -208,12 +208,12 @@ describe('the access log in the file follows the rule of the access log itself (
     // Soft: every reader is checked, so a failure names each one who gets more (or less) than the rule allows.
     for (const { name, session, mayReadLog } of await readers()) {
       // The rule itself: the access-log endpoint.
-      expect((await session.request('GET', `/api/clients/${clientId}/access-log`)).statusCode, name).toBe(mayReadLog ? 200 : 404);
+      expect((await session.request('GET', `/api/v1/clients/${clientId}/access-log`)).statusCode, name).toBe(mayReadLog ? 200 : 404);
 
-      const json = await session.request('GET', `/api/clients/${clientId}/file`);
+      const json = await session.request('GET', `/api/v1/clients/${clientId}/file`);
       expect(json.statusCode, name).toBe(200);
       const file = json.json() as ClientFile;
-      const pdf = await session.request('GET', `/api/clients/${clientId}/file.pdf`);
+      const pdf = await session.request('GET', `/api/v1/clients/${clientId}/file.pdf`);
       expect(pdf.statusCode, name).toBe(200);
       const text = await pdfText(pdf.rawPayload);
       if (mayReadLog) {
@@ -251,12 +251,12 @@ describe('the PDF in every script', () => {
 
   it('prints Turkish, Arabic and Chinese names and emoji as written, in subsets of the Noto fonts', async () => {
     const opened = await openCase(anna, { client: { firstName: 'Ayşe', lastName: 'Yılmaz', birthDate: '1980-02-03' }, question: 'Hulp bij de post van İstanbul Sigorta' });
-    let detail = await anna.get<CaseDetail>(`/api/cases/${opened.caseId}`);
-    detail = await anna.post<CaseDetail>(`/api/cases/${opened.caseId}/household`, { client: { firstName: 'محمد', lastName: 'العلي' }, version: detail.version });
-    await anna.post<CaseDetail>(`/api/cases/${opened.caseId}/household`, { client: { firstName: '伟', lastName: '张' }, version: detail.version });
-    await anna.post(`/api/cases/${opened.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Blij met de afspraak 😀 en zegt: شكرا جزيلا' });
+    let detail = await anna.get<CaseDetail>(`/api/v1/cases/${opened.caseId}`);
+    detail = await anna.post<CaseDetail>(`/api/v1/cases/${opened.caseId}/household`, { client: { firstName: 'محمد', lastName: 'العلي' }, version: detail.version });
+    await anna.post<CaseDetail>(`/api/v1/cases/${opened.caseId}/household`, { client: { firstName: '伟', lastName: '张' }, version: detail.version });
+    await anna.post(`/api/v1/cases/${opened.caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Blij met de afspraak 😀 en zegt: شكرا جزيلا' });
 
-    const response = await anna.request('GET', `/api/clients/${opened.clientId}/file.pdf`);
+    const response = await anna.request('GET', `/api/v1/clients/${opened.clientId}/file.pdf`);
     expect(response.statusCode).toBe(200);
     const bytes = response.rawPayload;
     const text = await pdfText(bytes);
@@ -275,7 +275,7 @@ describe('the PDF in every script', () => {
   });
 
   it('embeds only the Latin fonts in a file without other scripts', async () => {
-    const bytes = (await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).rawPayload;
+    const bytes = (await anna.request('GET', `/api/v1/clients/${clientId}/file.pdf`)).rawPayload;
     const families = new Set((await embeddedFonts(bytes)).map((f) => f.name.replace(/^\/([A-Z]{6}\+)?/, '').replace(/-\d+$/, '')));
     expect([...families].sort()).toEqual(['NotoSans-Bold', 'NotoSans-Italic', 'NotoSans-Regular']);
   });
@@ -285,17 +285,17 @@ describe('heavy exports', () => {
   it('makes one PDF at a time per user: a second at the same time gets 429 with a Dutch message, another user is served', async () => {
     const lotte = await t.login('leadA');
     const [first, second, other] = await Promise.all([
-      anna.request('GET', `/api/clients/${clientId}/file.pdf`),
-      anna.request('GET', `/api/clients/${clientId}/file.pdf`),
-      lotte.request('GET', `/api/clients/${clientId}/file.pdf`),
+      anna.request('GET', `/api/v1/clients/${clientId}/file.pdf`),
+      anna.request('GET', `/api/v1/clients/${clientId}/file.pdf`),
+      lotte.request('GET', `/api/v1/clients/${clientId}/file.pdf`),
     ]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 429]);
     const refused = first.statusCode === 429 ? first : second;
-    expect(refused.json()).toEqual({ error: 'too_many_requests', message: PDF_IN_PROGRESS });
+    expect(refused.json()).toMatchObject({ code: 'tooManyRequests', detail: PDF_IN_PROGRESS });
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(other.statusCode).toBe(200);
     // Done: the next one is made.
-    expect((await anna.request('GET', `/api/clients/${clientId}/file.pdf`)).statusCode).toBe(200);
+    expect((await anna.request('GET', `/api/v1/clients/${clientId}/file.pdf`)).statusCode).toBe(200);
   });
 
   it('answers 503 with a Dutch message when the PDF worker dies, logs no export, and makes the next PDF with a new worker', async () => {
@@ -303,13 +303,13 @@ describe('heavy exports', () => {
     const crashing = await createTestApp({ clientFilePdfs: pool });
     try {
       const worker = await crashing.login('workerA');
-      const make = async (firstName: string) => (await worker.post<Registration>('/api/registrations', { client: { firstName, lastName: 'Proef' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' })).client.id;
+      const make = async (firstName: string) => (await worker.post<Registration>('/api/v1/registrations', { client: { firstName, lastName: 'Proef' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' })).client.id;
       const [crash, fine] = [await make('crash'), await make('Truus')];
-      const failed = await worker.request('GET', `/api/clients/${crash}/file.pdf`);
+      const failed = await worker.request('GET', `/api/v1/clients/${crash}/file.pdf`);
       expect(failed.statusCode).toBe(503);
-      expect(failed.json()).toEqual({ error: 'unavailable', message: PDF_FAILED });
+      expect(failed.json()).toMatchObject({ code: 'unavailable', detail: PDF_FAILED });
       expect(Number(failed.headers['retry-after'])).toBeGreaterThan(0);
-      const served = await worker.request('GET', `/api/clients/${fine}/file.pdf`);
+      const served = await worker.request('GET', `/api/v1/clients/${fine}/file.pdf`);
       expect(served.statusCode).toBe(200);
       expect(served.body).toBe('Truus');
       const exports = await crashing.database.db.select({ clientId: auditLog.clientId }).from(auditLog).where(eq(auditLog.action, 'export'));

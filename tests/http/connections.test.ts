@@ -28,7 +28,7 @@ afterAll(async () => {
 
 async function listening(overrides: Partial<Config>, logLines?: string[]): Promise<{ app: FastifyInstance; port: number }> {
   const config = { ...readConfig({}), logLevel: logLines ? 'warn' : 'silent', ...overrides };
-  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test' }, logLines ? { logStream: { write: (line) => void logLines.push(line) } } : {});
+  const app = await buildApp({ db: database.db, config, databaseKind: database.kind }, logLines ? { logStream: { write: (line) => void logLines.push(line) } } : {});
   await app.listen({ port: 0, host: '127.0.0.1' });
   apps.push(app);
   return { app, port: (app.server.address() as net.AddressInfo).port };
@@ -67,7 +67,7 @@ async function connect(port: number, localAddress: string): Promise<Watched> {
   return watched;
 }
 
-function get(port: number, localAddress: string, path = '/api/health'): Promise<number> {
+function get(port: number, localAddress: string, path = '/api/v1/health'): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = http.get({ host: '127.0.0.1', port, path, localAddress, agent: false }, (response) => {
       response.resume();
@@ -131,7 +131,7 @@ describe('timeouts', () => {
   it('cuts off a client that sends its headers a byte at a time, and one that sends nothing, while serving others', async () => {
     const { port } = await listening({ headersTimeoutMs: HEADERS_TIMEOUT_MS });
     const slow = await connect(port, '127.0.0.3');
-    slow.socket.write('GET /api/health HTTP/1.1\r\nHost: keukentafel\r\n');
+    slow.socket.write('GET /api/v1/health HTTP/1.1\r\nHost: keukentafel\r\n');
     const drip = setInterval(() => slow.socket.writable && slow.socket.write('X'), 100);
     const silent = await connect(port, '127.0.0.3');
     try {

@@ -49,11 +49,11 @@ afterAll(async () => t.close());
 
 describe('consents', () => {
   it('records a consent and lists it with its state and who recorded it; both logged', async () => {
-    const created = await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ validUntil: addDays(today, 180) }));
+    const created = await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ validUntil: addDays(today, 180) }));
     expect(created).toMatchObject({ clientId, recipientKind: 'huisarts', state: 'actief', recordedByName: 'Anna Aalders', withdrawnOn: null, version: 1, validUntil: addDays(today, 180) });
-    await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ recipientKind: 'woningcorporatie', recipientName: 'Mitros', validFrom: addDays(today, 10), givenHow: 'mondeling' }));
+    await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ recipientKind: 'woningcorporatie', recipientName: 'Mitros', validFrom: addDays(today, 10), givenHow: 'mondeling' }));
 
-    const list = await anna.get<ClientConsents>(`/api/clients/${clientId}/consents`);
+    const list = await anna.get<ClientConsents>(`/api/v1/clients/${clientId}/consents`);
     expect(list.consents.map((c) => [c.recipientName, c.state])).toEqual([
       ['Mitros', 'nog_niet_ingegaan'],
       ['Huisartsenpraktijk Overvecht', 'actief'],
@@ -69,38 +69,38 @@ describe('consents', () => {
   it('refuses invalid consents with 400 and changes nothing', async () => {
     const before = await tableCounts();
     const auditBefore = (await auditRows(clientId)).length;
-    const empty = await anna.request('POST', `/api/clients/${clientId}/consents`, { recipientKind: 'buurman', validFrom: 'morgen', givenHow: 'telepathisch' });
+    const empty = await anna.request('POST', `/api/v1/clients/${clientId}/consents`, { recipientKind: 'buurman', validFrom: 'morgen', givenHow: 'telepathisch' });
     expect(empty.statusCode).toBe(400);
-    expect((empty.json().fields as { path: string }[]).map((f) => f.path).sort()).toEqual(['dataShared', 'givenHow', 'purpose', 'recipientKind', 'recipientName', 'validFrom']);
-    const backwards = await anna.request('POST', `/api/clients/${clientId}/consents`, consentBody({ validUntil: addDays(today, -1) }));
+    expect((empty.json().invalidParams as { name: string }[]).map((f) => f.name).sort()).toEqual(['dataShared', 'givenHow', 'purpose', 'recipientKind', 'recipientName', 'validFrom']);
+    const backwards = await anna.request('POST', `/api/v1/clients/${clientId}/consents`, consentBody({ validUntil: addDays(today, -1) }));
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().fields).toEqual([{ path: 'validUntil', message: 'De einddatum ligt vóór de ingangsdatum' }]);
-    const beforeBirth = await anna.request('POST', `/api/clients/${clientId}/consents`, consentBody({ validFrom: '1970-03-31' }));
+    expect(backwards.json().invalidParams).toEqual([{ name: 'validUntil', reason: 'De einddatum ligt vóór de ingangsdatum' }]);
+    const beforeBirth = await anna.request('POST', `/api/v1/clients/${clientId}/consents`, consentBody({ validFrom: '1970-03-31' }));
     expect(beforeBirth.statusCode).toBe(400);
-    expect(beforeBirth.json().fields).toEqual([{ path: 'validFrom', message: 'De ingangsdatum ligt vóór de geboortedatum van de cliënt' }]);
-    const farAhead = await anna.request('POST', `/api/clients/${clientId}/consents`, consentBody({ validFrom: addDays(today, 400) }));
+    expect(beforeBirth.json().invalidParams).toEqual([{ name: 'validFrom', reason: 'De ingangsdatum ligt vóór de geboortedatum van de cliënt' }]);
+    const farAhead = await anna.request('POST', `/api/v1/clients/${clientId}/consents`, consentBody({ validFrom: addDays(today, 400) }));
     expect(farAhead.statusCode).toBe(400);
     expect(await tableCounts()).toEqual(before);
     expect(await auditRows(clientId)).toHaveLength(auditBefore);
   });
 
   it('withdraws a consent once, refusing a stale version and a date before the start; it stays in the register', async () => {
-    const created = await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ recipientKind: 'ggz', recipientName: 'Altrecht', validFrom: addDays(today, -30) }));
-    const early = await anna.request('POST', `/api/consents/${created.id}/withdraw`, { withdrawnOn: addDays(today, -31), version: 1 });
+    const created = await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ recipientKind: 'ggz', recipientName: 'Altrecht', validFrom: addDays(today, -30) }));
+    const early = await anna.request('POST', `/api/v1/consents/${created.id}/withdraw`, { withdrawnOn: addDays(today, -31), version: 1 });
     expect(early.statusCode).toBe(400);
-    expect(early.json().fields[0].message).toMatch(/vóór de ingangsdatum/);
-    const future = await anna.request('POST', `/api/consents/${created.id}/withdraw`, { withdrawnOn: addDays(today, 1), version: 1 });
+    expect(early.json().invalidParams[0].reason).toMatch(/vóór de ingangsdatum/);
+    const future = await anna.request('POST', `/api/v1/consents/${created.id}/withdraw`, { withdrawnOn: addDays(today, 1), version: 1 });
     expect(future.statusCode).toBe(400);
 
-    const withdrawn = await anna.post<Consent>(`/api/consents/${created.id}/withdraw`, { withdrawnOn: today, note: 'Cliënt belde: wil niet meer dat wij met Altrecht overleggen.', version: 1 });
+    const withdrawn = await anna.post<Consent>(`/api/v1/consents/${created.id}/withdraw`, { withdrawnOn: today, note: 'Cliënt belde: wil niet meer dat wij met Altrecht overleggen.', version: 1 });
     expect(withdrawn).toMatchObject({ state: 'ingetrokken', withdrawnOn: today, withdrawnByName: 'Anna Aalders', withdrawalNote: 'Cliënt belde: wil niet meer dat wij met Altrecht overleggen.', version: 2 });
-    const stale = await anna.request('POST', `/api/consents/${created.id}/withdraw`, { withdrawnOn: today, version: 1 });
+    const stale = await anna.request('POST', `/api/v1/consents/${created.id}/withdraw`, { withdrawnOn: today, version: 1 });
     expect(stale.statusCode).toBe(409);
-    const twice = await anna.request('POST', `/api/consents/${created.id}/withdraw`, { withdrawnOn: today, version: 2 });
+    const twice = await anna.request('POST', `/api/v1/consents/${created.id}/withdraw`, { withdrawnOn: today, version: 2 });
     expect(twice.statusCode).toBe(400);
-    expect(twice.json().message).toBe('Deze toestemming is al ingetrokken');
+    expect(twice.json().detail).toBe('Deze toestemming is al ingetrokken');
 
-    const list = await anna.get<ClientConsents>(`/api/clients/${clientId}/consents`);
+    const list = await anna.get<ClientConsents>(`/api/v1/clients/${clientId}/consents`);
     expect(list.consents.find((c) => c.id === created.id)).toMatchObject({ state: 'ingetrokken', version: 2 });
     const update = (await auditRows(clientId)).filter((r) => r.entityId === created.id && r.action === 'update');
     expect(update).toHaveLength(1);
@@ -110,8 +110,8 @@ describe('consents', () => {
 
 describe('disclosures', () => {
   it('records a disclosure on an active consent, listed with the consent it relied on and logged as disclose', async () => {
-    const gp = await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ recipientName: 'Huisarts De Vries' }));
-    const made = await anna.post<Disclosure>(`/api/clients/${clientId}/disclosures`, {
+    const gp = await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ recipientName: 'Huisarts De Vries' }));
+    const made = await anna.post<Disclosure>(`/api/v1/clients/${clientId}/disclosures`, {
       recipient: 'Huisarts De Vries',
       dataShared: 'Het krachtplan, deel gezondheid',
       ground: 'toestemming',
@@ -120,23 +120,23 @@ describe('disclosures', () => {
       caseId,
     });
     expect(made).toMatchObject({ ground: 'toestemming', caseId, consent: { id: gp.id, recipientName: 'Huisarts De Vries' }, reasoning: null, recordedByName: 'Anna Aalders' });
-    const list = await anna.get<ClientConsents>(`/api/clients/${clientId}/consents`);
+    const list = await anna.get<ClientConsents>(`/api/v1/clients/${clientId}/consents`);
     expect(list.disclosures.map((d) => d.id)).toEqual([made.id]);
     const rows = (await auditRows(clientId)).filter((r) => r.action === 'disclose');
     expect(rows).toEqual([expect.objectContaining({ entityType: 'disclosure', entityId: made.id, changes: expect.objectContaining({ ground: 'toestemming', to: expect.objectContaining({ consentId: gp.id, recipient: 'Huisarts De Vries' }) }) })]);
   });
 
   it('refuses a consent that was withdrawn, expired or not yet in force on the day, or of another client', async () => {
-    const withdrawnConsent = await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ recipientName: 'Buurtzorg', recipientKind: 'zorgaanbieder', validFrom: addDays(today, -20) }));
-    await anna.post(`/api/consents/${withdrawnConsent.id}/withdraw`, { withdrawnOn: addDays(today, -5), version: 1 });
-    const expired = await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ recipientName: 'UWV', recipientKind: 'werkgever_uwv', validFrom: '2025-01-01', validUntil: '2025-06-30' }));
-    const later = await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ recipientName: 'School', recipientKind: 'school', validFrom: addDays(today, 3) }));
-    const ofOther = await anna.post<Consent>(`/api/clients/${otherClientId}/consents`, consentBody());
+    const withdrawnConsent = await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ recipientName: 'Buurtzorg', recipientKind: 'zorgaanbieder', validFrom: addDays(today, -20) }));
+    await anna.post(`/api/v1/consents/${withdrawnConsent.id}/withdraw`, { withdrawnOn: addDays(today, -5), version: 1 });
+    const expired = await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ recipientName: 'UWV', recipientKind: 'werkgever_uwv', validFrom: '2025-01-01', validUntil: '2025-06-30' }));
+    const later = await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ recipientName: 'School', recipientKind: 'school', validFrom: addDays(today, 3) }));
+    const ofOther = await anna.post<Consent>(`/api/v1/clients/${otherClientId}/consents`, consentBody());
     const before = await tableCounts();
     const disclosuresBefore = (await auditRows(clientId)).filter((r) => r.action === 'disclose').length;
 
     const attempt = (consentId: string | undefined, disclosedOn = today) =>
-      anna.request('POST', `/api/clients/${clientId}/disclosures`, { recipient: 'X', dataShared: 'Y', ground: 'toestemming', consentId, disclosedOn });
+      anna.request('POST', `/api/v1/clients/${clientId}/disclosures`, { recipient: 'X', dataShared: 'Y', ground: 'toestemming', consentId, disclosedOn });
     const cases: [string | undefined, string, RegExp][] = [
       [withdrawnConsent.id, today, /ingetrokken/],
       [expired.id, today, /verlopen/],
@@ -148,7 +148,7 @@ describe('disclosures', () => {
     for (const [id, on, message] of cases) {
       const response = await attempt(id, on);
       expect(response.statusCode, String(message)).toBe(400);
-      expect(response.json().fields).toEqual([{ path: 'consentId', message: expect.stringMatching(message) }]);
+      expect(response.json().invalidParams).toEqual([{ name: 'consentId', reason: expect.stringMatching(message) }]);
     }
     expect(await tableCounts()).toEqual(before);
     expect((await auditRows(clientId)).filter((r) => r.action === 'disclose')).toHaveLength(disclosuresBefore);
@@ -162,20 +162,20 @@ describe('disclosures', () => {
     const base = { recipient: 'Veilig Thuis Utrecht', dataShared: 'Signalen van huiselijk geweld', disclosedOn: today };
     const before = await tableCounts();
     for (const ground of ['wettelijke_plicht', 'meldrecht', 'conflict_van_plichten']) {
-      const short = await anna.request('POST', `/api/clients/${clientId}/disclosures`, { ...base, ground, reasoning: 'Zorgen' });
+      const short = await anna.request('POST', `/api/v1/clients/${clientId}/disclosures`, { ...base, ground, reasoning: 'Zorgen' });
       expect(short.statusCode, ground).toBe(400);
-      expect(short.json().fields.map((f: { path: string }) => f.path)).toEqual(['reasoning']);
+      expect(short.json().invalidParams.map((f: { name: string }) => f.name)).toEqual(['reasoning']);
     }
-    const future = await anna.request('POST', `/api/clients/${clientId}/disclosures`, { ...base, ground: 'meldrecht', reasoning: REASONING, disclosedOn: addDays(today, 1) });
+    const future = await anna.request('POST', `/api/v1/clients/${clientId}/disclosures`, { ...base, ground: 'meldrecht', reasoning: REASONING, disclosedOn: addDays(today, 1) });
     expect(future.statusCode).toBe(400);
-    const wrongCase = await anna.request('POST', `/api/clients/${clientId}/disclosures`, { ...base, ground: 'meldrecht', reasoning: REASONING, caseId: otherCaseId });
+    const wrongCase = await anna.request('POST', `/api/v1/clients/${clientId}/disclosures`, { ...base, ground: 'meldrecht', reasoning: REASONING, caseId: otherCaseId });
     expect(wrongCase.statusCode).toBe(400);
-    expect(wrongCase.json().fields).toEqual([{ path: 'caseId', message: 'Kies een casus van deze cliënt' }]);
-    const unknownGround = await anna.request('POST', `/api/clients/${clientId}/disclosures`, { ...base, ground: 'nieuwsgierigheid', reasoning: REASONING });
+    expect(wrongCase.json().invalidParams).toEqual([{ name: 'caseId', reason: 'Kies een casus van deze cliënt' }]);
+    const unknownGround = await anna.request('POST', `/api/v1/clients/${clientId}/disclosures`, { ...base, ground: 'nieuwsgierigheid', reasoning: REASONING });
     expect(unknownGround.statusCode).toBe(400);
     expect(await tableCounts()).toEqual(before);
 
-    const reported = await anna.post<Disclosure>(`/api/clients/${clientId}/disclosures`, { ...base, ground: 'meldrecht', reasoning: REASONING, caseId });
+    const reported = await anna.post<Disclosure>(`/api/v1/clients/${clientId}/disclosures`, { ...base, ground: 'meldrecht', reasoning: REASONING, caseId });
     expect(reported).toMatchObject({ ground: 'meldrecht', reasoning: REASONING, consent: null, caseId });
     const row = (await auditRows(clientId)).find((r) => r.entityId === reported.id)!;
     expect(row).toMatchObject({ action: 'disclose', changes: { ground: 'meldrecht' } });
@@ -184,19 +184,19 @@ describe('disclosures', () => {
 
 describe('access', () => {
   it('answers 404 to another team and to roles without client data, and changes nothing', async () => {
-    const own = await anna.post<Consent>(`/api/clients/${clientId}/consents`, consentBody({ recipientName: 'Schuldhulp Utrecht', recipientKind: 'schuldhulpverlening' }));
+    const own = await anna.post<Consent>(`/api/v1/clients/${clientId}/consents`, consentBody({ recipientName: 'Schuldhulp Utrecht', recipientKind: 'schuldhulpverlening' }));
     const before = await tableCounts();
     for (const user of ['workerB', 'quality', 'analyst', 'admin'] as const) {
       const session = await t.login(user);
-      expect((await session.request('GET', `/api/clients/${clientId}/consents`)).statusCode, user).toBe(404);
-      expect((await session.request('POST', `/api/clients/${clientId}/consents`, consentBody())).statusCode, user).toBe(404);
-      expect((await session.request('POST', `/api/consents/${own.id}/withdraw`, { withdrawnOn: today, version: 1 })).statusCode, user).toBe(404);
-      expect((await session.request('POST', `/api/clients/${clientId}/disclosures`, { recipient: 'X', dataShared: 'Y', ground: 'meldrecht', reasoning: REASONING, disclosedOn: today })).statusCode, user).toBe(404);
+      expect((await session.request('GET', `/api/v1/clients/${clientId}/consents`)).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/v1/clients/${clientId}/consents`, consentBody())).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/v1/consents/${own.id}/withdraw`, { withdrawnOn: today, version: 1 })).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/v1/clients/${clientId}/disclosures`, { recipient: 'X', dataShared: 'Y', ground: 'meldrecht', reasoning: REASONING, disclosedOn: today })).statusCode, user).toBe(404);
     }
     expect(await tableCounts()).toEqual(before);
     // A colleague in the same team sees the register.
     const ahmed = await t.login('workerA2');
-    expect((await ahmed.get<ClientConsents>(`/api/clients/${clientId}/consents`)).consents.map((c) => c.id)).toContain(own.id);
+    expect((await ahmed.get<ClientConsents>(`/api/v1/clients/${clientId}/consents`)).consents.map((c) => c.id)).toContain(own.id);
     const stillActive = await t.database.db.select().from(consents).where(and(eq(consents.id, own.id)));
     expect(stillActive[0]!.withdrawnOn).toBeNull();
   });

@@ -14,7 +14,7 @@ let app: FastifyInstance;
 beforeAll(async () => {
   // Nothing listens on a free port: every query fails to connect (ECONNREFUSED).
   database = await openDatabase({ databaseUrl: `postgres://keukentafel@127.0.0.1:${await freePort()}/keukentafel`, migrate: false });
-  app = await buildApp({ db: database.db, config: { ...readConfig({}), logLevel: 'silent' }, databaseKind: 'postgres', version: 'test' });
+  app = await buildApp({ db: database.db, config: { ...readConfig({}), logLevel: 'silent' }, databaseKind: 'postgres' });
 });
 afterAll(async () => {
   await app.close();
@@ -23,10 +23,10 @@ afterAll(async () => {
 
 describe('a database that cannot be reached', () => {
   it('answers 503 with a message to try again, and Retry-After', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'medewerker@demo.keukentafel.nl', password: 'wat-dan-ook-1234' } });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'medewerker@demo.keukentafel.nl', password: 'wat-dan-ook-1234' } });
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('30');
-    expect(response.json()).toEqual({ error: 'unavailable', message: 'De database is even niet bereikbaar. Probeer het over een minuut opnieuw.' });
+    expect(response.json()).toMatchObject({ code: 'unavailable', detail: 'De database is even niet bereikbaar. Probeer het over een minuut opnieuw.' });
   });
 
   it('tells connection failures from other database errors', () => {

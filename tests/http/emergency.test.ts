@@ -38,8 +38,8 @@ async function auditRows(actorEmail: string) {
 
 describe('break the glass', () => {
   it('hides the client from another team, and logs the refused look', async () => {
-    expect((await stranger.request('GET', `/api/clients/${clientId}`)).statusCode).toBe(404);
-    expect((await stranger.request('GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/clients/${clientId}`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);
     await auditAfterAnswerSettled(); // refused looks are logged after the answer
     const denied = (await auditRows('worker.b@test.nl')).filter((r) => r.outcome === 'denied');
     expect(denied.map((r) => r.entity_type).sort()).toEqual(['case', 'client']);
@@ -47,50 +47,50 @@ describe('break the glass', () => {
   });
 
   it('finds a person only by exact BSN or last name with birth date, and logs no search term', async () => {
-    const byBsn = await stranger.post<EmergencyMatch[]>('/api/emergency-access/search', { bsn: BSN });
+    const byBsn = await stranger.post<EmergencyMatch[]>('/api/v1/emergency-access/search', { bsn: BSN });
     expect(byBsn).toEqual([{ id: clientId, firstName: 'Noor', lastName: 'Nood', birthDate: '1975-04-04', teams: ['Overvecht Centrum'], accessible: false }]);
-    const byName = await stranger.post<EmergencyMatch[]>('/api/emergency-access/search', { lastName: 'nood', birthDate: '1975-04-04' });
+    const byName = await stranger.post<EmergencyMatch[]>('/api/v1/emergency-access/search', { lastName: 'nood', birthDate: '1975-04-04' });
     expect(byName.map((m) => m.id)).toEqual([clientId]);
-    expect(await stranger.post<EmergencyMatch[]>('/api/emergency-access/search', { lastName: 'Noo', birthDate: '1975-04-04' })).toEqual([]);
-    const incomplete = await stranger.request('POST', '/api/emergency-access/search', { lastName: 'Nood' });
+    expect(await stranger.post<EmergencyMatch[]>('/api/v1/emergency-access/search', { lastName: 'Noo', birthDate: '1975-04-04' })).toEqual([]);
+    const incomplete = await stranger.request('POST', '/api/v1/emergency-access/search', { lastName: 'Nood' });
     expect(incomplete.statusCode).toBe(400);
-    expect((await owner.post<EmergencyMatch[]>('/api/emergency-access/search', { bsn: BSN }))[0]!.accessible).toBe(true);
+    expect((await owner.post<EmergencyMatch[]>('/api/v1/emergency-access/search', { bsn: BSN }))[0]!.accessible).toBe(true);
     const logged = await t.database.db.select({ changes: auditLog.changes }).from(auditLog).where(eq(auditLog.action, 'search'));
     expect(JSON.stringify(logged)).not.toContain(BSN);
   });
 
   it('refuses a short reason and an access to a client of the own team, changing nothing', async () => {
-    const short = await stranger.request('POST', '/api/emergency-access', { clientId, reason: 'nodig' });
+    const short = await stranger.request('POST', '/api/v1/emergency-access', { clientId, reason: 'nodig' });
     expect(short.statusCode).toBe(400);
-    expect(short.json().fields[0].path).toBe('reason');
-    const own = await owner.request('POST', '/api/emergency-access', { clientId, reason: 'Ik wil even kijken hoe het gaat hier' });
+    expect(short.json().invalidParams[0].name).toBe('reason');
+    const own = await owner.request('POST', '/api/v1/emergency-access', { clientId, reason: 'Ik wil even kijken hoe het gaat hier' });
     expect(own.statusCode).toBe(400);
     expect(await t.database.db.select().from(emergencyAccess)).toEqual([]);
   });
 
   it('opens the client read-only for 24 hours, and marks every read as emergency access', async () => {
-    const grant = await stranger.post<EmergencyGrant>('/api/emergency-access', { clientId, reason: 'Crisismelding politie in het weekend, vaste medewerker onbereikbaar' });
+    const grant = await stranger.post<EmergencyGrant>('/api/v1/emergency-access', { clientId, reason: 'Crisismelding politie in het weekend, vaste medewerker onbereikbaar' });
     const hours = (Date.parse(grant.expiresAt) - Date.parse(grant.grantedAt)) / 3600_000;
     expect(hours).toBe(24);
-    const again = await stranger.request('POST', '/api/emergency-access', { clientId, reason: 'Crisismelding politie in het weekend, nogmaals' });
+    const again = await stranger.request('POST', '/api/v1/emergency-access', { clientId, reason: 'Crisismelding politie in het weekend, nogmaals' });
     expect(again.statusCode).toBe(409);
 
-    const client = await stranger.get<ClientDetail>(`/api/clients/${clientId}`);
+    const client = await stranger.get<ClientDetail>(`/api/v1/clients/${clientId}`);
     expect(client.bsn).toBe(BSN);
     expect(client.emergencyUntil).toBe(grant.expiresAt);
     expect(client.cases.map((c) => c.id)).toEqual([caseId]);
-    const detail = await stranger.get<CaseDetail>(`/api/cases/${caseId}`);
+    const detail = await stranger.get<CaseDetail>(`/api/v1/cases/${caseId}`);
     expect(detail.access).toBe('emergency');
-    expect((await owner.get<CaseDetail>(`/api/cases/${caseId}`)).access).toBe('team');
-    expect((await owner.get<ClientDetail>(`/api/clients/${clientId}`)).emergencyUntil).toBeNull();
+    expect((await owner.get<CaseDetail>(`/api/v1/cases/${caseId}`)).access).toBe('team');
+    expect((await owner.get<ClientDetail>(`/api/v1/clients/${clientId}`)).emergencyUntil).toBeNull();
 
     // Never a write: not the client, not the case, not the journal.
-    expect((await stranger.request('PUT', `/api/clients/${clientId}`, { firstName: 'Noor', lastName: 'Anders', version: 1 })).statusCode).toBe(404);
-    expect((await stranger.request('POST', `/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'x' })).statusCode).toBe(404);
-    expect((await stranger.request('POST', `/api/cases/${caseId}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: detail.version })).statusCode).toBe(404);
-    expect((await owner.get<ClientDetail>(`/api/clients/${clientId}`)).lastName).toBe('Nood');
+    expect((await stranger.request('PUT', `/api/v1/clients/${clientId}`, { firstName: 'Noor', lastName: 'Anders', version: 1 })).statusCode).toBe(404);
+    expect((await stranger.request('POST', `/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'x' })).statusCode).toBe(404);
+    expect((await stranger.request('POST', `/api/v1/cases/${caseId}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: detail.version })).statusCode).toBe(404);
+    expect((await owner.get<ClientDetail>(`/api/v1/clients/${clientId}`)).lastName).toBe('Nood');
 
-    const mine = await stranger.get<EmergencyGrant[]>('/api/emergency-access/mine');
+    const mine = await stranger.get<EmergencyGrant[]>('/api/v1/emergency-access/mine');
     expect(mine.map((g) => g.clientName)).toEqual(['Noor Nood']);
 
     const rows = (await auditRows('worker.b@test.nl')).filter((r) => r.client_id === clientId && r.outcome === 'success');
@@ -98,33 +98,33 @@ describe('break the glass', () => {
   });
 
   it('lets kwaliteit open a client only through break-the-glass', async () => {
-    expect((await quality.request('GET', `/api/clients/${clientId}`)).statusCode).toBe(404);
-    await quality.post('/api/emergency-access', { clientId, reason: 'Inzageverzoek van de cliënt, ontvangen per brief op ' + today });
-    const client = await quality.get<ClientDetail>(`/api/clients/${clientId}`);
+    expect((await quality.request('GET', `/api/v1/clients/${clientId}`)).statusCode).toBe(404);
+    await quality.post('/api/v1/emergency-access', { clientId, reason: 'Inzageverzoek van de cliënt, ontvangen per brief op ' + today });
+    const client = await quality.get<ClientDetail>(`/api/v1/clients/${clientId}`);
     expect(client.emergencyUntil).not.toBeNull();
   });
 
   it('lists the accesses for review with what was done under them, and records the review once', async () => {
     await auditAfterAnswerSettled();
-    const open = await quality.get<EmergencyReviewItem[]>('/api/emergency-access');
+    const open = await quality.get<EmergencyReviewItem[]>('/api/v1/emergency-access');
     const worker = open.find((i) => i.userName === 'Bram Bakker')!;
     // The grant, two reads, and three refused writes (a change of the client, a contact, a first meeting).
     expect(worker).toMatchObject({ userRole: 'Buurtteammedewerker', teamName: 'Zuilen', clientTeams: ['Overvecht Centrum'], actions: 6, reviewedAt: null });
     expect(JSON.stringify(open)).not.toContain('Nood');
 
     const own = open.find((i) => i.userName === 'Karin Kwak')!;
-    expect((await quality.request('POST', `/api/emergency-access/${own.id}/review`, { outcome: 'terecht', version: own.version })).statusCode).toBe(400);
-    const vague = await quality.request('POST', `/api/emergency-access/${worker.id}/review`, { outcome: 'onterecht', version: worker.version });
+    expect((await quality.request('POST', `/api/v1/emergency-access/${own.id}/review`, { outcome: 'terecht', version: own.version })).statusCode).toBe(400);
+    const vague = await quality.request('POST', `/api/v1/emergency-access/${worker.id}/review`, { outcome: 'onterecht', version: worker.version });
     expect(vague.statusCode).toBe(400);
 
-    expect((await quality.request('POST', `/api/emergency-access/${worker.id}/review`, { outcome: 'terecht', note: 'Crisis, goed gedaan', version: worker.version })).statusCode).toBe(204);
-    const stale = await quality.request('POST', `/api/emergency-access/${worker.id}/review`, { outcome: 'onterecht', note: 'Toch niet in orde', version: worker.version });
+    expect((await quality.request('POST', `/api/v1/emergency-access/${worker.id}/review`, { outcome: 'terecht', note: 'Crisis, goed gedaan', version: worker.version })).statusCode).toBe(204);
+    const stale = await quality.request('POST', `/api/v1/emergency-access/${worker.id}/review`, { outcome: 'onterecht', note: 'Toch niet in orde', version: worker.version });
     expect(stale.statusCode).toBe(409);
-    const reviewed = await quality.get<EmergencyReviewItem[]>('/api/emergency-access?status=beoordeeld');
+    const reviewed = await quality.get<EmergencyReviewItem[]>('/api/v1/emergency-access?status=beoordeeld');
     expect(reviewed.map((i) => [i.userName, i.reviewOutcome, i.reviewedByName])).toEqual([['Bram Bakker', 'terecht', 'Karin Kwak']]);
 
     // Workers cannot review; the review list does not exist for them.
-    expect((await stranger.request('GET', '/api/emergency-access')).statusCode).toBe(404);
+    expect((await stranger.request('GET', '/api/v1/emergency-access')).statusCode).toBe(404);
   });
 
   it('closes the file again when the access expires', async () => {
@@ -132,8 +132,8 @@ describe('break the glass', () => {
       .update(emergencyAccess)
       .set({ expiresAt: sql`now() - interval '1 minute'` })
       .where(and(eq(emergencyAccess.clientId, clientId)));
-    expect((await stranger.request('GET', `/api/clients/${clientId}`)).statusCode).toBe(404);
-    expect((await stranger.request('GET', `/api/cases/${caseId}`)).statusCode).toBe(404);
-    expect(await stranger.get('/api/emergency-access/mine')).toEqual([]);
+    expect((await stranger.request('GET', `/api/v1/clients/${clientId}`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/cases/${caseId}`)).statusCode).toBe(404);
+    expect(await stranger.get('/api/v1/emergency-access/mine')).toEqual([]);
   });
 });

@@ -35,7 +35,7 @@ function loginRequest(email: string, password: string, cookie?: string) {
   address++;
   return t.app.inject({
     method: 'POST',
-    url: '/api/auth/login',
+    url: '/api/v1/auth/login',
     remoteAddress: `10.9.${Math.floor(address / 250)}.${address % 250}`,
     payload: { email, password },
     headers: cookie ? { cookie } : {},
@@ -90,11 +90,11 @@ describe('security headers', () => {
   it('sends them on API answers, errors included, with no-store', async () => {
     const worker = await t.login('workerA');
     const answers = {
-      health: await t.app.inject({ method: 'GET', url: '/api/health' }),
-      me: await worker.request('GET', '/api/auth/me'),
-      unauthenticated: await t.app.inject({ method: 'GET', url: '/api/auth/me' }),
-      unknownRoute: await t.app.inject({ method: 'GET', url: '/api/bestaat-niet' }),
-      invalid: await worker.request('POST', '/api/clients/search', { search: '' }),
+      health: await t.app.inject({ method: 'GET', url: '/api/v1/health' }),
+      me: await worker.request('GET', '/api/v1/auth/me'),
+      unauthenticated: await t.app.inject({ method: 'GET', url: '/api/v1/auth/me' }),
+      unknownRoute: await t.app.inject({ method: 'GET', url: '/api/v1/bestaat-niet' }),
+      invalid: await worker.request('POST', '/api/v1/clients/search', { search: '' }),
     };
     expect(answers.unauthenticated.statusCode).toBe(401);
     expect(answers.unknownRoute.statusCode).toBe(404);
@@ -143,8 +143,8 @@ describe('sessions', () => {
     const secondCookie = sessionCookie(second);
     expect(secondCookie).not.toBe(firstCookie);
     expect(second.json().csrfToken).not.toBe(first.json().csrfToken);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: firstCookie } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: secondCookie } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: firstCookie } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: secondCookie } })).statusCode).toBe(200);
   });
 
   it('moves last_seen_at at most once a minute', async () => {
@@ -157,11 +157,11 @@ describe('sessions', () => {
 
     await setLastSeen(30);
     const before = await lastSeen();
-    expect((await session.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
     expect(await lastSeen()).toEqual(before);
 
     await setLastSeen(5 * 60);
-    expect((await session.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
     expect(Date.now() - (await lastSeen()).getTime()).toBeLessThan(10_000);
   });
 
@@ -170,16 +170,16 @@ describe('sessions', () => {
     const userId = (await userRow('workerB')).id;
     // 29 minutes idle: still fine (the default is 30).
     await t.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '29 minutes'` }).where(eq(sessions.userId, userId));
-    expect((await session.request('GET', '/api/auth/me')).statusCode).toBe(200);
+    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
 
     await t.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` }).where(eq(sessions.userId, userId));
-    const idle = await session.request('GET', '/api/work/mine');
+    const idle = await session.request('GET', '/api/v1/work/mine');
     expect(idle.statusCode).toBe(401);
-    expect(idle.json()).toEqual({ error: 'unauthenticated', message: SESSION_EXPIRED_MESSAGE });
+    expect(idle.json()).toMatchObject({ code: 'unauthenticated', detail: SESSION_EXPIRED_MESSAGE });
     expect(idle.cookies.find((c) => c.name === 'kt_session')?.value).toBe('');
     expect(await t.database.db.$count(sessions, eq(sessions.userId, userId))).toBe(0);
     // Once deleted, the cookie is simply unknown.
-    expect((await session.request('GET', '/api/auth/me')).json().message).toBe('U bent niet ingelogd');
+    expect((await session.request('GET', '/api/v1/auth/me')).json().detail).toBe('U bent niet ingelogd');
   });
 
   it('logs in over an idle session cookie: the new cookie wins over the clearing of the old', async () => {
@@ -191,7 +191,7 @@ describe('sessions', () => {
     const cookies = again.cookies.filter((c) => c.name === 'kt_session');
     expect(cookies).toHaveLength(1);
     expect(cookies[0]!.value).not.toBe('');
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: sessionCookie(again) } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: sessionCookie(again) } })).statusCode).toBe(200);
   });
 });
 
@@ -229,29 +229,29 @@ describe('password rules', () => {
     const other = await t.login('workerA2');
     const before = (await userRow('workerA2')).passwordHash;
 
-    const wrongCurrent = await session.request('POST', '/api/auth/password', { currentPassword: 'niet-het-wachtwoord', newPassword: 'een heel nieuw wachtwoord' });
+    const wrongCurrent = await session.request('POST', '/api/v1/auth/password', { currentPassword: 'niet-het-wachtwoord', newPassword: 'een heel nieuw wachtwoord' });
     expect(wrongCurrent.statusCode).toBe(400);
-    expect(wrongCurrent.json().fields).toEqual([{ path: 'currentPassword', message: 'Uw huidige wachtwoord klopt niet' }]);
+    expect(wrongCurrent.json().invalidParams).toEqual([{ name: 'currentPassword', reason: 'Uw huidige wachtwoord klopt niet' }]);
     // A wrong current password is a guess like a failed login from the same address.
     expect(await failedLoginsCounted(email)).toBe(1);
 
-    const weak = await session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'wachtwoord' });
+    const weak = await session.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'wachtwoord' });
     expect(weak.statusCode).toBe(400);
-    expect(weak.json().fields).toEqual([
-      { path: 'newPassword', message: PASSWORD_MESSAGES.tooShort },
-      { path: 'newPassword', message: PASSWORD_MESSAGES.common },
+    expect(weak.json().invalidParams).toEqual([
+      { name: 'newPassword', reason: PASSWORD_MESSAGES.tooShort },
+      { name: 'newPassword', reason: PASSWORD_MESSAGES.common },
     ]);
-    const same = await session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
-    expect(same.json().fields).toEqual([{ path: 'newPassword', message: 'Kies een ander wachtwoord dan uw huidige' }]);
-    const withoutCsrf = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: session.cookie }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'vier paarden op de dijk' } });
+    const same = await session.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD });
+    expect(same.json().invalidParams).toEqual([{ name: 'newPassword', reason: 'Kies een ander wachtwoord dan uw huidige' }]);
+    const withoutCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie: session.cookie }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'vier paarden op de dijk' } });
     expect(withoutCsrf.statusCode).toBe(403);
     expect((await userRow('workerA2')).passwordHash).toBe(before);
 
-    const changed = await session.request('POST', '/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'vier paarden op de dijk' });
+    const changed = await session.request('POST', '/api/v1/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'vier paarden op de dijk' });
     expect(changed.statusCode).toBe(204);
     expect(await failedLoginsCounted(email)).toBe(0);
-    expect((await session.request('GET', '/api/auth/me')).statusCode).toBe(200);
-    expect((await other.request('GET', '/api/auth/me')).statusCode).toBe(401);
+    expect((await session.request('GET', '/api/v1/auth/me')).statusCode).toBe(200);
+    expect((await other.request('GET', '/api/v1/auth/me')).statusCode).toBe(401);
     expect((await loginRequest(email, TEST_PASSWORD)).statusCode).toBe(401);
     expect((await loginRequest(email, 'vier paarden op de dijk')).statusCode).toBe(200);
 
@@ -270,23 +270,23 @@ describe('password rules', () => {
 describe('BSN never in a URL', () => {
   it('searches clients by BSN in a POST body; the old GET is gone and the BSN reaches no log', async () => {
     const worker = await t.login('workerA');
-    const registration = await worker.post<Registration>('/api/registrations', {
+    const registration = await worker.post<Registration>('/api/v1/registrations', {
       client: { firstName: 'Bertus', lastName: 'Burgerservice', birthDate: '1955-05-05', bsn: '999990019' },
       registeredOn: todayInNetherlands(),
       referrerCode: 'zelfmelder',
       question: 'Vraag',
     });
-    const found = await worker.post<ClientSummary[]>('/api/clients/search', { search: '999990019' });
+    const found = await worker.post<ClientSummary[]>('/api/v1/clients/search', { search: '999990019' });
     expect(found.map((c) => c.id)).toEqual([registration.client.id]);
     expect(JSON.stringify(found)).not.toContain('999990019');
     // Another team's worker finds nothing by the same number.
-    expect(await (await t.login('workerB')).post<ClientSummary[]>('/api/clients/search', { search: '999990019' })).toEqual([]);
+    expect(await (await t.login('workerB')).post<ClientSummary[]>('/api/v1/clients/search', { search: '999990019' })).toEqual([]);
 
-    const old = await worker.request('GET', '/api/clients?search=999990019');
+    const old = await worker.request('GET', '/api/v1/clients?search=999990019');
     expect(old.statusCode).toBe(404);
 
     const log = logLines.join('');
-    expect(log).toContain('"url":"/api/clients/search"');
+    expect(log).toContain('"url":"/api/v1/clients/search"');
     expect(log).not.toContain('999990019');
     const searches = await t.database.db.select({ changes: auditLog.changes }).from(auditLog).where(eq(auditLog.action, 'search'));
     expect(searches.length).toBeGreaterThan(0);

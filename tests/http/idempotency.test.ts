@@ -23,18 +23,18 @@ beforeAll(async () => {
   ahmed = await t.login('workerA2');
   bram = await t.login('workerB');
   for (const lastName of ['Een', 'Twee']) {
-    const registration = await anna.post<Registration>('/api/registrations', { client: { firstName: 'Ida', lastName }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
-    caseIds.push((await anna.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 })).caseId!);
+    const registration = await anna.post<Registration>('/api/v1/registrations', { client: { firstName: 'Ida', lastName }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    caseIds.push((await anna.post<Registration>(`/api/v1/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 })).caseId!);
   }
-  const registration = await bram.post<Registration>('/api/registrations', { client: { firstName: 'Ida', lastName: 'Drie' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
-  bramCase = (await bram.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 })).caseId!;
+  const registration = await bram.post<Registration>('/api/v1/registrations', { client: { firstName: 'Ida', lastName: 'Drie' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+  bramCase = (await bram.post<Registration>(`/api/v1/registrations/${registration.id}/triage`, { outcome: 'generalist', version: 1 })).caseId!;
 });
 afterAll(async () => t.close());
 
 function post(session: Session, caseId: string, key: string, note: string) {
   return t.app.inject({
     method: 'POST',
-    url: `/api/cases/${caseId}/contacts`,
+    url: `/api/v1/cases/${caseId}/contacts`,
     payload: { contactOn: today, kind: 'telefoon', note },
     headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'idempotency-key': key },
   });
@@ -47,14 +47,14 @@ describe('Idempotency-Key on a new journal entry', () => {
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201]);
     const ids = new Set(answers.map((a) => a.json<Contact>().id));
     expect(ids.size).toBe(1);
-    const journal = await anna.get<JournalEntry[]>(`/api/cases/${caseIds[0]}/contacts`);
+    const journal = await anna.get<JournalEntry[]>(`/api/v1/cases/${caseIds[0]}/contacts`);
     expect(journal.map((e) => e.id)).toEqual([...ids]);
   });
 
   it('makes a new contact for every new key, and one without a key as before', async () => {
     await post(anna, caseIds[0]!, randomUUID(), 'Tweede');
-    await anna.post(`/api/cases/${caseIds[0]}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Zonder sleutel' });
-    expect(await anna.get<JournalEntry[]>(`/api/cases/${caseIds[0]}/contacts`)).toHaveLength(3);
+    await anna.post(`/api/v1/cases/${caseIds[0]}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Zonder sleutel' });
+    expect(await anna.get<JournalEntry[]>(`/api/v1/cases/${caseIds[0]}/contacts`)).toHaveLength(3);
   });
 
   it("answers another user's key as a fresh key: a new contact for them, and the first user's retry still gets theirs", async () => {
@@ -71,7 +71,7 @@ describe('Idempotency-Key on a new journal entry', () => {
     const retry = await post(anna, caseIds[0]!, key, 'Van Anna');
     expect(retry.statusCode).toBe(201);
     expect(retry.json<Contact>()).toEqual(first.json<Contact>());
-    const journal = await anna.get<JournalEntry[]>(`/api/cases/${caseIds[0]}/contacts`);
+    const journal = await anna.get<JournalEntry[]>(`/api/v1/cases/${caseIds[0]}/contacts`);
     expect(journal.filter((e) => e.id === first.json<Contact>().id || e.id === other.json<Contact>().id)).toHaveLength(2);
   });
 
@@ -81,20 +81,20 @@ describe('Idempotency-Key on a new journal entry', () => {
     const [withUsed, withFresh] = [await post(bram, bramCase, used, 'Eigen casus'), await post(bram, bramCase, randomUUID(), 'Eigen casus')];
     expect([withUsed.statusCode, withFresh.statusCode]).toEqual([201, 201]);
     expect(Object.keys(withUsed.json<Contact>()).sort()).toEqual(Object.keys(withFresh.json<Contact>()).sort());
-    expect((await bram.get<JournalEntry[]>(`/api/cases/${bramCase}/contacts`)).map((e) => e.id).sort()).toEqual([withUsed.json<Contact>().id, withFresh.json<Contact>().id].sort());
+    expect((await bram.get<JournalEntry[]>(`/api/v1/cases/${bramCase}/contacts`)).map((e) => e.id).sort()).toEqual([withUsed.json<Contact>().id, withFresh.json<Contact>().id].sort());
   });
 
   it('refuses a key used before by the same user for another case, and a key that is no UUID, changing nothing', async () => {
     const key = randomUUID();
     expect((await post(anna, caseIds[0]!, key, 'Eerste')).statusCode).toBe(201);
-    const before = await anna.get<JournalEntry[]>(`/api/cases/${caseIds[1]}/contacts`);
+    const before = await anna.get<JournalEntry[]>(`/api/v1/cases/${caseIds[1]}/contacts`);
     const reused = await post(anna, caseIds[1]!, key, 'Andere casus');
     expect(reused.statusCode).toBe(409);
-    expect(reused.json().message).toBe('U hebt deze Idempotency-Key al gebruikt voor een ander verzoek');
+    expect(reused.json().detail).toBe('U hebt deze Idempotency-Key al gebruikt voor een ander verzoek');
     const malformed = await post(anna, caseIds[1]!, 'sleutel-1', 'Geen UUID');
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().fields).toEqual([{ path: 'idempotency-key', message: 'De Idempotency-Key moet een UUID zijn' }]);
-    expect(await anna.get<JournalEntry[]>(`/api/cases/${caseIds[1]}/contacts`)).toEqual(before);
+    expect(malformed.json().invalidParams).toEqual([{ name: 'idempotency-key', reason: 'De Idempotency-Key moet een UUID zijn' }]);
+    expect(await anna.get<JournalEntry[]>(`/api/v1/cases/${caseIds[1]}/contacts`)).toEqual(before);
   });
 
   it('makes one contact when the same key arrives twice at once', async () => {
@@ -102,7 +102,7 @@ describe('Idempotency-Key on a new journal entry', () => {
     const answers = await Promise.all([post(anna, caseIds[0]!, key, 'Tegelijk'), post(anna, caseIds[0]!, key, 'Tegelijk')]);
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201]);
     expect(answers[0]!.json<Contact>().id).toBe(answers[1]!.json<Contact>().id);
-    const journal = await anna.get<JournalEntry[]>(`/api/cases/${caseIds[0]}/contacts`);
+    const journal = await anna.get<JournalEntry[]>(`/api/v1/cases/${caseIds[0]}/contacts`);
     expect(journal.filter((e) => e.id === answers[0]!.json<Contact>().id)).toHaveLength(1);
   });
 });

@@ -13,17 +13,17 @@ afterAll(async () => t.close());
 describe('logging', () => {
   it('logs requests without their query string', async () => {
     const worker = await t.login('workerA');
-    await worker.get('/api/cases?scope=team&status=all');
+    await worker.get('/api/v1/cases?scope=team&status=all');
     const log = lines.join('');
-    expect(log).toContain('"url":"/api/cases"');
+    expect(log).toContain('"url":"/api/v1/cases"');
     expect(log).not.toContain('scope=team');
   });
 
   it('never logs a search text: it travels in the body, which is not logged', async () => {
     const worker = await t.login('workerA');
-    await worker.post('/api/clients/search', { search: '999993847' });
+    await worker.post('/api/v1/clients/search', { search: '999993847' });
     const log = lines.join('');
-    expect(log).toContain('"url":"/api/clients/search"');
+    expect(log).toContain('"url":"/api/v1/clients/search"');
     expect(log).not.toContain('999993847');
   });
 

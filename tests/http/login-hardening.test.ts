@@ -42,7 +42,7 @@ let app: FastifyInstance;
 const apps: FastifyInstance[] = [];
 
 async function appWith(overrides: Partial<Config> = {}, on: Database = database): Promise<FastifyInstance> {
-  const built = await buildApp({ db: on.db, config: { ...readConfig({}), logLevel: 'silent', ...overrides }, databaseKind: on.kind, version: 'test' });
+  const built = await buildApp({ db: on.db, config: { ...readConfig({}), logLevel: 'silent', ...overrides }, databaseKind: on.kind });
   await built.ready();
   apps.push(built);
   return built;
@@ -66,7 +66,7 @@ function addresses() {
 }
 
 function attempt(on: FastifyInstance, remoteAddress: string, email: string, password: string) {
-  return on.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { email, password } });
+  return on.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress, payload: { email, password } });
 }
 
 async function checksDuring(work: () => Promise<unknown>): Promise<number> {
@@ -152,7 +152,7 @@ describe('an attacker cannot lock the owner out', () => {
     for (let i = 0; i < ADDRESS_ACCOUNT_LIMIT.limit; i++) expect((await attempt(app, attacker, email, `fout-${i}`)).statusCode).toBe(401);
     const refused = await attempt(app, attacker, email, TEST_PASSWORD);
     expect(refused.statusCode).toBe(429);
-    expect(refused.json().message).toMatch(/^Te veel mislukte pogingen\. Probeer het over \d+ minuten? opnieuw\.$/);
+    expect(refused.json().detail).toMatch(/^Te veel mislukte pogingen\. Probeer het over \d+ minuten? opnieuw\.$/);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(ADDRESS_ACCOUNT_LIMIT.windowSeconds);
     expect(refused.cookies).toHaveLength(0);
@@ -193,7 +193,7 @@ describe('unknown e-mail addresses answer exactly like existing ones', () => {
         let response!: Awaited<ReturnType<typeof attempt>>;
         const checks = await checksDuring(async () => (response = await attempt(app, address, email, `fout-${i}`)));
         const retryAfter = response.headers['retry-after'];
-        out.push({ status: response.statusCode, message: response.json().message, retryAfter: retryAfter === undefined ? undefined : 'set', checks });
+        out.push({ status: response.statusCode, message: response.json().detail, retryAfter: retryAfter === undefined ? undefined : 'set', checks });
       }
       return out;
     };

@@ -30,7 +30,7 @@ beforeAll(async () => {
   quality = await t.login('quality');
   ({ clientId, caseId } = await openCase(owner, { client: CLIENT }));
   // Both readers from outside the team open the client through break-the-glass: they read it all.
-  for (const reader of [stranger, quality]) await reader.post('/api/emergency-access', { clientId, reason: REASON });
+  for (const reader of [stranger, quality]) await reader.post('/api/v1/emergency-access', { clientId, reason: REASON });
 });
 afterAll(async () => t.close());
 
@@ -51,11 +51,11 @@ function taken(statusCode: number): boolean {
 describe('mayWrite agrees with the write', () => {
   it('on the case and its journal', async () => {
     for (const [who, session, expected] of actors()) {
-      const detail = await session.get<CaseDetail>(`/api/cases/${caseId}`);
-      const change = await session.request('PUT', `/api/cases/${caseId}/lead-worker`, { leadWorkerId: detail.leadWorker!.id, version: detail.version });
+      const detail = await session.get<CaseDetail>(`/api/v1/cases/${caseId}`);
+      const change = await session.request('PUT', `/api/v1/cases/${caseId}/lead-worker`, { leadWorkerId: detail.leadWorker!.id, version: detail.version });
       expect(detail.mayWrite, who).toBe(taken(change.statusCode));
       expect(detail.mayWrite, who).toBe(expected);
-      const contact = await session.request('POST', `/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: `Gebeld door ${who}` });
+      const contact = await session.request('POST', `/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: `Gebeld door ${who}` });
       expect(detail.mayWriteJournal, who).toBe(taken(contact.statusCode));
       expect(detail.mayWriteJournal, who).toBe(expected);
     }
@@ -63,8 +63,8 @@ describe('mayWrite agrees with the write', () => {
 
   it("on the client's master data", async () => {
     for (const [who, session, expected] of actors()) {
-      const detail = await session.get<ClientDetail>(`/api/clients/${clientId}`);
-      const change = await session.request('PUT', `/api/clients/${clientId}`, { ...CLIENT, phone: '0301112233', version: detail.version });
+      const detail = await session.get<ClientDetail>(`/api/v1/clients/${clientId}`);
+      const change = await session.request('PUT', `/api/v1/clients/${clientId}`, { ...CLIENT, phone: '0301112233', version: detail.version });
       expect(detail.mayWrite, who).toBe(taken(change.statusCode));
       expect(detail.mayWrite, who).toBe(expected);
     }
@@ -73,22 +73,22 @@ describe('mayWrite agrees with the write', () => {
   it('on the master data of a client the team holds only through an attach not judged justified', async () => {
     const other = { firstName: 'Otto', lastName: 'Elders', birthDate: '1966-06-06', bsn: '999993653' };
     await openCase(stranger, { client: other });
-    const attached = await owner.post<{ client: { id: string } }>('/api/registrations', {
+    const attached = await owner.post<{ client: { id: string } }>('/api/v1/registrations', {
       registeredOn: today,
       referrerCode: 'zelfmelder',
       question: 'Vraag over schulden',
       attach: { bsn: other.bsn, reason: 'Hij meldde zich zelf bij ons wijkteam aan de balie' },
     });
-    const detail = await owner.get<ClientDetail>(`/api/clients/${attached.client.id}`);
-    const change = await owner.request('PUT', `/api/clients/${attached.client.id}`, { ...other, phone: '0304445566', version: detail.version });
+    const detail = await owner.get<ClientDetail>(`/api/v1/clients/${attached.client.id}`);
+    const change = await owner.request('PUT', `/api/v1/clients/${attached.client.id}`, { ...other, phone: '0304445566', version: detail.version });
     expect(detail).toMatchObject({ mayWrite: false, attachNotJustified: true });
     expect(taken(change.statusCode)).toBe(false);
   });
 
   it('on the plan', async () => {
     for (const [who, session, expected] of actors()) {
-      const plan = await session.get<Plan>(`/api/cases/${caseId}/plan`);
-      const save = await session.request('PUT', `/api/cases/${caseId}/plan`, { content: { ...plan.content, reciprocity: `Helpt de buren (${who})` }, baseVersion: plan.version });
+      const plan = await session.get<Plan>(`/api/v1/cases/${caseId}/plan`);
+      const save = await session.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: { ...plan.content, reciprocity: `Helpt de buren (${who})` }, baseVersion: plan.version });
       expect(plan.mayWrite, who).toBe(taken(save.statusCode));
       expect(plan.mayWrite, who).toBe(expected);
       if (save.statusCode === 200) expect(save.json<Plan>().mayWrite, who).toBe(true);
@@ -96,21 +96,21 @@ describe('mayWrite agrees with the write', () => {
   });
 
   it('on the plan of a closed case: false for everyone, as the save is refused until it is reopened', async () => {
-    const detail = await owner.get<CaseDetail>(`/api/cases/${caseId}`);
-    await owner.post(`/api/cases/${caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: detail.version });
+    const detail = await owner.get<CaseDetail>(`/api/v1/cases/${caseId}`);
+    await owner.post(`/api/v1/cases/${caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: detail.version });
     for (const [who, session, rights] of actors()) {
-      const plan = await session.get<Plan>(`/api/cases/${caseId}/plan`);
-      const save = await session.request('PUT', `/api/cases/${caseId}/plan`, { content: plan.content, baseVersion: plan.version });
+      const plan = await session.get<Plan>(`/api/v1/cases/${caseId}/plan`);
+      const save = await session.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: plan.content, baseVersion: plan.version });
       expect(plan.mayWrite, who).toBe(false);
       // The team answers 409 (de casus is afgesloten), whoever lacks the rights 404.
       expect(save.statusCode, who).toBe(rights ? 409 : 404);
       // The case itself stays writable for the team: it takes a reopen.
-      const closed = await session.get<CaseDetail>(`/api/cases/${caseId}`);
-      const reopen = await session.request('POST', `/api/cases/${caseId}/reopen`, { reason: 'Terug nodig', version: closed.version });
+      const closed = await session.get<CaseDetail>(`/api/v1/cases/${caseId}`);
+      const reopen = await session.request('POST', `/api/v1/cases/${caseId}/reopen`, { reason: 'Terug nodig', version: closed.version });
       expect(closed.mayWrite, who).toBe(taken(reopen.statusCode));
       if (reopen.statusCode === 200) {
-        const open = await session.get<CaseDetail>(`/api/cases/${caseId}`);
-        await session.post(`/api/cases/${caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: open.version });
+        const open = await session.get<CaseDetail>(`/api/v1/cases/${caseId}`);
+        await session.post(`/api/v1/cases/${caseId}/close`, { closedOn: today, reasons: ['volgens_plan'], version: open.version });
       }
     }
   });

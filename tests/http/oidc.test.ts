@@ -13,7 +13,7 @@ import { TEST_PASSWORD, TEST_USERS } from '../support/fixtures';
 import { startTestProvider, type ProviderAccountData, type TestProvider } from '../support/oidc-provider';
 import { createTestApp, openTestDatabase } from '../support/test-app';
 
-const REDIRECT_URI = 'http://keukentafel.test/api/auth/oidc/callback';
+const REDIRECT_URI = 'http://keukentafel.test/api/v1/auth/oidc/callback';
 
 let provider: TestProvider;
 let app: FastifyInstance;
@@ -27,7 +27,7 @@ beforeAll(async () => {
     ...readConfig({ OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: provider.clientId, OIDC_CLIENT_SECRET: provider.clientSecret, OIDC_REDIRECT_URI: REDIRECT_URI }),
     logLevel: 'silent',
   };
-  app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test' });
+  app = await buildApp({ db: database.db, config, databaseKind: database.kind });
   await app.ready();
 });
 afterAll(async () => {
@@ -70,11 +70,11 @@ interface FlowResult {
 /** The whole login as a browser does it: start, the provider, the callback. */
 async function oidcLogin(account: ProviderAccountData, options: { existingSession?: string } = {}): Promise<FlowResult> {
   provider.signInAs(account);
-  const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+  const start = await app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
   expect(start.statusCode).toBe(302);
   const pending = cookieHeader(start, 'kt_oidc')!;
   const pendingCookie = start.cookies.find((c) => c.name === 'kt_oidc')!;
-  expect(pendingCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/auth/oidc' });
+  expect(pendingCookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/api/v1/auth/oidc' });
   const authorization = new URL(start.headers.location as string);
   expect(authorization.origin).toBe(provider.issuer);
   expect(authorization.searchParams.get('code_challenge_method')).toBe('S256');
@@ -95,7 +95,7 @@ async function userByEmail(email: string) {
 
 describe('OpenID Connect login', () => {
   it('tells the login page that it is on', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/auth/config' })).json()).toEqual({ oidc: true });
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/config' })).json()).toEqual({ oidc: true });
   });
 
   it('logs in the account with the verified e-mail address, binds the subject and audits the login', async () => {
@@ -107,7 +107,7 @@ describe('OpenID Connect login', () => {
     // The pending login is gone, whatever happens next.
     expect(callback.cookies.find((c) => c.name === 'kt_oidc')?.value).toBe('');
 
-    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session! } });
+    const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: session! } });
     expect(me.statusCode).toBe(200);
     expect(me.json()).toMatchObject({ email: TEST_USERS.workerA.email, role: 'medewerker' });
 
@@ -147,26 +147,26 @@ describe('OpenID Connect login', () => {
   });
 
   it('ends a session the browser still had (rotation), as a password login does', async () => {
-    const password = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: TEST_USERS.analyst.email, password: TEST_PASSWORD } });
+    const password = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: TEST_USERS.analyst.email, password: TEST_PASSWORD } });
     const old = cookieHeader(password, 'kt_session')!;
     const { session } = await oidcLogin({ sub: 'sub-arjen', email: TEST_USERS.analyst.email, emailVerified: true }, { existingSession: old });
     expect(session).toBeDefined();
     expect(session).not.toBe(old);
-    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: old } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: old } })).statusCode).toBe(401);
     const analyst = await userByEmail(TEST_USERS.analyst.email);
     expect(await database.db.$count(sessions, eq(sessions.userId, analyst.id))).toBe(1);
   });
 
   it('refuses a callback without its pending login, with another login\'s state, a replayed code or a cancelled login', async () => {
     provider.signInAs({ sub: 'sub-anna', email: TEST_USERS.workerA.email, emailVerified: true });
-    const start = await app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+    const start = await app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
     const back = await throughProvider(start.headers.location as string);
     const callbackUrl = back.pathname + back.search;
 
     const withoutCookie = await app.inject({ method: 'GET', url: callbackUrl });
     expect(withoutCookie.headers.location).toBe('/inloggen?fout=oidc_expired');
 
-    const otherStart = await app.inject({ method: 'GET', url: '/api/auth/oidc/start' });
+    const otherStart = await app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' });
     const wrongState = await app.inject({ method: 'GET', url: callbackUrl, headers: { cookie: cookieHeader(otherStart, 'kt_oidc')! } });
     expect(wrongState.headers.location).toBe('/inloggen?fout=oidc_failed');
     expect(cookieHeader(wrongState, 'kt_session')).toBeUndefined();
@@ -180,7 +180,7 @@ describe('OpenID Connect login', () => {
     const state = new URL(otherStart.headers.location as string).searchParams.get('state')!;
     const cancelled = await app.inject({
       method: 'GET',
-      url: `/api/auth/oidc/callback?error=access_denied&state=${state}`,
+      url: `/api/v1/auth/oidc/callback?error=access_denied&state=${state}`,
       headers: { cookie: cookieHeader(otherStart, 'kt_oidc')! },
     });
     expect(cancelled.headers.location).toBe('/inloggen?fout=oidc_cancelled');
@@ -190,7 +190,7 @@ describe('OpenID Connect login', () => {
   });
 
   it('leaves password login as it was, for accounts that have a password', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: TEST_USERS.workerA.email, password: TEST_PASSWORD } });
+    const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: TEST_USERS.workerA.email, password: TEST_PASSWORD } });
     expect(response.statusCode).toBe(200);
     const user = await userByEmail(TEST_USERS.workerA.email);
     const [login] = await database.db
@@ -207,9 +207,9 @@ describe('without OpenID Connect settings', () => {
   it('says so to the login page and has no OpenID Connect login', async () => {
     const plain = await createTestApp();
     try {
-      expect((await plain.app.inject({ method: 'GET', url: '/api/auth/config' })).json()).toEqual({ oidc: false });
-      expect((await plain.app.inject({ method: 'GET', url: '/api/auth/oidc/start' })).statusCode).toBe(404);
-      expect((await plain.app.inject({ method: 'GET', url: '/api/auth/oidc/callback?code=x&state=y' })).statusCode).toBe(404);
+      expect((await plain.app.inject({ method: 'GET', url: '/api/v1/auth/config' })).json()).toEqual({ oidc: false });
+      expect((await plain.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/start' })).statusCode).toBe(404);
+      expect((await plain.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/callback?code=x&state=y' })).statusCode).toBe(404);
     } finally {
       await plain.close();
     }

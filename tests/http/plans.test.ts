@@ -40,13 +40,13 @@ afterAll(async () => t.close());
 
 describe('krachtplan', () => {
   it('starts empty, and every save is a new version', async () => {
-    const empty = await anna.get<Plan>(`/api/cases/${caseId}/plan`);
+    const empty = await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`);
     expect(empty).toMatchObject({ version: 0, versions: [] });
-    const v1 = await anna.put<Plan>(`/api/cases/${caseId}/plan`, { content: first, baseVersion: 0 });
+    const v1 = await anna.put<Plan>(`/api/v1/cases/${caseId}/plan`, { content: first, baseVersion: 0 });
     expect(v1).toMatchObject({ version: 1, savedByName: 'Anna Aalders', agreedOn: null });
     const second = structuredClone(first);
     second.domains[0]!.agreements[0]!.status = 'done';
-    const v2 = await anna.put<Plan>(`/api/cases/${caseId}/plan`, { content: second, baseVersion: 1 });
+    const v2 = await anna.put<Plan>(`/api/v1/cases/${caseId}/plan`, { content: second, baseVersion: 1 });
     expect(v2.version).toBe(2);
     expect(v2.versions.map((v) => v.version)).toEqual([2, 1]);
   });
@@ -55,42 +55,42 @@ describe('krachtplan', () => {
     // Ahmed started from version 1 too, while Anna saved version 2.
     const his = structuredClone(first);
     his.domains[0]!.goal = 'Geen nieuwe schulden';
-    const response = await ahmed.request('PUT', `/api/cases/${caseId}/plan`, { content: his, baseVersion: 1 });
+    const response = await ahmed.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: his, baseVersion: 1 });
     expect(response.statusCode).toBe(409);
     const body = response.json();
-    expect(body.message).toContain('Anna Aalders heeft het krachtplan intussen opgeslagen (versie 2)');
+    expect(body.detail).toContain('Anna Aalders heeft het krachtplan intussen opgeslagen (versie 2)');
     expect(body.current.version).toBe(2);
     expect(body.changes).toEqual([{ label: "Financiën — afspraak 'Samen de post openen' — status", from: 'Open', to: 'Gedaan' }]);
-    const stored = await anna.get<Plan>(`/api/cases/${caseId}/plan`);
+    const stored = await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`);
     expect(stored.version).toBe(2);
     expect(stored.content.domains[0]!.goal).toBe('Overzicht over de rekeningen');
   });
 
   it('records the client\'s agreement once per version', async () => {
-    const agreed = await anna.post<Plan>(`/api/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'gesprek' });
+    const agreed = await anna.post<Plan>(`/api/v1/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'gesprek' });
     expect(agreed).toMatchObject({ agreedOn: today, agreedHow: 'gesprek' });
     expect(agreed.versions.map((v) => v.agreedOn)).toEqual([today, null]);
-    expect((await anna.request('POST', `/api/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'digitaal' })).statusCode).toBe(409);
-    expect((await anna.request('POST', `/api/cases/${caseId}/plan/versions/9/agreement`, { agreedOn: today, how: 'digitaal' })).statusCode).toBe(404);
+    expect((await anna.request('POST', `/api/v1/cases/${caseId}/plan/versions/2/agreement`, { agreedOn: today, how: 'digitaal' })).statusCode).toBe(409);
+    expect((await anna.request('POST', `/api/v1/cases/${caseId}/plan/versions/9/agreement`, { agreedOn: today, how: 'digitaal' })).statusCode).toBe(404);
   });
 
   it('compares any two versions', async () => {
-    const comparison = await anna.get<{ changes: unknown[] }>(`/api/cases/${caseId}/plan/compare?from=2&to=1`);
+    const comparison = await anna.get<{ changes: unknown[] }>(`/api/v1/cases/${caseId}/plan/compare?from=2&to=1`);
     expect(comparison.changes).toEqual([{ label: "Financiën — afspraak 'Samen de post openen' — status", from: 'Gedaan', to: 'Open' }]);
   });
 
   it('refuses an unknown life domain and a domain twice, in Dutch, and saves nothing', async () => {
     const bad = structuredClone(first);
     bad.domains.push({ ...structuredClone(first.domains[0]!), agreements: [] }, { ...structuredClone(first.domains[0]!), domain: 'geluk', agreements: [] });
-    const response = await anna.request('PUT', `/api/cases/${caseId}/plan`, { content: bad, baseVersion: 2 });
+    const response = await anna.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: bad, baseVersion: 2 });
     expect(response.statusCode).toBe(400);
-    expect(response.json().fields.map((f: { message: string }) => f.message)).toEqual(['Financiën staat twee keer in het plan', 'Onbekend leefgebied: geluk']);
-    expect((await anna.get<Plan>(`/api/cases/${caseId}/plan`)).version).toBe(2);
+    expect(response.json().invalidParams.map((f: { reason: string }) => f.reason)).toEqual(['Financiën staat twee keer in het plan', 'Onbekend leefgebied: geluk']);
+    expect((await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`)).version).toBe(2);
   });
 
   it('is not there for another team', async () => {
     const stranger = await t.login('workerB');
-    expect((await stranger.request('GET', `/api/cases/${caseId}/plan`)).statusCode).toBe(404);
-    expect((await stranger.request('PUT', `/api/cases/${caseId}/plan`, { content: first, baseVersion: 2 })).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/cases/${caseId}/plan`)).statusCode).toBe(404);
+    expect((await stranger.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: first, baseVersion: 2 })).statusCode).toBe(404);
   });
 });

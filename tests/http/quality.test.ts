@@ -50,16 +50,16 @@ afterAll(async () => t.close());
 
 describe('filing', () => {
   it('lets a worker file an incident for their own team, but not read the register', async () => {
-    const response = await anna.request('POST', '/api/quality-reports', incident);
+    const response = await anna.request('POST', '/api/v1/quality-reports', incident);
     expect(response.statusCode).toBe(201);
     const { id } = response.json() as { id: string };
     const [row] = await t.database.db.select().from(qualityReports).where(eq(qualityReports.id, id));
     expect(row).toMatchObject({ kind: 'incident', category: 'agressie_verbaal', teamId: teamA, status: 'open', filedBy: 'Anna Aalders (medewerker)' });
 
-    expect((await anna.request('GET', '/api/quality-reports')).statusCode).toBe(404);
-    expect((await anna.request('GET', `/api/quality-reports/${id}`)).statusCode).toBe(404);
-    expect((await anna.request('PUT', `/api/quality-reports/${id}`, { status: 'in_behandeling', version: 1 })).statusCode).toBe(404);
-    expect((await anna.request('POST', `/api/quality-reports/${id}/steps`, { stepOn: today, description: 'Gebeld' })).statusCode).toBe(404);
+    expect((await anna.request('GET', '/api/v1/quality-reports')).statusCode).toBe(404);
+    expect((await anna.request('GET', `/api/v1/quality-reports/${id}`)).statusCode).toBe(404);
+    expect((await anna.request('PUT', `/api/v1/quality-reports/${id}`, { status: 'in_behandeling', version: 1 })).statusCode).toBe(404);
+    expect((await anna.request('POST', `/api/v1/quality-reports/${id}/steps`, { stepOn: today, description: 'Gebeld' })).statusCode).toBe(404);
 
     // The filing, and the three refused looks at the register's report (logged after each 404).
     await auditAfterAnswerSettled();
@@ -72,19 +72,19 @@ describe('filing', () => {
 
   it('refuses a worker filing for another team, and a bad report, changing nothing', async () => {
     const before = await countRows();
-    const otherTeam = await anna.request('POST', '/api/quality-reports', { ...incident, teamId: teamB });
+    const otherTeam = await anna.request('POST', '/api/v1/quality-reports', { ...incident, teamId: teamB });
     expect(otherTeam.statusCode).toBe(400);
-    expect(otherTeam.json().fields).toEqual([{ path: 'teamId', message: 'U meldt voor uw eigen team' }]);
+    expect(otherTeam.json().invalidParams).toEqual([{ name: 'teamId', reason: 'U meldt voor uw eigen team' }]);
 
-    const bad = await anna.request('POST', '/api/quality-reports', { kind: 'klacht', category: 'datalek', title: '', description: 'x', occurredOn: addDays(today, 2), receivedOn: today, filedBy: '' });
+    const bad = await anna.request('POST', '/api/v1/quality-reports', { kind: 'klacht', category: 'datalek', title: '', description: 'x', occurredOn: addDays(today, 2), receivedOn: today, filedBy: '' });
     expect(bad.statusCode).toBe(400);
-    expect([...new Set((bad.json().fields as { path: string }[]).map((f) => f.path))].sort()).toEqual(['category', 'filedBy', 'occurredOn', 'title']);
-    const noCategory = await anna.request('POST', '/api/quality-reports', { ...incident, category: null });
-    expect(noCategory.json().fields).toEqual([{ path: 'category', message: 'Kies de soort incident' }]);
-    const complaintWithCategory = await anna.request('POST', '/api/quality-reports', { ...incident, kind: 'klacht' });
-    expect(complaintWithCategory.json().fields).toEqual([{ path: 'category', message: 'Alleen een incident heeft een soort' }]);
-    const reversed = await anna.request('POST', '/api/quality-reports', { ...incident, occurredOn: today, receivedOn: yesterday });
-    expect(reversed.json().fields).toEqual([{ path: 'occurredOn', message: 'Het voorval kan niet na de ontvangst van de melding liggen' }]);
+    expect([...new Set((bad.json().invalidParams as { name: string }[]).map((f) => f.name))].sort()).toEqual(['category', 'filedBy', 'occurredOn', 'title']);
+    const noCategory = await anna.request('POST', '/api/v1/quality-reports', { ...incident, category: null });
+    expect(noCategory.json().invalidParams).toEqual([{ name: 'category', reason: 'Kies de soort incident' }]);
+    const complaintWithCategory = await anna.request('POST', '/api/v1/quality-reports', { ...incident, kind: 'klacht' });
+    expect(complaintWithCategory.json().invalidParams).toEqual([{ name: 'category', reason: 'Alleen een incident heeft een soort' }]);
+    const reversed = await anna.request('POST', '/api/v1/quality-reports', { ...incident, occurredOn: today, receivedOn: yesterday });
+    expect(reversed.json().invalidParams).toEqual([{ name: 'occurredOn', reason: 'Het voorval kan niet na de ontvangst van de melding liggen' }]);
     expect(await countRows()).toEqual(before);
   });
 });
@@ -94,73 +94,73 @@ describe('the register', () => {
   let noTeamObjection: string;
 
   beforeAll(async () => {
-    teamBComplaint = (await bram.post<{ id: string }>('/api/quality-reports', { kind: 'klacht', title: 'Niet teruggebeld', description: 'Mevrouw is drie weken niet teruggebeld.', occurredOn: yesterday, receivedOn: today, filedBy: 'Mevrouw De Vries' })).id;
-    noTeamObjection = (await karin.post<{ id: string }>('/api/quality-reports', { kind: 'bezwaar', teamId: null, title: 'Bezwaar tegen verwerking', description: 'Bezwaar tegen het delen met de woningcorporatie.', occurredOn: yesterday, receivedOn: yesterday, filedBy: 'Een bewoner' })).id;
+    teamBComplaint = (await bram.post<{ id: string }>('/api/v1/quality-reports', { kind: 'klacht', title: 'Niet teruggebeld', description: 'Mevrouw is drie weken niet teruggebeld.', occurredOn: yesterday, receivedOn: today, filedBy: 'Mevrouw De Vries' })).id;
+    noTeamObjection = (await karin.post<{ id: string }>('/api/v1/quality-reports', { kind: 'bezwaar', teamId: null, title: 'Bezwaar tegen verwerking', description: 'Bezwaar tegen het delen met de woningcorporatie.', occurredOn: yesterday, receivedOn: yesterday, filedBy: 'Een bewoner' })).id;
   });
 
   it('shows kwaliteit every team, with counts per kind and filters', async () => {
-    const all = await karin.get<QualityReportList>('/api/quality-reports');
+    const all = await karin.get<QualityReportList>('/api/v1/quality-reports');
     expect(all.countsByKind).toEqual({ klacht: 1, bezwaar: 1, incident: 1 });
     expect(all.reports.map((r) => r.kind).sort()).toEqual(['bezwaar', 'incident', 'klacht']);
     expect(all.reports.find((r) => r.id === teamBComplaint)).toMatchObject({ teamName: 'Zuilen', status: 'open' });
     expect(all.reports.find((r) => r.id === noTeamObjection)).toMatchObject({ teamId: null, teamName: null });
 
-    const complaints = await karin.get<QualityReportList>('/api/quality-reports?kind=klacht');
+    const complaints = await karin.get<QualityReportList>('/api/v1/quality-reports?kind=klacht');
     expect(complaints.reports.map((r) => r.id)).toEqual([teamBComplaint]);
     expect(complaints.countsByKind).toEqual({ klacht: 1, bezwaar: 1, incident: 1 });
-    const ofTeamB = await karin.get<QualityReportList>(`/api/quality-reports?teamId=${teamB}`);
+    const ofTeamB = await karin.get<QualityReportList>(`/api/v1/quality-reports?teamId=${teamB}`);
     expect(ofTeamB.reports.map((r) => r.id)).toEqual([teamBComplaint]);
-    expect((await karin.get<QualityReportList>('/api/quality-reports?status=afgehandeld')).reports).toEqual([]);
-    expect((await karin.request('GET', '/api/quality-reports?status=klaar')).statusCode).toBe(400);
+    expect((await karin.get<QualityReportList>('/api/v1/quality-reports?status=afgehandeld')).reports).toEqual([]);
+    expect((await karin.request('GET', '/api/v1/quality-reports?status=klaar')).statusCode).toBe(400);
   });
 
   it("shows a team leader their own team's reports only: another team's report is not found", async () => {
-    const mine = await lotte.get<QualityReportList>('/api/quality-reports');
+    const mine = await lotte.get<QualityReportList>('/api/v1/quality-reports');
     expect(mine.reports.map((r) => r.kind)).toEqual(['incident']);
     expect(mine.countsByKind).toEqual({ klacht: 0, bezwaar: 0, incident: 1 });
-    expect((await lotte.get<QualityReportList>(`/api/quality-reports?teamId=${teamB}`)).reports).toEqual([]);
+    expect((await lotte.get<QualityReportList>(`/api/v1/quality-reports?teamId=${teamB}`)).reports).toEqual([]);
     for (const id of [teamBComplaint, noTeamObjection]) {
-      expect((await lotte.request('GET', `/api/quality-reports/${id}`)).statusCode).toBe(404);
-      expect((await lotte.request('PUT', `/api/quality-reports/${id}`, { status: 'in_behandeling', version: 1 })).statusCode).toBe(404);
-      expect((await lotte.request('POST', `/api/quality-reports/${id}/steps`, { stepOn: today, description: 'Gebeld' })).statusCode).toBe(404);
+      expect((await lotte.request('GET', `/api/v1/quality-reports/${id}`)).statusCode).toBe(404);
+      expect((await lotte.request('PUT', `/api/v1/quality-reports/${id}`, { status: 'in_behandeling', version: 1 })).statusCode).toBe(404);
+      expect((await lotte.request('POST', `/api/v1/quality-reports/${id}/steps`, { stepOn: today, description: 'Gebeld' })).statusCode).toBe(404);
     }
-    expect((await karin.get<QualityReportDetail>(`/api/quality-reports/${teamBComplaint}`)).version).toBe(1);
+    expect((await karin.get<QualityReportDetail>(`/api/v1/quality-reports/${teamBComplaint}`)).version).toBe(1);
   });
 });
 
 describe('handling', () => {
   it('records steps, refuses a stale version, closes only with evaluation and lesson, and reopens with a reason', async () => {
-    const { id } = await anna.post<{ id: string }>('/api/quality-reports', incident);
-    const step = await lotte.request('POST', `/api/quality-reports/${id}/steps`, { stepOn: today, description: 'Gesprek met Anna over de opvang na het incident.' });
+    const { id } = await anna.post<{ id: string }>('/api/v1/quality-reports', incident);
+    const step = await lotte.request('POST', `/api/v1/quality-reports/${id}/steps`, { stepOn: today, description: 'Gesprek met Anna over de opvang na het incident.' });
     expect(step.statusCode).toBe(201);
-    const early = await lotte.request('POST', `/api/quality-reports/${id}/steps`, { stepOn: addDays(yesterday, -1), description: 'Te vroeg' });
+    const early = await lotte.request('POST', `/api/v1/quality-reports/${id}/steps`, { stepOn: addDays(yesterday, -1), description: 'Te vroeg' });
     expect(early.statusCode).toBe(400);
-    expect(early.json().fields[0].path).toBe('stepOn');
+    expect(early.json().invalidParams[0].name).toBe('stepOn');
 
-    const working = await karin.put<QualityReportDetail>(`/api/quality-reports/${id}`, { status: 'in_behandeling', version: 1 });
+    const working = await karin.put<QualityReportDetail>(`/api/v1/quality-reports/${id}`, { status: 'in_behandeling', version: 1 });
     expect(working).toMatchObject({ status: 'in_behandeling', version: 2, closedOn: null });
-    await karin.post(`/api/quality-reports/${id}/steps`, { stepOn: today, description: 'Brief aan meneer over de huisregels (Emotie mag, agressie niet).' });
-    expect((await karin.request('PUT', `/api/quality-reports/${id}`, { status: 'in_behandeling', version: 1 })).statusCode).toBe(409);
+    await karin.post(`/api/v1/quality-reports/${id}/steps`, { stepOn: today, description: 'Brief aan meneer over de huisregels (Emotie mag, agressie niet).' });
+    expect((await karin.request('PUT', `/api/v1/quality-reports/${id}`, { status: 'in_behandeling', version: 1 })).statusCode).toBe(409);
 
     const before = await countRows();
-    const unclosed = await karin.request('PUT', `/api/quality-reports/${id}`, { status: 'afgehandeld', evaluation: 'Goed opgepakt', version: 2 });
+    const unclosed = await karin.request('PUT', `/api/v1/quality-reports/${id}`, { status: 'afgehandeld', evaluation: 'Goed opgepakt', version: 2 });
     expect(unclosed.statusCode).toBe(400);
-    expect(unclosed.json().fields).toEqual([{ path: 'lessonLearned', message: 'Beschrijf de les voor de organisatie voordat u de melding afhandelt' }]);
-    const backwards = await karin.request('PUT', `/api/quality-reports/${id}`, { status: 'open', version: 2 });
+    expect(unclosed.json().invalidParams).toEqual([{ name: 'lessonLearned', reason: 'Beschrijf de les voor de organisatie voordat u de melding afhandelt' }]);
+    const backwards = await karin.request('PUT', `/api/v1/quality-reports/${id}`, { status: 'open', version: 2 });
     expect(backwards.statusCode).toBe(400);
     expect(await countRows()).toEqual(before);
-    expect((await karin.get<QualityReportDetail>(`/api/quality-reports/${id}`)).version).toBe(2);
+    expect((await karin.get<QualityReportDetail>(`/api/v1/quality-reports/${id}`)).version).toBe(2);
 
-    const closed = await karin.put<QualityReportDetail>(`/api/quality-reports/${id}`, { status: 'afgehandeld', evaluation: 'Goed opgepakt; collega ging niet alleen terug.', lessonLearned: 'Huisbezoeken bij bekende spanning met z’n tweeën.', version: 2 });
+    const closed = await karin.put<QualityReportDetail>(`/api/v1/quality-reports/${id}`, { status: 'afgehandeld', evaluation: 'Goed opgepakt; collega ging niet alleen terug.', lessonLearned: 'Huisbezoeken bij bekende spanning met z’n tweeën.', version: 2 });
     expect(closed).toMatchObject({ status: 'afgehandeld', closedOn: today, version: 3, lessonLearned: 'Huisbezoeken bij bekende spanning met z’n tweeën.' });
     expect(closed.steps.map((s) => [s.authorName, s.description.slice(0, 12)])).toEqual([
       ['Lotte Leeuw', 'Gesprek met '],
       ['Karin Kwak', 'Brief aan me'],
     ]);
-    expect((await karin.request('POST', `/api/quality-reports/${id}/steps`, { stepOn: today, description: 'Nog iets' })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/v1/quality-reports/${id}/steps`, { stepOn: today, description: 'Nog iets' })).statusCode).toBe(409);
 
-    expect((await karin.request('PUT', `/api/quality-reports/${id}`, { status: 'in_behandeling', version: 3 })).json().fields[0].path).toBe('reopenReason');
-    const reopened = await lotte.put<QualityReportDetail>(`/api/quality-reports/${id}`, { status: 'in_behandeling', evaluation: closed.evaluation, lessonLearned: closed.lessonLearned, reopenReason: 'Meneer heeft opnieuw gedreigd.', version: 3 });
+    expect((await karin.request('PUT', `/api/v1/quality-reports/${id}`, { status: 'in_behandeling', version: 3 })).json().invalidParams[0].name).toBe('reopenReason');
+    const reopened = await lotte.put<QualityReportDetail>(`/api/v1/quality-reports/${id}`, { status: 'in_behandeling', evaluation: closed.evaluation, lessonLearned: closed.lessonLearned, reopenReason: 'Meneer heeft opnieuw gedreigd.', version: 3 });
     expect(reopened).toMatchObject({ status: 'in_behandeling', closedOn: null, version: 4 });
     expect(reopened.steps.at(-1)).toMatchObject({ description: 'Heropend: Meneer heeft opnieuw gedreigd.', authorName: 'Lotte Leeuw', stepOn: today });
 

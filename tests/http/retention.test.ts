@@ -48,9 +48,9 @@ async function openCase(person: Person, registeredOn = addDays(today, -30)): Pro
 }
 
 async function closeCase(c: CaseDetail, on: string): Promise<CaseDetail> {
-  let detail = await anna.post<CaseDetail>(`/api/cases/${c.id}/first-meeting`, { firstMeetingOn: addDays(c.registeredOn, 3), location: 'thuis', version: c.version });
-  detail = await anna.post<CaseDetail>(`/api/cases/${c.id}/start`, { version: detail.version });
-  return anna.post<CaseDetail>(`/api/cases/${c.id}/close`, { closedOn: on, reasons: ['volgens_plan'], outcomes: ['eigen_netwerk'], satisfactionScore: 8, canContinueAlone: true, version: detail.version });
+  let detail = await anna.post<CaseDetail>(`/api/v1/cases/${c.id}/first-meeting`, { firstMeetingOn: addDays(c.registeredOn, 3), location: 'thuis', version: c.version });
+  detail = await anna.post<CaseDetail>(`/api/v1/cases/${c.id}/start`, { version: detail.version });
+  return anna.post<CaseDetail>(`/api/v1/cases/${c.id}/close`, { closedOn: on, reasons: ['volgens_plan'], outcomes: ['eigen_netwerk'], satisfactionScore: 8, canContinueAlone: true, version: detail.version });
 }
 
 /** Moves a case and everything dated in it into the old year, through the database. */
@@ -62,16 +62,16 @@ async function backdate(caseId: string, firstMeetingOn = Y('03-04')) {
 }
 
 async function queue(status = 'open', as = karin) {
-  const page = await as.get<DestructionPage>(`/api/retention?status=${status}`);
+  const page = await as.get<DestructionPage>(`/api/v1/retention?status=${status}`);
   expect(page.total).toBe(page.items.length);
   return page.items;
 }
 
 async function reports(analyst: Session) {
   return {
-    annual: await analyst.get(`/api/reports/annual?year=${oldYear}`),
-    zrm: await analyst.get(`/api/reports/zrm?year=${oldYear}`),
-    figures: await analyst.get('/api/work/figures'),
+    annual: await analyst.get(`/api/v1/reports/annual?year=${oldYear}`),
+    zrm: await analyst.get(`/api/v1/reports/zrm?year=${oldYear}`),
+    figures: await analyst.get('/api/v1/work/figures'),
   };
 }
 
@@ -92,15 +92,15 @@ beforeAll(async () => {
 
   old = await openCase({ lastName: 'Oudhof', bsn: '111222333', birthDate: '1950-05-05', postcode: '3555AB', street: 'Oudhoflaan' });
   oldClientId = old.household[0]!.clientId;
-  const withPartner = await anna.post<CaseDetail>(`/api/cases/${old.id}/household`, { client: { firstName: 'Piet', lastName: 'Oudhof-Partner', birthDate: '1949-01-01' }, version: old.version });
+  const withPartner = await anna.post<CaseDetail>(`/api/v1/cases/${old.id}/household`, { client: { firstName: 'Piet', lastName: 'Oudhof-Partner', birthDate: '1949-01-01' }, version: old.version });
   partnerId = withPartner.household.find((m) => m.lastName === 'Oudhof-Partner')!.clientId;
-  const note = await anna.post<{ id: string; version: number }>(`/api/cases/${old.id}/contacts`, { contactOn: today, kind: 'huisbezoek', minutes: 60, note: 'Mevrouw vertelt over haar schulden bij de Kredietbank' });
-  await anna.put(`/api/contacts/${note.id}`, { contactOn: today, kind: 'huisbezoek', minutes: 60, note: 'Mevrouw vertelt over schulden en haar zoon', version: note.version });
-  await anna.put(`/api/cases/${old.id}/plan`, { baseVersion: 0, content: { domains: [{ domain: 'financien', situation: 'Schulden bij de Kredietbank', agreements: [] }] } });
-  await anna.post(`/api/cases/${old.id}/network`, { name: 'Zoon Kees', kind: 'family', relation: 'zoon', closeness: 1, phone: '06-99999999' });
-  await anna.post(`/api/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'nul', scores: { financien: 1, huisvesting: 2 } });
-  await anna.post(`/api/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'eind', scores: { financien: 3, huisvesting: 4 } });
-  old = await closeCase(await anna.get<CaseDetail>(`/api/cases/${old.id}`), today);
+  const note = await anna.post<{ id: string; version: number }>(`/api/v1/cases/${old.id}/contacts`, { contactOn: today, kind: 'huisbezoek', minutes: 60, note: 'Mevrouw vertelt over haar schulden bij de Kredietbank' });
+  await anna.put(`/api/v1/contacts/${note.id}`, { contactOn: today, kind: 'huisbezoek', minutes: 60, note: 'Mevrouw vertelt over schulden en haar zoon', version: note.version });
+  await anna.put(`/api/v1/cases/${old.id}/plan`, { baseVersion: 0, content: { domains: [{ domain: 'financien', situation: 'Schulden bij de Kredietbank', agreements: [] }] } });
+  await anna.post(`/api/v1/cases/${old.id}/network`, { name: 'Zoon Kees', kind: 'family', relation: 'zoon', closeness: 1, phone: '06-99999999' });
+  await anna.post(`/api/v1/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'nul', scores: { financien: 1, huisvesting: 2 } });
+  await anna.post(`/api/v1/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'eind', scores: { financien: 3, huisvesting: 4 } });
+  old = await closeCase(await anna.get<CaseDetail>(`/api/v1/cases/${old.id}`), today);
   // A longer wait than the other old cases, so the mean per location would move if this case went.
   await backdate(old.id, Y('03-11'));
 
@@ -110,11 +110,11 @@ beforeAll(async () => {
   stillHelped = await closeCase(stillHelped, today);
   await backdate(stillHelped.id);
   const open = await openCase({ lastName: 'Lopend' });
-  await anna.post(`/api/cases/${open.id}/household`, { clientId: stillHelped.household[0]!.clientId, version: open.version });
+  await anna.post(`/api/v1/cases/${open.id}/household`, { clientId: stillHelped.household[0]!.clientId, version: open.version });
 
   waiting = await closeCase(await openCase({ lastName: 'Wachtend' }), today);
   await backdate(waiting.id);
-  await anna.post('/api/registrations', { clientId: waiting.household[0]!.clientId, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag' });
+  await anna.post('/api/v1/registrations', { clientId: waiting.household[0]!.clientId, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag' });
 });
 afterAll(async () => t.close());
 
@@ -155,7 +155,7 @@ describe('the daily job', () => {
 
 describe('the queue', () => {
   it('shows the facts kwaliteit decides on, and no name or BSN', async () => {
-    const response = await karin.request('GET', '/api/retention');
+    const response = await karin.request('GET', '/api/v1/retention');
     expect(response.statusCode).toBe(200);
     expect(response.body).not.toMatch(/Oudhof|111222333|Tess|Kastanjelaan|Oudhoflaan/);
     const [first] = (response.json() as DestructionPage).items;
@@ -172,18 +172,18 @@ describe('the queue', () => {
       version: 1,
     });
     expect(first).not.toHaveProperty('clientId');
-    expect((await karin.request('GET', '/api/retention?status=onzin')).statusCode).toBe(400);
+    expect((await karin.request('GET', '/api/v1/retention?status=onzin')).statusCode).toBe(400);
   });
 
   it('is 404 for every other role, on every route', async () => {
     const [item] = await queue();
     for (const user of ['workerA', 'leadA', 'workerB', 'analyst', 'admin'] as TestUser[]) {
       const session = await t.login(user);
-      expect((await session.request('GET', '/api/retention')).statusCode, user).toBe(404);
-      expect((await session.request('POST', `/api/retention/${item!.id}/propose`, { version: 1, note: '' })).statusCode, user).toBe(404);
-      expect((await session.request('POST', `/api/retention/${item!.id}/confirm`, { version: 1 })).statusCode, user).toBe(404);
-      expect((await session.request('POST', `/api/retention/${item!.id}/decline`, { version: 1, note: 'Van aanzienlijk belang voor een ander' })).statusCode, user).toBe(404);
-      expect((await session.request('POST', `/api/clients/${oldClientId}/destruction-request`, { receivedOn: today, note: '' })).statusCode, user).toBe(404);
+      expect((await session.request('GET', '/api/v1/retention')).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/v1/retention/${item!.id}/propose`, { version: 1, note: '' })).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/v1/retention/${item!.id}/confirm`, { version: 1 })).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/v1/retention/${item!.id}/decline`, { version: 1, note: 'Van aanzienlijk belang voor een ander' })).statusCode, user).toBe(404);
+      expect((await session.request('POST', `/api/v1/clients/${oldClientId}/destruction-request`, { receivedOn: today, note: '' })).statusCode, user).toBe(404);
     }
     expect((await queue()).map((i) => i.status)).toEqual(['te_beoordelen', 'te_beoordelen']);
   });
@@ -205,31 +205,31 @@ describe('confirming', () => {
 
   it('refuses a stale version with 409 and changes nothing', async () => {
     const item = (await queue()).find((i) => i.otherPersons === 1)!;
-    const stale = await karin.request('POST', `/api/retention/${item.id}/confirm`, { version: 7 });
+    const stale = await karin.request('POST', `/api/v1/retention/${item.id}/confirm`, { version: 7 });
     expect(stale.statusCode).toBe(409);
-    expect((await karin.request('POST', `/api/retention/${item.id}/propose`, { version: 7, note: '' })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/v1/retention/${item.id}/propose`, { version: 7, note: '' })).statusCode).toBe(409);
     expect(await name()).toBe('Oudhof');
   });
 
   it('cannot confirm what nobody proposed', async () => {
     const { id, version } = await target();
-    const early = await kees.request('POST', `/api/retention/${id}/confirm`, { version, note: '' });
+    const early = await kees.request('POST', `/api/v1/retention/${id}/confirm`, { version, note: '' });
     expect(early.statusCode).toBe(409);
-    expect(early.json().message).toMatch(/nog niet voorgesteld/);
+    expect(early.json().detail).toMatch(/nog niet voorgesteld/);
     expect(await name()).toBe('Oudhof');
   });
 
   it('is proposed by one person (logged), who then cannot confirm it: the other sees it is their turn', async () => {
     const { id, version } = await target();
-    const proposed = await karin.post<DestructionItem>(`/api/retention/${id}/propose`, { version, note: 'Niets bijzonders in het dossier' });
+    const proposed = await karin.post<DestructionItem>(`/api/v1/retention/${id}/propose`, { version, note: 'Niets bijzonders in het dossier' });
     expect(proposed).toMatchObject({ status: 'voorgesteld', proposedByName: 'Karin Kwak', proposalNote: 'Niets bijzonders in het dossier', turn: 'wait', version: version + 1 });
     expect(proposed.proposedAt).not.toBeNull();
-    expect((await karin.request('POST', `/api/retention/${id}/propose`, { version: version + 1, note: '' })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/v1/retention/${id}/propose`, { version: version + 1, note: '' })).statusCode).toBe(409);
     expect((await queue('open', kees)).find((i) => i.id === id)).toMatchObject({ status: 'voorgesteld', proposedByName: 'Karin Kwak', turn: 'confirm' });
 
-    const own = await karin.request('POST', `/api/retention/${id}/confirm`, { version: version + 1, note: '' });
+    const own = await karin.request('POST', `/api/v1/retention/${id}/confirm`, { version: version + 1, note: '' });
     expect(own.statusCode).toBe(403);
-    expect(own.json().message).toBe('U heeft deze vernietiging zelf voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen).');
+    expect(own.json().detail).toBe('U heeft deze vernietiging zelf voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen).');
     expect(await name()).toBe('Oudhof');
     // The other roles' refused attempts (404 above) are logged as denied; this is the one proposal.
     const audit = await rows<{ actor_id: string; changes: unknown }>(sql`select actor_id, changes from audit_log where entity_type = 'destruction' and entity_id = ${id} and action = 'update' and outcome = 'success'`);
@@ -238,7 +238,7 @@ describe('confirming', () => {
 
   it('destroys the personal data on the second person\'s confirmation and keeps what the reports count', async () => {
     const { id, version } = await target();
-    destroyed = await kees.post<DestructionItem>(`/api/retention/${id}/confirm`, { version, note: 'Termijn verstreken, niets bijzonders' });
+    destroyed = await kees.post<DestructionItem>(`/api/v1/retention/${id}/confirm`, { version, note: 'Termijn verstreken, niets bijzonders' });
     expect(destroyed).toMatchObject({ status: 'vernietigd', proposedByName: 'Karin Kwak', decidedByName: 'Kees Keurig', decisionNote: 'Termijn verstreken, niets bijzonders', turn: 'decided', version: 3 });
 
     const [client] = await rows<Record<string, unknown>>(sql`select first_name, last_name, bsn, birth_date, gender, street, house_number, postcode, city, phone, destroyed_at from clients where id = ${oldClientId}`);
@@ -279,22 +279,22 @@ describe('confirming', () => {
   });
 
   it('takes the destroyed client out of search and the duplicate check, and names them "Vernietigd dossier"', async () => {
-    expect(await anna.post<ClientSummary[]>('/api/clients/search', { search: 'Oudhof' })).toEqual([expect.objectContaining({ lastName: 'Oudhof-Partner' })]);
-    expect(await anna.post<ClientSummary[]>('/api/clients/search', { search: '111222333' })).toEqual([]);
-    expect(await anna.post<DuplicateMatch[]>('/api/clients/duplicate-check', { firstName: '', lastName: '', bsn: '111222333' })).toEqual([]);
-    const household = (await anna.get<CaseDetail>(`/api/cases/${old.id}`)).household;
+    expect(await anna.post<ClientSummary[]>('/api/v1/clients/search', { search: 'Oudhof' })).toEqual([expect.objectContaining({ lastName: 'Oudhof-Partner' })]);
+    expect(await anna.post<ClientSummary[]>('/api/v1/clients/search', { search: '111222333' })).toEqual([]);
+    expect(await anna.post<DuplicateMatch[]>('/api/v1/clients/duplicate-check', { firstName: '', lastName: '', bsn: '111222333' })).toEqual([]);
+    const household = (await anna.get<CaseDetail>(`/api/v1/cases/${old.id}`)).household;
     expect(household.find((m) => m.clientId === oldClientId)).toMatchObject({ firstName: '', lastName: 'Vernietigd dossier', birthDate: null });
-    const detail = await anna.get<ClientDetail>(`/api/clients/${oldClientId}`);
+    const detail = await anna.get<ClientDetail>(`/api/v1/clients/${oldClientId}`);
     expect(detail).toMatchObject({ lastName: 'Vernietigd dossier', bsn: null });
     // Never written again, nor chosen for a new registration.
-    expect((await anna.request('PUT', `/api/clients/${oldClientId}`, { firstName: 'Tess', lastName: 'Oudhof', version: detail.version })).statusCode).toBe(404);
-    expect((await anna.request('POST', '/api/registrations', { clientId: oldClientId, registeredOn: today, referrerCode: 'zelfmelder', question: 'Weer terug' })).statusCode).toBe(404);
+    expect((await anna.request('PUT', `/api/v1/clients/${oldClientId}`, { firstName: 'Tess', lastName: 'Oudhof', version: detail.version })).statusCode).toBe(404);
+    expect((await anna.request('POST', '/api/v1/registrations', { clientId: oldClientId, registeredOn: today, referrerCode: 'zelfmelder', question: 'Weer terug' })).statusCode).toBe(404);
   });
 
   it('is done once: confirming, proposing or declining again is a conflict', async () => {
-    expect((await kees.request('POST', `/api/retention/${destroyed.id}/confirm`, { version: destroyed.version })).statusCode).toBe(409);
-    expect((await karin.request('POST', `/api/retention/${destroyed.id}/propose`, { version: destroyed.version, note: '' })).statusCode).toBe(409);
-    expect((await karin.request('POST', `/api/retention/${destroyed.id}/decline`, { version: destroyed.version, note: 'Toch langer bewaren graag' })).statusCode).toBe(409);
+    expect((await kees.request('POST', `/api/v1/retention/${destroyed.id}/confirm`, { version: destroyed.version })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/v1/retention/${destroyed.id}/propose`, { version: destroyed.version, note: '' })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/v1/retention/${destroyed.id}/decline`, { version: destroyed.version, note: 'Toch langer bewaren graag' })).statusCode).toBe(409);
     expect((await queue('vernietigd')).map((i) => i.id)).toEqual([destroyed.id]);
   });
 });
@@ -302,10 +302,10 @@ describe('confirming', () => {
 describe('declining', () => {
   it('needs a reason, keeps the data and does not list the client again the next day', async () => {
     const [item] = await queue();
-    const noNote = await karin.request('POST', `/api/retention/${item!.id}/decline`, { version: item!.version, note: ' ' });
+    const noNote = await karin.request('POST', `/api/v1/retention/${item!.id}/decline`, { version: item!.version, note: ' ' });
     expect(noNote.statusCode).toBe(400);
-    expect(noNote.json().fields[0].path).toBe('note');
-    const declined = await karin.post<DestructionItem>(`/api/retention/${item!.id}/decline`, { version: item!.version, note: 'Van aanzienlijk belang voor een ander: lopende procedure' });
+    expect(noNote.json().invalidParams[0].name).toBe('note');
+    const declined = await karin.post<DestructionItem>(`/api/v1/retention/${item!.id}/decline`, { version: item!.version, note: 'Van aanzienlijk belang voor een ander: lopende procedure' });
     expect(declined).toMatchObject({ status: 'afgewezen', decisionNote: 'Van aanzienlijk belang voor een ander: lopende procedure', version: 2 });
     expect((await rows<{ last_name: string; destroyed_at: unknown }>(sql`select last_name, destroyed_at from clients where id = ${partnerId}`))[0]).toEqual({ last_name: 'Oudhof-Partner', destroyed_at: null });
     expect(await queue()).toEqual([]);
@@ -320,15 +320,15 @@ describe('declining', () => {
 
 describe('four eyes', () => {
   it('refuses the person who recorded a request to confirm it, and destroys nothing', async () => {
-    const registration = await anna.post<Registration>('/api/registrations', { client: { firstName: 'Vier', lastName: 'Ogen' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
-    await anna.post(`/api/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
+    const registration = await anna.post<Registration>('/api/v1/registrations', { client: { firstName: 'Vier', lastName: 'Ogen' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' });
+    await anna.post(`/api/v1/registrations/${registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: registration.version });
     const clientId = registration.client.id;
-    const item = await karin.post<DestructionItem>(`/api/clients/${clientId}/destruction-request`, { receivedOn: today, note: 'Brief' });
-    const own = await karin.request('POST', `/api/retention/${item.id}/confirm`, { version: item.version, note: '' });
+    const item = await karin.post<DestructionItem>(`/api/v1/clients/${clientId}/destruction-request`, { receivedOn: today, note: 'Brief' });
+    const own = await karin.request('POST', `/api/v1/retention/${item.id}/confirm`, { version: item.version, note: '' });
     expect(own.statusCode).toBe(403);
-    expect(own.json().message).toMatch(/andere medewerker kwaliteit/);
+    expect(own.json().detail).toMatch(/andere medewerker kwaliteit/);
     expect((await rows<{ last_name: string; destroyed_at: unknown }>(sql`select last_name, destroyed_at from clients where id = ${clientId}`))[0]).toEqual({ last_name: 'Ogen', destroyed_at: null });
-    expect((await kees.post<DestructionItem>(`/api/retention/${item.id}/confirm`, { version: item.version, note: '' })).status).toBe('vernietigd');
+    expect((await kees.post<DestructionItem>(`/api/v1/retention/${item.id}/confirm`, { version: item.version, note: '' })).status).toBe('vernietigd');
     expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${clientId}`))[0]!.last_name).toBe('');
   });
 
@@ -339,11 +339,11 @@ describe('four eyes', () => {
     const [listing] = await rows<{ id: string }>(sql`insert into destructions (organisation_id, client_id, reason, requested_on, due_on) values (${organisationId}, ${clientId}, 'bewaartermijn', ${today}, ${today}) returning id`);
     const item = (await queue()).find((i) => i.id === listing!.id)!;
     expect(item).toMatchObject({ turn: 'propose', blockedBy: expect.stringMatching(/lopende casus/) });
-    const refused = await karin.request('POST', `/api/retention/${item.id}/propose`, { version: item.version, note: '' });
+    const refused = await karin.request('POST', `/api/v1/retention/${item.id}/propose`, { version: item.version, note: '' });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json().message).toMatch(/lopende casus/);
+    expect(refused.json().detail).toMatch(/lopende casus/);
     expect((await rows<{ status: string; version: number }>(sql`select status, version from destructions where id = ${item.id}`))[0]).toEqual({ status: 'te_beoordelen', version: 1 });
-    expect((await karin.post<DestructionItem>(`/api/retention/${item.id}/decline`, { version: item.version, note: 'Cliënt wordt weer geholpen' })).status).toBe('afgewezen');
+    expect((await karin.post<DestructionItem>(`/api/v1/retention/${item.id}/decline`, { version: item.version, note: 'Cliënt wordt weer geholpen' })).status).toBe('afgewezen');
   });
 });
 
@@ -351,31 +351,31 @@ describe("a client's request", () => {
   it('gets the legal term of 3 months, and can be confirmed once the cases are closed', async () => {
     const clientId = recent.household[0]!.clientId;
     const receivedOn = addDays(today, -10);
-    const bad = await karin.request('POST', `/api/clients/${clientId}/destruction-request`, { receivedOn: addDays(today, 1), note: '' });
+    const bad = await karin.request('POST', `/api/v1/clients/${clientId}/destruction-request`, { receivedOn: addDays(today, 1), note: '' });
     expect(bad.statusCode).toBe(400);
-    expect((await karin.request('POST', '/api/clients/00000000-0000-4000-8000-000000000000/destruction-request', { receivedOn, note: '' })).statusCode).toBe(404);
+    expect((await karin.request('POST', '/api/v1/clients/00000000-0000-4000-8000-000000000000/destruction-request', { receivedOn, note: '' })).statusCode).toBe(404);
 
-    const response = await karin.request('POST', `/api/clients/${clientId}/destruction-request`, { receivedOn, note: 'Brief van de cliënt' });
+    const response = await karin.request('POST', `/api/v1/clients/${clientId}/destruction-request`, { receivedOn, note: 'Brief van de cliënt' });
     expect(response.statusCode).toBe(201);
     const item = response.json() as DestructionItem;
     expect(item).toMatchObject({ reason: 'verzoek', status: 'voorgesteld', proposedByName: 'Karin Kwak', turn: 'wait', requestedOn: receivedOn, dueOn: requestDueOn(receivedOn), requestNote: 'Brief van de cliënt', blockedBy: null });
-    expect((await karin.request('POST', `/api/clients/${clientId}/destruction-request`, { receivedOn, note: '' })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/v1/clients/${clientId}/destruction-request`, { receivedOn, note: '' })).statusCode).toBe(409);
     const audit = await rows<{ action: string; actor_id: string | null }>(sql`select action, actor_id from audit_log where entity_type = 'destruction' and client_id = ${clientId}`);
     expect(audit).toEqual([{ action: 'create', actor_id: expect.any(String) }]);
 
-    expect((await kees.post<DestructionItem>(`/api/retention/${item.id}/confirm`, { version: item.version })).status).toBe('vernietigd');
+    expect((await kees.post<DestructionItem>(`/api/v1/retention/${item.id}/confirm`, { version: item.version })).status).toBe('vernietigd');
     expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${clientId}`))[0]!.last_name).toBe('');
-    expect((await karin.request('POST', `/api/clients/${clientId}/destruction-request`, { receivedOn, note: '' })).statusCode).toBe(409);
+    expect((await karin.request('POST', `/api/v1/clients/${clientId}/destruction-request`, { receivedOn, note: '' })).statusCode).toBe(409);
   });
 
   it('is recorded for a client who is still helped, but cannot be carried out until that ends', async () => {
     const clientId = stillHelped.household[0]!.clientId;
-    const item = await karin.post<DestructionItem>(`/api/clients/${clientId}/destruction-request`, { receivedOn: today, note: '' });
+    const item = await karin.post<DestructionItem>(`/api/v1/clients/${clientId}/destruction-request`, { receivedOn: today, note: '' });
     expect(item.blockedBy).toMatch(/lopende casus/);
-    const refused = await kees.request('POST', `/api/retention/${item.id}/confirm`, { version: item.version });
+    const refused = await kees.request('POST', `/api/v1/retention/${item.id}/confirm`, { version: item.version });
     expect(refused.statusCode).toBe(409);
     expect((await rows<{ last_name: string }>(sql`select last_name from clients where id = ${clientId}`))[0]!.last_name).toBe('Nogsteeds');
-    const waitingItem = await karin.post<DestructionItem>(`/api/clients/${waiting.household[0]!.clientId}/destruction-request`, { receivedOn: today, note: '' });
+    const waitingItem = await karin.post<DestructionItem>(`/api/v1/clients/${waiting.household[0]!.clientId}/destruction-request`, { receivedOn: today, note: '' });
     expect(waitingItem.blockedBy).toMatch(/triage/);
   });
 
@@ -383,7 +383,7 @@ describe("a client's request", () => {
     // The partner was listed again "a year later" above (so with that day as the date to act by).
     const listed = (await queue()).filter((i) => i.reason === 'bewaartermijn');
     expect(listed).toEqual([expect.objectContaining({ dueOn: addDays(today, 366) })]);
-    const item = await karin.post<DestructionItem>(`/api/clients/${partnerId}/destruction-request`, { receivedOn: today, note: 'Telefonisch en per brief' });
+    const item = await karin.post<DestructionItem>(`/api/v1/clients/${partnerId}/destruction-request`, { receivedOn: today, note: 'Telefonisch en per brief' });
     expect(item).toMatchObject({
       id: listed[0]!.id,
       reason: 'verzoek',

@@ -64,19 +64,19 @@ afterAll(async () => t.close());
 
 describe('the author marks', () => {
   it('a journal entry as sensitive, and sees it whole', async () => {
-    plainContact = await anna.post<Contact>(`/api/cases/${caseDetail.id}/contacts`, { contactOn: addDays(today, -2), kind: 'telefoon', minutes: 10, note: 'Afspraak voor een huisbezoek gemaakt.' });
-    secretContact = await anna.post<Contact>(`/api/cases/${caseDetail.id}/contacts`, { contactOn: addDays(today, -1), kind: 'huisbezoek', minutes: 45, note: SECRET_NOTE, sensitivity: 'huiselijk_geweld' });
+    plainContact = await anna.post<Contact>(`/api/v1/cases/${caseDetail.id}/contacts`, { contactOn: addDays(today, -2), kind: 'telefoon', minutes: 10, note: 'Afspraak voor een huisbezoek gemaakt.' });
+    secretContact = await anna.post<Contact>(`/api/v1/cases/${caseDetail.id}/contacts`, { contactOn: addDays(today, -1), kind: 'huisbezoek', minutes: 45, note: SECRET_NOTE, sensitivity: 'huiselijk_geweld' });
     expect(secretContact).toMatchObject({ note: SECRET_NOTE, sensitivity: 'huiselijk_geweld', mayChangeSensitivity: true, withheld: false });
     expect(plainContact).toMatchObject({ sensitivity: null, withheld: false });
-    const journal = await anna.get<JournalEntry[]>(`/api/cases/${caseDetail.id}/contacts`);
+    const journal = await anna.get<JournalEntry[]>(`/api/v1/cases/${caseDetail.id}/contacts`);
     expect(journal.map((c) => (c.withheld ? null : c.note))).toEqual([SECRET_NOTE, 'Afspraak voor een huisbezoek gemaakt.']);
-    const bad = await anna.request('POST', `/api/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'x', sensitivity: 'geheim' });
+    const bad = await anna.request('POST', `/api/v1/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'x', sensitivity: 'geheim' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fields).toEqual([{ path: 'sensitivity', message: 'Kies bij gevoelig: geen, huiselijk geweld, gezondheid of justitie' }]);
+    expect(bad.json().invalidParams).toEqual([{ name: 'sensitivity', reason: 'Kies bij gevoelig: geen, huiselijk geweld, gezondheid of justitie' }]);
   });
 
   it('plan parts as sensitive, and sees them whole', async () => {
-    const plan = await anna.put<Plan>(`/api/cases/${caseDetail.id}/plan`, { content: firstPlan, baseVersion: 0 });
+    const plan = await anna.put<Plan>(`/api/v1/cases/${caseDetail.id}/plan`, { content: firstPlan, baseVersion: 0 });
     expect(plan.mayMarkSensitive).toBe(true);
     expect(plan.content.withheld).toBeUndefined();
     expect(plan.content.domains.map((d) => d.domain)).toEqual(['financien', 'huiselijke_relaties']);
@@ -84,7 +84,7 @@ describe('the author marks', () => {
   });
 
   it('and the lead worker sees the note in the dashboard', async () => {
-    const dashboard = await anna.get<Dashboard>('/api/work/dashboard');
+    const dashboard = await anna.get<Dashboard>('/api/v1/work/dashboard');
     expect(dashboard.blocks.recent_journal.map((i) => i.text)).toContain(`Huisbezoek: ${SECRET_NOTE}`);
     expect(dashboard.blocks.agreements_due.map((i) => i.text)).toContain(`${SECRET_AGREEMENT} — Specialistische hulp`);
   });
@@ -93,7 +93,7 @@ describe('the author marks', () => {
 describe('a colleague outside the case', () => {
   it('sees the entry in the journal as withheld: date, kind and author only', async () => {
     for (const colleague of [ahmed, lotte]) {
-      const response = await asColleague(colleague, 'GET', `/api/cases/${caseDetail.id}/contacts`);
+      const response = await asColleague(colleague, 'GET', `/api/v1/cases/${caseDetail.id}/contacts`);
       expect(response.statusCode).toBe(200);
       const journal = response.json<JournalEntry[]>();
       expect(journal[0]).toEqual({ id: secretContact.id, caseId: caseDetail.id, contactOn: addDays(today, -1), kind: 'huisbezoek', authorName: 'Anna Aalders', withheld: true });
@@ -103,30 +103,30 @@ describe('a colleague outside the case', () => {
 
   it('cannot read its versions nor change it (not found)', async () => {
     for (const colleague of [ahmed, lotte]) {
-      expect((await asColleague(colleague, 'GET', `/api/contacts/${secretContact.id}/versions`)).statusCode).toBe(404);
-      const edit = await asColleague(colleague, 'PUT', `/api/contacts/${secretContact.id}`, { contactOn: addDays(today, -1), kind: 'huisbezoek', note: 'Overschreven', version: 1 });
+      expect((await asColleague(colleague, 'GET', `/api/v1/contacts/${secretContact.id}/versions`)).statusCode).toBe(404);
+      const edit = await asColleague(colleague, 'PUT', `/api/v1/contacts/${secretContact.id}`, { contactOn: addDays(today, -1), kind: 'huisbezoek', note: 'Overschreven', version: 1 });
       expect(edit.statusCode).toBe(404);
     }
-    const stored = await anna.get<JournalEntry[]>(`/api/cases/${caseDetail.id}/contacts`);
+    const stored = await anna.get<JournalEntry[]>(`/api/v1/cases/${caseDetail.id}/contacts`);
     expect(stored[0]).toMatchObject({ note: SECRET_NOTE, version: 1 });
   });
 
   it('sees the plan without the marked parts, in every version and in a comparison', async () => {
-    const response = await asColleague(ahmed, 'GET', `/api/cases/${caseDetail.id}/plan`);
+    const response = await asColleague(ahmed, 'GET', `/api/v1/cases/${caseDetail.id}/plan`);
     const plan = response.json<Plan>();
     expect(plan.mayMarkSensitive).toBe(false);
     expect(plan.content.domains.map((d) => d.domain)).toEqual(['financien']);
     expect(plan.content.domains[0]!.agreements.map((a) => a.id)).toEqual([VISIBLE_AGREEMENT_ID]);
     expect(plan.content.withheld).toEqual({ domains: ['huiselijke_relaties'], agreements: [{ id: SECRET_AGREEMENT_ID, domain: 'financien' }] });
-    expect((await asColleague(lotte, 'GET', `/api/cases/${caseDetail.id}/plan/versions/1`)).json<PlanVersion>().content.withheld).toEqual(plan.content.withheld);
+    expect((await asColleague(lotte, 'GET', `/api/v1/cases/${caseDetail.id}/plan/versions/1`)).json<PlanVersion>().content.withheld).toEqual(plan.content.withheld);
   });
 
   it('saves the plan without losing or changing the withheld parts', async () => {
-    const seen = (await asColleague(ahmed, 'GET', `/api/cases/${caseDetail.id}/plan`)).json<Plan>();
+    const seen = (await asColleague(ahmed, 'GET', `/api/v1/cases/${caseDetail.id}/plan`)).json<Plan>();
     const edited = structuredClone(seen.content);
     edited.domains[0]!.goal = 'Rust in de financiën';
     edited.domains[0]!.agreements.push({ id: '7d8e9f0a-1b2c-4d3e-8f4a-5b6c7d8e9f0a', what: 'Zelf de bank bellen', owner: 'client', ownerName: '', dueOn: null, status: 'open', result: '' });
-    const saved = await asColleague(ahmed, 'PUT', `/api/cases/${caseDetail.id}/plan`, { content: edited, baseVersion: 1 });
+    const saved = await asColleague(ahmed, 'PUT', `/api/v1/cases/${caseDetail.id}/plan`, { content: edited, baseVersion: 1 });
     expect(saved.statusCode).toBe(200);
     expect(saved.json<Plan>().content.withheld).toEqual(seen.content.withheld);
 
@@ -134,9 +134,9 @@ describe('a colleague outside the case', () => {
     const again = structuredClone(saved.json<Plan>().content);
     delete again.withheld;
     again.reciprocity = 'Helpt de buurvrouw met boodschappen';
-    expect((await asColleague(lotte, 'PUT', `/api/cases/${caseDetail.id}/plan`, { content: again, baseVersion: 2 })).statusCode).toBe(200);
+    expect((await asColleague(lotte, 'PUT', `/api/v1/cases/${caseDetail.id}/plan`, { content: again, baseVersion: 2 })).statusCode).toBe(200);
 
-    const whole = await anna.get<Plan>(`/api/cases/${caseDetail.id}/plan`);
+    const whole = await anna.get<Plan>(`/api/v1/cases/${caseDetail.id}/plan`);
     expect(whole.version).toBe(3);
     expect(whole.content.domains.map((d) => d.domain)).toEqual(['financien', 'huiselijke_relaties']);
     expect(whole.content.domains[1]).toEqual(firstPlan.domains[1]);
@@ -147,42 +147,42 @@ describe('a colleague outside the case', () => {
   });
 
   it('may not mark a part, nor remove a life domain that holds a withheld agreement', async () => {
-    const seen = (await asColleague(ahmed, 'GET', `/api/cases/${caseDetail.id}/plan`)).json<Plan>();
+    const seen = (await asColleague(ahmed, 'GET', `/api/v1/cases/${caseDetail.id}/plan`)).json<Plan>();
     const marked = structuredClone(seen.content);
     marked.domains[0]!.agreements[0]!.sensitivity = 'justitie';
-    const refused = await asColleague(ahmed, 'PUT', `/api/cases/${caseDetail.id}/plan`, { content: marked, baseVersion: 3 });
+    const refused = await asColleague(ahmed, 'PUT', `/api/v1/cases/${caseDetail.id}/plan`, { content: marked, baseVersion: 3 });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json().fields).toEqual([
-      { path: 'content.domains.0.agreements.0.sensitivity', message: 'Financiën, afspraak 1: Alleen de betrokken medewerkers van deze casus kunnen een onderdeel als gevoelig markeren' },
+    expect(refused.json().invalidParams).toEqual([
+      { name: 'content.domains.0.agreements.0.sensitivity', reason: 'Financiën, afspraak 1: Alleen de betrokken medewerkers van deze casus kunnen een onderdeel als gevoelig markeren' },
     ]);
-    const removed = await asColleague(lotte, 'PUT', `/api/cases/${caseDetail.id}/plan`, { content: { ...seen.content, domains: [] }, baseVersion: 3 });
+    const removed = await asColleague(lotte, 'PUT', `/api/v1/cases/${caseDetail.id}/plan`, { content: { ...seen.content, domains: [] }, baseVersion: 3 });
     expect(removed.statusCode).toBe(400);
-    expect(removed.json().fields[0].message).toBe('Financiën heeft een afgeschermde afspraak; alleen de betrokken medewerkers van deze casus kunnen dit leefgebied verwijderen');
-    expect((await anna.get<Plan>(`/api/cases/${caseDetail.id}/plan`)).version).toBe(3);
+    expect(removed.json().invalidParams[0].reason).toBe('Financiën heeft een afgeschermde afspraak; alleen de betrokken medewerkers van deze casus kunnen dit leefgebied verwijderen');
+    expect((await anna.get<Plan>(`/api/v1/cases/${caseDetail.id}/plan`)).version).toBe(3);
   });
 
   it('gets a comparison and a conflict without the withheld text', async () => {
     // Anna changes the withheld parts; the colleague compares and then saves on an old version.
-    const whole = await anna.get<Plan>(`/api/cases/${caseDetail.id}/plan`);
+    const whole = await anna.get<Plan>(`/api/v1/cases/${caseDetail.id}/plan`);
     const changed = structuredClone(whole.content);
     changed.domains[1]!.situation = `${SECRET_SITUATION}, en de politie kwam opnieuw`;
     changed.domains[0]!.agreements[1]!.what = `${SECRET_AGREEMENT} vóór vrijdag`;
-    await anna.put(`/api/cases/${caseDetail.id}/plan`, { content: changed, baseVersion: 3 });
-    const comparison = await asColleague(ahmed, 'GET', `/api/cases/${caseDetail.id}/plan/compare?from=1&to=4`);
+    await anna.put(`/api/v1/cases/${caseDetail.id}/plan`, { content: changed, baseVersion: 3 });
+    const comparison = await asColleague(ahmed, 'GET', `/api/v1/cases/${caseDetail.id}/plan/compare?from=1&to=4`);
     expect(comparison.statusCode).toBe(200);
     expect(comparison.json().changes.map((c: { label: string }) => c.label)).toEqual([
       'Financiën — doel',
       'Financiën — afspraak',
       'Wederkerigheid',
     ]);
-    const conflict = await asColleague(lotte, 'PUT', `/api/cases/${caseDetail.id}/plan`, { content: whole.content, baseVersion: 3 });
+    const conflict = await asColleague(lotte, 'PUT', `/api/v1/cases/${caseDetail.id}/plan`, { content: whole.content, baseVersion: 3 });
     expect(conflict.statusCode).toBe(409);
     expect(conflict.json().current.content.withheld).toEqual({ domains: ['huiselijke_relaties'], agreements: [{ id: SECRET_AGREEMENT_ID, domain: 'financien' }] });
     expect(conflict.json().changes).toEqual([]);
   });
 
   it('finds nothing of the text in the dashboard', async () => {
-    for (const colleague of [ahmed, lotte]) expect((await asColleague(colleague, 'GET', '/api/work/dashboard')).statusCode).toBe(200);
+    for (const colleague of [ahmed, lotte]) expect((await asColleague(colleague, 'GET', '/api/v1/work/dashboard')).statusCode).toBe(200);
   });
 
   it('never received any of the withheld text or its mark', () => {
@@ -193,25 +193,25 @@ describe('a colleague outside the case', () => {
 
 describe('the case workers', () => {
   it('include the lead worker: after a handover the new lead reads the entry and the plan whole', async () => {
-    const workers = await anna.get<{ id: string; name: string }[]>(`/api/teams/${caseDetail.teamId}/workers`);
+    const workers = await anna.get<{ id: string; name: string }[]>(`/api/v1/teams/${caseDetail.teamId}/workers`);
     const ahmedId = workers.find((w) => w.name === 'Ahmed Amrani')!.id;
-    const current = await anna.get<CaseDetail>(`/api/cases/${caseDetail.id}`);
-    await anna.post(`/api/cases/${caseDetail.id}/transfer`, { leadWorkerId: ahmedId, note: 'Anna gaat met verlof; de veiligheid thuis staat in het journaal.', version: current.version });
-    const journal = await ahmed.get<JournalEntry[]>(`/api/cases/${caseDetail.id}/contacts`);
+    const current = await anna.get<CaseDetail>(`/api/v1/cases/${caseDetail.id}`);
+    await anna.post(`/api/v1/cases/${caseDetail.id}/transfer`, { leadWorkerId: ahmedId, note: 'Anna gaat met verlof; de veiligheid thuis staat in het journaal.', version: current.version });
+    const journal = await ahmed.get<JournalEntry[]>(`/api/v1/cases/${caseDetail.id}/contacts`);
     expect(journal[0]).toMatchObject({ id: secretContact.id, note: SECRET_NOTE, sensitivity: 'huiselijk_geweld', withheld: false, mayChangeSensitivity: false });
-    const plan = await ahmed.get<Plan>(`/api/cases/${caseDetail.id}/plan`);
+    const plan = await ahmed.get<Plan>(`/api/v1/cases/${caseDetail.id}/plan`);
     expect(plan.mayMarkSensitive).toBe(true);
     expect(plan.content.domains.map((d) => d.domain)).toEqual(['financien', 'huiselijke_relaties']);
-    const dashboard = await ahmed.get<Dashboard>('/api/work/dashboard');
+    const dashboard = await ahmed.get<Dashboard>('/api/v1/work/dashboard');
     expect(dashboard.blocks.recent_journal.map((i) => i.text)).toContain(`Huisbezoek: ${SECRET_NOTE}`);
     // The team leader still is no case worker, not even after writing a note in the case.
-    await lotte.post(`/api/cases/${caseDetail.id}/contacts`, { contactOn: addDays(today, -3), kind: 'telefoon', note: 'Even gebeld om te vragen hoe het gaat.' });
-    const leaderView = await lotte.get<JournalEntry[]>(`/api/cases/${caseDetail.id}/contacts`);
+    await lotte.post(`/api/v1/cases/${caseDetail.id}/contacts`, { contactOn: addDays(today, -3), kind: 'telefoon', note: 'Even gebeld om te vragen hoe het gaat.' });
+    const leaderView = await lotte.get<JournalEntry[]>(`/api/v1/cases/${caseDetail.id}/contacts`);
     expect(leaderView.find((e) => e.id === secretContact.id)).toMatchObject({ withheld: true });
   });
 
   it('edit the text and keep the mark; only the author changes the mark', async () => {
-    const path = `/api/contacts/${secretContact.id}`;
+    const path = `/api/v1/contacts/${secretContact.id}`;
     const fields = { contactOn: addDays(today, -1), kind: 'huisbezoek', minutes: 45 };
     const kept = await ahmed.put<Contact>(path, { ...fields, note: `${SECRET_NOTE}. Veilig Thuis is gebeld.`, version: 1 });
     expect(kept).toMatchObject({ sensitivity: 'huiselijk_geweld', version: 2 });
@@ -220,7 +220,7 @@ describe('the case workers', () => {
     for (const sensitivity of ['gezondheid', null]) {
       const refused = await ahmed.request('PUT', path, { ...fields, note: 'Iets anders', sensitivity, version: 3 });
       expect(refused.statusCode).toBe(400);
-      expect(refused.json().fields).toEqual([{ path: 'sensitivity', message: 'Alleen wie de notitie schreef, kan de markering gevoelig zetten, wijzigen of weghalen' }]);
+      expect(refused.json().invalidParams).toEqual([{ name: 'sensitivity', reason: 'Alleen wie de notitie schreef, kan de markering gevoelig zetten, wijzigen of weghalen' }]);
     }
     const byAuthor = await anna.put<Contact>(path, { ...fields, note: 'Gesprek over gezondheid.', sensitivity: 'gezondheid', version: 3 });
     expect(byAuthor).toMatchObject({ sensitivity: 'gezondheid', version: 4, mayChangeSensitivity: true });
@@ -232,12 +232,12 @@ describe('the case workers', () => {
       [1, 'huiselijk_geweld', SECRET_NOTE.slice(0, 20)],
     ]);
     // The plain entry: only its author may mark it.
-    expect((await ahmed.request('PUT', `/api/contacts/${plainContact.id}`, { contactOn: addDays(today, -2), kind: 'telefoon', note: 'x', sensitivity: 'justitie', version: 1 })).statusCode).toBe(400);
+    expect((await ahmed.request('PUT', `/api/v1/contacts/${plainContact.id}`, { contactOn: addDays(today, -2), kind: 'telefoon', note: 'x', sensitivity: 'justitie', version: 1 })).statusCode).toBe(400);
   });
 
   it('another team gets not found', async () => {
     const stranger = await t.login('workerB');
-    expect((await stranger.request('GET', `/api/contacts/${secretContact.id}/versions`)).statusCode).toBe(404);
-    expect((await stranger.request('GET', `/api/cases/${caseDetail.id}/contacts`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/contacts/${secretContact.id}/versions`)).statusCode).toBe(404);
+    expect((await stranger.request('GET', `/api/v1/cases/${caseDetail.id}/contacts`)).statusCode).toBe(404);
   });
 });

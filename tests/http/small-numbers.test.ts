@@ -38,7 +38,7 @@ afterAll(async () => t.close());
 
 describe('the annual report', () => {
   it('gives the team leader exact figures', async () => {
-    const report = await lead.get<PublishedAnnualReport>(`/api/reports/annual?year=${year}`);
+    const report = await lead.get<PublishedAnnualReport>(`/api/v1/reports/annual?year=${year}`);
     expect(report.suppression).toBeUndefined();
     expect(report.teams[B]!.started.year).toBe(2);
     expect(report.teams[A]!.started.year).toBe(6);
@@ -46,7 +46,7 @@ describe('the annual report', () => {
   });
 
   it('gives the analyst team B’s 2 suppressed, and team A’s 6 too: with the total of 8 it would give the 2 away', async () => {
-    const report = await analyst.get<PublishedAnnualReport>(`/api/reports/annual?year=${year}`);
+    const report = await analyst.get<PublishedAnnualReport>(`/api/v1/reports/annual?year=${year}`);
     expect(report.suppression).toMatchObject({ min_count: 5, min_observations: 10 });
     const cells = report.suppression!.cells;
     expect(report.teams[B]!.started.year).toBeNull();
@@ -66,14 +66,14 @@ describe('the annual report', () => {
   });
 
   it('marks suppressed cells in the analyst’s CSV and explains them; the team leader’s CSV is exact', async () => {
-    const csv = (await analyst.request('GET', `/api/reports/annual.csv?year=${year}`)).body;
+    const csv = (await analyst.request('GET', `/api/v1/reports/annual.csv?year=${year}`)).body;
     const lines = csv.split('\n');
     expect(lines[1]).toMatch(/^"?Kleine aantallen zijn afgeschermd/);
     expect(lines.find((l) => l.startsWith('Zuilen,Gestart,'))!.split(',').at(-1)).toBe('<5');
     expect(lines.find((l) => l.startsWith('Overvecht Centrum,Gestart,'))!.split(',').at(-1)).toBe('x');
     expect(lines.find((l) => l.startsWith('Gestart,'))!.split(',').at(-1)).toBe('8');
 
-    const exact = (await lead.request('GET', `/api/reports/annual.csv?year=${year}`)).body;
+    const exact = (await lead.request('GET', `/api/v1/reports/annual.csv?year=${year}`)).body;
     expect(exact).not.toContain('Kleine aantallen');
     expect(exact).not.toContain('<5');
     expect(exact.split('\n').find((l) => l.startsWith('Zuilen,Gestart,'))!.split(',').at(-1)).toBe('2');
@@ -82,13 +82,13 @@ describe('the annual report', () => {
 
 describe('the Cijfers page (figures per team)', () => {
   it('gives the team leader exact figures', async () => {
-    const figures = await lead.get<PublishedTeamFigures>('/api/work/figures');
+    const figures = await lead.get<PublishedTeamFigures>('/api/v1/work/figures');
     expect(figures.suppression).toBeUndefined();
     expect(figures.teams.find((row) => row.teamName === 'Zuilen')).toMatchObject({ openCases: 2, awaitingFirstMeeting: 2, startedLast90Days: 2 });
   });
 
   it('gives the analyst no count of 1 to 4: team B’s are suppressed, and a further team’s', async () => {
-    const figures = await analyst.get<PublishedTeamFigures>('/api/work/figures');
+    const figures = await analyst.get<PublishedTeamFigures>('/api/v1/work/figures');
     expect(figures.suppression).toMatchObject({ min_count: 5, min_observations: 10 });
     const cells = figures.suppression!.cells;
     figures.teams.forEach((row, index) => {
@@ -107,24 +107,24 @@ describe('the Cijfers page (figures per team)', () => {
   });
 
   it('together with this year’s reports gives nothing away', async () => {
-    const reference = await analyst.get<{ teams: { id: string; code: string }[] }>('/api/reference');
+    const reference = await analyst.get<{ teams: { id: string; code: string }[] }>('/api/v1/reference');
     const teams = reference.teams.map((team) => team.code);
     const annual: AnnualVariant[] = [];
     const zrm: ZrmVariant[] = [];
     for (const team of [null, ...teams]) {
       for (const quarter of [1, 2, 3, 4] as const) {
         const query = `year=${year}${quarter < 4 ? `&quarter=${quarter}` : ''}${team ? `&team=${team}` : ''}`;
-        annual.push({ year, quarter, team, published: await analyst.get<PublishedAnnualReport>(`/api/reports/annual?${query}`), exact: await quality.get<AnnualReport>(`/api/reports/annual?${query}`) });
+        annual.push({ year, quarter, team, published: await analyst.get<PublishedAnnualReport>(`/api/v1/reports/annual?${query}`), exact: await quality.get<AnnualReport>(`/api/v1/reports/annual?${query}`) });
       }
       const query = `year=${year}${team ? `&team=${team}` : ''}`;
-      zrm.push({ year, team, published: await analyst.get<PublishedZrmReport>(`/api/reports/zrm?${query}`), exact: await quality.get<ZrmReport>(`/api/reports/zrm?${query}`) });
+      zrm.push({ year, team, published: await analyst.get<PublishedZrmReport>(`/api/v1/reports/zrm?${query}`), exact: await quality.get<ZrmReport>(`/api/v1/reports/zrm?${query}`) });
     }
     const codeOf = new Map(reference.teams.map((team) => [team.id, team.code]));
     const byCode = (figures: PublishedTeamFigures) => Object.fromEntries(figures.teams.map(({ teamId, teamName: _name, ...row }) => [codeOf.get(teamId)!, row]));
     const attacker = new FamilyAttack();
     attacker.addAnnual(annual);
     attacker.addZrm(zrm);
-    attacker.addFigures({ published: byCode(await analyst.get('/api/work/figures')), exact: byCode(await lead.get('/api/work/figures')) }, teams, `${year + 1}-01-01`);
+    attacker.addFigures({ published: byCode(await analyst.get('/api/v1/work/figures')), exact: byCode(await lead.get('/api/v1/work/figures')) }, teams, `${year + 1}-01-01`);
     const result = attacker.run();
     expect(result.wrong).toEqual([]);
     expect(result.smallPublished).toEqual([]);

@@ -25,14 +25,14 @@ afterAll(async () => {
 });
 
 async function appWith(env: Record<string, string>): Promise<FastifyInstance> {
-  const app = await buildApp({ db: database.db, config: { ...readConfig(env), logLevel: 'silent' }, databaseKind: database.kind, version: 'test' });
+  const app = await buildApp({ db: database.db, config: { ...readConfig(env), logLevel: 'silent' }, databaseKind: database.kind });
   apps.push(app);
   return app;
 }
 
 let address = 0;
 async function loginAnswer(app: FastifyInstance) {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: `10.77.0.${++address}`, payload: { email: TEST_USERS.workerA.email, password: TEST_PASSWORD } });
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: `10.77.0.${++address}`, payload: { email: TEST_USERS.workerA.email, password: TEST_PASSWORD } });
   expect(response.statusCode).toBe(200);
   return response;
 }

@@ -18,7 +18,7 @@ const DEFAULT_LIMIT = readConfig({}).importMaxBytes;
 
 interface RawAnswer {
   status: number;
-  body: { error: string; message: string };
+  body: { code: string; detail: string };
   /** Bytes of the body written when the answer came. */
   sent: number;
 }
@@ -77,17 +77,17 @@ describe('an upload over the limit', () => {
 
   it('is refused with 413 and the limit in Dutch when its Content-Length is over the limit, before the body is sent', async () => {
     // Not a byte of the body is written: an answer can only come from the Content-Length.
-    const answer = await rawPost(`${url}/api/exchange/validate`, admin, { 'content-length': String(DEFAULT_LIMIT + 1) }, async () => undefined);
+    const answer = await rawPost(`${url}/api/v1/exchange/validate`, admin, { 'content-length': String(DEFAULT_LIMIT + 1) }, async () => undefined);
     expect(answer.status).toBe(413);
-    expect(answer.body).toEqual({ error: 'too_large', message: uploadTooLargeMessage(DEFAULT_LIMIT) });
-    expect(answer.body.message).toBe(
+    expect(answer.body).toMatchObject({ code: 'tooLarge', detail: uploadTooLargeMessage(DEFAULT_LIMIT) });
+    expect(answer.body.detail).toBe(
       'De bestanden zijn samen groter dan 40 MB, de grens voor een import via de website. Een grotere geschiedenis importeert de beheerder van de server met de opdrachtregel (npm run cli -- import MAP); die leest de bestanden van schijf.',
     );
     expect(await t.database.db.$count(cases)).toBe(0);
   });
 
   it('tells how large the server takes, for the browser to check before sending', async () => {
-    expect(await admin.get('/api/exchange/limits')).toEqual({ maxUploadBytes: DEFAULT_LIMIT });
+    expect(await admin.get('/api/v1/exchange/limits')).toEqual({ maxUploadBytes: DEFAULT_LIMIT });
   });
 });
 
@@ -109,14 +109,14 @@ describe('a chunked upload over the limit', () => {
     const before = process.memoryUsage().arrayBuffers;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().arrayBuffers)), 2);
-    const answer = await rawPost(`${url}/api/exchange/import`, admin, {}, async (send) => {
+    const answer = await rawPost(`${url}/api/v1/exchange/import`, admin, {}, async (send) => {
       if (!(await send(Buffer.from('{"files":{"clients.csv":"')))) return;
       for (let sent = 0; sent < attempt; sent += chunk.length) if (!(await send(chunk))) return;
     });
     clearInterval(sampler);
     expect(answer.status).toBe(413);
-    expect(answer.body.message).toBe(uploadTooLargeMessage(LIMIT));
-    expect(answer.body.message).toMatch(/^De bestanden zijn samen groter dan 1 MB/);
+    expect(answer.body.detail).toBe(uploadTooLargeMessage(LIMIT));
+    expect(answer.body.detail).toMatch(/^De bestanden zijn samen groter dan 1 MB/);
     // The answer came while the client was still sending: what it got out by then is the limit
     // plus what the sockets buffer on the way, far from the 250 MB it tried.
     expect(answer.sent).toBeLessThan(LIMIT + 32 * MB);
@@ -141,7 +141,7 @@ describe('the check of an upload', () => {
     const ticks: number[] = [];
     const timer = setInterval(() => ticks.push(performance.now()), 5);
     const started = performance.now();
-    const response = await t.app.inject({ method: 'POST', url: '/api/exchange/validate', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/exchange/validate', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' } });
     const ended = performance.now();
     clearInterval(timer);
     expect(response.statusCode, response.body).toBe(200);
@@ -154,29 +154,29 @@ describe('the check of an upload', () => {
 
   it('takes one upload at a time: a second one meanwhile gets 429 without its body being read', async () => {
     const files = generateExchange({ cases: 3_000, from: '2016-01-01', to: '2016-12-31', seed: 4 });
-    const [first, second] = await Promise.all([admin.request('POST', '/api/exchange/validate', { files }), admin.request('POST', '/api/exchange/validate', { files })]);
+    const [first, second] = await Promise.all([admin.request('POST', '/api/v1/exchange/validate', { files }), admin.request('POST', '/api/v1/exchange/validate', { files })]);
     const statuses = [first.statusCode, second.statusCode].sort();
     expect(statuses).toEqual([200, 429]);
     const refused = first.statusCode === 429 ? first : second;
-    expect(refused.json()).toEqual({ error: 'too_many_requests', message: 'Er wordt al een import gecontroleerd of uitgevoerd. Probeer het over een minuut opnieuw.' });
+    expect(refused.json()).toMatchObject({ code: 'tooManyRequests', detail: 'Er wordt al een import gecontroleerd of uitgevoerd. Probeer het over een minuut opnieuw.' });
     expect(refused.headers['retry-after']).toBe('60');
-    expect((await admin.request('POST', '/api/exchange/validate', { files })).statusCode).toBe(200);
+    expect((await admin.request('POST', '/api/v1/exchange/validate', { files })).statusCode).toBe(200);
   });
 
   it('answers a body that is not an upload with 400 or 415, and changes nothing', async () => {
     const send = (payload: string | Buffer, contentType = 'application/json') =>
-      t.app.inject({ method: 'POST', url: '/api/exchange/import', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': contentType } });
+      t.app.inject({ method: 'POST', url: '/api/v1/exchange/import', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': contentType } });
     const notJson = await send('{"files": {"clients.csv": "client_id\\n"');
-    expect([notJson.statusCode, notJson.json()]).toEqual([400, { error: 'invalid', message: 'Het verzoek is niet leesbaar' }]);
+    expect([notJson.statusCode, notJson.json()]).toMatchObject([400, { code: 'invalid', detail: 'Het verzoek is niet leesbaar' }]);
     const notUtf8 = await send(Buffer.from([0x7b, 0x7d, 0xc3]));
-    expect([notUtf8.statusCode, notUtf8.json().message]).toEqual([400, 'Het verzoek is niet leesbaar']);
+    expect([notUtf8.statusCode, notUtf8.json().detail]).toEqual([400, 'Het verzoek is niet leesbaar']);
     const wrongShape = await send(JSON.stringify({ files: ['clients.csv'] }));
     expect(wrongShape.statusCode).toBe(400);
-    expect(wrongShape.json()).toMatchObject({ error: 'invalid', message: 'De invoer is niet geldig', fields: [{ path: 'files' }] });
+    expect(wrongShape.json()).toMatchObject({ code: 'invalid', detail: 'De invoer is niet geldig', invalidParams: [{ name: 'files' }] });
     const text = await send('client_id\n', 'text/plain');
-    expect([text.statusCode, text.json().message]).toEqual([415, 'Dit soort inhoud wordt niet ondersteund']);
-    const empty = await t.app.inject({ method: 'POST', url: '/api/exchange/import', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken } });
-    expect([empty.statusCode, empty.json().message]).toEqual([400, 'Het verzoek is niet leesbaar']);
+    expect([text.statusCode, text.json().detail]).toEqual([415, 'Dit soort inhoud wordt niet ondersteund']);
+    const empty = await t.app.inject({ method: 'POST', url: '/api/v1/exchange/import', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken } });
+    expect([empty.statusCode, empty.json().detail]).toEqual([400, 'Het verzoek is niet leesbaar']);
     expect(await t.database.db.$count(cases)).toBe(0);
   });
 
@@ -184,7 +184,7 @@ describe('the check of an upload', () => {
     const files = generateExchange({ cases: 35_000, from: '2014-01-01', to: '2017-12-31', seed: 1 });
     const payload = JSON.stringify({ files });
     expect(Buffer.byteLength(payload)).toBeLessThan(DEFAULT_LIMIT / 2);
-    const response = await t.app.inject({ method: 'POST', url: '/api/exchange/validate', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' } });
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/exchange/validate', payload, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' } });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json<ImportResult>().files.find((f) => f.file === 'cases.csv')).toMatchObject({ rows: 35_000 });
   });

@@ -23,18 +23,18 @@ beforeAll(async () => {
   t = await createTestApp();
   worker = await t.login('workerA');
   ({ caseId, clientId } = await openCase(worker, { client: { firstName: 'Zelma', lastName: 'Redzaam', birthDate: '1975-05-05' }, registeredOn }));
-  const detail = await worker.get<CaseDetail>(`/api/cases/${caseId}`);
-  await worker.post(`/api/cases/${caseId}/first-meeting`, { firstMeetingOn, location: 'thuis', version: detail.version });
+  const detail = await worker.get<CaseDetail>(`/api/v1/cases/${caseId}`);
+  await worker.post(`/api/v1/cases/${caseId}/first-meeting`, { firstMeetingOn, location: 'thuis', version: detail.version });
   // A client of the same team but not of this household.
   otherClientId = (await openCase(worker, { client: { firstName: 'Otto', lastName: 'Anders', birthDate: '1980-01-01' }, referrerCode: 'huisarts' })).clientId;
 });
 afterAll(async () => t.close());
 
-const post = (body: unknown) => worker.request('POST', `/api/cases/${caseId}/zrm`, body);
+const post = (body: unknown) => worker.request('POST', `/api/v1/cases/${caseId}/zrm`, body);
 
 describe('the ZRM of a case', () => {
   it('asks for a nulmeting 14 days after the first meeting, overdue by now', async () => {
-    const zrm = await worker.get<CaseZrm>(`/api/cases/${caseId}/zrm`);
+    const zrm = await worker.get<CaseZrm>(`/api/v1/cases/${caseId}/zrm`);
     expect(zrm).toEqual({ assessments: [], due: [{ kind: 'nul', dueOn: addDays(firstMeetingOn, 14), overdue: true }] });
   });
 
@@ -43,8 +43,8 @@ describe('the ZRM of a case', () => {
     expect(response.statusCode).toBe(201);
     const nul = response.json<ZrmAssessment>();
     expect(nul).toMatchObject({ caseId, clientId, assessedOn: addDays(firstMeetingOn, 7), type: 'nul', scores: { financien: 2, sociaal_netwerk: 1, adl: 4 } });
-    await worker.post(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: addDays(firstMeetingOn, 7), type: 'doel', scores: { financien: 4, sociaal_netwerk: 3 } });
-    await worker.post(`/api/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'periodiek', scores: { financien: 3, sociaal_netwerk: 1 } });
+    await worker.post(`/api/v1/cases/${caseId}/zrm`, { clientId, assessedOn: addDays(firstMeetingOn, 7), type: 'doel', scores: { financien: 4, sociaal_netwerk: 3 } });
+    await worker.post(`/api/v1/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'periodiek', scores: { financien: 3, sociaal_netwerk: 1 } });
 
     const audit = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'zrm'), eq(auditLog.action, 'create')));
     expect(audit).toHaveLength(3);
@@ -52,7 +52,7 @@ describe('the ZRM of a case', () => {
   });
 
   it('lists the assessments newest first, with the next periodic one 91 days after the latest', async () => {
-    const zrm = await worker.get<CaseZrm>(`/api/cases/${caseId}/zrm`);
+    const zrm = await worker.get<CaseZrm>(`/api/v1/cases/${caseId}/zrm`);
     expect(zrm.assessments.map((a) => a.type)).toEqual(['periodiek', 'doel', 'nul']);
     expect(zrm.due).toEqual([{ kind: 'periodiek', dueOn: addDays(today, 91), overdue: false }]);
   });
@@ -74,14 +74,14 @@ describe('the ZRM of a case', () => {
     for (const [body, path, message] of cases) {
       const response = await post(body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
-      const field = response.json<{ fields: { path: string; message: string }[] }>().fields.find((f) => f.path === path);
-      expect(field?.message, `${path} in ${JSON.stringify(response.json())}`).toMatch(message);
+      const field = response.json<{ invalidParams: { name: string; reason: string }[] }>().invalidParams.find((f) => f.name === path);
+      expect(field?.reason, `${path} in ${JSON.stringify(response.json())}`).toMatch(message);
     }
-    expect((await worker.get<CaseZrm>(`/api/cases/${caseId}/zrm`)).assessments).toHaveLength(3);
+    expect((await worker.get<CaseZrm>(`/api/v1/cases/${caseId}/zrm`)).assessments).toHaveLength(3);
   });
 
   it("gives the client's series per domain for the chart, goals included", async () => {
-    const zrm = await worker.get<ClientZrm>(`/api/clients/${clientId}/zrm`);
+    const zrm = await worker.get<ClientZrm>(`/api/v1/clients/${clientId}/zrm`);
     expect(zrm.domains).toHaveLength(11);
     expect(zrm.domains.find((d) => d.code === 'financien')).toEqual({
       code: 'financien',
@@ -97,15 +97,15 @@ describe('the ZRM of a case', () => {
   });
 
   it('asks for an eindmeting once the case is closed, accepts it up to the closing date and not after', async () => {
-    const detail = await worker.get<CaseDetail>(`/api/cases/${caseId}`);
+    const detail = await worker.get<CaseDetail>(`/api/v1/cases/${caseId}`);
     const closedOn = addDays(today, -1);
-    await worker.post(`/api/cases/${caseId}/close`, { closedOn, reasons: ['volgens_plan'], version: detail.version });
-    expect((await worker.get<CaseZrm>(`/api/cases/${caseId}/zrm`)).due).toEqual([{ kind: 'eind', dueOn: closedOn, overdue: true }]);
+    await worker.post(`/api/v1/cases/${caseId}/close`, { closedOn, reasons: ['volgens_plan'], version: detail.version });
+    expect((await worker.get<CaseZrm>(`/api/v1/cases/${caseId}/zrm`)).due).toEqual([{ kind: 'eind', dueOn: closedOn, overdue: true }]);
     const late = await post({ clientId, assessedOn: today, type: 'eind', scores: { financien: 4 } });
     expect(late.statusCode).toBe(400);
-    expect(late.json().fields[0].message).toMatch(/afsluiting/);
+    expect(late.json().invalidParams[0].reason).toMatch(/afsluiting/);
     expect((await post({ clientId, assessedOn: closedOn, type: 'eind', scores: { financien: 4 } })).statusCode).toBe(201);
-    expect((await worker.get<CaseZrm>(`/api/cases/${caseId}/zrm`)).due).toEqual([]);
+    expect((await worker.get<CaseZrm>(`/api/v1/cases/${caseId}/zrm`)).due).toEqual([]);
   });
 });
 
@@ -113,20 +113,20 @@ describe('access to the ZRM of a case and a client', () => {
   for (const user of ['workerB', 'analyst', 'quality', 'admin'] as TestUser[]) {
     it(`answers 404 to ${user}`, async () => {
       const session = await t.login(user);
-      expect((await session.request('GET', `/api/cases/${caseId}/zrm`)).statusCode).toBe(404);
-      expect((await session.request('POST', `/api/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'nul', scores: { financien: 3 } })).statusCode).toBe(404);
-      expect((await session.request('GET', `/api/clients/${clientId}/zrm`)).statusCode).toBe(404);
+      expect((await session.request('GET', `/api/v1/cases/${caseId}/zrm`)).statusCode).toBe(404);
+      expect((await session.request('POST', `/api/v1/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'nul', scores: { financien: 3 } })).statusCode).toBe(404);
+      expect((await session.request('GET', `/api/v1/clients/${clientId}/zrm`)).statusCode).toBe(404);
     });
   }
 });
 
-describe('GET /api/reports/zrm', () => {
+describe('GET /api/v1/reports/zrm', () => {
   const year = Number(today.slice(0, 4));
   // The analyst gets small numbers suppressed (tests/http/small-numbers.test.ts).
   for (const user of ['leadA', 'quality', 'admin'] as TestUser[]) {
     it(`gives the ${user} the report with exact figures, aggregates only`, async () => {
       const session = await t.login(user);
-      const report = await session.get<ZrmReport>(`/api/reports/zrm?year=${year}`);
+      const report = await session.get<ZrmReport>(`/api/v1/reports/zrm?year=${year}`);
       expect(report.year).toBe(year);
       expect(Object.keys(report.domains)).toHaveLength(11);
       // financien: nul 2 → the latest is the periodic 3 of today (the eind 4 is dated the day before).
@@ -139,7 +139,7 @@ describe('GET /api/reports/zrm', () => {
   }
 
   it('gives the analyst the number of clients and the statistics suppressed: one client is too few', async () => {
-    const report = await (await t.login('analyst')).get<PublishedZrmReport>(`/api/reports/zrm?year=${year}`);
+    const report = await (await t.login('analyst')).get<PublishedZrmReport>(`/api/v1/reports/zrm?year=${year}`);
     expect(report.domains.financien).toMatchObject({ n: null, mean_start: null, mean_latest: null, mean_change: null, p_value_method: 'wilcoxon' });
     expect(report.domains.adl).toMatchObject({ n: 0, mean_start: null });
     expect(report.suppression!.cells).toMatchObject({ '/domains/financien/n': 'small', '/domains/financien/mean_change': 'few_observations' });
@@ -147,20 +147,20 @@ describe('GET /api/reports/zrm', () => {
   });
 
   it('answers 404 to a worker and 400 on a bad year or team', async () => {
-    expect((await worker.request('GET', `/api/reports/zrm?year=${year}`)).statusCode).toBe(404);
+    expect((await worker.request('GET', `/api/v1/reports/zrm?year=${year}`)).statusCode).toBe(404);
     const analyst = await t.login('analyst');
     for (const query of ['', 'year=abc', 'year=1800', `year=${year}&team=atlantis`]) {
-      const response = await analyst.request('GET', `/api/reports/zrm?${query}`);
+      const response = await analyst.request('GET', `/api/v1/reports/zrm?${query}`);
       expect(response.statusCode, query).toBe(400);
-      expect(response.json().error).toBe('invalid');
+      expect(response.json().code).toBe('invalid');
     }
   });
 
   it('gives a team report of one team', async () => {
     const lead = await t.login('leadA');
-    const other = await lead.get<ZrmReport>(`/api/reports/zrm?year=${year}&team=zuilen`);
+    const other = await lead.get<ZrmReport>(`/api/v1/reports/zrm?year=${year}&team=zuilen`);
     expect(other.domains.financien!.n).toBe(0);
-    const own = await lead.get<ZrmReport>(`/api/reports/zrm?year=${year}&team=overvecht-centrum`);
+    const own = await lead.get<ZrmReport>(`/api/v1/reports/zrm?year=${year}&team=overvecht-centrum`);
     expect(own.domains.financien!.n).toBe(1);
   });
 });

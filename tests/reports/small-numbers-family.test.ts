@@ -32,7 +32,7 @@ interface Installation {
 
 async function install(database: Database, drop: () => Promise<void>): Promise<Installation> {
   const organisationId = (await findOrganisationId(database.db))!;
-  const app = await buildApp({ db: database.db, config: { ...readConfig({}), logLevel: 'silent' }, databaseKind: database.kind, version: 'test' });
+  const app = await buildApp({ db: database.db, config: { ...readConfig({}), logLevel: 'silent' }, databaseKind: database.kind });
   await app.ready();
   const [analyst, quality] = await Promise.all([loginByEmail(app, TEST_USERS.analyst.email, 'analyst'), loginByEmail(app, TEST_USERS.quality.email, 'quality')]);
   return {
@@ -53,7 +53,7 @@ async function install(database: Database, drop: () => Promise<void>): Promise<I
  * the CSV of each variant of `csvYear` checked against its JSON (it is rendered from the same object).
  */
 async function fetchFamily(at: Installation, years: number[], csvYear: number): Promise<{ annual: AnnualVariant[]; zrm: ZrmVariant[] }> {
-  const teams = (await at.analyst.get<{ teams: { code: string }[] }>('/api/reference')).teams.map((t) => t.code);
+  const teams = (await at.analyst.get<{ teams: { code: string }[] }>('/api/v1/reference')).teams.map((t) => t.code);
   const labels = reportLabels(await loadReportCodeLists(at.database.db, at.organisationId));
   const annual: AnnualVariant[] = [];
   const zrm: ZrmVariant[] = [];
@@ -61,19 +61,19 @@ async function fetchFamily(at: Installation, years: number[], csvYear: number): 
     for (const team of [null, ...teams]) {
       for (const quarter of [1, 2, 3, 4] as const) {
         const query = `year=${year}${quarter < 4 ? `&quarter=${quarter}` : ''}${team ? `&team=${team}` : ''}`;
-        const published = await at.analyst.get<PublishedAnnualReport>(`/api/reports/annual?${query}`);
-        const exact = await at.quality.get<AnnualReport>(`/api/reports/annual?${query}`);
+        const published = await at.analyst.get<PublishedAnnualReport>(`/api/v1/reports/annual?${query}`);
+        const exact = await at.quality.get<AnnualReport>(`/api/v1/reports/annual?${query}`);
         expect(published.suppression, query).toBeDefined();
         expect(exact).not.toHaveProperty('suppression');
         if (year === csvYear) {
-          const csv = (await at.analyst.request('GET', `/api/reports/annual.csv?${query}`)).body;
+          const csv = (await at.analyst.request('GET', `/api/v1/reports/annual.csv?${query}`)).body;
           // The CSV holds exactly the figures of the JSON, suppressed ones as their markers.
           expect(csv, query).toBe(renderReportCsv(published, labels, { quarter: quarter < 4 ? quarter : undefined, team: team ?? undefined }));
         }
         annual.push({ year, quarter, team, published, exact });
       }
       const query = `year=${year}${team ? `&team=${team}` : ''}`;
-      zrm.push({ year, team, published: await at.analyst.get<PublishedZrmReport>(`/api/reports/zrm?${query}`), exact: await at.quality.get<ZrmReport>(`/api/reports/zrm?${query}`) });
+      zrm.push({ year, team, published: await at.analyst.get<PublishedZrmReport>(`/api/v1/reports/zrm?${query}`), exact: await at.quality.get<ZrmReport>(`/api/v1/reports/zrm?${query}`) });
     }
   }
   return { annual, zrm };

@@ -9,7 +9,7 @@ export interface HttpSession {
 
 /** Logs in with the demo password; fails with the answer when the login is refused. */
 export async function loginOverHttp(baseUrl: string, email: string): Promise<HttpSession> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: DEMO_PASSWORD }),

@@ -17,18 +17,18 @@ export interface OpenedCase {
 }
 
 export async function openCase(session: Session, options: OpenCaseOptions): Promise<OpenedCase> {
-  const registration = await session.post<Registration>('/api/registrations', {
+  const registration = await session.post<Registration>('/api/v1/registrations', {
     registeredOn: todayInNetherlands(),
     referrerCode: 'zelfmelder',
     question: 'Hulp bij de administratie',
     ...options,
   });
-  const triaged = await session.post<Registration>(`/api/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
+  const triaged = await session.post<Registration>(`/api/v1/registrations/${registration.id}/triage`, { outcome: 'generalist', version: registration.version });
   return { registration: triaged, caseId: triaged.caseId!, clientId: triaged.client.id };
 }
 
-/** `openCase`, answering with the case as GET /api/cases/:id shows it. */
+/** `openCase`, answering with the case as GET /api/v1/cases/:id shows it. */
 export async function openCaseDetail(session: Session, options: OpenCaseOptions): Promise<CaseDetail> {
   const { caseId } = await openCase(session, options);
-  return session.get<CaseDetail>(`/api/cases/${caseId}`);
+  return session.get<CaseDetail>(`/api/v1/cases/${caseId}`);
 }

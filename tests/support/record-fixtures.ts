@@ -63,10 +63,10 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
   async function throughApi(owner: Session, relation: Relation, team: string, colleague: TestUser): Promise<Fixture> {
     const lastName = surname(made++);
     const { clientId, caseId } = await openCase(owner, { client: { firstName: 'Truus', lastName, birthDate: '1960-06-06' }, question: 'Vertrouwelijke vraag' });
-    const contact = await owner.post<{ id: string }>(`/api/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
-    const untriaged = await owner.post<Registration>('/api/registrations', { clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
-    const member = await owner.post<{ id: string }>(`/api/cases/${caseId}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
-    const plan = await owner.put<{ version: number }>(`/api/cases/${caseId}/plan`, { content: {}, baseVersion: 0 });
+    const contact = await owner.post<{ id: string }>(`/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
+    const untriaged = await owner.post<Registration>('/api/v1/registrations', { clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
+    const member = await owner.post<{ id: string }>(`/api/v1/cases/${caseId}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
+    const plan = await owner.put<{ version: number }>(`/api/v1/cases/${caseId}/plan`, { content: {}, baseVersion: 0 });
     return {
       relation,
       team: { id: teamOf(team) },
@@ -129,7 +129,7 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
   async function opened(): Promise<Fixture> {
     const f = await throughApi(owners['other team'], 'break the glass', TEAM_B, 'workerB');
     for (const role of ROLES.filter((r) => roleAllows(r, 'emergency:request'))) {
-      await (await as(CALLER_USER[role])).post('/api/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' });
+      await (await as(CALLER_USER[role])).post('/api/v1/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' });
     }
     return f;
   }
@@ -145,15 +145,15 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
     const n = made;
     const consentName = `Huisarts van team B ${n}`;
     const reasoning = `Melding van team B aan Veilig Thuis ${n}`;
-    await b.post(`/api/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: consentName, dataShared: 'Medicatie', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' });
-    await b.post(`/api/clients/${f.client.id}/disclosures`, { recipient: 'Veilig Thuis', dataShared: 'Zorgen', ground: 'meldrecht', reasoning, disclosedOn: today, caseId: f.case.id });
-    await b.post(`/api/cases/${f.case.id}/zrm`, { clientId: f.client.id, assessedOn: today, type: 'nul', scores: { financien: 2 } });
+    await b.post(`/api/v1/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: consentName, dataShared: 'Medicatie', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' });
+    await b.post(`/api/v1/clients/${f.client.id}/disclosures`, { recipient: 'Veilig Thuis', dataShared: 'Zorgen', ground: 'meldrecht', reasoning, disclosedOn: today, caseId: f.case.id });
+    await b.post(`/api/v1/cases/${f.case.id}/zrm`, { clientId: f.client.id, assessedOn: today, type: 'nul', scores: { financien: 2 } });
     const attach = { lastName: f.client.lastName, birthDate: '1960-06-06', reason: 'De bewoner meldt zich bij ons team met een nieuwe vraag' };
     const colleague = await as('workerA2');
-    const ours = await colleague.post<Registration>('/api/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag bij team A' });
+    const ours = await colleague.post<Registration>('/api/v1/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag bij team A' });
     // Triaged at once (referred to the social base), so only team B's registration waits: the
     // destruction queue refuses a client with a waiting registration.
-    await colleague.post(`/api/registrations/${ours.id}/triage`, { outcome: 'social_base', advice: 'Het buurthuis', version: ours.version });
+    await colleague.post(`/api/v1/registrations/${ours.id}/triage`, { outcome: 'social_base', advice: 'Het buurthuis', version: ours.version });
     return { ...f, otherTeamTraces: [f.case.id, f.contact.id, f.registration.id, f.networkMember.id, consentName, reasoning] };
   }
 

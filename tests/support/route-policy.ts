@@ -4,10 +4,10 @@
 // ROLE_PERMISSIONS (function level) and RECORD_ACCESS, the policy table at the top of
 // src/server/access/access.policy.ts (record level).
 //
-// Adding a route: one line keyed 'METHOD /api/path/:id' as in app.routeTable, e.g.
-//   'GET /api/clients/:id/consents': { record: 'client' },
-//   'POST /api/clients/:id/consents': { record: 'client', body: (f) => ({ ... }) },
-//   'POST /api/consents/:id/withdraw': { record: 'client', make: ({ owner }, f) => ..., body: () => ({ ... }) },
+// Adding a route: one line keyed 'METHOD /api/v1/path/:id' as in app.routeTable, e.g.
+//   'GET /api/v1/clients/:id/consents': { record: 'client' },
+//   'POST /api/v1/clients/:id/consents': { record: 'client', body: (f) => ({ ... }) },
+//   'POST /api/v1/consents/:id/withdraw': { record: 'client', make: ({ owner }, f) => ..., body: () => ({ ... }) },
 // `body` must be valid for the fixture and applicable once (each allowed caller gets new records);
 // `prepare` brings the record into the state the action needs; a record with a policy of its own
 // (the quality registers, the access log, the destruction queue, the review of emergency accesses)
@@ -254,7 +254,7 @@ function once(kind: string, f: Fixture, make: () => Promise<string>): Promise<st
 const makeConsent = ({ owner }: MakeContext, f: Fixture) =>
   once('consent', f, async () =>
     owner
-      ? (await owner.post<{ id: string }>(`/api/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk De Linde', dataShared: 'Het krachtplan', purpose: 'Afstemming van de zorg', validFrom: today, givenHow: 'mondeling' })).id
+      ? (await owner.post<{ id: string }>(`/api/v1/clients/${f.client.id}/consents`, { recipientKind: 'huisarts', recipientName: 'Huisartsenpraktijk De Linde', dataShared: 'Het krachtplan', purpose: 'Afstemming van de zorg', validFrom: today, givenHow: 'mondeling' })).id
       : unknownId(),
   );
 
@@ -266,7 +266,7 @@ const makeQualityReport = ({ owner, as }: MakeContext, f: Fixture) =>
   once('quality report', f, async () => {
     const body = { kind: 'klacht', title: 'Afspraak niet nagekomen', description: 'De bewoner wachtte tevergeefs', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' };
     const filer = owner ?? (await as('quality'));
-    return (await filer.post<{ id: string }>('/api/quality-reports', owner ? body : { ...body, teamId: f.team.id })).id;
+    return (await filer.post<{ id: string }>('/api/v1/quality-reports', owner ? body : { ...body, teamId: f.team.id })).id;
   });
 
 /**
@@ -274,7 +274,7 @@ const makeQualityReport = ({ owner, as }: MakeContext, f: Fixture) =>
  * person of kwaliteit (so the caller, the first, may confirm it: four eyes).
  */
 const makeDestruction = ({ as }: MakeContext, f: Fixture) =>
-  once('destruction', f, async () => (await (await as('quality2')).post<{ id: string }>(`/api/clients/${f.client.id}/destruction-request`, { receivedOn: today, note: '' })).id);
+  once('destruction', f, async () => (await (await as('quality2')).post<{ id: string }>(`/api/v1/clients/${f.client.id}/destruction-request`, { receivedOn: today, note: '' })).id);
 /**
  * The fixture's client listed by the daily retention job (nobody proposed yet), written as the job
  * writes it (the job lists a client only 15 years after the last closing); a client already in the
@@ -298,7 +298,7 @@ const makeEmergencyAccess = ({ as, outsider }: MakeContext, f: Fixture) =>
   once('emergency access', f, async () => {
     // Team A holds an attached client: a worker of a third team breaks the glass.
     const worker = f.relation === 'attached' ? await outsider() : await as(f.relation === 'own team' || f.relation === 'no relation' ? 'workerB' : 'workerA2');
-    return (await worker.post<{ id: string }>('/api/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })).id;
+    return (await worker.post<{ id: string }>('/api/v1/emergency-access', { clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' })).id;
   });
 
 /**
@@ -310,133 +310,133 @@ const makeAttachment = ({ outsider, as }: MakeContext, f: Fixture) =>
   once('attachment', f, async () => {
     if (f.relation !== 'attached') {
       const attach = { lastName: f.client.lastName, birthDate: '1960-06-06', reason: 'De bewoner meldt zich bij ons met een nieuwe vraag' };
-      await (await outsider()).post('/api/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag' });
+      await (await outsider()).post('/api/v1/registrations', { attach, registeredOn: today, referrerCode: 'zelfmelder', question: 'Nieuwe vraag' });
     }
-    const attachments = await (await as('quality')).get<{ id: string; clientId: string }[]>('/api/attachments?status=alle');
+    const attachments = await (await as('quality')).get<{ id: string; clientId: string }[]>('/api/v1/attachments?status=alle');
     return attachments.find((a) => a.clientId === f.client.id)!.id;
   });
 
 /** Nothing keeps the client: the case closed, the waiting registration referred elsewhere. */
 const closeEverything = async (owner: Session, f: Fixture) => {
-  await owner.post(`/api/cases/${f.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: f.case.version });
-  await owner.post(`/api/registrations/${f.registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: f.registration.version });
+  await owner.post(`/api/v1/cases/${f.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: f.case.version });
+  await owner.post(`/api/v1/registrations/${f.registration.id}/triage`, { outcome: 'social_base', advice: 'De vrijwilligerscentrale', version: f.registration.version });
 };
 
-const recordFirstMeeting = (owner: Session, f: Fixture) => owner.post(`/api/cases/${f.case.id}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: f.case.version }).then(() => undefined);
+const recordFirstMeeting = (owner: Session, f: Fixture) => owner.post(`/api/v1/cases/${f.case.id}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: f.case.version }).then(() => undefined);
 
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
-  'GET /api/health': { record: 'none' },
-  'GET /api/openapi.json': { record: 'none' },
-  'POST /api/auth/login': { record: 'none', endsSession: true, body: () => ({ email: TEST_USERS.workerA2.email, password: TEST_PASSWORD }) },
-  'POST /api/auth/logout': { record: 'none', endsSession: true },
-  'GET /api/auth/me': { record: 'none' },
-  'POST /api/auth/password': { record: 'none', ownAccount: true, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Zeven zilveren zwanen zwemmen' }) },
-  'GET /api/auth/config': { record: 'none' },
-  'GET /api/auth/oidc/start': { record: 'none', off: 'OpenID Connect is not configured in the test app (tests/http/oidc.test.ts runs it against a provider)' },
-  'GET /api/auth/oidc/callback': { record: 'none', off: 'OpenID Connect is not configured in the test app (tests/http/oidc.test.ts runs it against a provider)' },
-  'GET /api/reference': { record: 'none' },
-  'GET /api/teams/:teamId/workers': { record: 'team' },
+  'GET /api/v1/health': { record: 'none' },
+  'GET /api/v1/openapi.json': { record: 'none' },
+  'POST /api/v1/auth/login': { record: 'none', endsSession: true, body: () => ({ email: TEST_USERS.workerA2.email, password: TEST_PASSWORD }) },
+  'POST /api/v1/auth/logout': { record: 'none', endsSession: true },
+  'GET /api/v1/auth/me': { record: 'none' },
+  'POST /api/v1/auth/password': { record: 'none', ownAccount: true, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'Zeven zilveren zwanen zwemmen' }) },
+  'GET /api/v1/auth/config': { record: 'none' },
+  'GET /api/v1/auth/oidc/start': { record: 'none', off: 'OpenID Connect is not configured in the test app (tests/http/oidc.test.ts runs it against a provider)' },
+  'GET /api/v1/auth/oidc/callback': { record: 'none', off: 'OpenID Connect is not configured in the test app (tests/http/oidc.test.ts runs it against a provider)' },
+  'GET /api/v1/reference': { record: 'none' },
+  'GET /api/v1/teams/:teamId/workers': { record: 'team' },
 
-  'POST /api/clients/search': { record: 'client', list: 'scope', body: (f) => ({ search: f.client.lastName }) },
-  'GET /api/clients/:id': { record: 'client' },
-  'PUT /api/clients/:id': { record: 'client', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06', version: f.client.version }) },
+  'POST /api/v1/clients/search': { record: 'client', list: 'scope', body: (f) => ({ search: f.client.lastName }) },
+  'GET /api/v1/clients/:id': { record: 'client' },
+  'PUT /api/v1/clients/:id': { record: 'client', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06', version: f.client.version }) },
   // Lists possible matches across the organisation; the id only of a client the caller may read.
-  'POST /api/clients/duplicate-check': { record: 'client', list: 'scope', reads: true, body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06' }) },
-  'GET /api/clients/:id/zrm': { record: 'client' },
-  'GET /api/clients/:id/file': { record: 'client', part: accessLogInJson },
-  'GET /api/clients/:id/file.pdf': { record: 'client', part: accessLogInPdf },
-  'GET /api/clients/:id/access-log': { record: 'client', access: ACCESS_LOG_ACCESS, asLeadWorker: true },
+  'POST /api/v1/clients/duplicate-check': { record: 'client', list: 'scope', reads: true, body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06' }) },
+  'GET /api/v1/clients/:id/zrm': { record: 'client' },
+  'GET /api/v1/clients/:id/file': { record: 'client', part: accessLogInJson },
+  'GET /api/v1/clients/:id/file.pdf': { record: 'client', part: accessLogInPdf },
+  'GET /api/v1/clients/:id/access-log': { record: 'client', access: ACCESS_LOG_ACCESS, asLeadWorker: true },
 
-  'GET /api/clients/:id/consents': { record: 'client' },
-  'POST /api/clients/:id/consents': {
+  'GET /api/v1/clients/:id/consents': { record: 'client' },
+  'POST /api/v1/clients/:id/consents': {
     record: 'client',
     access: TEAM_CLIENT_ACCESS,
     body: () => ({ recipientKind: 'woningcorporatie', recipientName: 'Woonstichting Mitros', dataShared: 'Adres en huurachterstand', purpose: 'Een betalingsregeling', validFrom: today, givenHow: 'schriftelijk' }),
   },
-  'POST /api/consents/:id/withdraw': { record: 'client', make: makeConsent, body: () => ({ withdrawnOn: today, note: 'De bewoner trekt de toestemming in', version: 1 }) },
-  'POST /api/clients/:id/disclosures': {
+  'POST /api/v1/consents/:id/withdraw': { record: 'client', make: makeConsent, body: () => ({ withdrawnOn: today, note: 'De bewoner trekt de toestemming in', version: 1 }) },
+  'POST /api/v1/clients/:id/disclosures': {
     record: 'client',
     access: TEAM_CLIENT_ACCESS,
     body: () => ({ recipient: 'Veilig Thuis Utrecht', dataShared: 'Zorgen over de kinderen', ground: 'meldrecht', reasoning: 'Volgens de meldcode: acute onveiligheid in het gezin', disclosedOn: today }),
   },
 
-  'POST /api/emergency-access/search': { record: 'client', list: 'scope', access: EMERGENCY_SEARCH_ACCESS, body: (f) => ({ lastName: f.client.lastName, birthDate: '1960-06-06' }) },
-  'POST /api/emergency-access': { record: 'client', access: EMERGENCY_GRANT_ACCESS, refusal: { 'own team': 400, 'break the glass': 409, attached: 400 }, body: (f) => ({ clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' }) },
-  'GET /api/emergency-access/mine': { record: 'none' },
-  'GET /api/emergency-access': { record: 'client', list: 'scope', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess },
-  'POST /api/emergency-access/:id/review': { record: 'client', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
+  'POST /api/v1/emergency-access/search': { record: 'client', list: 'scope', access: EMERGENCY_SEARCH_ACCESS, body: (f) => ({ lastName: f.client.lastName, birthDate: '1960-06-06' }) },
+  'POST /api/v1/emergency-access': { record: 'client', access: EMERGENCY_GRANT_ACCESS, refusal: { 'own team': 400, 'break the glass': 409, attached: 400 }, body: (f) => ({ clientId: f.client.id, reason: 'Crisis in het weekend, het eigen team is niet bereikbaar' }) },
+  'GET /api/v1/emergency-access/mine': { record: 'none' },
+  'GET /api/v1/emergency-access': { record: 'client', list: 'scope', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess },
+  'POST /api/v1/emergency-access/:id/review': { record: 'client', access: EMERGENCY_REVIEW_ACCESS, make: makeEmergencyAccess, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
 
-  'GET /api/attachments': { record: 'client', list: 'scope', access: ATTACHMENT_REVIEW_ACCESS, make: makeAttachment, query: () => '?status=alle' },
-  'POST /api/attachments/:id/review': { record: 'client', access: ATTACHMENT_REVIEW_ACCESS, make: makeAttachment, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
+  'GET /api/v1/attachments': { record: 'client', list: 'scope', access: ATTACHMENT_REVIEW_ACCESS, make: makeAttachment, query: () => '?status=alle' },
+  'POST /api/v1/attachments/:id/review': { record: 'client', access: ATTACHMENT_REVIEW_ACCESS, make: makeAttachment, body: () => ({ outcome: 'terecht', note: '', version: 1 }) },
 
-  'GET /api/retention': { record: 'client', list: 'scope', access: RETENTION_ACCESS, make: makeDestruction, query: () => '?limit=500' },
-  'POST /api/retention/:id/propose': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeListing, body: () => ({ version: 1, note: '' }) },
-  'POST /api/retention/:id/confirm': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeDestruction, body: () => ({ version: 1, note: '' }) },
-  'POST /api/retention/:id/decline': { record: 'client', access: RETENTION_ACCESS, make: makeDestruction, body: () => ({ version: 1, note: 'Langer bewaren: er loopt een klacht' }) },
-  'POST /api/clients/:id/destruction-request': { record: 'client', access: RETENTION_ACCESS, body: () => ({ receivedOn: today, note: '' }) },
+  'GET /api/v1/retention': { record: 'client', list: 'scope', access: RETENTION_ACCESS, make: makeDestruction, query: () => '?limit=500' },
+  'POST /api/v1/retention/:id/propose': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeListing, body: () => ({ version: 1, note: '' }) },
+  'POST /api/v1/retention/:id/confirm': { record: 'client', access: RETENTION_ACCESS, prepare: closeEverything, make: makeDestruction, body: () => ({ version: 1, note: '' }) },
+  'POST /api/v1/retention/:id/decline': { record: 'client', access: RETENTION_ACCESS, make: makeDestruction, body: () => ({ version: 1, note: 'Langer bewaren: er loopt een klacht' }) },
+  'POST /api/v1/clients/:id/destruction-request': { record: 'client', access: RETENTION_ACCESS, body: () => ({ receivedOn: today, note: '' }) },
 
-  'POST /api/quality-reports': {
+  'POST /api/v1/quality-reports': {
     record: 'none',
     body: () => ({ kind: 'incident', category: 'agressie_verbaal', title: 'Schelden aan de balie', description: 'Een bezoeker schold een collega uit', occurredOn: today, receivedOn: today, filedBy: 'Een medewerker' }),
   },
-  'GET /api/quality-reports': { record: 'team', list: 'scope', access: QUALITY_ACCESS, make: makeQualityReport },
-  'GET /api/quality-reports/:id': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport },
-  'PUT /api/quality-reports/:id': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ status: 'in_behandeling', evaluation: '', lessonLearned: '', reopenReason: '', version: 1 }) },
-  'POST /api/quality-reports/:id/steps': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ stepOn: today, description: 'Gesprek met de melder gevoerd' }) },
+  'GET /api/v1/quality-reports': { record: 'team', list: 'scope', access: QUALITY_ACCESS, make: makeQualityReport },
+  'GET /api/v1/quality-reports/:id': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport },
+  'PUT /api/v1/quality-reports/:id': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ status: 'in_behandeling', evaluation: '', lessonLearned: '', reopenReason: '', version: 1 }) },
+  'POST /api/v1/quality-reports/:id/steps': { record: 'team', access: QUALITY_ACCESS, make: makeQualityReport, body: () => ({ stepOn: today, description: 'Gesprek met de melder gevoerd' }) },
 
   // An existing client by id: only one the caller's team holds (an attach counts, break the glass does not).
-  'POST /api/registrations': { record: 'client', access: TEAM_CLIENT_ACCESS, body: (f) => ({ clientId: f.client.id, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }) },
-  'GET /api/registrations': { record: 'registration', list: 'team' },
-  'GET /api/registrations/:id': { record: 'registration' },
-  'POST /api/registrations/:id/triage': { record: 'registration', body: (f) => ({ outcome: 'generalist', version: f.registration.version }) },
+  'POST /api/v1/registrations': { record: 'client', access: TEAM_CLIENT_ACCESS, body: (f) => ({ clientId: f.client.id, registeredOn: today, referrerCode: 'zelfmelder', question: 'Hulp bij post' }) },
+  'GET /api/v1/registrations': { record: 'registration', list: 'team' },
+  'GET /api/v1/registrations/:id': { record: 'registration' },
+  'POST /api/v1/registrations/:id/triage': { record: 'registration', body: (f) => ({ outcome: 'generalist', version: f.registration.version }) },
 
-  'GET /api/cases': { record: 'case', list: 'scope', query: () => '?scope=team&status=all' },
-  'GET /api/cases/:id': { record: 'case' },
-  'POST /api/cases/:id/first-meeting': { record: 'case', body: (f) => ({ firstMeetingOn: today, location: 'thuis', version: f.case.version }) },
-  'POST /api/cases/:id/start': { record: 'case', prepare: recordFirstMeeting, body: (f) => ({ version: f.case.version }) },
-  'POST /api/cases/:id/close': { record: 'case', body: (f) => ({ closedOn: today, reasons: ['volgens_plan'], version: f.case.version }) },
-  'POST /api/cases/:id/reopen': {
+  'GET /api/v1/cases': { record: 'case', list: 'scope', query: () => '?scope=team&status=all' },
+  'GET /api/v1/cases/:id': { record: 'case' },
+  'POST /api/v1/cases/:id/first-meeting': { record: 'case', body: (f) => ({ firstMeetingOn: today, location: 'thuis', version: f.case.version }) },
+  'POST /api/v1/cases/:id/start': { record: 'case', prepare: recordFirstMeeting, body: (f) => ({ version: f.case.version }) },
+  'POST /api/v1/cases/:id/close': { record: 'case', body: (f) => ({ closedOn: today, reasons: ['volgens_plan'], version: f.case.version }) },
+  'POST /api/v1/cases/:id/reopen': {
     record: 'case',
-    prepare: (owner, f) => owner.post(`/api/cases/${f.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: f.case.version }).then(() => undefined),
+    prepare: (owner, f) => owner.post(`/api/v1/cases/${f.case.id}/close`, { closedOn: today, reasons: ['volgens_plan'], version: f.case.version }).then(() => undefined),
     body: (f) => ({ reason: 'De bewoner meldt zich opnieuw', version: f.case.version }),
   },
-  'PUT /api/cases/:id/lead-worker': { record: 'case', body: (f) => ({ leadWorkerId: f.colleagueId, version: f.case.version }) },
-  'POST /api/cases/:id/household': { record: 'case', body: (f) => ({ client: { firstName: 'Kim', lastName: f.client.lastName }, version: f.case.version }) },
-  'POST /api/cases/:id/transfer': { record: 'case', body: (f) => ({ teamId: f.elsewhereTeamId, note: 'Verhuisd naar een andere wijk', version: f.case.version }) },
+  'PUT /api/v1/cases/:id/lead-worker': { record: 'case', body: (f) => ({ leadWorkerId: f.colleagueId, version: f.case.version }) },
+  'POST /api/v1/cases/:id/household': { record: 'case', body: (f) => ({ client: { firstName: 'Kim', lastName: f.client.lastName }, version: f.case.version }) },
+  'POST /api/v1/cases/:id/transfer': { record: 'case', body: (f) => ({ teamId: f.elsewhereTeamId, note: 'Verhuisd naar een andere wijk', version: f.case.version }) },
 
-  'GET /api/cases/:id/contacts': { record: 'case' },
-  'POST /api/cases/:id/contacts': { record: 'case', body: () => ({ contactOn: today, kind: 'telefoon', note: 'Gebeld' }) },
-  'PUT /api/contacts/:id': { record: 'contact', body: (f) => ({ contactOn: today, kind: 'huisbezoek', note: 'Toch langs geweest', version: f.contact.version }) },
-  'GET /api/contacts/:id/versions': { record: 'contact' },
+  'GET /api/v1/cases/:id/contacts': { record: 'case' },
+  'POST /api/v1/cases/:id/contacts': { record: 'case', body: () => ({ contactOn: today, kind: 'telefoon', note: 'Gebeld' }) },
+  'PUT /api/v1/contacts/:id': { record: 'contact', body: (f) => ({ contactOn: today, kind: 'huisbezoek', note: 'Toch langs geweest', version: f.contact.version }) },
+  'GET /api/v1/contacts/:id/versions': { record: 'contact' },
 
-  'GET /api/cases/:id/plan': { record: 'case' },
-  'PUT /api/cases/:id/plan': { record: 'case', body: (f) => ({ content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: f.plan.version }) },
-  'GET /api/cases/:id/plan/versions/:version': { record: 'plan version' },
-  'POST /api/cases/:id/plan/versions/:version/agreement': { record: 'plan version', body: () => ({ agreedOn: today, how: 'gesprek' }) },
-  'GET /api/cases/:id/plan/compare': { record: 'case', query: (f) => `?from=${f.plan.version}&to=${f.plan.version}` },
-  'POST /api/cases/:id/plan/print': { record: 'case', body: () => ({}) },
+  'GET /api/v1/cases/:id/plan': { record: 'case' },
+  'PUT /api/v1/cases/:id/plan': { record: 'case', body: (f) => ({ content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: f.plan.version }) },
+  'GET /api/v1/cases/:id/plan/versions/:version': { record: 'plan version' },
+  'POST /api/v1/cases/:id/plan/versions/:version/agreement': { record: 'plan version', body: () => ({ agreedOn: today, how: 'gesprek' }) },
+  'GET /api/v1/cases/:id/plan/compare': { record: 'case', query: (f) => `?from=${f.plan.version}&to=${f.plan.version}` },
+  'POST /api/v1/cases/:id/plan/print': { record: 'case', body: () => ({}) },
 
-  'GET /api/cases/:id/zrm': { record: 'case' },
-  'POST /api/cases/:id/zrm': { record: 'case', body: (f) => ({ clientId: f.client.id, assessedOn: today, type: 'nul', scores: { financien: 3 } }) },
+  'GET /api/v1/cases/:id/zrm': { record: 'case' },
+  'POST /api/v1/cases/:id/zrm': { record: 'case', body: (f) => ({ clientId: f.client.id, assessedOn: today, type: 'nul', scores: { financien: 3 } }) },
 
-  'GET /api/cases/:id/network': { record: 'case' },
-  'POST /api/cases/:id/network': { record: 'case', body: () => ({ name: 'Oom Piet', kind: 'family' }) },
-  'PUT /api/network/:id': { record: 'network member', body: (f) => ({ name: 'Buurvrouw Els', kind: 'neighbour', version: f.networkMember.version }) },
-  'POST /api/network/:id/remove': { record: 'network member', body: (f) => ({ version: f.networkMember.version }) },
+  'GET /api/v1/cases/:id/network': { record: 'case' },
+  'POST /api/v1/cases/:id/network': { record: 'case', body: () => ({ name: 'Oom Piet', kind: 'family' }) },
+  'PUT /api/v1/network/:id': { record: 'network member', body: (f) => ({ name: 'Buurvrouw Els', kind: 'neighbour', version: f.networkMember.version }) },
+  'POST /api/v1/network/:id/remove': { record: 'network member', body: (f) => ({ version: f.networkMember.version }) },
 
-  'GET /api/work/mine': { record: 'case', list: 'lead worker' },
-  'GET /api/work/dashboard': { record: 'case', list: 'lead worker' },
-  'PUT /api/work/dashboard/layout': { record: 'none', body: () => ({ order: [...DASHBOARD_BLOCKS].reverse(), hidden: [] }) },
-  'GET /api/work/team': { record: 'case', list: 'team' },
-  'GET /api/work/figures': { record: 'none' },
+  'GET /api/v1/work/mine': { record: 'case', list: 'lead worker' },
+  'GET /api/v1/work/dashboard': { record: 'case', list: 'lead worker' },
+  'PUT /api/v1/work/dashboard/layout': { record: 'none', body: () => ({ order: [...DASHBOARD_BLOCKS].reverse(), hidden: [] }) },
+  'GET /api/v1/work/team': { record: 'case', list: 'team' },
+  'GET /api/v1/work/figures': { record: 'none' },
 
-  'GET /api/reports/annual': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
-  'GET /api/reports/annual.csv': { record: 'none', query: () => `?year=${today.slice(0, 4)}&quarter=1` },
-  'GET /api/reports/zrm': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
+  'GET /api/v1/reports/annual': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
+  'GET /api/v1/reports/annual.csv': { record: 'none', query: () => `?year=${today.slice(0, 4)}&quarter=1` },
+  'GET /api/v1/reports/zrm': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
 
-  'GET /api/exchange/limits': { record: 'none' },
-  'POST /api/exchange/validate': { record: 'none', body: () => ({ files: { 'clients.csv': 'client_id;voornaam\n' } }) },
-  'POST /api/exchange/import': { record: 'none', body: () => ({ files: {} }) },
+  'GET /api/v1/exchange/limits': { record: 'none' },
+  'POST /api/v1/exchange/validate': { record: 'none', body: () => ({ files: { 'clients.csv': 'client_id;voornaam\n' } }) },
+  'POST /api/v1/exchange/import': { record: 'none', body: () => ({ files: {} }) },
 };
 
 /** Routes left out of the OpenAPI document on purpose, with the reason. */
@@ -454,13 +454,15 @@ export interface DocumentedRoute {
 
 /** The routes of the OpenAPI document, fetched through the app like any client would. */
 export async function documentedRoutes(app: FastifyInstance): Promise<DocumentedRoute[]> {
-  const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
+  const response = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
   type Operation = { parameters?: { in: string; name: string }[] };
-  const doc = response.json() as { paths: Record<string, Record<string, Operation>> };
+  const doc = response.json() as { servers: { url: string }[]; paths: Record<string, Record<string, Operation>> };
+  // The paths are relative to the server's URL (/api/v1), as OpenAPI has it.
+  const base = doc.servers[0]!.url;
   return Object.entries(doc.paths).flatMap(([path, operations]) =>
     Object.entries(operations).map(([method, operation]) => ({
       method: method.toUpperCase(),
-      url: path.replace(/\{(\w+)\}/g, ':$1'),
+      url: base + path.replace(/\{(\w+)\}/g, ':$1'),
       query: (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name),
     })),
   );

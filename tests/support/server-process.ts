@@ -23,7 +23,7 @@ export interface ServerProcess {
 }
 
 /**
- * Starts src/server/main.ts with `env` on `port` and resolves once /api/health answers. Node runs
+ * Starts src/server/main.ts with `env` on `port` and resolves once /api/v1/health answers. Node runs
  * it with tsx as a loader (not the tsx wrapper), so a signal (SIGTERM, SIGKILL) reaches the server's
  * own process.
  */
@@ -42,7 +42,7 @@ export async function spawnServer(env: Record<string, string>, port: number, tim
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${log}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { child, baseUrl, output: () => log };
+      if ((await fetch(`${baseUrl}/api/v1/health`)).ok) return { child, baseUrl, output: () => log };
     } catch {
       // not listening yet
     }

@@ -53,7 +53,7 @@ export async function openTestDatabase(): Promise<{ database: Database; drop(): 
 
 /** A session of the account with this e-mail address (and the test password); `user` names it in messages. */
 export async function loginByEmail(app: FastifyInstance, email: string, user: TestUser): Promise<Session> {
-  const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
+  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: TEST_PASSWORD } });
   if (response.statusCode !== 200) throw new Error(`login ${user} failed: ${response.statusCode} ${response.body}`);
   const cookie = response.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const csrfToken = response.json().csrfToken as string;
@@ -74,7 +74,7 @@ export async function createTestApp(options: { logLines?: string[]; clientFilePd
   const { database, drop } = await openTestDatabase();
   const config = { ...readConfig({}), logLevel: options.logLines ? 'info' : 'silent', ...options.config };
   const logStream = options.logLines ? { write: (line: string) => void options.logLines!.push(line) } : undefined;
-  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, version: 'test', clientFilePdfs: options.clientFilePdfs }, { logStream });
+  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, clientFilePdfs: options.clientFilePdfs }, { logStream });
   await app.ready();
 
   const login = (user: TestUser) => loginByEmail(app, TEST_USERS[user].email, user);

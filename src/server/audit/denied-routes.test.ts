@@ -6,12 +6,12 @@ import { DENIED_ROUTES, modeOf, pathParameters, tableProblem } from './denied-ro
 
 describe('the table of refused looks', () => {
   it('knows where the record of a route is, and says what to do when a route is missing', () => {
-    expect(pathParameters('/api/cases/:id/plan/versions/:version')).toEqual(['id', 'version']);
-    expect(tableProblem('GET', '/api/cases/:id')).toBeNull();
-    expect(tableProblem('GET', '/api/teams/:teamId/workers')).toBeNull();
-    expect(tableProblem('POST', '/api/emergency-access')).toBeNull();
-    expect(tableProblem('GET', '/api/work/mine')).toBeNull();
-    expect(tableProblem('DELETE', '/api/cases/:id')).toBe('Route DELETE /api/cases/:id has a path parameter but no line in the table of refused looks (src/server/audit/denied-routes.ts)');
+    expect(pathParameters('/api/v1/cases/:id/plan/versions/:version')).toEqual(['id', 'version']);
+    expect(tableProblem('GET', '/api/v1/cases/:id')).toBeNull();
+    expect(tableProblem('GET', '/api/v1/teams/:teamId/workers')).toBeNull();
+    expect(tableProblem('POST', '/api/v1/emergency-access')).toBeNull();
+    expect(tableProblem('GET', '/api/v1/work/mine')).toBeNull();
+    expect(tableProblem('DELETE', '/api/v1/cases/:id')).toBe('Route DELETE /api/v1/cases/:id has a path parameter but no line in the table of refused looks (src/server/audit/denied-routes.ts)');
   });
 
   it('looks with read access for reads, prints and exports, with write access for everything else', () => {
@@ -26,9 +26,9 @@ describe('the table of refused looks', () => {
     const app = Fastify();
     registerDeniedLog(app, {} as Db);
     const start = async () => {
-      app.get('/api/dingen/:id', { config: { permission: 'cases:read' } }, async () => ({}));
+      app.get('/api/v1/dingen/:id', { config: { permission: 'cases:read' } }, async () => ({}));
       await app.ready();
     };
-    await expect(start()).rejects.toThrow('Route GET /api/dingen/:id has a path parameter but no line in the table of refused looks');
+    await expect(start()).rejects.toThrow('Route GET /api/v1/dingen/:id has a path parameter but no line in the table of refused looks');
   });
 });

@@ -20,61 +20,61 @@ const read = (kind: RecordKind, extra: Partial<DeniedRoute> = {}): DeniedRoute =
 const attempt = (kind: RecordKind, action: AuditAction = 'update', extra: Partial<DeniedRoute> = {}): DeniedRoute => ({ kind, action, ...extra });
 
 export const DENIED_ROUTES: Record<string, DeniedRoute> = {
-  'GET /api/teams/:teamId/workers': read('team', { from: { param: 'teamId' } }),
+  'GET /api/v1/teams/:teamId/workers': read('team', { from: { param: 'teamId' } }),
 
-  'GET /api/clients/:id': read('client'),
-  'PUT /api/clients/:id': attempt('client'),
-  'GET /api/clients/:id/zrm': read('client'),
-  'GET /api/clients/:id/file': attempt('client', 'export'),
-  'GET /api/clients/:id/file.pdf': attempt('client', 'export'),
-  'GET /api/clients/:id/access-log': read('client', { visibility: 'access log' }),
-  'GET /api/clients/:id/consents': read('client'),
-  'POST /api/clients/:id/consents': attempt('client', 'create', { visibility: 'own team' }),
-  'POST /api/clients/:id/disclosures': attempt('client', 'disclose', { visibility: 'own team' }),
-  'POST /api/consents/:id/withdraw': attempt('consent'),
+  'GET /api/v1/clients/:id': read('client'),
+  'PUT /api/v1/clients/:id': attempt('client'),
+  'GET /api/v1/clients/:id/zrm': read('client'),
+  'GET /api/v1/clients/:id/file': attempt('client', 'export'),
+  'GET /api/v1/clients/:id/file.pdf': attempt('client', 'export'),
+  'GET /api/v1/clients/:id/access-log': read('client', { visibility: 'access log' }),
+  'GET /api/v1/clients/:id/consents': read('client'),
+  'POST /api/v1/clients/:id/consents': attempt('client', 'create', { visibility: 'own team' }),
+  'POST /api/v1/clients/:id/disclosures': attempt('client', 'disclose', { visibility: 'own team' }),
+  'POST /api/v1/consents/:id/withdraw': attempt('consent'),
   // Registering for an existing client by id: one the team holds (another team's comes in by an attach).
-  'POST /api/registrations': attempt('client', 'create', { from: { body: 'clientId' }, visibility: 'own team' }),
+  'POST /api/v1/registrations': attempt('client', 'create', { from: { body: 'clientId' }, visibility: 'own team' }),
 
-  'POST /api/emergency-access': attempt('client', 'emergency_access', { from: { body: 'clientId' }, visibility: 'permission' }),
-  'POST /api/emergency-access/:id/review': attempt('emergency_access'),
-  'POST /api/attachments/:id/review': attempt('client_attachment'),
+  'POST /api/v1/emergency-access': attempt('client', 'emergency_access', { from: { body: 'clientId' }, visibility: 'permission' }),
+  'POST /api/v1/emergency-access/:id/review': attempt('emergency_access'),
+  'POST /api/v1/attachments/:id/review': attempt('client_attachment'),
 
-  'POST /api/retention/:id/propose': attempt('destruction'),
-  'POST /api/retention/:id/confirm': attempt('destruction', 'destroy'),
-  'POST /api/retention/:id/decline': attempt('destruction'),
-  'POST /api/clients/:id/destruction-request': attempt('client', 'create', { visibility: 'permission' }),
+  'POST /api/v1/retention/:id/propose': attempt('destruction'),
+  'POST /api/v1/retention/:id/confirm': attempt('destruction', 'destroy'),
+  'POST /api/v1/retention/:id/decline': attempt('destruction'),
+  'POST /api/v1/clients/:id/destruction-request': attempt('client', 'create', { visibility: 'permission' }),
 
-  'GET /api/quality-reports/:id': read('quality_report'),
-  'PUT /api/quality-reports/:id': attempt('quality_report'),
-  'POST /api/quality-reports/:id/steps': attempt('quality_report'),
+  'GET /api/v1/quality-reports/:id': read('quality_report'),
+  'PUT /api/v1/quality-reports/:id': attempt('quality_report'),
+  'POST /api/v1/quality-reports/:id/steps': attempt('quality_report'),
 
-  'GET /api/registrations/:id': read('registration'),
-  'POST /api/registrations/:id/triage': attempt('registration'),
+  'GET /api/v1/registrations/:id': read('registration'),
+  'POST /api/v1/registrations/:id/triage': attempt('registration'),
 
-  'GET /api/cases/:id': read('case'),
-  'POST /api/cases/:id/first-meeting': attempt('case'),
-  'POST /api/cases/:id/start': attempt('case'),
-  'POST /api/cases/:id/close': attempt('case'),
-  'POST /api/cases/:id/reopen': attempt('case'),
-  'PUT /api/cases/:id/lead-worker': attempt('case'),
-  'POST /api/cases/:id/household': attempt('case'),
-  'POST /api/cases/:id/transfer': attempt('case'),
-  'GET /api/cases/:id/contacts': read('case'),
-  'POST /api/cases/:id/contacts': attempt('case', 'create'),
-  'PUT /api/contacts/:id': attempt('contact'),
-  'GET /api/contacts/:id/versions': read('contact'),
-  'GET /api/cases/:id/plan': read('case'),
-  'PUT /api/cases/:id/plan': attempt('case'),
-  'GET /api/cases/:id/plan/versions/:version': read('case'),
-  'POST /api/cases/:id/plan/versions/:version/agreement': attempt('case'),
-  'GET /api/cases/:id/plan/compare': read('case'),
-  'POST /api/cases/:id/plan/print': attempt('case', 'print'),
-  'GET /api/cases/:id/zrm': read('case'),
-  'POST /api/cases/:id/zrm': attempt('case', 'create'),
-  'GET /api/cases/:id/network': read('case'),
-  'POST /api/cases/:id/network': attempt('case', 'create'),
-  'PUT /api/network/:id': attempt('network_member'),
-  'POST /api/network/:id/remove': attempt('network_member', 'delete'),
+  'GET /api/v1/cases/:id': read('case'),
+  'POST /api/v1/cases/:id/first-meeting': attempt('case'),
+  'POST /api/v1/cases/:id/start': attempt('case'),
+  'POST /api/v1/cases/:id/close': attempt('case'),
+  'POST /api/v1/cases/:id/reopen': attempt('case'),
+  'PUT /api/v1/cases/:id/lead-worker': attempt('case'),
+  'POST /api/v1/cases/:id/household': attempt('case'),
+  'POST /api/v1/cases/:id/transfer': attempt('case'),
+  'GET /api/v1/cases/:id/contacts': read('case'),
+  'POST /api/v1/cases/:id/contacts': attempt('case', 'create'),
+  'PUT /api/v1/contacts/:id': attempt('contact'),
+  'GET /api/v1/contacts/:id/versions': read('contact'),
+  'GET /api/v1/cases/:id/plan': read('case'),
+  'PUT /api/v1/cases/:id/plan': attempt('case'),
+  'GET /api/v1/cases/:id/plan/versions/:version': read('case'),
+  'POST /api/v1/cases/:id/plan/versions/:version/agreement': attempt('case'),
+  'GET /api/v1/cases/:id/plan/compare': read('case'),
+  'POST /api/v1/cases/:id/plan/print': attempt('case', 'print'),
+  'GET /api/v1/cases/:id/zrm': read('case'),
+  'POST /api/v1/cases/:id/zrm': attempt('case', 'create'),
+  'GET /api/v1/cases/:id/network': read('case'),
+  'POST /api/v1/cases/:id/network': attempt('case', 'create'),
+  'PUT /api/v1/network/:id': attempt('network_member'),
+  'POST /api/v1/network/:id/remove': attempt('network_member', 'delete'),
 };
 
 /** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */
@@ -82,7 +82,7 @@ export function modeOf(action: AuditAction): AccessMode {
   return action === 'read' || action === 'print' || action === 'export' ? 'read' : 'write';
 }
 
-/** The path parameters of a route URL (`/api/cases/:id/plan/versions/:version` → id, version). */
+/** The path parameters of a route URL (`/api/v1/cases/:id/plan/versions/:version` → id, version). */
 export function pathParameters(url: string): string[] {
   return [...url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
 }

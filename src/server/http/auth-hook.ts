@@ -46,9 +46,6 @@ export function registerAuthHook(app: FastifyInstance, db: Db, options: { sessio
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') routeTable.push({ method, url: route.url, permission });
     }
-    // The OpenAPI document tags each operation public or not, and states its permission after the route's own description.
-    const description = [route.schema?.description, `Permission: ${permission}`].filter(Boolean).join('\n\n');
-    route.schema = { ...route.schema, tags: [permission === 'public' ? 'public' : 'protected'], description };
   });
 
   app.addHook('onRequest', async (request: FastifyRequest, reply) => {

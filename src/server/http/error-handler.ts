@@ -8,6 +8,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { Conflict, Forbidden, Invalid, NotFound, TooLarge, TooManyRequests, Unauthenticated, Unavailable } from '../lib/errors';
+import { problem, PROBLEM_CONTENT_TYPE, type Problem, type ProblemCode } from '../lib/problem';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -16,16 +17,10 @@ declare module 'fastify' {
   }
 }
 
-export interface ErrorBody {
-  error: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'too_many_requests' | 'unavailable' | 'internal';
-  message: string;
-  fields?: { path: string; message: string }[];
-}
-
 export interface ErrorAnswer {
   statusCode: number;
   headers: Record<string, string>;
-  body: ErrorBody;
+  body: Problem;
   /** How the log records it (`err`: what to log, by default the error): a request's fault is not logged, a bug or an outage is. */
   log?: { level: 'warn' | 'error'; message: string; err?: unknown };
 }
@@ -66,7 +61,13 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return false;
 }
 
-const PART_LABELS: Record<string, string> = { body: 'invoer', querystring: 'zoekvraag', params: 'adres', headers: 'kopregels' };
+/** What a 400 says when a schema refuses a part of the request (the fields say what exactly). */
+const PART_MESSAGES: Record<string, string> = {
+  body: 'De invoer is niet geldig',
+  querystring: 'De zoekvraag is niet geldig',
+  params: 'Het adres is niet geldig',
+  headers: 'De kopregels zijn niet geldig',
+};
 
 export const BAD_URL_MESSAGE = 'Het adres van dit verzoek is niet leesbaar: er staat een ongeldige %-code in.';
 
@@ -84,40 +85,42 @@ function clientErrorMessage(error: { statusCode: number; code?: string }): strin
   return 'Het verzoek is niet leesbaar';
 }
 
-const invalid = (message: string, fields?: ErrorBody['fields']): ErrorAnswer => ({ statusCode: 400, headers: {}, body: { error: 'invalid', message, ...(fields?.length ? { fields } : {}) } });
+const answer = (statusCode: number, code: ProblemCode, detail: string, extra?: Record<string, unknown>): ErrorAnswer => ({ statusCode, headers: {}, body: problem(statusCode, code, detail, extra) });
+
+const invalid = (detail: string, fields?: { path: string; message: string }[]): ErrorAnswer =>
+  answer(400, 'invalid', detail, fields?.length ? { invalidParams: fields.map((f) => ({ name: f.path, reason: f.message })) } : undefined);
 
 /** The answer to a body over the limit: the route's own message (the limit, and where larger input goes), or a general one. */
 function tooLarge(options: { bodyLimit?: number; tooLargeMessage?: string }): ErrorAnswer {
   const message = options.tooLargeMessage ?? `Het verzoek is te groot: er kan ${options.bodyLimit ? `hoogstens ${megabytes(options.bodyLimit)}` : 'niet zoveel'} tegelijk worden verstuurd.`;
-  return { statusCode: 413, headers: {}, body: { error: 'too_large', message } };
+  return answer(413, 'tooLarge', message);
 }
 
 /** The answer to an error. `bodyLimit`, `tooLargeMessage`: the route's body limit and what its 413 says. */
 export function errorAnswer(error: FastifyError | Error, options: { bodyLimit?: number; tooLargeMessage?: string } = {}): ErrorAnswer {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => ({ path: v.instancePath.replace(/^\//, '').replaceAll('/', '.'), message: v.message ?? 'Ongeldige waarde' }));
-    const part = PART_LABELS[error.validationContext ?? 'body'] ?? 'invoer';
-    return invalid(`De ${part} is niet geldig`, fields);
+    return invalid(PART_MESSAGES[error.validationContext ?? 'body'] ?? PART_MESSAGES.body!, fields);
   }
   if (error instanceof Invalid) return invalid(error.message, error.fields);
-  if (error instanceof Unauthenticated) return { statusCode: 401, headers: {}, body: { error: 'unauthenticated', message: error.message } };
-  if (error instanceof Forbidden) return { statusCode: 403, headers: {}, body: { error: 'forbidden', message: error.message } };
-  if (error instanceof NotFound) return { statusCode: 404, headers: {}, body: { error: 'not_found', message: error.message } };
-  if (error instanceof Conflict) return { statusCode: 409, headers: {}, body: { ...error.details, error: 'conflict', message: error.message } };
-  if (error instanceof TooManyRequests) return { statusCode: 429, headers: { 'retry-after': String(error.retryAfterSeconds) }, body: { error: 'too_many_requests', message: error.message } };
+  if (error instanceof Unauthenticated) return answer(401, 'unauthenticated', error.message);
+  if (error instanceof Forbidden) return answer(403, 'forbidden', error.message);
+  if (error instanceof NotFound) return answer(404, 'notFound', error.message);
+  if (error instanceof Conflict) return answer(409, 'conflict', error.message, error.details);
+  if (error instanceof TooManyRequests) return { ...answer(429, 'tooManyRequests', error.message), headers: { 'retry-after': String(error.retryAfterSeconds) } };
   if (error instanceof Unavailable) {
     return {
       statusCode: 503,
       headers: { 'retry-after': String(error.retryAfterSeconds) },
-      body: { error: 'unavailable', message: error.message },
+      body: problem(503, 'unavailable', error.message),
       // The cause (a worker's crash, a time limit) is what an operator needs; the caller gets the message only.
       log: { level: 'warn', message: `unavailable: ${error.message}`, err: error.cause instanceof Error ? error.cause : error },
     };
   }
-  if (error instanceof TooLarge) return { statusCode: 413, headers: {}, body: { error: 'too_large', message: error.message } };
+  if (error instanceof TooLarge) return answer(413, 'tooLarge', error.message);
   const statusCode = (error as FastifyError).statusCode;
   if (statusCode === 413) return tooLarge(options);
-  if (statusCode && statusCode >= 400 && statusCode < 500) return { statusCode, headers: {}, body: { error: 'invalid', message: clientErrorMessage({ statusCode, code: (error as FastifyError).code }) } };
+  if (statusCode && statusCode >= 400 && statusCode < 500) return answer(statusCode, 'invalid', clientErrorMessage({ statusCode, code: (error as FastifyError).code }));
   if (isUnstorableValue(error)) {
     return {
       ...invalid('De invoer bevat een waarde die niet kan worden opgeslagen, zoals een getal dat te groot is of een nulteken. Pas de invoer aan en probeer het opnieuw.'),
@@ -128,16 +131,11 @@ export function errorAnswer(error: FastifyError | Error, options: { bodyLimit?: 
     return {
       statusCode: 503,
       headers: { 'retry-after': '30' },
-      body: { error: 'unavailable', message: 'De database is even niet bereikbaar. Probeer het over een minuut opnieuw.' },
+      body: problem(503, 'unavailable', 'De database is even niet bereikbaar. Probeer het over een minuut opnieuw.'),
       log: { level: 'error', message: 'database unreachable' },
     };
   }
-  return {
-    statusCode: 500,
-    headers: {},
-    body: { error: 'internal', message: 'Er ging iets mis aan onze kant. Probeer het opnieuw of meld het met het tijdstip.' },
-    log: { level: 'error', message: 'request failed' },
-  };
+  return { ...answer(500, 'internal', 'Er ging iets mis aan onze kant. Probeer het opnieuw of meld het met het tijdstip.'), log: { level: 'error', message: 'request failed' } };
 }
 
 /**
@@ -151,7 +149,7 @@ export function sendError(error: FastifyError | Error, request: FastifyRequest, 
   return reply
     .status(answer.statusCode)
     .headers(answer.headers)
-    .type('application/json; charset=utf-8')
+    .type(PROBLEM_CONTENT_TYPE)
     .serializer((payload) => JSON.stringify(payload))
     .send(answer.body);
 }
@@ -188,7 +186,7 @@ export function errorsBeforeRoutes(headers: Record<string, string>) {
       this.log.debug({ err: error }, 'client error');
       if (socket.writable) {
         const body = JSON.stringify(answer.body);
-        const all = { ...headers, ...answer.headers, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+        const all = { ...headers, ...answer.headers, 'content-type': PROBLEM_CONTENT_TYPE, 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
         const lines = Object.entries(all).map(([name, value]) => `${name}: ${value}\r\n`);
         socket.write(`HTTP/1.1 ${answer.statusCode} ${http.STATUS_CODES[answer.statusCode]}\r\n${lines.join('')}\r\n${body}`);
       }

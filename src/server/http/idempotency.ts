@@ -12,24 +12,30 @@ import type { FastifyRequest } from 'fastify';
 import { and, eq } from 'drizzle-orm';
 import type { Tx } from '../db/database';
 import { idempotencyKeys } from '../db/schema';
-import { Invalid } from '../lib/errors';
+import { z } from 'zod';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
-/** A user's key on one route (`POST /api/cases/:id/contacts`). */
+/** A user's key on one route (`POST /api/v1/cases/:id/contacts`). */
 export interface IdempotencyKey {
   route: string;
   key: string;
 }
 
-/** The request's idempotency key (lower case) on its route, undefined without one; 400 when it is not a UUID. */
+/** The route schema's `headers` of a create that takes a key: documents the header and answers 400 when it is not a UUID. Other headers pass untouched. */
+export const idempotencyHeaders = z.looseObject({
+  [IDEMPOTENCY_HEADER]: z
+    .string()
+    .regex(UUID, 'De Idempotency-Key moet een UUID zijn')
+    .optional()
+    .meta({ description: 'A UUID the client chooses, new for every record it makes: a repeat with the same key answers with what the first request made' }),
+});
+
+/** The request's idempotency key (lower case) on its route, undefined without one; the route's `idempotencyHeaders` checked it. */
 export function idempotencyKeyOf(request: FastifyRequest): IdempotencyKey | undefined {
   const value = request.headers[IDEMPOTENCY_HEADER];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !UUID.test(value)) {
-    throw new Invalid([{ path: IDEMPOTENCY_HEADER, message: 'De Idempotency-Key moet een UUID zijn' }], 'De Idempotency-Key moet een UUID zijn');
-  }
+  if (typeof value !== 'string') return undefined;
   return { route: `${request.method} ${request.routeOptions.url}`, key: value.toLowerCase() };
 }
 

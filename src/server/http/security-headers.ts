@@ -8,6 +8,7 @@
 // script. (React's style props are set through the CSSOM, which CSP does not restrict.) Browsers
 // without CSP level 3 fall back to style-src 'self': tooltips lose their styling, nothing more.
 import type { FastifyInstance } from 'fastify';
+import { API_VERSION, API_VERSION_HEADER } from './api-version';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -52,7 +53,7 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { httpsOn
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(headers);
     // API answers hold personal data: no browser or proxy keeps a copy.
-    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store').header(API_VERSION_HEADER, API_VERSION);
     return payload;
   });
 }

@@ -1,15 +1,18 @@
 // The one HTTP client of the web app: JSON in and out, the CSRF header on state-changing calls,
-// and every non-2xx answer turned into an ApiError the screens can show.
+// and every non-2xx answer (a problem details object, RFC 9457) turned into an ApiError the screens
+// can show.
 
 export interface FieldError {
   path: string;
   message: string;
 }
 
+/** What the web app keeps of a problem details answer: its `code`, its `detail` and its `invalidParams` as field errors; a 409 may carry more. */
 export interface ErrorBody {
-  error: string;
+  code: string;
   message: string;
   fields?: FieldError[];
+  [extension: string]: unknown;
 }
 
 export class ApiError extends Error {
@@ -59,12 +62,18 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function toErrorBody(status: number, body: unknown): ErrorBody {
-  if (body && typeof body === 'object' && 'message' in body && typeof (body as ErrorBody).message === 'string') {
-    const b = body as ErrorBody;
-    return { error: b.error ?? 'error', message: b.message, fields: Array.isArray(b.fields) ? b.fields : undefined };
-  }
-  return { error: 'error', message: FALLBACK_MESSAGES[status] ?? 'Er ging iets mis. Probeer het opnieuw.' };
+/** The answer's problem details (RFC 9457: `detail`, `code`, `invalidParams` with `name` and `reason`), or a Dutch message by status when the body is not one. */
+export function toErrorBody(status: number, body: unknown): ErrorBody {
+  const problem = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+  const fallback = FALLBACK_MESSAGES[status] ?? 'Er ging iets mis. Probeer het opnieuw.';
+  const params = Array.isArray(problem.invalidParams) ? (problem.invalidParams as { name?: unknown; reason?: unknown }[]) : [];
+  const fields = params.filter((p) => typeof p.name === 'string' && typeof p.reason === 'string').map((p) => ({ path: p.name as string, message: p.reason as string }));
+  return {
+    ...problem,
+    code: typeof problem.code === 'string' ? problem.code : 'error',
+    message: typeof problem.detail === 'string' ? problem.detail : fallback,
+    ...(fields.length ? { fields } : {}),
+  };
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -74,7 +83,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
  * "De server is niet bereikbaar") returns what the first one made instead of making it twice.
  */
 export async function apiRequest<T>(method: Method, path: string, body?: unknown, options: { skipAuthRedirect?: boolean; idempotencyKey?: string } = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -87,7 +96,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, { error: 'network', message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
+    throw new ApiError(0, { code: 'network', message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
   }
   const data = await readBody(response);
   if (!response.ok) {

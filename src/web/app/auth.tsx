@@ -1,4 +1,4 @@
-// Who is logged in: the session user (GET /api/auth/me), login and logout, and the CSRF token.
+// Who is logged in: the session user (GET /api/v1/auth/me), login and logout, and the CSRF token.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { SESSION_EXPIRED_MESSAGE, type Me } from '../../server/modules/auth/auth.schemas';
@@ -34,7 +34,7 @@ function removeOtherQueries(queryClient: QueryClient): void {
 
 async function fetchMe(onExpired: () => void): Promise<Me | null> {
   try {
-    return await apiRequest<Me>('GET', '/api/auth/me', undefined, { skipAuthRedirect: true });
+    return await apiRequest<Me>('GET', '/api/v1/auth/me', undefined, { skipAuthRedirect: true });
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       // A reload after a long pause: the cookie's session has ended on the server.
@@ -67,7 +67,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (email: string, password: string) => {
-      const result = await apiRequest<Me>('POST', '/api/auth/login', { email, password }, { skipAuthRedirect: true });
+      const result = await apiRequest<Me>('POST', '/api/v1/auth/login', { email, password }, { skipAuthRedirect: true });
       setCsrfToken(result.csrfToken);
       setSessionExpired(false);
       loggedOutOnPurpose = false;
@@ -82,7 +82,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     loggedOutOnPurpose = true;
     setSessionExpired(false);
     try {
-      await apiRequest<null>('POST', '/api/auth/logout', {}, { skipAuthRedirect: true });
+      await apiRequest<null>('POST', '/api/v1/auth/logout', {}, { skipAuthRedirect: true });
     } finally {
       setCsrfToken(null);
       queryClient.setQueryData(ME_KEY, null);

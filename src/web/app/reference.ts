@@ -5,7 +5,7 @@ import { api } from './api';
 import type { Option } from './fields';
 
 export function useReference() {
-  return useQuery({ queryKey: ['reference'], queryFn: () => api.get<Reference>('/api/reference'), staleTime: Infinity, gcTime: Infinity });
+  return useQuery({ queryKey: ['reference'], queryFn: () => api.get<Reference>('/api/v1/reference'), staleTime: Infinity, gcTime: Infinity });
 }
 
 export function codeOptions(reference: Reference | undefined, list: string): Option[] {

@@ -10,7 +10,7 @@ export const idempotencyKeys = pgTable(
   {
     organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
     userId: uuid('user_id').notNull(),
-    /** The route as declared, e.g. `POST /api/cases/:id/contacts`. */
+    /** The route as declared, e.g. `POST /api/v1/cases/:id/contacts`. */
     route: text('route').notNull(),
     key: uuid('key').notNull(),
     /** The record the first request with this key made. */

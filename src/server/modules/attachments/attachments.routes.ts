@@ -1,5 +1,5 @@
 // HTTP: kwaliteit's review of the attachments of a client to another team (koppelingen). The attach
-// itself rides on POST /api/registrations and POST /api/cases/:id/household (`attach`).
+// itself rides on POST /api/v1/registrations and POST /api/v1/cases/:id/household (`attach`).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';

@@ -1,6 +1,7 @@
 // Attaching a client of another team (koppelen): the request a registration or household carries
 // instead of a client id, and kwaliteit's review of the attachments. Shared with the web app.
 import { z } from 'zod';
+import { moment } from '../../lib/date-fields';
 import { checkExactIdentification, exactIdentificationFields } from '../clients/clients.schemas';
 import { emergencyReview, reviewFields } from '../emergency/emergency.schemas';
 
@@ -41,7 +42,7 @@ export const attachmentReviewItem = z.object({
   clientTeams: z.array(z.string()),
   identifiedBy: z.enum(IDENTIFIED_BY),
   reason: z.string(),
-  attachedAt: z.string(),
+  attachedAt: moment,
   /** What the attach made: a registration, or a place in the household of this case. */
   registrationId: z.string().nullable(),
   caseId: z.string().nullable(),

@@ -3,6 +3,7 @@
 import type { FastifyBaseLogger, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemSchema } from '../../lib/problem';
 import { actorOf } from '../../http/auth-hook';
 import { NotFound } from '../../lib/errors';
 import { authConfig, loginBody, me, passwordChange, type OidcErrorCode } from './auth.schemas';
@@ -15,7 +16,7 @@ import { RefusalMemory } from '../../lib/rate-limit';
 import { SESSION_COOKIE } from './sessions.repo';
 import type { AppDeps } from '../../app-deps';
 
-const OIDC_PATH = '/api/auth/oidc';
+const OIDC_PATH = '/api/v1/auth/oidc';
 /** Hosts on which browsers keep a Secure cookie over plain HTTP (they count as a secure context). */
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
 
@@ -44,7 +45,7 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/login',
-      { config: { permission: 'public' }, schema: { summary: 'Log in with e-mail and password', body: loginBody, response: { 200: me } } },
+      { config: { permission: 'public' }, schema: { summary: 'Log in with e-mail and password', body: loginBody, response: { 200: me, 429: problemSchema } } },
       async (request, reply) => {
         const result = await login(db, { ...context, log: request.log }, { ...request.body, address: request.ip, sessionHours: config.sessionHours, previousToken: request.cookies[SESSION_COOKIE] });
         setSessionCookie(request, reply, result);

@@ -1,3 +1,4 @@
+import { problemSchema } from '../../lib/problem';
 // HTTP: case lists, detail and lifecycle actions.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
@@ -37,7 +38,7 @@ export function casesRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/cases/:id/household',
-      { config: write, schema: { summary: 'Add a household member', params: idParams, body: addHouseholdMemberBody, response: { 200: caseDetail } } },
+      { config: write, schema: { summary: 'Add a household member', params: idParams, body: addHouseholdMemberBody, response: { 200: caseDetail, 429: problemSchema } } },
       async (request) => addHouseholdMember(db, actorOf(request), request.params.id, request.body),
     );
     app.post(

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { offsetParam, version, wholeNumber, wholeNumberParam } from '../../lib/number-fields';
 import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields } from '../clients/clients.schemas';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue } from '../../lib/date-fields';
 import { clientAttach } from '../attachments/attachments.schemas';
 import { CASE_STATUSES, FIRST_MEETING_LOCATIONS } from './case-rules';
 
@@ -14,9 +14,9 @@ export const caseSummary = z.object({
   teamName: z.string(),
   leadWorker: z.object({ id: z.string(), name: z.string() }).nullable(),
   mainClient: z.object({ id: z.string(), firstName: z.string(), lastName: z.string() }).nullable(),
-  registeredOn: z.string(),
-  firstMeetingOn: z.string().nullable(),
-  closedOn: z.string().nullable(),
+  registeredOn: dateValue,
+  firstMeetingOn: dateValue.nullable(),
+  closedOn: dateValue.nullable(),
   /** Days from registration to the first meeting, or to today while it has not taken place. */
   waitingDays: z.number(),
   overNorm: z.boolean(),
@@ -40,7 +40,7 @@ export const householdMember = z.object({
   clientId: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  birthDate: z.string().nullable(),
+  birthDate: dateValue.nullable(),
   role: z.enum(['hoofdclient', 'huishoudlid']),
 });
 

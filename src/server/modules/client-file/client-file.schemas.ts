@@ -1,6 +1,7 @@
 // The client's file (dossier) for an access request (inzageverzoek, Wmo 2015 art. 5.3.2): every
 // part of what the organisation holds about the client, with codes already in Dutch words.
 import { z } from 'zod';
+import { dateValue, moment } from '../../lib/date-fields';
 import { planContent } from '../plans/plans.schemas';
 import { accessLogEntry } from '../access-log/access-log.schemas';
 
@@ -10,7 +11,7 @@ const maybe = z.string().nullable();
 export const filePerson = z.object({
   firstName: text,
   lastName: text,
-  birthDate: maybe,
+  birthDate: dateValue.nullable(),
   bsn: maybe,
   gender: maybe,
   street: maybe,
@@ -19,11 +20,11 @@ export const filePerson = z.object({
   city: maybe,
   phone: maybe,
   /** When the client was first entered (ISO timestamp). */
-  recordedAt: text,
+  recordedAt: moment,
 });
 
 export const fileRegistration = z.object({
-  registeredOn: text,
+  registeredOn: dateValue,
   team: text,
   referrer: text,
   question: text,
@@ -33,18 +34,18 @@ export const fileRegistration = z.object({
       advice: maybe,
       otherTeam: maybe,
       by: maybe,
-      at: maybe,
+      at: moment.nullable(),
     })
     .nullable(),
   /** The case the registration led to, when it opened one. */
   caseId: maybe,
 });
 
-export const fileCaseEvent = z.object({ at: text, event: text, reason: maybe, by: maybe });
+export const fileCaseEvent = z.object({ at: moment, event: text, reason: maybe, by: maybe });
 
 /** What a journal entry, or an earlier version of it, says. */
 const contactText = {
-  contactOn: text,
+  contactOn: dateValue,
   kind: text,
   minutes: z.number().nullable(),
   note: text,
@@ -53,13 +54,13 @@ const contactText = {
   author: maybe,
 };
 
-export const fileContactVersion = z.object({ version: z.number(), ...contactText, replacedBy: maybe, replacedAt: text });
+export const fileContactVersion = z.object({ version: z.number(), ...contactText, replacedBy: maybe, replacedAt: moment });
 
 const shownContact = z.object({
   withheld: z.literal(false),
   ...contactText,
-  recordedAt: text,
-  changedAt: text,
+  recordedAt: moment,
+  changedAt: moment,
   version: z.number(),
   /** The versions before the last edit, newest first. Withheld versions are left out and counted. */
   earlierVersions: z.array(fileContactVersion),
@@ -68,7 +69,7 @@ const shownContact = z.object({
 
 const withheldContact = z.object({
   withheld: z.literal(true),
-  contactOn: text,
+  contactOn: dateValue,
   /** Why the entry is not in this file. */
   reason: text,
 });
@@ -78,9 +79,9 @@ export type FileContact = z.infer<typeof fileContact>;
 
 export const filePlanVersion = z.object({
   version: z.number(),
-  savedAt: text,
+  savedAt: moment,
   savedBy: maybe,
-  agreedOn: maybe,
+  agreedOn: dateValue.nullable(),
   agreedHow: maybe,
   content: planContent,
 });
@@ -102,34 +103,34 @@ export const fileCase = z.object({
   status: text,
   /** The client's place in the household: hoofdcliënt or huishoudlid. */
   role: text,
-  registeredOn: text,
+  registeredOn: dateValue,
   referrer: text,
   question: maybe,
   leadWorker: maybe,
-  firstMeetingOn: maybe,
+  firstMeetingOn: dateValue.nullable(),
   firstMeetingLocation: maybe,
-  closedOn: maybe,
+  closedOn: dateValue.nullable(),
   closeReasons: z.array(text),
   closeOutcomes: z.array(text),
   satisfactionScore: z.number().nullable(),
   canContinueAlone: z.boolean().nullable(),
   /** Status history, lead workers and transfers, newest first. */
   history: z.array(fileCaseEvent),
-  household: z.array(z.object({ name: text, birthDate: maybe, role: text })),
+  household: z.array(z.object({ name: text, birthDate: dateValue.nullable(), role: text })),
   journal: z.array(fileContact),
   plan: z.array(filePlanVersion),
   network: z.array(fileNetworkMember),
 });
 export type FileCase = z.infer<typeof fileCase>;
 
-export const fileZrm = z.object({ assessedOn: text, type: text, scores: z.array(z.object({ domain: text, score: z.number() })) });
+export const fileZrm = z.object({ assessedOn: dateValue, type: text, scores: z.array(z.object({ domain: text, score: z.number() })) });
 
 export const fileProvision = z.object({
   category: text,
   product: text,
   provider: text,
-  startOn: text,
-  endOn: maybe,
+  startOn: dateValue,
+  endOn: dateValue.nullable(),
   extension: z.boolean(),
   voided: z.boolean(),
 });
@@ -143,13 +144,13 @@ export const fileConsent = z.object({
   validUntil: maybe,
   givenHow: text,
   recordedBy: maybe,
-  recordedAt: text,
-  withdrawnOn: maybe,
+  recordedAt: moment,
+  withdrawnOn: dateValue.nullable(),
   withdrawalNote: maybe,
 });
 
 export const fileDisclosure = z.object({
-  disclosedOn: text,
+  disclosedOn: dateValue,
   recipient: text,
   dataShared: text,
   ground: text,
@@ -168,7 +169,7 @@ export const fileAccessLog = z.discriminatedUnion('withheld', [
 
 export const clientFile = z.object({
   /** When and by whom this file was put together (ISO timestamp). */
-  createdAt: text,
+  createdAt: moment,
   createdBy: z.object({ name: text, role: text, team: maybe }),
   organisation: text,
   /** What the file holds and what it leaves out, in Dutch. */

@@ -1,6 +1,7 @@
 // HTTP: client search, detail, change and the duplicate check.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemSchema } from '../../lib/problem';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
 import type { AppDeps } from '../../app-deps';
@@ -27,7 +28,7 @@ export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     );
     app.post(
       '/clients/duplicate-check',
-      { config: { permission: 'registrations:write' }, schema: { summary: 'Possible earlier registrations of the same person (another team\'s client without id); limited per user', body: duplicateCheck, response: { 200: z.array(duplicateMatch) } } },
+      { config: { permission: 'registrations:write' }, schema: { summary: 'Possible earlier registrations of the same person (another team\'s client without id); limited per user', body: duplicateCheck, response: { 200: z.array(duplicateMatch), 429: problemSchema } } },
       async (request) => checkDuplicates(db, actorOf(request), request.body),
     );
   };

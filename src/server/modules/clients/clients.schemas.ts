@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { version, wholeNumber } from '../../lib/number-fields';
 import { optionalText } from '../../lib/text-fields';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { isIsoDate, notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
 
@@ -55,7 +55,7 @@ export const clientSummary = z.object({
   id: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  birthDate: z.string().nullable(),
+  birthDate: dateValue.nullable(),
   postcode: z.string().nullable(),
   bsnMasked: z.string().nullable(),
 });
@@ -114,7 +114,7 @@ export type DuplicateMatch = z.infer<typeof duplicateMatch>;
 export const exactIdentificationFields = {
   bsn: z.string().trim().max(12).optional(),
   lastName: z.string().trim().max(200).optional(),
-  birthDate: z.string().trim().max(10).optional(),
+  birthDate: z.string().trim().max(10).optional().meta({ format: 'date' }),
 };
 
 export function checkExactIdentification(v: { bsn?: string; lastName?: string; birthDate?: string }, ctx: z.RefinementCtx): void {
@@ -131,8 +131,8 @@ export const clientCaseRef = z.object({
   id: z.string(),
   teamName: z.string(),
   status: z.string(),
-  registeredOn: z.string(),
-  closedOn: z.string().nullable(),
+  registeredOn: dateValue,
+  closedOn: dateValue.nullable(),
   role: z.string(),
 });
 
@@ -140,7 +140,7 @@ export const clientDetail = z.object({
   id: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  birthDate: z.string().nullable(),
+  birthDate: dateValue.nullable(),
   /** Shown whole only here, on the client's own detail view. */
   bsn: z.string().nullable(),
   gender: z.string().nullable(),
@@ -152,7 +152,7 @@ export const clientDetail = z.object({
   version: z.number(),
   cases: z.array(clientCaseRef),
   /** Until when the actor reads this client through break-the-glass; null for the own team. */
-  emergencyUntil: z.string().nullable(),
+  emergencyUntil: moment.nullable(),
   /**
    * The actor may change the master data (clients:write in the write scope): the client is the
    * team's, and not only through an attach kwaliteit has not judged justified; not destroyed. Never

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { version } from '../../lib/number-fields';
 import { notInFuture, todayInNetherlands } from '../../lib/dates';
 import { optionalText } from '../../lib/text-fields';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { CONSENT_STATES, DISCLOSURE_GROUNDS, consentPeriodProblems, groundFieldProblems, type DisclosureGround, type Problem } from './consent-rules';
 
 export const RECIPIENT_KINDS = ['huisarts', 'zorgaanbieder', 'ggz', 'woningcorporatie', 'schuldhulpverlening', 'school', 'werkgever_uwv', 'gemeente', 'anders'] as const;
@@ -79,14 +79,14 @@ export const consent = z.object({
   recipientName: z.string(),
   dataShared: z.string(),
   purpose: z.string(),
-  validFrom: z.string(),
-  validUntil: z.string().nullable(),
+  validFrom: dateValue,
+  validUntil: dateValue.nullable(),
   givenHow: z.enum(GIVEN_HOW),
   /** On today's date in the Netherlands. */
   state: z.enum(CONSENT_STATES),
-  recordedAt: z.string(),
+  recordedAt: moment,
   recordedByName: z.string().nullable(),
-  withdrawnOn: z.string().nullable(),
+  withdrawnOn: dateValue.nullable(),
   withdrawnByName: z.string().nullable(),
   withdrawalNote: z.string().nullable(),
   version: z.number(),
@@ -101,10 +101,10 @@ export const disclosure = z.object({
   dataShared: z.string(),
   ground: z.enum(DISCLOSURE_GROUNDS),
   /** The consent relied on (ground toestemming). */
-  consent: z.object({ id: z.string(), recipientName: z.string(), validFrom: z.string(), validUntil: z.string().nullable() }).nullable(),
+  consent: z.object({ id: z.string(), recipientName: z.string(), validFrom: dateValue, validUntil: dateValue.nullable() }).nullable(),
   reasoning: z.string().nullable(),
-  disclosedOn: z.string(),
-  recordedAt: z.string(),
+  disclosedOn: dateValue,
+  recordedAt: moment,
   recordedByName: z.string().nullable(),
 });
 export type Disclosure = z.infer<typeof disclosure>;

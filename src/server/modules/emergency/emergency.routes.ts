@@ -1,6 +1,7 @@
 // HTTP: break the glass (noodtoegang) and its review by kwaliteit.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemSchema } from '../../lib/problem';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
 import type { AppDeps } from '../../app-deps';
@@ -11,7 +12,7 @@ export function emergencyRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const request = { permission: 'emergency:request' as const };
     const review = { permission: 'emergency:review' as const };
-    app.post('/emergency-access/search', { config: request, schema: { summary: 'Find a client by BSN or last name and birth date, across teams', body: emergencySearch, response: { 200: z.array(emergencyMatch) } } }, async (req) =>
+    app.post('/emergency-access/search', { config: request, schema: { summary: 'Find a client by BSN or last name and birth date, across teams', body: emergencySearch, response: { 200: z.array(emergencyMatch), 429: problemSchema } } }, async (req) =>
       searchForEmergency(db, actorOf(req), req.body),
     );
     app.post('/emergency-access', { config: request, schema: { summary: 'Open a client outside your team, with a reason, for 24 hours', body: emergencyRequest, response: { 201: emergencyGrant } } }, async (req, reply) =>

@@ -1,6 +1,7 @@
 // Break the glass (noodtoegang): find a client outside one's team, open them with a reason for a
 // limited time, and the review of those accesses by kwaliteit. Shared with the web app.
 import { z } from 'zod';
+import { dateValue, moment } from '../../lib/date-fields';
 import { version } from '../../lib/number-fields';
 import { checkExactIdentification, exactIdentificationFields } from '../clients/clients.schemas';
 
@@ -16,7 +17,7 @@ export const emergencyMatch = z.object({
   id: z.string(),
   firstName: z.string(),
   lastName: z.string(),
-  birthDate: z.string().nullable(),
+  birthDate: dateValue.nullable(),
   /** The teams that hold a case or registration of this person. */
   teams: z.array(z.string()),
   /** The actor already has access (own team or an active emergency access). */
@@ -38,8 +39,8 @@ export const emergencyGrant = z.object({
   clientId: z.string(),
   clientName: z.string(),
   reason: z.string(),
-  grantedAt: z.string(),
-  expiresAt: z.string(),
+  grantedAt: moment,
+  expiresAt: moment,
 });
 export type EmergencyGrant = z.infer<typeof emergencyGrant>;
 
@@ -56,7 +57,7 @@ export const emergencyReviewQuery = z.object({
 /** Kwaliteit's judgement as a review list shows it (an emergency access, an attachment): who, when, what. */
 export const reviewFields = {
   reviewedByName: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
+  reviewedAt: moment.nullable(),
   reviewOutcome: z.enum(REVIEW_OUTCOMES).nullable(),
   reviewNote: z.string().nullable(),
   version: z.number(),
@@ -71,8 +72,8 @@ export const emergencyReviewItem = z.object({
   clientId: z.string(),
   clientTeams: z.array(z.string()),
   reason: z.string(),
-  grantedAt: z.string(),
-  expiresAt: z.string(),
+  grantedAt: moment,
+  expiresAt: moment,
   /** Log rows made under this access (reads, exports) until it expired. */
   actions: z.number(),
   ...reviewFields,

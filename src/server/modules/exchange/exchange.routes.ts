@@ -4,6 +4,7 @@
 // worker thread that parses and checks it (upload-worker.ts, through exchange.service
 // checkAndImportUpload); one upload at a time per process (upload-gate.ts).
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { problemSchema } from '../../lib/problem';
 import type { FastifyRouteSchemaDef, FastifyValidationResult } from 'fastify/types/schema';
 import { validatorCompiler, type FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { ZodType } from 'zod';
@@ -63,8 +64,8 @@ export function exchangeRoutes({ db, databaseKind, config }: AppDeps): FastifyPl
     app.get('/exchange/limits', { config: { permission: 'exchange:import' }, schema: { summary: 'The largest upload the web import takes', response: { 200: uploadLimits } } }, async () => ({
       maxUploadBytes: limit,
     }));
-    app.post('/exchange/validate', { ...options, schema: { summary: 'Check an exchange folder without importing', body: exchangeUpload, response: { 200: importResult } } }, async (request) => upload(request, false));
-    app.post('/exchange/import', { ...options, schema: { summary: 'Import an exchange folder (all or nothing)', body: exchangeUpload, response: { 200: importResult } } }, async (request) => {
+    app.post('/exchange/validate', { ...options, schema: { summary: 'Check an exchange folder without importing', body: exchangeUpload, response: { 200: importResult, 429: problemSchema } } }, async (request) => upload(request, false));
+    app.post('/exchange/import', { ...options, schema: { summary: 'Import an exchange folder (all or nothing)', body: exchangeUpload, response: { 200: importResult, 429: problemSchema } } }, async (request) => {
       const result = await upload(request, true);
       if (result.imported) await vacuumAnalyze({ db, kind: databaseKind }, { afterBulkLoad: true });
       return result;

@@ -1,8 +1,9 @@
-// HTTP: GET /api/health, for load balancers and monitoring.
+// HTTP: GET /api/v1/health, for load balancers and monitoring.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDeps } from '../../app-deps';
+import { VERSION } from '../../bootstrap';
 
 const health = z.object({
   status: z.enum(['ok']),
@@ -13,7 +14,7 @@ const health = z.object({
   version: z.string(),
 });
 
-export function healthRoutes({ db, reportDb = db, databaseKind, version }: AppDeps): FastifyPluginAsyncZod {
+export function healthRoutes({ db, reportDb = db, databaseKind, version = VERSION }: AppDeps): FastifyPluginAsyncZod {
   const replicaState = async () => {
     if (reportDb === db) return 'none' as const;
     return reportDb.execute(sql`select 1`).then(

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app-deps';
-import { idempotencyKeyOf } from '../../http/idempotency';
+import { idempotencyHeaders, idempotencyKeyOf } from '../../http/idempotency';
 import { idParams } from '../../http/params';
 import { contact, contactFields, contactUpdate, contactVersion, journalEntry } from './journal.schemas';
 import { addContact, listContactVersions, listContacts, updateContact } from './journal.service';
@@ -19,7 +19,12 @@ export function journalRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
         config: { permission: 'journal:write' },
         schema: { summary: 'Add a contact to the journal',
           description:
-            'Send an `Idempotency-Key` header (a UUID you choose, new for every entry) to make the request safe to repeat: a retry with the same key by the same user returns the contact made the first time (201), never a second one. Keys belong to their user and this route; the same key used earlier for another case answers 409.', params: idParams, body: contactFields, response: { 201: contact } },
+            'Send an `Idempotency-Key` header (a UUID you choose, new for every entry) to make the request safe to repeat: a retry with the same key by the same user returns the contact made the first time (201), never a second one. Keys belong to their user and this route; the same key used earlier for another case answers 409.',
+          params: idParams,
+          headers: idempotencyHeaders,
+          body: contactFields,
+          response: { 201: contact },
+        },
       },
       async (request, reply) => reply.status(201).send(await addContact(db, actorOf(request), request.params.id, request.body, { idempotency: idempotencyKeyOf(request) })),
     );

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { version, wholeNumber } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { CONTACT_KINDS } from '../cases/case-rules';
 import { sensitivity } from '../../lib/sensitivity';
 
@@ -24,7 +24,7 @@ export const contactUpdate = contactFields.extend({ version });
 export const contact = z.object({
   id: z.string(),
   caseId: z.string(),
-  contactOn: z.string(),
+  contactOn: dateValue,
   kind: z.enum(CONTACT_KINDS),
   minutes: z.number().nullable(),
   note: z.string(),
@@ -33,8 +33,8 @@ export const contact = z.object({
   /** Only the author may set, change or clear the sensitive mark. */
   mayChangeSensitivity: z.boolean(),
   withheld: z.literal(false),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: moment,
+  updatedAt: moment,
   version: z.number(),
 });
 export type Contact = z.infer<typeof contact>;
@@ -52,13 +52,13 @@ export type JournalEntry = z.infer<typeof journalEntry>;
 
 export const contactVersion = z.object({
   version: z.number(),
-  contactOn: z.string(),
+  contactOn: dateValue,
   kind: z.enum(CONTACT_KINDS),
   minutes: z.number().nullable(),
   note: z.string(),
   sensitivity,
   authorName: z.string().nullable(),
   replacedByName: z.string().nullable(),
-  replacedAt: z.string(),
+  replacedAt: moment,
 });
 export type ContactVersion = z.infer<typeof contactVersion>;

@@ -3,8 +3,9 @@
 import { z } from 'zod';
 import { INT4_MAX, versionParam, wholeNumber } from '../../lib/number-fields';
 import { plainText } from '../../lib/text-fields';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { sensitivity } from '../../lib/sensitivity';
+import { problemSchema } from '../../lib/problem';
 
 /** Who carries out an agreement: the kitchen-table questions ask for the client and network first. */
 export const AGREEMENT_OWNERS = ['client', 'network', 'volunteer', 'group', 'team', 'specialist'] as const;
@@ -101,9 +102,9 @@ export const agreementBody = z.object({
 
 export const planVersionSummary = z.object({
   version: z.number(),
-  savedAt: z.string(),
+  savedAt: moment,
   savedByName: z.string().nullable(),
-  agreedOn: z.string().nullable(),
+  agreedOn: dateValue.nullable(),
   agreedHow: z.enum(AGREEMENT_WAYS).nullable(),
 });
 
@@ -112,9 +113,9 @@ export const plan = z.object({
   /** 0 when the case has no plan yet (then `content` is an empty plan). */
   version: z.number(),
   content: planContent,
-  savedAt: z.string().nullable(),
+  savedAt: moment.nullable(),
   savedByName: z.string().nullable(),
-  agreedOn: z.string().nullable(),
+  agreedOn: dateValue.nullable(),
   agreedHow: z.enum(AGREEMENT_WAYS).nullable(),
   versions: z.array(planVersionSummary),
   /** The actor is one of the case's workers: sees every part and may mark parts as sensitive. */
@@ -142,9 +143,7 @@ export const planComparison = z.object({ from: z.number(), to: z.number(), chang
  * The body of a 409 on a plan save: when someone else saved in between, their version and what they
  * changed; on a closed case only the message.
  */
-export const planConflict = z.object({
-  error: z.literal('conflict'),
-  message: z.string(),
+export const planConflict = problemSchema.extend({
   current: plan.optional(),
   changes: z.array(planChange).optional(),
 });

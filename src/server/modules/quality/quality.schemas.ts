@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { version } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { plainText } from '../../lib/text-fields';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { filingProblems, INCIDENT_CATEGORIES, QUALITY_KINDS, QUALITY_STATUSES } from './quality-rules';
 
 const requiredText = (max: number, message: string) => z.string(message).trim().min(1, message).max(max, `Maximaal ${max} tekens`);
@@ -60,10 +60,10 @@ export const qualityReportSummary = z.object({
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
   title: z.string(),
-  occurredOn: z.string(),
-  receivedOn: z.string(),
+  occurredOn: dateValue,
+  receivedOn: dateValue,
   status: z.enum(QUALITY_STATUSES),
-  closedOn: z.string().nullable(),
+  closedOn: dateValue.nullable(),
   version: z.number(),
 });
 export type QualityReportSummary = z.infer<typeof qualityReportSummary>;
@@ -77,10 +77,10 @@ export type QualityReportList = z.infer<typeof qualityReportList>;
 
 export const qualityStep = z.object({
   id: z.string(),
-  stepOn: z.string(),
+  stepOn: dateValue,
   description: z.string(),
   authorName: z.string().nullable(),
-  createdAt: z.string(),
+  createdAt: moment,
 });
 export type QualityStep = z.infer<typeof qualityStep>;
 
@@ -90,7 +90,7 @@ export const qualityReportDetail = qualityReportSummary.extend({
   evaluation: z.string().nullable(),
   lessonLearned: z.string().nullable(),
   createdByName: z.string().nullable(),
-  createdAt: z.string(),
+  createdAt: moment,
   /** Oldest first: the newest step is last. */
   steps: z.array(qualityStep),
 });

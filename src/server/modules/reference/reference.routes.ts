@@ -1,4 +1,4 @@
-// HTTP: GET /api/reference, the teams and code lists every screen needs.
+// HTTP: GET /api/v1/reference, the teams and code lists every screen needs.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app-deps';

@@ -1,6 +1,7 @@
 // HTTP: register a resident, the triage queue, and triage.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { problemSchema } from '../../lib/problem';
 import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app-deps';
 import { idParams } from '../../http/params';
@@ -11,7 +12,7 @@ export function registrationsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/registrations',
-      { config: { permission: 'registrations:write' }, schema: { summary: 'Register a resident (aanmelding)', body: newRegistration, response: { 201: registration } } },
+      { config: { permission: 'registrations:write' }, schema: { summary: 'Register a resident (aanmelding)', body: newRegistration, response: { 201: registration, 429: problemSchema } } },
       async (request, reply) => reply.status(201).send(await createRegistration(db, actorOf(request), request.body)),
     );
     app.get(

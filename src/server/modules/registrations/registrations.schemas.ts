@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { version } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { CHOOSE_ONE_CLIENT, choosesOneClient, clientFields, clientSummary } from '../clients/clients.schemas';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { clientAttach } from '../attachments/attachments.schemas';
 import { OUT_OF_SCOPE_REASONS, TRIAGE_OUTCOMES } from './triage';
 
@@ -46,7 +46,7 @@ export const registration = z.object({
   client: clientSummary,
   teamId: z.string(),
   teamName: z.string(),
-  registeredOn: z.string(),
+  registeredOn: dateValue,
   referrerCode: z.string(),
   referrerOther: z.string().nullable(),
   question: z.string(),
@@ -54,7 +54,7 @@ export const registration = z.object({
   triageOutcome: z.enum(TRIAGE_OUTCOMES).nullable(),
   triageAdvice: z.string().nullable(),
   triageTeamName: z.string().nullable(),
-  triagedAt: z.string().nullable(),
+  triagedAt: moment.nullable(),
   caseId: z.string().nullable(),
   /** Calendar days since registration. */
   waitingDays: z.number(),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { offsetParam, version, wholeNumberParam } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
 import { plainText } from '../../lib/text-fields';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 
 export const DESTRUCTION_REASONS = ['bewaartermijn', 'verzoek'] as const;
 export type DestructionReason = (typeof DESTRUCTION_REASONS)[number];
@@ -87,26 +87,26 @@ export const destructionItem = z.object({
   reason: z.enum(DESTRUCTION_REASONS),
   status: z.enum(DESTRUCTION_STATUSES),
   /** Request: the day it was received; retention term: the day the daily job listed it. */
-  requestedOn: z.string(),
+  requestedOn: dateValue,
   /** The last day to act: the legal term for a request, the listing day for the retention term. */
-  dueOn: z.string(),
+  dueOn: dateValue,
   requestNote: z.string().nullable(),
   /** The teams of the client's cases, by name. */
   teams: z.array(z.string()),
   caseCount: z.number(),
   /** The latest closing date over the client's cases. */
-  lastClosedOn: z.string().nullable(),
+  lastClosedOn: dateValue.nullable(),
   /** Other people in the client's cases (household members): their journal and plan go too. */
   otherPersons: z.number(),
   /** Why it cannot be carried out now (a running case or registration), or null. */
   blockedBy: z.string().nullable(),
   /** The first pair of eyes: who proposed the destruction or recorded the request, when, why. */
   proposedByName: z.string().nullable(),
-  proposedAt: z.string().nullable(),
+  proposedAt: moment.nullable(),
   proposalNote: z.string().nullable(),
   /** Whose turn it is for the person asking (see destructionTurn). */
   turn: z.enum(DESTRUCTION_TURNS),
-  decidedAt: z.string().nullable(),
+  decidedAt: moment.nullable(),
   decidedByName: z.string().nullable(),
   decisionNote: z.string().nullable(),
   version: z.number(),

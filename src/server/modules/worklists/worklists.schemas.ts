@@ -100,6 +100,6 @@ export type DashboardItem = z.infer<typeof dashboardItem>;
 
 export const dashboard = z.object({
   layout: dashboardLayout,
-  blocks: z.record(z.enum(DASHBOARD_BLOCKS), z.array(dashboardItem)),
+  blocks: z.object(Object.fromEntries(DASHBOARD_BLOCKS.map((block) => [block, z.array(dashboardItem)])) as Record<DashboardBlock, z.ZodArray<typeof dashboardItem>>),
 });
 export type Dashboard = z.infer<typeof dashboard>;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { wholeNumber, wholeNumberParam } from '../../lib/number-fields';
 import { notInFuture } from '../../lib/dates';
-import { isoDate } from '../../lib/date-fields';
+import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { suppressionInfo } from '../reports/reports.schemas';
 import { ZRM_DUE_KINDS, ZRM_MAX_SCORE, ZRM_MIN_SCORE, ZRM_TYPES } from './zrm-rules';
 
@@ -23,15 +23,15 @@ export const zrmAssessment = z.object({
   id: z.string(),
   caseId: z.string(),
   clientId: z.string(),
-  assessedOn: z.string(),
+  assessedOn: dateValue,
   /** nul, doel, periodiek, eind; onbekend (or empty) in imported old registrations. */
   type: z.string(),
   scores: z.record(z.string(), z.number()),
-  createdAt: z.string(),
+  createdAt: moment,
 });
 export type ZrmAssessment = z.infer<typeof zrmAssessment>;
 
-export const zrmDue = z.object({ kind: z.enum(ZRM_DUE_KINDS), dueOn: z.string(), overdue: z.boolean() });
+export const zrmDue = z.object({ kind: z.enum(ZRM_DUE_KINDS), dueOn: dateValue, overdue: z.boolean() });
 
 export const caseZrm = z.object({
   /** Newest first. */
@@ -48,7 +48,7 @@ export const clientZrm = z.object({
       code: z.string(),
       label: z.string(),
       /** Oldest first; `doel` points are the goals the chart draws against. */
-      points: z.array(z.object({ assessedOn: z.string(), score: z.number(), type: z.string(), caseId: z.string() })),
+      points: z.array(z.object({ assessedOn: dateValue, score: z.number(), type: z.string(), caseId: z.string() })),
     }),
   ),
 });

@@ -7,13 +7,13 @@ import type { ReviewStatus } from '../emergency/api';
 export type { AttachmentReviewItem };
 
 export function useAttachmentReviews(status: ReviewStatus) {
-  return useQuery({ queryKey: ['attachments', 'review', status], queryFn: () => api.get<AttachmentReviewItem[]>(`/api/attachments?status=${status}`) });
+  return useQuery({ queryKey: ['attachments', 'review', status], queryFn: () => api.get<AttachmentReviewItem[]>(`/api/v1/attachments?status=${status}`) });
 }
 
 export function useReviewAttachment(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { outcome: string; note: string; version: number }) => api.post<null>(`/api/attachments/${encodeURIComponent(id)}/review`, body),
+    mutationFn: (body: { outcome: string; note: string; version: number }) => api.post<null>(`/api/v1/attachments/${encodeURIComponent(id)}/review`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['attachments', 'review'] }),
   });
 }

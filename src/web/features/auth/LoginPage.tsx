@@ -20,7 +20,7 @@ function oidcError(code: string | null): string | null {
 export function LoginPage() {
   const { me, login, sessionExpired } = useAuth();
   const [searchParams] = useSearchParams();
-  const config = useQuery({ queryKey: ['auth', 'config'], queryFn: () => api.get<AuthConfig>('/api/auth/config'), staleTime: Infinity });
+  const config = useQuery({ queryKey: ['auth', 'config'], queryFn: () => api.get<AuthConfig>('/api/v1/auth/config'), staleTime: Infinity });
   const notice = oidcError(searchParams.get('fout')) ?? (sessionExpired ? SESSION_EXPIRED_MESSAGE : null);
   const navigate = useNavigate();
   const location = useLocation();
@@ -72,7 +72,7 @@ export function LoginPage() {
               <section aria-labelledby="login-oidc">
                 <Heading2 id="login-oidc">Met uw organisatieaccount</Heading2>
                 {/* A plain link: the server redirects to the organisation's login page and back. */}
-                <ButtonLink href="/api/auth/oidc/start" appearance="primary-action-button">
+                <ButtonLink href="/api/v1/auth/oidc/start" appearance="primary-action-button">
                   Inloggen met uw organisatieaccount
                 </ButtonLink>
               </section>

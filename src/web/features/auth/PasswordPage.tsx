@@ -20,7 +20,7 @@ export function PasswordPage() {
   const [repeat, setRepeat] = useState('');
   const [done, setDone] = useState(false);
   const form = useFormErrors('password');
-  const change = useMutation({ mutationFn: (body: PasswordChange) => api.post<null>('/api/auth/password', body) });
+  const change = useMutation({ mutationFn: (body: PasswordChange) => api.post<null>('/api/v1/auth/password', body) });
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();

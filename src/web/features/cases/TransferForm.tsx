@@ -31,7 +31,7 @@ export function teamTitle(name: string): string {
 function useTransfer(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<TransferResult>(`/api/cases/${encodeURIComponent(caseId)}/transfer`, body),
+    mutationFn: (body: Record<string, unknown>) => api.post<TransferResult>(`/api/v1/cases/${encodeURIComponent(caseId)}/transfer`, body),
     onSuccess: (result) => {
       if (result.stillVisible) void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
       else queryClient.removeQueries({ queryKey: ['case', caseId] });

@@ -7,13 +7,13 @@ import { api } from '../../app/api';
 export type { CaseDetail, Worker };
 
 export function useCase(id: string) {
-  return useQuery({ queryKey: ['case', id], queryFn: () => api.get<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: ['case', id], queryFn: () => api.get<CaseDetail>(`/api/v1/cases/${encodeURIComponent(id)}`) });
 }
 
 export function useWorkers(teamId: string | null | undefined) {
   return useQuery({
     queryKey: ['workers', teamId],
-    queryFn: () => api.get<Worker[]>(`/api/teams/${encodeURIComponent(teamId ?? '')}/workers`),
+    queryFn: () => api.get<Worker[]>(`/api/v1/teams/${encodeURIComponent(teamId ?? '')}/workers`),
     enabled: !!teamId,
     staleTime: 5 * 60_000,
   });
@@ -26,7 +26,7 @@ export function useCaseAction(caseId: string, action: CaseAction) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: Record<string, unknown>) => {
-      const path = `/api/cases/${encodeURIComponent(caseId)}/${action}`;
+      const path = `/api/v1/cases/${encodeURIComponent(caseId)}/${action}`;
       return action === 'lead-worker' ? api.put<CaseDetail>(path, body) : api.post<CaseDetail>(path, body);
     },
     onSuccess: (detail) => {

@@ -1,14 +1,14 @@
 // The client's access log (who looked at the file) and the addresses of the file downloads.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AccessLogEntry, AccessLogPage } from '../../../server/modules/access-log/access-log.schemas';
-import { api, ApiError } from '../../app/api';
+import { api, ApiError, toErrorBody } from '../../app/api';
 
 export type { AccessLogEntry, AccessLogPage };
 
 export function useAccessLog(clientId: string, page: number, enabled: boolean) {
   return useQuery({
     queryKey: ['access-log', clientId, page],
-    queryFn: () => api.get<AccessLogPage>(`/api/clients/${encodeURIComponent(clientId)}/access-log?page=${page}`),
+    queryFn: () => api.get<AccessLogPage>(`/api/v1/clients/${encodeURIComponent(clientId)}/access-log?page=${page}`),
     enabled,
     placeholderData: keepPreviousData,
   });
@@ -16,7 +16,7 @@ export function useAccessLog(clientId: string, page: number, enabled: boolean) {
 
 /** A GET the session cookie authenticates: a plain link downloads the file. */
 export function clientFileUrl(clientId: string, format: 'pdf' | 'json'): string {
-  return `/api/clients/${encodeURIComponent(clientId)}/${format === 'pdf' ? 'file.pdf' : 'file'}`;
+  return `/api/v1/clients/${encodeURIComponent(clientId)}/${format === 'pdf' ? 'file.pdf' : 'file'}`;
 }
 
 const PDF_FALLBACK_MESSAGES: Record<number, string> = {
@@ -35,12 +35,13 @@ export async function fetchClientFilePdf(clientId: string): Promise<{ blob: Blob
   try {
     response = await fetch(clientFileUrl(clientId, 'pdf'), { credentials: 'same-origin' });
   } catch {
-    throw new ApiError(0, { error: 'network', message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
+    throw new ApiError(0, { code: 'network', message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => null)) as { error?: string; message?: string } | null;
-    const message = body?.message ?? PDF_FALLBACK_MESSAGES[response.status] ?? 'De pdf kon niet worden gemaakt. Probeer het opnieuw.';
-    throw new ApiError(response.status, { error: body?.error ?? 'error', message });
+    const body: unknown = await response.json().catch(() => null);
+    const problem = toErrorBody(response.status, body);
+    const hasDetail = typeof (body as { detail?: unknown } | null)?.detail === 'string';
+    throw new ApiError(response.status, hasDetail ? problem : { ...problem, message: PDF_FALLBACK_MESSAGES[response.status] ?? 'De pdf kon niet worden gemaakt. Probeer het opnieuw.' });
   }
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'dossier.pdf';
   return { blob: await response.blob(), fileName };
@@ -60,5 +61,5 @@ export function saveFile(blob: Blob, fileName: string): void {
 
 /** The print view of the krachtplan tells the server it was opened, for the access log. */
 export function logPlanPrint(caseId: string): Promise<null> {
-  return api.post<null>(`/api/cases/${encodeURIComponent(caseId)}/plan/print`, {});
+  return api.post<null>(`/api/v1/cases/${encodeURIComponent(caseId)}/plan/print`, {});
 }

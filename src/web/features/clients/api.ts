@@ -11,19 +11,19 @@ export function useClientSearch(search: string, options: { ownTeam?: boolean } =
   return useQuery({
     queryKey: ['clients', 'search', search, ownTeam],
     // A POST body, not a query string: the search text may be a BSN and never goes in a URL.
-    queryFn: () => api.post<ClientSummary[]>('/api/clients/search', { search, ownTeam }),
+    queryFn: () => api.post<ClientSummary[]>('/api/v1/clients/search', { search, ownTeam }),
     enabled: search.trim().length >= 2,
   });
 }
 
 export function useClient(id: string) {
-  return useQuery({ queryKey: ['client', id], queryFn: () => api.get<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: ['client', id], queryFn: () => api.get<ClientDetail>(`/api/v1/clients/${encodeURIComponent(id)}`) });
 }
 
 export function useUpdateClient(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: unknown) => api.put<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`, body),
+    mutationFn: (body: unknown) => api.put<ClientDetail>(`/api/v1/clients/${encodeURIComponent(id)}`, body),
     onSuccess: (client) => {
       queryClient.setQueryData(['client', id], client);
       void queryClient.invalidateQueries({ queryKey: ['clients'] });
@@ -33,7 +33,7 @@ export function useUpdateClient(id: string) {
 }
 
 export function useDuplicateCheck() {
-  return useMutation({ mutationFn: (body: DuplicateCheck) => api.post<DuplicateMatch[]>('/api/clients/duplicate-check', body) });
+  return useMutation({ mutationFn: (body: DuplicateCheck) => api.post<DuplicateMatch[]>('/api/v1/clients/duplicate-check', body) });
 }
 
 export const DUPLICATE_REASON_LABELS: Record<DuplicateMatch['reason'], string> = {

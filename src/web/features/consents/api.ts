@@ -6,7 +6,7 @@ import { api } from '../../app/api';
 export type { ClientConsents, Consent, ConsentFields, Disclosure, DisclosureFields };
 
 const key = (clientId: string) => ['consents', clientId] as const;
-const clientPath = (clientId: string, what: 'consents' | 'disclosures') => `/api/clients/${encodeURIComponent(clientId)}/${what}`;
+const clientPath = (clientId: string, what: 'consents' | 'disclosures') => `/api/v1/clients/${encodeURIComponent(clientId)}/${what}`;
 
 export function useClientConsents(clientId: string) {
   return useQuery({ queryKey: key(clientId), queryFn: () => api.get<ClientConsents>(clientPath(clientId, 'consents')) });
@@ -28,7 +28,7 @@ export function useRecordConsent(clientId: string) {
 }
 
 export function useWithdrawConsent(clientId: string, consentId: string) {
-  return useConsentsMutation(clientId, (body: ConsentWithdrawal) => api.post<Consent>(`/api/consents/${encodeURIComponent(consentId)}/withdraw`, body));
+  return useConsentsMutation(clientId, (body: ConsentWithdrawal) => api.post<Consent>(`/api/v1/consents/${encodeURIComponent(consentId)}/withdraw`, body));
 }
 
 export function useRecordDisclosure(clientId: string) {

@@ -8,14 +8,14 @@ export type { Dashboard, DashboardBlock, DashboardItem, DashboardLayout };
 const KEY = ['dashboard'] as const;
 
 export function useDashboard() {
-  return useQuery({ queryKey: KEY, queryFn: () => api.get<Dashboard>('/api/work/dashboard') });
+  return useQuery({ queryKey: KEY, queryFn: () => api.get<Dashboard>('/api/v1/work/dashboard') });
 }
 
 /** Saves the layout at once (shown before the answer); a failure puts the saved layout back. */
 export function useSaveLayout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (layout: DashboardLayout) => api.put<DashboardLayout>('/api/work/dashboard/layout', layout),
+    mutationFn: (layout: DashboardLayout) => api.put<DashboardLayout>('/api/v1/work/dashboard/layout', layout),
     onMutate: (layout) => {
       const before = queryClient.getQueryData<Dashboard>(KEY);
       if (before) queryClient.setQueryData<Dashboard>(KEY, { ...before, layout });

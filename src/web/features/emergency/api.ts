@@ -12,17 +12,17 @@ export interface EmergencySearchBody {
 }
 
 export function useEmergencySearch() {
-  return useMutation({ mutationFn: (body: EmergencySearchBody) => api.post<EmergencyMatch[]>('/api/emergency-access/search', body) });
+  return useMutation({ mutationFn: (body: EmergencySearchBody) => api.post<EmergencyMatch[]>('/api/v1/emergency-access/search', body) });
 }
 
 export function useMyEmergencyAccess() {
-  return useQuery({ queryKey: ['emergency', 'mine'], queryFn: () => api.get<EmergencyGrant[]>('/api/emergency-access/mine') });
+  return useQuery({ queryKey: ['emergency', 'mine'], queryFn: () => api.get<EmergencyGrant[]>('/api/v1/emergency-access/mine') });
 }
 
 export function useGrantEmergencyAccess() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { clientId: string; reason: string }) => api.post<EmergencyGrant>('/api/emergency-access', body),
+    mutationFn: (body: { clientId: string; reason: string }) => api.post<EmergencyGrant>('/api/v1/emergency-access', body),
     // The new access changes what the session may see: forget everything cached.
     onSuccess: () => void queryClient.invalidateQueries(),
   });
@@ -31,13 +31,13 @@ export function useGrantEmergencyAccess() {
 export type ReviewStatus = 'te_beoordelen' | 'beoordeeld' | 'alle';
 
 export function useEmergencyReviews(status: ReviewStatus) {
-  return useQuery({ queryKey: ['emergency', 'review', status], queryFn: () => api.get<EmergencyReviewItem[]>(`/api/emergency-access?status=${status}`) });
+  return useQuery({ queryKey: ['emergency', 'review', status], queryFn: () => api.get<EmergencyReviewItem[]>(`/api/v1/emergency-access?status=${status}`) });
 }
 
 export function useReviewEmergencyAccess(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { outcome: string; note: string; version: number }) => api.post<null>(`/api/emergency-access/${encodeURIComponent(id)}/review`, body),
+    mutationFn: (body: { outcome: string; note: string; version: number }) => api.post<null>(`/api/v1/emergency-access/${encodeURIComponent(id)}/review`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['emergency', 'review'] }),
   });
 }

@@ -6,12 +6,12 @@ import { api } from '../../app/api';
 export type { ImportResult };
 
 /** The largest upload the server takes (IMPORT_MAX_MB); a setting, so it does not change while the app runs. */
-export const uploadLimitsQuery = { queryKey: ['exchange', 'limits'], queryFn: () => api.get<UploadLimits>('/api/exchange/limits'), staleTime: Infinity };
+export const uploadLimitsQuery = { queryKey: ['exchange', 'limits'], queryFn: () => api.get<UploadLimits>('/api/v1/exchange/limits'), staleTime: Infinity };
 
 export function useValidateExchange() {
-  return useMutation({ mutationFn: (upload: ExchangeUpload) => api.post<ImportResult>('/api/exchange/validate', upload) });
+  return useMutation({ mutationFn: (upload: ExchangeUpload) => api.post<ImportResult>('/api/v1/exchange/validate', upload) });
 }
 
 export function useImportExchange() {
-  return useMutation({ mutationFn: (upload: ExchangeUpload) => api.post<ImportResult>('/api/exchange/import', upload) });
+  return useMutation({ mutationFn: (upload: ExchangeUpload) => api.post<ImportResult>('/api/v1/exchange/import', upload) });
 }

@@ -6,14 +6,14 @@ import { api } from '../../app/api';
 export type { Contact, ContactVersion, JournalEntry, WithheldContact };
 
 export function useContacts(caseId: string) {
-  return useQuery({ queryKey: ['contacts', caseId], queryFn: () => api.get<JournalEntry[]>(`/api/cases/${encodeURIComponent(caseId)}/contacts`) });
+  return useQuery({ queryKey: ['contacts', caseId], queryFn: () => api.get<JournalEntry[]>(`/api/v1/cases/${encodeURIComponent(caseId)}/contacts`) });
 }
 
 export function useAddContact(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ fields, idempotencyKey }: { fields: ContactFields; idempotencyKey: string }) =>
-      api.post<Contact>(`/api/cases/${encodeURIComponent(caseId)}/contacts`, fields, { idempotencyKey }),
+      api.post<Contact>(`/api/v1/cases/${encodeURIComponent(caseId)}/contacts`, fields, { idempotencyKey }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['contacts', caseId] }),
   });
 }
@@ -21,7 +21,7 @@ export function useAddContact(caseId: string) {
 export function useUpdateContact(caseId: string, contactId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: ContactFields & { version: number }) => api.put<Contact>(`/api/contacts/${encodeURIComponent(contactId)}`, body),
+    mutationFn: (body: ContactFields & { version: number }) => api.put<Contact>(`/api/v1/contacts/${encodeURIComponent(contactId)}`, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['contacts', caseId] });
       void queryClient.invalidateQueries({ queryKey: ['contact-versions', contactId] });
@@ -32,7 +32,7 @@ export function useUpdateContact(caseId: string, contactId: string) {
 export function useContactVersions(contactId: string, enabled: boolean) {
   return useQuery({
     queryKey: ['contact-versions', contactId],
-    queryFn: () => api.get<ContactVersion[]>(`/api/contacts/${encodeURIComponent(contactId)}/versions`),
+    queryFn: () => api.get<ContactVersion[]>(`/api/v1/contacts/${encodeURIComponent(contactId)}/versions`),
     enabled,
   });
 }

@@ -8,13 +8,13 @@ export type { NetworkFields, NetworkMember };
 const key = (caseId: string) => ['network', caseId] as const;
 
 export function useNetwork(caseId: string) {
-  return useQuery({ queryKey: key(caseId), queryFn: () => api.get<NetworkMember[]>(`/api/cases/${encodeURIComponent(caseId)}/network`) });
+  return useQuery({ queryKey: key(caseId), queryFn: () => api.get<NetworkMember[]>(`/api/v1/cases/${encodeURIComponent(caseId)}/network`) });
 }
 
 export function useAddNetworkMember(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NetworkFields) => api.post<NetworkMember>(`/api/cases/${encodeURIComponent(caseId)}/network`, body),
+    mutationFn: (body: NetworkFields) => api.post<NetworkMember>(`/api/v1/cases/${encodeURIComponent(caseId)}/network`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key(caseId) }),
   });
 }
@@ -22,7 +22,7 @@ export function useAddNetworkMember(caseId: string) {
 export function useUpdateNetworkMember(caseId: string, memberId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NetworkFields & { version: number }) => api.put<NetworkMember>(`/api/network/${encodeURIComponent(memberId)}`, body),
+    mutationFn: (body: NetworkFields & { version: number }) => api.put<NetworkMember>(`/api/v1/network/${encodeURIComponent(memberId)}`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key(caseId) }),
   });
 }
@@ -30,7 +30,7 @@ export function useUpdateNetworkMember(caseId: string, memberId: string) {
 export function useRemoveNetworkMember(caseId: string, memberId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (version: number) => api.post<null>(`/api/network/${encodeURIComponent(memberId)}/remove`, { version }),
+    mutationFn: (version: number) => api.post<null>(`/api/v1/network/${encodeURIComponent(memberId)}/remove`, { version }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key(caseId) }),
   });
 }

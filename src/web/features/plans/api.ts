@@ -12,7 +12,7 @@ export interface PlanComparison {
   changes: PlanChange[];
 }
 
-const base = (caseId: string) => `/api/cases/${encodeURIComponent(caseId)}/plan`;
+const base = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/plan`;
 
 export function usePlan(caseId: string) {
   // The form keeps its own draft; a refetch on focus must not look like someone else's save.

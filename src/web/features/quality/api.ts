@@ -17,17 +17,17 @@ const listKey = ['quality-reports'] as const;
 const detailKey = (id: string) => ['quality-reports', 'detail', id] as const;
 
 export function useQualityReports(filters: QualityReportQuery) {
-  return useQuery({ queryKey: [...listKey, 'list', filters], queryFn: () => api.get<QualityReportList>(`/api/quality-reports${query({ ...filters })}`) });
+  return useQuery({ queryKey: [...listKey, 'list', filters], queryFn: () => api.get<QualityReportList>(`/api/v1/quality-reports${query({ ...filters })}`) });
 }
 
 export function useQualityReport(id: string) {
-  return useQuery({ queryKey: detailKey(id), queryFn: () => api.get<QualityReportDetail>(`/api/quality-reports/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: detailKey(id), queryFn: () => api.get<QualityReportDetail>(`/api/v1/quality-reports/${encodeURIComponent(id)}`) });
 }
 
 export function useFileQualityReport() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: QualityReportInput) => api.post<{ id: string }>('/api/quality-reports', body),
+    mutationFn: (body: QualityReportInput) => api.post<{ id: string }>('/api/v1/quality-reports', body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: listKey }),
   });
 }
@@ -44,11 +44,11 @@ function useDetailMutation<T>(id: string, send: (body: T) => Promise<QualityRepo
 }
 
 export function useUpdateQualityReport(id: string) {
-  return useDetailMutation<QualityReportUpdate>(id, (body) => api.put<QualityReportDetail>(`/api/quality-reports/${encodeURIComponent(id)}`, body));
+  return useDetailMutation<QualityReportUpdate>(id, (body) => api.put<QualityReportDetail>(`/api/v1/quality-reports/${encodeURIComponent(id)}`, body));
 }
 
 export function useAddQualityStep(id: string) {
-  return useDetailMutation<QualityStepInput>(id, (body) => api.post<QualityReportDetail>(`/api/quality-reports/${encodeURIComponent(id)}/steps`, body));
+  return useDetailMutation<QualityStepInput>(id, (body) => api.post<QualityReportDetail>(`/api/v1/quality-reports/${encodeURIComponent(id)}/steps`, body));
 }
 
 /** After a conflict (409): load the report again. */

@@ -6,17 +6,17 @@ import { api, query } from '../../app/api';
 export type { Registration };
 
 export function useRegistrations(status: 'untriaged' | 'triaged' | 'all') {
-  return useQuery({ queryKey: ['registrations', status], queryFn: () => api.get<Registration[]>(`/api/registrations${query({ status })}`) });
+  return useQuery({ queryKey: ['registrations', status], queryFn: () => api.get<Registration[]>(`/api/v1/registrations${query({ status })}`) });
 }
 
 export function useRegistration(id: string) {
-  return useQuery({ queryKey: ['registration', id], queryFn: () => api.get<Registration>(`/api/registrations/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: ['registration', id], queryFn: () => api.get<Registration>(`/api/v1/registrations/${encodeURIComponent(id)}`) });
 }
 
 export function useCreateRegistration() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewRegistration) => api.post<Registration>('/api/registrations', body),
+    mutationFn: (body: NewRegistration) => api.post<Registration>('/api/v1/registrations', body),
     onSuccess: (registration) => {
       queryClient.setQueryData(['registration', registration.id], registration);
       void queryClient.invalidateQueries({ queryKey: ['registrations'] });
@@ -28,7 +28,7 @@ export function useCreateRegistration() {
 export function useTriage(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: TriageBody) => api.post<Registration>(`/api/registrations/${encodeURIComponent(id)}/triage`, body),
+    mutationFn: (body: TriageBody) => api.post<Registration>(`/api/v1/registrations/${encodeURIComponent(id)}/triage`, body),
     onSuccess: (registration) => {
       queryClient.setQueryData(['registration', registration.id], registration);
       void queryClient.invalidateQueries({ queryKey: ['registrations'] });

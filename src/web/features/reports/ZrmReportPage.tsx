@@ -1,5 +1,5 @@
 // ZRM-voortgang: per life domain, how self-reliance moved from the nulmeting to the latest
-// measurement in the year, with the Wilcoxon signed-rank test (GET /api/reports/zrm).
+// measurement in the year, with the Wilcoxon signed-rank test (GET /api/v1/reports/zrm).
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
@@ -22,7 +22,7 @@ export function ZrmReportPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear - 1);
   const [team, setTeam] = useState('');
-  const report = useQuery({ queryKey: ['reports', 'zrm', year, team], queryFn: () => api.get<PublishedZrmReport>(`/api/reports/zrm${query({ year, team: team || undefined })}`) });
+  const report = useQuery({ queryKey: ['reports', 'zrm', year, team], queryFn: () => api.get<PublishedZrmReport>(`/api/v1/reports/zrm${query({ year, team: team || undefined })}`) });
   const years: Option[] = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
   const teams: Option[] = [{ value: '', label: 'Hele organisatie' }, ...(reference.data?.teams ?? []).map((t) => ({ value: t.code, label: t.name }))];
   const domainLabel = new Map((reference.data?.codes.zrm_domains ?? []).map((d) => [d.code, d.label]));

@@ -1,4 +1,4 @@
-// The annual (or quarterly) report: GET /api/reports/annual and its CSV twin.
+// The annual (or quarterly) report: GET /api/v1/reports/annual and its CSV twin.
 import { useQuery } from '@tanstack/react-query';
 import type { PublishedAnnualReport } from '../../../server/modules/reports/reports.schemas';
 import { api, query } from '../../app/api';
@@ -21,13 +21,13 @@ function reportQuery(params: ReportParams): string {
 export function useAnnualReport(params: ReportParams) {
   return useQuery({
     queryKey: ['reports', 'annual', params.year, params.quarter ?? null, params.team ?? null],
-    queryFn: () => api.get<AnnualReport>(`/api/reports/annual${reportQuery(params)}`),
+    queryFn: () => api.get<AnnualReport>(`/api/v1/reports/annual${reportQuery(params)}`),
   });
 }
 
 /** The CSV download of the same report (a plain link: the session cookie goes along). */
 export function annualCsvUrl(params: ReportParams): string {
-  return `/api/reports/annual.csv${reportQuery(params)}`;
+  return `/api/v1/reports/annual.csv${reportQuery(params)}`;
 }
 
 /** File name of a download without extension: `jaarverslag-2016`, `kwartaalrapportage-2016-k2-west`. */

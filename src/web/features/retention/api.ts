@@ -9,13 +9,13 @@ export const PAGE_SIZE = 50;
 const key = ['retention'] as const;
 
 export function useRetentionQueue(view: RetentionView, offset: number) {
-  return useQuery({ queryKey: [...key, view, offset], queryFn: () => api.get<DestructionPage>(`/api/retention${query({ status: view, limit: PAGE_SIZE, offset })}`) });
+  return useQuery({ queryKey: [...key, view, offset], queryFn: () => api.get<DestructionPage>(`/api/v1/retention${query({ status: view, limit: PAGE_SIZE, offset })}`) });
 }
 
 export function useDecideDestruction(id: string, decision: 'propose' | 'confirm' | 'decline') {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { version: number; note: string }) => api.post<DestructionItem>(`/api/retention/${encodeURIComponent(id)}/${decision}`, body),
+    mutationFn: (body: { version: number; note: string }) => api.post<DestructionItem>(`/api/v1/retention/${encodeURIComponent(id)}/${decision}`, body),
     // Every tab can change: the row moves on, or out of "open" to "vernietigd" or "afgewezen".
     onSettled: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
@@ -24,7 +24,7 @@ export function useDecideDestruction(id: string, decision: 'propose' | 'confirm'
 export function useDestructionRequest(clientId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { receivedOn: string; note: string }) => api.post<DestructionItem>(`/api/clients/${encodeURIComponent(clientId)}/destruction-request`, body),
+    mutationFn: (body: { receivedOn: string; note: string }) => api.post<DestructionItem>(`/api/v1/clients/${encodeURIComponent(clientId)}/destruction-request`, body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: key }),
   });
 }

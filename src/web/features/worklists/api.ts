@@ -8,13 +8,13 @@ export type TeamFigures = PublishedTeamFigures;
 export type { MyWork, TeamOverview };
 
 export function useMyWork() {
-  return useQuery({ queryKey: ['work', 'mine'], queryFn: () => api.get<MyWork>('/api/work/mine') });
+  return useQuery({ queryKey: ['work', 'mine'], queryFn: () => api.get<MyWork>('/api/v1/work/mine') });
 }
 
 export function useTeamOverview() {
-  return useQuery({ queryKey: ['work', 'team'], queryFn: () => api.get<TeamOverview>('/api/work/team') });
+  return useQuery({ queryKey: ['work', 'team'], queryFn: () => api.get<TeamOverview>('/api/v1/work/team') });
 }
 
 export function useTeamFigures() {
-  return useQuery({ queryKey: ['work', 'figures'], queryFn: () => api.get<TeamFigures>('/api/work/figures') });
+  return useQuery({ queryKey: ['work', 'figures'], queryFn: () => api.get<TeamFigures>('/api/v1/work/figures') });
 }

@@ -36,10 +36,10 @@ export interface NewAssessment {
 }
 
 export function useCaseZrm(caseId: string) {
-  return useQuery({ queryKey: ['zrm', 'case', caseId], queryFn: () => api.get<CaseZrm>(`/api/cases/${encodeURIComponent(caseId)}/zrm`) });
+  return useQuery({ queryKey: ['zrm', 'case', caseId], queryFn: () => api.get<CaseZrm>(`/api/v1/cases/${encodeURIComponent(caseId)}/zrm`) });
 }
 
-/** GET /api/clients/{id}/zrm: per domain of the matrix its points, oldest first (doel points included). */
+/** GET /api/v1/clients/{id}/zrm: per domain of the matrix its points, oldest first (doel points included). */
 export interface ClientZrm {
   clientId: string;
   domains: { code: string; label: string; points: { assessedOn: string; score: number; type: string; caseId: string }[] }[];
@@ -65,14 +65,14 @@ export function assessmentsOf(data: ClientZrm): ZrmAssessment[] {
 export function useClientZrm(clientId: string) {
   return useQuery({
     queryKey: ['zrm', 'client', clientId],
-    queryFn: async () => assessmentsOf(await api.get<ClientZrm>(`/api/clients/${encodeURIComponent(clientId)}/zrm`)),
+    queryFn: async () => assessmentsOf(await api.get<ClientZrm>(`/api/v1/clients/${encodeURIComponent(clientId)}/zrm`)),
   });
 }
 
 export function useAddAssessment(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewAssessment) => api.post<ZrmAssessment>(`/api/cases/${encodeURIComponent(caseId)}/zrm`, body),
+    mutationFn: (body: NewAssessment) => api.post<ZrmAssessment>(`/api/v1/cases/${encodeURIComponent(caseId)}/zrm`, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['zrm'] });
       void queryClient.invalidateQueries({ queryKey: ['work'] });
