@@ -6,7 +6,7 @@
 // Pure: no I/O. Comma separated, RFC 4180 quoting, '\n' line ends, decimal point, empty = null;
 // a text a spreadsheet would run as a formula (a provider's name) is written as text (csvField).
 import type { PublishedAnnualReport } from './reports.schemas';
-import { buildReportTables, fileCell, fileHeader, hasGroupColumn, tableList, type AnnualReportTables, type ReportLabels, type ReportScope } from './report-tables';
+import { buildReportTables, fileCell, fileHeader, hasGroupColumn, tableList, type ReportLabels, type ReportScope } from './report-tables';
 import { csvField } from '../exchange/csv';
 
 type Cell = string | number | null;
@@ -16,8 +16,8 @@ function field(value: Cell): string {
   return typeof value === 'number' ? String(value) : csvField(value);
 }
 
-/** The CSV of tables already built. */
-export function tablesCsv(model: AnnualReportTables): string {
+export function renderReportCsv(report: PublishedAnnualReport, labels: ReportLabels, scope: ReportScope = {}): string {
+  const model = buildReportTables(report, labels, scope);
   const sections: Cell[][][] = [model.suppression ? [[model.title], [model.suppression]] : [[model.title]]];
   for (const table of tableList(model)) {
     const grouped = hasGroupColumn(table);
@@ -25,8 +25,4 @@ export function tablesCsv(model: AnnualReportTables): string {
     sections.push([[table.title], fileHeader(table), ...rows]);
   }
   return sections.map((rows) => rows.map((row) => row.map(field).join(',')).join('\n')).join('\n\n') + '\n';
-}
-
-export function renderReportCsv(report: PublishedAnnualReport, labels: ReportLabels, scope: ReportScope = {}): string {
-  return tablesCsv(buildReportTables(report, labels, scope));
 }

@@ -111,7 +111,7 @@ export function periodLabel(year: number, quarter?: number): string {
 }
 
 /** Heading of the column that sums the period: "Jaar" or "T/m kwartaal 2". */
-export function totalColumnLabel(quarter?: number): string {
+function totalColumnLabel(quarter?: number): string {
   return quarter && quarter < 4 ? `T/m kwartaal ${quarter}` : 'Jaar';
 }
 
@@ -120,7 +120,7 @@ export function teamName(labels: ReportLabels, code: string): string {
 }
 
 /** "Jaarverslag 2016", "Kwartaalrapportage 2016 (t/m kwartaal 2, team West)". */
-export function reportTitle(year: number, labels: ReportLabels, scope: ReportScope = {}): string {
+function reportTitle(year: number, labels: ReportLabels, scope: ReportScope = {}): string {
   const parts = [scope.quarter ? `t/m kwartaal ${scope.quarter}` : null, scope.team ? `team ${teamName(labels, scope.team)}` : null].filter(Boolean);
   return `${scope.quarter ? 'Kwartaalrapportage' : 'Jaarverslag'} ${year}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 }
