@@ -108,6 +108,15 @@ describe('the annual report for the analyst', () => {
     expect(csv.split('\n').length).toBeGreaterThan(50);
     expect(csv).toContain(String(report.cases.started.year));
     expect(csv).toContain(String(report.satisfaction.responses));
+    // The page and the CSV write the same tables (report-tables.ts): the same teams, in the same order, with the same cells.
+    const section = csv.split('\n\n').find((block) => block.startsWith('Casussen en unieke cliënten per team'))!;
+    const inCsv = section.split('\n').slice(2).map((line) => line.split(','));
+    const shown: string[][] = [];
+    for (const row of (await page.getByRole('table', { name: /^Casussen en unieke cliënten per team/ }).getByRole('row').all()).slice(1)) {
+      shown.push([(await row.getByRole('rowheader').textContent()) ?? '', ...(await row.getByRole('cell').allTextContents()).map((text) => text.replace(/\./g, ''))]);
+    }
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown).toEqual(inCsv);
   });
 
   it('downloads an Excel workbook that opens, one sheet per table', async () => {

@@ -32,7 +32,8 @@ import {
 import type { AnnualReport, PublishedAnnualReport } from './reports.schemas';
 import { suppressAnnualFamily, type AnnualFamilySuppression } from './annual-family';
 import type { SmallNumberSettings } from './small-numbers';
-import { renderReportCsv, type ReportLabels } from './report-csv';
+import { renderReportCsv } from './report-csv';
+import type { ReportLabels } from './report-tables';
 
 export interface AnnualReportOptions {
   year: number;
@@ -423,11 +424,9 @@ function assembleReport(all: ReportRows, codeLists: ReportCodeLists, options: { 
   return { report, observations };
 }
 
-/** The Dutch labels of the code lists, for the CSV. */
+/** The Dutch names of the teams and codes, for the report's tables (report-tables.ts). */
 export function reportLabels(codeLists: ReportCodeLists): ReportLabels {
-  const labels: ReportLabels = { teams: Object.fromEntries(codeLists.teams.map((t) => [t.code, t.name])), codes: {} };
-  for (const [list, items] of Object.entries(codeLists.lists)) labels.codes[list] = Object.fromEntries(items.map((i) => [i.code, i.label]));
-  return labels;
+  return { teams: codeLists.teams, codes: codeLists.lists };
 }
 
 /** What the means of the annual report were computed over (for the suppression of means over few cases). */

@@ -5,7 +5,7 @@ import { actorOf } from '../../http/auth-hook';
 import type { AppDeps } from '../../app-deps';
 import { publishedAnnualReport, reportQuery, type ReportQuery } from './reports.schemas';
 import { computeAnnualReportCsv, publishAnnualReport, type AnnualReportOptions } from './annual-report';
-import { reportFileName } from './report-csv';
+import { reportFileName } from './report-tables';
 import { smallNumbersFor } from './small-numbers';
 
 function options(query: ReportQuery): AnnualReportOptions {

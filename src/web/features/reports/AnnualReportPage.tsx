@@ -3,15 +3,13 @@
 import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
-import type { Reference } from '../../../server/modules/reference/reference.schemas';
 import { SelectField, type Option } from '../../app/fields';
 import { formatDateTime } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { Loading, QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
-import { suppressionExplanation } from '../../../server/modules/reports/small-numbers';
-import { annualCsvUrl, reportFileName, useAnnualReport, type AnnualReport, type ReportParams } from './api';
-import { buildReportTables, periodLabel, teamName, type ReportTableModel } from './report-tables';
+import { buildReportTables, NO_LABELS, periodLabel, reportFileName, teamName, type AnnualReportTables, type ReportLabels } from '../../../server/modules/reports/report-tables';
+import { annualCsvUrl, useAnnualReport, type AnnualReport, type ReportParams } from './api';
 import { ReportTable } from './ReportTable';
 import { SuppressionNote } from './SuppressionNote';
 import './reports.css';
@@ -70,10 +68,10 @@ export function AnnualReportPage() {
         <SelectField id="verslag-team" label="Team" value={params.team ?? ''} options={teams} placeholder={null} onChange={(v) => setParams({ ...params, team: v || undefined })} />
       </form>
       <p className="kt-visually-hidden" role="status">
-        {report.data ? `${params.quarter ? 'Kwartaalrapportage' : 'Jaarverslag'} ${periodLabel(params)} geladen.` : ''}
+        {report.data ? `${params.quarter ? 'Kwartaalrapportage' : 'Jaarverslag'} ${periodLabel(params.year, params.quarter)} geladen.` : ''}
       </p>
       <QueryStatus query={report} what="het verslag">
-        {(r) => <ReportView report={r} reference={reference.data} params={params} />}
+        {(r) => <ReportView report={r} labels={reference.data ?? NO_LABELS} organisation={reference.data?.organisation.name ?? ''} params={params} />}
       </QueryStatus>
     </>
   );
@@ -109,28 +107,21 @@ const SECTIONS: [string, string][] = [
   ['zrm', 'ZRM-metingen'],
 ];
 
-function ReportView({ report, reference, params }: { report: AnnualReport; reference: Reference | undefined; params: ReportParams }) {
-  const { year, quarter, team } = params;
-  const period = { year, quarter };
-  const tables = useMemo(() => buildReportTables(report, reference, { year, quarter }, team), [report, reference, year, quarter, team]);
+function ReportView({ report, labels, organisation, params }: { report: AnnualReport; labels: ReportLabels; organisation: string; params: ReportParams }) {
+  const { quarter, team } = params;
+  const model = useMemo(() => buildReportTables(report, labels, { quarter, team }), [report, labels, quarter, team]);
+  const tables = model.tables;
   const months = 3 * (params.quarter ?? 4);
-  const periodText = periodLabel(period);
-  const who = params.team ? `team ${teamName(reference, params.team)}` : 'de hele organisatie';
+  const periodText = periodLabel(params.year, params.quarter);
   const kind = params.quarter ? 'Kwartaalrapportage' : 'Jaarverslag';
 
   return (
     <>
       <p className="utrecht-paragraph kt-lead">
-        {kind} {periodText} · {params.team ? teamName(reference, params.team) : 'Hele organisatie'}
+        {kind} {periodText} · {params.team ? teamName(labels, params.team) : 'Hele organisatie'}
       </p>
       {report.suppression && <SuppressionNote suppression={report.suppression} />}
-      <Downloads
-        params={params}
-        title={`${kind} ${periodText}, ${who}`}
-        organisation={reference?.organisation.name ?? ''}
-        tables={Object.values(tables)}
-        suppression={report.suppression ? suppressionExplanation(report.suppression) : null}
-      />
+      <Downloads params={params} organisation={organisation} model={model} />
       <nav aria-label="Inhoud van het verslag" className="kt-report-toc">
         <ul className="utrecht-unordered-list">
           {SECTIONS.map(([id, title]) => (
@@ -152,6 +143,8 @@ function ReportView({ report, reference, params }: { report: AnnualReport; refer
 
       <Section id="teams" title="Per team">
         <ReportTable table={tables.teams} />
+        <Heading3 className="kt-subheading">Per maand en kwartaal</Heading3>
+        <ReportTable table={tables.casesPerTeam} />
         <Heading3 className="kt-subheading">Unieke cliënten</Heading3>
         <ReportTable table={tables.uniqueClients} />
       </Section>
@@ -207,9 +200,10 @@ function ReportView({ report, reference, params }: { report: AnnualReport; refer
   );
 }
 
-function Downloads({ params, title, organisation, tables, suppression }: { params: ReportParams; title: string; organisation: string; tables: ReportTableModel[]; suppression: string | null }) {
+function Downloads({ params, organisation, model }: { params: ReportParams; organisation: string; model: AnnualReportTables }) {
   const [state, setState] = useState<'idle' | 'busy' | 'done' | 'error'>('idle');
-  const fileName = reportFileName(params);
+  const csvName = reportFileName(params, 'csv');
+  const xlsxName = reportFileName(params, 'xlsx');
 
   async function downloadXlsx() {
     setState('busy');
@@ -217,11 +211,9 @@ function Downloads({ params, title, organisation, tables, suppression }: { param
       const { reportWorkbook, saveBlob } = await import('./xlsx');
       const facts: [string, string][] = [
         ['Organisatie', organisation],
-        ['Verslag', title],
         ['Gemaakt op', formatDateTime(new Date().toISOString())],
-        ...(suppression ? [['Afgeschermde kleine aantallen', suppression] as [string, string]] : []),
       ];
-      saveBlob(await reportWorkbook(title, facts, tables), `${fileName}.xlsx`);
+      saveBlob(await reportWorkbook(model, facts), xlsxName);
       setState('done');
     } catch {
       setState('error');
@@ -232,7 +224,7 @@ function Downloads({ params, title, organisation, tables, suppression }: { param
     <section aria-labelledby="downloads-title" className="kt-section kt-downloads">
       <Heading2 id="downloads-title">Downloaden</Heading2>
       <ButtonGroup>
-        <a href={annualCsvUrl(params)} download={`${fileName}.csv`} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
+        <a href={annualCsvUrl(params)} download={csvName} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
           Download CSV
         </a>
         <Button type="button" appearance="secondary-action-button" busy={state === 'busy'} disabled={state === 'busy'} onClick={() => void downloadXlsx()}>
@@ -241,7 +233,7 @@ function Downloads({ params, title, organisation, tables, suppression }: { param
       </ButtonGroup>
       <p className="utrecht-paragraph kt-muted" role="status">
         {state === 'busy' && 'Het Excel-bestand wordt gemaakt…'}
-        {state === 'done' && `Het Excel-bestand ${fileName}.xlsx is gemaakt: één tabblad per tabel.`}
+        {state === 'done' && `Het Excel-bestand ${xlsxName} is gemaakt: één tabblad per tabel.`}
         {state === 'error' && 'Het Excel-bestand kon niet worden gemaakt. Probeer het opnieuw.'}
       </p>
     </section>

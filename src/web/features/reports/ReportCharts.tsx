@@ -3,11 +3,15 @@
 // colour alone (app/Chart.tsx). Loaded lazily: ECharts is large.
 import { Chart, palette, textColour, type ChartOption } from '../../app/Chart';
 import { formatNumber } from '../../app/format';
-import { MONTHS, totalsOf, type ReportTableModel } from './report-tables';
+import { MONTHS, MONTHS_SHORT, type ReportTable as ReportTableModel } from '../../../server/modules/reports/report-tables';
 
 const SYMBOLS = ['circle', 'rect', 'triangle'];
 const LINE_TYPES = ['solid', 'dashed', 'dotted'] as const;
-const MONTHS_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** The value in the last column (the year or "t/m" total) of each row that is no total. */
+function totalsOf(table: ReportTableModel): { label: string; value: number }[] {
+  return table.groups.flatMap((g) => g.rows.filter((r) => !r.total).map((r) => ({ label: r.label, value: r.values[r.values.length - 1] ?? 0 })));
+}
 
 /** Line chart of series per month: every series its own symbol, dash and end label. */
 function monthLines(rows: { label: string; values: (number | null)[] }[], months: number, extra: Record<string, unknown> = {}): ChartOption {
@@ -44,7 +48,8 @@ function highest(values: (number | null)[]): { month: string; value: number } | 
  * so they get their own scale (a line, top) and started/closed share one (patterned bars, bottom).
  */
 export function CasesChart({ table, months, period }: { table: ReportTableModel; months: number; period: string }) {
-  const [started, running, closed] = table.groups[0]!.rows as [RowLike, RowLike, RowLike];
+  const rows = table.groups[0]!.rows;
+  const [started, running, closed] = [rows[0]!, rows[1]!, rows[2]!];
   const summary = [started, running, closed]
     .map((row) => {
       const top = highest(row.values.slice(0, months));
@@ -81,8 +86,6 @@ export function CasesChart({ table, months, period }: { table: ReportTableModel;
   };
   return <Chart draw={() => option} drawKey={JSON.stringify(option)} patterns label={label} caption="Lopende casussen (boven) en instroom en uitstroom (onder) per maand (de tabel hieronder geeft dezelfde cijfers)." height={500} />;
 }
-
-type RowLike = { label: string; values: (number | null)[] };
 
 /** Gemiddelde dagen tot kennismaking per locatie per maand, with the norm of 5 days. */
 export function WaitingChart({ table, months, period, yearMean }: { table: ReportTableModel; months: number; period: string; yearMean: number | null }) {

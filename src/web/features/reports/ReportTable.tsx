@@ -1,11 +1,35 @@
-// One table of the report: caption, column and row headers, groups with a heading (provision
-// categories), totals in bold; long lists hide their all-zero rows behind a checkbox.
+// One table of the report as the server's report-tables.ts defines it: caption, column and row
+// headers, groups with a heading (a team, a provision category), totals in bold; long lists hide
+// their all-zero rows behind a checkbox.
 import { useState } from 'react';
 import { Checkbox, FormField, FormLabel, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { formatNumber } from '../../app/format';
-import { withoutZeroRows, type ReportTableModel, type RowModel } from './report-tables';
+import type { ReportRow, ReportTable as ReportTableModel } from '../../../server/modules/reports/report-tables';
 
-function cellText(row: RowModel, value: number | null, decimals: number, mark: string | null): string {
+/** A row with only zeros (a total never is one). */
+function isZeroRow(row: ReportRow): boolean {
+  return !row.total && row.values.every((v) => v === 0);
+}
+
+/** The table with its all-zero rows left out, and the groups left empty. */
+function withoutZeroRows(table: ReportTableModel): { table: ReportTableModel; hidden: number } {
+  let hidden = 0;
+  const groups = table.groups
+    .map((group) => {
+      const rows = group.rows.filter((row) => {
+        const zero = isZeroRow(row);
+        if (zero) hidden += 1;
+        return !zero;
+      });
+      // A group whose every row is zero goes altogether, its subtotal too.
+      if (group.label !== null && !rows.some((r) => !r.total)) return { ...group, rows: [] };
+      return { ...group, rows };
+    })
+    .filter((group) => group.rows.length > 0);
+  return { table: { ...table, groups }, hidden };
+}
+
+function cellText(row: ReportRow, value: number | null, decimals: number, mark: string | null): string {
   if (mark) return mark;
   if (value === null) return '–';
   return `${formatNumber(value, row.decimals ?? decimals)}${row.suffix ? ` ${row.suffix}` : ''}`;
@@ -32,7 +56,7 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
             input={<Checkbox id={toggleId} appearance="custom" checked={showZeros} onChange={(e) => setShowZeros(e.target.checked)} aria-describedby={`${toggleId}-status`} />}
             label={
               <FormLabel htmlFor={toggleId} type="checkbox" checked={showZeros}>
-                Toon ook rijen met alleen nullen<span className="kt-visually-hidden"> in de tabel “{table.caption}”</span>
+                Toon ook rijen met alleen nullen<span className="kt-visually-hidden"> in de tabel “{table.title}”</span>
               </FormLabel>
             }
           />
@@ -43,13 +67,13 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
       )}
       {!hasRows ? (
         <Paragraph>
-          {table.caption}: niets te tonen in deze periode.
+          {table.title}: niets te tonen in deze periode.
         </Paragraph>
       ) : (
         // Wide tables scroll sideways: the region can take focus so keyboard users can scroll it.
-        <div className="kt-table-scroll" role="region" aria-label={`Tabel: ${table.caption}`} tabIndex={0}>
+        <div className="kt-table-scroll" role="region" aria-label={`Tabel: ${table.title}`} tabIndex={0}>
           <Table className="kt-table kt-report">
-            <TableCaption>{table.caption}</TableCaption>
+            <TableCaption>{table.title}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{table.rowHeader}</TableHeaderCell>
@@ -81,7 +105,7 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
                     <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
                     {row.values.map((value, i) => (
                       <TableCell key={table.columns[i]?.label ?? i} className="kt-num">
-                        {cellText(row, value, decimals, row.marks?.[i] ?? null)}
+                        {cellText(row, value, decimals, row.marks[i] ?? null)}
                       </TableCell>
                     ))}
                   </TableRow>

@@ -29,8 +29,3 @@ export function useAnnualReport(params: ReportParams) {
 export function annualCsvUrl(params: ReportParams): string {
   return `/api/v1/reports/annual.csv${reportQuery(params)}`;
 }
-
-/** File name of a download without extension: `jaarverslag-2016`, `kwartaalrapportage-2016-k2-west`. */
-export function reportFileName(params: ReportParams): string {
-  return [params.quarter ? `kwartaalrapportage-${params.year}-k${params.quarter}` : `jaarverslag-${params.year}`, params.team].filter(Boolean).join('-');
-}
