@@ -214,6 +214,8 @@ export async function recordDestructionRequest(db: Db, actor: Actor, clientId: s
       .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.clientId, clientId), inArray(destructions.status, [...PENDING_STATUSES])))
       .for('update');
     if (pending?.reason === 'verzoek') throw new Conflict('Er is al een verzoek tot vernietiging van deze cliënt in behandeling.');
+    // Not changeVersioned (db/versioned-change.ts): nobody read this row's version (it is found by the
+    // client), so there is nothing to be stale, and without one the request is an insert.
     // The recorder is the first pair of eyes, also over an earlier proposal for the retention term.
     const proposal = { status: 'voorgesteld' as const, proposedBy: actor.userId, proposedAt: new Date(), proposalNote: null };
     let id: string;
