@@ -3,17 +3,18 @@
 // that client. Each attach is recorded and logged, and kwaliteit reviews it. The access policy
 // (clientScope) keeps the master data read-only for the team while another team held the client and
 // kwaliteit has not judged the attach justified; the other team's file stays closed either way.
-import { judge } from '../../access/access-review';
+import { judge, judgedInBetween } from '../../access/access-review';
 import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
+import { changeVersioned } from '../../db/versioned-change';
 import type { Db, DbOrTx } from '../../db/database';
 import { auditLog, clientAttachments, clients, clientTeams, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { clientOfOwnTeam } from '../../access/access.policy';
 import { ROLE_LABELS } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
-import { Invalid, NotFound } from '../../lib/errors';
+import { Invalid } from '../../lib/errors';
 import { identifiedBy } from '../clients/clients.repo';
 import type { AttachmentReviewItem, IdentifiedBy, attachmentReview, attachmentReviewQuery, clientAttach } from './attachments.schemas';
 
@@ -127,16 +128,17 @@ export async function listAttachmentsForReview(db: Db, actor: Actor, query: z.ou
 
 /** Records (or revises) kwaliteit's judgement; a judgement of justified opens the master data for writing. */
 export async function reviewAttachment(db: Db, actor: Actor, id: string, input: z.output<typeof attachmentReview>): Promise<void> {
+  const what = { these: 'deze koppeling', own: 'koppeling' };
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(clientAttachments)
-      .where(and(eq(clientAttachments.organisationId, actor.organisationId), eq(clientAttachments.id, id)))
-      .for('update');
-    if (!before) throw new NotFound('Koppeling niet gevonden');
-    const set = judge(before, actor, input, { these: 'deze koppeling', own: 'koppeling' });
-    await tx.update(clientAttachments).set(set).where(and(eq(clientAttachments.organisationId, actor.organisationId), eq(clientAttachments.id, id)));
-    // No clientId: the review is about the worker's conduct, not a look at the client's file.
-    await writeAudit(tx, actor, { action: 'update', entityType: 'client_attachment', entityId: id, changes: { from: { reviewOutcome: before.reviewOutcome }, to: { reviewOutcome: input.outcome } } });
+    await changeVersioned(tx, actor, {
+      table: clientAttachments,
+      find: async () => (await tx.select().from(clientAttachments).where(and(eq(clientAttachments.organisationId, actor.organisationId), eq(clientAttachments.id, id))).for('update'))[0],
+      notFound: 'Koppeling niet gevonden',
+      version: input.version,
+      conflict: judgedInBetween(what),
+      decide: (before) => ({ set: judge(before, actor, input, what) }),
+      // No clientId: the review is about the worker's conduct, not a look at the client's file.
+      audit: (before) => ({ entityType: 'client_attachment', entityId: id, changes: { from: { reviewOutcome: before.reviewOutcome }, to: { reviewOutcome: input.outcome } } }),
+    });
   });
 }

@@ -7,7 +7,8 @@ import type { Db, DbOrTx, Tx } from '../../db/database';
 import { caseClients, caseEvents, cases, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { mayWrite, worksOnTeam } from '../../access/access.policy';
-import { diff, writeAudit, writeCaseAudit } from '../../audit/audit.writer';
+import { writeAudit } from '../../audit/audit.writer';
+import { changeVersioned } from '../../db/versioned-change';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
 import { chooseClient, limitAttachLookup } from '../clients/clients.service';
@@ -78,31 +79,27 @@ async function changeCase(db: Db, actor: Actor, caseId: string, version: number,
   });
 }
 
-async function applyCaseChange(tx: Tx, actor: Actor, caseId: string, version: number, decide: (row: CaseRow, tx: Tx) => Promise<CaseChange> | CaseChange) {
-  const before = await findVisibleCase(tx, actor, caseId, { forUpdate: true });
-  if (!before) throw new NotFound('Casus niet gevonden');
-  if (before.version !== version) throw new Conflict(CONFLICT);
-  const change = await decide(before, tx);
-  await tx
-    .update(cases)
-    .set({ ...change.set, version: before.version + 1, updatedAt: new Date() })
-    .where(and(eq(cases.organisationId, actor.organisationId), eq(cases.id, caseId)));
-  if (change.event) {
+async function applyCaseChange<C extends CaseChange>(tx: Tx, actor: Actor, caseId: string, version: number, decide: (row: CaseRow, tx: Tx) => Promise<C> | C): Promise<C> {
+  const { decision } = await changeVersioned(tx, actor, {
+    table: cases,
+    find: () => findVisibleCase(tx, actor, caseId, { forUpdate: true }),
+    notFound: 'Casus niet gevonden',
+    version,
+    conflict: CONFLICT,
+    decide: (before) => decide(before, tx),
+    audit: () => ({ entityType: 'case', entityId: caseId, caseId }),
+  });
+  if (decision.event) {
     await tx.insert(caseEvents).values({
       organisationId: actor.organisationId,
       caseId,
-      kind: change.event.kind,
-      reason: change.event.reason ?? null,
-      data: change.event.data ?? null,
+      kind: decision.event.kind,
+      reason: decision.event.reason ?? null,
+      data: decision.event.data ?? null,
       actorId: actor.userId,
     });
   }
-  await writeCaseAudit(tx, actor, caseId, {
-    action: 'update',
-    entityType: 'case',
-    entityId: caseId,
-    changes: diff(before, change.set),
-  });
+  return decision;
 }
 
 function assertDateWithinCase(field: string, date: string, row: CaseRow, label: string) {
@@ -256,9 +253,9 @@ export async function openCase(
  */
 export async function transferCase(db: Db, actor: Actor, caseId: string, input: z.output<typeof transferBody>): Promise<TransferResult> {
   return db.transaction(async (tx) => {
-    let target = { teamId: '', leadWorkerId: null as string | null };
-    await applyCaseChange(tx, actor, caseId, input.version, async (row) => {
+    const { set: target } = await applyCaseChange(tx, actor, caseId, input.version, async (row) => {
       if (row.status === 'closed') throw new Conflict('Een afgesloten casus wordt niet overgedragen; heropen hem eerst');
+      let target: { teamId: string; leadWorkerId: string | null };
       if (input.leadWorkerId) {
         if (input.leadWorkerId === row.leadWorkerId) throw new Invalid([{ path: 'leadWorkerId', message: 'Deze collega is al de regisseur' }]);
         await assertTeamWorker(tx, actor.organisationId, row.teamId, input.leadWorkerId, 'leadWorkerId');
@@ -271,7 +268,7 @@ export async function transferCase(db: Db, actor: Actor, caseId: string, input: 
       }
       return {
         set: target,
-        event: { kind: 'transferred', reason: input.note, data: { fromTeam: row.teamId, toTeam: target.teamId, fromLead: row.leadWorkerId, toLead: target.leadWorkerId } },
+        event: { kind: 'transferred' as const, reason: input.note, data: { fromTeam: row.teamId, toTeam: target.teamId, fromLead: row.leadWorkerId, toLead: target.leadWorkerId } },
       };
     });
     const [team] = await tx.select({ name: teams.name }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, target.teamId)));

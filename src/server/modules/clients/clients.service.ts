@@ -7,7 +7,8 @@ import type { Actor } from '../../access/actor';
 import { isEmergencyAccess, mayWrite } from '../../access/access.policy';
 import { activeEmergencyUntil } from '../emergency/emergency.service';
 import { mayReadAccessLog } from '../access-log/access-log.service';
-import { diff, writeAudit } from '../../audit/audit.writer';
+import { writeAudit } from '../../audit/audit.writer';
+import { changeVersioned } from '../../db/versioned-change';
 import { Conflict, NotFound } from '../../lib/errors';
 import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
 import { findClientByBsn, findClientOfOwnTeam, findDuplicates, findReadableClient, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
@@ -174,19 +175,21 @@ export async function limitAttachLookup(db: Db, actor: Actor, input: ClientChoic
 
 export async function updateClient(db: Db, actor: Actor, clientId: string, input: z.output<typeof clientUpdate>): Promise<ClientDetail> {
   return db.transaction(async (tx) => {
-    const before = await findVisibleClient(tx, actor, clientId, { forUpdate: true });
-    if (!before) throw new NotFound('Cliënt niet gevonden');
-    if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze cliënt intussen gewijzigd. Laad de gegevens opnieuw.');
-    const values = clientValues(input);
-    // An imported history may hold a BSN twice; only a newly entered BSN is checked.
-    if (values.bsn !== before.bsn) await assertBsnFree(tx, actor.organisationId, values.bsn, clientId);
-    const [after] = await tx
-      .update(clients)
-      .set({ ...values, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId)))
-      .returning();
-    await writeAudit(tx, actor, { action: 'update', entityType: 'client', entityId: clientId, clientId, changes: diff(before, values) });
-    return detail(after!, await listClientCases(tx, actor, clientId), { emergencyUntil: null, mayWrite: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
+    const { after } = await changeVersioned(tx, actor, {
+      table: clients,
+      find: () => findVisibleClient(tx, actor, clientId, { forUpdate: true }),
+      notFound: 'Cliënt niet gevonden',
+      version: input.version,
+      conflict: 'Iemand anders heeft deze cliënt intussen gewijzigd. Laad de gegevens opnieuw.',
+      decide: async (before) => {
+        const values = clientValues(input);
+        // An imported history may hold a BSN twice; only a newly entered BSN is checked.
+        if (values.bsn !== before.bsn) await assertBsnFree(tx, actor.organisationId, values.bsn, clientId);
+        return { set: values };
+      },
+      audit: () => ({ entityType: 'client', entityId: clientId, clientId }),
+    });
+    return detail(after, await listClientCases(tx, actor, clientId), { emergencyUntil: null, mayWrite: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
   });
 }
 

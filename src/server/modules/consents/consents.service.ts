@@ -10,9 +10,10 @@ import type { Db, DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, consents, disclosures, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { caseScope, clientOfOwnTeam, consentScope, disclosureScope } from '../../access/access.policy';
-import { diff, writeAudit } from '../../audit/audit.writer';
+import { writeAudit } from '../../audit/audit.writer';
+import { changeVersioned } from '../../db/versioned-change';
 import { todayInNetherlands } from '../../lib/dates';
-import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import { Invalid, NotFound } from '../../lib/errors';
 import { findVisibleClient } from '../clients/clients.repo';
 import { consentPeriodProblems, consentState, groundProblems, withdrawalProblem } from './consent-rules';
 import type { ClientConsents, Consent, Disclosure, consentFields, consentWithdrawal, disclosureFields } from './consents.schemas';
@@ -140,23 +141,27 @@ export async function recordConsent(db: Db, actor: Actor, clientId: string, inpu
 
 export async function withdrawConsent(db: Db, actor: Actor, consentId: string, input: z.output<typeof consentWithdrawal>): Promise<Consent> {
   return db.transaction(async (tx) => {
-    const [found] = await tx
-      .select({ consent: consents })
-      .from(consents)
-      .innerJoin(clients, and(eq(clients.organisationId, consents.organisationId), eq(clients.id, consents.clientId)))
-      .where(and(eq(consents.id, consentId), consentScope(actor, 'write'), clientOfOwnTeam(actor)))
-      .for('update', { of: consents });
-    if (!found) throw new NotFound('Toestemming niet gevonden');
-    const before = found.consent;
-    if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze toestemming intussen gewijzigd. Laad de toestemmingen opnieuw.');
-    const problem = withdrawalProblem(before, input.withdrawnOn, todayInNetherlands());
-    if (problem) throw new Invalid([{ path: 'withdrawnOn', message: problem }], problem);
-    const set = { withdrawnOn: input.withdrawnOn, withdrawnBy: actor.userId, withdrawalNote: input.note ?? null };
-    await tx
-      .update(consents)
-      .set({ ...set, version: before.version + 1 })
-      .where(and(eq(consents.organisationId, actor.organisationId), eq(consents.id, consentId)));
-    await writeAudit(tx, actor, { action: 'update', entityType: 'consent', entityId: consentId, clientId: before.clientId, changes: diff(before, set) });
+    await changeVersioned(tx, actor, {
+      table: consents,
+      find: async () => {
+        const [found] = await tx
+          .select({ consent: consents })
+          .from(consents)
+          .innerJoin(clients, and(eq(clients.organisationId, consents.organisationId), eq(clients.id, consents.clientId)))
+          .where(and(eq(consents.id, consentId), consentScope(actor, 'write'), clientOfOwnTeam(actor)))
+          .for('update', { of: consents });
+        return found?.consent;
+      },
+      notFound: 'Toestemming niet gevonden',
+      version: input.version,
+      conflict: 'Iemand anders heeft deze toestemming intussen gewijzigd. Laad de toestemmingen opnieuw.',
+      decide: (before) => {
+        const problem = withdrawalProblem(before, input.withdrawnOn, todayInNetherlands());
+        if (problem) throw new Invalid([{ path: 'withdrawnOn', message: problem }], problem);
+        return { set: { withdrawnOn: input.withdrawnOn, withdrawnBy: actor.userId, withdrawalNote: input.note ?? null } };
+      },
+      audit: (before) => ({ entityType: 'consent', entityId: consentId, clientId: before.clientId }),
+    });
     return oneConsent(tx, actor, consentId);
   });
 }

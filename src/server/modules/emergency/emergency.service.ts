@@ -1,8 +1,9 @@
 // Break the glass: a user finds a client outside their team by exact identification, states a
 // reason and gets read access for a limited time; every step is logged and kwaliteit reviews it.
-import { judge } from '../../access/access-review';
+import { judge, judgedInBetween } from '../../access/access-review';
 import { and, asc, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { changeVersioned } from '../../db/versioned-change';
 import type { Db } from '../../db/database';
 import { auditLog, clients, emergencyAccess, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
@@ -151,16 +152,17 @@ export async function listForReview(db: Db, actor: Actor, query: z.output<typeof
 }
 
 export async function reviewEmergencyAccess(db: Db, actor: Actor, id: string, input: z.output<typeof emergencyReview>): Promise<void> {
+  const what = { these: 'deze noodtoegang', own: 'noodtoegang' };
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(emergencyAccess)
-      .where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.id, id)))
-      .for('update');
-    if (!before) throw new NotFound('Noodtoegang niet gevonden');
-    const set = judge(before, actor, input, { these: 'deze noodtoegang', own: 'noodtoegang' });
-    await tx.update(emergencyAccess).set(set).where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.id, id)));
-    // No clientId: the review is about the worker's conduct, not a look at the client's file.
-    await writeAudit(tx, actor, { action: 'update', entityType: 'emergency_access', entityId: id, changes: { to: { reviewOutcome: input.outcome } } });
+    await changeVersioned(tx, actor, {
+      table: emergencyAccess,
+      find: async () => (await tx.select().from(emergencyAccess).where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.id, id))).for('update'))[0],
+      notFound: 'Noodtoegang niet gevonden',
+      version: input.version,
+      conflict: judgedInBetween(what),
+      decide: (before) => ({ set: judge(before, actor, input, what) }),
+      // No clientId: the review is about the worker's conduct, not a look at the client's file.
+      audit: () => ({ entityType: 'emergency_access', entityId: id, changes: { to: { reviewOutcome: input.outcome } } }),
+    });
   });
 }

@@ -8,7 +8,8 @@ import type { Db, DbOrTx } from '../../db/database';
 import { cases, contacts, contactVersions, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { caseScope, sensitiveContactVisible } from '../../access/access.policy';
-import { diff, writeCaseAudit } from '../../audit/audit.writer';
+import { writeCaseAudit } from '../../audit/audit.writer';
+import { changeVersioned } from '../../db/versioned-change';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { claimIdempotencyKey, type IdempotencyKey } from '../../http/idempotency';
 import { findVisibleCase } from '../cases/cases.repo';
@@ -97,41 +98,40 @@ async function findContact(db: DbOrTx, actor: Actor, contactId: string, options:
 
 export async function updateContact(db: Db, actor: Actor, contactId: string, input: z.output<typeof contactUpdate>): Promise<Contact> {
   return db.transaction(async (tx) => {
-    const found = await findContact(tx, actor, contactId, { forUpdate: true });
-    if (!found) throw new NotFound('Contact niet gevonden');
-    const before = found.contact;
-    if (before.version !== input.version) throw new Conflict('Iemand anders heeft dit contact intussen gewijzigd. Laad het journaal opnieuw.');
-    assertContactDate(input.contactOn, found.caseRow);
-    const sensitivity = input.sensitivity === undefined ? before.sensitivity : input.sensitivity;
-    if (sensitivity !== before.sensitivity && before.authorId !== actor.userId) {
-      throw new Invalid([{ path: 'sensitivity', message: 'Alleen wie de notitie schreef, kan de markering gevoelig zetten, wijzigen of weghalen' }]);
-    }
-    await tx.insert(contactVersions).values({
-      organisationId: actor.organisationId,
-      contactId,
-      version: before.version,
-      contactOn: before.contactOn,
-      kind: before.kind,
-      minutes: before.minutes,
-      note: before.note,
-      sensitivity: before.sensitivity,
-      authorId: before.authorId,
-      replacedBy: actor.userId,
+    const { after } = await changeVersioned(tx, actor, {
+      table: contacts,
+      // The case comes along for the date check.
+      find: async () => {
+        const found = await findContact(tx, actor, contactId, { forUpdate: true });
+        return found && { ...found.contact, caseRow: found.caseRow };
+      },
+      notFound: 'Contact niet gevonden',
+      version: input.version,
+      conflict: 'Iemand anders heeft dit contact intussen gewijzigd. Laad het journaal opnieuw.',
+      decide: async ({ caseRow, ...before }) => {
+        assertContactDate(input.contactOn, caseRow);
+        const sensitivity = input.sensitivity === undefined ? before.sensitivity : input.sensitivity;
+        if (sensitivity !== before.sensitivity && before.authorId !== actor.userId) {
+          throw new Invalid([{ path: 'sensitivity', message: 'Alleen wie de notitie schreef, kan de markering gevoelig zetten, wijzigen of weghalen' }]);
+        }
+        await tx.insert(contactVersions).values({
+          organisationId: actor.organisationId,
+          contactId,
+          version: before.version,
+          contactOn: before.contactOn,
+          kind: before.kind,
+          minutes: before.minutes,
+          note: before.note,
+          sensitivity: before.sensitivity,
+          authorId: before.authorId,
+          replacedBy: actor.userId,
+        });
+        return { set: { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note, sensitivity } };
+      },
+      audit: (before) => ({ entityType: 'contact', entityId: contactId, caseId: before.caseId }),
     });
-    const values = { contactOn: input.contactOn, kind: input.kind, minutes: input.minutes ?? null, note: input.note, sensitivity };
-    const [after] = await tx
-      .update(contacts)
-      .set({ ...values, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, contactId)))
-      .returning();
-    await writeCaseAudit(tx, actor, before.caseId, {
-      action: 'update',
-      entityType: 'contact',
-      entityId: contactId,
-      changes: diff(before, values),
-    });
-    const [author] = after!.authorId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, after!.authorId))) : [];
-    return toContact(after!, author?.name ?? null, actor);
+    const [author] = after.authorId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, after.authorId))) : [];
+    return toContact(after, author?.name ?? null, actor);
   });
 }
 

@@ -1,12 +1,13 @@
 // The network of a case's household: list, add, change, remove; scoped to the case and logged.
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db, DbOrTx } from '../../db/database';
+import type { Db, Tx } from '../../db/database';
+import { changeVersioned, lockAtVersion } from '../../db/versioned-change';
 import { cases, networkMembers } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { caseScope } from '../../access/access.policy';
-import { diff, writeCaseAudit } from '../../audit/audit.writer';
-import { Conflict, NotFound } from '../../lib/errors';
+import { writeCaseAudit } from '../../audit/audit.writer';
+import { NotFound } from '../../lib/errors';
 import { findVisibleCase } from '../cases/cases.repo';
 import type { NetworkMember, networkDelete, networkFields, networkUpdate } from './network.schemas';
 
@@ -51,36 +52,37 @@ export async function addNetworkMember(db: Db, actor: Actor, caseId: string, inp
   });
 }
 
-async function findVisibleMember(tx: DbOrTx, actor: Actor, memberId: string) {
+/** The member, locked, of a case in the actor's write scope. */
+async function lockVisibleMember(tx: Tx, actor: Actor, memberId: string) {
   const [found] = await tx
     .select({ member: networkMembers })
     .from(networkMembers)
     .innerJoin(cases, and(eq(cases.organisationId, networkMembers.organisationId), eq(cases.id, networkMembers.caseId)))
     .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId), caseScope(actor, 'write')))
     .for('update', { of: networkMembers });
-  if (!found) throw new NotFound('Niet gevonden in het netwerk');
-  return found.member;
+  return found?.member;
 }
+
+const NOT_FOUND = 'Niet gevonden in het netwerk';
 
 export async function updateNetworkMember(db: Db, actor: Actor, memberId: string, input: z.output<typeof networkUpdate>): Promise<NetworkMember> {
   return db.transaction(async (tx) => {
-    const before = await findVisibleMember(tx, actor, memberId);
-    if (before.version !== input.version) throw new Conflict(CONFLICT);
-    const set = values(input);
-    const [after] = await tx
-      .update(networkMembers)
-      .set({ ...set, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId)))
-      .returning();
-    await writeCaseAudit(tx, actor, before.caseId, { action: 'update', entityType: 'network_member', entityId: memberId, changes: diff(before, set) });
-    return toMember(after!);
+    const { after } = await changeVersioned(tx, actor, {
+      table: networkMembers,
+      find: () => lockVisibleMember(tx, actor, memberId),
+      notFound: NOT_FOUND,
+      version: input.version,
+      conflict: CONFLICT,
+      decide: () => ({ set: values(input) }),
+      audit: (before) => ({ entityType: 'network_member', entityId: memberId, caseId: before.caseId }),
+    });
+    return toMember(after);
   });
 }
 
 export async function removeNetworkMember(db: Db, actor: Actor, memberId: string, input: z.output<typeof networkDelete>): Promise<void> {
   await db.transaction(async (tx) => {
-    const before = await findVisibleMember(tx, actor, memberId);
-    if (before.version !== input.version) throw new Conflict(CONFLICT);
+    const before = await lockAtVersion(() => lockVisibleMember(tx, actor, memberId), { notFound: NOT_FOUND, version: input.version, conflict: CONFLICT });
     await tx.delete(networkMembers).where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, memberId)));
     // The removed person stays readable in the log, so a mistaken removal can be put back.
     await writeCaseAudit(tx, actor, before.caseId, { action: 'delete', entityType: 'network_member', entityId: memberId, changes: { from: toMember(before) } });

@@ -149,6 +149,9 @@ function validateContent(content: PlanContent, labels: Map<string, string>) {
 
 export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.output<typeof savePlanBody>): Promise<Plan> {
   return db.transaction(async (tx) => {
+    // Not changeVersioned (db/versioned-change.ts): a save appends a plan_versions row, so the plan's
+    // version is its newest row, not a column of the locked record, and the 409 carries the other
+    // person's version and what they changed.
     // Locking the case serialises saves of its plan.
     const caseRow = await visibleCaseOrNotFound(tx, actor, caseId, { forUpdate: true });
     if (caseRow.status === 'closed') throw new Conflict('Deze casus is afgesloten. Heropen hem om het krachtplan te wijzigen.');

@@ -7,6 +7,7 @@ import type { Db, DbOrTx } from '../../db/database';
 import { qualityReports, qualityReportSteps, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { diff, writeAudit } from '../../audit/audit.writer';
+import { changeVersioned } from '../../db/versioned-change';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { todayInNetherlands } from '../../lib/dates';
 import { filingTeam, handlingProblems, isReopening, QUALITY_KINDS } from './quality-rules';
@@ -85,12 +86,17 @@ export async function listQualityReports(db: Db, actor: Actor, query: QualityRep
   return { reports: rows.map((r) => toSummary(r.report, r.teamName)), countsByKind };
 }
 
-async function findVisible(tx: DbOrTx, actor: Actor, id: string, lock: boolean): Promise<Row> {
+async function selectVisible(tx: DbOrTx, actor: Actor, id: string, lock: boolean): Promise<Row | undefined> {
   const query = tx
     .select()
     .from(qualityReports)
     .where(and(qualityReportScope(actor), eq(qualityReports.id, id)));
   const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+async function findVisible(tx: DbOrTx, actor: Actor, id: string, lock: boolean): Promise<Row> {
+  const row = await selectVisible(tx, actor, id, lock);
   if (!row) throw new NotFound(NOT_FOUND);
   return row;
 }
@@ -128,33 +134,37 @@ export async function getQualityReport(db: Db, actor: Actor, id: string): Promis
 
 export async function updateQualityReport(db: Db, actor: Actor, id: string, input: z.output<typeof qualityReportUpdate>): Promise<QualityReportDetail> {
   return db.transaction(async (tx) => {
-    const before = await findVisible(tx, actor, id, true);
-    if (before.version !== input.version) throw new Conflict(CONFLICT);
-    const from = before.status;
-    const problems = handlingProblems(from, input);
-    if (problems.length > 0) throw new Invalid(problems);
-    const today = todayInNetherlands();
-    const set = {
-      status: input.status,
-      evaluation: input.evaluation || null,
-      lessonLearned: input.lessonLearned || null,
-      // Closing sets the date; staying closed keeps it; reopening clears it.
-      closedOn: input.status === 'afgehandeld' ? (from === 'afgehandeld' ? before.closedOn : today) : null,
-    };
-    const [after] = await tx
-      .update(qualityReports)
-      .set({ ...set, version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(qualityReports.organisationId, actor.organisationId), eq(qualityReports.id, id)))
-      .returning();
-    const changes: Record<string, unknown> = diff(before, set);
-    if (isReopening(from, input.status)) {
-      // The reason stays in the handling history, beside the earlier evaluation.
-      const description = `Heropend: ${input.reopenReason}`;
-      await tx.insert(qualityReportSteps).values({ organisationId: actor.organisationId, reportId: id, stepOn: today, description, authorId: actor.userId });
-      changes.step = { stepOn: today, description };
-    }
-    await writeAudit(tx, actor, { action: 'update', entityType: ENTITY, entityId: id, changes });
-    return detailOf(tx, actor, after!);
+    const { after } = await changeVersioned(tx, actor, {
+      table: qualityReports,
+      find: () => selectVisible(tx, actor, id, true),
+      notFound: NOT_FOUND,
+      version: input.version,
+      conflict: CONFLICT,
+      decide: async (before) => {
+        const from = before.status;
+        const problems = handlingProblems(from, input);
+        if (problems.length > 0) throw new Invalid(problems);
+        const today = todayInNetherlands();
+        const set = {
+          status: input.status,
+          evaluation: input.evaluation || null,
+          lessonLearned: input.lessonLearned || null,
+          // Closing sets the date; staying closed keeps it; reopening clears it.
+          closedOn: input.status === 'afgehandeld' ? (from === 'afgehandeld' ? before.closedOn : today) : null,
+        };
+        if (!isReopening(from, input.status)) return { set };
+        // The reason stays in the handling history, beside the earlier evaluation.
+        const step = { stepOn: today, description: `Heropend: ${input.reopenReason}` };
+        await tx.insert(qualityReportSteps).values({ organisationId: actor.organisationId, reportId: id, ...step, authorId: actor.userId });
+        return { set, step };
+      },
+      audit: (before, decision) => ({
+        entityType: ENTITY,
+        entityId: id,
+        changes: { ...diff(before, decision.set), ...('step' in decision ? { step: decision.step } : {}) },
+      }),
+    });
+    return detailOf(tx, actor, after);
   });
 }
 

@@ -3,7 +3,8 @@ import { daysBetween, todayInNetherlands } from '../../lib/dates';
 import { alias } from 'drizzle-orm/pg-core';
 import { and, asc, desc, eq, isNotNull, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Db, DbOrTx } from '../../db/database';
+import type { Db, DbOrTx, Tx } from '../../db/database';
+import { changeVersioned } from '../../db/versioned-change';
 import { clients, registrations, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { registrationScope } from '../../access/access.policy';
@@ -104,55 +105,64 @@ export async function createRegistration(db: Db, actor: Actor, input: z.output<t
 
 export async function triageRegistration(db: Db, actor: Actor, id: string, input: z.output<typeof triageBody>): Promise<Registration> {
   await db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.id, id), eq(registrations.teamId, actor.teamId ?? ''), registrationScope(actor)))
-      .for('update');
-    if (!before) throw new NotFound('Aanmelding niet gevonden');
-    if (before.version !== input.version) throw new Conflict('Iemand anders heeft deze aanmelding intussen gewijzigd. Laad haar opnieuw.');
-    if (before.triageOutcome) throw new Conflict('Deze aanmelding is al getrieerd');
-
-    let caseId: string | null = null;
-    let triageTeamId: string | null = null;
-    if (opensCase(input.outcome)) {
-      const leadWorkerId = input.leadWorkerId ?? actor.userId;
-      await assertTeamWorker(tx, actor.organisationId, before.teamId, leadWorkerId, 'leadWorkerId');
-      caseId = await openCase(tx, actor, {
-        teamId: before.teamId,
-        clientId: before.clientId,
-        leadWorkerId,
-        registeredOn: before.registeredOn,
-        referrerCode: before.referrerCode,
-        referrerOther: before.referrerOther,
-        question: before.question,
-      });
-    } else if (input.outcome === 'other_team') {
-      const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, input.teamId!)));
-      if (!team) throw new Invalid([{ path: 'teamId', message: 'Onbekend buurtteam' }]);
-      if (team.id === before.teamId) throw new Invalid([{ path: 'teamId', message: 'Kies een ander buurtteam dan het eigen team' }]);
-      triageTeamId = team.id;
-      // The other team receives it as a new registration in its own queue, referred by a buurtteam;
-      // the registration date stays the resident's, so the wait is measured from the first question.
-      const passedOn = {
-        organisationId: actor.organisationId,
-        clientId: before.clientId,
-        teamId: team.id,
-        registeredOn: before.registeredOn,
-        referrerCode: 'bt_sociaal',
-        referrerOther: null,
-        question: before.question,
-        createdBy: actor.userId,
-      };
-      const [created] = await tx.insert(registrations).values(passedOn).returning({ id: registrations.id });
-      await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId: before.clientId, changes: { to: passedOn } });
-    }
-    const advice =
-      input.outcome === 'out_of_scope' ? `${OUT_OF_SCOPE_REASONS[input.outOfScopeReason!]}. ${input.advice ?? ''}`.trim() : (input.advice ?? null);
-    const set = { triageOutcome: input.outcome, triageAdvice: advice, triageTeamId, triagedBy: actor.userId, triagedAt: new Date(), caseId, version: before.version + 1 };
-    await tx.update(registrations).set(set).where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.id, id)));
-    await writeAudit(tx, actor, { action: 'update', entityType: 'registration', entityId: id, clientId: before.clientId, changes: diff(before, set) });
+    await changeVersioned(tx, actor, {
+      table: registrations,
+      find: async () =>
+        (
+          await tx
+            .select()
+            .from(registrations)
+            .where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.id, id), eq(registrations.teamId, actor.teamId ?? ''), registrationScope(actor)))
+            .for('update')
+        )[0],
+      notFound: 'Aanmelding niet gevonden',
+      version: input.version,
+      conflict: 'Iemand anders heeft deze aanmelding intussen gewijzigd. Laad haar opnieuw.',
+      decide: (before) => decideTriage(tx, actor, before, input),
+      // The triage's rows have always named the version step in their changes; kept so they read the same.
+      audit: (before, { set }) => ({ entityType: 'registration', entityId: id, clientId: before.clientId, changes: diff(before, { ...set, version: before.version + 1 }) }),
+    });
   });
   return getRegistration(db, actor, id, { audit: false });
 }
 
+/** The outcome on the locked registration: a case opened, or a registration in the other team's queue, or advice. */
+async function decideTriage(tx: Tx, actor: Actor, before: typeof registrations.$inferSelect, input: z.output<typeof triageBody>) {
+  if (before.triageOutcome) throw new Conflict('Deze aanmelding is al getrieerd');
+  let caseId: string | null = null;
+  let triageTeamId: string | null = null;
+  if (opensCase(input.outcome)) {
+    const leadWorkerId = input.leadWorkerId ?? actor.userId;
+    await assertTeamWorker(tx, actor.organisationId, before.teamId, leadWorkerId, 'leadWorkerId');
+    caseId = await openCase(tx, actor, {
+      teamId: before.teamId,
+      clientId: before.clientId,
+      leadWorkerId,
+      registeredOn: before.registeredOn,
+      referrerCode: before.referrerCode,
+      referrerOther: before.referrerOther,
+      question: before.question,
+    });
+  } else if (input.outcome === 'other_team') {
+    const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, input.teamId!)));
+    if (!team) throw new Invalid([{ path: 'teamId', message: 'Onbekend buurtteam' }]);
+    if (team.id === before.teamId) throw new Invalid([{ path: 'teamId', message: 'Kies een ander buurtteam dan het eigen team' }]);
+    triageTeamId = team.id;
+    // The other team receives it as a new registration in its own queue, referred by a buurtteam;
+    // the registration date stays the resident's, so the wait is measured from the first question.
+    const passedOn = {
+      organisationId: actor.organisationId,
+      clientId: before.clientId,
+      teamId: team.id,
+      registeredOn: before.registeredOn,
+      referrerCode: 'bt_sociaal',
+      referrerOther: null,
+      question: before.question,
+      createdBy: actor.userId,
+    };
+    const [created] = await tx.insert(registrations).values(passedOn).returning({ id: registrations.id });
+    await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId: before.clientId, changes: { to: passedOn } });
+  }
+  const advice = input.outcome === 'out_of_scope' ? `${OUT_OF_SCOPE_REASONS[input.outOfScopeReason!]}. ${input.advice ?? ''}`.trim() : (input.advice ?? null);
+  return { set: { triageOutcome: input.outcome, triageAdvice: advice, triageTeamId, triagedBy: actor.userId, triagedAt: new Date(), caseId } };
+}

@@ -5,6 +5,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, Tx } from '../../db/database';
+import { changeVersioned } from '../../db/versioned-change';
 import { clients, destructions, organisations } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { writeAudit, type AuditActor } from '../../audit/audit.writer';
@@ -89,17 +90,20 @@ async function itemById(tx: Db | Tx, actor: Actor, id: string): Promise<Destruct
 
 const DECIDED = 'Over deze vernietiging is al besloten.';
 
-/** The queue row, locked, as the actor read it (its version), still undecided. */
-async function lockDestruction(tx: Tx, actor: Actor, id: string, version: number) {
-  const [row] = await tx
-    .select()
-    .from(destructions)
-    .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)))
-    .for('update');
-  if (!row) throw new NotFound('Vernietiging niet gevonden');
-  if (row.version !== version) throw new Conflict(STALE);
+/** How a decision on a queue row is taken: the row locked at the version the actor read, 404 or 409 otherwise. */
+function atVersion(tx: Tx, actor: Actor, id: string, version: number) {
+  return {
+    table: destructions,
+    find: async () => (await tx.select().from(destructions).where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id))).for('update'))[0],
+    notFound: 'Vernietiging niet gevonden',
+    version,
+    conflict: STALE,
+  };
+}
+
+/** Refuses a row someone already decided on. */
+function assertUndecided(row: typeof destructions.$inferSelect, actor: Actor) {
   if (destructionTurn(row.status as DestructionItem['status'], row.proposedBy, actor.userId) === 'decided') throw new Conflict(DECIDED);
-  return row;
 }
 
 /** Locks the client (no registration or case can be attached meanwhile) and refuses while something still runs. */
@@ -117,20 +121,20 @@ async function lockUnblockedClient(tx: Tx, actor: Actor, clientId: string) {
  */
 export async function proposeDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof proposeDestructionBody>): Promise<DestructionItem> {
   return db.transaction(async (tx) => {
-    const row = await lockDestruction(tx, actor, id, input.version);
-    if (row.status !== 'te_beoordelen') throw new Conflict('Deze vernietiging is al voorgesteld. Een andere medewerker kwaliteit dan wie haar voorstelde, bevestigt haar.');
-    await lockUnblockedClient(tx, actor, row.clientId);
-    const proposalNote = input.note || null;
-    await tx
-      .update(destructions)
-      .set({ status: 'voorgesteld', proposedBy: actor.userId, proposedAt: new Date(), proposalNote, version: row.version + 1 })
-      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)));
-    await writeAudit(tx, actor, {
-      action: 'update',
-      entityType: 'destruction',
-      entityId: id,
-      clientId: row.clientId,
-      changes: { from: { status: row.status }, to: { status: 'voorgesteld', proposalNote } },
+    await changeVersioned(tx, actor, {
+      ...atVersion(tx, actor, id, input.version),
+      decide: async (row) => {
+        assertUndecided(row, actor);
+        if (row.status !== 'te_beoordelen') throw new Conflict('Deze vernietiging is al voorgesteld. Een andere medewerker kwaliteit dan wie haar voorstelde, bevestigt haar.');
+        await lockUnblockedClient(tx, actor, row.clientId);
+        return { set: { status: 'voorgesteld' as const, proposedBy: actor.userId, proposedAt: new Date(), proposalNote: input.note || null } };
+      },
+      audit: (row, { set }) => ({
+        entityType: 'destruction',
+        entityId: id,
+        clientId: row.clientId,
+        changes: { from: { status: row.status }, to: { status: set.status, proposalNote: set.proposalNote } },
+      }),
     });
     return itemById(tx, actor, id);
   });
@@ -142,29 +146,31 @@ export async function proposeDestruction(db: Db, actor: Actor, id: string, input
  */
 export async function confirmDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof confirmDestructionBody>, today: string = todayInNetherlands()): Promise<DestructionItem> {
   return db.transaction(async (tx) => {
-    const row = await lockDestruction(tx, actor, id, input.version);
-    const turn = destructionTurn(row.status as DestructionItem['status'], row.proposedBy, actor.userId);
-    if (turn === 'propose') throw new Conflict('Deze vernietiging is nog niet voorgesteld. Eerst stelt een medewerker kwaliteit haar voor; daarna bevestigt een ander haar.');
-    if (turn === 'wait') {
-      throw new Forbidden('U heeft deze vernietiging zelf voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen).');
-    }
-    const facts = await lockUnblockedClient(tx, actor, row.clientId);
-    if (row.reason === 'bewaartermijn' && !isDueForRetention(facts, await retentionYears(tx, actor.organisationId), today)) {
-      throw new Conflict('De bewaartermijn van deze cliënt is niet (meer) verstreken: er is intussen een nieuwere casus of aanmelding. Wijs de vernietiging af.');
-    }
-    const removed = await destroyClientData(tx, actor.organisationId, row.clientId);
-    await tx
-      .update(destructions)
-      .set({ status: 'vernietigd', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note || null, version: row.version + 1 })
-      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)));
-    // Written after the blanking, so it stays: which client (an anonymous key now), why, who
-    // proposed it (the confirmer is the row's actor), and counts.
-    await writeAudit(tx, actor, {
-      action: 'destroy',
-      entityType: 'client',
-      entityId: row.clientId,
-      clientId: row.clientId,
-      changes: { destructionId: id, reason: row.reason, proposedBy: row.proposedBy, removed },
+    await changeVersioned(tx, actor, {
+      ...atVersion(tx, actor, id, input.version),
+      decide: async (row) => {
+        assertUndecided(row, actor);
+        const turn = destructionTurn(row.status as DestructionItem['status'], row.proposedBy, actor.userId);
+        if (turn === 'propose') throw new Conflict('Deze vernietiging is nog niet voorgesteld. Eerst stelt een medewerker kwaliteit haar voor; daarna bevestigt een ander haar.');
+        if (turn === 'wait') {
+          throw new Forbidden('U heeft deze vernietiging zelf voorgesteld of het verzoek vastgelegd. Een andere medewerker kwaliteit moet haar bevestigen (vier ogen).');
+        }
+        const facts = await lockUnblockedClient(tx, actor, row.clientId);
+        if (row.reason === 'bewaartermijn' && !isDueForRetention(facts, await retentionYears(tx, actor.organisationId), today)) {
+          throw new Conflict('De bewaartermijn van deze cliënt is niet (meer) verstreken: er is intussen een nieuwere casus of aanmelding. Wijs de vernietiging af.');
+        }
+        const removed = await destroyClientData(tx, actor.organisationId, row.clientId);
+        return { set: { status: 'vernietigd' as const, decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note || null }, removed };
+      },
+      // Written after the blanking, so it stays: which client (an anonymous key now), why, who
+      // proposed it (the confirmer is the row's actor), and counts.
+      audit: (row, { removed }) => ({
+        action: 'destroy',
+        entityType: 'client',
+        entityId: row.clientId,
+        clientId: row.clientId,
+        changes: { destructionId: id, reason: row.reason, proposedBy: row.proposedBy, removed },
+      }),
     });
     return itemById(tx, actor, id);
   });
@@ -173,17 +179,13 @@ export async function confirmDestruction(db: Db, actor: Actor, id: string, input
 /** Decline, before a confirmation, by anyone of kwaliteit: the data are kept longer, with the reason (e.g. of significant interest to someone else). */
 export async function declineDestruction(db: Db, actor: Actor, id: string, input: z.output<typeof declineDestructionBody>): Promise<DestructionItem> {
   return db.transaction(async (tx) => {
-    const row = await lockDestruction(tx, actor, id, input.version);
-    await tx
-      .update(destructions)
-      .set({ status: 'afgewezen', decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note, version: row.version + 1 })
-      .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.id, id)));
-    await writeAudit(tx, actor, {
-      action: 'update',
-      entityType: 'destruction',
-      entityId: id,
-      clientId: row.clientId,
-      changes: { from: { status: row.status }, to: { status: 'afgewezen', decisionNote: input.note } },
+    await changeVersioned(tx, actor, {
+      ...atVersion(tx, actor, id, input.version),
+      decide: (row) => {
+        assertUndecided(row, actor);
+        return { set: { status: 'afgewezen' as const, decidedBy: actor.userId, decidedAt: new Date(), decisionNote: input.note } };
+      },
+      audit: (row) => ({ entityType: 'destruction', entityId: id, clientId: row.clientId, changes: { from: { status: row.status }, to: { status: 'afgewezen', decisionNote: input.note } } }),
     });
     return itemById(tx, actor, id);
   });
@@ -212,6 +214,8 @@ export async function recordDestructionRequest(db: Db, actor: Actor, clientId: s
       .where(and(eq(destructions.organisationId, actor.organisationId), eq(destructions.clientId, clientId), inArray(destructions.status, [...PENDING_STATUSES])))
       .for('update');
     if (pending?.reason === 'verzoek') throw new Conflict('Er is al een verzoek tot vernietiging van deze cliënt in behandeling.');
+    // Not changeVersioned (db/versioned-change.ts): nobody read this row's version (it is found by the
+    // client), so there is nothing to be stale, and without one the request is an insert.
     // The recorder is the first pair of eyes, also over an earlier proposal for the retention term.
     const proposal = { status: 'voorgesteld' as const, proposedBy: actor.userId, proposedAt: new Date(), proposalNote: null };
     let id: string;
