@@ -1,5 +1,5 @@
 // Issue 12: the server says per record whether the actor may change it (`mayWrite` on the case, the
-// client and the plan, `mayWriteJournal` on the case), and the web app reads only that. Here the flag
+// client and the plan, `mayWriteJournal` on the case, `mayWriteConsents` on the client), and the web app reads only that. Here the flag
 // is held against the write itself: for the own team's worker and team leader, a worker of another
 // team and kwaliteit under break-the-glass, and a team holding a client only through an attach not
 // yet judged justified, `mayWrite` is true exactly when the change is taken.
@@ -70,6 +70,22 @@ describe('mayWrite agrees with the write', () => {
     }
   });
 
+  it("on the client's consents", async () => {
+    for (const [who, session, expected] of actors()) {
+      const detail = await session.get<ClientDetail>(`/api/v1/clients/${clientId}`);
+      const consent = await session.request('POST', `/api/v1/clients/${clientId}/consents`, {
+        recipientKind: 'huisarts',
+        recipientName: `Huisarts (${who})`,
+        dataShared: 'De hulpvraag',
+        purpose: 'Afstemmen van de zorg',
+        validFrom: today,
+        givenHow: 'mondeling',
+      });
+      expect(detail.mayWriteConsents, who).toBe(taken(consent.statusCode));
+      expect(detail.mayWriteConsents, who).toBe(expected);
+    }
+  });
+
   it('on the master data of a client the team holds only through an attach not judged justified', async () => {
     const other = { firstName: 'Otto', lastName: 'Elders', birthDate: '1966-06-06', bsn: '999993653' };
     await openCase(stranger, { client: other });
@@ -83,6 +99,9 @@ describe('mayWrite agrees with the write', () => {
     const change = await owner.request('PUT', `/api/v1/clients/${attached.client.id}`, { ...other, phone: '0304445566', version: detail.version });
     expect(detail).toMatchObject({ mayWrite: false, attachNotJustified: true });
     expect(taken(change.statusCode)).toBe(false);
+    // Its consents are the own team's all the same.
+    const consent = await owner.request('POST', `/api/v1/clients/${attached.client.id}/consents`, { recipientKind: 'huisarts', recipientName: 'Huisarts', dataShared: 'De hulpvraag', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' });
+    expect(detail.mayWriteConsents).toBe(taken(consent.statusCode));
   });
 
   it('on the plan', async () => {

@@ -30,7 +30,13 @@ export async function findVisibleClient(db: DbOrTx, actor: Actor, clientId: stri
  */
 export async function findReadableClient(db: DbOrTx, actor: Actor, clientId: string) {
   const [row] = await db
-    .select({ row: clients, inWriteScope: holds(and(clientScope(actor, 'write'), isNull(clients.destroyedAt))!), attachNotJustified: holds(attachNotJustified(actor)) })
+    .select({
+      row: clients,
+      inWriteScope: holds(and(clientScope(actor, 'write'), isNull(clients.destroyedAt))!),
+      // Consents and disclosures are the own team's (consents.service.ts lockClient), also for a client held through an attach.
+      ofOwnTeam: holds(and(clientOfOwnTeam(actor), isNull(clients.destroyedAt))!),
+      attachNotJustified: holds(attachNotJustified(actor)),
+    })
     .from(clients)
     .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, clientId), clientScope(actor, 'read')));
   return row ?? null;
@@ -50,12 +56,6 @@ export function identifiedBy(input: { bsn?: string; lastName?: string; birthDate
   return input.bsn ? eq(clients.bsn, normaliseBsn(input.bsn)) : and(sql`lower(${clients.lastName}) = lower(${input.lastName ?? ''})`, eq(clients.birthDate, input.birthDate ?? ''))!;
 }
 
-/** A client anywhere in the organisation: whether an id outside the actor's scope exists (for the access log). */
-export async function findClientInOrganisation(db: DbOrTx, organisationId: string, clientId: string) {
-  // A destroyed client (retention) cannot be chosen again: their data are gone.
-  const [row] = await db.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId), isNull(clients.destroyedAt)));
-  return row ?? null;
-}
 
 /** Another client (not `exceptClientId`) with this BSN, if any. */
 export async function findClientByBsn(db: DbOrTx, organisationId: string, bsn: string, exceptClientId?: string) {

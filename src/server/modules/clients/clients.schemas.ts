@@ -159,6 +159,8 @@ export const clientDetail = z.object({
    * under break-the-glass.
    */
   mayWrite: z.boolean(),
+  /** May the actor record consents and disclosures of this client (the own team's, not under break-the-glass). */
+  mayWriteConsents: z.boolean(),
   /** The team holds the client through an attach kwaliteit has not judged justified (why `mayWrite` is false). */
   attachNotJustified: z.boolean(),
   /** The actor may read the client's access log (so the page asks for it only then: a refused ask is logged). */

@@ -78,6 +78,7 @@ export async function getClient(db: Db, actor: Actor, clientId: string): Promise
   return detail(found.row, clientCases, {
     emergencyUntil: await emergencyUntil(db, actor, clientId),
     mayWrite: mayWrite(actor, 'clients:write', found.inWriteScope),
+    mayWriteConsents: mayWrite(actor, 'clients:write', found.ofOwnTeam),
     attachNotJustified: found.attachNotJustified,
     mayReadAccessLog: await mayReadAccessLog(db, actor, clientId),
   });
@@ -90,7 +91,7 @@ async function emergencyUntil(db: Db, actor: Actor, clientId: string): Promise<s
   return activeEmergencyUntil(db, actor, clientId);
 }
 
-function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'mayWrite' | 'attachNotJustified' | 'mayReadAccessLog'>): ClientDetail {
+function detail(row: typeof clients.$inferSelect, clientCases: ClientDetail['cases'], access: Pick<ClientDetail, 'emergencyUntil' | 'mayWrite' | 'mayWriteConsents' | 'attachNotJustified' | 'mayReadAccessLog'>): ClientDetail {
   return {
     id: row.id,
     firstName: row.firstName,
@@ -189,7 +190,7 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, input
       },
       audit: () => ({ entityType: 'client', entityId: clientId, clientId }),
     });
-    return detail(after, await listClientCases(tx, actor, clientId), { emergencyUntil: null, mayWrite: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
+    return detail(after, await listClientCases(tx, actor, clientId), { emergencyUntil: null, mayWrite: true, mayWriteConsents: true, attachNotJustified: false, mayReadAccessLog: await mayReadAccessLog(tx, actor, clientId) });
   });
 }
 

@@ -5,7 +5,6 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { CONSENT_STATE_LABELS, type ConsentState } from '../../../server/modules/consents/consent-rules';
 import { DISCLOSURE_GROUND_LABELS, GIVEN_HOW_LABELS, RECIPIENT_KIND_LABELS } from '../../../server/modules/consents/consents.schemas';
-import { useAuth } from '../../app/auth';
 import { DateText } from '../../app/DateText';
 import { fullName } from '../../app/format';
 import { QueryStatus } from '../../app/QueryStatus';
@@ -19,9 +18,8 @@ const STATE_TONE: Record<ConsentState, string> = { actief: 'safe', nog_niet_inge
 
 export function ConsentsSection({ client }: { client: ClientDetail }) {
   const register = useClientConsents(client.id);
-  const { can } = useAuth();
   // Through break-the-glass the file is read only.
-  const mayWrite = can('clients:write') && !client.emergencyUntil;
+  const mayWrite = client.mayWriteConsents;
   const name = fullName(client);
   return (
     <section aria-labelledby="toestemming-title" className="kt-section">
