@@ -11,6 +11,7 @@ import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
 import { PageTitle } from '../../app/PageTitle';
+import { queryKeys } from '../../app/query-keys';
 
 /** The message of an OpenID Connect login that came back with `?fout=…`, if any. */
 function oidcError(code: string | null): string | null {
@@ -20,7 +21,7 @@ function oidcError(code: string | null): string | null {
 export function LoginPage() {
   const { me, login, sessionExpired } = useAuth();
   const [searchParams] = useSearchParams();
-  const config = useQuery({ queryKey: ['auth', 'config'], queryFn: () => api.get<AuthConfig>('/api/v1/auth/config'), staleTime: Infinity });
+  const config = useQuery({ queryKey: queryKeys.auth.config, queryFn: () => api.get<AuthConfig>('/api/v1/auth/config'), staleTime: Infinity });
   const notice = oidcError(searchParams.get('fout')) ?? (sessionExpired ? SESSION_EXPIRED_MESSAGE : null);
   const navigate = useNavigate();
   const location = useLocation();

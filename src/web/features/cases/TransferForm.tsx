@@ -3,10 +3,8 @@
 // confirmation page (TransferDonePage) says where it went.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { transferBody, type TransferResult } from '../../../server/modules/cases/cases.schemas';
-import { api } from '../../app/api';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
@@ -14,7 +12,7 @@ import { fullName } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { useReference } from '../../app/reference';
-import { useReloadCase, useWorkers, type CaseDetail } from './api';
+import { useReloadCase, useTransfer, useWorkers, type CaseDetail } from './api';
 
 type Target = 'collega' | 'team';
 
@@ -26,21 +24,6 @@ const TARGET_OPTIONS = [
 /** Team names are stored without "Buurtteam" (e.g. "Zuilen"). */
 export function teamTitle(name: string): string {
   return /^buurtteam/i.test(name) ? name : `Buurtteam ${name}`;
-}
-
-function useTransfer(caseId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<TransferResult>(`/api/v1/cases/${encodeURIComponent(caseId)}/transfer`, body),
-    onSuccess: (result) => {
-      if (result.stillVisible) void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-      else queryClient.removeQueries({ queryKey: ['case', caseId] });
-      void queryClient.invalidateQueries({ queryKey: ['work'] });
-      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
-      void queryClient.invalidateQueries({ queryKey: ['client'] });
-    },
-  });
 }
 
 export function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {

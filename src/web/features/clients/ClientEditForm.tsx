@@ -1,12 +1,11 @@
 // Edit a client's person fields; sends the version it read.
 import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { clientUpdate } from '../../../server/modules/clients/clients.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField } from '../../app/fields';
 import { useFormErrors } from '../../app/form-errors';
-import { useUpdateClient, type ClientDetail } from './api';
+import { useReloadClient, useUpdateClient, type ClientDetail } from './api';
 import { clientFormFromDetail, toClientFields } from './client-form';
 import { ClientFieldsInputs } from './ClientFieldsInputs';
 
@@ -18,7 +17,7 @@ const GENDER_OPTIONS = [
 
 export function ClientEditForm({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
   const update = useUpdateClient(client.id);
-  const queryClient = useQueryClient();
+  const reload = useReloadClient(client.id);
   const form = useFormErrors('client');
   const [values, setValues] = useState(clientFormFromDetail(client));
   const [gender, setGender] = useState(client.gender ?? '');
@@ -38,7 +37,7 @@ export function ClientEditForm({ client, onDone }: { client: ClientDetail; onDon
 
   return (
     <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Gegevens wijzigen">
-      <ErrorSummary form={form} onReload={() => void queryClient.invalidateQueries({ queryKey: ['client', client.id] }).then(onDone)} />
+      <ErrorSummary form={form} onReload={() => void reload().then(onDone)} />
       <ClientFieldsInputs form={form} value={values} onChange={setValues} />
       <SelectField id={form.idFor('gender')} label="Geslacht" value={gender} onChange={setGender} options={GENDER_OPTIONS} placeholder="Niet ingevuld" optional error={form.errorFor('gender')} />
       <ButtonGroup>

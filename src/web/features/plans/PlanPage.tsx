@@ -13,6 +13,7 @@ import { fullName } from '../../app/format';
 import { RouterButtonLink, RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { queryKeys } from '../../app/query-keys';
 import { codeOptions, useReference } from '../../app/reference';
 import { useCase, type CaseDetail } from '../cases/api';
 import { conflictDetails, usePlan, useSavePlan, type Plan, type PlanConflictDetails, type PlanContent } from './api';
@@ -152,7 +153,7 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
   }
 
   function loadNewest(current: Plan) {
-    queryClient.setQueryData(['plan', caseId], current);
+    queryClient.setQueryData(queryKeys.plans.ofCase(caseId), current);
     setDraft(current.content);
     setBaseVersion(current.version);
     setDirty(false);
