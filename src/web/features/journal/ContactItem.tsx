@@ -67,7 +67,6 @@ function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolea
             label={`Contact van ${formatDate(contact.contactOn)} bewerken`}
             submitLabel="Wijziging opslaan"
             initial={contact}
-            busy={update.isPending}
             onSubmit={async (fields) => {
               await update.mutateAsync({ ...fields, version: contact.version });
               setEditing(false);
