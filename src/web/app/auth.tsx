@@ -4,6 +4,7 @@ import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-quer
 import { SESSION_EXPIRED_MESSAGE, type Me } from '../../server/modules/auth/auth.schemas';
 import type { Permission } from '../../server/access/permissions';
 import { ApiError, apiRequest, setCsrfToken, setUnauthenticatedHandler } from './api';
+import { queryKeys } from './query-keys';
 
 export type { Me };
 
@@ -19,7 +20,7 @@ interface AuthValue {
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
-const ME_KEY = ['auth', 'me'] as const;
+const ME_KEY = queryKeys.auth.me;
 
 /** After the user logs out on purpose, the next login starts fresh instead of returning to the last screen. */
 let loggedOutOnPurpose = false;
@@ -29,7 +30,7 @@ export function returnAfterLogin(): boolean {
 
 /** Forget every other user's data on login and logout; the session query itself stays observed. */
 function removeOtherQueries(queryClient: QueryClient): void {
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.auth.all[0] });
 }
 
 async function fetchMe(onExpired: () => void): Promise<Me | null> {

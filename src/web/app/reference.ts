@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import type { CodeItem, Reference } from '../../server/modules/reference/reference.schemas';
 import { api } from './api';
 import type { Option } from './fields';
+import { queryKeys } from './query-keys';
 
 export function useReference() {
-  return useQuery({ queryKey: ['reference'], queryFn: () => api.get<Reference>('/api/v1/reference'), staleTime: Infinity, gcTime: Infinity });
+  return useQuery({ queryKey: queryKeys.reference, queryFn: () => api.get<Reference>('/api/v1/reference'), staleTime: Infinity, gcTime: Infinity });
 }
 
 export function codeOptions(reference: Reference | undefined, list: string): Option[] {

@@ -1,16 +1,19 @@
 // Inloggen: e-mail and password, or the organisation account (OpenID Connect) when configured; a
 // clear Dutch error on failure, and why the user is here when their session ended.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, ButtonLink, Heading2, Page, PageContent, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
+import { Alert, ButtonLink, Heading2, Page, PageContent, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
 import { loginBody, OIDC_ERRORS, SESSION_EXPIRED_MESSAGE, type AuthConfig } from '../../../server/modules/auth/auth.schemas';
 import { api, ApiError } from '../../app/api';
 import { startPath, useAuth } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { PageTitle } from '../../app/PageTitle';
+import { queryKeys } from '../../app/query-keys';
+import { useFormSubmit } from '../../app/use-form-submit';
 
 /** The message of an OpenID Connect login that came back with `?fout=…`, if any. */
 function oidcError(code: string | null): string | null {
@@ -20,36 +23,29 @@ function oidcError(code: string | null): string | null {
 export function LoginPage() {
   const { me, login, sessionExpired } = useAuth();
   const [searchParams] = useSearchParams();
-  const config = useQuery({ queryKey: ['auth', 'config'], queryFn: () => api.get<AuthConfig>('/api/v1/auth/config'), staleTime: Infinity });
+  const config = useQuery({ queryKey: queryKeys.auth.config, queryFn: () => api.get<AuthConfig>('/api/v1/auth/config'), staleTime: Infinity });
   const notice = oidcError(searchParams.get('fout')) ?? (sessionExpired ? SESSION_EXPIRED_MESSAGE : null);
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from;
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
   const form = useFormErrors('login');
+  const { submit, busy } = useFormSubmit(form, {
+    values: { email, password },
+    schema: loginBody,
+    send: (body) => login(body.email, body.password),
+    onSuccess: (result) => navigate(from && from !== '/inloggen' ? from : startPath(result), { replace: true }),
+    // A failed login empties the password. The summary shows the server's message (a 429 says how long to wait), but one text for a wrong address or password.
+    onError: (error) => {
+      setPassword('');
+      if (!(error instanceof ApiError && error.status === 401)) return false;
+      form.show([], 'Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw.');
+      return true;
+    },
+  });
 
   if (me) return <Navigate to={from && from !== '/inloggen' ? from : startPath(me)} replace />;
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = loginBody.safeParse({ email, password });
-    if (!parsed.success) return form.showZod(parsed.error);
-    setBusy(true);
-    try {
-      const result = await login(parsed.data.email, parsed.data.password);
-      navigate(from && from !== '/inloggen' ? from : startPath(result), { replace: true });
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 401) form.show([], 'Het e-mailadres of het wachtwoord klopt niet. Probeer het opnieuw.');
-      // The server's message says how long to wait.
-      else if (error instanceof ApiError && error.status === 429) form.show([], error.message);
-      else form.showApiError(error);
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <>
@@ -79,13 +75,11 @@ export function LoginPage() {
             )}
             {config.data?.oidc && <Heading2>Met e-mailadres en wachtwoord</Heading2>}
             <Paragraph>Log in met het e-mailadres en wachtwoord van uw account bij de buurtteamorganisatie.</Paragraph>
-            <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Inloggen">
+            <form noValidate onSubmit={submit} className="kt-form" aria-label="Inloggen">
               <ErrorSummary form={form} />
               <TextField id={form.idFor('email')} label="E-mailadres" type="email" autoComplete="username" value={email} onChange={setEmail} error={form.errorFor('email')} required />
               <TextField id={form.idFor('password')} label="Wachtwoord" type="password" autoComplete="current-password" value={password} onChange={setPassword} error={form.errorFor('password')} required />
-              <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-                Inloggen
-              </Button>
+              <FormActions submitLabel="Inloggen" busy={busy} busyText="Bezig met inloggen…" />
             </form>
           </main>
         </PageContent>

@@ -1,17 +1,19 @@
 // Wachtwoord wijzigen: the logged-in user chooses a new password. The rules are checked here for
 // quick feedback (the same pure rules as the server) and again by the server, which also knows
 // the organisation's list of leaked passwords.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { passwordChange, type PasswordChange } from '../../../server/modules/auth/auth.schemas';
 import { MIN_PASSWORD_LENGTH, passwordProblems } from '../../../server/modules/auth/password-rules';
 import { api } from '../../app/api';
 import { useMe } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextField } from '../../app/fields';
-import { useFormErrors } from '../../app/form-errors';
+import { FormActions } from '../../app/FormActions';
+import { useFormErrors, zodFieldErrors } from '../../app/form-errors';
 import { PageTitle } from '../../app/PageTitle';
+import { useFormSubmit } from '../../app/use-form-submit';
 
 export function PasswordPage() {
   const me = useMe();
@@ -22,25 +24,24 @@ export function PasswordPage() {
   const form = useFormErrors('password');
   const change = useMutation({ mutationFn: (body: PasswordChange) => api.post<null>('/api/v1/auth/password', body) });
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(false);
-    const parsed = passwordChange.safeParse({ currentPassword, newPassword });
-    if (!parsed.success) return form.showZod(parsed.error);
-    const problems = passwordProblems(newPassword, { email: me.email, name: me.name }).map((message) => ({ path: 'newPassword', message }));
-    if (repeat !== newPassword) problems.push({ path: 'repeat', message: 'De twee nieuwe wachtwoorden zijn niet gelijk' });
-    if (problems.length > 0) return form.show(problems);
-    try {
-      await change.mutateAsync(parsed.data);
-      form.clear();
+  const { submit, busy } = useFormSubmit(form, {
+    values: { currentPassword, newPassword },
+    // The schema first; then the password rules (the same as the server's) and the repeat.
+    check: (body) => {
+      const parsed = passwordChange.safeParse(body);
+      if (!parsed.success) return zodFieldErrors(parsed.error);
+      const problems = passwordProblems(newPassword, { email: me.email, name: me.name }).map((message) => ({ path: 'newPassword', message }));
+      if (repeat !== newPassword) problems.push({ path: 'repeat', message: 'De twee nieuwe wachtwoorden zijn niet gelijk' });
+      return problems;
+    },
+    send: (body) => change.mutateAsync(body),
+    onSuccess: () => {
       setCurrentPassword('');
       setNewPassword('');
       setRepeat('');
       setDone(true);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    },
+  });
 
   return (
     <>
@@ -54,7 +55,15 @@ export function PasswordPage() {
         Kies een wachtwoord van minstens {MIN_PASSWORD_LENGTH} tekens dat u nergens anders gebruikt, bijvoorbeeld een zin van een paar woorden. Niet uw naam of
         e-mailadres, en geen bekend wachtwoord.
       </Paragraph>
-      <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Wachtwoord wijzigen">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          setDone(false);
+          submit(event);
+        }}
+        className="kt-form"
+        aria-label="Wachtwoord wijzigen"
+      >
         <ErrorSummary form={form} />
         <TextField
           id={form.idFor('currentPassword')}
@@ -87,9 +96,7 @@ export function PasswordPage() {
           error={form.errorFor('repeat')}
           required
         />
-        <Button type="submit" appearance="primary-action-button" busy={change.isPending} disabled={change.isPending}>
-          Wachtwoord wijzigen
-        </Button>
+        <FormActions submitLabel="Wachtwoord wijzigen" busy={busy} />
       </form>
     </>
   );

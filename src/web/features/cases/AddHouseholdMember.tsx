@@ -7,9 +7,11 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { addHouseholdMemberBody } from '../../../server/modules/cases/cases.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { fullName } from '../../app/format';
 import { LoadError } from '../../app/QueryStatus';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useClientSearch, type ClientSummary } from '../clients/api';
 import { EMPTY_CLIENT } from '../clients/client-form';
 import { ClientChoice, choiceBody, choiceProblems, newClientChoice, type ClientChoiceState } from '../clients/ClientChoice';
@@ -30,18 +32,14 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
   const results = useClientSearch(search, { ownTeam: true });
   const memberIds = new Set(detail.household.map((m) => m.clientId));
 
-  async function submit(body: Record<string, unknown> & { version: number }) {
-    const problems = mode === 'nieuw' ? choiceProblems(choice) : [];
-    if (problems.length) return form.show(problems);
-    const parsed = addHouseholdMemberBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await action.mutateAsync(body);
-      onDone();
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  // The new person's form sends the choice; a search result's button sends that client's id.
+  const { submit, submitValues, busy } = useFormSubmit<Record<string, unknown>, unknown>(form, {
+    values: { ...choiceBody(choice), version: detail.version },
+    check: () => (mode === 'nieuw' ? choiceProblems(choice) : []),
+    schema: addHouseholdMemberBody,
+    send: (body) => action.mutateAsync(body),
+    onSuccess: onDone,
+  });
 
   function handleSearch(event: FormEvent) {
     event.preventDefault();
@@ -71,16 +69,12 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
           </form>
           {results.isFetching && <Paragraph role="status">Bezig met zoeken…</Paragraph>}
           {results.isError && <LoadError error={results.error} />}
-          {results.data && <SearchResults results={results.data} memberIds={memberIds} busy={action.isPending} onAdd={(c) => void submit({ clientId: c.id, version: detail.version })} />}
+          {results.data && <SearchResults results={results.data} memberIds={memberIds} busy={busy} onAdd={(c) => submitValues({ clientId: c.id, version: detail.version })} />}
         </>
       ) : (
-        <form noValidate onSubmit={(e) => { e.preventDefault(); void submit({ ...choiceBody(choice), version: detail.version }); }} className="kt-form" aria-label="Nieuw huishoudlid">
+        <form noValidate onSubmit={submit} className="kt-form" aria-label="Nieuw huishoudlid">
           <ClientChoice form={form} value={choice} onChange={setChoice} idPrefix="huishouden" headingLevel={3} />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" busy={action.isPending} disabled={action.isPending}>
-              Huishoudlid toevoegen
-            </Button>
-          </ButtonGroup>
+          <FormActions submitLabel="Huishoudlid toevoegen" busy={busy} />
         </form>
       )}
       <ButtonGroup>

@@ -1,13 +1,15 @@
 // Casus afsluiten: date, reasons (at least one), what carries the client on, the satisfaction
 // mark and "can you manage on your own now?".
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { closeBody } from '../../../server/modules/cases/cases.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { CheckboxGroupField, RadioGroupField, SelectField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { codeOptions, useReference } from '../../app/reference';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useCaseAction, useReloadCase, type CaseDetail } from './api';
 import { useCaseZrm } from '../zrm/api';
 
@@ -30,28 +32,21 @@ export function CloseCaseForm({ detail, onCancel }: { detail: CaseDetail; onCanc
   const [outcomes, setOutcomes] = useState<string[]>([]);
   const [score, setScore] = useState('');
   const [canContinue, setCanContinue] = useState('niet_gevraagd');
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
+  const { submit, busy } = useFormSubmit(form, {
+    values: {
       closedOn,
       reasons,
       outcomes,
       satisfactionScore: score === '' ? null : Number(score),
       canContinueAlone: canContinue === 'ja' ? true : canContinue === 'nee' ? false : null,
       version: detail.version,
-    };
-    const parsed = closeBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await action.mutateAsync(body);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    },
+    schema: closeBody,
+    send: (body) => action.mutateAsync(body),
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Casus afsluiten">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Casus afsluiten">
       <Paragraph>Spreek het einde van de ondersteuning af met de cliënt. Na afsluiten telt de casus niet meer mee als open casus; u kunt hem later heropenen met een reden.</Paragraph>
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       {zrm.data && !zrm.data.assessments.some((a) => a.type === 'eind') && (
@@ -74,14 +69,7 @@ export function CloseCaseForm({ detail, onCancel }: { detail: CaseDetail; onCanc
       />
       <SelectField id={form.idFor('satisfactionScore')} label="Rapportcijfer" description="Het cijfer dat de cliënt geeft, van 1 tot en met 10." options={SCORE_OPTIONS} value={score} onChange={setScore} placeholder={null} error={form.errorFor('satisfactionScore')} />
       <RadioGroupField id={form.idFor('canContinueAlone')} label="Kunt u zelf verder?" description="Vraag de cliënt: kunt u nu zelf verder?" options={CONTINUE_OPTIONS} value={canContinue} onChange={setCanContinue} error={form.errorFor('canContinueAlone')} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={action.isPending} disabled={action.isPending}>
-          Casus afsluiten
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Casus afsluiten" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,12 +1,13 @@
 // Kennismaking vastleggen: the date and where it took place.
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { firstMeetingBody } from '../../../server/modules/cases/cases.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { codeOptions, useReference } from '../../app/reference';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useCaseAction, useReloadCase, type CaseDetail } from './api';
 
 const FALLBACK_LOCATIONS = [
@@ -23,23 +24,15 @@ export function FirstMeetingForm({ detail, onDone }: { detail: CaseDetail; onDon
   const [firstMeetingOn, setFirstMeetingOn] = useState(detail.firstMeetingOn ?? today());
   const [location, setLocation] = useState<string>(detail.firstMeetingLocation ?? '');
   const locations = codeOptions(reference.data, 'first_meeting_locations');
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { firstMeetingOn, location, version: detail.version };
-    const parsed = firstMeetingBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await action.mutateAsync(body);
-      form.clear();
-      onDone?.();
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { firstMeetingOn, location, version: detail.version },
+    schema: firstMeetingBody,
+    send: (body) => action.mutateAsync(body),
+    onSuccess: () => onDone?.(),
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Kennismaking">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Kennismaking">
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <TextField id={form.idFor('firstMeetingOn')} label="Datum kennismaking" type="date" value={firstMeetingOn} onChange={setFirstMeetingOn} max={today()} size="s" error={form.errorFor('firstMeetingOn')} required />
       <RadioGroupField
@@ -51,11 +44,7 @@ export function FirstMeetingForm({ detail, onDone }: { detail: CaseDetail; onDon
         error={form.errorFor('location')}
         required
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={action.isPending} disabled={action.isPending}>
-          Kennismaking vastleggen
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Kennismaking vastleggen" busy={busy} />
     </form>
   );
 }

@@ -1,10 +1,11 @@
 // Regisseur wijzigen: choose another worker of the team as lead worker.
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { assignBody } from '../../../server/modules/cases/cases.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useCaseAction, useReloadCase, useWorkers, type CaseDetail } from './api';
 
 export function LeadWorkerForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
@@ -13,22 +14,15 @@ export function LeadWorkerForm({ detail, onDone }: { detail: CaseDetail; onDone:
   const reload = useReloadCase(detail.id);
   const form = useFormErrors('regisseur');
   const [leadWorkerId, setLeadWorkerId] = useState(detail.leadWorker?.id ?? '');
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { leadWorkerId, version: detail.version };
-    const parsed = assignBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await action.mutateAsync(body);
-      onDone();
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { leadWorkerId, version: detail.version },
+    schema: assignBody,
+    send: (body) => action.mutateAsync(body),
+    onSuccess: onDone,
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Regisseur wijzigen">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Regisseur wijzigen">
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <SelectField
         id={form.idFor('leadWorkerId')}
@@ -40,14 +34,7 @@ export function LeadWorkerForm({ detail, onDone }: { detail: CaseDetail; onDone:
         error={form.errorFor('leadWorkerId')}
         required
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={action.isPending} disabled={action.isPending}>
-          Regisseur opslaan
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={onDone}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Regisseur opslaan" busy={busy} onCancel={onDone} />
     </form>
   );
 }

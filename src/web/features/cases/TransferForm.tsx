@@ -3,18 +3,18 @@
 // confirmation page (TransferDonePage) says where it went.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { transferBody, type TransferResult } from '../../../server/modules/cases/cases.schemas';
-import { api } from '../../app/api';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { fullName } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { useReference } from '../../app/reference';
-import { useReloadCase, useWorkers, type CaseDetail } from './api';
+import { useFormSubmit } from '../../app/use-form-submit';
+import { useReloadCase, useTransfer, useWorkers, type CaseDetail } from './api';
 
 type Target = 'collega' | 'team';
 
@@ -26,21 +26,6 @@ const TARGET_OPTIONS = [
 /** Team names are stored without "Buurtteam" (e.g. "Zuilen"). */
 export function teamTitle(name: string): string {
   return /^buurtteam/i.test(name) ? name : `Buurtteam ${name}`;
-}
-
-function useTransfer(caseId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<TransferResult>(`/api/v1/cases/${encodeURIComponent(caseId)}/transfer`, body),
-    onSuccess: (result) => {
-      if (result.stillVisible) void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-      else queryClient.removeQueries({ queryKey: ['case', caseId] });
-      void queryClient.invalidateQueries({ queryKey: ['work'] });
-      void queryClient.invalidateQueries({ queryKey: ['dashboard'] });
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
-      void queryClient.invalidateQueries({ queryKey: ['client'] });
-    },
-  });
 }
 
 export function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
@@ -83,20 +68,23 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: (
     setConfirming(true);
   }
 
-  async function handleConfirm() {
-    try {
-      const result = await transfer.mutateAsync(body());
+  // The check above let the values through; the confirmation sends them. A failure goes back to the form with its summary.
+  const confirm = useFormSubmit(form, {
+    values: body(),
+    send: (values) => transfer.mutateAsync(values),
+    onSuccess: (result) => {
       if (!result.stillVisible) {
         navigate('/casussen/overgedragen', { state: { result, client } satisfies TransferDoneState });
         return;
       }
       setConfirming(false);
       setDone(result);
-    } catch (error) {
+    },
+    onError: () => {
       setConfirming(false);
-      form.showApiError(error);
-    }
-  }
+      return false;
+    },
+  });
 
   if (done) {
     return (
@@ -127,14 +115,7 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: (
         </Paragraph>
         <Paragraph>Overdrachtsnotitie:</Paragraph>
         <blockquote className="kt-pre-line kt-note">{note.trim()}</blockquote>
-        <ButtonGroup>
-          <Button type="button" appearance="primary-action-button" busy={transfer.isPending} disabled={transfer.isPending} onClick={() => void handleConfirm()}>
-            Ja, overdragen
-          </Button>
-          <Button type="button" appearance="subtle-button" onClick={() => setConfirming(false)}>
-            Terug naar het formulier
-          </Button>
-        </ButtonGroup>
+        <FormActions submitLabel="Ja, overdragen" busy={confirm.busy} busyText="Bezig met overdragen…" onSubmit={confirm.submit} onCancel={() => setConfirming(false)} cancelLabel="Terug naar het formulier" />
       </div>
     );
   }
@@ -167,14 +148,7 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: (
         error={form.errorFor('note')}
         required
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button">
-          Overdragen…
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={onDone}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Overdragen…" busy={false} onCancel={onDone} />
     </form>
   );
 }

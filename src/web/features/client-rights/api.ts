@@ -2,12 +2,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { AccessLogEntry, AccessLogPage } from '../../../server/modules/access-log/access-log.schemas';
 import { api, ApiError, toErrorBody } from '../../app/api';
+import { queryKeys } from '../../app/query-keys';
 
 export type { AccessLogEntry, AccessLogPage };
 
 export function useAccessLog(clientId: string, page: number, enabled: boolean) {
   return useQuery({
-    queryKey: ['access-log', clientId, page],
+    queryKey: queryKeys.accessLog.page(clientId, page),
     queryFn: () => api.get<AccessLogPage>(`/api/v1/clients/${encodeURIComponent(clientId)}/access-log?page=${page}`),
     enabled,
     placeholderData: keepPreviousData,

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientDetail, ClientSummary, DuplicateCheck, DuplicateMatch } from '../../../server/modules/clients/clients.schemas';
 import { api } from '../../app/api';
+import { invalidate, queryKeys } from '../../app/query-keys';
 
 export type { ClientDetail, ClientSummary, DuplicateMatch };
 
@@ -9,7 +10,7 @@ export type { ClientDetail, ClientSummary, DuplicateMatch };
 export function useClientSearch(search: string, options: { ownTeam?: boolean } = {}) {
   const ownTeam = options.ownTeam ?? false;
   return useQuery({
-    queryKey: ['clients', 'search', search, ownTeam],
+    queryKey: queryKeys.clients.search(search, ownTeam),
     // A POST body, not a query string: the search text may be a BSN and never goes in a URL.
     queryFn: () => api.post<ClientSummary[]>('/api/v1/clients/search', { search, ownTeam }),
     enabled: search.trim().length >= 2,
@@ -17,7 +18,7 @@ export function useClientSearch(search: string, options: { ownTeam?: boolean } =
 }
 
 export function useClient(id: string) {
-  return useQuery({ queryKey: ['client', id], queryFn: () => api.get<ClientDetail>(`/api/v1/clients/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: queryKeys.clients.detail(id), queryFn: () => api.get<ClientDetail>(`/api/v1/clients/${encodeURIComponent(id)}`) });
 }
 
 export function useUpdateClient(id: string) {
@@ -25,11 +26,25 @@ export function useUpdateClient(id: string) {
   return useMutation({
     mutationFn: (body: unknown) => api.put<ClientDetail>(`/api/v1/clients/${encodeURIComponent(id)}`, body),
     onSuccess: (client) => {
-      queryClient.setQueryData(['client', id], client);
-      void queryClient.invalidateQueries({ queryKey: ['clients'] });
-      void queryClient.invalidateQueries({ queryKey: ['case'] });
+      queryClient.setQueryData(queryKeys.clients.detail(id), client);
+      // The name shows in searches, the households of cases, the lists and Mijn dag, registrations
+      // and one's own emergency accesses; the change is in the client's access log.
+      void invalidate(queryClient, [
+        queryKeys.clients.searches,
+        queryKeys.cases.all,
+        queryKeys.work.all,
+        queryKeys.registrations.all,
+        queryKeys.emergency.mine,
+        queryKeys.accessLog.all,
+      ]);
     },
   });
+}
+
+/** After a conflict (409): load the client again. */
+export function useReloadClient(id: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.clients.detail(id) });
 }
 
 export function useDuplicateCheck() {

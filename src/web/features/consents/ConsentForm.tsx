@@ -1,13 +1,14 @@
 // Record a consent: with whom, which data, for what, from–to, and how the client gave it.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { consentPeriodProblems } from '../../../server/modules/consents/consent-rules';
 import { consentFields, GIVEN_HOW, GIVEN_HOW_LABELS, RECIPIENT_KIND_LABELS, RECIPIENT_KINDS } from '../../../server/modules/consents/consents.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors, zodFieldErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
+import { useFormSubmit } from '../../app/use-form-submit';
 import type { ConsentFields } from './api';
-import { send, SubmitOrCancel } from './form-parts';
 
 const KIND_OPTIONS = RECIPIENT_KINDS.map((kind) => ({ value: kind, label: RECIPIENT_KIND_LABELS[kind] }));
 const HOW_OPTIONS = GIVEN_HOW.map((how) => ({ value: how, label: GIVEN_HOW_LABELS[how] }));
@@ -15,23 +16,24 @@ const HOW_OPTIONS = GIVEN_HOW.map((how) => ({ value: how, label: GIVEN_HOW_LABEL
 const EMPTY = { recipientKind: '', recipientName: '', dataShared: '', purpose: '', validFrom: '', validUntil: '', givenHow: '' };
 type Values = typeof EMPTY;
 
-export function ConsentForm({ birthDate, busy, onSubmit, onCancel }: { birthDate: string | null; busy: boolean; onSubmit: (fields: ConsentFields) => Promise<void>; onCancel: () => void }) {
+/** `onSubmit` throws the server's refusal; the form shows it. */
+export function ConsentForm({ birthDate, onSubmit, onCancel }: { birthDate: string | null; onSubmit: (fields: ConsentFields) => Promise<void>; onCancel: () => void }) {
   const form = useFormErrors('toestemming-nieuw');
   const [values, setValues] = useState<Values>(() => ({ ...EMPTY, validFrom: today() }));
   const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { ...values, validUntil: values.validUntil || null } as ConsentFields;
-    const parsed = consentFields.safeParse(body);
-    // The birth date is the server's check too; here it saves a round trip.
-    const period = parsed.success ? consentPeriodProblems({ validFrom: parsed.data.validFrom, validUntil: parsed.data.validUntil ?? null }, { today: today(), birthDate }) : [];
-    if (!parsed.success || period.length > 0) return form.show(parsed.success ? period : zodFieldErrors(parsed.error));
-    await send(form, () => onSubmit(body));
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { ...values, validUntil: values.validUntil || null } as ConsentFields,
+    // The schema, then the period on valid dates (the birth date is the server's check too; here it saves a round trip).
+    check: (body) => {
+      const parsed = consentFields.safeParse(body);
+      if (!parsed.success) return zodFieldErrors(parsed.error);
+      return consentPeriodProblems({ validFrom: parsed.data.validFrom, validUntil: parsed.data.validUntil ?? null }, { today: today(), birthDate });
+    },
+    send: onSubmit,
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Toestemming vastleggen">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Toestemming vastleggen">
       <ErrorSummary form={form} />
       <SelectField id={form.idFor('recipientKind')} label="Soort ontvanger" options={KIND_OPTIONS} value={values.recipientKind} onChange={set('recipientKind')} error={form.errorFor('recipientKind')} required />
       <TextField id={form.idFor('recipientName')} label="Naam ontvanger" description="Bijvoorbeeld Huisartsenpraktijk De Linde of Mitros." value={values.recipientName} onChange={set('recipientName')} error={form.errorFor('recipientName')} autoComplete="off" required />
@@ -42,7 +44,7 @@ export function ConsentForm({ birthDate, busy, onSubmit, onCancel }: { birthDate
         <TextField id={form.idFor('validUntil')} label="Geldig tot en met" description="Leeg: tot de cliënt de toestemming intrekt." type="date" value={values.validUntil} onChange={set('validUntil')} error={form.errorFor('validUntil')} size="s" optional />
       </div>
       <RadioGroupField id={form.idFor('givenHow')} label="Hoe gaf de cliënt toestemming?" options={HOW_OPTIONS} value={values.givenHow} onChange={set('givenHow')} error={form.errorFor('givenHow')} required />
-      <SubmitOrCancel label="Toestemming opslaan" busy={busy} onCancel={onCancel} />
+      <FormActions submitLabel="Toestemming opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -149,7 +149,6 @@ function Consents({ client, name, consents, mayWrite }: { client: ClientDetail; 
           {(close) => (
             <ConsentForm
               birthDate={client.birthDate}
-              busy={record.isPending}
               onSubmit={async (fields) => {
                 const created = await record.mutateAsync(fields);
                 setMessage(`De toestemming voor ${created.recipientName} is vastgelegd.`);
@@ -229,7 +228,6 @@ function Disclosures({ client, name, consents, disclosures, mayWrite }: { client
             <DisclosureForm
               client={client}
               consents={consents}
-              busy={record.isPending}
               onSubmit={async (fields) => {
                 const created = await record.mutateAsync(fields);
                 setMessage(`De verstrekking aan ${created.recipient} is vastgelegd.`);

@@ -1,16 +1,17 @@
 // Record a disclosure (verstrekking). The ground decides what is required: a consent that holds on
 // the day of the disclosure, or a reasoning of why sharing without consent was allowed.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { DISCLOSURE_GROUNDS, groundProblems, isActiveOn, MIN_REASONING_LENGTH, type DisclosureGround } from '../../../server/modules/consents/consent-rules';
 import { DISCLOSURE_GROUND_LABELS, disclosureFields, RECIPIENT_KIND_LABELS } from '../../../server/modules/consents/consents.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors, zodFieldErrors } from '../../app/form-errors';
 import { formatDate, today } from '../../app/format';
 import type { ClientDetail } from '../clients/api';
+import { useFormSubmit } from '../../app/use-form-submit';
 import type { Consent, DisclosureFields } from './api';
-import { send, SubmitOrCancel } from './form-parts';
 
 const GROUND_OPTIONS = DISCLOSURE_GROUNDS.map((ground) => ({ value: ground, label: DISCLOSURE_GROUND_LABELS[ground] }));
 
@@ -29,7 +30,8 @@ function consentLabel(consent: Consent): string {
 const EMPTY = { recipient: '', dataShared: '', ground: '', consentId: '', reasoning: '', disclosedOn: '', caseId: '' };
 type Values = typeof EMPTY;
 
-export function DisclosureForm({ client, consents, busy, onSubmit, onCancel }: { client: ClientDetail; consents: Consent[]; busy: boolean; onSubmit: (fields: DisclosureFields) => Promise<void>; onCancel: () => void }) {
+/** `onSubmit` throws the server's refusal; the form shows it. */
+export function DisclosureForm({ client, consents, onSubmit, onCancel }: { client: ClientDetail; consents: Consent[]; onSubmit: (fields: DisclosureFields) => Promise<void>; onCancel: () => void }) {
   const form = useFormErrors('verstrekking-nieuw');
   const [values, setValues] = useState<Values>(() => ({ ...EMPTY, disclosedOn: today() }));
   const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
@@ -44,9 +46,8 @@ export function DisclosureForm({ client, consents, busy, onSubmit, onCancel }: {
     setValues((v) => ({ ...v, consentId: id, recipient: v.recipient || chosen?.recipientName || '' }));
   }
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
+  const { submit, busy } = useFormSubmit(form, {
+    values: {
       recipient: values.recipient,
       dataShared: values.dataShared,
       ground: values.ground,
@@ -54,22 +55,24 @@ export function DisclosureForm({ client, consents, busy, onSubmit, onCancel }: {
       reasoning: values.reasoning,
       disclosedOn: values.disclosedOn,
       caseId: values.caseId || null,
-    } as DisclosureFields;
-    const parsed = disclosureFields.safeParse(body);
-    const errors = parsed.success ? [] : zodFieldErrors(parsed.error);
-    // The ground's own requirements, also when other fields failed first (zod then skips them).
-    if (ground) {
-      const chosen = consents.find((c) => c.id === body.consentId) ?? null;
-      for (const problem of groundProblems({ ground, consentId: body.consentId ?? null, reasoning: values.reasoning, disclosedOn: values.disclosedOn }, chosen)) {
-        if (!errors.some((e) => e.path === problem.path)) errors.push(problem);
+    } as DisclosureFields,
+    check: (body) => {
+      const parsed = disclosureFields.safeParse(body);
+      const errors = parsed.success ? [] : zodFieldErrors(parsed.error);
+      // The ground's own requirements, also when other fields failed first (zod then skips them).
+      if (ground) {
+        const chosen = consents.find((c) => c.id === body.consentId) ?? null;
+        for (const problem of groundProblems({ ground, consentId: body.consentId ?? null, reasoning: values.reasoning, disclosedOn: values.disclosedOn }, chosen)) {
+          if (!errors.some((e) => e.path === problem.path)) errors.push(problem);
+        }
       }
-    }
-    if (errors.length > 0) return form.show(errors);
-    await send(form, () => onSubmit(body));
-  }
+      return errors;
+    },
+    send: onSubmit,
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Verstrekking vastleggen">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Verstrekking vastleggen">
       <ErrorSummary form={form} />
       <TextField id={form.idFor('disclosedOn')} label="Datum verstrekking" type="date" value={values.disclosedOn} onChange={set('disclosedOn')} error={form.errorFor('disclosedOn')} size="s" max={today()} required />
       <RadioGroupField id={form.idFor('ground')} label="Grondslag" description="Zonder toestemming mag u alleen delen bij een wettelijke plicht, een meldrecht of een conflict van plichten." options={GROUND_OPTIONS} value={values.ground} onChange={set('ground')} error={form.errorFor('ground')} required />
@@ -106,7 +109,7 @@ export function DisclosureForm({ client, consents, busy, onSubmit, onCancel }: {
       {caseOptions.length > 0 && (
         <SelectField id={form.idFor('caseId')} label="Casus" options={caseOptions} value={values.caseId} onChange={set('caseId')} error={form.errorFor('caseId')} placeholder="Geen casus" optional />
       )}
-      <SubmitOrCancel label="Verstrekking vastleggen" busy={busy} onCancel={onCancel} />
+      <FormActions submitLabel="Verstrekking vastleggen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -2,10 +2,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dashboard, DashboardBlock, DashboardItem, DashboardLayout } from '../../../server/modules/worklists/worklists.schemas';
 import { api } from '../../app/api';
+import { queryKeys } from '../../app/query-keys';
 
 export type { Dashboard, DashboardBlock, DashboardItem, DashboardLayout };
 
-const KEY = ['dashboard'] as const;
+const KEY = queryKeys.work.dashboard;
 
 export function useDashboard() {
   return useQuery({ queryKey: KEY, queryFn: () => api.get<Dashboard>('/api/v1/work/dashboard') });

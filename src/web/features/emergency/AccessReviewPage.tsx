@@ -2,18 +2,20 @@
 // or not. Two kinds, one screen: break-the-glass (who opened which file, why, what they did under
 // it) and attachments (who linked a client another team knew to their own team, how identified,
 // why, what their team did since). No client identity is shown here: the review is about conduct.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Button, ButtonGroup, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { emergencyReview, REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES } from '../../../server/modules/emergency/emergency.schemas';
 import { IDENTIFIED_BY_LABELS } from '../../../server/modules/attachments/attachments.schemas';
 import { useAuth } from '../../app/auth';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useAttachmentReviews, useReviewAttachment, type AttachmentReviewItem } from '../attachments/api';
 import { useEmergencyReviews, useReviewEmergencyAccess, type EmergencyReviewItem, type ReviewStatus } from './api';
 
@@ -197,28 +199,18 @@ function ReviewForm({ item, review, formId, label }: { item: Reviewed; review: R
   const [outcome, setOutcome] = useState('');
   const [note, setNote] = useState('');
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { outcome, note, version: item.version };
-    const parsed = emergencyReview.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await review.mutateAsync(body);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { outcome, note, version: item.version },
+    schema: emergencyReview,
+    send: (body) => review.mutateAsync(body),
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label={label}>
+    <form noValidate onSubmit={submit} className="kt-form" aria-label={label}>
       <ErrorSummary form={form} />
       <RadioGroupField id={form.idFor('outcome')} label="Oordeel" options={OUTCOME_OPTIONS} value={outcome} onChange={setOutcome} error={form.errorFor('outcome')} required />
       <TextareaField id={form.idFor('note')} label="Toelichting" value={note} onChange={setNote} rows={2} error={form.errorFor('note')} optional={outcome !== 'onterecht'} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={review.isPending} disabled={review.isPending}>
-          Beoordeling vastleggen
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Beoordeling vastleggen" busy={busy} />
     </form>
   );
 }

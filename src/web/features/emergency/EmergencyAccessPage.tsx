@@ -1,17 +1,19 @@
 // Noodtoegang (break the glass): find a person outside the own team by BSN, or by last name and
 // birth date, state why, and open their file read-only for 24 hours. Everything is logged.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Alert, Button, Heading2, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { EMERGENCY_ACCESS_HOURS, emergencyRequest, emergencySearch } from '../../../server/modules/emergency/emergency.schemas';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { fullName } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useEmergencySearch, useGrantEmergencyAccess, useMyEmergencyAccess, type EmergencyMatch } from './api';
 
 export function EmergencyAccessPage() {
@@ -44,34 +46,24 @@ function SearchForm({ onResult }: { onResult: (matches: EmergencyMatch[]) => voi
   const [values, setValues] = useState({ bsn: '', lastName: '', birthDate: '' });
   const set = (field: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = values.bsn.trim() ? { bsn: values.bsn } : { lastName: values.lastName, birthDate: values.birthDate };
-    const parsed = emergencySearch.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      onResult(await search.mutateAsync(body));
-      form.clear();
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: values.bsn.trim() ? { bsn: values.bsn } : { lastName: values.lastName, birthDate: values.birthDate },
+    schema: emergencySearch,
+    send: (body) => search.mutateAsync(body),
+    onSuccess: onResult,
+  });
 
   return (
     <section aria-labelledby="noodtoegang-zoeken-title" className="kt-section">
       <Heading2 id="noodtoegang-zoeken-title">Persoon zoeken</Heading2>
       <Paragraph>Zoek op het BSN, of op de achternaam met de geboortedatum. Alleen een exacte overeenkomst wordt getoond.</Paragraph>
-      <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Persoon zoeken voor noodtoegang">
+      <form noValidate onSubmit={submit} className="kt-form" aria-label="Persoon zoeken voor noodtoegang">
         <ErrorSummary form={form} />
         <TextField id={form.idFor('bsn')} label="BSN" value={values.bsn} onChange={set('bsn')} error={form.errorFor('bsn')} inputMode="numeric" autoComplete="off" size="m" optional />
         <Paragraph>of</Paragraph>
         <TextField id={form.idFor('lastName')} label="Achternaam" value={values.lastName} onChange={set('lastName')} error={form.errorFor('lastName')} autoComplete="off" optional />
         <TextField id={form.idFor('birthDate')} label="Geboortedatum" type="date" value={values.birthDate} onChange={set('birthDate')} error={form.errorFor('birthDate')} size="m" optional />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={search.isPending} disabled={search.isPending}>
-            Zoeken
-          </Button>
-        </ButtonGroup>
+        <FormActions submitLabel="Zoeken" busy={busy} busyText="Bezig met zoeken…" />
       </form>
     </section>
   );
@@ -110,18 +102,12 @@ function ReasonForm({ match, onCancel }: { match: EmergencyMatch; onCancel: () =
   const navigate = useNavigate();
   const [reason, setReason] = useState('');
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { clientId: match.id, reason };
-    const parsed = emergencyRequest.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await grant.mutateAsync(body);
-      navigate(`/clienten/${match.id}`);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { clientId: match.id, reason },
+    schema: emergencyRequest,
+    send: (body) => grant.mutateAsync(body),
+    onSuccess: () => navigate(`/clienten/${match.id}`),
+  });
 
   return (
     <section aria-labelledby="noodtoegang-reden-title" className="kt-section">
@@ -132,7 +118,7 @@ function ReasonForm({ match, onCancel }: { match: EmergencyMatch; onCancel: () =
           wat u bekijkt worden vastgelegd en beoordeeld.
         </Paragraph>
       </Alert>
-      <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Reden voor noodtoegang">
+      <form noValidate onSubmit={submit} className="kt-form" aria-label="Reden voor noodtoegang">
         <ErrorSummary form={form} />
         <TextareaField
           id={form.idFor('reason')}
@@ -144,14 +130,7 @@ function ReasonForm({ match, onCancel }: { match: EmergencyMatch; onCancel: () =
           error={form.errorFor('reason')}
           required
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={grant.isPending} disabled={grant.isPending}>
-            Dossier openen met noodtoegang
-          </Button>
-          <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            Annuleren
-          </Button>
-        </ButtonGroup>
+        <FormActions submitLabel="Dossier openen met noodtoegang" busy={busy} busyText="Bezig met openen…" onCancel={onCancel} />
       </form>
     </section>
   );

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { EmergencyGrant, EmergencyMatch, EmergencyReviewItem } from '../../../server/modules/emergency/emergency.schemas';
 import { api } from '../../app/api';
+import { queryKeys } from '../../app/query-keys';
 
 export type { EmergencyGrant, EmergencyMatch, EmergencyReviewItem };
 
@@ -16,7 +17,7 @@ export function useEmergencySearch() {
 }
 
 export function useMyEmergencyAccess() {
-  return useQuery({ queryKey: ['emergency', 'mine'], queryFn: () => api.get<EmergencyGrant[]>('/api/v1/emergency-access/mine') });
+  return useQuery({ queryKey: queryKeys.emergency.mine, queryFn: () => api.get<EmergencyGrant[]>('/api/v1/emergency-access/mine') });
 }
 
 export function useGrantEmergencyAccess() {
@@ -31,13 +32,13 @@ export function useGrantEmergencyAccess() {
 export type ReviewStatus = 'te_beoordelen' | 'beoordeeld' | 'alle';
 
 export function useEmergencyReviews(status: ReviewStatus) {
-  return useQuery({ queryKey: ['emergency', 'review', status], queryFn: () => api.get<EmergencyReviewItem[]>(`/api/v1/emergency-access?status=${status}`) });
+  return useQuery({ queryKey: queryKeys.emergency.review(status), queryFn: () => api.get<EmergencyReviewItem[]>(`/api/v1/emergency-access?status=${status}`) });
 }
 
 export function useReviewEmergencyAccess(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: { outcome: string; note: string; version: number }) => api.post<null>(`/api/v1/emergency-access/${encodeURIComponent(id)}/review`, body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['emergency', 'review'] }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.emergency.reviews }),
   });
 }

@@ -27,6 +27,7 @@ import { ErrorSummary } from '../../app/ErrorSummary';
 import { useFormErrors } from '../../app/form-errors';
 import { formatNumber } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
+import { queryKeys } from '../../app/query-keys';
 import { uploadLimitsQuery, useImportExchange, useValidateExchange, type ImportResult } from './api';
 import './exchange.css';
 import { formatSize, readFolder, readZip, REQUIRED_FILES, TooLargeError, UnreadableZipError, uploadOf, type ExchangeFolder } from './read-files';
@@ -155,7 +156,7 @@ export function ImportPage() {
     form.clear();
     runImport.mutate(uploadOf(folder), {
       onSuccess: (result) => {
-        if (result.imported) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'reference' });
+        if (result.imported) void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.auth.all[0] && q.queryKey[0] !== queryKeys.reference[0] });
       },
       onError: (error) => form.show([], sendErrorMessage(error)),
     });

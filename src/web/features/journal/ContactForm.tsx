@@ -1,14 +1,16 @@
 // One contact's fields: date, kind, minutes, note and the sensitive mark. Used to add a contact and to
 // edit one in place; only the author sets or changes the mark (others keep it as it is).
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { Paragraph } from '@utrecht/component-library-react';
 import { CONTACT_KINDS, CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { contactFields, type ContactFields } from '../../../server/modules/journal/journal.schemas';
 import { SENSITIVITY_LABELS, type Sensitivity } from '../../../server/lib/sensitivity';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
+import { useFormSubmit } from '../../app/use-form-submit';
 import type { Contact } from './api';
 import { SensitivityField } from './Sensitivity';
 
@@ -19,13 +21,13 @@ interface Props {
   label: string;
   submitLabel: string;
   initial?: Contact;
-  busy: boolean;
+  /** Throws the server's refusal; the form shows it. */
   onSubmit: (fields: ContactFields) => Promise<void>;
   onCancel?: () => void;
   onReload?: () => void;
 }
 
-export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmit, onCancel, onReload }: Props) {
+export function ContactForm({ formId, label, submitLabel, initial, onSubmit, onCancel, onReload }: Props) {
   const form = useFormErrors(formId);
   const [contactOn, setContactOn] = useState(initial?.contactOn ?? today());
   const [kind, setKind] = useState<string>(initial?.kind ?? '');
@@ -34,33 +36,25 @@ export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmi
   const [sensitivity, setSensitivity] = useState<Sensitivity | null>(initial?.sensitivity ?? null);
   const mayMark = !initial || initial.mayChangeSensitivity;
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const trimmedMinutes = minutes.trim();
-    if (trimmedMinutes !== '' && !/^\d+$/.test(trimmedMinutes)) {
-      return form.show([{ path: 'minutes', message: 'Vul het aantal minuten in als heel getal, bijvoorbeeld 45' }]);
-    }
+  const trimmedMinutes = minutes.trim();
+  const { submit, busy } = useFormSubmit(form, {
     // Someone else's entry: the mark is left out, so it stays as the author set it.
-    const body = { contactOn, kind, minutes: trimmedMinutes === '' ? null : Number(trimmedMinutes), note, ...(mayMark ? { sensitivity } : {}) } as ContactFields;
-    const parsed = contactFields.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await onSubmit(body);
-      form.clear();
-      if (!initial) {
-        setKind('');
-        setMinutes('');
-        setNote('');
-        setSensitivity(null);
-        setContactOn(today());
-      }
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    values: { contactOn, kind, minutes: trimmedMinutes === '' ? null : Number(trimmedMinutes), note, ...(mayMark ? { sensitivity } : {}) } as ContactFields,
+    check: () => (trimmedMinutes !== '' && !/^\d+$/.test(trimmedMinutes) ? [{ path: 'minutes', message: 'Vul het aantal minuten in als heel getal, bijvoorbeeld 45' }] : []),
+    schema: contactFields,
+    send: onSubmit,
+    onSuccess: () => {
+      if (initial) return;
+      setKind('');
+      setMinutes('');
+      setNote('');
+      setSensitivity(null);
+      setContactOn(today());
+    },
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label={label}>
+    <form noValidate onSubmit={submit} className="kt-form" aria-label={label}>
       <ErrorSummary form={form} onReload={onReload ? () => { onReload(); form.clear(); } : undefined} />
       <div className="kt-row">
         <TextField id={form.idFor('contactOn')} label="Datum contact" type="date" value={contactOn} onChange={setContactOn} max={today()} size="s" error={form.errorFor('contactOn')} required />
@@ -75,16 +69,7 @@ export function ContactForm({ formId, label, submitLabel, initial, busy, onSubmi
           Gevoelig: {sensitivity ? SENSITIVITY_LABELS[sensitivity] : 'geen'}. Alleen wie de notitie schreef, kan dit wijzigen.
         </Paragraph>
       )}
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            Annuleren
-          </Button>
-        )}
-      </ButtonGroup>
+      <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 // One journal entry: shown, edited in place (earlier versions kept), with its history. A sensitive
 // entry the user may not read shows only its date, kind and author.
 import { useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
 import { formatDate } from '../../app/format';
 import { WITHHELD_NOTE } from '../../../server/lib/sensitivity';
-import { useUpdateContact, type Contact, type JournalEntry, type WithheldContact } from './api';
+import { useReloadJournal, useUpdateContact, type Contact, type JournalEntry, type WithheldContact } from './api';
 import { ContactForm } from './ContactForm';
 import { ContactVersions } from './ContactVersions';
 import { SensitivityTag, WithheldNotice } from './Sensitivity';
@@ -40,7 +39,7 @@ function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolea
   const [editing, setEditing] = useState(false);
   const [showVersions, setShowVersions] = useState(false);
   const update = useUpdateContact(contact.caseId, contact.id);
-  const queryClient = useQueryClient();
+  const reload = useReloadJournal(contact.caseId);
   const edited = contact.version > 1;
   const title = entryTitle(contact);
   const headingId = `contact-${contact.id}-title`;
@@ -68,13 +67,12 @@ function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolea
             label={`Contact van ${formatDate(contact.contactOn)} bewerken`}
             submitLabel="Wijziging opslaan"
             initial={contact}
-            busy={update.isPending}
             onSubmit={async (fields) => {
               await update.mutateAsync({ ...fields, version: contact.version });
               setEditing(false);
             }}
             onCancel={() => setEditing(false)}
-            onReload={() => void queryClient.invalidateQueries({ queryKey: ['contacts', contact.caseId] })}
+            onReload={() => void reload()}
           />
         ) : (
           <>

@@ -26,7 +26,6 @@ export function JournalSection({ caseId, closed, mayWrite }: { caseId: string; c
         formId="contact-nieuw"
         label="Contact toevoegen"
         submitLabel="Contact toevoegen"
-        busy={add.isPending}
         onSubmit={async (fields) => {
           await add.mutateAsync({ fields, idempotencyKey: key.current });
           key.current = newIdempotencyKey();

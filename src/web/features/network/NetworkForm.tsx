@@ -1,10 +1,11 @@
 // Add or change someone in the network: who they are, what they do now and could do, how close.
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { CLOSENESS_LABELS, NETWORK_KIND_LABELS, NETWORK_KINDS, networkFields, type NetworkKind } from '../../../server/modules/network/network.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
+import { useFormSubmit } from '../../app/use-form-submit';
 import type { NetworkFields, NetworkMember } from './api';
 
 const KIND_OPTIONS = NETWORK_KINDS.map((kind) => ({ value: kind, label: NETWORK_KIND_LABELS[kind] }));
@@ -39,7 +40,6 @@ export function NetworkForm({
   label,
   submitLabel,
   initial,
-  busy,
   onSubmit,
   onCancel,
   onReload,
@@ -48,7 +48,6 @@ export function NetworkForm({
   label: string;
   submitLabel: string;
   initial?: NetworkMember;
-  busy: boolean;
   /** Throws an ApiError on failure; the form shows it. */
   onSubmit: (fields: NetworkFields) => Promise<void>;
   onCancel?: () => void;
@@ -58,9 +57,8 @@ export function NetworkForm({
   const [values, setValues] = useState<Values>(() => initialValues(initial));
   const set = (field: keyof Values) => (value: string) => setValues((v) => ({ ...v, [field]: value }));
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body: NetworkFields = {
+  const { submit, busy } = useFormSubmit<NetworkFields, void>(form, {
+    values: {
       name: values.name,
       kind: values.kind as NetworkKind,
       relation: values.relation,
@@ -69,20 +67,16 @@ export function NetworkForm({
       phone: values.phone,
       email: values.email,
       closeness: Number(values.closeness) as 1 | 2 | 3,
-    };
-    const parsed = networkFields.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await onSubmit(body);
-      form.clear();
+    },
+    schema: networkFields,
+    send: onSubmit,
+    onSuccess: () => {
       if (!initial) setValues(initialValues());
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    },
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-network-form" aria-label={label}>
+    <form noValidate onSubmit={submit} className="kt-form kt-network-form" aria-label={label}>
       <ErrorSummary form={form} onReload={onReload ? () => { onReload(); form.clear(); } : undefined} />
       <TextField id={form.idFor('name')} label="Naam" value={values.name} onChange={set('name')} error={form.errorFor('name')} autoComplete="off" required />
       <SelectField id={form.idFor('kind')} label="Wie is dit" options={KIND_OPTIONS} value={values.kind} onChange={set('kind')} error={form.errorFor('kind')} required />
@@ -101,16 +95,7 @@ export function NetworkForm({
         error={form.errorFor('closeness')}
         required
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={busy} disabled={busy}>
-          {submitLabel}
-        </Button>
-        {onCancel && (
-          <Button type="button" appearance="subtle-button" onClick={onCancel}>
-            Annuleren
-          </Button>
-        )}
-      </ButtonGroup>
+      <FormActions submitLabel={submitLabel} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,9 @@ import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { CLOSENESS_LABELS, NETWORK_KIND_LABELS } from '../../../server/modules/network/network.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useReloadNetwork, useRemoveNetworkMember, useUpdateNetworkMember, type NetworkMember } from './api';
 import { NetworkForm } from './NetworkForm';
 
@@ -44,7 +46,6 @@ export function NetworkMemberItem({ member, mayWrite, onRemoved }: { member: Net
             label={`Bewerken: ${member.name}`}
             submitLabel="Wijziging opslaan"
             initial={member}
-            busy={update.isPending}
             onSubmit={async (fields) => {
               await update.mutateAsync({ ...fields, version: member.version });
               back();
@@ -129,14 +130,7 @@ function ConfirmRemove({ member, onCancel, onRemoved }: { member: NetworkMember;
     ref.current?.focus();
   }, []);
 
-  async function confirm() {
-    try {
-      await remove.mutateAsync(member.version);
-      onRemoved();
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, { values: member.version, send: (version) => remove.mutateAsync(version), onSuccess: onRemoved });
 
   return (
     <div ref={ref} tabIndex={-1} className="kt-panel" role="group" aria-labelledby={`netwerk-verwijderen-${member.id}-vraag`}>
@@ -146,14 +140,7 @@ function ConfirmRemove({ member, onCancel, onRemoved }: { member: NetworkMember;
           Weet u zeker dat u {member.name} uit het netwerk wilt verwijderen?
         </Paragraph>
       </Alert>
-      <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" busy={remove.isPending} disabled={remove.isPending} onClick={() => void confirm()}>
-          Ja, verwijderen
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Ja, verwijderen" busy={busy} busyText="Bezig met verwijderen…" onSubmit={submit} onCancel={onCancel} />
     </div>
   );
 }

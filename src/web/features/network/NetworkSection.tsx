@@ -108,7 +108,6 @@ function AddNetworkMember({ caseId }: { caseId: string }) {
         formId="netwerk-nieuw"
         label="Iemand toevoegen aan het netwerk"
         submitLabel="Toevoegen aan netwerk"
-        busy={add.isPending}
         onSubmit={async (fields) => {
           const member = await add.mutateAsync(fields);
           setAdded(member.name);

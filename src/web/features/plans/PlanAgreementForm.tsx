@@ -1,55 +1,51 @@
 // Akkoord van de cliënt vastleggen: for the current version, the date and how the client agreed.
-import { useState, type FormEvent } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { useState } from 'react';
+import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import { AGREEMENT_WAY_LABELS, AGREEMENT_WAYS, agreementBody } from '../../../server/modules/plans/plans.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
-import { useRecordAgreement, type Plan } from './api';
+import { useFormSubmit } from '../../app/use-form-submit';
+import { useRecordAgreement, useReloadPlan, type Plan } from './api';
 
 const WAY_OPTIONS = AGREEMENT_WAYS.map((w) => ({ value: w, label: AGREEMENT_WAY_LABELS[w] }));
 
 export function PlanAgreementForm({ caseId, plan }: { caseId: string; plan: Plan }) {
   const record = useRecordAgreement(caseId);
-  const queryClient = useQueryClient();
+  const reload = useReloadPlan(caseId);
   const form = useFormErrors('akkoord');
   const [agreedOn, setAgreedOn] = useState(today());
   const [how, setHow] = useState('');
   const [done, setDone] = useState<string | null>(null);
-
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    const body = { agreedOn, how };
-    const parsed = agreementBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await record.mutateAsync({ version: plan.version, ...parsed.data });
-      form.clear();
-      setDone(`Het akkoord op versie ${plan.version} is vastgelegd.`);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { agreedOn, how },
+    schema: agreementBody,
+    send: (body) => record.mutateAsync({ version: plan.version, ...body }),
+    onSuccess: () => setDone(`Het akkoord op versie ${plan.version} is vastgelegd.`),
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-subsection" aria-labelledby="akkoord-title">
+    <form
+      noValidate
+      onSubmit={(event) => {
+        setDone(null);
+        submit(event);
+      }}
+      className="kt-form kt-subsection"
+      aria-labelledby="akkoord-title"
+    >
       <Heading3 id="akkoord-title">Akkoord van de cliënt vastleggen</Heading3>
       <Paragraph>
         Voor versie {plan.version}
         {plan.agreedOn ? ' (het akkoord op deze versie is al vastgelegd; opnieuw vastleggen vervangt het)' : ''}.
       </Paragraph>
-      <ErrorSummary form={form} onReload={() => void queryClient.invalidateQueries({ queryKey: ['plan', caseId] }).then(form.clear)} />
+      <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <TextField id={form.idFor('agreedOn')} label="Datum akkoord" type="date" size="s" max={today()} value={agreedOn} onChange={setAgreedOn} error={form.errorFor('agreedOn')} required />
       <RadioGroupField id={form.idFor('how')} label="Hoe gaf de cliënt akkoord?" options={WAY_OPTIONS} value={how} onChange={setHow} error={form.errorFor('how')} required />
       <Paragraph role="status">{done}</Paragraph>
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={record.isPending} disabled={record.isPending}>
-          Akkoord vastleggen
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Akkoord vastleggen" busy={busy} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 // Krachtplan of a case: edit and save (as a new version, based on the version loaded), the
 // versions with the client's agreement, record the agreement, compare versions, print.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
@@ -8,12 +8,15 @@ import type { z } from 'zod';
 import { savePlanBody } from '../../../server/modules/plans/plans.schemas';
 import { ApiError, type FieldError } from '../../app/api';
 import { ErrorSummary } from '../../app/ErrorSummary';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { fullName } from '../../app/format';
 import { RouterButtonLink, RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { queryKeys } from '../../app/query-keys';
 import { codeOptions, useReference } from '../../app/reference';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useCase, type CaseDetail } from '../cases/api';
 import { conflictDetails, usePlan, useSavePlan, type Plan, type PlanConflictDetails, type PlanContent } from './api';
 import { PlanAgreementForm } from './PlanAgreementForm';
@@ -123,36 +126,32 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
     }
   }, [dirty, plan, baseVersion]);
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setSaved(null);
-    const body = { content: draft, baseVersion };
-    const parsed = savePlanBody.safeParse(body);
-    if (!parsed.success) return form.show(planFieldErrors(parsed.error, draft, domainLabel));
-    try {
-      const result = await save.mutateAsync({ content: parsed.data.content, baseVersion });
-      form.clear();
+  const { submit, busy } = useFormSubmit(form, {
+    values: { content: draft, baseVersion },
+    // The messages name the domain and agreement (the path keeps the list positions).
+    check: (body) => {
+      const parsed = savePlanBody.safeParse(body);
+      return parsed.success ? [] : planFieldErrors(parsed.error, draft, domainLabel);
+    },
+    send: (body) => save.mutateAsync(body),
+    onSuccess: (result) => {
       setConflict(null);
       setDraft(result.content);
       setBaseVersion(result.version);
       setDirty(false);
       setSaved(`Het krachtplan is opgeslagen als versie ${result.version}.`);
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 409) {
-        form.clear();
-        try {
-          setConflict(await conflictDetails(caseId, error, baseVersion, emptyPlanContent(), describeNewContent(domainLabel)));
-        } catch (loadError) {
-          form.showApiError(loadError);
-        }
-        return;
-      }
-      form.showApiError(error);
-    }
-  }
+    },
+    // Someone saved in between: instead of the summary, what they changed, while the form keeps this user's text.
+    onError: (error) => {
+      if (!(error instanceof ApiError && error.status === 409)) return false;
+      form.clear();
+      void conflictDetails(caseId, error, baseVersion, emptyPlanContent(), describeNewContent(domainLabel)).then(setConflict, form.showApiError);
+      return true;
+    },
+  });
 
   function loadNewest(current: Plan) {
-    queryClient.setQueryData(['plan', caseId], current);
+    queryClient.setQueryData(queryKeys.plans.ofCase(caseId), current);
     setDraft(current.content);
     setBaseVersion(current.version);
     setDirty(false);
@@ -161,18 +160,22 @@ function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
   }
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} aria-label="Krachtplan" className="kt-plan-form">
+    <form
+      noValidate
+      onSubmit={(event) => {
+        setSaved(null);
+        submit(event);
+      }}
+      aria-label="Krachtplan"
+      className="kt-plan-form"
+    >
       <ErrorSummary form={form} />
       {conflict && <ConflictNotice conflict={conflict} onLoad={() => loadNewest(conflict.current)} />}
       <PlanForm form={form} value={draft} onChange={edit} domainOptions={domainOptions} mayMark={plan.mayMarkSensitive} />
       <Paragraph role="status" className="kt-saved">
         {saved}
       </Paragraph>
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={save.isPending} disabled={save.isPending}>
-          Krachtplan opslaan
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Krachtplan opslaan" busy={busy} />
       <Paragraph className="kt-muted">U werkt op versie {baseVersion === 0 ? '0 (nieuw plan)' : baseVersion}.</Paragraph>
     </form>
   );

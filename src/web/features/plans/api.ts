@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PlanChange, PlanContent, PlanVersion, Plan } from '../../../server/modules/plans/plans.schemas';
 import { api, ApiError } from '../../app/api';
+import { invalidate, queryKeys } from '../../app/query-keys';
 
 export type { Plan, PlanChange, PlanContent, PlanVersion };
 
@@ -16,7 +17,7 @@ const base = (caseId: string) => `/api/v1/cases/${encodeURIComponent(caseId)}/pl
 
 export function usePlan(caseId: string) {
   // The form keeps its own draft; a refetch on focus must not look like someone else's save.
-  return useQuery({ queryKey: ['plan', caseId], queryFn: () => api.get<Plan>(base(caseId)), refetchOnWindowFocus: false });
+  return useQuery({ queryKey: queryKeys.plans.ofCase(caseId), queryFn: () => api.get<Plan>(base(caseId)), refetchOnWindowFocus: false });
 }
 
 export function useSavePlan(caseId: string) {
@@ -24,8 +25,9 @@ export function useSavePlan(caseId: string) {
   return useMutation({
     mutationFn: (body: { content: PlanContent; baseVersion: number }) => api.put<Plan>(base(caseId), body),
     onSuccess: (plan) => {
-      queryClient.setQueryData(['plan', caseId], plan);
-      void queryClient.invalidateQueries({ queryKey: ['plan-compare', caseId] });
+      queryClient.setQueryData(queryKeys.plans.ofCase(caseId), plan);
+      // Mijn dag shows the agreements due and the plan's review date.
+      void invalidate(queryClient, [queryKeys.plans.comparisons(caseId), queryKeys.work.dashboard]);
     },
   });
 }
@@ -34,13 +36,19 @@ export function useRecordAgreement(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ version, ...body }: { version: number; agreedOn: string; how: string }) => api.post<Plan>(`${base(caseId)}/versions/${version}/agreement`, body),
-    onSuccess: (plan) => queryClient.setQueryData(['plan', caseId], plan),
+    onSuccess: (plan) => queryClient.setQueryData(queryKeys.plans.ofCase(caseId), plan),
   });
+}
+
+/** After a conflict (409): load the plan again. */
+export function useReloadPlan(caseId: string) {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.plans.ofCase(caseId) });
 }
 
 export function usePlanComparison(caseId: string, from: number, to: number) {
   return useQuery({
-    queryKey: ['plan-compare', caseId, from, to],
+    queryKey: queryKeys.plans.comparison(caseId, from, to),
     queryFn: () => api.get<PlanComparison>(`${base(caseId)}/compare?from=${from}&to=${to}`),
     enabled: from > 0 && to > 0 && from !== to,
   });

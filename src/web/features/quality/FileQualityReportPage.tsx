@@ -1,17 +1,19 @@
 // Melding doen: file a complaint, objection or incident (e.g. aggression against a worker: "Emotie
 // mag, agressie niet"). A worker sees a confirmation afterwards, not the register; kwaliteit and
 // team leaders go on to the report itself.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { qualityReportInput } from '../../../server/modules/quality/quality.schemas';
 import { useAuth, useMe } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { useReference } from '../../app/reference';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useFileQualityReport, type QualityReportInput } from './api';
 import { CATEGORY_OPTIONS, KIND_OPTIONS } from './labels';
 
@@ -43,29 +45,24 @@ export function FileQualityReportPage() {
   // A worker or team leader files for their own team; kwaliteit has no team and may choose one.
   const choosesTeam = !me.team;
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
+  const { submit, busy } = useFormSubmit(form, {
+    values: {
       ...draft,
       kind: draft.kind as QualityReportInput['kind'],
       category: draft.kind === 'incident' && draft.category ? (draft.category as QualityReportInput['category']) : null,
       teamId: choosesTeam && draft.teamId ? draft.teamId : null,
-    };
-    const parsed = qualityReportInput.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      const { id } = await file.mutateAsync(body);
-      form.clear();
+    },
+    schema: qualityReportInput,
+    send: (body) => file.mutateAsync(body),
+    onSuccess: ({ id }) => {
       if (can('quality:manage')) {
         navigate(`/kwaliteit/meldingen/${id}`);
         return;
       }
       setDraft(emptyDraft(me.name));
       setFiled(true);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    },
+  });
 
   if (filed) {
     return (
@@ -92,7 +89,7 @@ export function FileQualityReportPage() {
         Meld een klacht of bezwaar van een bewoner, of een incident, zoals agressie tegen een medewerker: emotie mag, agressie niet. Noem alleen wat nodig is om de
         melding te behandelen.
       </Paragraph>
-      <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Melding doen">
+      <form noValidate onSubmit={submit} className="kt-form" aria-label="Melding doen">
         <ErrorSummary form={form} />
         <RadioGroupField id={form.idFor('kind')} label="Soort melding" options={KIND_OPTIONS} value={draft.kind} onChange={set('kind')} error={form.errorFor('kind')} required />
         {draft.kind === 'incident' && (
@@ -123,11 +120,7 @@ export function FileQualityReportPage() {
           description="Zoals de melder zich noemt, bijvoorbeeld: een bewoner, mevrouw Jansen, of uw eigen naam. Er wordt geen cliëntdossier aan gekoppeld."
           required
         />
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={file.isPending} disabled={file.isPending}>
-            Melding versturen
-          </Button>
-        </ButtonGroup>
+        <FormActions submitLabel="Melding versturen" busy={busy} busyText="Bezig met versturen…" />
       </form>
     </>
   );

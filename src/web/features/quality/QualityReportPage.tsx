@@ -1,19 +1,21 @@
 // One complaint, objection or incident: what was reported, the handling steps (oldest first), a form
 // to add a step and a form to handle it: status, evaluation and the lesson learned; a closed report
 // opens again only with a reason.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { isReopening, type QualityStatus } from '../../../server/modules/quality/quality-rules';
 import { qualityReportUpdate, qualityStepInput } from '../../../server/modules/quality/quality.schemas';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useAddQualityStep, useQualityReport, useReloadQualityReport, useUpdateQualityReport, type QualityReportDetail } from './api';
 import { kindText, STATUS_OPTIONS, statusText } from './labels';
 
@@ -111,30 +113,19 @@ function StepForm({ detail }: { detail: QualityReportDetail }) {
   const [stepOn, setStepOn] = useState(today());
   const [description, setDescription] = useState('');
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { stepOn, description };
-    const parsed = qualityStepInput.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await add.mutateAsync(body);
-      form.clear();
-      setDescription('');
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { stepOn, description },
+    schema: qualityStepInput,
+    send: (body) => add.mutateAsync(body),
+    onSuccess: () => setDescription(''),
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Stap toevoegen">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Stap toevoegen">
       <ErrorSummary form={form} />
       <TextField id={form.idFor('stepOn')} type="date" label="Datum van de stap" value={stepOn} onChange={setStepOn} error={form.errorFor('stepOn')} max={today()} size="m" required />
       <TextareaField id={form.idFor('description')} label="Wat is er gedaan" value={description} onChange={setDescription} error={form.errorFor('description')} rows={3} required />
-      <ButtonGroup>
-        <Button type="submit" appearance="secondary-action-button" busy={add.isPending} disabled={add.isPending}>
-          Stap toevoegen
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Stap toevoegen" busy={busy} appearance="secondary" />
     </form>
   );
 }
@@ -150,22 +141,15 @@ function HandleForm({ detail }: { detail: QualityReportDetail }) {
   const reopening = isReopening(detail.status, status);
   const closing = status === 'afgehandeld';
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { status, evaluation, lessonLearned, reopenReason: reopening ? reopenReason : '', version: detail.version };
-    const parsed = qualityReportUpdate.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await update.mutateAsync(body);
-      form.clear();
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { status, evaluation, lessonLearned, reopenReason: reopening ? reopenReason : '', version: detail.version },
+    schema: qualityReportUpdate,
+    send: (body) => update.mutateAsync(body),
+  });
 
   const submitLabel = reopening ? 'Melding heropenen' : closing && detail.status !== 'afgehandeld' ? 'Melding afhandelen' : 'Opslaan';
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Melding behandelen">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Melding behandelen">
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <SelectField id={form.idFor('status')} label="Status" options={STATUS_OPTIONS} value={status} onChange={(v) => setStatus(v as QualityStatus)} error={form.errorFor('status')} placeholder={null} />
       <TextareaField
@@ -200,11 +184,7 @@ function HandleForm({ detail }: { detail: QualityReportDetail }) {
           required
         />
       )}
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={update.isPending} disabled={update.isPending}>
-          {submitLabel}
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel={submitLabel} busy={busy} />
     </form>
   );
 }

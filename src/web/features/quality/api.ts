@@ -10,25 +10,23 @@ import type {
   QualityStepInput,
 } from '../../../server/modules/quality/quality.schemas';
 import { api, query } from '../../app/api';
+import { queryKeys } from '../../app/query-keys';
 
 export type { QualityReportDetail, QualityReportInput, QualityReportList, QualityReportQuery, QualityReportUpdate, QualityStepInput };
 
-const listKey = ['quality-reports'] as const;
-const detailKey = (id: string) => ['quality-reports', 'detail', id] as const;
-
 export function useQualityReports(filters: QualityReportQuery) {
-  return useQuery({ queryKey: [...listKey, 'list', filters], queryFn: () => api.get<QualityReportList>(`/api/v1/quality-reports${query({ ...filters })}`) });
+  return useQuery({ queryKey: queryKeys.quality.list({ ...filters }), queryFn: () => api.get<QualityReportList>(`/api/v1/quality-reports${query({ ...filters })}`) });
 }
 
 export function useQualityReport(id: string) {
-  return useQuery({ queryKey: detailKey(id), queryFn: () => api.get<QualityReportDetail>(`/api/v1/quality-reports/${encodeURIComponent(id)}`) });
+  return useQuery({ queryKey: queryKeys.quality.detail(id), queryFn: () => api.get<QualityReportDetail>(`/api/v1/quality-reports/${encodeURIComponent(id)}`) });
 }
 
 export function useFileQualityReport() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: QualityReportInput) => api.post<{ id: string }>('/api/v1/quality-reports', body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: listKey }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.quality.lists }),
   });
 }
 
@@ -37,8 +35,8 @@ function useDetailMutation<T>(id: string, send: (body: T) => Promise<QualityRepo
   return useMutation({
     mutationFn: send,
     onSuccess: (detail) => {
-      queryClient.setQueryData(detailKey(id), detail);
-      void queryClient.invalidateQueries({ queryKey: [...listKey, 'list'] });
+      queryClient.setQueryData(queryKeys.quality.detail(id), detail);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.quality.lists });
     },
   });
 }
@@ -54,5 +52,5 @@ export function useAddQualityStep(id: string) {
 /** After a conflict (409): load the report again. */
 export function useReloadQualityReport(id: string) {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: detailKey(id) });
+  return () => queryClient.invalidateQueries({ queryKey: queryKeys.quality.detail(id) });
 }

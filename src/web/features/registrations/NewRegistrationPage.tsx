@@ -1,19 +1,21 @@
 // Nieuwe aanmelding: the person (new, a client of the team found by the duplicate check, or a
 // client known elsewhere, attached with exact identification and a reason), the referrer, the date
 // and the question. Saved → the triage screen of the new registration.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, Paragraph } from '@utrecht/component-library-react';
 import { newRegistration, type NewRegistration } from '../../../server/modules/registrations/registrations.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { codeOptions, useReference } from '../../app/reference';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { EMPTY_CLIENT } from '../clients/client-form';
 import { ClientChoice, choiceBody, choiceProblems, newClientChoice, type ClientChoiceState } from '../clients/ClientChoice';
-import { useCreateRegistration } from './api';
+import { useCreateRegistration, type Registration } from './api';
 
 // The API reports a missing person on `client`; point that at the first name field.
 const clientPath = (path: string) => (path === 'client' ? 'client.firstName' : path);
@@ -29,32 +31,25 @@ export function NewRegistrationPage() {
   const [registeredOn, setRegisteredOn] = useState(today());
   const [question, setQuestion] = useState('');
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body: NewRegistration = {
+  const { submit, busy } = useFormSubmit<NewRegistration, Registration>(form, {
+    values: {
       ...choiceBody(choice),
       registeredOn,
       referrerCode,
       referrerOther: referrerCode === 'anders' ? referrerOther : undefined,
       question,
-    };
-    const problems = choiceProblems(choice);
-    if (problems.length) return form.show(problems);
-    const parsed = newRegistration.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      const registration = await create.mutateAsync(body);
-      navigate(`/aanmeldingen/${registration.id}`);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    },
+    check: () => choiceProblems(choice),
+    schema: newRegistration,
+    send: (body) => create.mutateAsync(body),
+    onSuccess: (registration) => navigate(`/aanmeldingen/${registration.id}`),
+  });
 
   return (
     <>
       <PageTitle title="Nieuwe aanmelding" />
       <Paragraph>Leg vast wie zich meldt, wie de bewoner heeft aangemeld en wat de vraag is. Daarna volgt de triage.</Paragraph>
-      <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Nieuwe aanmelding">
+      <form noValidate onSubmit={submit} className="kt-form" aria-label="Nieuwe aanmelding">
         <ErrorSummary form={form} />
 
         <Fieldset className="kt-section">
@@ -79,11 +74,7 @@ export function NewRegistrationPage() {
           />
         </Fieldset>
 
-        <ButtonGroup>
-          <Button type="submit" appearance="primary-action-button" busy={create.isPending} disabled={create.isPending}>
-            Aanmelding opslaan
-          </Button>
-        </ButtonGroup>
+        <FormActions submitLabel="Aanmelding opslaan" busy={busy} />
       </form>
     </>
   );

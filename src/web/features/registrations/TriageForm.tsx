@@ -1,13 +1,14 @@
 // The triage form: one of six outcomes, with the fields that outcome needs.
-import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
+import { useState } from 'react';
 import { triageBody, type TriageBody } from '../../../server/modules/registrations/registrations.schemas';
 import { OUT_OF_SCOPE_REASONS, TRIAGE_LABELS, TRIAGE_OUTCOMES, needsReferralAdvice, type TriageOutcome } from '../../../server/modules/registrations/triage';
 import { useMe } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { useReference } from '../../app/reference';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useWorkers } from '../cases/api';
 import { useTriage, type Registration } from './api';
 
@@ -30,27 +31,22 @@ export function TriageForm({ registration, onDone }: { registration: Registratio
   const workerOptions = (workers.data ?? []).map((w) => ({ value: w.id, label: w.id === me.id ? `${w.name} (ik)` : w.name }));
   if (!workerOptions.some((o) => o.value === me.id) && registration.teamId === me.team?.id) workerOptions.unshift({ value: me.id, label: `${me.name} (ik)` });
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = {
+  const { submit, busy } = useFormSubmit(form, {
+    values: {
       outcome,
       advice: outcome && needsReferralAdvice(outcome) ? advice : undefined,
       teamId: outcome === 'other_team' ? teamId || undefined : undefined,
       outOfScopeReason: outcome === 'out_of_scope' ? outOfScopeReason || undefined : undefined,
       leadWorkerId: outcome === 'generalist' ? leadWorkerId || undefined : undefined,
       version: registration.version,
-    };
-    const parsed = triageBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      onDone(await triage.mutateAsync(body as TriageBody));
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    },
+    schema: triageBody,
+    send: (body) => triage.mutateAsync(body as TriageBody),
+    onSuccess: onDone,
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Triage">
+    <form noValidate onSubmit={submit} className="kt-form" aria-label="Triage">
       <ErrorSummary form={form} />
       <RadioGroupField id={form.idFor('outcome')} label="Waar hoort de vraag thuis?" options={OUTCOME_OPTIONS} value={outcome} onChange={(v) => setOutcome(v as TriageOutcome)} error={form.errorFor('outcome')} required />
       {outcome === 'generalist' && (
@@ -80,11 +76,7 @@ export function TriageForm({ registration, onDone }: { registration: Registratio
           required
         />
       )}
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={triage.isPending} disabled={triage.isPending}>
-          Triage opslaan
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Triage opslaan" busy={busy} />
     </form>
   );
 }

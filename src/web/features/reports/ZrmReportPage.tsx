@@ -1,16 +1,14 @@
 // ZRM-voortgang: per life domain, how self-reliance moved from the nulmeting to the latest
 // measurement in the year, with the Wilcoxon signed-rank test (GET /api/v1/reports/zrm).
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { pointer, suppressionMarker } from '../../../server/modules/reports/small-numbers';
-import type { PublishedZrmReport } from '../../../server/modules/zrm/zrm.schemas';
-import { api, query } from '../../app/api';
 import { SelectField, type Option } from '../../app/fields';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
+import { useZrmReport } from './api';
 import { SuppressionNote } from './SuppressionNote';
 
 const FIRST_YEAR = 2010;
@@ -22,7 +20,7 @@ export function ZrmReportPage() {
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear - 1);
   const [team, setTeam] = useState('');
-  const report = useQuery({ queryKey: ['reports', 'zrm', year, team], queryFn: () => api.get<PublishedZrmReport>(`/api/v1/reports/zrm${query({ year, team: team || undefined })}`) });
+  const report = useZrmReport(year, team);
   const years: Option[] = Array.from({ length: thisYear - FIRST_YEAR + 1 }, (_, i) => String(thisYear - i)).map((y) => ({ value: y, label: y }));
   const teams: Option[] = [{ value: '', label: 'Hele organisatie' }, ...(reference.data?.teams ?? []).map((t) => ({ value: t.code, label: t.name }))];
   const domainLabel = new Map((reference.data?.codes.zrm_domains ?? []).map((d) => [d.code, d.label]));

@@ -1,7 +1,9 @@
-// The annual (or quarterly) report: GET /api/v1/reports/annual and its CSV twin.
+// The annual (or quarterly) report (GET /api/v1/reports/annual and its CSV twin) and the ZRM report.
 import { useQuery } from '@tanstack/react-query';
 import type { PublishedAnnualReport } from '../../../server/modules/reports/reports.schemas';
+import type { PublishedZrmReport } from '../../../server/modules/zrm/zrm.schemas';
 import { api, query } from '../../app/api';
+import { queryKeys } from '../../app/query-keys';
 
 /** The report as the web app receives it: exact, or with small numbers suppressed (null) for the analyst. */
 export type AnnualReport = PublishedAnnualReport;
@@ -20,7 +22,7 @@ function reportQuery(params: ReportParams): string {
 
 export function useAnnualReport(params: ReportParams) {
   return useQuery({
-    queryKey: ['reports', 'annual', params.year, params.quarter ?? null, params.team ?? null],
+    queryKey: queryKeys.reports.annual(params.year, params.quarter ?? null, params.team ?? null),
     queryFn: () => api.get<AnnualReport>(`/api/v1/reports/annual${reportQuery(params)}`),
   });
 }
@@ -28,4 +30,9 @@ export function useAnnualReport(params: ReportParams) {
 /** The CSV download of the same report (a plain link: the session cookie goes along). */
 export function annualCsvUrl(params: ReportParams): string {
   return `/api/v1/reports/annual.csv${reportQuery(params)}`;
+}
+
+/** The ZRM report of a year; `team`: a team code, or '' for the whole organisation. */
+export function useZrmReport(year: number, team: string) {
+  return useQuery({ queryKey: queryKeys.reports.zrm(year, team), queryFn: () => api.get<PublishedZrmReport>(`/api/v1/reports/zrm${query({ year, team: team || undefined })}`) });
 }

@@ -1,13 +1,15 @@
 // One dossier in the queue: its facts, whose turn it is (four eyes), and the steps open to the
 // person looking, each behind a step of its own: proposing the destruction, confirming it (cannot
 // be undone; never by the one who proposed it) and keeping longer (with the reason).
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { declineDestructionBody, DESTRUCTION_REASON_LABELS, DESTRUCTION_STATUS_LABELS, type DestructionTurn } from '../../../server/modules/retention/retention.schemas';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextareaField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useDecideDestruction, type DestructionItem } from './api';
 
 /** A short, stable reference to the queue row (not to the client), to talk about it. */
@@ -134,31 +136,20 @@ function ProposeDestruction({ item, onCancel, onDone }: StepProps) {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => ref.current?.querySelector('textarea')?.focus(), []);
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    try {
-      await propose.mutateAsync({ version: item.version, note });
-      onDone(`De vernietiging van dossier ${reference(item)} is voorgesteld. Een andere medewerker kwaliteit moet haar bevestigen.`);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { version: item.version, note },
+    send: (body) => propose.mutateAsync(body),
+    onSuccess: () => onDone(`De vernietiging van dossier ${reference(item)} is voorgesteld. Een andere medewerker kwaliteit moet haar bevestigen.`),
+  });
 
   return (
-    <form ref={ref} noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-panel" aria-label={`Vernietiging voorstellen: dossier ${reference(item)}`}>
+    <form ref={ref} noValidate onSubmit={submit} className="kt-form kt-panel" aria-label={`Vernietiging voorstellen: dossier ${reference(item)}`}>
       <ErrorSummary form={form} />
       <Paragraph>
         Er wordt nog niets gewist. Een andere medewerker kwaliteit bevestigt de vernietiging; pas dan worden de gegevens vernietigd.
       </Paragraph>
       <TextareaField id={form.idFor('note')} label="Toelichting bij het voorstel" optional value={note} onChange={setNote} rows={2} error={form.errorFor('note')} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={propose.isPending} disabled={propose.isPending}>
-          Voorstellen
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Voorstellen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -171,14 +162,11 @@ function ConfirmDestruction({ item, onCancel, onDone }: StepProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), []);
 
-  async function handleConfirm() {
-    try {
-      await confirm.mutateAsync({ version: item.version, note });
-      onDone(`Dossier ${reference(item)} is vernietigd.`);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { version: item.version, note },
+    send: (body) => confirm.mutateAsync(body),
+    onSuccess: () => onDone(`Dossier ${reference(item)} is vernietigd.`),
+  });
 
   const cases = item.caseCount === 1 ? '1 casus' : `${item.caseCount} casussen`;
   return (
@@ -196,14 +184,7 @@ function ConfirmDestruction({ item, onCancel, onDone }: StepProps) {
         </Paragraph>
       </Alert>
       <TextareaField id={form.idFor('note')} label="Toelichting bij het besluit" optional value={note} onChange={setNote} rows={2} error={form.errorFor('note')} />
-      <ButtonGroup>
-        <Button type="button" appearance="primary-action-button" busy={confirm.isPending} disabled={confirm.isPending} onClick={() => void handleConfirm()}>
-          Ja, definitief vernietigen
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Ja, definitief vernietigen" busy={busy} busyText="Bezig met vernietigen…" onSubmit={submit} onCancel={onCancel} />
     </div>
   );
 }
@@ -216,21 +197,15 @@ function DeclineDestruction({ item, onCancel, onDone }: StepProps) {
   const ref = useRef<HTMLFormElement>(null);
   useEffect(() => ref.current?.querySelector('textarea')?.focus(), []);
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { version: item.version, note };
-    const parsed = declineDestructionBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await decline.mutateAsync(body);
-      onDone(`Dossier ${reference(item)} wordt langer bewaard.`);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+  const { submit, busy } = useFormSubmit(form, {
+    values: { version: item.version, note },
+    schema: declineDestructionBody,
+    send: (body) => decline.mutateAsync(body),
+    onSuccess: () => onDone(`Dossier ${reference(item)} wordt langer bewaard.`),
+  });
 
   return (
-    <form ref={ref} noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-panel" aria-label={`Langer bewaren: dossier ${reference(item)}`}>
+    <form ref={ref} noValidate onSubmit={submit} className="kt-form kt-panel" aria-label={`Langer bewaren: dossier ${reference(item)}`}>
       <ErrorSummary form={form} />
       <TextareaField
         id={form.idFor('note')}
@@ -242,14 +217,7 @@ function DeclineDestruction({ item, onCancel, onDone }: StepProps) {
         error={form.errorFor('note')}
         required
       />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={decline.isPending} disabled={decline.isPending}>
-          Afwijzen en langer bewaren
-        </Button>
-        <Button type="button" appearance="subtle-button" onClick={onCancel}>
-          Annuleren
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="Afwijzen en langer bewaren" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

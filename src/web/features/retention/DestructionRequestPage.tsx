@@ -1,17 +1,19 @@
 // Verzoek tot vernietiging: kwaliteit records a client's written request (Wmo 2015 art. 5.3.5); it
 // joins the queue with the legal term of 3 months.
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { useParams } from 'react-router';
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { destructionRequestBody } from '../../../server/modules/retention/retention.schemas';
 import { requestDueOn } from '../../../server/modules/retention/retention-rules';
 import { isIsoDate, todayInNetherlands } from '../../../server/lib/dates';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { TextareaField, TextField } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
+import { useFormSubmit } from '../../app/use-form-submit';
 import { useDestructionRequest, type DestructionItem } from './api';
 
 export function DestructionRequestPage() {
@@ -23,19 +25,15 @@ export function DestructionRequestPage() {
   const [recorded, setRecorded] = useState<DestructionItem | null>(null);
   const done = useRef<HTMLDivElement>(null);
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const body = { receivedOn, note };
-    const parsed = destructionRequestBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      setRecorded(await request.mutateAsync(body));
-      form.clear();
+  const { submit, busy } = useFormSubmit(form, {
+    values: { receivedOn, note },
+    schema: destructionRequestBody,
+    send: (body) => request.mutateAsync(body),
+    onSuccess: (item) => {
+      setRecorded(item);
       setTimeout(() => done.current?.focus());
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+    },
+  });
 
   return (
     <>
@@ -57,7 +55,7 @@ export function DestructionRequestPage() {
           </Alert>
         </div>
       ) : (
-        <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form" aria-label="Verzoek tot vernietiging">
+        <form noValidate onSubmit={submit} className="kt-form" aria-label="Verzoek tot vernietiging">
           <ErrorSummary form={form} />
           <TextField
             id={form.idFor('receivedOn')}
@@ -72,11 +70,7 @@ export function DestructionRequestPage() {
             required
           />
           <TextareaField id={form.idFor('note')} label="Toelichting" optional value={note} onChange={setNote} rows={3} error={form.errorFor('note')} description="Bijvoorbeeld hoe het verzoek binnenkwam. Geen medische of andere gevoelige details." />
-          <ButtonGroup>
-            <Button type="submit" appearance="primary-action-button" busy={request.isPending} disabled={request.isPending}>
-              Verzoek vastleggen
-            </Button>
-          </ButtonGroup>
+          <FormActions submitLabel="Verzoek vastleggen" busy={busy} />
         </form>
       )}
     </>

@@ -1,14 +1,16 @@
 // Zelfredzaamheid (ZRM) on the case page: what is due, a new assessment, the assessments, and the
 // scores over time per household member.
-import { useCallback, useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { useCallback, useState } from 'react';
+import { Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextField, type Option } from '../../app/fields';
+import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { formatDate, fullName, today } from '../../app/format';
 import { QueryStatus } from '../../app/QueryStatus';
 import { codeOptions, useReference } from '../../app/reference';
+import { useFormSubmit } from '../../app/use-form-submit';
 import type { CaseDetail } from '../cases/api';
 import { useAddAssessment, useCaseZrm, type CaseZrm, type ZrmType } from './api';
 import { ZrmProgress } from './ZrmProgress';
@@ -78,26 +80,28 @@ function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Opti
   const [scores, setScores] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setDone(null);
-    const numeric = Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)]));
-    const body = { clientId, assessedOn, type: type as ZrmType, scores: numeric };
-    const parsed = newAssessmentBody.safeParse(body);
-    if (!parsed.success) return form.showZod(parsed.error);
-    try {
-      await add.mutateAsync(parsed.data);
-      form.clear();
+  const body = { clientId, assessedOn, type: type as ZrmType, scores: Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])) };
+  const { submit, busy } = useFormSubmit(form, {
+    values: body,
+    schema: newAssessmentBody,
+    send: (values) => add.mutateAsync(values),
+    onSuccess: () => {
       setScores({});
       setType('');
-      setDone(`${SAVED_LABELS[parsed.data.type]} van ${formatDate(parsed.data.assessedOn)} is opgeslagen.`);
-    } catch (error) {
-      form.showApiError(error);
-    }
-  }
+      setDone(`${SAVED_LABELS[body.type]} van ${formatDate(body.assessedOn)} is opgeslagen.`);
+    },
+  });
 
   return (
-    <form noValidate onSubmit={(e) => void handleSubmit(e)} className="kt-form kt-subsection" aria-labelledby="zrm-form-title">
+    <form
+      noValidate
+      onSubmit={(event) => {
+        setDone(null);
+        submit(event);
+      }}
+      className="kt-form kt-subsection"
+      aria-labelledby="zrm-form-title"
+    >
       <Heading3 id="zrm-form-title">ZRM-meting toevoegen</Heading3>
       <ErrorSummary form={form} />
       <div className="kt-row">
@@ -131,11 +135,7 @@ function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Opti
         </div>
       </Fieldset>
       <Paragraph role="status">{done}</Paragraph>
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={add.isPending} disabled={add.isPending}>
-          ZRM-meting toevoegen
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel="ZRM-meting toevoegen" busy={busy} />
     </form>
   );
 }

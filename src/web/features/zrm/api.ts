@@ -2,6 +2,7 @@
 // client's assessments over time. Shapes as agreed with the server (zrm module).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../app/api';
+import { invalidate, queryKeys } from '../../app/query-keys';
 
 export const ZRM_TYPES = ['nul', 'doel', 'periodiek', 'eind'] as const;
 export type ZrmType = (typeof ZRM_TYPES)[number];
@@ -36,7 +37,7 @@ export interface NewAssessment {
 }
 
 export function useCaseZrm(caseId: string) {
-  return useQuery({ queryKey: ['zrm', 'case', caseId], queryFn: () => api.get<CaseZrm>(`/api/v1/cases/${encodeURIComponent(caseId)}/zrm`) });
+  return useQuery({ queryKey: queryKeys.zrm.ofCase(caseId), queryFn: () => api.get<CaseZrm>(`/api/v1/cases/${encodeURIComponent(caseId)}/zrm`) });
 }
 
 /** GET /api/v1/clients/{id}/zrm: per domain of the matrix its points, oldest first (doel points included). */
@@ -64,7 +65,7 @@ export function assessmentsOf(data: ClientZrm): ZrmAssessment[] {
 
 export function useClientZrm(clientId: string) {
   return useQuery({
-    queryKey: ['zrm', 'client', clientId],
+    queryKey: queryKeys.zrm.ofClient(clientId),
     queryFn: async () => assessmentsOf(await api.get<ClientZrm>(`/api/v1/clients/${encodeURIComponent(clientId)}/zrm`)),
   });
 }
@@ -73,9 +74,7 @@ export function useAddAssessment(caseId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewAssessment) => api.post<ZrmAssessment>(`/api/v1/cases/${encodeURIComponent(caseId)}/zrm`, body),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['zrm'] });
-      void queryClient.invalidateQueries({ queryKey: ['work'] });
-    },
+    // The case's and the client's assessments and what is due, Mijn dag's ZRM block, the ZRM report.
+    onSuccess: () => void invalidate(queryClient, [queryKeys.zrm.all, queryKeys.work.all, queryKeys.reports.all]),
   });
 }
