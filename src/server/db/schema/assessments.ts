@@ -1,5 +1,5 @@
-// ZRM assessments (zelfredzaamheidsmatrix) and provisions (maatwerkvoorzieningen) of a case.
-import { bigint, boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+// ZRM assessments (zelfredzaamheidsmatrix) of a case.
+import { bigint, date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisation';
 import { cases } from './cases';
 import { clients } from './clients';
@@ -35,36 +35,5 @@ export const zrmAssessments = pgTable(
     index('zrm_date_idx').on(t.organisationId, t.assessedOn),
     foreignKey({ columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
-  ],
-);
-
-export const provisions = pgTable(
-  'provisions',
-  {
-    organisationId: uuid('organisation_id').notNull().references(() => organisations.id),
-    id: uuid('id').notNull().defaultRandom(),
-    externalId: text('external_id'),
-    caseId: uuid('case_id').notNull(),
-    clientId: uuid('client_id').notNull(),
-    category: text('category').notNull(),
-    product: text('product').notNull(),
-    /** The provider's name as written. */
-    provider: text('provider').notNull(),
-    startOn: date('start_on', { mode: 'string' }).notNull(),
-    endOn: date('end_on', { mode: 'string' }),
-    /** An extension (verlenging) points at the provision it extends; it is not a new assignment. */
-    extendsProvisionId: uuid('extends_provision_id'),
-    /** Registered in error and withdrawn: kept in the history, counted nowhere. */
-    voided: boolean('voided').notNull().default(false),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.organisationId, t.id] }),
-    uniqueIndex('provisions_external_uq').on(t.organisationId, t.externalId),
-    index('provisions_case_idx').on(t.organisationId, t.caseId),
-    index('provisions_start_idx').on(t.organisationId, t.startOn),
-    foreignKey({ columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }).onDelete('cascade'),
-    foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
-    foreignKey({ columns: [t.organisationId, t.extendsProvisionId], foreignColumns: [t.organisationId, t.id] }),
   ],
 );

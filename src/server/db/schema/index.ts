@@ -5,6 +5,7 @@ export * from './cases';
 export * from './journal';
 export * from './audit';
 export * from './assessments';
+export * from './maatwerk';
 export * from './plans';
 export * from './network';
 export * from './trust';
