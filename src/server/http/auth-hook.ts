@@ -28,7 +28,8 @@ export interface RouteEntry {
   permission: Permission;
 }
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: no CSRF token needed (and the OpenAPI document asks none). */
+export const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 export function registerAuthHook(app: FastifyInstance, db: Db, options: { sessionIdleMinutes: number }): void {

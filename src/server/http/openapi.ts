@@ -9,11 +9,10 @@ import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { SESSION_COOKIE } from '../modules/auth/sessions.repo';
-import { CSRF_HEADER } from './auth-hook';
+import { CSRF_HEADER, SAFE_METHODS } from './auth-hook';
 import { API_BASE, API_VERSION, API_VERSION_HEADER } from './api-version';
 import { PROBLEM_TITLES, problemSchema } from '../lib/problem';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** `getCasesByIdPlanVersionsByVersion` for GET /api/v1/cases/:id/plan/versions/:version: unique by construction. */
 export function operationIdOf(method: string, url: string): string {
