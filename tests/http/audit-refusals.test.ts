@@ -77,13 +77,31 @@ async function loggedBy(call: () => Promise<LightMyRequestResponse>): Promise<{ 
 }
 
 /** The kind of a record the fixture refers to, found by its id: its table is the denied row's entity type. */
-const RECORD_TABLES = ['clients', 'cases', 'contacts', 'registrations', 'network_members', 'teams', 'consents', 'quality_reports', 'emergency_access', 'client_attachments', 'destructions'] as const;
+const RECORD_TABLES = [
+  'clients',
+  'cases',
+  'contacts',
+  'registrations',
+  'network_members',
+  'provision_requests',
+  'provision_decisions',
+  'provisions',
+  'teams',
+  'consents',
+  'quality_reports',
+  'emergency_access',
+  'client_attachments',
+  'destructions',
+] as const;
 const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   clients: 'client',
   cases: 'case',
   contacts: 'contact',
   registrations: 'registration',
   network_members: 'network_member',
+  provision_requests: 'provision_request',
+  provision_decisions: 'provision_decision',
+  provisions: 'provision',
   teams: 'team',
   consents: 'consent',
   quality_reports: 'quality_report',

@@ -16,7 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { roleAllows, ROLES, worksInTeam, type Permission, type Role } from '../../src/server/access/permissions';
-import { todayInNetherlands } from '../../src/server/lib/dates';
+import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
 import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
 import { pdfText } from './pdf-text';
@@ -324,6 +324,38 @@ const closeEverything = async (owner: Session, f: Fixture) => {
 
 const recordFirstMeeting = (owner: Session, f: Fixture) => owner.post(`/api/v1/cases/${f.case.id}/first-meeting`, { firstMeetingOn: today, location: 'thuis', version: f.case.version }).then(() => undefined);
 
+/**
+ * Maatwerk on the fixture's case, made by its team's worker step by step (none for a case no team
+ * holds); each route gets its own (`use`), as each takes its record one step further.
+ */
+type Maatwerk = { requests: { id: string; decision: { id: string } | null }[]; provisions: { id: string; decisionId: string | null }[] };
+const makeRequest = (use: string) => (ctx: MakeContext, f: Fixture) =>
+  once(`provision request for ${use}`, f, async () => {
+    if (!ctx.owner) return unknownId();
+    const answer = await ctx.owner.post<Maatwerk>(`/api/v1/cases/${f.case.id}/provision-requests`, { clientId: f.client.id, requestedOn: today, asked: `Hulp bij het huishouden (${use})`, requestedBy: 'client' });
+    return answer.requests[0]!.id;
+  });
+const makeResearchedRequest = (use: string) => (ctx: MakeContext, f: Fixture) =>
+  once(`researched request for ${use}`, f, async () => {
+    const id = await makeRequest(use)(ctx, f);
+    if (ctx.owner) await ctx.owner.post(`/api/v1/provision-requests/${id}/research`, { researchReportedOn: today, researchReport: 'Het huishouden lukt niet meer zelf', version: 1 });
+    return id;
+  });
+const makeDecision = (use: string) => (ctx: MakeContext, f: Fixture) =>
+  once(`decision for ${use}`, f, async () => {
+    const id = await makeResearchedRequest(use)(ctx, f);
+    if (!ctx.owner) return id;
+    const answer = await ctx.owner.post<Maatwerk>(`/api/v1/provision-requests/${id}/decision`, { decidedOn: today, outcome: 'toegekend', reasons: 'Hulp is nodig', version: 2 });
+    return answer.requests.find((r) => r.id === id)!.decision!.id;
+  });
+const makeProvision = (use: string) => (ctx: MakeContext, f: Fixture) =>
+  once(`provision for ${use}`, f, async () => {
+    const id = await makeDecision(use)(ctx, f);
+    if (!ctx.owner) return id;
+    const body = { category: 'hbh', product: 'hbh', provider: 'Careyn', startOn: today, endOn: addDays(today, 90), volume: 3, unit: '04', frequency: '2' };
+    return (await ctx.owner.post<Maatwerk>(`/api/v1/provision-decisions/${id}/provisions`, body)).provisions.find((p) => p.decisionId === id)!.id;
+  });
+
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { record: 'none' },
   'GET /api/v1/openapi.json': { record: 'none' },
@@ -423,6 +455,19 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/cases/:id/network': { record: 'case', body: () => ({ name: 'Oom Piet', kind: 'family' }) },
   'PUT /api/v1/network/:id': { record: 'network member', body: (f) => ({ name: 'Buurvrouw Els', kind: 'neighbour', version: f.networkMember.version }) },
   'POST /api/v1/network/:id/remove': { record: 'network member', body: (f) => ({ version: f.networkMember.version }) },
+  'GET /api/v1/cases/:id/maatwerk': { record: 'case' },
+  'POST /api/v1/cases/:id/provision-requests': { record: 'case', body: (f) => ({ clientId: f.client.id, requestedOn: today, asked: 'Begeleiding bij de administratie', requestedBy: 'client' }) },
+  'POST /api/v1/provision-requests/:id/research': { record: 'case', make: makeRequest('research'), body: () => ({ researchReportedOn: today, researchReport: 'Begeleiding is nodig', version: 1 }) },
+  'POST /api/v1/provision-requests/:id/withdrawal': { record: 'case', make: makeRequest('withdrawal'), body: () => ({ reason: 'De bewoner ziet ervan af', version: 1 }) },
+  'POST /api/v1/provision-requests/:id/decision': { record: 'case', make: makeResearchedRequest('decision'), body: () => ({ decidedOn: today, outcome: 'afgewezen', reasons: 'Het netwerk kan dit', version: 2 }) },
+  'POST /api/v1/provision-decisions/:id/provisions': {
+    record: 'case',
+    make: makeDecision('assignment'),
+    body: () => ({ category: 'begeleiding', product: 'iab_klein', provider: 'Lister', startOn: today, endOn: null, volume: 2, unit: '04', frequency: '2' }),
+  },
+  'POST /api/v1/provisions/:id/extension': { record: 'case', make: makeProvision('extension'), body: () => ({ endOn: addDays(today, 180), version: 1 }) },
+  'POST /api/v1/provisions/:id/end': { record: 'case', make: makeProvision('end'), body: () => ({ endOn: addDays(today, 30), reason: '05', version: 1 }) },
+  'POST /api/v1/provisions/:id/void': { record: 'case', make: makeProvision('void'), body: () => ({ reason: 'Bij de verkeerde cliënt ingevoerd', version: 1 }) },
 
   'GET /api/v1/work/mine': { record: 'case', list: 'lead worker' },
   'GET /api/v1/work/dashboard': { record: 'case', list: 'lead worker' },

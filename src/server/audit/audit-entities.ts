@@ -25,6 +25,11 @@ export const AUDIT_RECORDS = [
   'client_attachment',
   'history',
   'quality_report',
+  'maatwerk',
+  'provision_request',
+  'provision_decision',
+  'decision_letter',
+  'provision',
   'team',
   'user',
 ] as const;

@@ -7,11 +7,20 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
 import { accessLogReadable, caseScope, clientOfOwnTeam, clientScope, consentScope, holds, qualityReportScope, registrationScope, sensitiveContactVisible, type AccessMode } from '../access/access.policy';
 import type { DbOrTx } from '../db/database';
-import { cases, clientAttachments, clients, consents, contacts, destructions, emergencyAccess, networkMembers, qualityReports, registrations, teams } from '../db/schema';
+import { cases, clientAttachments, clients, consents, contacts, destructions, emergencyAccess, networkMembers, provisionDecisions, provisionRequests, provisions, qualityReports, registrations, teams } from '../db/schema';
 import { mainClientId } from '../modules/cases/cases.repo';
 
 /** Each kind is also the `entity_type` of its denied rows. */
-export const RECORD_KINDS = ['client', 'case', 'contact', 'registration', 'network_member', 'consent', 'quality_report', 'emergency_access', 'client_attachment', 'destruction', 'team'] as const;
+export const RECORD_KINDS = [
+  'client',
+  'case',
+  'contact',
+  'registration',
+  'network_member',
+  'provision_request',
+  'provision_decision',
+  'provision',
+  'consent', 'quality_report', 'emergency_access', 'client_attachment', 'destruction', 'team'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
@@ -64,6 +73,32 @@ const PROBES: Record<RecordKind, Probe> = {
       .innerJoin(cases, and(eq(cases.organisationId, networkMembers.organisationId), eq(cases.id, networkMembers.caseId)))
       .where(and(eq(networkMembers.organisationId, actor.organisationId), eq(networkMembers.id, id)));
     return row ? { clientId: null, caseId: row.caseId, visible: row.visible } : null;
+  },
+  // Maatwerk is about the client it was asked for, in the scope of the case it belongs to.
+  provision_request: async (db, actor, id, mode) => {
+    const [row] = await db
+      .select({ clientId: provisionRequests.clientId, visible: visibleIf(caseScope(actor, mode)) })
+      .from(provisionRequests)
+      .innerJoin(cases, and(eq(cases.organisationId, provisionRequests.organisationId), eq(cases.id, provisionRequests.caseId)))
+      .where(and(eq(provisionRequests.organisationId, actor.organisationId), eq(provisionRequests.id, id)));
+    return row ?? null;
+  },
+  provision_decision: async (db, actor, id, mode) => {
+    const [row] = await db
+      .select({ clientId: provisionRequests.clientId, visible: visibleIf(caseScope(actor, mode)) })
+      .from(provisionDecisions)
+      .innerJoin(provisionRequests, and(eq(provisionRequests.organisationId, provisionDecisions.organisationId), eq(provisionRequests.id, provisionDecisions.requestId)))
+      .innerJoin(cases, and(eq(cases.organisationId, provisionRequests.organisationId), eq(cases.id, provisionRequests.caseId)))
+      .where(and(eq(provisionDecisions.organisationId, actor.organisationId), eq(provisionDecisions.id, id)));
+    return row ?? null;
+  },
+  provision: async (db, actor, id, mode) => {
+    const [row] = await db
+      .select({ clientId: provisions.clientId, visible: visibleIf(caseScope(actor, mode)) })
+      .from(provisions)
+      .innerJoin(cases, and(eq(cases.organisationId, provisions.organisationId), eq(cases.id, provisions.caseId)))
+      .where(and(eq(provisions.organisationId, actor.organisationId), eq(provisions.id, id)));
+    return row ?? null;
   },
   consent: async (db, actor, id, mode) => {
     const [row] = await db

@@ -75,6 +75,15 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
   'POST /api/v1/cases/:id/network': attempt('case', 'create'),
   'PUT /api/v1/network/:id': attempt('network_member'),
   'POST /api/v1/network/:id/remove': attempt('network_member', 'delete'),
+  'GET /api/v1/cases/:id/maatwerk': read('case'),
+  'POST /api/v1/cases/:id/provision-requests': attempt('case', 'create'),
+  'POST /api/v1/provision-requests/:id/research': attempt('provision_request'),
+  'POST /api/v1/provision-requests/:id/withdrawal': attempt('provision_request'),
+  'POST /api/v1/provision-requests/:id/decision': attempt('provision_request', 'create'),
+  'POST /api/v1/provision-decisions/:id/provisions': attempt('provision_decision', 'create'),
+  'POST /api/v1/provisions/:id/extension': attempt('provision', 'create'),
+  'POST /api/v1/provisions/:id/end': attempt('provision'),
+  'POST /api/v1/provisions/:id/void': attempt('provision'),
 };
 
 /** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */

@@ -61,7 +61,7 @@ export interface TextFieldProps extends BaseProps {
   onBlur?: () => void;
   type?: 'text' | 'date' | 'email' | 'password' | 'tel' | 'number' | 'search';
   autoComplete?: string;
-  inputMode?: 'text' | 'numeric' | 'tel' | 'email' | 'search';
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'search';
   size?: 'xs' | 's' | 'm' | 'l';
   min?: string | number;
   max?: string | number;

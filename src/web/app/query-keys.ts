@@ -25,6 +25,9 @@ export const queryKeys = {
   network: {
     ofCase: (caseId: string) => ['network', caseId] as const,
   },
+  maatwerk: {
+    ofCase: (caseId: string) => ['maatwerk', caseId] as const,
+  },
   plans: {
     all: ['plans'] as const,
     /** The plan, and under it its comparisons. */
@@ -116,7 +119,7 @@ export function caseFileViews(caseId: string): QueryKey[] {
 
 /** Everything cached about one case, for when the user no longer sees it (handed to another team). */
 export function caseCaches(caseId: string): QueryKey[] {
-  return [queryKeys.cases.detail(caseId), queryKeys.plans.ofCase(caseId), queryKeys.journal.ofCase(caseId), queryKeys.network.ofCase(caseId), queryKeys.zrm.ofCase(caseId)];
+  return [queryKeys.cases.detail(caseId), queryKeys.plans.ofCase(caseId), queryKeys.journal.ofCase(caseId), queryKeys.network.ofCase(caseId), queryKeys.maatwerk.ofCase(caseId), queryKeys.zrm.ofCase(caseId)];
 }
 
 /** Marks the keys stale and refetches those on screen. */

@@ -33,6 +33,12 @@ export const codes = pgTable(
     position: integer('position').notNull(),
     /** For provision products: the category code they belong to. */
     parentCode: text('parent_code'),
+    /**
+     * The code another system knows this by: for provision categories the iWmo productcategorie
+     * (WMO020), for provision products the iWmo productcode (5 positions), for providers their AGB
+     * code (8 digits). Filled from iwmo-codes.json; a municipality puts its own contracted codes here.
+     */
+    externalCode: text('external_code'),
     active: boolean('active').notNull().default(true),
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.list, t.code] })],

@@ -15,7 +15,8 @@ export const OBJECTION_DAYS = 42;
 /** A term is "close" this many days before it runs out. */
 export const CLOSE_DAYS = 7;
 
-export type TermState = 'op_tijd' | 'bijna' | 'te_laat' | 'gehaald' | 'te_laat_gehaald';
+export const TERM_STATES = ['op_tijd', 'bijna', 'te_laat', 'gehaald', 'te_laat_gehaald'] as const;
+export type TermState = (typeof TERM_STATES)[number];
 
 export const researchDueOn = (requestedOn: string): string => addDays(requestedOn, RESEARCH_DAYS);
 export const decisionDueOn = (researchReportedOn: string): string => addDays(researchReportedOn, DECISION_DAYS);

@@ -5,6 +5,7 @@ import { codes, organisations, teams } from '../../db/schema';
 import { Invalid, NotFound } from '../../lib/errors';
 import { ZRM_MATRICES, type ZrmMatrix } from './zrm-matrices';
 import codesFile from './codes.json' with { type: 'json' };
+import iwmoCodes from './iwmo-codes.json' with { type: 'json' };
 import type { Reference } from './reference.schemas';
 
 export const DEFAULT_ORGANISATION = { code: 'buurtteams-sociaal', name: 'Buurtteamorganisatie Sociaal' };
@@ -22,6 +23,12 @@ export const CODE_LISTS = [
   'providers',
 ] as const;
 export type CodeList = (typeof CODE_LISTS)[number];
+
+/** The iWmo code of a code (iwmo-codes.json), when it has one. */
+function externalCode(list: CodeList, code: string): string | null {
+  const codes = (iwmoCodes as Record<string, unknown>)[list] as Record<string, string> | undefined;
+  return codes?.[code] ?? null;
+}
 
 interface CodeRow {
   code: string;
@@ -49,9 +56,13 @@ export async function ensureOrganisation(db: Db, name = DEFAULT_ORGANISATION.nam
       .values(codesFile.teams.map((t) => ({ organisationId, code: t.code, name: t.label })))
       .onConflictDoNothing();
     const codeRows = CODE_LISTS.flatMap((list) =>
-      listRows(list).map((row, position) => ({ organisationId, list, code: row.code, label: row.label, position, parentCode: row.category ?? null })),
+      listRows(list).map((row, position) => ({ organisationId, list, code: row.code, label: row.label, position, parentCode: row.category ?? null, externalCode: externalCode(list, row.code) })),
     );
-    await tx.insert(codes).values(codeRows).onConflictDoNothing();
+    // A code the organisation has keeps its label and position; it gets its iWmo code once, when it has none.
+    await tx
+      .insert(codes)
+      .values(codeRows)
+      .onConflictDoUpdate({ target: [codes.organisationId, codes.list, codes.code], set: { externalCode: sql`coalesce(${codes.externalCode}, excluded.external_code)` } });
     return organisationId;
   });
 }

@@ -8,6 +8,7 @@ import { fullName } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { JournalSection } from '../journal/JournalSection';
+import { MaatwerkSection } from '../maatwerk/MaatwerkSection';
 import { NetworkSection } from '../network/NetworkSection';
 import { PlanSummary } from '../plans/PlanSummary';
 import { ZrmSection } from '../zrm/ZrmSection';
@@ -53,6 +54,7 @@ function CaseView({ detail }: { detail: CaseDetail }) {
       <NetworkSection caseId={detail.id} household={mainClient ? fullName(mainClient) : 'de cliënt'} mayWrite={mayWrite} />
       <PlanSummary caseId={detail.id} />
       <ZrmSection detail={detail} mayWrite={mayWrite} />
+      <MaatwerkSection caseId={detail.id} />
       <JournalSection caseId={detail.id} closed={detail.status === 'closed'} mayWrite={detail.mayWriteJournal} />
       <section aria-labelledby="geschiedenis-title" className="kt-section">
         <Heading2 id="geschiedenis-title">Geschiedenis</Heading2>

@@ -1,0 +1,57 @@
+// Maatwerkvoorzieningen on the case page: the requests of the household with their road, and the
+// provisions of an imported history (no decision in Keukentafel) apart.
+import { useState } from 'react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
+import { QueryStatus } from '../../app/QueryStatus';
+import { useMaatwerk, type CaseMaatwerk } from './api';
+import { ProvisionItem } from './ProvisionItem';
+import { RequestCard } from './RequestCard';
+import { RequestForm } from './RequestForm';
+import './maatwerk.css';
+
+export function MaatwerkSection({ caseId }: { caseId: string }) {
+  const maatwerk = useMaatwerk(caseId);
+  return (
+    <section aria-labelledby="maatwerk-title" className="kt-section">
+      <Heading2 id="maatwerk-title">Maatwerkvoorzieningen</Heading2>
+      <QueryStatus query={maatwerk} what="de maatwerkvoorzieningen">
+        {(m) => <MaatwerkView maatwerk={m} />}
+      </QueryStatus>
+    </section>
+  );
+}
+
+function MaatwerkView({ maatwerk }: { maatwerk: CaseMaatwerk }) {
+  const [adding, setAdding] = useState(false);
+  const imported = maatwerk.provisions.filter((p) => p.decisionId === null);
+  return (
+    <>
+      {maatwerk.requests.length === 0 && imported.length === 0 && (
+        <Paragraph>Er is nog geen aanvraag voor een voorziening. Leg een melding vast als iemand in het huishouden hulp vraagt die het netwerk en het team niet kunnen geven.</Paragraph>
+      )}
+      {maatwerk.requests.map((request) => (
+        <RequestCard key={request.id} maatwerk={maatwerk} request={request} />
+      ))}
+      {imported.length > 0 && (
+        <section aria-labelledby="maatwerk-eerder-title">
+          <Heading3 id="maatwerk-eerder-title">Eerder geregistreerd (uit de vorige registratie)</Heading3>
+          <ul className="kt-maatwerk__provisions">
+            {imported.map((p) => (
+              <ProvisionItem key={p.id} caseId={maatwerk.caseId} provision={p} mayWrite={false} />
+            ))}
+          </ul>
+        </section>
+      )}
+      {maatwerk.mayWrite &&
+        (adding ? (
+          <RequestForm maatwerk={maatwerk} onDone={() => setAdding(false)} />
+        ) : (
+          <ButtonGroup>
+            <Button type="button" appearance="secondary-action-button" aria-expanded={false} onClick={() => setAdding(true)}>
+              Nieuwe aanvraag…
+            </Button>
+          </ButtonGroup>
+        ))}
+    </>
+  );
+}
