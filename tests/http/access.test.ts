@@ -55,7 +55,7 @@ function validBody(method: string, url: string): unknown {
     'PUT /api/v1/network/:id': { name: 'Buurvrouw', kind: 'neighbour', version: 1 },
     'POST /api/v1/network/:id/remove': { version: 1 },
     'POST /api/v1/cases/:id/transfer': { leadWorkerId: ids.worker, note: 'Overdracht aan een collega', version: 1 },
-    'PUT /api/v1/work/dashboard/layout': { order: ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'], hidden: [] },
+    'PUT /api/v1/work/dashboard/layout': { order: ['first_meetings', 'legal_terms', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'], hidden: [] },
     'POST /api/v1/cases/:id/plan/versions/:version/agreement': { agreedOn: today, how: 'gesprek' },
     'POST /api/v1/clients/:id/consents': { recipientKind: 'huisarts', recipientName: 'Praktijk', dataShared: 'Medicatie', purpose: 'Afstemmen', validFrom: today, givenHow: 'mondeling' },
     'POST /api/v1/consents/:id/withdraw': { withdrawnOn: today, version: 1 },
@@ -67,6 +67,14 @@ function validBody(method: string, url: string): unknown {
     'POST /api/v1/quality-reports': { kind: 'klacht', title: 'Klacht', description: 'Niet teruggebeld', occurredOn: today, receivedOn: today, filedBy: 'Een bewoner' },
     'PUT /api/v1/quality-reports/:id': { status: 'in_behandeling', version: 1 },
     'POST /api/v1/quality-reports/:id/steps': { stepOn: today, description: 'Gebeld' },
+    'POST /api/v1/cases/:id/provision-requests': { clientId: ids.client, requestedOn: today, asked: 'Hulp bij het huishouden', requestedBy: 'client' },
+    'POST /api/v1/provision-requests/:id/research': { researchReportedOn: today, researchReport: 'Verslag', version: 1 },
+    'POST /api/v1/provision-requests/:id/withdrawal': { reason: 'Reden', version: 1 },
+    'POST /api/v1/provision-requests/:id/decision': { decidedOn: today, outcome: 'toegekend', reasons: 'Nodig', version: 1 },
+    'POST /api/v1/provision-decisions/:id/provisions': { category: 'hbh', product: 'hbh', provider: 'Careyn', startOn: today, volume: 1, unit: '04', frequency: '2' },
+    'POST /api/v1/provisions/:id/extension': { endOn: today, version: 1 },
+    'POST /api/v1/provisions/:id/end': { endOn: today, reason: '05', version: 1 },
+    'POST /api/v1/provisions/:id/void': { reason: 'Fout', version: 1 },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }

@@ -7,6 +7,7 @@ import { openCase } from '../support/open-case';
 import { auditLog, provisionDecisions, provisionRequests, provisions } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import type { CaseMaatwerk } from '../../src/server/modules/maatwerk/maatwerk.schemas';
+import type { Dashboard, TeamOverview } from '../../src/server/modules/worklists/worklists.schemas';
 
 let t: TestApp;
 let anna: Session;
@@ -111,6 +112,37 @@ describe('the road of a provision', () => {
     const undone = await anna.post<CaseMaatwerk>(`/api/v1/provisions/${extension.id}/void`, { reason: 'Verlenging per vergissing', version: 1 });
     expect(undone.provisions.find((p) => p.id === extension.id)).toMatchObject({ voided: true, voidReason: 'Verlenging per vergissing', changeReason: '13' });
     expect(undone.provisions.find((p) => p.id === provision.id)).toMatchObject({ extended: false });
+  });
+});
+
+describe('legal terms in sight', () => {
+  it("shows reports and decisions due within two weeks or late on Mijn dag and the team page, not the ones far off or met", async () => {
+    const { caseId: termsCase } = await openCase(anna, { client: { firstName: 'Teun', lastName: 'Termijn', birthDate: '1950-05-05' } });
+    const teun = (await anna.get<CaseMaatwerk>(`/api/v1/cases/${termsCase}/maatwerk`)).clients[0]!.id;
+    const ask = (asked: string, daysAgo: number) =>
+      anna.post<CaseMaatwerk>(`/api/v1/cases/${termsCase}/provision-requests`, { clientId: teun, requestedOn: addDays(today, -daysAgo), asked, requestedBy: 'client' });
+    await ask('Rolstoel (te laat)', 50);
+    await ask('Traplift (bijna)', 38);
+    await ask('Woningaanpassing (ver weg)', 2);
+    const researched = (await ask('Dagbesteding (besluit)', 30)).requests.find((r) => r.asked === 'Dagbesteding (besluit)')!;
+    await anna.post(`/api/v1/provision-requests/${researched.id}/research`, { researchReportedOn: addDays(today, -15), researchReport: 'Nodig', version: 1 });
+
+    const board = await anna.get<Dashboard>('/api/v1/work/dashboard');
+    const mine = board.blocks.legal_terms.filter((i) => i.caseId === termsCase);
+    expect(mine.map((i) => [i.text, i.on, i.overdue])).toEqual([
+      ['Verslag van het onderzoek: Rolstoel (te laat)', addDays(today, -8), true],
+      ['Besluit op de aanvraag: Dagbesteding (besluit)', addDays(today, -1), true],
+      ['Verslag van het onderzoek: Traplift (bijna)', addDays(today, 4), false],
+    ]);
+    const team = await (await t.login('leadA')).get<TeamOverview>('/api/v1/work/team');
+    expect(team.legalTerms.filter((i) => i.caseId === termsCase).map((i) => [i.kind, i.state, i.clientName])).toEqual([
+      ['onderzoek', 'te_laat', 'Teun Termijn'],
+      ['besluit', 'te_laat', 'Teun Termijn'],
+      ['onderzoek', 'bijna', 'Teun Termijn'],
+    ]);
+    // Mijn dag is about the cases one leads: a colleague's shows none of it.
+    const colleague = await (await t.login('workerA2')).get<Dashboard>('/api/v1/work/dashboard');
+    expect(colleague.blocks.legal_terms.filter((i) => i.caseId === termsCase)).toEqual([]);
   });
 });
 

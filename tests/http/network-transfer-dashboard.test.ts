@@ -89,7 +89,7 @@ describe('dashboard', () => {
     // First meeting 28 days ago and no nulmeting: it was due 14 days after the meeting.
     expect(board.blocks.zrm_due).toEqual([expect.objectContaining({ caseId: running.id, on: addDays(today, -14), overdue: true })]);
 
-    const layout = { order: ['recent_journal', 'first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact'], hidden: ['no_contact'] };
+    const layout = { order: ['recent_journal', 'first_meetings', 'legal_terms', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact'], hidden: ['no_contact'] };
     expect(await anna.put('/api/v1/work/dashboard/layout', layout)).toEqual(layout);
     expect((await anna.get<Dashboard>('/api/v1/work/dashboard')).layout).toEqual(layout);
     expect((await anna.request('PUT', '/api/v1/work/dashboard/layout', { order: ['recent_journal'], hidden: [] })).statusCode).toBe(400);

@@ -12,6 +12,8 @@ import { addDays, daysBetween } from '../../lib/dates';
 export const RESEARCH_DAYS = 42;
 export const DECISION_DAYS = 14;
 export const OBJECTION_DAYS = 42;
+/** Mijn dag and the team page show the terms that run out within this many days, and the passed ones. */
+export const TERMS_IN_SIGHT_DAYS = 14;
 /** A term is "close" this many days before it runs out. */
 export const CLOSE_DAYS = 7;
 
@@ -28,4 +30,19 @@ export function termState(dueOn: string, doneOn: string | null, today: string): 
   if (doneOn) return doneOn <= dueOn ? 'gehaald' : 'te_laat_gehaald';
   if (today > dueOn) return 'te_laat';
   return daysBetween(today, dueOn) <= CLOSE_DAYS ? 'bijna' : 'op_tijd';
+}
+
+export type TermKind = 'onderzoek' | 'besluit';
+
+/** The term a request is waiting on: the report while it is researched, then the decision; none once decided or withdrawn. */
+export function runningTerm(request: { status: string; requestedOn: string; researchReportedOn: string | null }, today: string): { kind: TermKind; dueOn: string; state: TermState } | null {
+  if (request.status === 'open') {
+    const dueOn = researchDueOn(request.requestedOn);
+    return { kind: 'onderzoek', dueOn, state: termState(dueOn, null, today) };
+  }
+  if (request.status === 'onderzocht' && request.researchReportedOn) {
+    const dueOn = decisionDueOn(request.researchReportedOn);
+    return { kind: 'besluit', dueOn, state: termState(dueOn, null, today) };
+  }
+  return null;
 }

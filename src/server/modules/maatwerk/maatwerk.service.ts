@@ -3,7 +3,7 @@
 // changes in the actor's write scope, checks the version the user read (changeVersioned), follows
 // the rules of maatwerk-rules.ts and is logged about the client it concerns.
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
 import { caseClients, cases, clients, codes, organisations, provisionDecisions, provisionRequests, provisions, users } from '../../db/schema';
@@ -15,7 +15,7 @@ import { addDays, todayInNetherlands } from '../../lib/dates';
 import { Conflict, Invalid, NotFound, type FieldProblem } from '../../lib/errors';
 import { shownLastName } from '../retention/destroyed-client';
 import { findReadableCase } from '../cases/cases.repo';
-import { decisionDueOn, objectionUntil, researchDueOn, termState } from './legal-terms';
+import { decisionDueOn, objectionUntil, researchDueOn, runningTerm, termState, type TermKind, type TermState } from './legal-terms';
 import { CHANGE_REASON_LABELS, EXTENSION_REASON, PGB_CATEGORY, VOID_REASON, type ChangeReason } from './maatwerk-codes';
 import { assignmentProblems, decisionProblems, endProblems, extensionProblems, requestProblems, researchProblems, voidProblems, withdrawalProblems, type ChainLink } from './maatwerk-rules';
 import type {
@@ -448,4 +448,41 @@ export async function voidProvision(db: Db, actor: Actor, provisionId: string, i
     refuse(voidProblems(asLink(before), before.deliveryStartedOn !== null));
     return { set: { voided: true, voidReason: input.reason, changeReason: VOID_REASON, assignedAt: new Date() } };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Legal terms in sight (Mijn dag, the team page)
+
+export interface OpenTerm {
+  caseId: string;
+  clientId: string;
+  clientName: string;
+  requestId: string;
+  asked: string;
+  leadWorkerName: string | null;
+  kind: TermKind;
+  dueOn: string;
+  state: TermState;
+}
+
+const leadWorker = alias(users, 'term_lead_worker');
+
+/**
+ * The requests waiting on a report or a decision, in the actor's scope and meeting `where` (a lead
+ * worker's, a team's), with the term they wait on; the earliest term first.
+ */
+export async function openLegalTerms(db: DbOrTx, actor: Actor, where: SQL): Promise<OpenTerm[]> {
+  const today = todayInNetherlands();
+  const rows = await db
+    .select({ request: provisionRequests, clientName, leadWorkerName: leadWorker.name })
+    .from(provisionRequests)
+    .innerJoin(cases, and(eq(cases.organisationId, provisionRequests.organisationId), eq(cases.id, provisionRequests.caseId)))
+    .innerJoin(clients, and(eq(clients.organisationId, provisionRequests.organisationId), eq(clients.id, provisionRequests.clientId)))
+    .leftJoin(leadWorker, and(eq(leadWorker.organisationId, cases.organisationId), eq(leadWorker.id, cases.leadWorkerId)))
+    .where(and(caseScope(actor), inArray(provisionRequests.status, ['open', 'onderzocht']), where));
+  const terms = rows.flatMap(({ request, clientName: name, leadWorkerName }) => {
+    const term = runningTerm(request, today);
+    return term ? [{ caseId: request.caseId, clientId: request.clientId, clientName: name, requestId: request.id, asked: request.asked, leadWorkerName, ...term }] : [];
+  });
+  return terms.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.requestId.localeCompare(b.requestId));
 }

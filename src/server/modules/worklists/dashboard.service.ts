@@ -12,6 +12,8 @@ import { writeAudit } from '../../audit/audit.writer';
 import { AGREEMENT_OWNER_LABELS, planContent } from '../plans/plans.schemas';
 import { planAsSeenBy } from '../plans/plan-sensitivity';
 import { zrmDue } from '../zrm/zrm-rules';
+import { TERMS_IN_SIGHT_DAYS } from '../maatwerk/legal-terms';
+import { openLegalTerms } from '../maatwerk/maatwerk.service';
 import { DASHBOARD_BLOCKS, type Dashboard, type DashboardItem, type DashboardLayout, type dashboardLayout } from './worklists.schemas';
 
 /** How far ahead a block looks. */
@@ -121,8 +123,19 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
     }));
   }
 
+  // Legal terms of maatwerk on the cases she leads, closed ones too: the procedure outlives the case.
+  const terms = (await openLegalTerms(db, actor, eq(cases.leadWorkerId, actor.userId))).filter((t) => t.dueOn <= addDays(today, TERMS_IN_SIGHT_DAYS));
+  const legalTerms = terms.map((t) => ({
+    caseId: t.caseId,
+    clientName: t.clientName,
+    text: `${t.kind === 'onderzoek' ? 'Verslag van het onderzoek' : 'Besluit op de aanvraag'}: ${noteExcerpt(t.asked)}`,
+    on: t.dueOn,
+    overdue: t.state === 'te_laat',
+  }));
+
   const blocks = {
     first_meetings: firstMeetings.sort(byDate),
+    legal_terms: legalTerms,
     agreements_due: agreements.sort(byDate),
     plan_reviews: reviews.sort(byDate),
     zrm_due: zrm.sort(byDate),
@@ -131,6 +144,7 @@ export async function buildDashboard(db: Db, actor: Actor): Promise<Dashboard> {
   };
   // Every client named in a block (hidden blocks too: the answer holds them).
   const shown = new Set(Object.values(blocks).flatMap((items) => items.map((i) => i.caseId)));
-  await writeAudit(db, actor, { action: 'list', entityType: 'dashboard', changes: { items: Object.values(blocks).flat().length }, clientIds: mainClientIds(mine.filter((c) => shown.has(c.id))) });
+  const named = [...mainClientIds(mine.filter((c) => shown.has(c.id))), ...terms.map((t) => t.clientId)];
+  await writeAudit(db, actor, { action: 'list', entityType: 'dashboard', changes: { items: Object.values(blocks).flat().length }, clientIds: named });
   return { layout: await loadLayout(db, actor), blocks };
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { caseSummary } from '../cases/cases.schemas';
 import { registration } from '../registrations/registrations.schemas';
 import { suppressionInfo } from '../reports/reports.schemas';
+import { dateValue } from '../../lib/date-fields';
+import { TERM_STATES } from '../maatwerk/legal-terms';
 
 export const myWork = z.object({
   /** Open cases where the actor is lead worker, what is due first on top. */
@@ -20,6 +22,18 @@ export const workerLoad = z.object({
   overNorm: z.number(),
 });
 
+/** A maatwerk request waiting on its report or decision, with the term (Wmo 2015 art. 2.3.2 and 2.3.5). */
+export const legalTermItem = z.object({
+  caseId: z.string(),
+  clientName: z.string(),
+  asked: z.string(),
+  leadWorkerName: z.string().nullable(),
+  kind: z.enum(['onderzoek', 'besluit']),
+  dueOn: dateValue,
+  state: z.enum(TERM_STATES),
+});
+export type LegalTermItem = z.infer<typeof legalTermItem>;
+
 export const teamOverview = z.object({
   team: z.object({ id: z.string(), name: z.string() }),
   openCases: z.number(),
@@ -31,6 +45,8 @@ export const teamOverview = z.object({
   workers: z.array(workerLoad),
   /** Open cases, longest waiting first. */
   cases: z.array(caseSummary),
+  /** Reports and decisions of maatwerk requests due within two weeks or late, the earliest first. */
+  legalTerms: z.array(legalTermItem),
 });
 export type TeamOverview = z.infer<typeof teamOverview>;
 
@@ -66,10 +82,11 @@ export type PublishedTeamFigures = z.infer<typeof publishedTeamFigures>;
 export const TEAM_FIGURE_COUNTS = ['openCases', 'awaitingFirstMeeting', 'overNorm', 'startedLast90Days', 'closedLast90Days'] as const;
 
 /** The blocks of a worker's dashboard, in their default order. */
-export const DASHBOARD_BLOCKS = ['first_meetings', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'] as const;
+export const DASHBOARD_BLOCKS = ['first_meetings', 'legal_terms', 'agreements_due', 'plan_reviews', 'zrm_due', 'no_contact', 'recent_journal'] as const;
 export type DashboardBlock = (typeof DASHBOARD_BLOCKS)[number];
 export const DASHBOARD_BLOCK_LABELS: Record<DashboardBlock, string> = {
   first_meetings: 'Kennismakingen binnen de 5-dagennorm',
+  legal_terms: 'Wettelijke termijnen maatwerk: verslag en besluit',
   agreements_due: 'Afspraken die binnenkort klaar moeten zijn',
   plan_reviews: 'Evaluaties van krachtplannen',
   zrm_due: 'ZRM-metingen die eraan komen',

@@ -10,6 +10,8 @@ import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
 import { dueFirstOrder, isOpen, mainClientIds, selectCaseSummaries } from '../cases/cases.repo';
 import { teamRegistrations } from '../registrations/registrations.service';
 import { writeAudit } from '../../audit/audit.writer';
+import { TERMS_IN_SIGHT_DAYS } from '../maatwerk/legal-terms';
+import { openLegalTerms } from '../maatwerk/maatwerk.service';
 import type { MyWork, PublishedTeamFigures, TeamOverview } from './worklists.schemas';
 import type { SmallNumberSettings } from '../reports/small-numbers';
 import { suppressTeamFigures } from './figures-suppression';
@@ -61,7 +63,10 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     if (c.status === 'registered' && c.overNorm) entry.overNorm++;
   }
   const waiting = items.filter((c) => c.status === 'registered');
-  await writeAudit(db, actor, { action: 'list', entityType: 'team_overview', changes: { results: items.length }, clientIds: mainClientIds(items) });
+  const horizon = addDays(today, TERMS_IN_SIGHT_DAYS);
+  const terms = (await openLegalTerms(db, actor, eq(cases.teamId, actor.teamId))).filter((t) => t.dueOn <= horizon);
+  const named = [...mainClientIds(items), ...terms.map((t) => t.clientId)];
+  await writeAudit(db, actor, { action: 'list', entityType: 'team_overview', changes: { results: items.length, legalTerms: terms.length }, clientIds: named });
   return {
     team: team!,
     openCases: items.length,
@@ -71,6 +76,7 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     meanDaysToFirstMeeting: mean?.value ?? null,
     workers: [...load.values()].sort((a, b) => b.openCases - a.openCases || a.name.localeCompare(b.name, 'nl')),
     cases: items,
+    legalTerms: terms.map(({ caseId, clientName, asked, leadWorkerName, kind, dueOn, state }) => ({ caseId, clientName, asked, leadWorkerName, kind, dueOn, state })),
   };
 }
 

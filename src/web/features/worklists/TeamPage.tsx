@@ -6,6 +6,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useTeamOverview, type TeamOverview } from './api';
 import { CasesTable } from './CasesTable';
+import { LegalTermsTable } from './LegalTermsTable';
 
 export function TeamPage() {
   const overview = useTeamOverview();
@@ -42,6 +43,10 @@ function TeamView({ overview }: { overview: TeamOverview }) {
             </div>
           ))}
         </dl>
+      </section>
+      <section aria-labelledby="termijnen-title" className="kt-section">
+        <Heading2 id="termijnen-title">Wettelijke termijnen maatwerk</Heading2>
+        <LegalTermsTable terms={overview.legalTerms} />
       </section>
       <section aria-labelledby="caseload-title" className="kt-section">
         <Heading2 id="caseload-title">Caseload per medewerker</Heading2>
