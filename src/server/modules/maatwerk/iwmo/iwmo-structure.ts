@@ -381,7 +381,9 @@ function checkSequence(rules: readonly ElementRule[], children: readonly XmlElem
     }
     if (counts[r] >= rule.min) continue;
     const next = children[i];
-    if (next && rules.slice(0, r).some((earlier) => earlier.name === next.name)) {
+    const later = rules.slice(r + 1).some((other) => other.name === next?.name);
+    if (next && !later) {
+      // An unknown element, or one whose place in the sequence has already passed.
       problems.push(misplaced(next));
       return;
     }

@@ -72,8 +72,10 @@ function checkWellFormed(xml: string): void {
   const open: OpenElement[] = [];
   let rootSeen = false;
   let first = true;
-  const fail = (message: string): never => {
-    throw new XmlSyntaxError(open.map((o) => localPart(o.qname)).join('/'), message);
+  /** Fail at the open element, or at `current` inside it (an element whose start tag is wrong). */
+  const fail = (message: string, current?: string): never => {
+    const names = [...open.map((o) => o.qname), ...(current ? [current] : [])];
+    throw new XmlSyntaxError(names.map(localPart).join('/'), message);
   };
   const checkReferences = (data: string): void => {
     for (let i = data.indexOf('&'); i !== -1; i = data.indexOf('&', i + 1)) {
@@ -104,20 +106,20 @@ function checkWellFormed(xml: string): void {
       case TokenType.Element: {
         const element = token as ElementToken;
         if (open.length === 0) {
-          if (rootSeen) fail(`geen geldige XML: tweede hoofdelement <${element.name}>`);
+          if (rootSeen) fail(`geen geldige XML: tweede hoofdelement <${element.name}>`, element.name);
           rootSeen = true;
         }
         const inScope = new Set(open.at(-1)?.prefixes ?? ['xml']);
         const seen = new Set<string>();
         for (const [name, value] of element.attributes) {
-          if (seen.has(name)) fail(`geen geldige XML: attribuut ${name} staat twee keer in <${element.name}>`);
+          if (seen.has(name)) fail(`geen geldige XML: attribuut ${name} staat twee keer in <${element.name}>`, element.name);
           seen.add(name);
           checkReferences(value);
           if (name.startsWith('xmlns:')) inScope.add(name.slice('xmlns:'.length));
         }
         for (const qname of [element.name, ...[...seen].filter((n) => n.includes(':') && !n.startsWith('xmlns:'))]) {
           const prefix = prefixOf(qname);
-          if (prefix !== null && !inScope.has(prefix)) fail(`geen geldige XML: namespace-prefix ${prefix} in ${qname} is niet gedeclareerd`);
+          if (prefix !== null && !inScope.has(prefix)) fail(`geen geldige XML: namespace-prefix ${prefix} in ${qname} is niet gedeclareerd`, element.name);
         }
         if (!element.selfClosing) open.push({ qname: element.name, prefixes: inScope });
         break;
