@@ -98,7 +98,8 @@ export function buildRetour(inbound: RetourSource, recordErrors: readonly Record
 function copy(w: ElementWriter, parent: XMLBuilder, el: XmlElement, heenNamespace: string, closeClass?: (el: XmlElement) => readonly RetourCode[] | null): void {
   const inBasis = el.namespace === BASISSCHEMA_NS;
   if (el.children.length === 0) {
-    (inBasis ? w.basisValue : w.value)(parent, el.name, el.text);
+    if (inBasis) w.basisValue(parent, el.name, el.text);
+    else w.value(parent, el.name, el.text);
     return;
   }
   if (!inBasis && el.namespace !== heenNamespace) throw new Error(`onverwachte namespace ${el.namespace} in het heenbericht`);

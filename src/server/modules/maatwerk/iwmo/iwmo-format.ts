@@ -24,7 +24,6 @@ export type InboundHeenKind = '305' | '307' | '315';
 /** Incoming files `readInbound` accepts: the heen messages above plus 302, the retour on our 301. */
 export type InboundKind = InboundHeenKind | '302';
 export const RETOUR_KIND = { '305': '306', '307': '308', '315': '316' } as const satisfies Record<InboundHeenKind, MessageKind>;
-export type RetourKind = (typeof RETOUR_KIND)[InboundHeenKind];
 
 /** Fixed in every 3.2 XSD (`xs:pattern` 3 and 2; CS025, CS015). */
 export const BERICHT_VERSIE = '3';
@@ -83,8 +82,12 @@ export function elementWriter(kind: MessageKind): ElementWriter {
   return {
     group,
     basisGroup,
-    value: (parent, name, value) => void (value != null && group(parent, name).txt(String(value))),
-    basisValue: (parent, name, value) => void (value != null && basisGroup(parent, name).txt(String(value))),
+    value(parent, name, value) {
+      if (value != null) group(parent, name).txt(String(value));
+    },
+    basisValue(parent, name, value) {
+      if (value != null) basisGroup(parent, name).txt(String(value));
+    },
   };
 }
 
