@@ -69,10 +69,22 @@ describe('buildRetour', () => {
   it('marks failing requested products of a 315 in a 316', () => {
     const xml = buildRetour(readHeen('315.xml', FILE_315), [{ index: 0, codes: ['9347', '9374'] }], retour);
     expect(checkStructure('316', xml)).toEqual([]);
+    expectFileRules(xml);
     const tree = parseXml(xml);
     expect(codesAt(tree, 'Client/AangevraagdeProducten/AangevraagdProduct[1]')).toEqual(['9347', '9374']);
     expect(codesAt(tree, 'Client/AangevraagdeProducten/AangevraagdProduct[2]')).toEqual(['0200']);
     expect(valueAt(tree, 'Client/Commentaar')).toBe('Graag snel');
+  });
+
+  it('marks a stop without a current start in a 308', () => {
+    const xml = buildRetour(readHeen('307.xml', FILE_307), [{ index: 0, codes: ['9069'] }], retour);
+    expect(checkStructure('308', xml)).toEqual([]);
+    expectFileRules(xml);
+    const tree = parseXml(xml);
+    expect(valueAt(tree, 'Header/BerichtCode')).toBe('421');
+    expect(codesAt(tree, 'Client/StopProducten/StopProduct[1]')).toEqual(['9069']);
+    expect(valueAt(tree, 'Client/StopProducten/StopProduct[1]/RedenBeeindiging')).toBe('19');
+    expect(valueAt(tree, 'Client/StopProducten/StopProduct[1]/Einddatum')).toBe('2025-10-31');
   });
 
   it('puts header errors on the header only', () => {
