@@ -100,6 +100,14 @@ beforeAll(async () => {
   await anna.post(`/api/v1/cases/${old.id}/network`, { name: 'Zoon Kees', kind: 'family', relation: 'zoon', closeness: 1, phone: '06-99999999' });
   await anna.post(`/api/v1/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'nul', scores: { financien: 1, huisvesting: 2 } });
   await anna.post(`/api/v1/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'eind', scores: { financien: 3, huisvesting: 4 } });
+  // A maatwerk road with free text about her: the text goes, the dates, codes and numbers stay.
+  type Maatwerk = { requests: { id: string; decision: { id: string } | null }[]; provisions: { id: string; version: number }[] };
+  const asked = await anna.post<Maatwerk>(`/api/v1/cases/${old.id}/provision-requests`, { clientId: oldClientId, requestedOn: today, asked: 'Traplift voor mevrouw Oudhof', requestedBy: 'client' });
+  const requestId = asked.requests[0]!.id;
+  await anna.post(`/api/v1/provision-requests/${requestId}/research`, { researchReportedOn: today, researchReport: 'Oudhof kan de trap niet meer op', version: 1 });
+  const decided = await anna.post<Maatwerk>(`/api/v1/provision-requests/${requestId}/decision`, { decidedOn: today, outcome: 'toegekend', reasons: 'Oudhof woont boven', version: 2 });
+  const assigned = await anna.post<Maatwerk>(`/api/v1/provision-decisions/${decided.requests[0]!.decision!.id}/provisions`, { category: 'hbh', product: 'hbh', provider: 'Careyn', startOn: today, endOn: null, volume: 2, unit: '04', frequency: '2' });
+  await anna.post(`/api/v1/provisions/${assigned.provisions[0]!.id}/end`, { endOn: today, reason: '02', note: 'Mevrouw Oudhof is overleden', version: 1 });
   old = await closeCase(await anna.get<CaseDetail>(`/api/v1/cases/${old.id}`), today);
   // A longer wait than the other old cases, so the mean per location would move if this case went.
   await backdate(old.id, Y('03-11'));
@@ -254,6 +262,9 @@ describe('confirming', () => {
     expect(await count('network_members', 'case_id', old.id)).toBe(0);
     expect(await count('zrm_assessments', 'case_id', old.id)).toBe(2);
     expect(await rows(sql`select question, referrer_other, triage_advice from registrations where client_id = ${oldClientId}`)).toEqual([{ question: '', referrer_other: null, triage_advice: null }]);
+    expect(await rows(sql`select asked, research_report, status, requested_on is not null as dated from provision_requests where case_id = ${old.id}`)).toEqual([{ asked: '', research_report: null, status: 'besloten', dated: true }]);
+    expect(await rows(sql`select d.reasons, d.outcome from provision_decisions d join provision_requests r on r.id = d.request_id where r.case_id = ${old.id}`)).toEqual([{ reasons: '', outcome: 'toegekend' }]);
+    expect(await rows(sql`select end_reason, change_reason, category from provisions where case_id = ${old.id}`)).toEqual([{ end_reason: null, change_reason: '02', category: 'hbh' }]);
     // The access log keeps every row, without the values; the destroy row holds counts only.
     const audit = await rows<{ action: string; changes: unknown; actor_id: string | null; outcome: string }>(sql`select action, changes, actor_id, outcome from audit_log where client_id = ${oldClientId} order by at`);
     expect(audit.length).toBeGreaterThan(5);
@@ -262,13 +273,13 @@ describe('confirming', () => {
     const destroyRow = audit.filter((a) => a.action === 'destroy' && a.outcome === 'success');
     expect(destroyRow).toHaveLength(1);
     expect(JSON.stringify(destroyRow[0]!.changes)).not.toMatch(/Oudhof|111222333|Kredietbank|Kees/);
-    expect(destroyRow[0]!.changes).toMatchObject({ reason: 'bewaartermijn', removed: { cases: 1, contacts: 1, contactVersions: 1, plans: 1, networkMembers: 1, registrations: 1 } });
+    expect(destroyRow[0]!.changes).toMatchObject({ reason: 'bewaartermijn', removed: { cases: 1, contacts: 1, contactVersions: 1, plans: 1, networkMembers: 1, registrations: 1, provisionRequests: 1 } });
     // Both pairs of eyes: the confirmer is the row's actor, the proposer is named in it.
     const karinId = (await rows<{ id: string }>(sql`select id from users where name = 'Karin Kwak'`))[0]!.id;
     const keesId = (await rows<{ id: string }>(sql`select id from users where name = 'Kees Keurig'`))[0]!.id;
     expect(destroyRow[0]).toMatchObject({ actor_id: keesId, changes: { proposedBy: karinId } });
     const everything = await rows<{ text: string }>(sql`select string_agg(coalesce(changes::text, ''), ' ') as text from audit_log`);
-    expect(everything[0]!.text).not.toMatch(/"Oudhof"|111222333|1950-05-05|3555AB|Oudhoflaan|Kredietbank|Zoon Kees|Buurvrouw van Oudhof"|Schulden en eenzaamheid van Oudhof"/);
+    expect(everything[0]!.text).not.toMatch(/"Oudhof"|111222333|1950-05-05|3555AB|Oudhoflaan|Kredietbank|Zoon Kees|Buurvrouw van Oudhof"|Schulden en eenzaamheid van Oudhof"|Traplift|trap niet|woont boven|overleden/);
   });
 
   it('leaves the annual report, the ZRM report and the figures of that year the same', async () => {

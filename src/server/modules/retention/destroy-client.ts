@@ -3,11 +3,13 @@
 //
 // What goes: the person (name, BSN, birth date, gender, address, phone), the free text of the
 // client's registrations and cases, the journal notes and their earlier versions, the krachtplan,
-// the network, consents and disclosures, and the values (`changes`) in the access log rows about
-// the client and the records removed. What stays, because the reports count it and it identifies
+// the network, consents and disclosures, the free text of the maatwerk requests, decisions and
+// toewijzingen (what was asked, the report, the reasons), and the values (`changes`) in the access
+// log rows about the client and the records removed. What stays, because the reports count it and it identifies
 // no one: the client row as an anonymous key (destroyed_at set), case dates, team, referrer code,
 // first-meeting location code, close reasons and outcomes, satisfaction; the journal entries' date,
-// kind and minutes; ZRM scores; provisions; the access log rows themselves (who, when, what).
+// kind and minutes; ZRM scores; provisions and the maatwerk road (dates, codes, outcomes, numbers:
+// the annual report and Uitstroom count them); the access log rows themselves (who, when, what).
 // No report uses the birth date or postcode, so no coarser form of them is kept.
 //
 // All the client's cases are closed when this runs (the service checks); their free text, journal,
@@ -15,7 +17,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/database';
-import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, networkMembers, plans, registrations } from '../../db/schema';
+import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, networkMembers, plans, provisionDecisions, provisionRequests, provisions, registrations } from '../../db/schema';
 
 export interface DestructionCounts {
   cases: number;
@@ -26,6 +28,7 @@ export interface DestructionCounts {
   consents: number;
   disclosures: number;
   registrations: number;
+  provisionRequests: number;
   auditRows: number;
 }
 
@@ -51,6 +54,13 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     : [];
   const registrationIds = (await tx.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.organisationId, organisationId), eq(registrations.clientId, clientId)))).map((r) => r.id);
   const consentIds = (await tx.select({ id: consents.id }).from(consents).where(and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId)))).map((r) => r.id);
+  // The client's own requests, and every request in the household's cases (they describe the household).
+  const ofClientOrCases = (table: typeof provisionRequests | typeof provisions) => and(eq(table.organisationId, organisationId), caseIds.length ? sql`(${table.clientId} = ${clientId} or ${inCases(table.caseId)})` : eq(table.clientId, clientId));
+  const requestIds = (await tx.select({ id: provisionRequests.id }).from(provisionRequests).where(ofClientOrCases(provisionRequests))).map((r) => r.id);
+  const decisionIds = requestIds.length
+    ? (await tx.select({ id: provisionDecisions.id }).from(provisionDecisions).where(and(eq(provisionDecisions.organisationId, organisationId), inArray(provisionDecisions.requestId, requestIds)))).map((r) => r.id)
+    : [];
+  const provisionIds = (await tx.select({ id: provisions.id }).from(provisions).where(ofClientOrCases(provisions))).map((r) => r.id);
   const disclosureIds = (await tx.select({ id: disclosures.id }).from(disclosures).where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId)))).map((r) => r.id);
 
   await tx
@@ -72,7 +82,7 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     })
     .where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId)));
 
-  const counts: DestructionCounts = { cases: caseIds.length, contacts: contactIds.length, contactVersions: 0, plans: 0, networkMembers: memberIds.length, consents: consentIds.length, disclosures: disclosureIds.length, registrations: registrationIds.length, auditRows: 0 };
+  const counts: DestructionCounts = { cases: caseIds.length, contacts: contactIds.length, contactVersions: 0, plans: 0, networkMembers: memberIds.length, consents: consentIds.length, disclosures: disclosureIds.length, registrations: registrationIds.length, provisionRequests: requestIds.length, auditRows: 0 };
 
   if (caseIds.length) {
     counts.contactVersions = rowCount(await tx.delete(contactVersions).where(and(eq(contactVersions.organisationId, organisationId), contactIds.length ? inArray(contactVersions.contactId, contactIds) : sql`false`)));
@@ -82,6 +92,11 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     await tx.update(cases).set({ question: null, referrerOther: null }).where(and(eq(cases.organisationId, organisationId), inCases(cases.id)));
     await tx.update(caseEvents).set({ reason: null }).where(and(eq(caseEvents.organisationId, organisationId), inCases(caseEvents.caseId)));
   }
+  if (requestIds.length) {
+    await tx.update(provisionRequests).set({ asked: '', researchReport: null, withdrawnReason: null }).where(and(eq(provisionRequests.organisationId, organisationId), inArray(provisionRequests.id, requestIds)));
+    await tx.update(provisionDecisions).set({ reasons: '' }).where(and(eq(provisionDecisions.organisationId, organisationId), inArray(provisionDecisions.requestId, requestIds)));
+  }
+  if (provisionIds.length) await tx.update(provisions).set({ endReason: null, voidReason: null }).where(and(eq(provisions.organisationId, organisationId), inArray(provisions.id, provisionIds)));
   await tx.delete(disclosures).where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId)));
   await tx.delete(consents).where(and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId)));
   await tx
@@ -94,7 +109,7 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
   // counts, nothing about this client (search terms are never logged), and they are the log of the
   // other clients they showed as well. Like every row, they keep naming the client by id, which is an
   // anonymous key once the person is gone.
-  const entityIds = [...caseIds, ...contactIds, ...memberIds, ...registrationIds, ...consentIds, ...disclosureIds];
+  const entityIds = [...caseIds, ...contactIds, ...memberIds, ...registrationIds, ...consentIds, ...disclosureIds, ...requestIds, ...decisionIds, ...provisionIds];
   const aboutEntities = entityIds.length ? sql` or entity_id in (${sql.join(entityIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   counts.auditRows = rowCount(
     await tx.execute(sql`update audit_log set changes = null
