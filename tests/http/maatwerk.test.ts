@@ -2,7 +2,11 @@
 // and vervallen; numbers, versions (409), field errors that change nothing, other teams, the log.
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { createTestApp, openTestDatabase, type Session, type TestApp } from '../support/test-app';
+import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
+import { loadExchangeCodes, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
+import { exportHistory } from '../../src/server/modules/exchange/export-history';
+import type { AnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import { openCase } from '../support/open-case';
 import { auditLog, provisionDecisions, provisionRequests, provisions } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
@@ -112,6 +116,47 @@ describe('the road of a provision', () => {
     const undone = await anna.post<CaseMaatwerk>(`/api/v1/provisions/${extension.id}/void`, { reason: 'Verlenging per vergissing', version: 1 });
     expect(undone.provisions.find((p) => p.id === extension.id)).toMatchObject({ voided: true, voidReason: 'Verlenging per vergissing', changeReason: '13' });
     expect(undone.provisions.find((p) => p.id === provision.id)).toMatchObject({ extended: false });
+  });
+});
+
+describe('what the reports and the exchange format make of it', () => {
+  it('counts toewijzingen made here in the annual report as imported ones (an extension as a verlenging, a void nowhere), and exports them so that export → import → export is byte-identical', async () => {
+    const year = Number(today.slice(0, 4));
+    const lead = await t.login('leadA');
+    const annual = () => lead.get<AnnualReport>(`/api/v1/reports/annual?year=${year}`);
+    const before = (await annual()).provisions;
+
+    const made = await anna.post<CaseMaatwerk>(`/api/v1/cases/${caseId}/provision-requests`, requestBody({ asked: 'Voor het jaarverslag', requestedOn: `${year}-01-10` }));
+    const id = made.requests.find((r) => r.asked === 'Voor het jaarverslag')!.id;
+    await anna.post(`/api/v1/provision-requests/${id}/research`, { researchReportedOn: `${year}-01-20`, researchReport: 'Nodig', version: 1 });
+    const decided = await anna.post<CaseMaatwerk>(`/api/v1/provision-requests/${id}/decision`, { decidedOn: `${year}-01-25`, outcome: 'toegekend', reasons: 'Nodig', version: 2 });
+    const decisionId = decided.requests.find((r) => r.id === id)!.decision!.id;
+    const first = (await anna.post<CaseMaatwerk>(`/api/v1/provision-decisions/${decisionId}/provisions`, assignment({ provider: 'Lister', startOn: `${year}-02-01`, endOn: `${year}-03-31` }))).provisions.find((p) => p.decisionId === decisionId)!;
+    await anna.post(`/api/v1/provisions/${first.id}/extension`, { endOn: `${year}-06-30`, version: 1 });
+    const mistaken = (await anna.post<CaseMaatwerk>(`/api/v1/provision-decisions/${decisionId}/provisions`, assignment({ provider: 'Boogh', startOn: `${year}-02-01`, endOn: `${year}-03-31` }))).provisions.find((p) => p.provider === 'Boogh')!;
+    await anna.post(`/api/v1/provisions/${mistaken.id}/void`, { reason: 'Verkeerde aanbieder', version: 1 });
+
+    const after = (await annual()).provisions;
+    expect(after.new_by_provider.hbh!.Lister!.quarters[0]).toBe(before.new_by_provider.hbh!.Lister!.quarters[0]! + 1);
+    expect(after.new_by_product.hbh!.hbh!.year).toBe(before.new_by_product.hbh!.hbh!.year + 1);
+    expect(after.extensions.quarters[1]).toBe(before.extensions.quarters[1]! + 1);
+    expect(after.new_by_provider.hbh!.Boogh).toEqual(before.new_by_provider.hbh!.Boogh);
+
+    const organisationId = (await findOrganisationId(t.database.db))!;
+    const { zrmDomains } = await loadExchangeCodes(t.database.db, organisationId);
+    const exported = await exportHistory(t.database.db, organisationId, zrmDomains);
+    const line = exported['provisions.csv'].split('\n').find((l) => l.startsWith(`${first.id},`));
+    expect(line).toBe(`${first.id},${caseId},${clientId},hbh,hbh,Lister,${year}-02-01,${year}-03-31,,nee`);
+    expect(exported['provisions.csv']).toContain(`${mistaken.id},${caseId},${clientId},hbh,hbh,Boogh,${year}-02-01,${year}-03-31,,ja`);
+    const elsewhere = await openTestDatabase();
+    try {
+      const otherOrganisation = (await findOrganisationId(elsewhere.database.db))!;
+      expect((await validateAndImport(elsewhere.database.db, otherOrganisation, exported, { write: true, userId: null })).problems).toEqual([]);
+      const again = await exportHistory(elsewhere.database.db, otherOrganisation, zrmDomains);
+      for (const file of Object.keys(exported) as (keyof typeof exported)[]) expect(again[file], file).toBe(exported[file]);
+    } finally {
+      await elsewhere.drop();
+    }
   });
 });
 
