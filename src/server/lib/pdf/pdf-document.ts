@@ -7,9 +7,16 @@
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; muted?: boolean }
+  /**
+   * A paragraph takes the direction of its first letters (a note someone wrote in Arabic is set
+   * right to left); a `composed` one is text the document writes in Dutch, left to right whatever
+   * names it holds (a letter's address block with a name in Arabic script).
+   */
+  | { kind: 'paragraph'; text: string; muted?: boolean; composed?: boolean }
   | { kind: 'field'; label: string; value: string }
-  | { kind: 'item'; text: string; emphasis?: boolean };
+  | { kind: 'item'; text: string; emphasis?: boolean }
+  /** Empty room of `lines` lines of body text (a letter's address block apart from its date); none at the top of a page. */
+  | { kind: 'space'; lines: number };
 
 export interface PdfMeta {
   /** The PDF's title (what a viewer shows in its title bar). */

@@ -14,6 +14,8 @@ const MARGIN = { left: 56, right: 56, top: 60, bottom: 64 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const LABEL_WIDTH = 150;
 const BULLET_INDENT = 12;
+/** A field of up to this many lines starts on the next page rather than being split. */
+const KEEP_FIELD_LINES = 4;
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.33, 0.33, 0.33);
 
@@ -87,7 +89,16 @@ class Layout {
     }
   }
 
-  /** A label in a column beside its wrapped value (in the value's own direction), the two kept together on one page. */
+  /** Empty room of `height` points; none at the top of a page, and at most to the bottom of this one. */
+  space(height: number) {
+    if (this.y === PAGE.height - MARGIN.top) return;
+    this.y = Math.max(MARGIN.bottom, this.y - height);
+  }
+
+  /**
+   * A label in a column beside its wrapped value (in the value's own direction), the two kept
+   * together on one page; a value of a few lines is not split over two pages either.
+   */
   async field(label: string, value: string) {
     const style = STYLES.body;
     const bold = { ...style, font: 'bold' as const };
@@ -98,7 +109,7 @@ class Layout {
     const height = lineHeight(style.size);
     const rows = Math.max(labels.length, values.length);
     for (let i = 0; i < rows; i++) {
-      this.reserve(height, i === 0 ? style.before : 0);
+      this.reserve(i === 0 ? Math.min(rows, KEEP_FIELD_LINES) * height : height, i === 0 ? style.before : 0);
       this.y -= height;
       if (labels[i]) await this.draw(labels[i]!, bold, MARGIN.left, LABEL_WIDTH - 8, 'ltr');
       if (values[i]) await this.draw(values[i]!, style, MARGIN.left + LABEL_WIDTH, valueWidth, direction);
@@ -116,13 +127,15 @@ async function drawBlock(layout: Layout, block: Block) {
       return layout.text(block.text, style, MARGIN.left, CONTENT_WIDTH, { keepWith: 2 * lineHeight(STYLES.body.size) });
     }
     case 'paragraph':
-      return layout.text(block.text, block.muted ? STYLES.muted : STYLES.body, MARGIN.left, CONTENT_WIDTH, { written: true });
+      return layout.text(block.text, block.muted ? STYLES.muted : STYLES.body, MARGIN.left, CONTENT_WIDTH, { written: !block.composed });
     case 'field':
       return layout.field(block.label, block.value);
     case 'item': {
       const style: Style = block.emphasis ? { ...STYLES.body, font: 'bold', before: 5 } : { ...STYLES.body, before: 4 };
       return layout.text(block.text, style, MARGIN.left + BULLET_INDENT, CONTENT_WIDTH - BULLET_INDENT, { marker: '\u2022' });
     }
+    case 'space':
+      return layout.space(block.lines * lineHeight(STYLES.body.size));
   }
 }
 

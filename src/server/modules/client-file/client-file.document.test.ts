@@ -55,7 +55,7 @@ const file = (overrides: Partial<ClientFile> = {}): ClientFile => ({
   ...overrides,
 });
 
-const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'field' ? `${b.label}: ${b.value}` : b.text));
+const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'space' ? [] : b.kind === 'field' ? [`${b.label}: ${b.value}`] : [b.text]));
 
 describe('clientFileDocument', () => {
   it('has a heading for every part, with counts and empty states', () => {
