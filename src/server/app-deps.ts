@@ -3,7 +3,7 @@
 // every route file.
 import type { Config } from './config';
 import type { Db } from './db/database';
-import type { PdfPool } from './modules/client-file/client-file.pdf-pool';
+import type { PdfPool } from './lib/pdf/pdf-pool';
 
 export interface AppDeps {
   db: Db;
@@ -14,9 +14,16 @@ export interface AppDeps {
    */
   reportDb?: Db;
   config: Config;
-  /** Where client-file PDFs are laid out; by default a pool of worker threads of the app's own (tests pass one to test a crash). */
-  clientFilePdfs?: PdfPool;
+  /**
+   * Where every PDF of the app (a client's file, a decision letter) is laid out: one pool of worker
+   * threads; by default buildApp makes one (tests pass one to test a crash). The app closes it when
+   * it closes.
+   */
+  pdfs?: PdfPool;
   databaseKind: 'pglite' | 'postgres';
   /** The software's version, for monitoring (GET /health); by default the package's. The API's own version is http/api-version.ts. */
   version?: string;
 }
+
+/** What a route module gets: the deps with the app's one PDF pool in place (buildApp makes it when `pdfs` is not given). */
+export type RouteDeps = AppDeps & { pdfs: PdfPool };

@@ -40,7 +40,8 @@ import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { maatwerkRoutes } from './modules/maatwerk/maatwerk.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
-import type { AppDeps } from './app-deps';
+import type { AppDeps, RouteDeps } from './app-deps';
+import { PdfPool } from './lib/pdf/pdf-pool';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { qualityRoutes } from './modules/quality/quality.routes';
 
@@ -89,10 +90,15 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
   registerAuthHook(app, deps.db, { sessionIdleMinutes: deps.config.sessionIdleMinutes });
   registerDeniedLog(app, deps.db);
 
+  // One pool of PDF worker threads for every PDF of the app; its threads start with the first PDF.
+  const pdfs = deps.pdfs ?? new PdfPool();
+  app.addHook('onClose', () => pdfs.close());
+  const routeDeps: RouteDeps = { ...deps, pdfs };
+
   await app.register(
     async (api) => {
       for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
-        await api.register(routes(deps));
+        await api.register(routes(routeDeps));
       }
       // Anyone may read the document, also from another origin (an architect's linter in the browser).
       api.get('/openapi.json', { config: { permission: 'public' }, schema: { summary: 'This OpenAPI document' } }, async (_request, reply) =>

@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import { openCase } from '../support/open-case';
 import { pdfActualTexts, pdfText } from '../support/pdf-text';
-import { PDF_FAILED, PdfPool } from '../../src/server/modules/client-file/client-file.pdf-pool';
+import { PDF_FAILED, PdfPool } from '../../src/server/lib/pdf/pdf-pool';
 import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
 import { PDFDict, PDFName } from 'pdf-lib';
 import { TEAM_A, TEST_USERS, teamId } from '../support/fixtures';
@@ -300,7 +300,7 @@ describe('heavy exports', () => {
 
   it('answers 503 with a Dutch message when the PDF worker dies, logs no export, and makes the next PDF with a new worker', async () => {
     const pool = new PdfPool({ workers: 1, queueLimit: 2, timeoutMs: 30_000, maxHeapMb: 128, entry: new URL('../support/pdf-test-worker.ts', import.meta.url) });
-    const crashing = await createTestApp({ clientFilePdfs: pool });
+    const crashing = await createTestApp({ pdfs: pool });
     try {
       const worker = await crashing.login('workerA');
       const make = async (firstName: string) => (await worker.post<Registration>('/api/v1/registrations', { client: { firstName, lastName: 'Proef' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' })).client.id;
@@ -311,7 +311,7 @@ describe('heavy exports', () => {
       expect(Number(failed.headers['retry-after'])).toBeGreaterThan(0);
       const served = await worker.request('GET', `/api/v1/clients/${fine}/file.pdf`);
       expect(served.statusCode).toBe(200);
-      expect(served.body).toBe('Truus');
+      expect(served.body).toBe('Dossier van Truus Proef');
       const exports = await crashing.database.db.select({ clientId: auditLog.clientId }).from(auditLog).where(eq(auditLog.action, 'export'));
       expect(exports).toEqual([{ clientId: fine }]);
     } finally {

@@ -6,7 +6,7 @@ import { inject } from 'vitest';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type Database } from '../../src/server/db/database';
 import { buildApp } from '../../src/server/app';
-import type { PdfPool } from '../../src/server/modules/client-file/client-file.pdf-pool';
+import type { PdfPool } from '../../src/server/lib/pdf/pdf-pool';
 import { readConfig, type Config } from '../../src/server/config';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
 import { withDatabase } from './global-setup';
@@ -67,14 +67,14 @@ export async function loginByEmail(app: FastifyInstance, email: string, user: Te
 }
 
 /**
- * `logLines`: collect the app's log lines (at info level) instead of discarding them; `clientFilePdfs`:
- * the PDF pool to use; `config`: settings other than the defaults.
+ * `logLines`: collect the app's log lines (at info level) instead of discarding them; `pdfs`: the
+ * PDF pool to use (the app closes it); `config`: settings other than the defaults.
  */
-export async function createTestApp(options: { logLines?: string[]; clientFilePdfs?: PdfPool; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(options: { logLines?: string[]; pdfs?: PdfPool; config?: Partial<Config> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
   const config = { ...readConfig({}), logLevel: options.logLines ? 'info' : 'silent', ...options.config };
   const logStream = options.logLines ? { write: (line: string) => void options.logLines!.push(line) } : undefined;
-  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, clientFilePdfs: options.clientFilePdfs }, { logStream });
+  const app = await buildApp({ db: database.db, config, databaseKind: database.kind, pdfs: options.pdfs }, { logStream });
   await app.ready();
 
   const login = (user: TestUser) => loginByEmail(app, TEST_USERS[user].email, user);

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
-import { clientFileDocument, dutchDate, dutchDateTime, type Block } from './client-file.document';
-import { renderClientFilePdf } from './client-file.pdf';
+import { clientFileDocument, clientFilePdfDocument } from './client-file.document';
+import type { Block } from '../../lib/pdf/pdf-document';
+import { renderPdfDocument } from '../../lib/pdf/pdf-render';
+import { pdfText } from '../../../../tests/support/pdf-text';
 import type { ClientFile, FileCase } from './client-file.schemas';
 import { planContent } from '../plans/plans.schemas';
 
@@ -53,7 +55,7 @@ const file = (overrides: Partial<ClientFile> = {}): ClientFile => ({
   ...overrides,
 });
 
-const texts = (blocks: Block[]) => blocks.map((b) => (b.kind === 'field' ? `${b.label}: ${b.value}` : b.text));
+const texts = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === 'space' ? [] : b.kind === 'field' ? [`${b.label}: ${b.value}`] : [b.text]));
 
 describe('clientFileDocument', () => {
   it('has a heading for every part, with counts and empty states', () => {
@@ -91,20 +93,28 @@ describe('clientFileDocument', () => {
   });
 });
 
-describe('dates', () => {
-  it('writes dates the Dutch way, in Dutch time', () => {
-    expect(dutchDate('2026-11-03')).toBe('3 november 2026');
-    expect(dutchDateTime('2026-07-01T22:30:00Z')).toBe('2 juli 2026 om 00:30');
-    expect(dutchDate(null)).toBe('');
+describe('clientFilePdfDocument', () => {
+  it("titles the PDF with the client's name and says in the footer who made it when", () => {
+    const { meta, blocks } = clientFilePdfDocument(file());
+    expect(meta).toEqual({
+      title: 'Dossier van Fatma Öztürk',
+      author: 'Buurtteams',
+      subject: 'Inzage in het dossier (Wmo 2015, artikel 5.3.2)',
+      createdAt: '2026-02-01T12:30:00Z',
+      footer: 'Dossier van Fatma Öztürk \u00b7 aangemaakt op 1 februari 2026 om 13:30 \u00b7 Buurtteams',
+    });
+    expect(blocks).toEqual(clientFileDocument(file()));
   });
-});
 
-describe('renderClientFilePdf', () => {
   it('renders any text, however long, on numbered pages', async () => {
     const long = { ...baseCase, journal: Array.from({ length: 40 }, (_, i) => ({ ...(baseCase.journal[1] as Extract<FileCase['journal'][number], { withheld: false }>), note: `Notitie ${i} 日本 ${'woord '.repeat(200)}` })) };
-    const bytes = await renderClientFilePdf(file({ cases: [long] }));
+    const bytes = await renderPdfDocument(clientFilePdfDocument(file({ cases: [long] })));
     const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBeGreaterThan(5);
     expect(pdf.getTitle()).toBe('Dossier van Fatma Öztürk');
+    expect(pdf.getSubject()).toBe('Inzage in het dossier (Wmo 2015, artikel 5.3.2)');
+    const text = await pdfText(bytes);
+    expect(text).toContain('Dossier van Fatma Öztürk \u00b7 aangemaakt op 1 februari 2026 om 13:30 \u00b7 Buurtteams');
+    expect(text).toContain(`Pagina ${pdf.getPageCount()} van ${pdf.getPageCount()}`);
   });
 });

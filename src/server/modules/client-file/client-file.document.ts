@@ -1,29 +1,9 @@
 // The client's file as a readable document: headings, fields, paragraphs and list items in Dutch,
-// in the order a client reads it. Pure; the PDF renderer only lays these blocks out.
+// in the order a client reads it, with the PDF's title and footer. Pure; the PDF renderer
+// (lib/pdf/pdf-render.ts, in a worker thread of lib/pdf/pdf-pool.ts) only lays these blocks out.
+import { dutchDate, dutchDateTime, type Block, type PdfDocumentSpec } from '../../lib/pdf/pdf-document';
 import { AGREEMENT_OWNER_LABELS, AGREEMENT_STATUS_LABELS, type PlanContent } from '../plans/plans.schemas';
 import type { ClientFile, FileCase } from './client-file.schemas';
-
-export type Block =
-  | { kind: 'title'; text: string }
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
-  | { kind: 'paragraph'; text: string; muted?: boolean }
-  | { kind: 'field'; label: string; value: string }
-  | { kind: 'item'; text: string; emphasis?: boolean };
-
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
-
-/** `2026-11-03` → `3 november 2026`. */
-export function dutchDate(iso: string | null): string {
-  return iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '';
-}
-
-/** An ISO timestamp → `3 november 2026 om 14:05` (Dutch time). */
-export function dutchDateTime(iso: string | null): string {
-  if (!iso) return '';
-  const text = dateTimeFormat.format(new Date(iso));
-  return text.includes(' om ') ? text : text.replace(/,? (\d{2}:\d{2})$/, ' om $1');
-}
 
 const EMPTY = 'Niet ingevuld';
 const yesNo = (value: boolean | null) => (value === null ? EMPTY : value ? 'Ja' : 'Nee');
@@ -222,4 +202,19 @@ export function clientFileDocument(file: ClientFile): Block[] {
     );
   }
   return blocks;
+}
+
+/** The file as a PDF document: the blocks, and the title, footer and dates of the PDF. */
+export function clientFilePdfDocument(file: ClientFile): PdfDocumentSpec {
+  const name = `${file.person.firstName} ${file.person.lastName}`.trim();
+  return {
+    meta: {
+      title: `Dossier van ${name}`,
+      author: file.organisation,
+      subject: 'Inzage in het dossier (Wmo 2015, artikel 5.3.2)',
+      createdAt: file.createdAt,
+      footer: `Dossier van ${name} \u00b7 aangemaakt op ${dutchDateTime(file.createdAt)} \u00b7 ${file.organisation}`,
+    },
+    blocks: clientFileDocument(file),
+  };
 }

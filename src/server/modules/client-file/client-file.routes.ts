@@ -1,18 +1,15 @@
 // HTTP: the client's file for an access request, as JSON and as PDF (both downloads). The PDFs are
-// laid out in worker threads (client-file.pdf-pool.ts), ended when the app closes.
+// laid out in the app's pool of worker threads (lib/pdf/pdf-pool.ts, AppDeps.pdfs).
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app-deps';
+import type { RouteDeps } from '../../app-deps';
 import { todayInNetherlands } from '../../lib/dates';
 import { clientFile } from './client-file.schemas';
 import { buildClientFile, exportClientFilePdf, fileName, logClientFileExport } from './client-file.service';
-import { PdfPool } from './client-file.pdf-pool';
 
-export function clientFileRoutes({ db, clientFilePdfs }: AppDeps): FastifyPluginAsyncZod {
+export function clientFileRoutes({ db, pdfs }: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
-    const pdfs = clientFilePdfs ?? new PdfPool();
-    app.addHook('onClose', () => pdfs.close());
     const read = { permission: 'clients:read' as const };
     app.get('/clients/:id/file', { config: read, schema: { summary: "The client's whole file for an access request (Wmo 2015 art. 5.3.2), as JSON", params: idParams, response: { 200: clientFile } } }, async (request, reply) => {
       const actor = actorOf(request);

@@ -41,7 +41,8 @@ import { planAsSeenBy } from '../plans/plan-sensitivity';
 import { CLOSENESS_LABELS, NETWORK_KIND_LABELS } from '../network/network.schemas';
 import { loadAccessLog, mayReadAccessLog } from '../access-log/access-log.service';
 import type { ClientFile, FileCase, FileContact } from './client-file.schemas';
-import { PDF_TIMEOUT_SECONDS, type PdfPool } from './client-file.pdf-pool';
+import { PDF_TIMEOUT_SECONDS, type PdfPool } from '../../lib/pdf/pdf-pool';
+import { clientFilePdfDocument } from './client-file.document';
 import { ACCESS_LOG_WITHHELD_REASON, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../clients/clients.schemas';
 import { DISCLOSURE_GROUND_LABELS } from '../consents/consents.schemas';
@@ -400,7 +401,7 @@ export async function exportClientFilePdf(db: Db, pdfs: PdfPool, actor: Actor, c
   }
   try {
     const file = await buildClientFile(db, actor, clientId);
-    const pdf = await pdfs.render(file);
+    const pdf = await pdfs.render(clientFilePdfDocument(file));
     await logClientFileExport(db, actor, clientId, 'pdf');
     return { lastName: file.person.lastName, pdf };
   } finally {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Unavailable } from '../../lib/errors';
-import { PDF_BUSY, PDF_FAILED, PdfPool, type PdfPoolOptions } from './client-file.pdf-pool';
-import type { ClientFile } from './client-file.schemas';
+import { Unavailable } from '../errors';
+import { PDF_BUSY, PDF_FAILED, PdfPool, type PdfPoolOptions } from './pdf-pool';
+import type { PdfDocumentSpec } from './pdf-document';
 import { pdfText } from '../../../../tests/support/pdf-text';
 
 const stand = new URL('../../../../tests/support/pdf-test-worker.ts', import.meta.url);
@@ -15,20 +15,13 @@ afterEach(async () => {
   for (const p of pools.splice(0)) await p.close();
 });
 
-/** A client's file with only a name: enough for the stand-in worker, and for the real one. */
-const file = (firstName: string): ClientFile => ({
-  createdAt: '2026-02-01T12:30:00Z',
-  createdBy: { name: 'Anna Aalders', role: 'Buurtteammedewerker', team: 'Zuilen' },
-  organisation: 'Buurtteams',
-  about: 'Over dit dossier.',
-  person: { firstName, lastName: 'Yılmaz', birthDate: null, bsn: null, gender: null, street: null, houseNumber: null, postcode: null, city: null, phone: null, recordedAt: '2026-01-05T09:00:00Z' },
-  registrations: [],
-  cases: [],
-  zrm: [],
-  provisions: [],
-  consents: [],
-  disclosures: [],
-  accessLog: { withheld: false, entries: [] },
+/** A document with only a title: enough for the stand-in worker (a word of the title says what to do), and for the real one. */
+const doc = (title: string): PdfDocumentSpec => ({
+  meta: { title, author: 'Buurtteams', subject: 'Proef', createdAt: '2026-02-01T12:30:00Z', footer: `${title} \u00b7 Buurtteams` },
+  blocks: [
+    { kind: 'title', text: title },
+    { kind: 'paragraph', text: 'Over dit document.' },
+  ],
 });
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
@@ -42,12 +35,15 @@ async function failure(promise: Promise<unknown>): Promise<Unavailable> {
 }
 
 describe('the PDF pool', () => {
-  it('lays out a real file in a worker thread (the TypeScript entry through tsx)', async () => {
+  it('lays out a real document in a worker thread (the TypeScript entry through tsx), footer and all', async () => {
     const real = new PdfPool({ workers: 1, queueLimit: 1, timeoutMs: 60_000, maxHeapMb: 512 });
     pools.push(real);
-    const pdf = await real.render(file('Ayşe'));
+    const pdf = await real.render(doc('Dossier van Ayşe Yılmaz'));
     expect(text(pdf.subarray(0, 5))).toBe('%PDF-');
-    expect(await pdfText(pdf)).toContain('Dossier van Ayşe Yılmaz');
+    const content = await pdfText(pdf);
+    expect(content).toContain('Dossier van Ayşe Yılmaz');
+    expect(content).toContain('Dossier van Ayşe Yılmaz \u00b7 Buurtteams');
+    expect(content).toContain('Pagina 1 van 1');
   });
 
   for (const [what, name] of [
@@ -57,44 +53,44 @@ describe('the PDF pool', () => {
   ] as const) {
     it(`answers Unavailable when a worker ${what}, and a new worker makes the next PDF`, async () => {
       const p = pool({ maxHeapMb: 32 });
-      const error = await failure(p.render(file(name)));
+      const error = await failure(p.render(doc(name)));
       expect(error.message).toBe(PDF_FAILED);
       expect(error.retryAfterSeconds).toBeGreaterThan(0);
-      expect(text(await p.render(file('daarna')))).toBe('daarna');
+      expect(text(await p.render(doc('daarna')))).toBe('daarna');
       expect(p.load.workers).toBe(1);
     });
   }
 
   it('gives up on a PDF after the time limit, ending its worker', async () => {
     const p = pool({ timeoutMs: 500 });
-    expect((await failure(p.render(file('hang')))).message).toBe(PDF_FAILED);
-    expect(text(await p.render(file('daarna')))).toBe('daarna');
+    expect((await failure(p.render(doc('hang')))).message).toBe(PDF_FAILED);
+    expect(text(await p.render(doc('daarna')))).toBe('daarna');
   });
 
   it('queues up to its limit and refuses the next at once, finishing what it accepted', async () => {
     const p = pool({ workers: 1, queueLimit: 1 });
-    const first = p.render(file('slow'));
-    const second = p.render(file('tweede'));
+    const first = p.render(doc('slow'));
+    const second = p.render(doc('tweede'));
     expect(p.load).toEqual({ busy: 1, waiting: 1, workers: 1 });
-    expect((await failure(p.render(file('derde')))).message).toBe(PDF_BUSY);
+    expect((await failure(p.render(doc('derde')))).message).toBe(PDF_BUSY);
     expect([text(await first), text(await second)]).toEqual(['slow', 'tweede']);
   });
 
   it('runs as many PDFs at once as it has workers', async () => {
     const p = pool({ workers: 2 });
-    const all = ['slow', 'slow', 'slow'].map((n) => p.render(file(n)));
+    const all = ['slow', 'slow', 'slow'].map((n) => p.render(doc(n)));
     expect(p.load).toEqual({ busy: 2, waiting: 1, workers: 2 });
     expect((await Promise.all(all)).map(text)).toEqual(['slow', 'slow', 'slow']);
   });
 
   it('fails what waits or runs when it closes, and makes nothing after', async () => {
     const p = pool({ workers: 1 });
-    const running = failure(p.render(file('hang')));
-    const waiting = failure(p.render(file('tweede')));
+    const running = failure(p.render(doc('hang')));
+    const waiting = failure(p.render(doc('tweede')));
     await p.close();
     await running;
     await waiting;
-    await failure(p.render(file('later')));
+    await failure(p.render(doc('later')));
     expect(p.load.workers).toBe(0);
   });
 });

@@ -1,7 +1,9 @@
-// Client-file PDFs are made off the main thread. Laying out a 700-page file takes seconds of CPU;
-// on the main thread that stalls every other request for as long. The main thread gathers the data
-// (the database is there) and hands the file to a small pool of worker threads, which lay it out
-// and serialise it (client-file.pdf-worker.ts) and hand the bytes back.
+// The app's PDFs (a client's file, a decision letter) are made off the main thread. Laying out a
+// 700-page file takes seconds of CPU; on the main thread that stalls every other request for as
+// long. The main thread gathers the data (the database is there) and turns it into a document
+// (pdf-document.ts: blocks and metadata, plain data), and hands that to a small pool of worker
+// threads, which lay it out and serialise it (pdf-worker.ts, pdf-render.ts) and hand the bytes back.
+// The app has one pool for every kind of PDF (AppDeps.pdfs, made by buildApp).
 //
 // - A few workers (by default one less than the cores, at most two: the main thread keeps a core),
 //   started when the first PDF is asked for and kept.
@@ -12,14 +14,14 @@
 // - The worker entry is a .ts file next to this one while the server runs from source under tsx
 //   (npm start, the tests): such a worker first registers tsx's loader (a worker thread does not
 //   inherit it from the main thread on Node 20). Run from compiled JavaScript, the .js entry is
-//   started directly; a build must emit client-file.pdf-worker.js next to this module.
+//   started directly; a build must emit pdf-worker.js next to this module.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { Unavailable } from '../../lib/errors';
-import type { ClientFile } from './client-file.schemas';
-import { WORKER_READY, type RenderAnswer, type RenderRequest } from './client-file.pdf-worker-protocol';
+import { Unavailable } from '../errors';
+import type { PdfDocumentSpec } from './pdf-document';
+import { WORKER_READY, type RenderAnswer, type RenderRequest } from './pdf-worker-protocol';
 
 export interface PdfPoolOptions {
   /** Worker threads at most. */
@@ -28,9 +30,9 @@ export interface PdfPoolOptions {
   queueLimit: number;
   /** A PDF not done after this long is given up and its worker ended. */
   timeoutMs: number;
-  /** Heap of one worker at most (MB): a file too big for it ends that worker, not the server. */
+  /** Heap of one worker at most (MB): a document too big for it ends that worker, not the server. */
   maxHeapMb: number;
-  /** The worker's module; by default client-file.pdf-worker next to this file (tests use others). */
+  /** The worker's module; by default pdf-worker next to this file (tests use others). */
   entry?: URL;
 }
 
@@ -41,12 +43,12 @@ export function defaultPdfPoolOptions(): PdfPoolOptions {
 }
 
 export const PDF_FAILED = 'De pdf kon niet worden gemaakt. Probeer het over een minuut opnieuw. Lukt het dan nog niet, meld het dan met het tijdstip.';
-export const PDF_BUSY = "Er worden nu veel pdf's van dossiers gemaakt. Probeer het over een minuut opnieuw.";
+export const PDF_BUSY = "Er worden nu veel pdf's gemaakt. Probeer het over een minuut opnieuw.";
 
 const here = import.meta.url;
 
 function defaultEntry(): URL {
-  return new URL(`./client-file.pdf-worker${path.extname(fileURLToPath(here))}`, here);
+  return new URL(`./pdf-worker${path.extname(fileURLToPath(here))}`, here);
 }
 
 /** A worker for the entry; a TypeScript entry through tsx's loader, registered in the worker first. */
@@ -60,7 +62,7 @@ function startWorker(entry: URL, maxHeapMb: number): Worker {
 
 interface Job {
   id: number;
-  file: ClientFile;
+  document: PdfDocumentSpec;
   resolve(pdf: Uint8Array): void;
   reject(error: Error): void;
 }
@@ -84,12 +86,12 @@ export class PdfPool {
     this.entry = options.entry ?? defaultEntry();
   }
 
-  /** The file as PDF bytes; `Unavailable` when the queue is full, the time runs out or the worker dies. */
-  render(file: ClientFile): Promise<Uint8Array> {
+  /** The document as PDF bytes; `Unavailable` when the queue is full, the time runs out or the worker dies. */
+  render(document: PdfDocumentSpec): Promise<Uint8Array> {
     if (this.closed) return Promise.reject(new Unavailable(PDF_FAILED, 60));
     if (this.queue.length >= this.options.queueLimit) return Promise.reject(new Unavailable(PDF_BUSY, 60));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, file, resolve, reject });
+      this.queue.push({ id: this.nextId++, document, resolve, reject });
       this.dispatch();
     });
   }
@@ -112,7 +114,7 @@ export class PdfPool {
   private send(slot: Slot): void {
     const job = slot.job!;
     slot.timer = setTimeout(() => this.fail(slot, new Unavailable(PDF_FAILED, 60, new Error(`no PDF after ${this.options.timeoutMs} ms`))), this.options.timeoutMs);
-    slot.worker.postMessage({ id: job.id, file: job.file } satisfies RenderRequest);
+    slot.worker.postMessage({ id: job.id, document: job.document } satisfies RenderRequest);
   }
 
   private spawn(): Slot {

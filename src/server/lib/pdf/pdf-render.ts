@@ -1,10 +1,10 @@
-// The client's file as a readable PDF (A4): the document blocks laid out with wrapped lines, page
-// breaks that keep a heading with its text, and a footer with the page number and the date the
-// file was made. Text in any script, in the Noto fonts (pdf-typesetter.ts, pdf-fonts.ts).
-// CPU-heavy for a long file: the server runs it in a worker thread (client-file.pdf-pool.ts).
+// A document (pdf-document.ts) as a readable PDF (A4): its blocks laid out with wrapped lines, page
+// breaks that keep a heading with its text, and a footer with the document's own text and the page
+// number. Text in any script, in the Noto fonts (pdf-typesetter.ts, pdf-fonts.ts).
+// CPU-heavy for a long document (a client's file of 700 pages): the server runs it in a worker
+// thread (pdf-pool.ts), never on the main thread.
 import { PDFDocument, rgb, type PDFPage } from 'pdf-lib';
-import type { ClientFile } from './client-file.schemas';
-import { clientFileDocument, dutchDateTime, type Block } from './client-file.document';
+import type { Block, PdfDocumentSpec, PdfMeta } from './pdf-document';
 import type { FontStyle } from './pdf-fonts';
 import { Typesetter } from './pdf-typesetter';
 import type { Direction } from './pdf-bidi';
@@ -14,6 +14,8 @@ const MARGIN = { left: 56, right: 56, top: 60, bottom: 64 };
 const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const LABEL_WIDTH = 150;
 const BULLET_INDENT = 12;
+/** A field of up to this many lines starts on the next page rather than being split. */
+const KEEP_FIELD_LINES = 4;
 const BLACK = rgb(0, 0, 0);
 const GREY = rgb(0.33, 0.33, 0.33);
 
@@ -71,7 +73,7 @@ class Layout {
 
   /**
    * A text wrapped in a column at `x`. The first line may keep its heading company (`keepWith` extra
-   * points) and carry a `marker` (a bullet) in the margin before the column. A text the file
+   * points) and carry a `marker` (a bullet) in the margin before the column. A text the document
    * composes in Dutch reads left to right whatever names it holds; a text someone wrote (`written`:
    * a note) takes the direction of its first letters, and is set flush right when that is right to left.
    */
@@ -87,7 +89,16 @@ class Layout {
     }
   }
 
-  /** A label in a column beside its wrapped value (in the value's own direction), the two kept together on one page. */
+  /** Empty room of `height` points; none at the top of a page, and at most to the bottom of this one. */
+  space(height: number) {
+    if (this.y === PAGE.height - MARGIN.top) return;
+    this.y = Math.max(MARGIN.bottom, this.y - height);
+  }
+
+  /**
+   * A label in a column beside its wrapped value (in the value's own direction), the two kept
+   * together on one page; a value of a few lines is not split over two pages either.
+   */
   async field(label: string, value: string) {
     const style = STYLES.body;
     const bold = { ...style, font: 'bold' as const };
@@ -98,7 +109,7 @@ class Layout {
     const height = lineHeight(style.size);
     const rows = Math.max(labels.length, values.length);
     for (let i = 0; i < rows; i++) {
-      this.reserve(height, i === 0 ? style.before : 0);
+      this.reserve(i === 0 ? Math.min(rows, KEEP_FIELD_LINES) * height : height, i === 0 ? style.before : 0);
       this.y -= height;
       if (labels[i]) await this.draw(labels[i]!, bold, MARGIN.left, LABEL_WIDTH - 8, 'ltr');
       if (values[i]) await this.draw(values[i]!, style, MARGIN.left + LABEL_WIDTH, valueWidth, direction);
@@ -116,21 +127,22 @@ async function drawBlock(layout: Layout, block: Block) {
       return layout.text(block.text, style, MARGIN.left, CONTENT_WIDTH, { keepWith: 2 * lineHeight(STYLES.body.size) });
     }
     case 'paragraph':
-      return layout.text(block.text, block.muted ? STYLES.muted : STYLES.body, MARGIN.left, CONTENT_WIDTH, { written: true });
+      return layout.text(block.text, block.muted ? STYLES.muted : STYLES.body, MARGIN.left, CONTENT_WIDTH, { written: !block.composed });
     case 'field':
       return layout.field(block.label, block.value);
     case 'item': {
       const style: Style = block.emphasis ? { ...STYLES.body, font: 'bold', before: 5 } : { ...STYLES.body, before: 4 };
       return layout.text(block.text, style, MARGIN.left + BULLET_INDENT, CONTENT_WIDTH - BULLET_INDENT, { marker: '\u2022' });
     }
+    case 'space':
+      return layout.space(block.lines * lineHeight(STYLES.body.size));
   }
 }
 
-async function drawFooters(layout: Layout, file: ClientFile) {
+async function drawFooters(layout: Layout, meta: PdfMeta) {
   const style: Style = { font: 'regular', size: 8, before: 0, color: GREY };
-  const name = `${file.person.firstName} ${file.person.lastName}`.trim();
   const numberWidth = 80;
-  const left = layout.type.truncate(`Dossier van ${name} \u00b7 aangemaakt op ${dutchDateTime(file.createdAt)} \u00b7 ${file.organisation}`, style.font, style.size, CONTENT_WIDTH - numberWidth);
+  const left = layout.type.truncate(meta.footer, style.font, style.size, CONTENT_WIDTH - numberWidth);
   for (const [index, page] of layout.pages.entries()) {
     const right = `Pagina ${index + 1} van ${layout.pages.length}`;
     page.drawLine({ start: { x: MARGIN.left, y: 44 }, end: { x: PAGE.width - MARGIN.right, y: 44 }, thickness: 0.5, color: GREY });
@@ -140,18 +152,21 @@ async function drawFooters(layout: Layout, file: ClientFile) {
   }
 }
 
-export async function renderClientFilePdf(file: ClientFile): Promise<Uint8Array> {
+/**
+ * The document as PDF bytes, laid out on this thread: the server calls it in a worker thread
+ * (pdf-worker.ts, through `PdfPool.render`); tests and scripts may call it directly.
+ */
+export async function renderPdfDocument({ meta, blocks }: PdfDocumentSpec): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
-  const name = `${file.person.firstName} ${file.person.lastName}`.trim();
-  pdf.setTitle(`Dossier van ${name}`);
-  pdf.setAuthor(file.organisation);
-  pdf.setSubject('Inzage in het dossier (Wmo 2015, artikel 5.3.2)');
+  pdf.setTitle(meta.title);
+  pdf.setAuthor(meta.author);
+  pdf.setSubject(meta.subject);
   pdf.setLanguage('nl-NL');
   pdf.setCreator('Keukentafel');
   pdf.setProducer('Keukentafel');
-  pdf.setCreationDate(new Date(file.createdAt));
+  pdf.setCreationDate(new Date(meta.createdAt));
   const layout = new Layout(pdf, new Typesetter(pdf));
-  for (const block of clientFileDocument(file)) await drawBlock(layout, block);
-  await drawFooters(layout, file);
+  for (const block of blocks) await drawBlock(layout, block);
+  await drawFooters(layout, meta);
   return pdf.save();
 }
