@@ -55,7 +55,22 @@ export interface Config {
    * through the command line, which reads the files from disk.
    */
   importMaxBytes: number;
+  /** The municipality the teams work for: it decides on maatwerk and receives objections. */
+  municipality: MunicipalityConfig;
 }
+
+export interface MunicipalityConfig {
+  /** Its name as the decision letter writes it (KEUKENTAFEL_GEMEENTE), e.g. "Gemeente Utrecht". */
+  name: string;
+  /** Where an objection goes, one line per element of the postal address (KEUKENTAFEL_BEZWAAR_ADRES, lines separated by "|"). */
+  objectionAddress: string[];
+}
+
+/** The demo municipality's. An installation sets its own: the letter to a resident names them. */
+const DEMO_MUNICIPALITY: MunicipalityConfig = {
+  name: 'Gemeente Utrecht',
+  objectionAddress: ['College van burgemeester en wethouders van Utrecht', 'Postbus 16200', '3500 CE Utrecht'],
+};
 
 export interface OidcConfig {
   issuer: string;
@@ -151,6 +166,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.KEUKENTAFEL_DEMO !== 'false',
     smallNumbers: readSmallNumberSettings(env),
     importMaxBytes: Math.floor(importMaxMb * 1024 * 1024),
+    municipality: {
+      name: env.KEUKENTAFEL_GEMEENTE?.trim() || DEMO_MUNICIPALITY.name,
+      objectionAddress: env.KEUKENTAFEL_BEZWAAR_ADRES ? env.KEUKENTAFEL_BEZWAAR_ADRES.split('|').map((line) => line.trim()).filter(Boolean) : DEMO_MUNICIPALITY.objectionAddress,
+    },
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }

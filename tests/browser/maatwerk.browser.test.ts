@@ -1,8 +1,9 @@
 // Maatwerk in a real browser, on the server as `npm start` runs it (empty database → demo
 // organisation): the demo medewerker opens one of her running cases → records a melding (after the
 // form asked for what was missing) → the onderzoek's report → a beschikking → a toewijzing to a
-// provider → extends it. The section shows the legal terms, the decision number, the
+// provider → extends it; the decision letter downloads as a PDF. The section shows the legal terms, the decision number, the
 // ToewijzingNummer; axe checks every step, at 1366 and at 390 px.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
@@ -77,6 +78,10 @@ describe('maatwerk on the case page', () => {
     await expect.poll(() => request().getByText('Besloten').isVisible()).toBe(true);
     await expect.poll(() => request().textContent()).toMatch(/Beschikking \d+Toegekend op/);
     expect(await request().textContent()).toMatch(/Bezwaar kan tot en met/);
+    const [download] = await Promise.all([page.waitForEvent('download'), request().getByRole('link', { name: /^Beschikkingsbrief \d+ downloaden \(PDF\)$/ }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^beschikking-\d+\.pdf$/);
+    const bytes = await fs.promises.readFile((await download.path())!);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it('assigns the provision to a provider and extends it', async () => {

@@ -7,6 +7,8 @@ import { findOrganisationId } from '../../src/server/modules/reference/reference
 import { loadExchangeCodes, validateAndImport } from '../../src/server/modules/exchange/exchange.service';
 import { exportHistory } from '../../src/server/modules/exchange/export-history';
 import type { AnnualReport } from '../../src/server/modules/reports/reports.schemas';
+import { pdfText } from '../support/pdf-text';
+import { dutchDate } from '../../src/server/lib/pdf/pdf-document';
 import { openCase } from '../support/open-case';
 import { auditLog, provisionDecisions, provisionRequests, provisions } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
@@ -63,6 +65,17 @@ describe('the road of a provision', () => {
     expect(decided.requests[0]).toMatchObject({ status: 'besloten', decisionTerm: { state: 'gehaald' } });
 
     const assigned = await anna.post<CaseMaatwerk>(`/api/v1/provision-decisions/${decision.id}/provisions`, assignment());
+    const letter = await anna.request('GET', `/api/v1/provision-decisions/${decision.id}/letter.pdf`);
+    expect(letter.statusCode).toBe(200);
+    expect(letter.headers['content-type']).toBe('application/pdf');
+    expect(letter.headers['content-disposition']).toBe(`attachment; filename="beschikking-${decision.decisionNumber}.pdf"`);
+    const text = (await pdfText(letter.rawPayload)).replace(/\s+/g, ' ');
+    expect(text).toContain('Mirjam Maatwerk');
+    expect(text).toContain(String(decision.decisionNumber));
+    expect(text).toContain('Zij kan het huishouden niet zelf');
+    expect(text).toContain('Careyn');
+    expect(text).toContain(dutchDate(decision.objectionUntil));
+    expect(text).toContain('Postbus 16200');
     const provision = assigned.provisions[0]!;
     expect(provision).toMatchObject({ decisionId: decision.id, deliveryForm: 'zin', providerAgb: expect.stringMatching(/^\d{8}$/), volume: 3, unit: '04', frequency: '2', extended: false, voided: false });
     expect(provision.assignmentNumber).toBeGreaterThan(0);
@@ -78,7 +91,7 @@ describe('the road of a provision', () => {
     const log = await t.database.db
       .select({ action: auditLog.action, entityType: auditLog.entityType })
       .from(auditLog)
-      .where(and(eq(auditLog.clientId, clientId), inArray(auditLog.entityType, ['provision_request', 'provision_decision', 'provision'])))
+      .where(and(eq(auditLog.clientId, clientId), inArray(auditLog.entityType, ['provision_request', 'provision_decision', 'provision', 'decision_letter'])))
       // One row per step, each in a transaction of its own: the time tells the order.
       .orderBy(asc(auditLog.at));
     expect(log.map((r) => `${r.action} ${r.entityType}`)).toEqual([
@@ -86,6 +99,7 @@ describe('the road of a provision', () => {
       'update provision_request',
       'create provision_decision',
       'create provision',
+      'export decision_letter',
       'create provision',
       'update provision',
     ]);

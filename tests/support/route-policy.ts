@@ -460,6 +460,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/provision-requests/:id/research': { record: 'case', make: makeRequest('research'), body: () => ({ researchReportedOn: today, researchReport: 'Begeleiding is nodig', version: 1 }) },
   'POST /api/v1/provision-requests/:id/withdrawal': { record: 'case', make: makeRequest('withdrawal'), body: () => ({ reason: 'De bewoner ziet ervan af', version: 1 }) },
   'POST /api/v1/provision-requests/:id/decision': { record: 'case', make: makeResearchedRequest('decision'), body: () => ({ decidedOn: today, outcome: 'afgewezen', reasons: 'Het netwerk kan dit', version: 2 }) },
+  'GET /api/v1/provision-decisions/:id/letter.pdf': { record: 'case', make: makeDecision('letter') },
   'POST /api/v1/provision-decisions/:id/provisions': {
     record: 'case',
     make: makeDecision('assignment'),

@@ -80,6 +80,7 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
   'POST /api/v1/provision-requests/:id/research': attempt('provision_request'),
   'POST /api/v1/provision-requests/:id/withdrawal': attempt('provision_request'),
   'POST /api/v1/provision-requests/:id/decision': attempt('provision_request', 'create'),
+  'GET /api/v1/provision-decisions/:id/letter.pdf': attempt('provision_decision', 'export'),
   'POST /api/v1/provision-decisions/:id/provisions': attempt('provision_decision', 'create'),
   'POST /api/v1/provisions/:id/extension': attempt('provision', 'create'),
   'POST /api/v1/provisions/:id/end': attempt('provision'),

@@ -3,11 +3,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app-deps';
+import type { RouteDeps } from '../../app-deps';
+import { decisionLetterDocument } from './decision-letter';
 import { assignmentFields, caseMaatwerk, decisionFields, endFields, extensionFields, requestFields, researchFields, voidFields, withdrawalFields } from './maatwerk.schemas';
-import { assignProvision, createRequest, decideRequest, endProvision, extendProvision, getCaseMaatwerk, recordResearch, voidProvision, withdrawRequest } from './maatwerk.service';
+import { assignProvision, createRequest, decideRequest, decisionLetter, endProvision, extendProvision, getCaseMaatwerk, recordResearch, voidProvision, withdrawRequest } from './maatwerk.service';
 
-export function maatwerkRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function maatwerkRoutes({ db, pdfs, config }: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const read = { permission: 'cases:read' as const };
     const write = { permission: 'cases:write' as const };
@@ -35,6 +36,15 @@ export function maatwerkRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/provision-requests/:id/decision',
       { config: write, schema: { summary: 'Record the beschikking on a researched request; it gets the next decision number', params: idParams, body: decisionFields, response: created } },
       async (request, reply) => reply.status(201).send(await decideRequest(db, actorOf(request), request.params.id, request.body)),
+    );
+    app.get(
+      '/provision-decisions/:id/letter.pdf',
+      { config: read, schema: { summary: 'The decision letter (beschikking) as PDF, in plain Dutch with the objection clause (Awb 3:45, 6:7)', params: idParams } },
+      async (request, reply) => {
+        const { letter, fileName } = await decisionLetter(db, actorOf(request), request.params.id, config.municipality);
+        const pdf = await pdfs.render(decisionLetterDocument(letter));
+        return reply.type('application/pdf').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(Buffer.from(pdf));
+      },
     );
     app.post(
       '/provision-decisions/:id/provisions',

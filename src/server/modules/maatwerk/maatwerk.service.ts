@@ -3,7 +3,7 @@
 // changes in the actor's write scope, checks the version the user read (changeVersioned), follows
 // the rules of maatwerk-rules.ts and is logged about the client it concerns.
 import { alias } from 'drizzle-orm/pg-core';
-import { and, asc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db, DbOrTx, Tx } from '../../db/database';
 import { caseClients, cases, clients, codes, organisations, provisionDecisions, provisionRequests, provisions, users } from '../../db/schema';
@@ -16,7 +16,9 @@ import { Conflict, Invalid, NotFound, type FieldProblem } from '../../lib/errors
 import { shownLastName } from '../retention/destroyed-client';
 import { findReadableCase } from '../cases/cases.repo';
 import { decisionDueOn, objectionUntil, researchDueOn, runningTerm, termState, type TermKind, type TermState } from './legal-terms';
-import { CHANGE_REASON_LABELS, EXTENSION_REASON, PGB_CATEGORY, VOID_REASON, type ChangeReason } from './maatwerk-codes';
+import { budgetText, CHANGE_REASON_LABELS, EXTENSION_REASON, omvangText, PGB_CATEGORY, VOID_REASON, type ChangeReason } from './maatwerk-codes';
+import type { DecisionLetter } from './decision-letter';
+import type { MunicipalityConfig } from '../../config';
 import { assignmentProblems, decisionProblems, endProblems, extensionProblems, requestProblems, researchProblems, voidProblems, withdrawalProblems, type ChainLink } from './maatwerk-rules';
 import type {
   CaseMaatwerk,
@@ -485,4 +487,59 @@ export async function openLegalTerms(db: DbOrTx, actor: Actor, where: SQL): Prom
     return term ? [{ caseId: request.caseId, clientId: request.clientId, clientName: name, requestId: request.id, asked: request.asked, leadWorkerName, ...term }] : [];
   });
   return terms.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.requestId.localeCompare(b.requestId));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The decision letter
+
+/**
+ * The letter of a beschikking, for the client it is about: in the actor's read scope (a
+ * break-the-glass reader may print it too), logged as an export of the letter.
+ */
+export async function decisionLetter(db: Db, actor: Actor, decisionId: string, municipality: MunicipalityConfig): Promise<{ letter: DecisionLetter; fileName: string }> {
+  const [found] = await db
+    .select({ decision: provisionDecisions, request: provisionRequests, client: clients, deciderName: decider.name, organisation: organisations.name })
+    .from(provisionDecisions)
+    .innerJoin(provisionRequests, and(eq(provisionRequests.organisationId, provisionDecisions.organisationId), eq(provisionRequests.id, provisionDecisions.requestId)))
+    .innerJoin(cases, and(eq(cases.organisationId, provisionRequests.organisationId), eq(cases.id, provisionRequests.caseId)))
+    .innerJoin(clients, and(eq(clients.organisationId, provisionRequests.organisationId), eq(clients.id, provisionRequests.clientId)))
+    .innerJoin(organisations, eq(organisations.id, provisionDecisions.organisationId))
+    .leftJoin(decider, and(eq(decider.organisationId, provisionDecisions.organisationId), eq(decider.id, provisionDecisions.decidedBy)))
+    .where(and(eq(provisionDecisions.organisationId, actor.organisationId), eq(provisionDecisions.id, decisionId), caseScope(actor)));
+  if (!found) throw new NotFound('Besluit niet gevonden');
+  const { decision, request, client } = found;
+  // What the decision granted: its toewijzingen as first assigned (an extension is a decision of its own), not the voided ones.
+  const granted = await db
+    .select({ provision: provisions, productLabel: codes.label })
+    .from(provisions)
+    .leftJoin(codes, and(eq(codes.organisationId, provisions.organisationId), eq(codes.list, 'provision_products'), eq(codes.code, provisions.product)))
+    .where(and(eq(provisions.organisationId, actor.organisationId), eq(provisions.decisionId, decisionId), eq(provisions.voided, false), isNull(provisions.extendsProvisionId)))
+    .orderBy(asc(provisions.startOn), asc(provisions.createdAt), asc(provisions.id));
+  const letter: DecisionLetter = {
+    organisation: found.organisation,
+    municipality: municipality.name,
+    objectionAddress: municipality.objectionAddress,
+    client: { name: `${client.firstName} ${client.lastName}`.trim(), street: client.street, houseNumber: client.houseNumber, postcode: client.postcode, city: client.city },
+    decisionNumber: decision.decisionNumber,
+    decidedOn: decision.decidedOn,
+    requestedOn: request.requestedOn,
+    asked: request.asked,
+    researchReportedOn: request.researchReportedOn ?? decision.decidedOn,
+    outcome: decision.outcome,
+    reasons: decision.reasons,
+    provisions: granted.map(({ provision: p, productLabel }) => ({
+      product: productLabel ?? p.product,
+      provider: p.provider,
+      deliveryForm: p.deliveryForm ?? 'zin',
+      startOn: p.startOn,
+      endOn: p.endOn,
+      omvang: p.volume !== null && p.unit && p.frequency ? omvangText(p.volume, p.unit, p.frequency) : null,
+      budget: p.budgetCents !== null ? budgetText(p.budgetCents) : null,
+    })),
+    objectionUntil: objectionUntil(decision.decidedOn),
+    workerName: found.deciderName,
+    createdAt: new Date().toISOString(),
+  };
+  await writeAudit(db, actor, { action: 'export', entityType: 'decision_letter', entityId: decisionId, clientId: request.clientId, changes: { format: 'pdf', decisionNumber: decision.decisionNumber } });
+  return { letter, fileName: `beschikking-${decision.decisionNumber}.pdf` };
 }

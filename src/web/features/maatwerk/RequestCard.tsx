@@ -5,7 +5,7 @@ import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue
 import { DECISION_OUTCOME_LABELS, REQUEST_STATUS_LABELS, REQUESTED_BY_LABELS } from '../../../server/modules/maatwerk/maatwerk-codes';
 import { DateText } from '../../app/DateText';
 import { codeLabel, useReference } from '../../app/reference';
-import type { CaseMaatwerk, ProvisionRequest } from './api';
+import { decisionLetterUrl, type CaseMaatwerk, type ProvisionRequest } from './api';
 import { AssignmentForm } from './AssignmentForm';
 import { ProvisionItem } from './ProvisionItem';
 import { DecisionForm, ResearchForm, WithdrawRequestForm } from './RequestStepForms';
@@ -71,6 +71,13 @@ export function RequestCard({ maatwerk, request: r }: { maatwerk: CaseMaatwerk; 
           </DataListItem>
         )}
       </DataList>
+      {r.decision && (
+        <Paragraph>
+          <a href={decisionLetterUrl(r.decision.id)} download className="utrecht-link utrecht-link--html-a">
+            Beschikkingsbrief {r.decision.decisionNumber} downloaden (PDF)
+          </a>
+        </Paragraph>
+      )}
       {provisions.length > 0 && (
         <ul className="kt-maatwerk__provisions" aria-label={`Toewijzingen bij beschikking ${r.decision!.decisionNumber}`}>
           {provisions.map((p) => (

@@ -46,6 +46,9 @@ export const useExtendProvision = (caseId: string, provisionId: string) => useSt
 export const useEndProvision = (caseId: string, provisionId: string) => useStep<EndFields>(caseId, () => at('provisions', provisionId, 'end'));
 export const useVoidProvision = (caseId: string, provisionId: string) => useStep<VoidFields>(caseId, () => at('provisions', provisionId, 'void'));
 
+/** The decision letter as PDF (the download is logged). */
+export const decisionLetterUrl = (decisionId: string) => `/api/v1/provision-decisions/${encodeURIComponent(decisionId)}/letter.pdf`;
+
 /** After a conflict (409): load the maatwerk again so the forms work with the newest versions. */
 export function useReloadMaatwerk(caseId: string) {
   const queryClient = useQueryClient();
