@@ -8,6 +8,7 @@ import { loadExchangeCodes, validateAndImport } from '../../src/server/modules/e
 import { exportHistory } from '../../src/server/modules/exchange/export-history';
 import type { AnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import { pdfText } from '../support/pdf-text';
+import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
 import { dutchDate } from '../../src/server/lib/pdf/pdf-document';
 import { openCase } from '../support/open-case';
 import { auditLog, provisionDecisions, provisionRequests, provisions } from '../../src/server/db/schema';
@@ -87,6 +88,11 @@ describe('the road of a provision', () => {
 
     const ended = await anna.post<CaseMaatwerk>(`/api/v1/provisions/${extension.id}/end`, { endOn: addDays(today, 100), reason: '07', version: 1 });
     expect(ended.provisions.find((p) => p.id === extension.id)).toMatchObject({ endOn: addDays(today, 100), changeReason: '07', endReason: 'Verhuizing naar een andere gemeente' });
+
+    // The client's file (inzage) holds the road, in words.
+    const file = await anna.get<ClientFile>(`/api/v1/clients/${clientId}/file`);
+    expect(file.provisionRequests[0]).toMatchObject({ asked: 'Hulp bij het schoonhouden van het huis', status: 'Besloten', researchReport: 'Mevrouw kan niet meer bukken', decision: { number: decision.decisionNumber, outcome: 'Toegekend' } });
+    expect(file.provisions.find((p) => p.provider === 'Careyn' && !p.extension)).toMatchObject({ deliveryForm: 'Zorg in natura', size: '3 uur per week', endReason: null });
 
     const log = await t.database.db
       .select({ action: auditLog.action, entityType: auditLog.entityType })

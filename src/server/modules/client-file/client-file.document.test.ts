@@ -42,6 +42,7 @@ const file = (overrides: Partial<ClientFile> = {}): ClientFile => ({
   registrations: [],
   cases: [baseCase],
   zrm: [],
+  provisionRequests: [],
   provisions: [],
   consents: [],
   disclosures: [],
@@ -61,7 +62,7 @@ describe('clientFileDocument', () => {
   it('has a heading for every part, with counts and empty states', () => {
     const blocks = clientFileDocument(file());
     const headings = blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
-    expect(headings).toEqual(['Persoonsgegevens', 'Aanmeldingen (0)', 'Casussen (1)', 'Zelfredzaamheid (ZRM-metingen) (0)', 'Voorzieningen (0)', 'Toestemmingen (0)', 'Verstrekkingen aan derden (0)', 'Wie heeft dit dossier ingezien (2)']);
+    expect(headings).toEqual(['Persoonsgegevens', 'Aanmeldingen (0)', 'Casussen (1)', 'Zelfredzaamheid (ZRM-metingen) (0)', 'Aanvragen voor voorzieningen (maatwerk) (0)', 'Voorzieningen (0)', 'Toestemmingen (0)', 'Verstrekkingen aan derden (0)', 'Wie heeft dit dossier ingezien (2)']);
     expect(texts(blocks)).toContain('Geen aanmeldingen.');
     expect(texts(blocks)).toContain('BSN: 999992077');
     expect(texts(blocks)).toContain('Telefoonnummer: Niet ingevuld');
@@ -116,5 +117,36 @@ describe('clientFilePdfDocument', () => {
     const text = await pdfText(bytes);
     expect(text).toContain('Dossier van Fatma Öztürk \u00b7 aangemaakt op 1 februari 2026 om 13:30 \u00b7 Buurtteams');
     expect(text).toContain(`Pagina ${pdf.getPageCount()} van ${pdf.getPageCount()}`);
+  });
+
+  it('shows the requests for provisions with the onderzoek and the decision, and the toewijzingen with what the provider reported', () => {
+    const blocks = texts(
+      clientFileDocument(
+        file({
+          provisionRequests: [
+            {
+              requestedOn: '2026-01-10',
+              asked: 'Hulp bij het huishouden',
+              category: 'Hulp bij het huishouden',
+              requestedBy: 'De cliënt zelf',
+              status: 'Besloten',
+              researchReportedOn: '2026-01-20',
+              researchReport: 'Schoonmaken lukt niet meer',
+              withdrawnReason: null,
+              decision: { number: 17, decidedOn: '2026-01-25', outcome: 'Toegekend', reasons: 'Het netwerk kan het niet', objectionUntil: '2026-03-08' },
+            },
+          ],
+          provisions: [
+            { category: 'Hulp bij het huishouden', product: 'Hulp bij het huishouden', provider: 'Careyn', startOn: '2026-02-01', endOn: null, extension: false, voided: false, deliveryForm: 'Zorg in natura', size: '3 uur per week', endReason: null, voidReason: null, deliveryStartedOn: '2026-02-03', deliveryEndedOn: null },
+          ],
+        }),
+      ),
+    );
+    expect(blocks).toContain('Aanvragen voor voorzieningen (maatwerk) (1)');
+    expect(blocks).toContain('Onderzoek: verslag van 20 januari 2026: Schoonmaken lukt niet meer');
+    expect(blocks).toContain('Besluit: nummer 17 van 25 januari 2026: Toegekend. Het netwerk kan het niet. Bezwaar kon tot en met 8 maart 2026.');
+    expect(blocks.find((b) => b.startsWith('Hulp bij het huishouden, Hulp bij het huishouden, Careyn'))).toBe(
+      'Hulp bij het huishouden, Hulp bij het huishouden, Careyn: van 1 februari 2026; Zorg in natura, 3 uur per week; levering gestart op 3 februari 2026',
+    );
   });
 });

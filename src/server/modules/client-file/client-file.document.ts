@@ -162,11 +162,28 @@ export function clientFileDocument(file: ClientFile): Block[] {
   section(blocks, 'Zelfredzaamheid (ZRM-metingen)', file.zrm, 'Geen ZRM-metingen.', () =>
     file.zrm.map((z): Block => ({ kind: 'item', text: `${dutchDate(z.assessedOn)}, ${z.type}: ${z.scores.map((s) => `${s.domain} ${s.score}`).join(', ')}` })),
   );
+  section(blocks, 'Aanvragen voor voorzieningen (maatwerk)', file.provisionRequests, 'Geen aanvragen voor voorzieningen.', () =>
+    file.provisionRequests.flatMap((r): Block[] => [
+      { kind: 'heading', level: 2, text: `${dutchDate(r.requestedOn)}: ${r.category ?? 'aanvraag'} (${r.status.toLowerCase()})` },
+      field('Gevraagd', r.asked),
+      field('Door', r.requestedBy),
+      ...(r.researchReportedOn ? [field('Onderzoek', `verslag van ${dutchDate(r.researchReportedOn)}: ${r.researchReport ?? ''}`)] : []),
+      ...(r.decision ? [field('Besluit', `nummer ${r.decision.number} van ${dutchDate(r.decision.decidedOn)}: ${r.decision.outcome}. ${r.decision.reasons}. Bezwaar kon tot en met ${dutchDate(r.decision.objectionUntil)}.`)] : []),
+      ...(r.withdrawnReason ? [field('Ingetrokken', r.withdrawnReason)] : []),
+    ]),
+  );
   section(blocks, 'Voorzieningen', file.provisions, 'Geen voorzieningen.', () =>
-    file.provisions.map((p): Block => ({
-      kind: 'item',
-      text: `${join(p.category, p.product, p.provider)}: van ${dutchDate(p.startOn)}${p.endOn ? ` tot ${dutchDate(p.endOn)}` : ''}${p.extension ? ' (verlenging)' : ''}${p.voided ? ' (ingetrokken: ten onrechte geregistreerd)' : ''}`,
-    })),
+    file.provisions.map((p): Block => {
+      const period = `van ${dutchDate(p.startOn)}${p.endOn ? ` tot ${dutchDate(p.endOn)}` : ''}${p.extension ? ' (verlenging)' : ''}${p.voided ? ' (ingetrokken: ten onrechte geregistreerd)' : ''}`;
+      const details = [
+        join(p.deliveryForm, p.size),
+        p.deliveryStartedOn && `levering gestart op ${dutchDate(p.deliveryStartedOn)}`,
+        p.deliveryEndedOn && `levering gestopt op ${dutchDate(p.deliveryEndedOn)}`,
+        p.endReason && `einde: ${p.endReason}`,
+        p.voidReason && `reden: ${p.voidReason}`,
+      ].filter(Boolean);
+      return { kind: 'item', text: `${join(p.category, p.product, p.provider)}: ${[period, ...details].join('; ')}` };
+    }),
   );
   section(blocks, 'Toestemmingen', file.consents, 'Geen toestemmingen vastgelegd.', () =>
     file.consents.flatMap((c): Block[] => [

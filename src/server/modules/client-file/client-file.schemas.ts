@@ -133,6 +133,28 @@ export const fileProvision = z.object({
   endOn: dateValue.nullable(),
   extension: z.boolean(),
   voided: z.boolean(),
+  /** Zorg in natura or a persoonsgebonden budget, in words; null for an imported row. */
+  deliveryForm: maybe,
+  /** "3 uur per week" or the budget; null for an imported row. */
+  size: maybe,
+  endReason: maybe,
+  voidReason: maybe,
+  /** What the provider reported (iWmo): the real start and end of delivery. */
+  deliveryStartedOn: dateValue.nullable(),
+  deliveryEndedOn: dateValue.nullable(),
+});
+
+/** A melding or aanvraag for a provision: the onderzoek, the decision. */
+export const fileProvisionRequest = z.object({
+  requestedOn: dateValue,
+  asked: text,
+  category: maybe,
+  requestedBy: text,
+  status: text,
+  researchReportedOn: dateValue.nullable(),
+  researchReport: maybe,
+  withdrawnReason: maybe,
+  decision: z.object({ number: z.number(), decidedOn: dateValue, outcome: text, reasons: text, objectionUntil: dateValue }).nullable(),
 });
 
 export const fileConsent = z.object({
@@ -178,6 +200,7 @@ export const clientFile = z.object({
   registrations: z.array(fileRegistration),
   cases: z.array(fileCase),
   zrm: z.array(fileZrm),
+  provisionRequests: z.array(fileProvisionRequest),
   provisions: z.array(fileProvision),
   consents: z.array(fileConsent),
   disclosures: z.array(fileDisclosure),

@@ -20,6 +20,8 @@ import {
   networkMembers,
   organisations,
   planVersions,
+  provisionDecisions,
+  provisionRequests,
   provisions,
   registrations,
   teams,
@@ -43,6 +45,8 @@ import { loadAccessLog, mayReadAccessLog } from '../access-log/access-log.servic
 import type { ClientFile, FileCase, FileContact } from './client-file.schemas';
 import { PDF_TIMEOUT_SECONDS, type PdfPool } from '../../lib/pdf/pdf-pool';
 import { clientFilePdfDocument } from './client-file.document';
+import { budgetText, DECISION_OUTCOME_LABELS, DELIVERY_FORM_LABELS, omvangText, REQUEST_STATUS_LABELS, REQUESTED_BY_LABELS } from '../maatwerk/maatwerk-codes';
+import { objectionUntil } from '../maatwerk/legal-terms';
 import { ACCESS_LOG_WITHHELD_REASON, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../clients/clients.schemas';
 import { DISCLOSURE_GROUND_LABELS } from '../consents/consents.schemas';
@@ -285,6 +289,34 @@ async function loadProvisions(db: DbOrTx, organisationId: string, clientId: stri
     endOn: p.endOn,
     extension: p.extendsProvisionId !== null,
     voided: p.voided,
+    deliveryForm: p.deliveryForm ? DELIVERY_FORM_LABELS[p.deliveryForm] : null,
+    size: p.budgetCents !== null ? budgetText(p.budgetCents) : p.volume !== null && p.unit && p.frequency ? omvangText(p.volume, p.unit, p.frequency) : null,
+    endReason: p.endReason,
+    voidReason: p.voidReason,
+    deliveryStartedOn: p.deliveryStartedOn,
+    deliveryEndedOn: p.deliveryEndedOn,
+  }));
+}
+
+/** The client's requests for provisions in the cases the actor sees, with their decisions. */
+async function loadProvisionRequests(db: DbOrTx, organisationId: string, clientId: string, caseIds: string[], labels: Labels): Promise<ClientFile['provisionRequests']> {
+  if (caseIds.length === 0) return [];
+  const rows = await db
+    .select({ request: provisionRequests, decision: provisionDecisions })
+    .from(provisionRequests)
+    .leftJoin(provisionDecisions, and(eq(provisionDecisions.organisationId, provisionRequests.organisationId), eq(provisionDecisions.requestId, provisionRequests.id)))
+    .where(and(eq(provisionRequests.organisationId, organisationId), eq(provisionRequests.clientId, clientId), inArray(provisionRequests.caseId, caseIds)))
+    .orderBy(desc(provisionRequests.requestedOn), desc(provisionRequests.createdAt), desc(provisionRequests.id));
+  return rows.map(({ request: r, decision: d }) => ({
+    requestedOn: r.requestedOn,
+    asked: r.asked,
+    category: r.category ? labels('provision_categories', r.category) : null,
+    requestedBy: REQUESTED_BY_LABELS[r.requestedBy],
+    status: REQUEST_STATUS_LABELS[r.status],
+    researchReportedOn: r.researchReportedOn,
+    researchReport: r.researchReport,
+    withdrawnReason: r.withdrawnReason,
+    decision: d ? { number: d.decisionNumber, decidedOn: d.decidedOn, outcome: DECISION_OUTCOME_LABELS[d.outcome], reasons: d.reasons, objectionUntil: objectionUntil(d.decidedOn) } : null,
   }));
 }
 
@@ -366,6 +398,7 @@ export async function buildClientFile(db: Db, actor: Actor, clientId: string, no
       registrations: await loadRegistrations(tx, actor, clientId, labels),
       cases: fileCases,
       zrm: await loadZrm(tx, actor.organisationId, clientId, caseIds, labels),
+      provisionRequests: await loadProvisionRequests(tx, actor.organisationId, clientId, caseIds, labels),
       provisions: await loadProvisions(tx, actor.organisationId, clientId, caseIds, labels),
       consents: await loadConsents(tx, actor, clientId),
       disclosures: await loadDisclosures(tx, actor, clientId, caseIds),
