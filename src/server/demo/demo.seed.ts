@@ -6,7 +6,7 @@ import { todayInNetherlands } from '../lib/dates';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
-import { caseClients, caseEvents, cases, clients, contacts, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
+import { caseClients, caseEvents, cases, clients, contacts, provisionDecisions, provisionRequests, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 
 import { DEMO_LOGINS, generateDemoHistory, type HistoryOptions } from './synthetic-history';
@@ -68,6 +68,8 @@ export async function ensureDemo(db: Db, organisationId: string, today: string =
     await insertAll(withOrg(history.caseEvents), (chunk) => tx.insert(caseEvents).values(chunk));
     await insertAll(withOrg(history.contacts), (chunk) => tx.insert(contacts).values(chunk));
     await insertAll(withOrg(history.zrm), (chunk) => tx.insert(zrmAssessments).values(chunk));
+    await insertAll(withOrg(history.provisionRequests), (chunk) => tx.insert(provisionRequests).values(chunk));
+    await insertAll(withOrg(history.provisionDecisions), (chunk) => tx.insert(provisionDecisions).values(chunk));
     await insertAll(withOrg(history.provisions), (chunk) => tx.insert(provisions).values(chunk));
 
     return {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import codesFile from '../modules/reference/codes.json' with { type: 'json' };
 import { CONTACT_KINDS, waitingState } from '../modules/cases/case-rules';
 import { isValidBsn, isValidPostcode, normalisePostcode } from '../modules/clients/identity-rules';
-import { DEMO_LOGINS, DEMO_WORKER_EMAIL, generateDemoHistory, type DemoHistory } from './synthetic-history';
+import { dayNumber, DEMO_LOGINS, DEMO_WORKER_EMAIL, generateDemoHistory, type DemoHistory } from './synthetic-history';
 import { bsnWithCheckDigit } from '../modules/clients/identity-rules';
 
 const TEAMS = codesFile.teams.map((t) => ({ id: `team:${t.code}`, code: t.code }));
@@ -80,6 +80,38 @@ describe.each(DAYS)('the demo history up to %s', (today) => {
     }
     expect(h.provisions.length).toBeGreaterThan(150);
     expect(h.provisions.some((p) => p.extendsProvisionId)).toBe(true);
+  });
+
+  it('has the maatwerk road in order: request, onderzoek, decision, toewijzing; numbers unique; some terms still running', () => {
+    const requests = new Map(h.provisionRequests.map((r) => [r.id, r]));
+    const decisions = new Map(h.provisionDecisions.map((d) => [d.id, d]));
+    const openCases = new Set(h.cases.filter((c) => c.status !== 'closed').map((c) => c.id));
+    for (const d of h.provisionDecisions) {
+      const r = requests.get(d.requestId)!;
+      expect(r.status).toBe('besloten');
+      expect(r.requestedOn <= r.researchReportedOn! && r.researchReportedOn! <= d.decidedOn && d.decidedOn <= today).toBe(true);
+    }
+    for (const p of h.provisions.filter((x) => !x.extendsProvisionId)) {
+      const d = decisions.get(p.decisionId!)!;
+      expect(d.outcome).not.toBe('afgewezen');
+      const r = requests.get(d.requestId)!;
+      expect([r.caseId, r.clientId]).toEqual([p.caseId, p.clientId]);
+      expect(p.startOn > d.decidedOn || p.startOn === today).toBe(true);
+      expect(p.deliveryForm === 'pgb' ? p.assignmentNumber : p.assignmentNumber! > 0).toBe(p.deliveryForm === 'pgb' ? null : true);
+      if (p.voided) expect([p.changeReason, p.deliveryStartedOn]).toEqual(['13', null]);
+    }
+    const numbers = (values: (number | null | undefined)[]) => values.filter((n): n is number => typeof n === 'number');
+    const decisionNumbers = numbers(h.provisionDecisions.map((d) => d.decisionNumber));
+    expect(new Set(decisionNumbers).size).toBe(decisionNumbers.length);
+    const assignmentNumbers = numbers(h.provisions.map((p) => p.assignmentNumber));
+    expect(new Set(assignmentNumbers).size).toBe(assignmentNumbers.length);
+    expect(h.provisions.filter((p) => p.extendsProvisionId).every((p) => p.assignmentNumber === null && p.changeReason === '04')).toBe(true);
+    // Waiting on a report or a decision, on open cases only; and now and then a report after the six weeks.
+    const waiting = h.provisionRequests.filter((r) => r.status === 'open' || r.status === 'onderzocht');
+    expect(waiting.length).toBeGreaterThan(10);
+    expect(waiting.every((r) => openCases.has(r.caseId))).toBe(true);
+    expect(h.provisionRequests.some((r) => r.researchReportedOn && dayNumber(r.researchReportedOn) - dayNumber(r.requestedOn) > 42)).toBe(true);
+    expect(h.provisionDecisions.some((d) => d.outcome === 'afgewezen')).toBe(true);
   });
 
   it('keeps the dates of each case in order and never after today', () => {

@@ -6,6 +6,7 @@ import { FIRST_MEETING_NORM_DAYS, type CaseStatus, type ContactKind, type FirstM
 import type { Role } from '../access/permissions';
 import type { TriageOutcome } from '../modules/registrations/triage';
 import codesFile from '../modules/reference/codes.json' with { type: 'json' };
+import iwmoCodes from '../modules/reference/iwmo-codes.json' with { type: 'json' };
 import { CONTACT_NOTES, FIRST_MEETING_NOTE, NAME_GROUPS, QUESTIONS, REFERRER_OTHER, TEAM_AREAS, TRIAGE_ADVICE, type NameGroup } from './names';
 import { mulberry32, SeededRandom } from '../lib/seeded-random';
 import { bsnWithCheckDigit } from '../modules/clients/identity-rules';
@@ -160,6 +161,48 @@ export interface DemoProvision {
   endOn: string | null;
   extendsProvisionId: string | null;
   voided: boolean;
+  /** Made in Keukentafel on a decision (none on the old, imported-looking rows). */
+  decisionId?: string | null;
+  assignmentNumber?: number | null;
+  providerAgb?: string | null;
+  deliveryForm?: 'zin' | 'pgb' | null;
+  volume?: number | null;
+  unit?: string | null;
+  frequency?: string | null;
+  budgetCents?: number | null;
+  changeReason?: string | null;
+  endReason?: string | null;
+  voidReason?: string | null;
+  assignedAt?: Date | null;
+  deliveryStartedOn?: string | null;
+  deliveryEndedOn?: string | null;
+  deliveryEndReason?: string | null;
+}
+export interface DemoProvisionRequest {
+  id: string;
+  caseId: string;
+  clientId: string;
+  requestedOn: string;
+  asked: string;
+  category: string;
+  requestedBy: 'client' | 'vertegenwoordiger' | 'medewerker';
+  researchReportedOn: string | null;
+  researchReport: string | null;
+  status: 'open' | 'onderzocht' | 'besloten' | 'ingetrokken';
+  withdrawnReason: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+export interface DemoProvisionDecision {
+  id: string;
+  requestId: string;
+  decisionNumber: number;
+  decidedOn: string;
+  outcome: 'toegekend' | 'deels_toegekend' | 'afgewezen';
+  reasons: string;
+  decidedBy: string;
+  createdAt: Date;
 }
 export interface DemoHistory {
   users: DemoUser[];
@@ -169,6 +212,9 @@ export interface DemoHistory {
   caseClients: DemoCaseClient[];
   caseEvents: DemoCaseEvent[];
   contacts: DemoContact[];
+  /** The maatwerk road: requests, then their decisions, then the toewijzingen on them. */
+  provisionRequests: DemoProvisionRequest[];
+  provisionDecisions: DemoProvisionDecision[];
   /** Base assignments come before their extensions (the foreign key needs that order). */
   provisions: DemoProvision[];
   zrm: DemoZrm[];
@@ -194,6 +240,28 @@ export interface HistoryOptions {
 const ZRM_DOMAINS = codesFile.zrm_domains.map((d) => d.code);
 const PROVISION_PRODUCTS = codesFile.provision_products;
 const PROVIDERS = codesFile.providers;
+const PROVIDER_AGB = iwmoCodes.providers as Record<string, string>;
+
+/** What a resident asks for, per category, in the words a worker writes down. */
+const ASKED: Record<string, string> = {
+  begeleiding: 'Hulp bij het op orde houden van de administratie en de post',
+  dagbesteding: 'Een plek om overdag naartoe te gaan, met structuur en contact',
+  vervoer: 'Vervoer naar de dagbesteding',
+  hbh: 'Hulp bij het schoonhouden van het huis',
+  pgb: 'Een budget om de begeleiding zelf in te kopen',
+};
+/** A usual omvang per category (volume, unit WJ756, frequency WMO757). */
+const OMVANG: Record<string, [number, string, string]> = {
+  begeleiding: [2, '04', '2'],
+  dagbesteding: [4, '16', '2'],
+  vervoer: [8, '82', '4'],
+  hbh: [3, '04', '2'],
+};
+const RESEARCH_REPORTS = [
+  'Samen met de bewoner en de dochter gekeken wat lukt. Het netwerk helpt al waar het kan; voor dit deel is meer nodig.',
+  'Huisbezoek gedaan. De bewoner wil zo zelfstandig mogelijk blijven; zonder deze ondersteuning lukt dat niet.',
+  'Gesprek aan de keukentafel met de bewoner en de buurvrouw. Algemene voorzieningen zijn geprobeerd en passen niet.',
+];
 
 // ---------------------------------------------------------------------------------------------
 // Randomness and dates.
@@ -269,7 +337,7 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
     return at > now ? now : at;
   };
 
-  const history: DemoHistory = { users: [], clients: [], registrations: [], cases: [], caseClients: [], caseEvents: [], contacts: [], provisions: [], zrm: [] };
+  const history: DemoHistory = { users: [], clients: [], registrations: [], cases: [], caseClients: [], caseEvents: [], contacts: [], provisionRequests: [], provisionDecisions: [], provisions: [], zrm: [] };
 
   // ZRM and provisions draw from a stream of their own, so adding them left the rest as it was.
   const extra = new SeededRandom(mulberry32(options.seed ^ 0x2e5d));
@@ -285,12 +353,76 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
     for (let day = nul + 91; day < end; day += 91) add(day, 'periodiek', improve());
     if (closed && extra.chance(0.7)) add(end, 'eind', improve());
   };
-  /** A provision for one case in twelve, sometimes extended, rarely withdrawn as registered in error. */
-  const addProvision = (caseId: string, clientId: string, start: number, end: number) => {
+  // The maatwerk road around a provision draws from a third stream: the two above stay as they were.
+  const road = new SeededRandom(mulberry32(options.seed ^ 0x6d77));
+  let decisionNumber = 0;
+  let assignmentNumber = 0;
+  const addRequest = (caseId: string, clientId: string, lead: string, category: string, requestedDay: number): DemoProvisionRequest => {
+    const at = stamp(requestedDay, road.int(9, 16), road.int(0, 59));
+    const request: DemoProvisionRequest = {
+      id: newId(),
+      caseId,
+      clientId,
+      requestedOn: isoDay(requestedDay),
+      asked: ASKED[category] ?? 'Ondersteuning thuis',
+      category,
+      requestedBy: road.weighted([['client', 6], ['medewerker', 3], ['vertegenwoordiger', 1]] as const),
+      researchReportedOn: null,
+      researchReport: null,
+      status: 'open',
+      withdrawnReason: null,
+      createdBy: lead,
+      createdAt: at,
+      updatedAt: at,
+    };
+    history.provisionRequests.push(request);
+    return request;
+  };
+  const research = (request: DemoProvisionRequest, day: number) => {
+    request.researchReportedOn = isoDay(day);
+    request.researchReport = road.pick(RESEARCH_REPORTS);
+    request.status = 'onderzocht';
+    request.updatedAt = stamp(day, 15);
+  };
+
+  /**
+   * For one case in twelve: a request researched (now and then after the six weeks), decided (mostly
+   * granted), and a toewijzing the provider started on; sometimes extended, ended early, or voided as
+   * registered in error. The draws from `extra` are the ones the provisions always made.
+   */
+  const addProvision = (caseId: string, clientId: string, lead: string, start: number, end: number) => {
     if (!extra.chance(0.08)) return;
     const product = extra.pick(PROVISION_PRODUCTS);
     const provider = extra.pick(PROVIDERS);
-    const startDay = Math.min(end, start + extra.int(7, 60));
+    const plannedStart = Math.min(end, start + extra.int(7, 60));
+    const voided = extra.chance(0.03);
+
+    const requestedDay = Math.max(start, plannedStart - road.int(20, 45));
+    const request = addRequest(caseId, clientId, lead, product.category, requestedDay);
+    const researchDay = Math.min(today, requestedDay + (road.chance(0.1) ? road.int(43, 55) : road.int(7, 35)));
+    research(request, researchDay);
+    const decidedDay = Math.min(today, researchDay + road.int(1, 16));
+    const outcome = road.weighted([['toegekend', 17], ['deels_toegekend', 1], ['afgewezen', 2]] as const);
+    const decision: DemoProvisionDecision = {
+      id: newId(),
+      requestId: request.id,
+      decisionNumber: ++decisionNumber,
+      decidedOn: isoDay(decidedDay),
+      outcome,
+      reasons: outcome === 'afgewezen' ? 'Het netwerk en de algemene voorzieningen bieden wat nodig is.' : 'Zonder deze ondersteuning kan de bewoner niet zelfstandig thuis blijven wonen.',
+      decidedBy: lead,
+      createdAt: stamp(decidedDay, 16),
+    };
+    history.provisionDecisions.push(decision);
+    request.status = 'besloten';
+    request.updatedAt = decision.createdAt;
+    if (outcome === 'afgewezen') return;
+
+    const startDay = Math.min(today, Math.max(plannedStart, decidedDay + 1));
+    const pgb = product.category === 'pgb';
+    const [volume, unit, frequency] = OMVANG[product.category] ?? [null, null, null];
+    const endedEarly = !voided && road.chance(0.08);
+    const endDay = endedEarly ? startDay + road.int(30, 150) : startDay + 182;
     const base: DemoProvision = {
       id: newId(),
       caseId,
@@ -299,14 +431,55 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
       product: product.code,
       provider,
       startOn: isoDay(startDay),
-      endOn: isoDay(startDay + 182),
+      endOn: isoDay(endDay),
       extendsProvisionId: null,
-      voided: extra.chance(0.03),
+      voided,
+      decisionId: decision.id,
+      assignmentNumber: pgb ? null : ++assignmentNumber,
+      providerAgb: PROVIDER_AGB[provider] ?? null,
+      deliveryForm: pgb ? 'pgb' : 'zin',
+      volume: pgb ? null : volume,
+      unit: pgb ? null : unit,
+      frequency: pgb ? null : frequency,
+      budgetCents: pgb ? road.int(40, 160) * 5000 : null,
+      changeReason: voided ? '13' : endedEarly ? '05' : null,
+      endReason: endedEarly ? 'Herbeoordeling: verkorting' : null,
+      voidReason: voided ? 'Bij de verkeerde cliënt vastgelegd' : null,
+      assignedAt: stamp(decidedDay, 16, 30),
+      // The provider's 305 a few days after the start; its 307 when the delivery ended.
+      deliveryStartedOn: !voided && !pgb && startDay + 3 <= today ? isoDay(startDay + road.int(0, 3)) : null,
+      deliveryEndedOn: !voided && !pgb && endDay < today ? isoDay(endDay) : null,
+      deliveryEndReason: !voided && !pgb && endDay < today ? (endedEarly ? '23' : '19') : null,
     };
     history.provisions.push(base);
-    if (!base.voided && startDay + 183 <= today && extra.chance(0.3)) {
-      history.provisions.push({ ...base, id: newId(), startOn: isoDay(startDay + 183), endOn: isoDay(startDay + 365), extendsProvisionId: base.id, voided: false });
+    if (!base.voided && !endedEarly && startDay + 183 <= today && extra.chance(0.3)) {
+      const extensionEnd = startDay + 365;
+      history.provisions.push({
+        ...base,
+        id: newId(),
+        startOn: isoDay(startDay + 183),
+        endOn: isoDay(extensionEnd),
+        extendsProvisionId: base.id,
+        assignmentNumber: null,
+        changeReason: '04',
+        assignedAt: stamp(startDay + 170, 11),
+        deliveryStartedOn: null,
+        deliveryEndedOn: null,
+        deliveryEndReason: null,
+      });
+      // The chain's end is reported on its first link.
+      base.deliveryEndedOn = !pgb && extensionEnd < today ? isoDay(extensionEnd) : null;
+      base.deliveryEndReason = base.deliveryEndedOn ? '19' : null;
     }
+  };
+
+  /** On an open case of the last two months, now and then a request that still waits on its report or decision. */
+  const addPendingRequest = (caseId: string, clientId: string, lead: string, start: number) => {
+    if (today - start > 60 || !road.chance(0.25)) return;
+    const category = road.pick(PROVISION_PRODUCTS).category;
+    const requestedDay = Math.min(today, start + road.int(0, 20));
+    const request = addRequest(caseId, clientId, lead, category, requestedDay);
+    if (road.chance(0.4) && requestedDay + 10 <= today) research(request, road.int(requestedDay + 7, today));
   };
 
   // --- Accounts -------------------------------------------------------------------------------
@@ -585,7 +758,8 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
         });
       });
       addAssessments(caseId, person.client.id, m, end, closed);
-      addProvision(caseId, person.client.id, m, end);
+      addProvision(caseId, person.client.id, lead, m, end);
+      if (!closed) addPendingRequest(caseId, person.client.id, lead, m);
     }
     return row;
   };
