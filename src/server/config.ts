@@ -55,6 +55,18 @@ export interface Config {
    * through the command line, which reads the files from disk.
    */
   importMaxBytes: number;
+  /**
+   * The CBS gemeentecode (4 digits) the iWmo messages are sent from and addressed to
+   * (KEUKENTAFEL_GEMEENTECODE). The default 0344 is Utrecht, the municipality of the demo
+   * organisation; an installation for another municipality must set its own.
+   */
+  gemeentecode: string;
+  /**
+   * A folder with the official iWmo 3.2 XSDs (WMO301.xsd … and the basisschema.xsd they import;
+   * KEUKENTAFEL_IWMO_XSD_DIR): each outgoing 301 is validated with xmllint before it is written.
+   * Undefined: only Keukentafel's own structure check runs.
+   */
+  iwmoXsdDir: string | undefined;
 }
 
 export interface OidcConfig {
@@ -70,6 +82,9 @@ export interface OidcConfig {
  * the web import's JSON: 40 MB leaves room for three times that.
  */
 const DEFAULT_IMPORT_MAX_MB = 40;
+
+/** Utrecht (CBS code 0344), the municipality of the demo organisation. */
+const DEMO_GEMEENTECODE = '0344';
 
 const OIDC_SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
 
@@ -131,6 +146,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.DATABASE_REPLICA_URL && !databaseUrl) {
     throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica is a copy of a PostgreSQL server, not of the embedded database');
   }
+  const gemeentecode = env.KEUKENTAFEL_GEMEENTECODE || DEMO_GEMEENTECODE;
+  if (!/^\d{4}$/.test(gemeentecode)) throw new Error(`KEUKENTAFEL_GEMEENTECODE must be the 4-digit CBS gemeentecode (such as 0344), got "${gemeentecode}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -151,6 +168,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: env.KEUKENTAFEL_DEMO !== 'false',
     smallNumbers: readSmallNumberSettings(env),
     importMaxBytes: Math.floor(importMaxMb * 1024 * 1024),
+    gemeentecode,
+    iwmoXsdDir: env.KEUKENTAFEL_IWMO_XSD_DIR ? path.resolve(env.KEUKENTAFEL_IWMO_XSD_DIR) : undefined,
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }
