@@ -57,6 +57,18 @@ export interface Config {
   importMaxBytes: number;
   /** The municipality the teams work for: it decides on maatwerk and receives objections. */
   municipality: MunicipalityConfig;
+  /**
+   * The CBS gemeentecode (4 digits) the iWmo messages are sent from and addressed to
+   * (KEUKENTAFEL_GEMEENTECODE). The default 0344 is Utrecht, the municipality of the demo
+   * organisation; an installation for another municipality must set its own.
+   */
+  gemeentecode: string;
+  /**
+   * A folder with the official iWmo 3.2 XSDs (WMO301.xsd … and the basisschema.xsd they import;
+   * KEUKENTAFEL_IWMO_XSD_DIR): each outgoing 301 is validated with xmllint before it is written.
+   * Undefined: only Keukentafel's own structure check runs.
+   */
+  iwmoXsdDir: string | undefined;
 }
 
 export interface MunicipalityConfig {
@@ -85,6 +97,9 @@ export interface OidcConfig {
  * the web import's JSON: 40 MB leaves room for three times that.
  */
 const DEFAULT_IMPORT_MAX_MB = 40;
+
+/** Utrecht (CBS code 0344), the municipality of the demo organisation. */
+const DEMO_GEMEENTECODE = '0344';
 
 const OIDC_SETTINGS = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
 
@@ -146,6 +161,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (env.DATABASE_REPLICA_URL && !databaseUrl) {
     throw new Error('DATABASE_REPLICA_URL needs DATABASE_URL: a replica is a copy of a PostgreSQL server, not of the embedded database');
   }
+  const gemeentecode = env.KEUKENTAFEL_GEMEENTECODE || DEMO_GEMEENTECODE;
+  if (!/^\d{4}$/.test(gemeentecode)) throw new Error(`KEUKENTAFEL_GEMEENTECODE must be the 4-digit CBS gemeentecode (such as 0344), got "${gemeentecode}"`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -170,6 +187,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name: env.KEUKENTAFEL_GEMEENTE?.trim() || DEMO_MUNICIPALITY.name,
       objectionAddress: env.KEUKENTAFEL_BEZWAAR_ADRES ? env.KEUKENTAFEL_BEZWAAR_ADRES.split('|').map((line) => line.trim()).filter(Boolean) : DEMO_MUNICIPALITY.objectionAddress,
     },
+    gemeentecode,
+    iwmoXsdDir: env.KEUKENTAFEL_IWMO_XSD_DIR ? path.resolve(env.KEUKENTAFEL_IWMO_XSD_DIR) : undefined,
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }

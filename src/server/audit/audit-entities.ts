@@ -30,6 +30,7 @@ export const AUDIT_RECORDS = [
   'provision_decision',
   'decision_letter',
   'provision',
+  'iwmo_message',
   'team',
   'user',
 ] as const;

@@ -11,6 +11,7 @@ import { exportCommand, importCommand } from './commands/exchange';
 import { reportAnnual } from './commands/report';
 import { reportZrm } from './commands/zrm-report';
 import { retentionList } from './commands/retention';
+import { iwmoInbox, iwmoOutbox } from './commands/iwmo';
 
 const COMMANDS: Command[] = [
   { words: ['migrate'], usage: 'migrate                         database bijwerken naar het huidige schema', run: async () => (console.log('Database is bijgewerkt.'), 0) },
@@ -30,6 +31,16 @@ const COMMANDS: Command[] = [
   { words: ['export'], usage: 'export MAP                      de registratiegeschiedenis in het uitwisselformaat wegschrijven', run: exportCommand },
   { words: ['report', 'annual'], usage: 'report annual --year JJJJ [--quarter K] [--team TEAMCODE] --format json|csv\n                                  jaarverslag (of kwartaalrapportage t/m kwartaal K) op het scherm', run: reportAnnual },
   { words: ['report', 'zrm'], usage: 'report zrm --year JJJJ [--team TEAMCODE] --format json\n                                  ZRM-voortgang per domein (nulmeting → laatste meting in het jaar)', run: reportZrm },
+  {
+    words: ['iwmo', 'outbox'],
+    usage: 'iwmo outbox MAP                 een WMO301 per cliënt en aanbieder met de nieuwe en gewijzigde toewijzingen in MAP zetten',
+    run: iwmoOutbox,
+  },
+  {
+    words: ['iwmo', 'inbox'],
+    usage: 'iwmo inbox MAP [--retour UITMAP]\n                                  de berichten van aanbieders (305, 307, 315, 302) in MAP verwerken; retourberichten in UITMAP (standaard MAP/retour)',
+    run: iwmoInbox,
+  },
   { words: ['retention', 'list'], usage: 'retention list [--today JJJJ-MM-DD]\n                                  cliënten van wie de bewaartermijn verstreken is op de lijst "te beoordelen" zetten', run: retentionList },
 ];
 
@@ -45,9 +56,10 @@ async function run(argv: string[]): Promise<number> {
     console.error(`Onbekende opdracht: ${argv.join(' ')}\n\n${USAGE}`);
     return 2;
   }
-  const { database, organisationId } = await bootstrap(readConfig());
+  const config = readConfig();
+  const { database, organisationId } = await bootstrap(config);
   try {
-    return await command.run({ database, organisationId, args: argv.slice(command.words.length) });
+    return await command.run({ database, organisationId, config, args: argv.slice(command.words.length) });
   } finally {
     await database.close();
   }

@@ -6,8 +6,7 @@
 import { and, eq, getTableColumns, type InferSelectModel } from 'drizzle-orm';
 import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Tx } from './database';
-import type { Actor } from '../access/actor';
-import { diff, writeAudit, writeCaseAudit, type AuditAction, type AuditEvent } from '../audit/audit.writer';
+import { diff, writeAudit, writeCaseAudit, type AuditAction, type AuditActor, type AuditEvent } from '../audit/audit.writer';
 import type { AuditEntity } from '../audit/audit-entities';
 import { Conflict, NotFound } from '../lib/errors';
 
@@ -67,7 +66,8 @@ export interface VersionedChange<T extends VersionedTable, F extends VersionedRo
  */
 export async function changeVersioned<T extends VersionedTable, F extends VersionedRow<T>, D extends Decision<T>>(
   tx: Tx,
-  actor: Actor,
+  // A user's Actor, or the command line's AuditActor (userId null): the scope is in `find`, the actor only signs the log.
+  actor: AuditActor,
   change: VersionedChange<T, F, D>,
 ): Promise<{ before: F; after: VersionedRow<T>; decision: D }> {
   const before = await lockAtVersion(change.find, change);

@@ -11,3 +11,4 @@ export * from './network';
 export * from './trust';
 export * from './limits';
 export * from './idempotency';
+export * from './iwmo';

@@ -128,6 +128,13 @@ export const provisions = pgTable(
     deliveryEndedOn: date('delivery_ended_on', { mode: 'string' }),
     deliveryEndReason: text('delivery_end_reason'),
     version: integer('version').notNull().default(1),
+    /**
+     * The version last sent to the provider in a 301 (iwmo_messages): a link whose version moved on
+     * since is "changed since the last 301" (OP087). Null: never sent. Not a change of the
+     * toewijzing itself, so writing it does not move `version`. 0: sent, but the provider refused
+     * that 301 (a 302 with error codes, IV032: it counts as not sent), so it goes again.
+     */
+    sentVersion: integer('sent_version'),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -28,6 +28,11 @@ describe('describeAction', () => {
     expect(describeAction(row({ action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: 1 } }))).toBe('zag de cliënt bij een controle op dubbele inschrijving');
     expect(describeAction(row({ action: 'search', entityType: 'client', changes: { kind: 'emergency_bsn', results: 1 } }))).toBe('zag de cliënt in de zoekresultaten voor noodtoegang');
     expect(describeAction(row({ action: 'export', entityType: 'client_file' }))).toBe('exporteerde het dossier');
+    expect(describeAction(row({ action: 'export', entityType: 'iwmo_message' }))).toBe('stuurde toewijzingen in een iWmo-bericht naar een aanbieder');
+    expect(describeAction(row({ action: 'import', entityType: 'iwmo_message' }))).toBe('ontving een iWmo-bericht van een aanbieder');
+    expect(describeAction(row({ action: 'update', entityType: 'provision', changes: { from: { deliveryStartedOn: null }, to: { deliveryStartedOn: '2026-01-05' } } }))).toBe(
+      'wijzigde een toewijzing van een voorziening (start van de levering)',
+    );
     expect(describeAction(row({ action: 'print', entityType: 'plan' }))).toBe('drukte het krachtplan af');
     expect(describeAction(row({ action: 'read', entityType: 'access_log' }))).toBe('bekeek het overzicht van wie het dossier inzag');
   });

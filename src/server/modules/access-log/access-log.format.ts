@@ -59,6 +59,7 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   provision_decision: 'een besluit (beschikking) over een voorziening',
   decision_letter: 'een beschikkingsbrief',
   provision: 'een toewijzing van een voorziening',
+  iwmo_message: 'een iWmo-bericht',
   team: 'de gegevens van een team',
   user: 'een gebruiker',
   case_list: 'een lijst van casussen',
@@ -157,6 +158,9 @@ const FIELD_LABELS: Record<string, string> = {
   recipientName: 'ontvanger',
   recipientKind: 'soort ontvanger',
   givenHow: 'hoe gegeven',
+  deliveryStartedOn: 'start van de levering',
+  deliveryEndedOn: 'einde van de levering',
+  deliveryEndReason: 'reden einde levering',
 };
 
 function fieldLabel(key: string): string {
@@ -247,10 +251,13 @@ export function describeAction(row: Pick<AuditRowForLog, 'action' | 'entityType'
     case 'delete':
       return `verwijderde ${what}`;
     case 'export':
+      // The outbox's 301: the client's toewijzingen, sent to a provider.
+      if (row.entityType === 'iwmo_message') return 'stuurde toewijzingen in een iWmo-bericht naar een aanbieder';
       return `exporteerde ${what}`;
     case 'print':
       return `drukte ${what} af`;
     case 'import':
+      if (row.entityType === 'iwmo_message') return 'ontving een iWmo-bericht van een aanbieder';
       return `importeerde ${what}`;
     case 'emergency_access': {
       const reason = emergencyReason(row);

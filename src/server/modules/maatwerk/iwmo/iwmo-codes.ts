@@ -91,6 +91,12 @@ export const RETOUR_CODES = {
   '0001': 'Bericht is afgekeurd om technische redenen.',
   '0200': 'Geen opmerking over deze berichtklasse.',
   '0233': 'Berichtklasse is niet beoordeeld.',
+  /**
+   * TR304; WJ001 lists it for WMO317 (and the declarations): the person does not match. Keukentafel
+   * also answers it on each AangevraagdProduct of a 315 whose BSN is not a client of the
+   * organisation with a case. WJ001 has no code of its own for that [INFERRED: the nearest code].
+   */
+  '8187': 'De prestatie hoort niet bij deze cliënt. (TR304)',
   '8848': 'Dagtekening moet gelijk zijn aan of voor de systeemdatum liggen. (TR135)',
   '9019': 'Het regiebericht kan niet gekoppeld worden aan een toewijzing. (TR019)',
   '9056': 'Identificatie moet uniek zijn. (TR056)',

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../../config';
+
+describe('the iWmo settings', () => {
+  it('send as Utrecht (0344), the demo municipality, unless KEUKENTAFEL_GEMEENTECODE says otherwise', () => {
+    expect(readConfig({}).gemeentecode).toBe('0344');
+    expect(readConfig({ KEUKENTAFEL_GEMEENTECODE: '0363' }).gemeentecode).toBe('0363');
+    for (const wrong of ['344', '03444', 'utrecht']) expect(() => readConfig({ KEUKENTAFEL_GEMEENTECODE: wrong }), wrong).toThrow(/KEUKENTAFEL_GEMEENTECODE must be the 4-digit CBS gemeentecode/);
+  });
+
+  it('validate against the XSDs only when a folder is given', () => {
+    expect(readConfig({}).iwmoXsdDir).toBeUndefined();
+    expect(readConfig({ KEUKENTAFEL_IWMO_XSD_DIR: '/srv/iwmo/xsd' }).iwmoXsdDir).toBe('/srv/iwmo/xsd');
+  });
+});
