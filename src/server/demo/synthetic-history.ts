@@ -177,6 +177,8 @@ export interface DemoProvision {
   deliveryStartedOn?: string | null;
   deliveryEndedOn?: string | null;
   deliveryEndReason?: string | null;
+  /** The version the last 301 carried: the demo's provider knows all but the last two weeks' toewijzingen. */
+  sentVersion?: number | null;
 }
 export interface DemoProvisionRequest {
   id: string;
@@ -356,6 +358,8 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
   // The maatwerk road around a provision draws from a third stream: the two above stay as they were.
   const road = new SeededRandom(mulberry32(options.seed ^ 0x6d77));
   let decisionNumber = 0;
+  /** What was decided longer ago than this went to the provider already (a 301): the outbox of the demo has the rest. */
+  const SENT_BEFORE_DAYS = 14;
   let assignmentNumber = 0;
   const addRequest = (caseId: string, clientId: string, lead: string, category: string, requestedDay: number): DemoProvisionRequest => {
     const at = stamp(requestedDay, road.int(9, 16), road.int(0, 59));
@@ -450,6 +454,7 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
       deliveryStartedOn: !voided && !pgb && startDay + 3 <= today ? isoDay(startDay + road.int(0, 3)) : null,
       deliveryEndedOn: !voided && !pgb && endDay < today ? isoDay(endDay) : null,
       deliveryEndReason: !voided && !pgb && endDay < today ? (endedEarly ? '23' : '19') : null,
+      sentVersion: pgb || decidedDay > today - SENT_BEFORE_DAYS ? null : 1,
     };
     history.provisions.push(base);
     if (!base.voided && !endedEarly && startDay + 183 <= today && extra.chance(0.3)) {
@@ -466,6 +471,7 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
         deliveryStartedOn: null,
         deliveryEndedOn: null,
         deliveryEndReason: null,
+        sentVersion: pgb || startDay + 170 > today - SENT_BEFORE_DAYS ? null : 1,
       });
       // The chain's end is reported on its first link.
       base.deliveryEndedOn = !pgb && extensionEnd < today ? isoDay(extensionEnd) : null;
