@@ -114,6 +114,16 @@ async function measureScreens(): Promise<Record<string, Latency>> {
       call(worker, 'GET', `/api/v1/cases/${c.id}/contacts`),
     ]);
   });
+  // The case page of a case with maatwerk: the case and its requests, decisions and toewijzingen.
+  const withMaatwerk: Mine['cases'] = [];
+  for (const c of withClient) {
+    if ((await call<{ requests: unknown[] }>(worker, 'GET', `/api/v1/cases/${c.id}/maatwerk`)).requests.length > 0) withMaatwerk.push(c);
+  }
+  if (withMaatwerk.length === 0) throw new Error('none of the demo worker\'s cases has maatwerk');
+  screens[`casus met maatwerk (${withMaatwerk.length} casussen)`] = await latencyOf(REQUESTS, (i) => {
+    const c = pick(withMaatwerk, i);
+    return Promise.all([call(worker, 'GET', `/api/v1/cases/${c.id}`), call(worker, 'GET', `/api/v1/cases/${c.id}/maatwerk`)]);
+  });
   const open = withClient.filter((c) => c.status !== 'closed');
   screens['contact toevoegen'] = await latencyOf(REQUESTS, (i) => {
     const c = pick(open, i);
