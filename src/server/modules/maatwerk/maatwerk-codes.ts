@@ -1,6 +1,8 @@
-// The iWmo 3.2 code lists a worker picks from when assigning a provision, with their Dutch labels
-// (docs/iwmo.md §4). Shared by the schemas, the web app and the iWmo messages.
+// The codes of a provision's life, and the part of the iWmo 3.2 code lists (iwmo/iwmo-codes.ts, the
+// one list of the standard's codes) a worker picks from, worded for the screens and the letter.
+// Shared by the schemas and the web app.
 import type { DecisionOutcome, DeliveryForm, ProvisionRequestStatus, RequestedBy } from '../../db/schema/maatwerk';
+import type { ChangeReason as IwmoChangeReason, Frequency as IwmoFrequency, Unit as IwmoUnit } from './iwmo/iwmo-codes';
 
 export const REQUESTED_BY = ['client', 'vertegenwoordiger', 'medewerker', 'aanbieder'] as const satisfies readonly RequestedBy[];
 export const REQUESTED_BY_LABELS: Record<RequestedBy, string> = {
@@ -32,7 +34,7 @@ export const DELIVERY_FORM_LABELS: Record<DeliveryForm, string> = { zin: 'Zorg i
 export const PGB_CATEGORY = 'pgb';
 
 /** iWmo WJ756 Eenheid. */
-export const UNITS = ['01', '04', '14', '16', '82', '83', '84'] as const;
+export const UNITS = ['01', '04', '14', '16', '82', '83', '84'] as const satisfies readonly IwmoUnit[];
 export type Unit = (typeof UNITS)[number];
 export const UNIT_LABELS: Record<Unit, string> = {
   '01': 'minuten',
@@ -45,7 +47,7 @@ export const UNIT_LABELS: Record<Unit, string> = {
 };
 
 /** iWmo WMO757 Frequentie. */
-export const FREQUENCIES = ['1', '2', '4', '6'] as const;
+export const FREQUENCIES = ['1', '2', '4', '6'] as const satisfies readonly IwmoFrequency[];
 export type Frequency = (typeof FREQUENCIES)[number];
 export const FREQUENCY_LABELS: Record<Frequency, string> = { '1': 'per dag', '2': 'per week', '4': 'per maand', '6': 'in totaal' };
 
@@ -53,7 +55,7 @@ export const FREQUENCY_LABELS: Record<Frequency, string> = { '1': 'per dag', '2'
 export const UNITS_WITHOUT_DAILY: readonly Unit[] = ['14', '16', '83', '84'];
 
 /** iWmo WMO002 RedenWijziging: the ones Keukentafel writes. */
-export const CHANGE_REASONS = ['02', '04', '05', '06', '07', '09', '12', '13', '14'] as const;
+export const CHANGE_REASONS = ['02', '04', '05', '06', '07', '09', '12', '13', '14'] as const satisfies readonly IwmoChangeReason[];
 export type ChangeReason = (typeof CHANGE_REASONS)[number];
 export const CHANGE_REASON_LABELS: Record<ChangeReason, string> = {
   '02': 'Cliënt overleden',
@@ -71,20 +73,6 @@ export const END_REASONS = ['05', '02', '06', '07', '09', '12', '14'] as const s
 export const EXTENSION_REASON: ChangeReason = '04';
 export const VOID_REASON: ChangeReason = '13';
 
-/** iWmo WMO588 RedenBeeindiging (what a provider's 307 says). */
-export const DELIVERY_END_REASON_LABELS: Record<string, string> = {
-  '02': 'Overlijden',
-  '19': 'Levering volgens plan beëindigd',
-  '20': 'Levering tijdelijk beëindigd',
-  '21': 'Eenzijdig door de cliënt',
-  '22': 'Eenzijdig door de aanbieder',
-  '23': 'In overeenstemming voortijdig',
-  '31': 'Verhuizing naar een andere gemeente',
-  '36': 'Op initiatief van de gemeente',
-  '37': 'In verband met een wijzigingsverzoek',
-  '38': 'Overstap naar een andere aanbieder',
-  '39': 'Uitstroom naar een ander domein',
-};
 
 /** "3 uur per week", "€ 1.250,00". */
 export function omvangText(volume: number, unit: string, frequency: string): string {

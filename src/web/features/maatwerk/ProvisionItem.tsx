@@ -2,7 +2,8 @@
 // changes the worker can make (only on the last link of a chain: an extension takes over).
 import { useState } from 'react';
 import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading4, StatusBadge } from '@utrecht/component-library-react';
-import { CHANGE_REASON_LABELS, DELIVERY_END_REASON_LABELS, DELIVERY_FORM_LABELS, type ChangeReason } from '../../../server/modules/maatwerk/maatwerk-codes';
+import { CHANGE_REASON_LABELS, DELIVERY_FORM_LABELS, type ChangeReason } from '../../../server/modules/maatwerk/maatwerk-codes';
+import { END_REASONS as DELIVERY_END_REASONS } from '../../../server/modules/maatwerk/iwmo/iwmo-codes';
 import { DateText } from '../../app/DateText';
 import { codeLabel, useReference } from '../../app/reference';
 import type { Provision } from './api';
@@ -71,7 +72,7 @@ export function ProvisionItem({ caseId, provision: p, mayWrite }: { caseId: stri
               <DataListKey>Levering gestopt</DataListKey>
               <DataListValue>
                 <DateText value={p.deliveryEndedOn} />
-                {p.deliveryEndReason ? ` (${DELIVERY_END_REASON_LABELS[p.deliveryEndReason] ?? p.deliveryEndReason})` : ''}
+                {p.deliveryEndReason ? ` (${DELIVERY_END_REASONS[p.deliveryEndReason as keyof typeof DELIVERY_END_REASONS] ?? p.deliveryEndReason})` : ''}
               </DataListValue>
             </DataListItem>
           )}
