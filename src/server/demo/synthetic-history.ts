@@ -400,6 +400,8 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
     const provider = extra.pick(PROVIDERS);
     const plannedStart = Math.min(end, start + extra.int(7, 60));
     const voided = extra.chance(0.03);
+    // The same draws from `extra` under the same conditions as always, so the ZRM stream stays as it was.
+    const extend = !voided && plannedStart + 183 <= today && extra.chance(0.3);
 
     const requestedDay = Math.max(start, plannedStart - road.int(20, 45));
     const request = addRequest(caseId, clientId, lead, product.category, requestedDay);
@@ -457,7 +459,7 @@ export function generateDemoHistory(options: HistoryOptions): DemoHistory {
       sentVersion: pgb || decidedDay > today - SENT_BEFORE_DAYS ? null : 1,
     };
     history.provisions.push(base);
-    if (!base.voided && !endedEarly && startDay + 183 <= today && extra.chance(0.3)) {
+    if (extend && !endedEarly && startDay + 183 <= today) {
       const extensionEnd = startDay + 365;
       history.provisions.push({
         ...base,
