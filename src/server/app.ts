@@ -39,6 +39,7 @@ import { attachmentsRoutes } from './modules/attachments/attachments.routes';
 import { accessLogRoutes } from './modules/access-log/access-log.routes';
 import { consentsRoutes } from './modules/consents/consents.routes';
 import { maatwerkRoutes } from './modules/maatwerk/maatwerk.routes';
+import { iwmoRoutes } from './modules/maatwerk/iwmo-flow/iwmo.routes';
 import { clientFileRoutes } from './modules/client-file/client-file.routes';
 import type { AppDeps, RouteDeps } from './app-deps';
 import { PdfPool } from './lib/pdf/pdf-pool';
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, iwmoRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes]) {
         await api.register(routes(routeDeps));
       }
       // Anyone may read the document, also from another origin (an architect's linter in the browser).

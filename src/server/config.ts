@@ -69,6 +69,18 @@ export interface Config {
    * Undefined: only Keukentafel's own structure check runs.
    */
   iwmoXsdDir: string | undefined;
+  /**
+   * The folder the municipality's message gateway picks the outgoing iWmo messages up from (the 301s,
+   * and the retour messages 306/308/316; KEUKENTAFEL_IWMO_OUTBOX_DIR). Undefined: the beheerder's
+   * screen says it is not set and cannot send; the command line takes its folder as an argument.
+   */
+  iwmoOutboxDir: string | undefined;
+  /**
+   * The folder the gateway drops the providers' messages into (305, 307, 315, 302;
+   * KEUKENTAFEL_IWMO_INBOX_DIR). The screen reads it, answers into the outbox folder and moves each
+   * file to verwerkt/ or rejected/ in it. Undefined: the screen cannot read.
+   */
+  iwmoInboxDir: string | undefined;
 }
 
 export interface MunicipalityConfig {
@@ -163,6 +175,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const gemeentecode = env.KEUKENTAFEL_GEMEENTECODE || DEMO_GEMEENTECODE;
   if (!/^\d{4}$/.test(gemeentecode)) throw new Error(`KEUKENTAFEL_GEMEENTECODE must be the 4-digit CBS gemeentecode (such as 0344), got "${gemeentecode}"`);
+  const iwmoOutboxDir = env.KEUKENTAFEL_IWMO_OUTBOX_DIR ? path.resolve(env.KEUKENTAFEL_IWMO_OUTBOX_DIR) : undefined;
+  const iwmoInboxDir = env.KEUKENTAFEL_IWMO_INBOX_DIR ? path.resolve(env.KEUKENTAFEL_IWMO_INBOX_DIR) : undefined;
+  if (iwmoOutboxDir && iwmoOutboxDir === iwmoInboxDir) {
+    throw new Error('KEUKENTAFEL_IWMO_OUTBOX_DIR and KEUKENTAFEL_IWMO_INBOX_DIR must be two different folders: reading the inbox would read our own messages');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -189,6 +206,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     gemeentecode,
     iwmoXsdDir: env.KEUKENTAFEL_IWMO_XSD_DIR ? path.resolve(env.KEUKENTAFEL_IWMO_XSD_DIR) : undefined,
+    iwmoOutboxDir,
+    iwmoInboxDir,
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }

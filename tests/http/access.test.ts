@@ -98,7 +98,8 @@ function concreteUrl(url: string): string {
 const apiRoutes = () => t.app.routeTable.filter((r) => r.url !== '/api/*');
 /** Permissions that give no access to client data: aggregates, administration, the session itself. */
 // The quality registers hold no link to a client record (who filed is free text): see tests/http/quality.test.ts.
-const NO_CLIENT_DATA = ['public', 'session', 'figures:read', 'reports:read', 'users:manage', 'exchange:import', 'quality:file', 'quality:manage'];
+// The iWmo screen's answers hold no BSN, name or client id: tests/http/iwmo-screen.test.ts.
+const NO_CLIENT_DATA = ['public', 'session', 'figures:read', 'reports:read', 'users:manage', 'exchange:import', 'quality:file', 'quality:manage', 'iwmo:manage'];
 /**
  * Break-the-glass routes and the review of attachments are open to kwaliteit on purpose (the review
  * shows no client identity); tests/http/emergency.test.ts and tests/http/attach.test.ts cover them.

@@ -483,6 +483,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/exchange/limits': { record: 'none' },
   'POST /api/v1/exchange/validate': { record: 'none', body: () => ({ files: { 'clients.csv': 'client_id;voornaam\n' } }) },
   'POST /api/v1/exchange/import': { record: 'none', body: () => ({ files: {} }) },
+
+  // The beheerder's iWmo screen: no record and no client data (tests/http/iwmo-screen.test.ts); the test app's folders are set.
+  'GET /api/v1/iwmo/messages': { record: 'none', query: () => '?direction=out&limit=20' },
+  'POST /api/v1/iwmo/outbox': { record: 'none', body: () => ({}) },
+  'POST /api/v1/iwmo/inbox': { record: 'none', body: () => ({}) },
 };
 
 /** Routes left out of the OpenAPI document on purpose, with the reason. */

@@ -1,5 +1,7 @@
 // A fresh database (copied from the run's template) and the app on it, with a login helper per role.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -68,11 +70,15 @@ export async function loginByEmail(app: FastifyInstance, email: string, user: Te
 
 /**
  * `logLines`: collect the app's log lines (at info level) instead of discarding them; `pdfs`: the
- * PDF pool to use (the app closes it); `config`: settings other than the defaults.
+ * PDF pool to use (the app closes it); `config`: settings other than the defaults. The iWmo message
+ * gateway's two folders are set, to folders of this app's own (removed when it closes).
  */
 export async function createTestApp(options: { logLines?: string[]; pdfs?: PdfPool; config?: Partial<Config> } = {}): Promise<TestApp> {
   const { database, drop } = await openTestDatabase();
-  const config = { ...readConfig({}), logLevel: options.logLines ? 'info' : 'silent', ...options.config };
+  const iwmoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'keukentafel-iwmo-'));
+  const iwmo = { iwmoOutboxDir: path.join(iwmoDir, 'uit'), iwmoInboxDir: path.join(iwmoDir, 'in') };
+  for (const dir of Object.values(iwmo)) fs.mkdirSync(dir);
+  const config = { ...readConfig({}), ...iwmo, logLevel: options.logLines ? 'info' : 'silent', ...options.config };
   const logStream = options.logLines ? { write: (line: string) => void options.logLines!.push(line) } : undefined;
   const app = await buildApp({ db: database.db, config, databaseKind: database.kind, pdfs: options.pdfs }, { logStream });
   await app.ready();
@@ -86,6 +92,7 @@ export async function createTestApp(options: { logLines?: string[]; pdfs?: PdfPo
     close: async () => {
       await app.close();
       await drop();
+      fs.rmSync(iwmoDir, { recursive: true, force: true });
     },
   };
 }

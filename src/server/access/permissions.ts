@@ -46,6 +46,12 @@ export const PERMISSIONS = [
   'quality:manage',
   /** The destruction queue: list what is due, confirm or decline, record a client's request. */
   'retention:manage',
+  /**
+   * The iWmo message traffic with providers (beheerder): the log of messages and the two folders of
+   * the message gateway, and running the outbox and the inbox now. Never client data: the answers
+   * hold no BSN, name or client id (the messages in the folders do, for the gateway).
+   */
+  'iwmo:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -83,7 +89,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'retention:manage',
   ],
   analist: ['figures:read', 'reports:read'],
-  beheerder: ['users:manage', 'figures:read', 'reports:read', 'exchange:import'],
+  beheerder: ['users:manage', 'figures:read', 'reports:read', 'exchange:import', 'iwmo:manage'],
 };
 
 /** Roles whose record scope comes from their team (workers and team leaders). */

@@ -46,6 +46,8 @@ export const AUDIT_LISTS = [
   'emergency_review',
   'attachment_review',
   'destruction_queue',
+  // The beheerder's log of iWmo messages: it shows no client, so its rows name none.
+  'iwmo_log',
 ] as const;
 
 export type AuditRecord = (typeof AUDIT_RECORDS)[number];

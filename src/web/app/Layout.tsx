@@ -29,6 +29,7 @@ const NAV: NavItem[] = [
   { to: '/kwaliteit', label: 'Kwaliteit', permission: 'quality:manage' },
   { to: '/kwaliteit/melden', label: 'Melding doen', permission: 'quality:file' },
   { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
+  { to: '/beheer/iwmo', label: 'iWmo-berichten', permission: 'iwmo:manage' },
 ];
 
 export function Layout() {

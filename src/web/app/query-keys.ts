@@ -26,6 +26,7 @@ export const queryKeys = {
     ofCase: (caseId: string) => ['network', caseId] as const,
   },
   maatwerk: {
+    all: ['maatwerk'] as const,
     ofCase: (caseId: string) => ['maatwerk', caseId] as const,
   },
   plans: {
@@ -96,6 +97,11 @@ export const queryKeys = {
   },
   exchange: {
     limits: ['exchange', 'limits'] as const,
+  },
+  /** The beheerder's iWmo screen: the message log with the state of the folders. */
+  iwmo: {
+    all: ['iwmo'] as const,
+    messages: (direction: string, outcome: string, offset: number) => ['iwmo', 'messages', direction, outcome, offset] as const,
   },
 };
 

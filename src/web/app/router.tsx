@@ -34,6 +34,7 @@ const QualityRegisterPage = lazy(() => import('../features/quality/QualityRegist
 const QualityReportPage = lazy(() => import('../features/quality/QualityReportPage').then((m) => ({ default: m.QualityReportPage })));
 const FileQualityReportPage = lazy(() => import('../features/quality/FileQualityReportPage').then((m) => ({ default: m.FileQualityReportPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
+const IwmoPage = lazy(() => import('../features/iwmo/IwmoPage').then((m) => ({ default: m.IwmoPage })));
 
 function Start() {
   return <Navigate to={startPath(useMe())} replace />;
@@ -79,6 +80,7 @@ export function AppRouter() {
             <Route path="kwaliteit/meldingen/:id" element={guardedLazy('quality:manage', <QualityReportPage />)} />
             <Route path="kwaliteit/melden" element={guardedLazy('quality:file', <FileQualityReportPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
+            <Route path="beheer/iwmo" element={guardedLazy('iwmo:manage', <IwmoPage />)} />
             <Route path="wachtwoord" element={<PasswordPage />} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />

@@ -71,6 +71,7 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   emergency_review: 'Toegang beoordelen (noodtoegang)',
   attachment_review: 'Toegang beoordelen (koppelingen)',
   destruction_queue: 'de lijst van te vernietigen dossiers',
+  iwmo_log: 'de lijst van iWmo-berichten',
 };
 
 /** A list view that showed the client (action `list`), by the list's entity type. */
@@ -85,6 +86,8 @@ const LIST_SENTENCES: Record<AuditList, string> = {
   emergency_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (noodtoegang)',
   attachment_review: 'zag gegevens uit het dossier, zonder naam, bij Toegang beoordelen (koppelingen)',
   destruction_queue: 'zag gegevens uit het dossier, zonder naam, bij Bewaartermijn en vernietiging',
+  // Names no client (no BSN, name or client id): its rows never reach a client's log.
+  iwmo_log: 'bekeek de lijst van iWmo-berichten, zonder gegevens van cliënten',
 };
 
 /** A refused attempt (outcome denied), by action: "probeerde de casus te bekijken". */

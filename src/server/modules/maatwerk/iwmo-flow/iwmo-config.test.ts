@@ -12,4 +12,10 @@ describe('the iWmo settings', () => {
     expect(readConfig({}).iwmoXsdDir).toBeUndefined();
     expect(readConfig({ KEUKENTAFEL_IWMO_XSD_DIR: '/srv/iwmo/xsd' }).iwmoXsdDir).toBe('/srv/iwmo/xsd');
   });
+
+  it('take the folders of the message gateway when given, never one folder for both', () => {
+    expect(readConfig({})).toMatchObject({ iwmoOutboxDir: undefined, iwmoInboxDir: undefined });
+    expect(readConfig({ KEUKENTAFEL_IWMO_OUTBOX_DIR: '/srv/iwmo/uit', KEUKENTAFEL_IWMO_INBOX_DIR: '/srv/iwmo/in' })).toMatchObject({ iwmoOutboxDir: '/srv/iwmo/uit', iwmoInboxDir: '/srv/iwmo/in' });
+    expect(() => readConfig({ KEUKENTAFEL_IWMO_OUTBOX_DIR: '/srv/iwmo', KEUKENTAFEL_IWMO_INBOX_DIR: '/srv/iwmo/' })).toThrow(/must be two different folders/);
+  });
 });

@@ -9,7 +9,8 @@
 // file moved (to verwerkt/ or rejected/) after the commit. A crash in between leaves the file to be
 // read again: a file read before (the same bytes) is answered with the same retour and changes
 // nothing. A file that cannot be read goes to rejected/ with `<name>.fout.txt`, the Dutch error
-// naming file and element; the other files go on. The actor of every change is the command line.
+// naming file and element; the other files go on. The actor of every change is the command line, or
+// the beheerder who pressed "Nu inlezen" on the screen (iwmo-screen.service.ts).
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -39,6 +40,8 @@ export interface InboxOptions {
   gemeentecode?: string;
   /** The moment of the run (today for TR135 and the retour's date); now by default. */
   now?: Date;
+  /** Who runs it, for the access log: the beheerder on the screen; the command line by default. */
+  actor?: AuditActor;
 }
 
 export interface InboxFileResult {
@@ -91,11 +94,12 @@ interface Decided {
 
 export async function readInbox(db: Db, organisationId: string, dir: string, outDir: string, options: InboxOptions = {}): Promise<InboxResult> {
   const now = options.now ?? new Date();
+  const actor = options.actor ?? COMMAND_LINE(organisationId);
   const names = await xmlFilesIn(dir);
   const result: InboxResult = { files: [], refused: 0 };
   const codeLists = names.length > 0 ? await iwmoCodeLists(db, organisationId) : null;
   for (const name of names) {
-    const done = await readFile(db, organisationId, dir, outDir, name, { ...options, now }, codeLists!);
+    const done = await readFile(db, organisationId, dir, outDir, name, { ...options, now, actor }, codeLists!);
     if (!done) continue;
     result.files.push(done);
     if (done.status === 'afgekeurd') result.refused++;
@@ -103,7 +107,7 @@ export async function readInbox(db: Db, organisationId: string, dir: string, out
   return result;
 }
 
-async function readFile(db: Db, organisationId: string, dir: string, outDir: string, name: string, options: InboxOptions & { now: Date }, codeLists: IwmoCodeLists): Promise<InboxFileResult | null> {
+async function readFile(db: Db, organisationId: string, dir: string, outDir: string, name: string, options: InboxOptions & { now: Date; actor: AuditActor }, codeLists: IwmoCodeLists): Promise<InboxFileResult | null> {
   let bytes: Buffer;
   try {
     bytes = await fs.readFile(path.join(dir, name));
@@ -134,7 +138,7 @@ async function readFile(db: Db, organisationId: string, dir: string, outDir: str
       .from(iwmoMessages)
       .where(and(eq(iwmoMessages.organisationId, organisationId), eq(iwmoMessages.direction, 'in'), eq(iwmoMessages.contentSha256, sha256)));
     if (earlier) return answerAgain(tx, organisationId, earlier, bytes);
-    const context: FileContext = { tx, organisationId, name, sha256, today: todayInNetherlands(options.now), codeLists };
+    const context: FileContext = { tx, organisationId, actor: options.actor, name, sha256, today: todayInNetherlands(options.now), codeLists };
     if (fileError) return refuseFile(context, fileError, bytes);
     return handleMessage(context, message!);
   });
@@ -162,6 +166,8 @@ function errorFileText(error: string): string {
 interface FileContext {
   tx: Tx;
   organisationId: string;
+  /** Who runs the inbox: every change and log row of the file is theirs. */
+  actor: AuditActor;
   name: string;
   sha256: string;
   today: string;
@@ -259,7 +265,7 @@ async function refuseFile(context: FileContext, error: IwmoFileError, bytes: Buf
     outcome: 'afgekeurd',
     error: text,
   });
-  await writeAudit(tx, COMMAND_LINE(organisationId), { action: 'import', entityType: 'iwmo_message', entityId: id, outcome: 'success', changes: { file: context.name, kind: facts.kind, outcome: 'afgekeurd' } });
+  await writeAudit(tx, context.actor, { action: 'import', entityType: 'iwmo_message', entityId: id, outcome: 'success', changes: { file: context.name, kind: facts.kind, outcome: 'afgekeurd' } });
   let retour: RetourPlan | null = null;
   if (error.retourSource && facts.providerAgb && facts.municipalityCode) {
     retour = await registerRetour(context, { heenKind: error.retourSource.kind, providerAgb: facts.providerAgb, municipalityCode: facts.municipalityCode, clientId: null, replyToId: id }, ['0001'], []);
@@ -310,7 +316,7 @@ async function registerRetour(
     retourCodes: codes,
     replyToId: heen.replyToId,
   });
-  await writeAudit(tx, COMMAND_LINE(organisationId), {
+  await writeAudit(tx, context.actor, {
     action: 'export',
     entityType: 'iwmo_message',
     entityId: id,
@@ -321,7 +327,7 @@ async function registerRetour(
 }
 
 /** The codes that reject: every code but 0200. */
-function errorCodes(codes: IwmoRetourCodes): string[] {
+export function errorCodes(codes: IwmoRetourCodes): string[] {
   const all = [...codes.header, ...(codes.client ?? []), ...(codes.records ?? []).flatMap((r) => r.codes), ...(codes.assignments ?? []).flatMap((a) => a.codes), ...(codes.other ?? []).flatMap((o) => o.codes)];
   return [...new Set(all.filter((c) => c !== '0200'))];
 }
@@ -371,7 +377,7 @@ async function handleMessage(context: FileContext, message: InboundMessage): Pro
     contentSha256: context.sha256,
     outcome: 'verwerkt',
   });
-  await writeAudit(tx, COMMAND_LINE(organisationId), {
+  await writeAudit(tx, context.actor, {
     action: 'import',
     entityType: 'iwmo_message',
     entityId: id,
@@ -441,7 +447,7 @@ async function handleDelivery(context: FileContext, message: Inbound305 | Inboun
   for (const [number, next] of outcome.changed) {
     const root = roots.get(number)!;
     if (sameDelivery(deliveryOf(root), next)) continue;
-    await recordDelivery(tx, organisationId, root, next);
+    await recordDelivery(tx, context.actor, root, next);
     changed++;
   }
   const what = message.kind === '305' ? 'start' : 'stop';
@@ -455,9 +461,9 @@ const sameDelivery = (a: Delivery, b: Delivery) => a.startedOn === b.startedOn &
  * The delivery on the chain's first link (the one with the ToewijzingNummer), versioned and logged.
  * What the provider reports is no news to them: a link that was up to date with the last 301 stays so.
  */
-async function recordDelivery(tx: Tx, organisationId: string, root: ProvisionRow, next: Delivery): Promise<void> {
+async function recordDelivery(tx: Tx, actor: AuditActor, root: ProvisionRow, next: Delivery): Promise<void> {
   const fields = { deliveryStartedOn: next.startedOn, deliveryEndedOn: next.endedOn, deliveryEndReason: next.endReason };
-  await changeVersioned(tx, COMMAND_LINE(organisationId), {
+  await changeVersioned(tx, actor, {
     table: provisions,
     // Locked above (FOR UPDATE), in this transaction.
     find: async () => root,
@@ -524,7 +530,7 @@ async function handle315(context: FileContext, message: Inbound315): Promise<{ c
       .insert(provisionRequests)
       .values({ organisationId, caseId: client.caseId, clientId: client.clientId, ...values, createdBy: null })
       .returning({ id: provisionRequests.id });
-    await writeAudit(tx, COMMAND_LINE(organisationId), { action: 'create', entityType: 'provision_request', entityId: created!.id, clientId: client.clientId, changes: { to: { caseId: client.caseId, ...values } } });
+    await writeAudit(tx, context.actor, { action: 'create', entityType: 'provision_request', entityId: created!.id, clientId: client.clientId, changes: { to: { caseId: client.caseId, ...values } } });
   }
   const n = message.records.length;
   return { clientId, recordErrors: [], applied: `${n} ${n === 1 ? 'verzoek' : 'verzoeken'} om toewijzing als aanvraag op de casus van de cliënt gezet` };
@@ -588,7 +594,7 @@ async function handle302(context: FileContext, message: Inbound302): Promise<Dec
     retourCodes: codes,
     replyToId: sent.id,
   });
-  await writeAudit(tx, COMMAND_LINE(organisationId), {
+  await writeAudit(tx, context.actor, {
     action: 'import',
     entityType: 'iwmo_message',
     entityId: id,

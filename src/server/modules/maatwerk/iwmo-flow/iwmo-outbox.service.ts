@@ -7,6 +7,9 @@
 // One transaction per message, under the organisation's iWmo lock: the group is read again, the
 // file written in place (atomically), then the message registered, its links marked sent and the
 // export logged, and committed. A second run finds nothing changed and writes nothing.
+//
+// The command line runs it as itself; the beheerder's screen (iwmo-screen.service.ts) as the
+// beheerder, and shows of what was not sent only the `cause`, which names no client.
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../../db/database';
 import { clients, iwmoMessages, provisions } from '../../../db/schema';
@@ -28,6 +31,8 @@ export interface OutboxOptions {
   xsdDir?: string;
   /** The moment of the run (Dagtekening, what is current); now by default. */
   now?: Date;
+  /** Who runs it, for the access log: the beheerder on the screen; the command line by default. */
+  actor?: AuditActor;
 }
 
 export interface OutboxWritten {
@@ -44,6 +49,12 @@ export interface OutboxWritten {
 export interface OutboxSkipped {
   /** Dutch: whose toewijzingen, to which provider, and why they were not sent. */
   reason: string;
+  /**
+   * Dutch: why, without naming the client or quoting their data ("van de cliënt ontbreekt een
+   * geldig BSN"), for a screen whose user sees no client data. The builder's and the XSD's details
+   * are left out: they may quote a value of the client.
+   */
+  cause: string;
   clientId: string;
   provider: string;
 }
@@ -64,6 +75,7 @@ const sendable = (organisationId: string) =>
 export async function writeOutbox(db: Db, organisationId: string, dir: string, options: OutboxOptions): Promise<OutboxResult> {
   if (!/^\d{4}$/.test(options.gemeentecode)) throw new Error(`de gemeentecode moet 4 cijfers zijn, niet "${options.gemeentecode}"`);
   const now = options.now ?? new Date();
+  const actor = options.actor ?? COMMAND_LINE(organisationId);
   const result: OutboxResult = { written: [], skipped: [] };
   // A first look without the lock: which client and provider have a link that changed since it was sent.
   const groups = await db
@@ -84,19 +96,21 @@ export async function writeOutbox(db: Db, organisationId: string, dir: string, o
         clientId: group.clientId,
         provider: group.provider,
         reason: `${name}: de toewijzingen aan ${group.provider} zijn niet verstuurd, want deze aanbieder heeft geen AGB-code in de codelijst (providers). Vul de AGB-code in; bij een volgende uitvoer gaan ze alsnog mee.`,
+        cause: 'de aanbieder heeft geen AGB-code in de codelijst (providers)',
       });
       continue;
     }
     const key = `${group.clientId} ${group.providerAgb}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const outcome = await db.transaction((tx) => sendGroup(tx, organisationId, dir, { ...options, now }, codeLists, group.clientId, group.providerAgb!));
+    const outcome = await db.transaction((tx) => sendGroup(tx, organisationId, dir, { ...options, now, actor }, codeLists, group.clientId, group.providerAgb!));
     if (!outcome) continue;
     if ('problem' in outcome) {
       result.skipped.push({
         clientId: group.clientId,
         provider: outcome.provider,
         reason: `${name}: de toewijzingen ${outcome.numbers.join(', ')} aan ${outcome.provider} zijn niet verstuurd, want ${outcome.problem}. Vul dit aan; bij een volgende uitvoer gaan ze alsnog mee.`,
+        cause: outcome.cause,
       });
     } else result.written.push(outcome);
   }
@@ -111,10 +125,10 @@ async function clientNames(db: Db, organisationId: string, ids: string[]): Promi
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-type GroupOutcome = OutboxWritten | { problem: string; provider: string; numbers: number[] } | null;
+type GroupOutcome = OutboxWritten | { problem: string; cause: string; provider: string; numbers: number[] } | null;
 
 /** One client and one provider, in the caller's transaction: the 301 written and registered, or why not; null when nothing is left to send. */
-async function sendGroup(tx: Tx, organisationId: string, dir: string, options: OutboxOptions & { now: Date }, codeLists: IwmoCodeLists, clientId: string, providerAgb: string): Promise<GroupOutcome> {
+async function sendGroup(tx: Tx, organisationId: string, dir: string, options: OutboxOptions & { now: Date; actor: AuditActor }, codeLists: IwmoCodeLists, clientId: string, providerAgb: string): Promise<GroupOutcome> {
   await lockIwmo(tx, organisationId);
   const today = todayInNetherlands(options.now);
   const rows = await tx
@@ -138,7 +152,8 @@ async function sendGroup(tx: Tx, organisationId: string, dir: string, options: O
   toSend.sort((a, b) => a.root.assignmentNumber! - b.root.assignmentNumber!);
   const numbers = toSend.map((c) => c.root.assignmentNumber!);
   const provider = codeLists.providers.get(toSend[0]!.root.provider)?.label ?? toSend[0]!.root.provider;
-  const refuse = (problem: string) => ({ problem, provider, numbers });
+  /** `cause`: the problem without the client's data, where `problem` might hold them. */
+  const refuse = (problem: string, cause = problem) => ({ problem, cause, provider, numbers });
 
   const [clientRow] = await tx.select().from(clients).where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId)));
   const client = client301(clientRow!);
@@ -146,7 +161,7 @@ async function sendGroup(tx: Tx, organisationId: string, dir: string, options: O
   const assignments: Assignment301[] = [];
   for (const chain of toSend) {
     const assignment = assignment301(chain, codeLists);
-    if ('problem' in assignment) return refuse(assignment.problem);
+    if ('problem' in assignment) return refuse(assignment.problem, assignment.cause);
     assignments.push(assignment);
   }
 
@@ -156,13 +171,13 @@ async function sendGroup(tx: Tx, organisationId: string, dir: string, options: O
   try {
     xml = build301({ header: { municipalityCode: options.gemeentecode, providerAgb, messageId, messageDate: today }, client: client.client, assignments });
   } catch (error) {
-    if (error instanceof IwmoInputError) return refuse(`het bericht voldoet niet aan iWmo: ${error.problems.map((p) => `${p.element}: ${p.message}`).join('; ')}`);
+    if (error instanceof IwmoInputError) return refuse(`het bericht voldoet niet aan iWmo: ${error.problems.map((p) => `${p.element}: ${p.message}`).join('; ')}`, 'het bericht voldoet niet aan iWmo');
     throw error;
   }
   if (options.xsdDir) {
     const problems = await validateWithXsd('301', xml, options.xsdDir);
     if (problems.length > 0) {
-      return refuse(`het bericht voldoet niet aan het XSD (${problems.map((p) => (p.line === null ? p.message : `regel ${p.line}: ${p.message}`)).join('; ')})`);
+      return refuse(`het bericht voldoet niet aan het XSD (${problems.map((p) => (p.line === null ? p.message : `regel ${p.line}: ${p.message}`)).join('; ')})`, 'het bericht voldoet niet aan het XSD');
     }
   }
   const file = `WMO301_${options.gemeentecode}_${providerAgb}_${messageId}.xml`;
@@ -181,7 +196,7 @@ async function sendGroup(tx: Tx, organisationId: string, dir: string, options: O
     assignmentNumbers: numbers,
   });
   await markSent(tx, organisationId, [...toSend, ...unknownVoided]);
-  await writeAudit(tx, COMMAND_LINE(organisationId), {
+  await writeAudit(tx, options.actor, {
     action: 'export',
     entityType: 'iwmo_message',
     entityId: id,
@@ -220,12 +235,15 @@ async function markSent(tx: Tx, organisationId: string, chains: readonly Chain<P
 }
 
 /** One chain as a ToegewezenProduct, with the iWmo codes of its category and product. */
-function assignment301(chain: Chain<ProvisionRow>, codeLists: IwmoCodeLists): Assignment301 | { problem: string } {
+function assignment301(chain: Chain<ProvisionRow>, codeLists: IwmoCodeLists): Assignment301 | { problem: string; cause: string } {
   const { root } = chain;
   const category = codeLists.categories.get(root.category);
-  if (!category?.externalCode) return { problem: `de soort voorziening "${category?.label ?? root.category}" heeft geen iWmo-productcategorie in de codelijst` };
+  if (!category?.externalCode) {
+    const problem = `de soort voorziening "${category?.label ?? root.category}" heeft geen iWmo-productcategorie in de codelijst`;
+    return { problem, cause: problem };
+  }
   const productCode = codeLists.products.get(root.product)?.externalCode ?? null;
-  if (root.volume === null || root.unit === null || root.frequency === null) return { problem: `toewijzing ${root.assignmentNumber} heeft geen volledige omvang` };
+  if (root.volume === null || root.unit === null || root.frequency === null) return { problem: `toewijzing ${root.assignmentNumber} heeft geen volledige omvang`, cause: 'een toewijzing heeft geen volledige omvang' };
   const state = chainAssignment(chain);
   const decided = dateAndTimeInNetherlands(state.decidedAt);
   return {

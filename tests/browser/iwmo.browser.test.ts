@@ -1,0 +1,184 @@
+// iWmo-berichten in a real browser, on the server as `npm start` runs it (empty database → demo
+// organisation), with the message gateway's two folders set through the environment
+// (KEUKENTAFEL_IWMO_OUTBOX_DIR, KEUKENTAFEL_IWMO_INBOX_DIR; startServer passes this process's
+// environment on). The demo beheerder opens the page: the folders are in order and the log empty;
+// "Nu versturen" (by keyboard) writes a WMO301 for every client and provider of the demo's
+// toewijzingen and counts the ones it could not send (the demo has clients without a BSN); a
+// provider's 305 is read with "Nu inlezen". No BSN of the files shows on the page; axe checks every
+// step, at 1366 and at 390 px.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
+import { todayInNetherlands } from '../../src/server/lib/dates';
+import { checkPage, checkPageNarrow, login, newPage, type RunningServer, startServer } from './support';
+
+const BEHEERDER = 'beheerder@demo.keukentafel.nl';
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'iwmo-browser-'));
+const outbox = path.join(tmp, 'uit');
+const inbox = path.join(tmp, 'in');
+const SETTINGS = { KEUKENTAFEL_IWMO_OUTBOX_DIR: outbox, KEUKENTAFEL_IWMO_INBOX_DIR: inbox } as const;
+const saved = Object.fromEntries(Object.keys(SETTINGS).map((name) => [name, process.env[name]]));
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  fs.mkdirSync(outbox);
+  fs.mkdirSync(inbox);
+  Object.assign(process.env, SETTINGS);
+  server = await startServer();
+  browser = await launchChromium();
+  page = await newPage(browser);
+  await page.setViewportSize({ width: 1366, height: 900 });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  for (const [name, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const files301 = () => fs.readdirSync(outbox).filter((f) => /^WMO301_.*\.xml$/.test(f));
+const number = (text: string) => Number(text.replace(/\./g, ''));
+const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
+const status = () => page.locator('.kt-iwmo-status');
+
+/** The values of one element in a 301 we wrote (no namespace juggling: our own files, one prefix). */
+const valuesOf = (xml: string, element: string) => [...xml.matchAll(new RegExp(`<wmo301:${element}>([^<]*)</wmo301:${element}>`, 'g'))].map((m) => m[1]!);
+
+describe('iWmo-berichten', () => {
+  it('shows the folders in order and no messages yet', async () => {
+    await login(page, server.baseUrl, BEHEERDER);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'iWmo-berichten' }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'iWmo-berichten' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Er zijn nog geen iWmo-berichten verstuurd of ontvangen.').isVisible()).toBe(true);
+    expect(await page.getByText(outbox, { exact: true }).isVisible()).toBe(true);
+    expect(await page.getByText('In orde. Er wachten geen berichten op de berichtengateway.').isVisible()).toBe(true);
+    expect(await page.getByText('In orde. Er staan geen berichten klaar om in te lezen.').isVisible()).toBe(true);
+    await checkPage(page, 'iwmo-leeg');
+    await checkPageNarrow(page, 'iwmo-leeg');
+  });
+
+  it("sends the demo's toewijzingen with the keyboard, and says in words what was sent and what not", async () => {
+    await page.getByRole('button', { name: 'Nu versturen' }).focus();
+    await page.keyboard.press('Enter');
+    // The demo's first run writes a 301 for every client and provider (more than a hundred): it takes a while.
+    await expect.poll(focusedId, { timeout: 120_000 }).toBe('iwmo-resultaat-title');
+    const sentence = (await status().textContent())!.trim();
+    const match = /^([\d.]+) berichten WMO301 geschreven met ([\d.]+) toewijzingen, aan ([\d.]+) aanbieders\. ([\d.]+) berichten zijn niet verstuurd; hieronder staat waarom\.$/.exec(sentence);
+    expect(match, sentence).not.toBeNull();
+    const [written, assignments, providers, skipped] = match!.slice(1).map(number);
+    // What the sentence says is what lies in the folder.
+    expect(files301()).toHaveLength(written!);
+    expect(assignments).toBeGreaterThanOrEqual(written!);
+    expect(providers).toBeGreaterThan(1);
+    // The demo has clients without a BSN: their toewijzingen wait, counted per provider, never named.
+    expect(skipped).toBeGreaterThan(0);
+    const notSent = page.getByRole('table', { name: 'Niet verstuurd, per aanbieder en reden' });
+    expect(await notSent.isVisible()).toBe(true);
+    const counted = (await notSent.locator('tbody tr td:last-child').allTextContents()).map(number);
+    expect(counted.reduce((a, b) => a + b, 0)).toBe(skipped);
+    expect(await notSent.getByText('Van de cliënt ontbreekt een geldig BSN').first().isVisible()).toBe(true);
+    // The same words, visible, under the heading that took focus.
+    expect(await page.getByRole('region', { name: 'Resultaat van het versturen' }).getByText(sentence, { exact: true }).isVisible()).toBe(true);
+
+    // The files carry BSNs for the gateway; the page shows none of them.
+    const bsns = files301().flatMap((f) => valuesOf(fs.readFileSync(path.join(outbox, f), 'utf8'), 'Bsn'));
+    expect(bsns.length).toBe(written);
+    const text = await page.locator('main').innerText();
+    expect(bsns.filter((bsn) => text.includes(bsn))).toEqual([]);
+    expect(await page.getByText(`In orde. ${written} berichten wachten tot de berichtengateway ze ophaalt.`).isVisible()).toBe(true);
+    await checkPage(page, 'iwmo-verstuurd');
+    await checkPageNarrow(page, 'iwmo-verstuurd');
+  });
+
+  it('lists the messages newest first, fifty a page, and filters them', async () => {
+    const log = page.getByRole('table', { name: 'iWmo-berichten, nieuwste eerst' });
+    await expect.poll(() => log.getByRole('row').count()).toBe(51);
+    const total = files301().length;
+    expect(await page.getByText(`${total} berichten, 1–50 getoond.`).isVisible()).toBe(true);
+    expect(await log.getByRole('rowheader').first().textContent()).toMatch(/^WMO301_0344_\d{8}_\d{12}\.xml$/);
+    expect(await log.getByRole('row').nth(1).textContent()).toContain('nog geen retour van de aanbieder');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await expect.poll(() => page.getByText(`${total} berichten, 51–${Math.min(100, total)} getoond.`).isVisible()).toBe(true);
+    await page.getByLabel('Richting', { exact: true }).selectOption({ label: 'Ontvangen' });
+    await expect.poll(() => page.getByText('Geen berichten met deze keuze.').isVisible()).toBe(true);
+    await page.getByLabel('Richting', { exact: true }).selectOption({ label: 'Verstuurd en ontvangen' });
+    await expect.poll(() => page.getByText(`${total} berichten, 1–50 getoond.`).isVisible()).toBe(true);
+  });
+
+  it("reads a provider's 305 and answers it", async () => {
+    // A start for the first toewijzing of the first 301, as its provider would send it.
+    const sent = fs.readFileSync(path.join(outbox, files301().sort()[0]!), 'utf8');
+    const [bsn] = valuesOf(sent, 'Bsn');
+    const [provider] = valuesOf(sent, 'Ontvanger');
+    const [assignment] = valuesOf(sent, 'ToewijzingNummer');
+    const [birthDate] = [...sent.matchAll(/<iwmo:Datum>([^<]*)<\/iwmo:Datum>/g)].map((m) => m[1]!);
+    const [surname] = [...sent.matchAll(/<iwmo:Achternaam>([^<]*)<\/iwmo:Achternaam>/g)].map((m) => m[1]!);
+    fs.writeFileSync(path.join(inbox, 'start.xml'), start305({ bsn: bsn!, provider: provider!, assignment: assignment!, birthDate: birthDate!, surname: surname! }));
+    await page.reload();
+    await expect.poll(() => page.getByText('In orde. 1 bericht staat klaar om in te lezen.').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Nu inlezen' }).click();
+    await expect.poll(focusedId, { timeout: 60_000 }).toBe('iwmo-resultaat-title');
+    // A start the demo had already recorded is answered with a retour code (9326); a new one is recorded.
+    expect((await status().textContent())!.trim()).toMatch(/^1 bestand ingelezen: 1 verwerkt(, waarvan 1 bericht met retourcodes afgewezen)?, 0 afgekeurd\.$/);
+    const files = page.getByRole('table', { name: 'Ingelezen bestanden' });
+    expect(await files.getByRole('row', { name: /start\.xml/ }).textContent()).toMatch(/WMO305 start levering.*Verwerkt.*WMO306_0344_/);
+    expect(fs.readdirSync(outbox).filter((f) => f.startsWith('WMO306_'))).toHaveLength(1);
+    expect(fs.existsSync(path.join(inbox, 'verwerkt', 'start.xml'))).toBe(true);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain(bsn!);
+    expect(text).not.toContain(surname!);
+    await checkPage(page, 'iwmo-ingelezen');
+    await checkPageNarrow(page, 'iwmo-ingelezen');
+  });
+});
+
+function start305({ bsn, provider, assignment, birthDate, surname }: { bsn: string; provider: string; assignment: string; birthDate: string; surname: string }): string {
+  const today = todayInNetherlands();
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<wmo305:Bericht xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:wmo305="http://www.istandaarden.nl/iwmo/3_2/wmo305/schema">
+  <wmo305:Header>
+    <wmo305:BerichtCode>418</wmo305:BerichtCode>
+    <wmo305:BerichtVersie>3</wmo305:BerichtVersie>
+    <wmo305:BerichtSubversie>2</wmo305:BerichtSubversie>
+    <wmo305:Afzender>${provider}</wmo305:Afzender>
+    <wmo305:Ontvanger>0344</wmo305:Ontvanger>
+    <wmo305:BerichtIdentificatie>
+      <iwmo:Identificatie>START-1</iwmo:Identificatie>
+      <iwmo:Dagtekening>${today}</iwmo:Dagtekening>
+    </wmo305:BerichtIdentificatie>
+    <wmo305:XsdVersie>
+      <iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>
+      <iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie>
+    </wmo305:XsdVersie>
+  </wmo305:Header>
+  <wmo305:Client>
+    <wmo305:Bsn>${bsn}</wmo305:Bsn>
+    <wmo305:Geboortedatum>
+      <iwmo:Datum>${birthDate}</iwmo:Datum>
+    </wmo305:Geboortedatum>
+    <wmo305:Geslacht>0</wmo305:Geslacht>
+    <wmo305:Naam>
+      <iwmo:Geslachtsnaam>
+        <iwmo:Achternaam>${surname}</iwmo:Achternaam>
+      </iwmo:Geslachtsnaam>
+    </wmo305:Naam>
+    <wmo305:StartProducten>
+      <wmo305:StartProduct>
+        <wmo305:ToewijzingNummer>${assignment}</wmo305:ToewijzingNummer>
+        <wmo305:Begindatum>${today}</wmo305:Begindatum>
+        <wmo305:StatusAanlevering>1</wmo305:StatusAanlevering>
+      </wmo305:StartProduct>
+    </wmo305:StartProducten>
+  </wmo305:Client>
+</wmo305:Bericht>
+`;
+}
