@@ -69,7 +69,7 @@ describe('iWmo-berichten', () => {
   it("sends the demo's toewijzingen with the keyboard, and says in words what was sent and what not", async () => {
     await page.getByRole('button', { name: 'Nu versturen' }).focus();
     await page.keyboard.press('Enter');
-    // The demo's first run writes a 301 for every client and provider (more than a hundred): it takes a while.
+    // The demo's first run writes a 301 for every client and provider with a toewijzing decided in the last two weeks.
     await expect.poll(focusedId, { timeout: 120_000 }).toBe('iwmo-resultaat-title');
     const sentence = (await status().textContent())!.trim();
     const match = /^([\d.]+) berichten WMO301 geschreven met ([\d.]+) toewijzingen, aan ([\d.]+) aanbieders\. ([\d.]+) berichten zijn niet verstuurd; hieronder staat waarom\.$/.exec(sentence);
@@ -99,19 +99,22 @@ describe('iWmo-berichten', () => {
     await checkPageNarrow(page, 'iwmo-verstuurd');
   });
 
-  it('lists the messages newest first, fifty a page, and filters them', async () => {
-    const log = page.getByRole('table', { name: 'iWmo-berichten, nieuwste eerst' });
-    await expect.poll(() => log.getByRole('row').count()).toBe(51);
+  it('lists the messages newest first and filters them', async () => {
+    // The demo's providers know what was decided more than two weeks ago: the first run writes fewer
+    // than a page (fifty; the paging itself is tested over HTTP, tests/http/iwmo-screen.test.ts).
     const total = files301().length;
-    expect(await page.getByText(`${total} berichten, 1–50 getoond.`).isVisible()).toBe(true);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(50);
+    const log = page.getByRole('table', { name: 'iWmo-berichten, nieuwste eerst' });
+    await expect.poll(() => log.getByRole('row').count()).toBe(total + 1);
+    expect(await page.getByText(total === 1 ? '1 bericht.' : `${total} berichten.`, { exact: true }).isVisible()).toBe(true);
     expect(await log.getByRole('rowheader').first().textContent()).toMatch(/^WMO301_0344_\d{8}_\d{12}\.xml$/);
     expect(await log.getByRole('row').nth(1).textContent()).toContain('nog geen retour van de aanbieder');
-    await page.getByRole('button', { name: 'Volgende' }).click();
-    await expect.poll(() => page.getByText(`${total} berichten, 51–${Math.min(100, total)} getoond.`).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Volgende' }).count()).toBe(0);
     await page.getByLabel('Richting', { exact: true }).selectOption({ label: 'Ontvangen' });
     await expect.poll(() => page.getByText('Geen berichten met deze keuze.').isVisible()).toBe(true);
     await page.getByLabel('Richting', { exact: true }).selectOption({ label: 'Verstuurd en ontvangen' });
-    await expect.poll(() => page.getByText(`${total} berichten, 1–50 getoond.`).isVisible()).toBe(true);
+    await expect.poll(() => log.getByRole('row').count()).toBe(total + 1);
   });
 
   it("reads a provider's 305 and answers it", async () => {
