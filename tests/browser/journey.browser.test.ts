@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { TRIAGE_LABELS } from '../../src/server/modules/registrations/triage';
 import { launchChromium } from '../support/chromium';
-import { type RunningServer, checkPage, login, logout, startServer } from './support';
+import { type RunningServer, checkPage, checkPageNarrow, login, logout, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -126,7 +126,9 @@ describe('the team leader and the analyst', () => {
     await login(page, server.baseUrl, 'teamleider@demo.keukentafel.nl');
     await page.getByRole('link', { name: 'Team', exact: true }).click();
     await expect.poll(() => page.getByRole('table', { name: 'Open casussen per medewerker' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Wettelijke termijnen maatwerk', level: 2 }).isVisible()).toBe(true);
     await checkPage(page, 'team');
+    await checkPageNarrow(page, 'team');
     await logout(page);
   });
 

@@ -24,6 +24,7 @@ import {
 } from '@utrecht/component-library-react';
 import { ApiError } from '../../app/api';
 import { ErrorSummary } from '../../app/ErrorSummary';
+import { ScrollTable } from '../../app/ScrollTable';
 import { useFormErrors } from '../../app/form-errors';
 import { formatNumber } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
@@ -370,58 +371,55 @@ function FoundFiles({ folder }: { folder: ExchangeFolder }) {
 function FileResults({ result, caption, withCounts }: { result: ImportResult; caption: string; withCounts: boolean }) {
   const sum = (key: 'rows' | 'created' | 'updated' | 'unchanged') => result.files.reduce((total, f) => total + f[key], 0);
   return (
-    <div className="kt-table-scroll" role="region" aria-label={`Tabel: ${caption}`} tabIndex={0}>
-      <Table className="kt-table">
-        <TableCaption>{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Bestand</TableHeaderCell>
-            <TableHeaderCell scope="col" className="kt-num">
-              Regels
-            </TableHeaderCell>
+    <ScrollTable caption={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Bestand</TableHeaderCell>
+          <TableHeaderCell scope="col" className="kt-num">
+            Regels
+          </TableHeaderCell>
+          {withCounts && (
+            <>
+              <TableHeaderCell scope="col" className="kt-num">
+                Nieuw
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="kt-num">
+                Gewijzigd
+              </TableHeaderCell>
+              <TableHeaderCell scope="col" className="kt-num">
+                Ongewijzigd
+              </TableHeaderCell>
+            </>
+          )}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {result.files.map((f) => (
+          <TableRow key={f.file}>
+            <TableHeaderCell scope="row">{f.file}</TableHeaderCell>
+            <TableCell className="kt-num">{formatNumber(f.rows)}</TableCell>
             {withCounts && (
               <>
-                <TableHeaderCell scope="col" className="kt-num">
-                  Nieuw
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="kt-num">
-                  Gewijzigd
-                </TableHeaderCell>
-                <TableHeaderCell scope="col" className="kt-num">
-                  Ongewijzigd
-                </TableHeaderCell>
+                <TableCell className="kt-num">{formatNumber(f.created)}</TableCell>
+                <TableCell className="kt-num">{formatNumber(f.updated)}</TableCell>
+                <TableCell className="kt-num">{formatNumber(f.unchanged)}</TableCell>
               </>
             )}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {result.files.map((f) => (
-            <TableRow key={f.file}>
-              <TableHeaderCell scope="row">{f.file}</TableHeaderCell>
-              <TableCell className="kt-num">{formatNumber(f.rows)}</TableCell>
-              {withCounts && (
-                <>
-                  <TableCell className="kt-num">{formatNumber(f.created)}</TableCell>
-                  <TableCell className="kt-num">{formatNumber(f.updated)}</TableCell>
-                  <TableCell className="kt-num">{formatNumber(f.unchanged)}</TableCell>
-                </>
-              )}
-            </TableRow>
-          ))}
-          <TableRow className="kt-import__total">
-            <TableHeaderCell scope="row">Totaal</TableHeaderCell>
-            <TableCell className="kt-num">{formatNumber(sum('rows'))}</TableCell>
-            {withCounts && (
-              <>
-                <TableCell className="kt-num">{formatNumber(sum('created'))}</TableCell>
-                <TableCell className="kt-num">{formatNumber(sum('updated'))}</TableCell>
-                <TableCell className="kt-num">{formatNumber(sum('unchanged'))}</TableCell>
-              </>
-            )}
-          </TableRow>
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+        <TableRow className="kt-import__total">
+          <TableHeaderCell scope="row">Totaal</TableHeaderCell>
+          <TableCell className="kt-num">{formatNumber(sum('rows'))}</TableCell>
+          {withCounts && (
+            <>
+              <TableCell className="kt-num">{formatNumber(sum('created'))}</TableCell>
+              <TableCell className="kt-num">{formatNumber(sum('updated'))}</TableCell>
+              <TableCell className="kt-num">{formatNumber(sum('unchanged'))}</TableCell>
+            </>
+          )}
+        </TableRow>
+      </TableBody>
+    </ScrollTable>
   );
 }
 

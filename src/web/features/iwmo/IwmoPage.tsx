@@ -14,9 +14,7 @@ import {
   Heading2,
   Heading3,
   Paragraph,
-  Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
@@ -25,6 +23,7 @@ import {
 import { IWMO_DIRECTION_LABELS, IWMO_DIRECTIONS, IWMO_FOLDER_SETTINGS, IWMO_KIND_LABELS, IWMO_OUTCOME_LABELS, IWMO_OUTCOMES, type IwmoFolders } from '../../../server/modules/maatwerk/iwmo-flow/iwmo.schemas';
 import { ApiError } from '../../app/api';
 import { DateText } from '../../app/DateText';
+import { ScrollTable } from '../../app/ScrollTable';
 import { SelectField } from '../../app/fields';
 import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
@@ -466,14 +465,3 @@ function MessageLog({ page, offset, filtered, onPage }: { page: IwmoMessagePage;
   );
 }
 
-/** A table that scrolls sideways on a narrow screen, reachable with the keyboard to do so. */
-function ScrollTable({ caption, children }: { caption: string; children: React.ReactNode }) {
-  return (
-    <div className="kt-table-scroll" role="region" aria-label={`Tabel: ${caption}`} tabIndex={0}>
-      <Table className="kt-table">
-        <TableCaption>{caption}</TableCaption>
-        {children}
-      </Table>
-    </div>
-  );
-}

@@ -1,6 +1,7 @@
 // Team (teamleider): the team's counts, caseload per worker and open cases with waiting days.
 import { useState } from 'react';
-import { Checkbox, FormField, FormLabel, Heading2, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Checkbox, FormField, FormLabel, Heading2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { ScrollTable } from '../../app/ScrollTable';
 import { formatNumber } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
@@ -50,29 +51,26 @@ function TeamView({ overview }: { overview: TeamOverview }) {
       </section>
       <section aria-labelledby="caseload-title" className="kt-section">
         <Heading2 id="caseload-title">Caseload per medewerker</Heading2>
-        <div className="kt-table-scroll">
-          <Table className="kt-table">
-            <TableCaption>Open casussen per medewerker</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Medewerker</TableHeaderCell>
-                <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
-                <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
-                <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
+        <ScrollTable caption="Open casussen per medewerker">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Medewerker</TableHeaderCell>
+              <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
+              <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
+              <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {overview.workers.map((w) => (
+              <TableRow key={w.workerId ?? 'geen'}>
+                <TableHeaderCell scope="row">{w.workerId ? w.name : 'Geen regisseur'}</TableHeaderCell>
+                <TableCell className="kt-num">{formatNumber(w.openCases)}</TableCell>
+                <TableCell className="kt-num">{formatNumber(w.awaitingFirstMeeting)}</TableCell>
+                <TableCell className="kt-num">{formatNumber(w.overNorm)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {overview.workers.map((w) => (
-                <TableRow key={w.workerId ?? 'geen'}>
-                  <TableHeaderCell scope="row">{w.workerId ? w.name : 'Geen regisseur'}</TableHeaderCell>
-                  <TableCell className="kt-num">{formatNumber(w.openCases)}</TableCell>
-                  <TableCell className="kt-num">{formatNumber(w.awaitingFirstMeeting)}</TableCell>
-                  <TableCell className="kt-num">{formatNumber(w.overNorm)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollTable>
       </section>
       <section aria-labelledby="team-casussen-title" className="kt-section">
         <Heading2 id="team-casussen-title">Open casussen</Heading2>
