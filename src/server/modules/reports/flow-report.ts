@@ -66,13 +66,17 @@ async function queryFlowRows(db: Db, organisationId: string, year: number, teamI
         join cases c on c.organisation_id = p.organisation_id and c.id = p.case_id
         left join provision_decisions d on d.organisation_id = p.organisation_id and d.id = p.decision_id
        where p.organisation_id = ${org} ${ofTeam('c')} and coalesce(d.decided_on, p.start_on) <= ${end}::date`,
-    // Cases that may be open at a month end with a first meeting behind them, and every case with maatwerk.
+    // Cases that may be open at a month end with a first meeting behind them, and every case with
+    // maatwerk (a union: each half can use its own plan, where an `or` would scan every case).
     cases: sql`select c.id, c.team_id as "teamId", c.registered_on::text as "registeredOn", c.first_meeting_on::text as "firstMeetingOn", c.closed_on::text as "closedOn"
         from cases c
+       where c.organisation_id = ${org} ${ofTeam('c')} and c.first_meeting_on <= ${end}::date and (c.closed_on is null or c.closed_on > ${start}::date)
+      union
+      select c.id, c.team_id, c.registered_on::text, c.first_meeting_on::text, c.closed_on::text
+        from cases c
        where c.organisation_id = ${org} ${ofTeam('c')}
-         and ((c.first_meeting_on <= ${end}::date and (c.closed_on is null or c.closed_on > ${start}::date))
-              or exists (select 1 from provision_requests rq where rq.organisation_id = c.organisation_id and rq.case_id = c.id)
-              or exists (select 1 from provisions p where p.organisation_id = c.organisation_id and p.case_id = c.id))`,
+         and c.id in (select rq.case_id from provision_requests rq where rq.organisation_id = ${org}
+                      union select p.case_id from provisions p where p.organisation_id = ${org})`,
     caseClients: sql`select cc.case_id as "caseId", cc.client_id as "clientId"
         from case_clients cc
         join cases c on c.organisation_id = cc.organisation_id and c.id = cc.case_id
