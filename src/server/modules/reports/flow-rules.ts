@@ -26,19 +26,22 @@ export const FLOW_STARTS = ['fromRegistration', 'fromFirstMeeting'] as const;
 export type FlowStart = (typeof FLOW_STARTS)[number];
 
 /**
- * The werkkader's three months. Werkkader 2013 (seed 000), "Afbakening in de tijd": the support has
- * no sharp limit in time ("kent geen scherpe afbakening in de tijd"), but the focus is short: a
- * worker says "ik kom niet voor drie jaar in je leven maar in principe voor drie maanden. Die focus
- * moeten wij als buurtteam ook hebben: waar mogelijk korte hulpverleningstrajecten." So it is a
- * principle, not a hard norm, and it measures the time the worker is in the client's life: from the
- * first meeting (kennismaking), when the support starts, not from the registration (the wait before
- * it has its own norm of 5 days). The ZRM is taken again "na drie maanden" (same page). Calendar
- * months, as PostgreSQL's `date + interval '3 months'` counts them (31 January + 3 months = 30 April).
+ * The werkkader's three months. Werkkader 2013 (seed 000), section 8 "Afbakening in de tijd": the
+ * support has no sharp limit in time ("De begeleiding door het buurtteam kent geen scherpe
+ * afbakening in de tijd"; some clients need structural support), but the focus is short, in the
+ * words of a worker quoted there: "ik kom niet voor drie jaar in je leven maar in principe voor drie
+ * maanden. Die focus moeten wij als buurtteam ook hebben: waar mogelijk korte
+ * hulpverleningstrajecten." So it is a principle, not a hard norm, and what it measures is the time
+ * the worker is in the client's life: from the first meeting (kennismaking), when the support
+ * starts, not from the registration (the wait before it has its own norm of 5 days). The werkkader
+ * also has the ZRM taken "aan het begin van elk begeleidingstraject, na drie maanden en bij de
+ * afronding". Calendar months, as PostgreSQL's `date + interval '3 months'` counts them (31 January
+ * + 3 months = 30 April).
  */
 export const LONG_RUNNING_MONTHS = 3;
 
 /**
- * A toewijzing not started this many days after its start date is late. The provider must send
+ * A toewijzing not started more than this many days after its start date is late. The provider must send
  * the iWmo 305 within 5 working days of the real start (OP271, docs/iwmo.md §5.3): that is up to 7
  * calendar days, 9 around a public holiday, and messages are exchanged in batches. At 14 days
  * without a 305 either the delivery has not started or the provider did not report it: worth a

@@ -46,7 +46,7 @@ export const longRunningCase = z.object({
 });
 export type LongRunningCase = z.infer<typeof longRunningCase>;
 
-/** A granted toewijzing of zorg in natura that has not started LATE_START_DAYS days after its start date (reports/flow-rules.ts). */
+/** A granted toewijzing of zorg in natura not started more than LATE_START_DAYS days after its start date (reports/flow-rules.ts). */
 export const lateStart = z.object({
   caseId: z.string(),
   clientName: z.string(),

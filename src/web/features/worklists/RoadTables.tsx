@@ -1,6 +1,6 @@
 // The team leader's view of the road to specialist care (reports/flow-rules.ts): open cases running
 // longer than the werkkader's three months, and toewijzingen whose provider has not reported a start
-// LATE_START_DAYS days after the start date. Each row links to the case. On a phone the tables scroll
+// more than LATE_START_DAYS days after the start date. Each row links to the case. On a phone the tables scroll
 // sideways in a region that takes focus, so keyboard users can scroll them.
 import { useState } from 'react';
 import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
@@ -60,11 +60,11 @@ export function LongRunningTable({ cases }: { cases: LongRunningCase[] }) {
 }
 
 export function LateStartsTable({ starts }: { starts: LateStart[] }) {
-  if (starts.length === 0) return <Paragraph>Geen toewijzing die {LATE_START_DAYS} dagen na de startdatum nog niet is begonnen.</Paragraph>;
+  if (starts.length === 0) return <Paragraph>Geen toewijzing die meer dan {LATE_START_DAYS} dagen na de startdatum nog niet is begonnen.</Paragraph>;
   return (
     <div className="kt-table-scroll" role="region" aria-label="Tabel: toewijzingen die niet op tijd starten" tabIndex={0}>
       <Table className="kt-table">
-        <TableCaption>Toewijzingen in natura zonder gemelde start, {LATE_START_DAYS} dagen of langer na de startdatum, de oudste eerst</TableCaption>
+        <TableCaption>Toewijzingen in natura zonder gemelde start, meer dan {LATE_START_DAYS} dagen na de startdatum, de oudste eerst</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHeaderCell scope="col">Cliënt</TableHeaderCell>

@@ -54,7 +54,7 @@ function TeamView({ overview }: { overview: TeamOverview }) {
       <section aria-labelledby="late-starts-title" className="kt-section">
         <Heading2 id="late-starts-title">Zorg die niet op tijd start</Heading2>
         <Paragraph>
-          De aanbieder meldt de start binnen 5 werkdagen (iWmo-bericht 305). Staat er {LATE_START_DAYS} dagen na de startdatum nog geen start, dan is de zorg niet begonnen of niet gemeld: bel de aanbieder.
+          De aanbieder meldt de start binnen 5 werkdagen (iWmo-bericht 305). Is er meer dan {LATE_START_DAYS} dagen na de startdatum nog geen start gemeld, dan is de zorg niet begonnen of niet gemeld: bel de aanbieder.
         </Paragraph>
         <LateStartsTable starts={overview.lateStarts} />
       </section>
