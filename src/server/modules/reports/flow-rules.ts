@@ -71,10 +71,22 @@ export function wholeMonthsBetween(from: string, to: string): number {
   return Math.max(0, months);
 }
 
-/** A case at the moment `on`: open (registered, not closed on or before it) and more than three months past its first meeting. */
-export function isLongRunning(c: { registeredOn: string; firstMeetingOn: string | null; closedOn: string | null }, on: string): boolean {
+/** The day three months after the first meeting: a case open after it runs longer than the werkkader's three months. */
+export function threeMonthsAfter(firstMeetingOn: string): string {
+  return addMonths(firstMeetingOn, LONG_RUNNING_MONTHS);
+}
+
+/**
+ * A case at the moment `on`: open (registered, not closed on or before it) and more than three
+ * months past its first meeting. `after`: threeMonthsAfter(firstMeetingOn), when already known.
+ */
+export function isLongRunning(
+  c: { registeredOn: string; firstMeetingOn: string | null; closedOn: string | null },
+  on: string,
+  after: string | null = c.firstMeetingOn === null ? null : threeMonthsAfter(c.firstMeetingOn),
+): boolean {
   if (c.registeredOn > on || (c.closedOn !== null && c.closedOn <= on)) return false;
-  return c.firstMeetingOn !== null && c.firstMeetingOn <= on && addMonths(c.firstMeetingOn, LONG_RUNNING_MONTHS) < on;
+  return c.firstMeetingOn !== null && after !== null && c.firstMeetingOn <= on && after < on;
 }
 
 /** A toewijzing as the flow rules read it (one link of its chain). */
@@ -417,9 +429,11 @@ export function countFlow(rows: FlowRows, period: FlowPeriod, teamIds: readonly 
   }
 
   for (const c of rows.cases) {
+    if (c.firstMeetingOn === null) continue;
     const tally = tallyOf(c.teamId);
+    const after = threeMonthsAfter(c.firstMeetingOn);
     moments.forEach((on, m) => {
-      if (on !== null && isLongRunning(c, on)) tally.over[m]! += 1;
+      if (on !== null && isLongRunning(c, on, after)) tally.over[m]! += 1;
     });
   }
 
