@@ -2,8 +2,8 @@
 // figures (stdout, and a file in .bench/results/) and readable tables (stderr). A script, not a
 // test: it asserts nothing.
 //   screens  server-side latency of the screens a worker uses all day (in process, app.inject)
-//   reports  the annual report, the ZRM report and Cijfers (exact, and as the analyst gets them,
-//            suppressed over the family of reports); the annual report's SQL floor and ratio
+//   reports  the annual report, the ZRM report, Uitstroom and Cijfers (exact, and as the analyst
+//            gets them, suppressed over the family of reports); the annual report's SQL floor and ratio
 //   load     230 simulated workers against the server in its own process, at 1× and 5× their rate
 //   web      first-load JavaScript/CSS and time to interactive of Mijn dag in headless Chromium
 //   import   a Utrecht-scale exchange folder into a fresh database
@@ -175,6 +175,10 @@ async function measureReports() {
     'jaarverslag (analist)': await latencyOf(5, (i) => call(analyst, 'GET', `/api/v1/reports/annual?year=${reportYear}&quarter=${1 + (i % 4)}&team=${pick(teamCodes, i)}`)),
     'zrm-rapport': await latencyOf(5, () => call(leader, 'GET', `/api/v1/reports/zrm?year=${reportYear}`)),
     'zrm-rapport (analist)': await latencyOf(5, () => call(analyst, 'GET', `/api/v1/reports/zrm?year=${reportYear}`)),
+    // Uitstroom: the team leader's (exact, the organisation), and the analyst's per team (the first
+    // call suppresses the year's family, the others find it kept and only read the rows).
+    uitstroom: await latencyOf(5, () => call(leader, 'GET', `/api/v1/reports/flow?year=${reportYear}`)),
+    'uitstroom (analist)': await latencyOf(5, (i) => call(analyst, 'GET', `/api/v1/reports/flow?year=${reportYear}&team=${pick(teamCodes, i)}`)),
     'cijfers per team': await latencyOf(5, () => call(leader, 'GET', '/api/v1/work/figures')),
     'cijfers per team (analist)': await latencyOf(5, () => call(analyst, 'GET', '/api/v1/work/figures')),
   };

@@ -116,4 +116,23 @@ describe('the embedded database folder', () => {
     }
     expect((await cli('migrate')).code).toBe(0);
   }, 60_000);
+
+  it('writes the report Uitstroom as JSON and as CSV, and refuses a bad year or team', async () => {
+    const json = await cli('report', 'flow', '--year', '2025', '--format', 'json');
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { year: number; asOf: string; team: string | null; teams: Record<string, unknown> };
+    expect(report).toMatchObject({ year: 2025, asOf: '2025-12-31', team: null });
+    expect(Object.keys(report.teams).length).toBe(18);
+    const csv = await cli('report', 'flow', '--year', '2025', '--team', 'lunetten', '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toBe('Uitstroom 2025 (team Lunetten)');
+    expect(csv.stdout).toContain('\nLanger dan 3 maanden,0,0,0,0,0,0,0,0,0,0,0,0\n');
+    const year = await cli('report', 'flow', '--year', 'twee', '--format', 'json');
+    expect(year.code).not.toBe(0);
+    expect(year.stderr).toContain('Kies een jaar');
+    const team = await cli('report', 'flow', '--year', '2025', '--team', 'atlantis');
+    expect(team.code).not.toBe(0);
+    expect(team.stderr).toContain('Onbekend team: atlantis');
+  }, 60_000);
 });
+

@@ -479,6 +479,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/reports/annual': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
   'GET /api/v1/reports/annual.csv': { record: 'none', query: () => `?year=${today.slice(0, 4)}&quarter=1` },
   'GET /api/v1/reports/zrm': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
+  'GET /api/v1/reports/flow': { record: 'none', query: () => `?year=${today.slice(0, 4)}` },
+  'GET /api/v1/reports/flow.csv': { record: 'none', query: () => `?year=${today.slice(0, 4)}&team=zuilen` },
 
   'GET /api/v1/exchange/limits': { record: 'none' },
   'POST /api/v1/exchange/validate': { record: 'none', body: () => ({ files: { 'clients.csv': 'client_id;voornaam\n' } }) },

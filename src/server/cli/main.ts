@@ -8,7 +8,7 @@ import type { Command } from './command';
 import { userAdd, userUnlock } from './commands/user';
 import { zrmDescriptionsCommand, zrmMatrixCommand } from './commands/zrm-config';
 import { exportCommand, importCommand } from './commands/exchange';
-import { reportAnnual } from './commands/report';
+import { reportAnnual, reportFlow } from './commands/report';
 import { reportZrm } from './commands/zrm-report';
 import { retentionList } from './commands/retention';
 import { iwmoInbox, iwmoOutbox } from './commands/iwmo';
@@ -30,6 +30,7 @@ const COMMANDS: Command[] = [
   { words: ['import'], usage: 'import MAP                      een registratiegeschiedenis (uitwisselformaat) importeren', run: importCommand },
   { words: ['export'], usage: 'export MAP                      de registratiegeschiedenis in het uitwisselformaat wegschrijven', run: exportCommand },
   { words: ['report', 'annual'], usage: 'report annual --year JJJJ [--quarter K] [--team TEAMCODE] --format json|csv\n                                  jaarverslag (of kwartaalrapportage t/m kwartaal K) op het scherm', run: reportAnnual },
+  { words: ['report', 'flow'], usage: 'report flow --year JJJJ [--team TEAMCODE] --format json|csv\n                                  uitstroom: triage, dagen tot beschikking en start, wachten op start, naar maatwerk, langer dan 3 maanden', run: reportFlow },
   { words: ['report', 'zrm'], usage: 'report zrm --year JJJJ [--team TEAMCODE] --format json\n                                  ZRM-voortgang per domein (nulmeting → laatste meting in het jaar)', run: reportZrm },
   {
     words: ['iwmo', 'outbox'],

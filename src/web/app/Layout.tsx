@@ -25,6 +25,7 @@ const NAV: NavItem[] = [
   { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
   { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
   { to: '/cijfers/zrm', label: 'ZRM-voortgang', permission: 'reports:read' },
+  { to: '/cijfers/uitstroom', label: 'Uitstroom', permission: 'reports:read' },
   { to: '/bewaartermijn', label: 'Bewaartermijn en vernietiging', permission: 'retention:manage' },
   { to: '/kwaliteit', label: 'Kwaliteit', permission: 'quality:manage' },
   { to: '/kwaliteit/melden', label: 'Melding doen', permission: 'quality:file' },

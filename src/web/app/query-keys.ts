@@ -74,6 +74,7 @@ export const queryKeys = {
     all: ['reports'] as const,
     annual: (year: number, quarter: number | null, team: string | null) => ['reports', 'annual', year, quarter, team] as const,
     zrm: (year: number, team: string) => ['reports', 'zrm', year, team] as const,
+    flow: (year: number, team: string | null) => ['reports', 'flow', year, team] as const,
   },
 
   emergency: {

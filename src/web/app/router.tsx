@@ -23,6 +23,7 @@ import { Loading } from './QueryStatus';
 
 // Screens with large libraries (ECharts, Excel, zip) load on first visit, not with the app.
 const AnnualReportPage = lazy(() => import('../features/reports/AnnualReportPage').then((m) => ({ default: m.AnnualReportPage })));
+const FlowReportPage = lazy(() => import('../features/reports/FlowReportPage').then((m) => ({ default: m.FlowReportPage })));
 const ZrmReportPage = lazy(() => import('../features/reports/ZrmReportPage').then((m) => ({ default: m.ZrmReportPage })));
 const PlanPage = lazy(() => import('../features/plans/PlanPage').then((m) => ({ default: m.PlanPage })));
 const PlanPrintPage = lazy(() => import('../features/plans/PlanPrintPage').then((m) => ({ default: m.PlanPrintPage })));
@@ -72,6 +73,7 @@ export function AppRouter() {
             <Route path="cijfers" element={guarded('figures:read', <FiguresPage />)} />
             <Route path="cijfers/jaarverslag" element={guardedLazy('reports:read', <AnnualReportPage />)} />
             <Route path="cijfers/zrm" element={guardedLazy('reports:read', <ZrmReportPage />)} />
+            <Route path="cijfers/uitstroom" element={guardedLazy('reports:read', <FlowReportPage />)} />
             <Route path="noodtoegang" element={guardedLazy('emergency:request', <EmergencyAccessPage />)} />
             <Route path="kwaliteit/toegang" element={guardedLazy('emergency:review', <AccessReviewPage />)} />
             <Route path="bewaartermijn" element={guardedLazy('retention:manage', <RetentionPage />)} />

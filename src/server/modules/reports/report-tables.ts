@@ -30,6 +30,8 @@ export interface ReportColumn {
   label: string;
   /** A short heading shown on screen where space is tight ("jan", "K1"). */
   short?: string;
+  /** Decimals of this column on screen, where a row of a table mixes counts and days (default: the row's, then the table's). */
+  decimals?: number;
 }
 
 export interface ReportRow {
@@ -148,7 +150,7 @@ const ZERO_PERIOD: PeriodCounts = { months: Array<number>(12).fill(0), quarters:
 type Path = (string | number)[];
 
 /** A total over rows; a column holding a suppressed figure has no total to show ("x"). */
-function sumRows(rows: ReportRow[], label: string, width: number): ReportRow {
+export function sumRows(rows: ReportRow[], label: string, width: number): ReportRow {
   const hidden = (i: number) => rows.some((row) => !!row.marks[i]);
   const values = Array.from({ length: width }, (_, i) => (hidden(i) ? null : rows.reduce((sum, row) => sum + (row.values[i] ?? 0), 0)));
   const marks = Array.from({ length: width }, (_, i) => (hidden(i) ? 'x' : null));

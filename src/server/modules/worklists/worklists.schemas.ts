@@ -34,6 +34,32 @@ export const legalTermItem = z.object({
 });
 export type LegalTermItem = z.infer<typeof legalTermItem>;
 
+/** An open case of the team more than three months past its first meeting (the werkkader's three months: reports/flow-rules.ts). */
+export const longRunningCase = z.object({
+  caseId: z.string(),
+  /** The main client's name; null for a case without one. */
+  clientName: z.string().nullable(),
+  firstMeetingOn: dateValue,
+  /** Whole calendar months since the first meeting. */
+  months: z.number(),
+  leadWorkerName: z.string().nullable(),
+});
+export type LongRunningCase = z.infer<typeof longRunningCase>;
+
+/** A granted toewijzing of zorg in natura not started more than LATE_START_DAYS days after its start date (reports/flow-rules.ts). */
+export const lateStart = z.object({
+  caseId: z.string(),
+  clientName: z.string(),
+  /** The product's name in the code list. */
+  product: z.string(),
+  provider: z.string(),
+  startOn: dateValue,
+  /** Calendar days since the start date. */
+  daysSinceStart: z.number(),
+  leadWorkerName: z.string().nullable(),
+});
+export type LateStart = z.infer<typeof lateStart>;
+
 export const teamOverview = z.object({
   team: z.object({ id: z.string(), name: z.string() }),
   openCases: z.number(),
@@ -47,6 +73,10 @@ export const teamOverview = z.object({
   cases: z.array(caseSummary),
   /** Reports and decisions of maatwerk requests due within two weeks or late, the earliest first. */
   legalTerms: z.array(legalTermItem),
+  /** Open cases more than three months past their first meeting, the longest first. */
+  longRunning: z.array(longRunningCase),
+  /** Toewijzingen late to start, the longest late first. */
+  lateStarts: z.array(lateStart),
 });
 export type TeamOverview = z.infer<typeof teamOverview>;
 

@@ -1,9 +1,10 @@
 // Work lists: what a worker has to do, the team leader's overview, and figures per team.
-import { addDays, todayInNetherlands } from '../../lib/dates';
-import { and, count, eq, isNull, sql } from 'drizzle-orm';
+import { addDays, daysBetween, todayInNetherlands } from '../../lib/dates';
+import { alias } from 'drizzle-orm/pg-core';
+import { and, count, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database';
-import { cases, registrations, teams, users } from '../../db/schema';
-import { registrationScope } from '../../access/access.policy';
+import { cases, clients, codes, provisionDecisions, provisions, registrations, teams, users } from '../../db/schema';
+import { caseScope, registrationScope } from '../../access/access.policy';
 import type { Actor } from '../../access/actor';
 import { NotFound } from '../../lib/errors';
 import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
@@ -15,6 +16,9 @@ import { openLegalTerms } from '../maatwerk/maatwerk.service';
 import type { MyWork, PublishedTeamFigures, TeamOverview } from './worklists.schemas';
 import type { SmallNumberSettings } from '../reports/small-numbers';
 import { suppressTeamFigures } from './figures-suppression';
+import { isLateStart, isLongRunning, LATE_START_DAYS, toewijzingen, wholeMonthsBetween, type FlowProvisionRow } from '../reports/flow-rules';
+import { shownLastName } from '../retention/destroyed-client';
+import type { CaseSummary } from '../cases/cases.schemas';
 
 export async function myWork(db: Db, actor: Actor): Promise<MyWork> {
   const today = todayInNetherlands();
@@ -30,6 +34,94 @@ function meanDaysToFirstMeeting(since: string) {
   return sql<number | null>`round(avg(${cases.firstMeetingOn} - ${cases.registeredOn}) filter (where ${cases.firstMeetingOn} is not null and ${cases.registeredOn} >= ${since}), 1)`.mapWith(
     (v) => (v === null ? null : Number(v)),
   );
+}
+
+/** The team's open cases more than three months past their first meeting, the longest first. */
+function longRunningCases(items: readonly CaseSummary[], today: string): TeamOverview['longRunning'] {
+  return items
+    .filter((c) => isLongRunning(c, today))
+    .sort((a, b) => a.firstMeetingOn!.localeCompare(b.firstMeetingOn!) || a.registeredOn.localeCompare(b.registeredOn) || a.id.localeCompare(b.id))
+    .map((c) => ({
+      caseId: c.id,
+      clientName: c.mainClient ? `${c.mainClient.firstName} ${c.mainClient.lastName}`.trim() : null,
+      firstMeetingOn: c.firstMeetingOn!,
+      months: wholeMonthsBetween(c.firstMeetingOn!, today),
+      leadWorkerName: c.leadWorker?.name ?? null,
+    }));
+}
+
+const lateLeadWorker = alias(users, 'late_lead_worker');
+
+/**
+ * The team's toewijzingen late to start (flow-rules.ts: isLateStart), with the client they are for.
+ * First the cases with a first link that may be late, then every link of their toewijzingen (an
+ * extension moves the chain's end), read through the pure rules.
+ */
+async function lateStarts(db: Db, actor: Actor, teamId: string, today: string): Promise<(TeamOverview['lateStarts'][number] & { clientId: string })[]> {
+  const inTeam = and(eq(provisions.organisationId, actor.organisationId), caseScope(actor), eq(cases.teamId, teamId));
+  const candidates = await db
+    .selectDistinct({ caseId: provisions.caseId })
+    .from(provisions)
+    .innerJoin(cases, and(eq(cases.organisationId, provisions.organisationId), eq(cases.id, provisions.caseId)))
+    .where(
+      and(
+        inTeam,
+        isNull(provisions.extendsProvisionId),
+        eq(provisions.voided, false),
+        isNull(provisions.deliveryStartedOn),
+        eq(provisions.deliveryForm, 'zin'),
+        lt(provisions.startOn, addDays(today, -LATE_START_DAYS)),
+      ),
+    );
+  if (candidates.length === 0) return [];
+  const rows = await db
+    .select({
+      provision: provisions,
+      decisionOutcome: provisionDecisions.outcome,
+      decidedOn: provisionDecisions.decidedOn,
+      clientName: sql<string>`trim(${clients.firstName} || ' ' || ${shownLastName(clients)})`,
+      productLabel: codes.label,
+      leadWorkerName: lateLeadWorker.name,
+    })
+    .from(provisions)
+    .innerJoin(cases, and(eq(cases.organisationId, provisions.organisationId), eq(cases.id, provisions.caseId)))
+    .innerJoin(clients, and(eq(clients.organisationId, provisions.organisationId), eq(clients.id, provisions.clientId)))
+    .leftJoin(provisionDecisions, and(eq(provisionDecisions.organisationId, provisions.organisationId), eq(provisionDecisions.id, provisions.decisionId)))
+    .leftJoin(codes, and(eq(codes.organisationId, provisions.organisationId), eq(codes.list, 'provision_products'), eq(codes.code, provisions.product)))
+    .leftJoin(lateLeadWorker, and(eq(lateLeadWorker.organisationId, cases.organisationId), eq(lateLeadWorker.id, cases.leadWorkerId)))
+    .where(and(inTeam, inArray(provisions.caseId, candidates.map((c) => c.caseId))));
+  const byId = new Map(rows.map((r) => [r.provision.id, r]));
+  const links: FlowProvisionRow[] = rows.map(({ provision: p, decisionOutcome, decidedOn }) => ({
+    id: p.id,
+    extendsProvisionId: p.extendsProvisionId,
+    caseId: p.caseId,
+    clientId: p.clientId,
+    voided: p.voided,
+    deliveryForm: p.deliveryForm,
+    decisionOutcome,
+    decidedOn,
+    startOn: p.startOn,
+    endOn: p.endOn,
+    deliveryStartedOn: p.deliveryStartedOn,
+  }));
+  return toewijzingen(links)
+    .filter((t) => isLateStart(t, today))
+    .map((t) => {
+      const row = byId.get(t.first.id)!;
+      return {
+        caseId: t.first.caseId,
+        clientId: t.first.clientId,
+        clientName: row.clientName,
+        product: row.productLabel ?? row.provision.product,
+        provider: row.provision.provider,
+        startOn: t.first.startOn,
+        daysSinceStart: daysBetween(t.first.startOn, today),
+        leadWorkerName: row.leadWorkerName,
+        id: t.first.id,
+      };
+    })
+    .sort((a, b) => a.startOn.localeCompare(b.startOn) || a.clientName.localeCompare(b.clientName, 'nl') || a.id.localeCompare(b.id))
+    .map(({ id: _id, ...late }) => late);
 }
 
 export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> {
@@ -65,8 +157,9 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
   const waiting = items.filter((c) => c.status === 'registered');
   const horizon = addDays(today, TERMS_IN_SIGHT_DAYS);
   const terms = (await openLegalTerms(db, actor, eq(cases.teamId, actor.teamId))).filter((t) => t.dueOn <= horizon);
-  const named = [...mainClientIds(items), ...terms.map((t) => t.clientId)];
-  await writeAudit(db, actor, { action: 'list', entityType: 'team_overview', changes: { results: items.length, legalTerms: terms.length }, clientIds: named });
+  const late = await lateStarts(db, actor, actor.teamId, today);
+  const named = [...mainClientIds(items), ...terms.map((t) => t.clientId), ...late.map((l) => l.clientId)];
+  await writeAudit(db, actor, { action: 'list', entityType: 'team_overview', changes: { results: items.length, legalTerms: terms.length, lateStarts: late.length }, clientIds: named });
   return {
     team: team!,
     openCases: items.length,
@@ -77,6 +170,8 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     workers: [...load.values()].sort((a, b) => b.openCases - a.openCases || a.name.localeCompare(b.name, 'nl')),
     cases: items,
     legalTerms: terms.map(({ caseId, clientName, asked, leadWorkerName, kind, dueOn, state }) => ({ caseId, clientName, asked, leadWorkerName, kind, dueOn, state })),
+    longRunning: longRunningCases(items, today),
+    lateStarts: late.map(({ clientId: _clientId, ...rest }) => rest),
   };
 }
 

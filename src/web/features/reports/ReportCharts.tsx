@@ -142,3 +142,31 @@ export function MarksChart({ table, period, mean }: { table: ReportTableModel; p
   };
   return <Chart draw={() => option} drawKey={JSON.stringify(option)} patterns label={label} caption="Aantal cliënten per rapportcijfer bij afsluiten (de tabel hieronder geeft dezelfde cijfers)." height={300} />;
 }
+
+/**
+ * Uitstroom: the median days from registration to the first beschikking and to the real start, per
+ * month (a gap where a month had none, or too few to show). `decision` and `start` are the tables of
+ * flow-tables.ts; their row "Mediaan dagen vanaf aanmelding" is drawn.
+ */
+export function RoadChart({ decision, start, year }: { decision: ReportTableModel; start: ReportTableModel; year: number }) {
+  const medianRow = (table: ReportTableModel) => table.groups[0]!.rows.find((r) => r.label === 'Mediaan dagen vanaf aanmelding')!;
+  const rows = [
+    { label: 'Tot de beschikking', values: medianRow(decision).values.slice(0, 12) },
+    { label: 'Tot de start', values: medianRow(start).values.slice(0, 12) },
+  ];
+  const describe = (row: { label: string; values: (number | null)[] }) => {
+    const values = row.values.filter((v): v is number => v !== null);
+    if (values.length === 0) return `${row.label.toLowerCase()}: geen maand met genoeg gegevens`;
+    return `${row.label.toLowerCase()}: van ${formatNumber(Math.min(...values), 1)} tot ${formatNumber(Math.max(...values), 1)} dagen`;
+  };
+  const label = `Lijndiagram van de mediaan van het aantal dagen vanaf de aanmelding per maand in ${year}, ${rows.map(describe).join('; ')}. De cijfers staan in de tabellen eronder.`;
+  const option = monthLines(rows, 12);
+  return (
+    <Chart
+      draw={() => option}
+      drawKey={JSON.stringify(option)}
+      label={label}
+      caption="Mediaan aantal dagen van aanmelding tot beschikking (rondjes, doorgetrokken) en tot de start van de voorziening (vierkantjes, gestreept), per maand. Een gat: geen of te weinig cliënten in die maand. De tabellen hieronder geven dezelfde cijfers."
+    />
+  );
+}

@@ -29,10 +29,10 @@ function withoutZeroRows(table: ReportTableModel): { table: ReportTableModel; hi
   return { table: { ...table, groups }, hidden };
 }
 
-function cellText(row: ReportRow, value: number | null, decimals: number, mark: string | null): string {
+function cellText(row: ReportRow, value: number | null, decimals: number, mark: string | null, columnDecimals?: number): string {
   if (mark) return mark;
   if (value === null) return '–';
-  return `${formatNumber(value, row.decimals ?? decimals)}${row.suffix ? ` ${row.suffix}` : ''}`;
+  return `${formatNumber(value, columnDecimals ?? row.decimals ?? decimals)}${row.suffix ? ` ${row.suffix}` : ''}`;
 }
 
 export function ReportTable({ table }: { table: ReportTableModel }) {
@@ -105,7 +105,7 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
                     <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
                     {row.values.map((value, i) => (
                       <TableCell key={table.columns[i]?.label ?? i} className="kt-num">
-                        {cellText(row, value, decimals, row.marks[i] ?? null)}
+                        {cellText(row, value, decimals, row.marks[i] ?? null, table.columns[i]?.decimals)}
                       </TableCell>
                     ))}
                   </TableRow>

@@ -1,7 +1,9 @@
-// The annual (or quarterly) report (GET /api/v1/reports/annual and its CSV twin) and the ZRM report.
+// The annual (or quarterly) report (GET /api/v1/reports/annual and its CSV twin), the ZRM report and
+// the report Uitstroom (GET /api/v1/reports/flow and its CSV twin).
 import { useQuery } from '@tanstack/react-query';
 import type { PublishedAnnualReport } from '../../../server/modules/reports/reports.schemas';
 import type { PublishedZrmReport } from '../../../server/modules/zrm/zrm.schemas';
+import type { PublishedFlowReport } from '../../../server/modules/reports/flow-report.schemas';
 import { api, query } from '../../app/api';
 import { queryKeys } from '../../app/query-keys';
 
@@ -35,4 +37,14 @@ export function annualCsvUrl(params: ReportParams): string {
 /** The ZRM report of a year; `team`: a team code, or '' for the whole organisation. */
 export function useZrmReport(year: number, team: string) {
   return useQuery({ queryKey: queryKeys.reports.zrm(year, team), queryFn: () => api.get<PublishedZrmReport>(`/api/v1/reports/zrm${query({ year, team: team || undefined })}`) });
+}
+
+/** The report Uitstroom of a year, for the organisation or one team (a team code). */
+export function useFlowReport(year: number, team: string | undefined) {
+  return useQuery({ queryKey: queryKeys.reports.flow(year, team ?? null), queryFn: () => api.get<PublishedFlowReport>(`/api/v1/reports/flow${query({ year, team })}`) });
+}
+
+/** The CSV download of the report Uitstroom (a plain link: the session cookie goes along). */
+export function flowCsvUrl(year: number, team: string | undefined): string {
+  return `/api/v1/reports/flow.csv${query({ year, team })}`;
 }

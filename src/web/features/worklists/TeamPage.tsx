@@ -1,6 +1,7 @@
-// Team (teamleider): the team's counts, caseload per worker and open cases with waiting days.
+// Team (teamleider): the team's counts, caseload per worker and open cases with waiting days, and the
+// road to specialist care: cases over three months and toewijzingen late to start.
 import { useState } from 'react';
-import { Checkbox, FormField, FormLabel, Heading2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Checkbox, FormField, FormLabel, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { ScrollTable } from '../../app/ScrollTable';
 import { formatNumber } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
@@ -8,6 +9,8 @@ import { QueryStatus } from '../../app/QueryStatus';
 import { useTeamOverview, type TeamOverview } from './api';
 import { CasesTable } from './CasesTable';
 import { LegalTermsTable } from './LegalTermsTable';
+import { LateStartsTable, LongRunningTable } from './RoadTables';
+import { LATE_START_DAYS } from '../../../server/modules/reports/flow-rules';
 
 export function TeamPage() {
   const overview = useTeamOverview();
@@ -48,6 +51,18 @@ function TeamView({ overview }: { overview: TeamOverview }) {
       <section aria-labelledby="termijnen-title" className="kt-section">
         <Heading2 id="termijnen-title">Wettelijke termijnen maatwerk</Heading2>
         <LegalTermsTable terms={overview.legalTerms} />
+      </section>
+      <section aria-labelledby="late-starts-title" className="kt-section">
+        <Heading2 id="late-starts-title">Zorg die niet op tijd start</Heading2>
+        <Paragraph>
+          De aanbieder meldt de start binnen 5 werkdagen (iWmo-bericht 305). Is er meer dan {LATE_START_DAYS} dagen na de startdatum nog geen start gemeld, dan is de zorg niet begonnen of niet gemeld: bel de aanbieder.
+        </Paragraph>
+        <LateStartsTable starts={overview.lateStarts} />
+      </section>
+      <section aria-labelledby="long-running-title" className="kt-section">
+        <Heading2 id="long-running-title">Langer dan drie maanden</Heading2>
+        <Paragraph>Het werkkader zegt: het buurtteam komt in principe voor drie maanden. Bespreek in het team wat deze casussen nog nodig hebben.</Paragraph>
+        <LongRunningTable cases={overview.longRunning} />
       </section>
       <section aria-labelledby="caseload-title" className="kt-section">
         <Heading2 id="caseload-title">Caseload per medewerker</Heading2>
