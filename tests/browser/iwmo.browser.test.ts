@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { todayInNetherlands } from '../../src/server/lib/dates';
+import { clientOf301, startFor301, valuesOf } from '../support/iwmo-provider';
 import { checkPage, checkPageNarrow, login, newPage, type RunningServer, startServer } from './support';
 
 const BEHEERDER = 'beheerder@demo.keukentafel.nl';
@@ -50,8 +51,6 @@ const number = (text: string) => Number(text.replace(/\./g, ''));
 const focusedId = () => page.evaluate(() => document.activeElement?.id ?? '');
 const status = () => page.locator('.kt-iwmo-status');
 
-/** The values of one element in a 301 we wrote (no namespace juggling: our own files, one prefix). */
-const valuesOf = (xml: string, element: string) => [...xml.matchAll(new RegExp(`<wmo301:${element}>([^<]*)</wmo301:${element}>`, 'g'))].map((m) => m[1]!);
 
 describe('iWmo-berichten', () => {
   it('shows the folders in order and no messages yet', async () => {
@@ -120,12 +119,9 @@ describe('iWmo-berichten', () => {
   it("reads a provider's 305 and answers it", async () => {
     // A start for the first toewijzing of the first 301, as its provider would send it.
     const sent = fs.readFileSync(path.join(outbox, files301().sort()[0]!), 'utf8');
-    const [bsn] = valuesOf(sent, 'Bsn');
-    const [provider] = valuesOf(sent, 'Ontvanger');
     const [assignment] = valuesOf(sent, 'ToewijzingNummer');
-    const [birthDate] = [...sent.matchAll(/<iwmo:Datum>([^<]*)<\/iwmo:Datum>/g)].map((m) => m[1]!);
-    const [surname] = [...sent.matchAll(/<iwmo:Achternaam>([^<]*)<\/iwmo:Achternaam>/g)].map((m) => m[1]!);
-    fs.writeFileSync(path.join(inbox, 'start.xml'), start305({ bsn: bsn!, provider: provider!, assignment: assignment!, birthDate: birthDate!, surname: surname! }));
+    fs.writeFileSync(path.join(inbox, 'start.xml'), startFor301(sent, assignment!, todayInNetherlands()));
+    const { bsn, surname } = clientOf301(sent);
     await page.reload();
     await expect.poll(() => page.getByText('In orde. 1 bericht staat klaar om in te lezen.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Nu inlezen' }).click();
@@ -137,51 +133,9 @@ describe('iWmo-berichten', () => {
     expect(fs.readdirSync(outbox).filter((f) => f.startsWith('WMO306_'))).toHaveLength(1);
     expect(fs.existsSync(path.join(inbox, 'verwerkt', 'start.xml'))).toBe(true);
     const text = await page.locator('main').innerText();
-    expect(text).not.toContain(bsn!);
-    expect(text).not.toContain(surname!);
+    expect(text).not.toContain(bsn);
+    expect(text).not.toContain(surname);
     await checkPage(page, 'iwmo-ingelezen');
     await checkPageNarrow(page, 'iwmo-ingelezen');
   });
 });
-
-function start305({ bsn, provider, assignment, birthDate, surname }: { bsn: string; provider: string; assignment: string; birthDate: string; surname: string }): string {
-  const today = todayInNetherlands();
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<wmo305:Bericht xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:wmo305="http://www.istandaarden.nl/iwmo/3_2/wmo305/schema">
-  <wmo305:Header>
-    <wmo305:BerichtCode>418</wmo305:BerichtCode>
-    <wmo305:BerichtVersie>3</wmo305:BerichtVersie>
-    <wmo305:BerichtSubversie>2</wmo305:BerichtSubversie>
-    <wmo305:Afzender>${provider}</wmo305:Afzender>
-    <wmo305:Ontvanger>0344</wmo305:Ontvanger>
-    <wmo305:BerichtIdentificatie>
-      <iwmo:Identificatie>START-1</iwmo:Identificatie>
-      <iwmo:Dagtekening>${today}</iwmo:Dagtekening>
-    </wmo305:BerichtIdentificatie>
-    <wmo305:XsdVersie>
-      <iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>
-      <iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie>
-    </wmo305:XsdVersie>
-  </wmo305:Header>
-  <wmo305:Client>
-    <wmo305:Bsn>${bsn}</wmo305:Bsn>
-    <wmo305:Geboortedatum>
-      <iwmo:Datum>${birthDate}</iwmo:Datum>
-    </wmo305:Geboortedatum>
-    <wmo305:Geslacht>0</wmo305:Geslacht>
-    <wmo305:Naam>
-      <iwmo:Geslachtsnaam>
-        <iwmo:Achternaam>${surname}</iwmo:Achternaam>
-      </iwmo:Geslachtsnaam>
-    </wmo305:Naam>
-    <wmo305:StartProducten>
-      <wmo305:StartProduct>
-        <wmo305:ToewijzingNummer>${assignment}</wmo305:ToewijzingNummer>
-        <wmo305:Begindatum>${today}</wmo305:Begindatum>
-        <wmo305:StatusAanlevering>1</wmo305:StatusAanlevering>
-      </wmo305:StartProduct>
-    </wmo305:StartProducten>
-  </wmo305:Client>
-</wmo305:Bericht>
-`;
-}
