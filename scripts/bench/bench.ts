@@ -62,7 +62,7 @@ const seconds = (ms: number) => Math.round(ms / 100) / 10;
 const started = performance.now();
 const database = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir });
 const organisationId = await ensureOrganisation(database.db);
-const seeded = await ensureDemo(database.db, organisationId, todayInNetherlands(), dataset);
+const seeded = await ensureDemo(database.db, organisationId, { size: dataset });
 await vacuumAnalyze(database, { afterBulkLoad: true });
 const datasetSeconds = seconds(performance.now() - started);
 console.error(`${values.dataset} on ${kind}: ${seeded.created ? `built (${seeded.cases} cases)` : 'reused'} in ${datasetSeconds} s`);

@@ -60,7 +60,7 @@ if (cluster.isWorker) {
   await serve(await openDatabase({ databaseUrl: config.databaseUrl, migrate: false }));
 } else {
   const { database, organisationId } = await bootstrap(config);
-  const demo = config.demo ? await ensureDemo(database.db, organisationId) : { created: false as const };
+  const demo = config.demo ? await ensureDemo(database.db, organisationId, { gemeentecode: config.gemeentecode }) : { created: false as const };
   await vacuumAnalyze(database, { afterBulkLoad: demo.created });
   if (config.processes > 1) {
     const stopJobs = startBackgroundJobs(database, organisationId, (err, job) => clusterLog('error', `${job} failed`, errorFields(err)));

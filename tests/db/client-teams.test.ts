@@ -15,7 +15,7 @@ beforeAll(async () => {
   empty = await createEmptyDatabase();
   database = await openDatabase(empty.env.DATABASE_URL ? { databaseUrl: empty.env.DATABASE_URL } : { dataDir: empty.env.KEUKENTAFEL_DATA_DIR });
   const organisationId = await ensureOrganisation(database.db);
-  await ensureDemo(database.db, organisationId, '2026-06-01', { targetCases: 150, spanDays: 365 });
+  await ensureDemo(database.db, organisationId, { today: '2026-06-01', size: { targetCases: 150, spanDays: 365 } });
 }, 120_000);
 afterAll(async () => {
   await database?.close();

@@ -61,7 +61,7 @@ beforeAll(async () => {
   empty = await createEmptyDatabase();
   database = await openDatabase(empty.env.DATABASE_URL ? { databaseUrl: empty.env.DATABASE_URL } : { dataDir: empty.env.KEUKENTAFEL_DATA_DIR! });
   organisationId = await ensureOrganisation(database.db);
-  await ensureDemo(database.db, organisationId, TODAY);
+  await ensureDemo(database.db, organisationId, { today: TODAY });
   codeLists = await loadReportCodeLists(database.db, organisationId);
 
   // The edges of what the queries read, on cases of the history.

@@ -1,15 +1,16 @@
-// The demo organisation's content on an empty installation: demo accounts and ~2.5 years of
-// synthetic case history (generated in synthetic-history.ts), written in one transaction so an
-// interrupted start leaves nothing half-made. Runs on every start and does nothing once any
+// The demo organisation's content on an empty installation: demo accounts, ~2.5 years of synthetic
+// case history (generated in synthetic-history.ts) and its last weeks of iWmo messages
+// (demo-iwmo-log.ts), written in one transaction so an interrupted start leaves nothing half-made. Runs on every start and does nothing once any
 // account or case exists.
 import { todayInNetherlands } from '../lib/dates';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
-import { caseClients, caseEvents, cases, clients, contacts, provisionDecisions, provisionRequests, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
+import { caseClients, caseEvents, cases, clients, contacts, iwmoMessages, provisionDecisions, provisionRequests, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 
 import { DEMO_LOGINS, generateDemoHistory, type HistoryOptions } from './synthetic-history';
+import { demoIwmoLog } from './demo-iwmo-log';
 
 export { DEMO_LOGINS } from './synthetic-history';
 
@@ -38,7 +39,15 @@ async function holdsData(db: DbOrTx): Promise<boolean> {
 /** Size of a synthetic history: the demo's defaults, or larger for the benchmark's datasets. */
 export type HistorySize = Pick<HistoryOptions, 'targetCases' | 'spanDays' | 'workersPerTeam'>;
 
-export async function ensureDemo(db: Db, organisationId: string, today: string = todayInNetherlands(), size: HistorySize = {}): Promise<DemoResult> {
+export interface DemoOptions {
+  /** The history's last day; default today in the Netherlands. */
+  today?: string;
+  size?: HistorySize;
+  /** The CBS gemeentecode in the names of the demo's iWmo files (config.gemeentecode). */
+  gemeentecode?: string;
+}
+
+export async function ensureDemo(db: Db, organisationId: string, { today = todayInNetherlands(), size = {}, gemeentecode = '0344' }: DemoOptions = {}): Promise<DemoResult> {
   const nothing: DemoResult = { created: false, cases: 0, password: DEMO_PASSWORD, users: [] };
   if (await holdsData(db)) return nothing;
   // argon2 is deliberately slow: one hash, shared by every demo account, before the transaction.
@@ -50,7 +59,9 @@ export async function ensureDemo(db: Db, organisationId: string, today: string =
     if (await holdsData(tx)) return nothing;
 
     const teamRows = await tx.select({ id: teams.id, code: teams.code }).from(teams).where(eq(teams.organisationId, organisationId));
-    const history = generateDemoHistory({ seed: DEMO_SEED, today, now: new Date(), teams: teamRows, newId: randomUUID, ...size });
+    const now = new Date();
+    const history = generateDemoHistory({ seed: DEMO_SEED, today, now, teams: teamRows, newId: randomUUID, ...size });
+    const iwmoLog = demoIwmoLog(history.provisions, { today, now, gemeentecode, newId: randomUUID });
     const withOrg = <T extends object>(rows: T[]) => rows.map((row) => ({ ...row, organisationId }));
     const insertAll = async <T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) => {
       for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
@@ -71,6 +82,7 @@ export async function ensureDemo(db: Db, organisationId: string, today: string =
     await insertAll(withOrg(history.provisionRequests), (chunk) => tx.insert(provisionRequests).values(chunk));
     await insertAll(withOrg(history.provisionDecisions), (chunk) => tx.insert(provisionDecisions).values(chunk));
     await insertAll(withOrg(history.provisions), (chunk) => tx.insert(provisions).values(chunk));
+    await insertAll(withOrg(iwmoLog), (chunk) => tx.insert(iwmoMessages).values(chunk));
 
     return {
       created: true,
