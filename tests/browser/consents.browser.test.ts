@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { checkPage, login, type RunningServer, startServer } from './support';
+import { checkPage, checkPageNarrow, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -92,6 +92,7 @@ describe('consent and sharing on the client page', () => {
     expect(await disclosureRow.textContent()).toMatch(/Sanne Verhoeven/);
     expect(await section().getByText('Een verstrekking kan niet worden gewijzigd of verwijderd.', { exact: false }).isVisible()).toBe(true);
     await checkPage(page, 'verstrekking-vastgelegd');
+    await checkPageNarrow(page, 'verstrekking-vastgelegd');
   });
 
   it('withdraws the consent after a confirmation; it stays listed and no longer carries a disclosure', async () => {
