@@ -91,6 +91,8 @@ describe('consent and sharing on the client page', () => {
     await expect.poll(() => disclosureRow.textContent()).toMatch(new RegExp(`Toestemming van de cliënt: toestemming voor ${GP}`));
     expect(await disclosureRow.textContent()).toMatch(/Sanne Verhoeven/);
     expect(await section().getByText('Een verstrekking kan niet worden gewijzigd of verwijderd.', { exact: false }).isVisible()).toBe(true);
+    // The box the table scrolls in is named after its caption, so keyboard and screen reader users find it.
+    expect(await section().getByRole('region', { name: /^Tabel: Verstrekkingen van / }).getAttribute('tabindex')).toBe('0');
     await checkPage(page, 'verstrekking-vastgelegd');
     await checkPageNarrow(page, 'verstrekking-vastgelegd');
   });

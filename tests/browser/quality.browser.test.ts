@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { type RunningServer, checkPage, checkPageNarrow, login, startServer } from './support';
+import { type RunningServer, checkPage, login, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -57,7 +57,6 @@ describe('the quality registers', () => {
     const table = page.getByRole('table', { name: 'Meldingen, laatst ontvangen eerst' });
     await expect.poll(() => table.isVisible()).toBe(true);
     await checkPage(page, 'kwaliteit-register');
-    await checkPageNarrow(page, 'kwaliteit-register');
     await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Klacht' });
     await expect.poll(() => page.getByText('Geen meldingen met deze keuze.').isVisible()).toBe(true);
     await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Incident' });
