@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PDFDocument } from 'pdf-lib';
 import { todayInNetherlands } from '../../src/server/lib/dates';
 import { launchChromium } from '../support/chromium';
-import { artifactDir, checkPage, login, type RunningServer, startServer } from './support';
+import { artifactDir, checkPage, checkPageNarrow, login, type RunningServer, startServer } from './support';
 import { PDF_IN_PROGRESS } from '../../src/server/modules/client-file/client-file.service';
 
 let server: RunningServer;
@@ -59,6 +59,7 @@ describe("the client's rights", () => {
     // She opened the case from Mijn werk, which showed the client.
     await expect.poll(() => logRows('zag de cliënt in de lijst Mijn werk').count()).toBeGreaterThanOrEqual(1);
     await checkPage(page, 'client-inzage');
+    await checkPageNarrow(page, 'client-inzage');
   });
 
   it('downloads the file as a PDF, and the download is in the log', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { checkPage, login, type RunningServer, startServer } from './support';
+import { checkPage, checkPageNarrow, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -91,7 +91,10 @@ describe('consent and sharing on the client page', () => {
     await expect.poll(() => disclosureRow.textContent()).toMatch(new RegExp(`Toestemming van de cliënt: toestemming voor ${GP}`));
     expect(await disclosureRow.textContent()).toMatch(/Sanne Verhoeven/);
     expect(await section().getByText('Een verstrekking kan niet worden gewijzigd of verwijderd.', { exact: false }).isVisible()).toBe(true);
+    // The box the table scrolls in is named after its caption, so keyboard and screen reader users find it.
+    expect(await section().getByRole('region', { name: /^Tabel: Verstrekkingen van / }).getAttribute('tabindex')).toBe('0');
     await checkPage(page, 'verstrekking-vastgelegd');
+    await checkPageNarrow(page, 'verstrekking-vastgelegd');
   });
 
   it('withdraws the consent after a confirmation; it stays listed and no longer carries a disclosure', async () => {

@@ -11,7 +11,7 @@ import { todayInNetherlands } from '../../src/server/lib/dates';
 import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import type { PublishedTeamFigures } from '../../src/server/modules/worklists/worklists.schemas';
 import { launchChromium } from '../support/chromium';
-import { type RunningServer, artifactDir, checkPage, login, startServer } from './support';
+import { type RunningServer, artifactDir, checkPage, checkPageNarrow, login, startServer } from './support';
 import { SAMPLE_DATA } from '../support/paths';
 
 let server: RunningServer;
@@ -55,6 +55,7 @@ describe('the figures per team for the analyst', () => {
     const explanation = page.getByRole('heading', { name: 'Afgeschermde kleine aantallen' });
     expect(await explanation.count()).toBe(Object.keys(cells).length > 0 ? 1 : 0);
     await checkPage(page, 'cijfers-analist');
+    await checkPageNarrow(page, 'cijfers-analist');
   });
 });
 
@@ -145,6 +146,7 @@ describe('the annual report for the analyst', () => {
     const financien = await table.getByRole('row', { name: /Financiën/ }).getByRole('cell').first().textContent();
     expect(financien).toBe(String(api.domains.financien!.n));
     await checkPage(page, 'zrm-voortgang');
+    await checkPageNarrow(page, 'zrm-voortgang');
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Jaarverslag' }).click();
   });
 

@@ -1,10 +1,11 @@
 // A table of clients as lists show them (name, birth date, postcode, masked BSN), with optional
 // extra columns; used by the search, the duplicate check and the household search.
 import type { ReactNode } from 'react';
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ClientSummary } from '../../server/modules/clients/clients.schemas';
 import { DateText } from './DateText';
 import { fullName } from './format';
+import { ScrollTable } from './ScrollTable';
 
 export interface ExtraColumn<T> {
   /** Column header; `hidden` headers are read by screen readers only (e.g. "Actie"). */
@@ -28,38 +29,35 @@ export function ClientTable<T extends ClientSummary>({
   extra?: ExtraColumn<T>[];
 }) {
   return (
-    <div className="kt-table-scroll">
-      <Table className="kt-table">
-        <TableCaption>{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">Naam</TableHeaderCell>
-            <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
-            <TableHeaderCell scope="col">Postcode</TableHeaderCell>
-            {showBsn && <TableHeaderCell scope="col">BSN</TableHeaderCell>}
+    <ScrollTable caption={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">Naam</TableHeaderCell>
+          <TableHeaderCell scope="col">Geboortedatum</TableHeaderCell>
+          <TableHeaderCell scope="col">Postcode</TableHeaderCell>
+          {showBsn && <TableHeaderCell scope="col">BSN</TableHeaderCell>}
+          {extra.map((column) => (
+            <TableHeaderCell key={column.header} scope="col">
+              {column.hidden ? <span className="kt-visually-hidden">{column.header}</span> : column.header}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {clients.map((c) => (
+          <TableRow key={c.id}>
+            <TableHeaderCell scope="row">{name(c)}</TableHeaderCell>
+            <TableCell>
+              <DateText value={c.birthDate} />
+            </TableCell>
+            <TableCell>{c.postcode ?? '–'}</TableCell>
+            {showBsn && <TableCell>{c.bsnMasked ?? '–'}</TableCell>}
             {extra.map((column) => (
-              <TableHeaderCell key={column.header} scope="col">
-                {column.hidden ? <span className="kt-visually-hidden">{column.header}</span> : column.header}
-              </TableHeaderCell>
+              <TableCell key={column.header}>{column.cell(c)}</TableCell>
             ))}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {clients.map((c) => (
-            <TableRow key={c.id}>
-              <TableHeaderCell scope="row">{name(c)}</TableHeaderCell>
-              <TableCell>
-                <DateText value={c.birthDate} />
-              </TableCell>
-              <TableCell>{c.postcode ?? '–'}</TableCell>
-              {showBsn && <TableCell>{c.bsnMasked ?? '–'}</TableCell>}
-              {extra.map((column) => (
-                <TableCell key={column.header}>{column.cell(c)}</TableCell>
-              ))}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollTable>
   );
 }

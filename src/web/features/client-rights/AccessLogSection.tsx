@@ -1,8 +1,9 @@
 // "Wie heeft dit dossier ingezien": the client's access log (NEN 7513) for kwaliteit and the lead
 // worker of one of the client's cases; shown when the client's detail says the actor may read it.
 import { useState } from 'react';
-import { Button, ButtonGroup, Heading2, Paragraph, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';
+import { ScrollTable } from '../../app/ScrollTable';
 import { useAccessLog, type AccessLogEntry } from './api';
 import './client-rights.css';
 
@@ -21,29 +22,24 @@ export function AccessLogSection({ clientId, name }: { clientId: string; name: s
       {entries.length === 0 ? (
         <Paragraph>Er is nog niets vastgelegd.</Paragraph>
       ) : (
-        <div className="kt-table-scroll">
-          <Table className="kt-table kt-access-log">
-            <TableCaption>
-              Wie heeft het dossier van {name} ingezien, nieuwste eerst (pagina {page} van {pages})
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
-                <TableHeaderCell scope="col">Wie</TableHeaderCell>
-                <TableHeaderCell scope="col">Rol</TableHeaderCell>
-                <TableHeaderCell scope="col">Team</TableHeaderCell>
-                <TableHeaderCell scope="col">Wat</TableHeaderCell>
-                <TableHeaderCell scope="col">Namens</TableHeaderCell>
-                <TableHeaderCell scope="col">Resultaat</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {entries.map((entry) => (
-                <AccessLogRow key={entry.id} entry={entry} />
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollTable caption={`Wie heeft het dossier van ${name} ingezien, nieuwste eerst (pagina ${page} van ${pages})`} className="kt-access-log">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Wanneer</TableHeaderCell>
+              <TableHeaderCell scope="col">Wie</TableHeaderCell>
+              <TableHeaderCell scope="col">Rol</TableHeaderCell>
+              <TableHeaderCell scope="col">Team</TableHeaderCell>
+              <TableHeaderCell scope="col">Wat</TableHeaderCell>
+              <TableHeaderCell scope="col">Namens</TableHeaderCell>
+              <TableHeaderCell scope="col">Resultaat</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {entries.map((entry) => (
+              <AccessLogRow key={entry.id} entry={entry} />
+            ))}
+          </TableBody>
+        </ScrollTable>
       )}
       {pages > 1 && (
         <nav aria-label="Pagina's van het overzicht wie het dossier inzag">

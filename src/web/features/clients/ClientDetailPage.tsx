@@ -1,13 +1,14 @@
 // Cliënt: all person fields (BSN whole, only here), edit, and the client's cases.
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useAuth } from '../../app/auth';
 import { DateText } from '../../app/DateText';
 import { fullName } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { ScrollTable } from '../../app/ScrollTable';
 import { CaseStatusBadge } from '../../app/StatusBadge';
 import { EmergencyNotice } from '../emergency/EmergencyNotice';
 import { ClientZrm } from '../zrm/ClientZrm';
@@ -77,40 +78,37 @@ function ClientView({ client }: { client: ClientDetail }) {
         {client.cases.length === 0 ? (
           <Paragraph>Deze cliënt heeft (nog) geen casus.</Paragraph>
         ) : (
-          <div className="kt-table-scroll">
-            <Table className="kt-table">
-              <TableCaption>Casussen van {fullName(client)}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">Aangemeld</TableHeaderCell>
-                  <TableHeaderCell scope="col">Team</TableHeaderCell>
-                  <TableHeaderCell scope="col">Status</TableHeaderCell>
-                  <TableHeaderCell scope="col">Rol</TableHeaderCell>
-                  <TableHeaderCell scope="col">Afgesloten</TableHeaderCell>
+          <ScrollTable caption={`Casussen van ${fullName(client)}`}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">Aangemeld</TableHeaderCell>
+                <TableHeaderCell scope="col">Team</TableHeaderCell>
+                <TableHeaderCell scope="col">Status</TableHeaderCell>
+                <TableHeaderCell scope="col">Rol</TableHeaderCell>
+                <TableHeaderCell scope="col">Afgesloten</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {client.cases.map((c) => (
+                <TableRow key={c.id}>
+                  <TableHeaderCell scope="row">
+                    <RouterLink to={`/casussen/${c.id}`}>
+                      <span className="kt-visually-hidden">Casus aangemeld op </span>
+                      <DateText value={c.registeredOn} />
+                    </RouterLink>
+                  </TableHeaderCell>
+                  <TableCell>{c.teamName}</TableCell>
+                  <TableCell>
+                    <CaseStatusBadge status={c.status} />
+                  </TableCell>
+                  <TableCell>{HOUSEHOLD_ROLE_LABELS[c.role] ?? c.role}</TableCell>
+                  <TableCell>
+                    <DateText value={c.closedOn} />
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {client.cases.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableHeaderCell scope="row">
-                      <RouterLink to={`/casussen/${c.id}`}>
-                        <span className="kt-visually-hidden">Casus aangemeld op </span>
-                        <DateText value={c.registeredOn} />
-                      </RouterLink>
-                    </TableHeaderCell>
-                    <TableCell>{c.teamName}</TableCell>
-                    <TableCell>
-                      <CaseStatusBadge status={c.status} />
-                    </TableCell>
-                    <TableCell>{HOUSEHOLD_ROLE_LABELS[c.role] ?? c.role}</TableCell>
-                    <TableCell>
-                      <DateText value={c.closedOn} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollTable>
         )}
       </section>
       <ClientZrm clientId={client.id} name={fullName(client)} />

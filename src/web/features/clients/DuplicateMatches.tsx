@@ -2,9 +2,10 @@
 // gebruiken". A client the team does not hold (another team's, shown only by initials, last name and
 // birth year; or one read through break-the-glass): "Koppelen", which asks for exact identification
 // and a reason.
-import { Button, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { ClientTable } from '../../app/ClientTable';
 import { fullName } from '../../app/format';
+import { ScrollTable } from '../../app/ScrollTable';
 import { DUPLICATE_REASON_LABELS, type DuplicateMatch } from './api';
 
 type Known = Extract<DuplicateMatch, { kind: 'known' }>;
@@ -46,38 +47,35 @@ export function DuplicateMatches({ matches, onUse, onAttach }: { matches: Duplic
         />
       )}
       {elsewhere.length > 0 && (
-        <div className="kt-table-scroll">
-          <Table className="kt-table">
-            <TableCaption>Bekend bij een ander team</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Naam</TableHeaderCell>
-                <TableHeaderCell scope="col">Geboortejaar</TableHeaderCell>
-                <TableHeaderCell scope="col">Waarom</TableHeaderCell>
-                <TableHeaderCell scope="col">
-                  <span className="kt-visually-hidden">Actie</span>
+        <ScrollTable caption="Bekend bij een ander team">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Naam</TableHeaderCell>
+              <TableHeaderCell scope="col">Geboortejaar</TableHeaderCell>
+              <TableHeaderCell scope="col">Waarom</TableHeaderCell>
+              <TableHeaderCell scope="col">
+                <span className="kt-visually-hidden">Actie</span>
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {elsewhere.map((match, index) => (
+              // No id: another team's client is shown only as far as it recognises the person.
+              <TableRow key={index}>
+                <TableHeaderCell scope="row">
+                  {match.initials} {match.lastName}
                 </TableHeaderCell>
+                <TableCell>{match.birthYear ?? '–'}</TableCell>
+                <TableCell>{DUPLICATE_REASON_LABELS[match.reason]}</TableCell>
+                <TableCell>
+                  <Button appearance="secondary-action-button" type="button" onClick={() => onAttach(match)} aria-label={`Koppelen: ${match.initials} ${match.lastName}`}>
+                    Koppelen
+                  </Button>
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {elsewhere.map((match, index) => (
-                // No id: another team's client is shown only as far as it recognises the person.
-                <TableRow key={index}>
-                  <TableHeaderCell scope="row">
-                    {match.initials} {match.lastName}
-                  </TableHeaderCell>
-                  <TableCell>{match.birthYear ?? '–'}</TableCell>
-                  <TableCell>{DUPLICATE_REASON_LABELS[match.reason]}</TableCell>
-                  <TableCell>
-                    <Button appearance="secondary-action-button" type="button" onClick={() => onAttach(match)} aria-label={`Koppelen: ${match.initials} ${match.lastName}`}>
-                      Koppelen
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollTable>
       )}
     </>
   );

@@ -2,12 +2,13 @@
 // disclosures made, each with its legal ground; those the user's team recorded (all of them under
 // break-the-glass). Only users who may change clients see the forms.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { CONSENT_STATE_LABELS, type ConsentState } from '../../../server/modules/consents/consent-rules';
 import { DISCLOSURE_GROUND_LABELS, GIVEN_HOW_LABELS, RECIPIENT_KIND_LABELS } from '../../../server/modules/consents/consents.schemas';
 import { DateText } from '../../app/DateText';
 import { fullName } from '../../app/format';
 import { QueryStatus } from '../../app/QueryStatus';
+import { ScrollTable } from '../../app/ScrollTable';
 import type { ClientDetail } from '../clients/api';
 import { useClientConsents, useRecordConsent, useRecordDisclosure, type Consent, type Disclosure } from './api';
 import { ConsentForm } from './ConsentForm';
@@ -56,78 +57,75 @@ function Consents({ client, name, consents, mayWrite }: { client: ClientDetail; 
       {consents.length === 0 ? (
         <Paragraph>Er is nog geen toestemming vastgelegd.</Paragraph>
       ) : (
-        <div className="kt-table-scroll">
-          <Table className="kt-table">
-            <TableCaption>Toestemmingen van {name}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
-                <TableHeaderCell scope="col">Gegevens en doel</TableHeaderCell>
-                <TableHeaderCell scope="col">Geldig</TableHeaderCell>
-                <TableHeaderCell scope="col">Gegeven</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
-                {mayWrite && <TableHeaderCell scope="col">Intrekken</TableHeaderCell>}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {consents.map((c) => (
-                <TableRow key={c.id}>
-                  <TableHeaderCell scope="row">
-                    {c.recipientName}
-                    <br />
-                    <span className="kt-muted">{RECIPIENT_KIND_LABELS[c.recipientKind]}</span>
-                  </TableHeaderCell>
+        <ScrollTable caption={`Toestemmingen van ${name}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
+              <TableHeaderCell scope="col">Gegevens en doel</TableHeaderCell>
+              <TableHeaderCell scope="col">Geldig</TableHeaderCell>
+              <TableHeaderCell scope="col">Gegeven</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
+              {mayWrite && <TableHeaderCell scope="col">Intrekken</TableHeaderCell>}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {consents.map((c) => (
+              <TableRow key={c.id}>
+                <TableHeaderCell scope="row">
+                  {c.recipientName}
+                  <br />
+                  <span className="kt-muted">{RECIPIENT_KIND_LABELS[c.recipientKind]}</span>
+                </TableHeaderCell>
+                <TableCell>
+                  <span className="kt-pre-line">{c.dataShared}</span>
+                  <br />
+                  <span className="kt-muted">Doel: </span>
+                  <span className="kt-pre-line">{c.purpose}</span>
+                </TableCell>
+                <TableCell>
+                  <DateText value={c.validFrom} /> tot {c.validUntil ? <>en met <DateText value={c.validUntil} /></> : 'intrekking'}
+                </TableCell>
+                <TableCell>
+                  {GIVEN_HOW_LABELS[c.givenHow]}
+                  <br />
+                  <span className="kt-muted">
+                    vastgelegd door {c.recordedByName ?? 'onbekend'} op <DateText value={c.recordedAt} withTime />
+                  </span>
+                </TableCell>
+                <TableCell>
+                  <StatusBadge status={STATE_TONE[c.state]}>{CONSENT_STATE_LABELS[c.state]}</StatusBadge>
+                  {c.withdrawnOn && (
+                    <>
+                      <br />
+                      op <DateText value={c.withdrawnOn} />
+                      {c.withdrawnByName && ` door ${c.withdrawnByName}`}
+                      {c.withdrawalNote && <span className="kt-pre-line">: {c.withdrawalNote}</span>}
+                    </>
+                  )}
+                </TableCell>
+                {mayWrite && (
                   <TableCell>
-                    <span className="kt-pre-line">{c.dataShared}</span>
-                    <br />
-                    <span className="kt-muted">Doel: </span>
-                    <span className="kt-pre-line">{c.purpose}</span>
-                  </TableCell>
-                  <TableCell>
-                    <DateText value={c.validFrom} /> tot {c.validUntil ? <>en met <DateText value={c.validUntil} /></> : 'intrekking'}
-                  </TableCell>
-                  <TableCell>
-                    {GIVEN_HOW_LABELS[c.givenHow]}
-                    <br />
-                    <span className="kt-muted">
-                      vastgelegd door {c.recordedByName ?? 'onbekend'} op <DateText value={c.recordedAt} withTime />
-                    </span>
-                  </TableCell>
-                  <TableCell>
-                    <StatusBadge status={STATE_TONE[c.state]}>{CONSENT_STATE_LABELS[c.state]}</StatusBadge>
-                    {c.withdrawnOn && (
-                      <>
-                        <br />
-                        op <DateText value={c.withdrawnOn} />
-                        {c.withdrawnByName && ` door ${c.withdrawnByName}`}
-                        {c.withdrawalNote && <span className="kt-pre-line">: {c.withdrawalNote}</span>}
-                      </>
+                    {(c.state === 'actief' || c.state === 'nog_niet_ingegaan') && (
+                      <Button
+                        type="button"
+                        appearance="secondary-action-button"
+                        aria-label={`Intrekken: toestemming voor ${c.recipientName}`}
+                        aria-expanded={withdrawing?.id === c.id}
+                        onClick={(event) => {
+                          opener.current = event.currentTarget;
+                          setMessage(null);
+                          setWithdrawing(c);
+                        }}
+                      >
+                        Intrekken
+                      </Button>
                     )}
                   </TableCell>
-                  {mayWrite && (
-                    <TableCell>
-                      {(c.state === 'actief' || c.state === 'nog_niet_ingegaan') && (
-                        <Button
-                          type="button"
-                          appearance="secondary-action-button"
-                          aria-label={`Intrekken: toestemming voor ${c.recipientName}`}
-                          aria-expanded={withdrawing?.id === c.id}
-                          onClick={(event) => {
-                            opener.current = event.currentTarget;
-                            setMessage(null);
-                            setWithdrawing(c);
-                          }}
-                        >
-                          Intrekken
-                        </Button>
-                      )}
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+                )}
+              </TableRow>
+            ))}
+          </TableBody>
+        </ScrollTable>
       )}
       {withdrawing && (
         <WithdrawConsent
@@ -173,54 +171,51 @@ function Disclosures({ client, name, consents, disclosures, mayWrite }: { client
       {disclosures.length === 0 ? (
         <Paragraph>Er zijn nog geen gegevens van deze cliënt verstrekt.</Paragraph>
       ) : (
-        <div className="kt-table-scroll">
-          <Table className="kt-table">
-            <TableCaption>Verstrekkingen van {name}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Datum</TableHeaderCell>
-                <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
-                <TableHeaderCell scope="col">Welke gegevens</TableHeaderCell>
-                <TableHeaderCell scope="col">Grondslag</TableHeaderCell>
-                <TableHeaderCell scope="col">Vastgelegd door</TableHeaderCell>
+        <ScrollTable caption={`Verstrekkingen van ${name}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Datum</TableHeaderCell>
+              <TableHeaderCell scope="col">Ontvanger</TableHeaderCell>
+              <TableHeaderCell scope="col">Welke gegevens</TableHeaderCell>
+              <TableHeaderCell scope="col">Grondslag</TableHeaderCell>
+              <TableHeaderCell scope="col">Vastgelegd door</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {disclosures.map((d) => (
+              <TableRow key={d.id}>
+                <TableHeaderCell scope="row">
+                  <DateText value={d.disclosedOn} />
+                </TableHeaderCell>
+                <TableCell>{d.recipient}</TableCell>
+                <TableCell>
+                  <span className="kt-pre-line">{d.dataShared}</span>
+                </TableCell>
+                <TableCell>
+                  {DISCLOSURE_GROUND_LABELS[d.ground]}
+                  {d.consent && (
+                    <>
+                      : toestemming voor {d.consent.recipientName} van <DateText value={d.consent.validFrom} />
+                    </>
+                  )}
+                  {d.reasoning && (
+                    <>
+                      <br />
+                      <span className="kt-pre-line">{d.reasoning}</span>
+                    </>
+                  )}
+                </TableCell>
+                <TableCell>
+                  {d.recordedByName ?? 'onbekend'}
+                  <br />
+                  <span className="kt-muted">
+                    <DateText value={d.recordedAt} withTime />
+                  </span>
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {disclosures.map((d) => (
-                <TableRow key={d.id}>
-                  <TableHeaderCell scope="row">
-                    <DateText value={d.disclosedOn} />
-                  </TableHeaderCell>
-                  <TableCell>{d.recipient}</TableCell>
-                  <TableCell>
-                    <span className="kt-pre-line">{d.dataShared}</span>
-                  </TableCell>
-                  <TableCell>
-                    {DISCLOSURE_GROUND_LABELS[d.ground]}
-                    {d.consent && (
-                      <>
-                        : toestemming voor {d.consent.recipientName} van <DateText value={d.consent.validFrom} />
-                      </>
-                    )}
-                    {d.reasoning && (
-                      <>
-                        <br />
-                        <span className="kt-pre-line">{d.reasoning}</span>
-                      </>
-                    )}
-                  </TableCell>
-                  <TableCell>
-                    {d.recordedByName ?? 'onbekend'}
-                    <br />
-                    <span className="kt-muted">
-                      <DateText value={d.recordedAt} withTime />
-                    </span>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollTable>
       )}
       {mayWrite && (
         <AddToggle openLabel="Nieuwe verstrekking vastleggen" title="Verstrekking vastleggen" message={message} onOpen={() => setMessage(null)}>

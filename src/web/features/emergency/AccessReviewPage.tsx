@@ -4,7 +4,7 @@
 // why, what their team did since). No client identity is shown here: the review is about conduct.
 import { useState, type ReactNode } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { emergencyReview, REVIEW_OUTCOME_LABELS, REVIEW_OUTCOMES } from '../../../server/modules/emergency/emergency.schemas';
 import { IDENTIFIED_BY_LABELS } from '../../../server/modules/attachments/attachments.schemas';
 import { useAuth } from '../../app/auth';
@@ -15,6 +15,7 @@ import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { ScrollTable } from '../../app/ScrollTable';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useAttachmentReviews, useReviewAttachment, type AttachmentReviewItem } from '../attachments/api';
 import { useEmergencyReviews, useReviewEmergencyAccess, type EmergencyReviewItem, type ReviewStatus } from './api';
@@ -95,21 +96,18 @@ function AttachmentReviews({ status }: { status: ReviewStatus }) {
 
 function ReviewTable({ caption, columns, children }: { caption: string; columns: string[]; children: ReactNode }) {
   return (
-    <div className="kt-table-scroll">
-      <Table className="kt-table">
-        <TableCaption>{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            {columns.map((column) => (
-              <TableHeaderCell key={column} scope="col">
-                {column}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>{children}</TableBody>
-      </Table>
-    </div>
+    <ScrollTable caption={caption}>
+      <TableHeader>
+        <TableRow>
+          {columns.map((column) => (
+            <TableHeaderCell key={column} scope="col">
+              {column}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>{children}</TableBody>
+    </ScrollTable>
   );
 }
 

@@ -14,9 +14,7 @@ import {
   FormLabel,
   Heading2,
   Paragraph,
-  Table,
   TableBody,
-  TableCaption,
   TableCell,
   TableHeader,
   TableHeaderCell,
@@ -330,31 +328,28 @@ function FoundFiles({ folder }: { folder: ExchangeFolder }) {
       {folder.found.length === 0 ? (
         <Paragraph>Er staan geen bestanden van het uitwisselformaat in {where}.</Paragraph>
       ) : (
-        <div className="kt-table-scroll" role="region" aria-label="Tabel: gevonden bestanden" tabIndex={0}>
-          <Table className="kt-table">
-            <TableCaption>Gevonden in {where}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Bestand</TableHeaderCell>
-                <TableHeaderCell scope="col">Verplicht</TableHeaderCell>
-                <TableHeaderCell scope="col" className="kt-num">
-                  Grootte
-                </TableHeaderCell>
-                <TableHeaderCell scope="col">Plaats</TableHeaderCell>
+        <ScrollTable caption={`Gevonden in ${where}`}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Bestand</TableHeaderCell>
+              <TableHeaderCell scope="col">Verplicht</TableHeaderCell>
+              <TableHeaderCell scope="col" className="kt-num">
+                Grootte
+              </TableHeaderCell>
+              <TableHeaderCell scope="col">Plaats</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {folder.found.map((f) => (
+              <TableRow key={f.name}>
+                <TableHeaderCell scope="row">{f.name}</TableHeaderCell>
+                <TableCell>{REQUIRED_FILES.includes(f.name) ? 'Ja' : 'Nee'}</TableCell>
+                <TableCell className="kt-num">{formatSize(f.size)}</TableCell>
+                <TableCell>{f.path}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {folder.found.map((f) => (
-                <TableRow key={f.name}>
-                  <TableHeaderCell scope="row">{f.name}</TableHeaderCell>
-                  <TableCell>{REQUIRED_FILES.includes(f.name) ? 'Ja' : 'Nee'}</TableCell>
-                  <TableCell className="kt-num">{formatSize(f.size)}</TableCell>
-                  <TableCell>{f.path}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollTable>
       )}
       {folder.missingOptional.length > 0 && <Paragraph>Niet aanwezig (mag ontbreken): {folder.missingOptional.join(', ')}.</Paragraph>}
       {folder.duplicates.length > 0 && <Paragraph>Dubbel, niet gebruikt (het eerste exemplaar telt): {folder.duplicates.join(', ')}.</Paragraph>}
@@ -424,35 +419,30 @@ function FileResults({ result, caption, withCounts }: { result: ImportResult; ca
 }
 
 function Problems({ result }: { result: ImportResult }) {
+  const count = result.truncated ? `Eerste ${formatNumber(result.problems.length)} problemen` : result.problems.length === 1 ? '1 probleem' : `${formatNumber(result.problems.length)} problemen`;
   return (
     <>
       {result.truncated && <Paragraph>Alleen de eerste {formatNumber(result.problems.length)} problemen worden getoond. Verbeter deze en controleer opnieuw om de rest te zien.</Paragraph>}
-      <div className="kt-table-scroll" role="region" aria-label="Tabel: problemen" tabIndex={0}>
-        <Table className="kt-table">
-          <TableCaption>
-            {result.truncated ? `Eerste ${formatNumber(result.problems.length)} problemen` : result.problems.length === 1 ? '1 probleem' : `${formatNumber(result.problems.length)} problemen`} (bestand:regel en
-            melding)
-          </TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Bestand:regel</TableHeaderCell>
-              <TableHeaderCell scope="col">Melding</TableHeaderCell>
+      <ScrollTable caption={`${count} (bestand:regel en melding)`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Bestand:regel</TableHeaderCell>
+            <TableHeaderCell scope="col">Melding</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {result.problems.map((p, i) => (
+            <TableRow key={`${p.file}:${p.line}:${i}`}>
+              <TableHeaderCell scope="row">
+                <code>
+                  {p.file}:{p.line}
+                </code>
+              </TableHeaderCell>
+              <TableCell>{p.message}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.problems.map((p, i) => (
-              <TableRow key={`${p.file}:${p.line}:${i}`}>
-                <TableHeaderCell scope="row">
-                  <code>
-                    {p.file}:{p.line}
-                  </code>
-                </TableHeaderCell>
-                <TableCell>{p.message}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollTable>
     </>
   );
 }

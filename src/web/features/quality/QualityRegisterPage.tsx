@@ -1,7 +1,7 @@
 // Kwaliteit: the registers of complaints, objections and incidents, with counts per kind and
 // filters by kind and status (and team, for kwaliteit who sees every team).
 import { useState } from 'react';
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { QUALITY_KIND_PLURALS, QUALITY_KINDS } from '../../../server/modules/quality/quality-rules';
 import { useAuth, useMe } from '../../app/auth';
 import { DateText } from '../../app/DateText';
@@ -10,6 +10,7 @@ import { RouterButtonLink, RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
+import { ScrollTable } from '../../app/ScrollTable';
 import { useQualityReports, type QualityReportList, type QualityReportQuery } from './api';
 import { KIND_OPTIONS, kindText, STATUS_OPTIONS, statusText } from './labels';
 
@@ -69,35 +70,32 @@ function RegisterView({ list, filtered }: { list: QualityReportList; filtered: b
       {list.reports.length === 0 ? (
         <Paragraph>{filtered ? 'Geen meldingen met deze keuze.' : 'Er zijn nog geen klachten, bezwaren of incidenten gemeld.'}</Paragraph>
       ) : (
-        <div className="kt-table-scroll">
-          <Table className="kt-table">
-            <TableCaption>Meldingen, laatst ontvangen eerst</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">Titel</TableHeaderCell>
-                <TableHeaderCell scope="col">Soort</TableHeaderCell>
-                <TableHeaderCell scope="col">Team</TableHeaderCell>
-                <TableHeaderCell scope="col">Ontvangen</TableHeaderCell>
-                <TableHeaderCell scope="col">Status</TableHeaderCell>
+        <ScrollTable caption="Meldingen, laatst ontvangen eerst">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">Titel</TableHeaderCell>
+              <TableHeaderCell scope="col">Soort</TableHeaderCell>
+              <TableHeaderCell scope="col">Team</TableHeaderCell>
+              <TableHeaderCell scope="col">Ontvangen</TableHeaderCell>
+              <TableHeaderCell scope="col">Status</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.reports.map((r) => (
+              <TableRow key={r.id}>
+                <TableHeaderCell scope="row">
+                  <RouterLink to={`/kwaliteit/meldingen/${r.id}`}>{r.title}</RouterLink>
+                </TableHeaderCell>
+                <TableCell>{kindText(r.kind, r.category)}</TableCell>
+                <TableCell>{r.teamName ?? 'Geen team'}</TableCell>
+                <TableCell>
+                  <DateText value={r.receivedOn} />
+                </TableCell>
+                <TableCell>{statusText(r.status)}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.reports.map((r) => (
-                <TableRow key={r.id}>
-                  <TableHeaderCell scope="row">
-                    <RouterLink to={`/kwaliteit/meldingen/${r.id}`}>{r.title}</RouterLink>
-                  </TableHeaderCell>
-                  <TableCell>{kindText(r.kind, r.category)}</TableCell>
-                  <TableCell>{r.teamName ?? 'Geen team'}</TableCell>
-                  <TableCell>
-                    <DateText value={r.receivedOn} />
-                  </TableCell>
-                  <TableCell>{statusText(r.status)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollTable>
       )}
     </>
   );

@@ -2,8 +2,9 @@
 // headers, groups with a heading (a team, a provision category), totals in bold; long lists hide
 // their all-zero rows behind a checkbox.
 import { useState } from 'react';
-import { Checkbox, FormField, FormLabel, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Checkbox, FormField, FormLabel, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { formatNumber } from '../../app/format';
+import { ScrollTable } from '../../app/ScrollTable';
 import type { ReportRow, ReportTable as ReportTableModel } from '../../../server/modules/reports/report-tables';
 
 /** A row with only zeros (a total never is one). */
@@ -70,50 +71,46 @@ export function ReportTable({ table }: { table: ReportTableModel }) {
           {table.title}: niets te tonen in deze periode.
         </Paragraph>
       ) : (
-        // Wide tables scroll sideways: the region can take focus so keyboard users can scroll it.
-        <div className="kt-table-scroll" role="region" aria-label={`Tabel: ${table.title}`} tabIndex={0}>
-          <Table className="kt-table kt-report">
-            <TableCaption>{table.title}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{table.rowHeader}</TableHeaderCell>
-                {table.columns.map((column) => (
-                  <TableHeaderCell key={column.label} scope="col" className="kt-num">
-                    {column.short ? (
-                      <>
-                        <span aria-hidden="true">{column.short}</span>
-                        <span className="kt-visually-hidden">{column.label}</span>
-                      </>
-                    ) : (
-                      column.label
-                    )}
+        <ScrollTable caption={table.title} className="kt-report">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{table.rowHeader}</TableHeaderCell>
+              {table.columns.map((column) => (
+                <TableHeaderCell key={column.label} scope="col" className="kt-num">
+                  {column.short ? (
+                    <>
+                      <span aria-hidden="true">{column.short}</span>
+                      <span className="kt-visually-hidden">{column.label}</span>
+                    </>
+                  ) : (
+                    column.label
+                  )}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          {shown.groups.map((group, groupIndex) => (
+            <TableBody key={`${group.label ?? ''}-${groupIndex}`}>
+              {group.label !== null && (
+                <TableRow className="kt-report__group">
+                  <TableHeaderCell scope="rowgroup" colSpan={width}>
+                    {group.label}
                   </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            {shown.groups.map((group, groupIndex) => (
-              <TableBody key={`${group.label ?? ''}-${groupIndex}`}>
-                {group.label !== null && (
-                  <TableRow className="kt-report__group">
-                    <TableHeaderCell scope="rowgroup" colSpan={width}>
-                      {group.label}
-                    </TableHeaderCell>
-                  </TableRow>
-                )}
-                {group.rows.map((row) => (
-                  <TableRow key={row.label} className={row.total ? 'kt-report__total' : undefined}>
-                    <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
-                    {row.values.map((value, i) => (
-                      <TableCell key={table.columns[i]?.label ?? i} className="kt-num">
-                        {cellText(row, value, decimals, row.marks[i] ?? null, table.columns[i]?.decimals)}
-                      </TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            ))}
-          </Table>
-        </div>
+                </TableRow>
+              )}
+              {group.rows.map((row) => (
+                <TableRow key={row.label} className={row.total ? 'kt-report__total' : undefined}>
+                  <TableHeaderCell scope="row">{row.label}</TableHeaderCell>
+                  {row.values.map((value, i) => (
+                    <TableCell key={table.columns[i]?.label ?? i} className="kt-num">
+                      {cellText(row, value, decimals, row.marks[i] ?? null, table.columns[i]?.decimals)}
+                    </TableCell>
+                  ))}
+                </TableRow>
+              ))}
+            </TableBody>
+          ))}
+        </ScrollTable>
       )}
       {table.note && <Paragraph className="kt-muted kt-report__note">{table.note}</Paragraph>}
     </div>

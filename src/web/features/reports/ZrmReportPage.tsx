@@ -1,13 +1,14 @@
 // ZRM-voortgang: per life domain, how self-reliance moved from the nulmeting to the latest
 // measurement in the year, with the Wilcoxon signed-rank test (GET /api/v1/reports/zrm).
 import { useState } from 'react';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { pointer, suppressionMarker } from '../../../server/modules/reports/small-numbers';
 import { SelectField, type Option } from '../../app/fields';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
+import { ScrollTable } from '../../app/ScrollTable';
 import { useZrmReport } from './api';
 import { SuppressionNote } from './SuppressionNote';
 
@@ -48,35 +49,32 @@ export function ZrmReportPage() {
           return (
             <>
               {suppression && <SuppressionNote suppression={suppression} />}
-              <div className="kt-table-scroll">
-                <Table className="kt-table">
-                  <TableCaption>ZRM-voortgang per leefgebied in {r.year}</TableCaption>
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
-                      <TableHeaderCell scope="col">Cliënten</TableHeaderCell>
-                      <TableHeaderCell scope="col">Gemiddeld bij de start</TableHeaderCell>
-                      <TableHeaderCell scope="col">Gemiddeld laatste meting</TableHeaderCell>
-                      <TableHeaderCell scope="col">Verandering</TableHeaderCell>
-                      <TableHeaderCell scope="col">p-waarde</TableHeaderCell>
-                      <TableHeaderCell scope="col">Betekenisvol (p &lt; 0,05)</TableHeaderCell>
+              <ScrollTable caption={`ZRM-voortgang per leefgebied in ${r.year}`}>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
+                    <TableHeaderCell scope="col">Cliënten</TableHeaderCell>
+                    <TableHeaderCell scope="col">Gemiddeld bij de start</TableHeaderCell>
+                    <TableHeaderCell scope="col">Gemiddeld laatste meting</TableHeaderCell>
+                    <TableHeaderCell scope="col">Verandering</TableHeaderCell>
+                    <TableHeaderCell scope="col">p-waarde</TableHeaderCell>
+                    <TableHeaderCell scope="col">Betekenisvol (p &lt; 0,05)</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {Object.entries(r.domains).map(([code, d]) => (
+                    <TableRow key={code}>
+                      <TableHeaderCell scope="row">{domainLabel.get(code) ?? code}</TableHeaderCell>
+                      <TableCell>{shown(code, 'n', String(d.n ?? '–'))}</TableCell>
+                      <TableCell>{shown(code, 'mean_start', number(d.mean_start))}</TableCell>
+                      <TableCell>{shown(code, 'mean_latest', number(d.mean_latest))}</TableCell>
+                      <TableCell>{shown(code, 'mean_change', d.mean_change === null ? '–' : `${d.mean_change > 0 ? '+' : ''}${number(d.mean_change)}`)}</TableCell>
+                      <TableCell>{shown(code, 'p_value', pValue(d.p_value))}</TableCell>
+                      <TableCell>{shown(code, 'p_value', d.p_value === null ? '–' : d.p_value < 0.05 ? 'ja' : 'nee')}</TableCell>
                     </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {Object.entries(r.domains).map(([code, d]) => (
-                      <TableRow key={code}>
-                        <TableHeaderCell scope="row">{domainLabel.get(code) ?? code}</TableHeaderCell>
-                        <TableCell>{shown(code, 'n', String(d.n ?? '–'))}</TableCell>
-                        <TableCell>{shown(code, 'mean_start', number(d.mean_start))}</TableCell>
-                        <TableCell>{shown(code, 'mean_latest', number(d.mean_latest))}</TableCell>
-                        <TableCell>{shown(code, 'mean_change', d.mean_change === null ? '–' : `${d.mean_change > 0 ? '+' : ''}${number(d.mean_change)}`)}</TableCell>
-                        <TableCell>{shown(code, 'p_value', pValue(d.p_value))}</TableCell>
-                        <TableCell>{shown(code, 'p_value', d.p_value === null ? '–' : d.p_value < 0.05 ? 'ja' : 'nee')}</TableCell>
-                      </TableRow>
-                    ))}
-                  </TableBody>
-                </Table>
-              </div>
+                  ))}
+                </TableBody>
+              </ScrollTable>
             </>
           );
         }}

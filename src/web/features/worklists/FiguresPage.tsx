@@ -1,11 +1,12 @@
 // Cijfers per team: aggregated counts and waiting times, never a client. For the analyst small
 // numbers are suppressed: such a cell shows "<5" or "x", explained above the figures.
 import { lazy, Suspense } from 'react';
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useAuth } from '../../app/auth';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { Loading, QueryStatus } from '../../app/QueryStatus';
+import { ScrollTable } from '../../app/ScrollTable';
 import { SuppressionNote } from '../reports/SuppressionNote';
 import { useTeamFigures } from './api';
 import { figureText } from './figure-text';
@@ -40,35 +41,32 @@ export function FiguresPage() {
               </section>
               <section aria-labelledby="tabel-title" className="kt-section">
                 <Heading2 id="tabel-title">Cijfers in een tabel</Heading2>
-                <div className="kt-table-scroll">
-                  <Table className="kt-table">
-                    <TableCaption>Cijfers per team</TableCaption>
-                    <TableHeader>
-                      <TableRow>
-                        <TableHeaderCell scope="col">Team</TableHeaderCell>
-                        <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
-                        <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
-                        <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
-                        <TableHeaderCell scope="col" className="kt-num">Gestart (90 dagen)</TableHeaderCell>
-                        <TableHeaderCell scope="col" className="kt-num">Afgesloten (90 dagen)</TableHeaderCell>
-                        <TableHeaderCell scope="col" className="kt-num">Gem. dagen tot kennismaking</TableHeaderCell>
+                <ScrollTable caption="Cijfers per team">
+                  <TableHeader>
+                    <TableRow>
+                      <TableHeaderCell scope="col">Team</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="kt-num">Gestart (90 dagen)</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="kt-num">Afgesloten (90 dagen)</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="kt-num">Gem. dagen tot kennismaking</TableHeaderCell>
+                    </TableRow>
+                  </TableHeader>
+                  <TableBody>
+                    {f.teams.map((t, i) => (
+                      <TableRow key={t.teamId}>
+                        <TableHeaderCell scope="row">{t.teamName}</TableHeaderCell>
+                        <TableCell className="kt-num">{figureText(f, i, 'openCases')}</TableCell>
+                        <TableCell className="kt-num">{figureText(f, i, 'awaitingFirstMeeting')}</TableCell>
+                        <TableCell className="kt-num">{figureText(f, i, 'overNorm')}</TableCell>
+                        <TableCell className="kt-num">{figureText(f, i, 'startedLast90Days')}</TableCell>
+                        <TableCell className="kt-num">{figureText(f, i, 'closedLast90Days')}</TableCell>
+                        <TableCell className="kt-num">{figureText(f, i, 'meanDaysToFirstMeeting', 1)}</TableCell>
                       </TableRow>
-                    </TableHeader>
-                    <TableBody>
-                      {f.teams.map((t, i) => (
-                        <TableRow key={t.teamId}>
-                          <TableHeaderCell scope="row">{t.teamName}</TableHeaderCell>
-                          <TableCell className="kt-num">{figureText(f, i, 'openCases')}</TableCell>
-                          <TableCell className="kt-num">{figureText(f, i, 'awaitingFirstMeeting')}</TableCell>
-                          <TableCell className="kt-num">{figureText(f, i, 'overNorm')}</TableCell>
-                          <TableCell className="kt-num">{figureText(f, i, 'startedLast90Days')}</TableCell>
-                          <TableCell className="kt-num">{figureText(f, i, 'closedLast90Days')}</TableCell>
-                          <TableCell className="kt-num">{figureText(f, i, 'meanDaysToFirstMeeting', 1)}</TableCell>
-                        </TableRow>
-                      ))}
-                    </TableBody>
-                  </Table>
-                </div>
+                    ))}
+                  </TableBody>
+                </ScrollTable>
               </section>
             </>
           )

@@ -17,7 +17,7 @@ export function ClientZrm({ clientId, name }: { clientId: string; name: string }
           assessments.length === 0 ? (
             <Paragraph>Er zijn nog geen ZRM-metingen van {name}.</Paragraph>
           ) : (
-            <ZrmProgress name={name} assessments={assessments} domains={domains} idPrefix="zrm-client" />
+            <ZrmProgress name={name} assessments={assessments} domains={domains} />
           )
         }
       </QueryStatus>

@@ -1,10 +1,11 @@
 // Scores over time per domain against the goal (doel): a chart (ECharts, loaded on first use) with
 // a Dutch summary as its name, and a table with the same scores as text alternative.
 import { lazy, Suspense } from 'react';
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { formatDate } from '../../app/format';
 import { Loading } from '../../app/QueryStatus';
 import type { Option } from '../../app/fields';
+import { ScrollTable } from '../../app/ScrollTable';
 import type { ZrmAssessment } from './api';
 import type { ZrmChartSeries } from './ZrmChart';
 import { TYPE_LABELS, ZRM_LEVELS } from './zrm-labels';
@@ -45,7 +46,7 @@ function summary(name: string, model: ZrmProgressModel): string {
   return `Lijndiagram van de ZRM-scores van ${name} per leefgebied over de tijd (1 is acute problematiek, 5 volledig zelfredzaam), met het doel als stippellijn. ${parts.join('. ')}. De tabel geeft dezelfde scores.`;
 }
 
-export function ZrmProgress({ name, assessments, domains, idPrefix }: { name: string; assessments: ZrmAssessment[]; domains: Option[]; idPrefix: string }) {
+export function ZrmProgress({ name, assessments, domains }: { name: string; assessments: ZrmAssessment[]; domains: Option[] }) {
   const model = progressModel(assessments, domains);
   if (model.series.length === 0) return null;
   const label = summary(name, model);
@@ -54,33 +55,30 @@ export function ZrmProgress({ name, assessments, domains, idPrefix }: { name: st
       <Suspense fallback={<Loading what="de grafiek" />}>
         <ZrmChart label={label} caption={`ZRM-scores van ${name} over de tijd; de stippellijn is het doel.`} dates={model.measurements.map((m) => `${formatDate(m.assessedOn)} (${TYPE_LABELS[m.type]})`)} series={model.series} />
       </Suspense>
-      <div className="kt-table-scroll" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-caption`}>
-        <Table className="kt-table">
-          <TableCaption id={`${idPrefix}-caption`}>ZRM-scores van {name} per leefgebied</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
-              {model.measurements.map((m) => (
-                <TableHeaderCell key={m.id} scope="col">
-                  {formatDate(m.assessedOn)} <span className="kt-muted">({TYPE_LABELS[m.type]})</span>
-                </TableHeaderCell>
-              ))}
-              <TableHeaderCell scope="col">Doel</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {model.series.map((s) => (
-              <TableRow key={s.code}>
-                <TableHeaderCell scope="row">{s.name}</TableHeaderCell>
-                {s.values.map((v, i) => (
-                  <TableCell key={model.measurements[i].id}>{v === null ? '–' : `${v} ${ZRM_LEVELS[v] ? `(${ZRM_LEVELS[v]})` : ''}`}</TableCell>
-                ))}
-                <TableCell>{s.goal === null ? '–' : `${s.goal} (${ZRM_LEVELS[s.goal] ?? ''})`}</TableCell>
-              </TableRow>
+      <ScrollTable caption={`ZRM-scores van ${name} per leefgebied`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Leefgebied</TableHeaderCell>
+            {model.measurements.map((m) => (
+              <TableHeaderCell key={m.id} scope="col">
+                {formatDate(m.assessedOn)} <span className="kt-muted">({TYPE_LABELS[m.type]})</span>
+              </TableHeaderCell>
             ))}
-          </TableBody>
-        </Table>
-      </div>
+            <TableHeaderCell scope="col">Doel</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {model.series.map((s) => (
+            <TableRow key={s.code}>
+              <TableHeaderCell scope="row">{s.name}</TableHeaderCell>
+              {s.values.map((v, i) => (
+                <TableCell key={model.measurements[i].id}>{v === null ? '–' : `${v} ${ZRM_LEVELS[v] ? `(${ZRM_LEVELS[v]})` : ''}`}</TableCell>
+              ))}
+              <TableCell>{s.goal === null ? '–' : `${s.goal} (${ZRM_LEVELS[s.goal] ?? ''})`}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </ScrollTable>
     </div>
   );
 }

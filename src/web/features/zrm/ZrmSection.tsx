@@ -1,7 +1,7 @@
 // Zelfredzaamheid (ZRM) on the case page: what is due, a new assessment, the assessments, and the
 // scores over time per household member.
 import { useCallback, useState } from 'react';
-import { Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextField, type Option } from '../../app/fields';
@@ -10,6 +10,7 @@ import { useFormErrors } from '../../app/form-errors';
 import { formatDate, fullName, today } from '../../app/format';
 import { QueryStatus } from '../../app/QueryStatus';
 import { codeOptions, useReference } from '../../app/reference';
+import { ScrollTable } from '../../app/ScrollTable';
 import { useFormSubmit } from '../../app/use-form-submit';
 import type { CaseDetail } from '../cases/api';
 import { useAddAssessment, useCaseZrm, type CaseZrm, type ZrmType } from './api';
@@ -147,39 +148,36 @@ function Assessments({ data, detail, domains }: { data: CaseZrm; detail: CaseDet
   const clientIds = [...new Set(data.assessments.map((a) => a.clientId))];
   return (
     <>
-      <div className="kt-table-scroll" tabIndex={0} role="region" aria-labelledby="zrm-metingen-caption">
-        <Table className="kt-table">
-          <TableCaption id="zrm-metingen-caption">ZRM-metingen in deze casus, nieuwste eerst</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">Datum</TableHeaderCell>
-              <TableHeaderCell scope="col">Cliënt</TableHeaderCell>
-              <TableHeaderCell scope="col">Soort</TableHeaderCell>
-              <TableHeaderCell scope="col">Scores</TableHeaderCell>
+      <ScrollTable caption="ZRM-metingen in deze casus, nieuwste eerst">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">Datum</TableHeaderCell>
+            <TableHeaderCell scope="col">Cliënt</TableHeaderCell>
+            <TableHeaderCell scope="col">Soort</TableHeaderCell>
+            <TableHeaderCell scope="col">Scores</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sorted.map((a) => (
+            <TableRow key={a.id}>
+              <TableHeaderCell scope="row">
+                <DateText value={a.assessedOn} />
+              </TableHeaderCell>
+              <TableCell>{memberName(detail, a.clientId) || '–'}</TableCell>
+              <TableCell>{TYPE_LABELS[a.type] ?? a.type}</TableCell>
+              <TableCell>
+                {Object.entries(a.scores)
+                  .map(([code, score]) => `${label(code)} ${score}`)
+                  .join(', ') || '–'}
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {sorted.map((a) => (
-              <TableRow key={a.id}>
-                <TableHeaderCell scope="row">
-                  <DateText value={a.assessedOn} />
-                </TableHeaderCell>
-                <TableCell>{memberName(detail, a.clientId) || '–'}</TableCell>
-                <TableCell>{TYPE_LABELS[a.type] ?? a.type}</TableCell>
-                <TableCell>
-                  {Object.entries(a.scores)
-                    .map(([code, score]) => `${label(code)} ${score}`)
-                    .join(', ') || '–'}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollTable>
       {clientIds.map((clientId) => (
         <div key={clientId}>
           <Heading3>Scores van {memberName(detail, clientId) || 'de cliënt'} over de tijd</Heading3>
-          <ZrmProgress name={memberName(detail, clientId) || 'de cliënt'} assessments={data.assessments.filter((a) => a.clientId === clientId)} domains={domains} idPrefix={`zrm-voortgang-${clientId}`} />
+          <ZrmProgress name={memberName(detail, clientId) || 'de cliënt'} assessments={data.assessments.filter((a) => a.clientId === clientId)} domains={domains} />
         </div>
       ))}
     </>
