@@ -102,7 +102,7 @@ describe('iWmo-berichten', () => {
     expect(bsns.length).toBe(written);
     const text = await page.locator('main').innerText();
     expect(bsns.filter((bsn) => text.includes(bsn))).toEqual([]);
-    expect(await page.getByText(`In orde. ${written} berichten wachten tot de berichtengateway ze ophaalt.`).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`In orde. ${written} berichten wachten tot de berichtengateway ze ophaalt.`).isVisible()).toBe(true);
     await checkPage(page, 'iwmo-verstuurd');
     await checkPageNarrow(page, 'iwmo-verstuurd');
   });
