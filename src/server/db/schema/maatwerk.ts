@@ -2,6 +2,7 @@
 // household, the onderzoek and its report, the beschikking, and the toewijzingen to providers
 // (`provisions`, also filled by the exchange import), with what the provider reported back through
 // iWmo (start and stop of delivery). Terms: docs/glossary.md; the iWmo names: docs/iwmo.md.
+import { sql } from 'drizzle-orm';
 import { boolean, date, foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisation';
 import { cases } from './cases';
@@ -144,6 +145,10 @@ export const provisions = pgTable(
     index('provisions_case_idx').on(t.organisationId, t.caseId),
     index('provisions_start_idx').on(t.organisationId, t.startOn),
     index('provisions_decision_idx').on(t.organisationId, t.decisionId),
+    // The toewijzingen whose provider has not reported a start yet (the team page's late starts): few, read often.
+    index('provisions_awaiting_start_idx')
+      .on(t.organisationId, t.startOn)
+      .where(sql`${t.extendsProvisionId} is null and not ${t.voided} and ${t.deliveryStartedOn} is null and ${t.deliveryForm} = 'zin'`),
     foreignKey({ columns: [t.organisationId, t.caseId], foreignColumns: [cases.organisationId, cases.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.organisationId, t.clientId], foreignColumns: [clients.organisationId, clients.id] }),
     foreignKey({ columns: [t.organisationId, t.extendsProvisionId], foreignColumns: [t.organisationId, t.id] }),

@@ -1,0 +1,1 @@
+CREATE INDEX "provisions_awaiting_start_idx" ON "provisions" USING btree ("organisation_id","start_on") WHERE "provisions"."extends_provision_id" is null and not "provisions"."voided" and "provisions"."delivery_started_on" is null and "provisions"."delivery_form" = 'zin';
