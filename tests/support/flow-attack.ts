@@ -151,7 +151,12 @@ export function writeFlowIdentities(variants: readonly FlowVariant[], sink: Flow
   }
 }
 
-export function attackFlow(variants: readonly FlowVariant[], minCount = 5): FlowAttackResult {
+/**
+ * `openCases`: the stock of open cases at each month end per scope (`org` or a team code), as the
+ * annual report lets it follow; given, the attacker knows it and that the cases over three months
+ * are among those open (the rest a population nobody publishes).
+ */
+export function attackFlow(variants: readonly FlowVariant[], minCount = 5, openCases?: ReadonlyMap<string, readonly (number | null)[]>): FlowAttackResult {
   const cells = new Map<string, Cell>();
   const equations: Map<string, number>[] = [];
   const smallPublished: string[] = [];
@@ -177,6 +182,16 @@ export function attackFlow(variants: readonly FlowVariant[], minCount = 5): Flow
       equations.push(new Map(terms));
     },
   });
+  const org = variants.find((v) => v.team === null)!.exact;
+  for (const [s, stocks] of openCases ?? []) {
+    const over = (s === 'org' ? org.total : org.teams[s]!).overThreeMonths.months;
+    stocks.forEach((stock, m) => {
+      if (stock === null || over[m] === null) return;
+      cells.set(`${s}|openCases|M${m}`, { known: true, suppressed: false, virtual: false, protectedSum: false, exact: stock, where: `${s}|openCases|M${m}` });
+      cells.set(`${s}|openNotOverThreeMonths|M${m}`, { known: false, suppressed: false, virtual: true, protectedSum: false, exact: stock - over[m]!, where: `${s}|openNotOverThreeMonths|M${m}` });
+      equations.push(new Map([[`${s}|openCases|M${m}`, -1], [`${s}|overThreeMonths|M${m}`, 1], [`${s}|openNotOverThreeMonths|M${m}`, 1]]));
+    });
+  }
 
   const unknownIndex = new Map<string, number>();
   for (const [key, c] of cells) if (!c.known) unknownIndex.set(key, unknownIndex.size);
