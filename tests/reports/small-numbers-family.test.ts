@@ -90,6 +90,9 @@ async function fetchFamily(at: Installation, years: number[], csvYear: number): 
       }
       const query = `year=${year}${team ? `&team=${team}` : ''}`;
       zrm.push({ year, team, published: await at.analyst.get<PublishedZrmReport>(`/api/v1/reports/zrm?${query}`), exact: await at.quality.get<ZrmReport>(`/api/v1/reports/zrm?${query}`) });
+      // A team's Uitstroom report is a slice of the organisation's (which holds every team's figures,
+      // the same cells): the teams' are fetched for the CSV year only, to keep the test short.
+      if (team && year !== csvYear) continue;
       const flowPublished = await at.analyst.get<PublishedFlowReport>(`/api/v1/reports/flow?${query}`);
       expect(flowPublished.suppression, `flow ${query}`).toBeDefined();
       if (year === csvYear) {
