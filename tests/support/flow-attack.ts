@@ -38,30 +38,33 @@ export interface FlowAttackResult {
 
 const PERIODS = [...Array.from({ length: 12 }, (_, m) => `M${m}`), 'Y'];
 
-export function attackFlow(variants: readonly FlowVariant[], minCount = 5): FlowAttackResult {
-  const cells = new Map<string, Cell>();
-  const equations: Map<string, number>[] = [];
-  const smallPublished: string[] = [];
-  const wrong: string[] = [];
+/**
+ * Where the identities are written: a cell (published: a number, null when suppressed, undefined
+ * when this variant does not show it), a population nobody publishes, and Σ coefficient·cell = 0.
+ */
+export interface FlowSink {
+  cell(key: string, published: number | null | undefined, exact: number, where: string, options?: { count?: boolean; protect?: boolean }): void;
+  virtual(key: string, exact: number): void;
+  equation(terms: [string, number][]): void;
+}
+
+/**
+ * Every cell of the variants and every identity between them, keys prefixed with `prefix` (scope
+ * `org` or a team code, then the path and the period M0..M11 or Y).
+ */
+export function writeFlowIdentities(variants: readonly FlowVariant[], sink: FlowSink, prefix = ''): void {
   const cell = (key: string, published: number | null | undefined, exact: number, where: string, options: { count?: boolean; protect?: boolean } = {}) => {
-    let c = cells.get(key);
-    if (!c) cells.set(key, (c = { known: false, suppressed: false, virtual: false, protectedSum: false, exact, where }));
-    if (c.exact !== exact) throw new Error(`${key}: ${exact} in ${where}, ${c.exact} in ${c.where}`);
-    if (published === null) {
-      c.suppressed = true;
-      if (options.protect) c.protectedSum = true;
-    } else if (published !== undefined) {
-      c.known = true;
-      if (published !== exact) wrong.push(`${where} = ${published}, exactly ${exact}`);
-      if (options.count !== false && published > 0 && published < minCount) smallPublished.push(`${where} = ${published}`);
-    }
+    written.add(key);
+    sink.cell(`${prefix}${key}`, published, exact, where, options);
   };
   const virtual = (key: string, exact: number) => {
-    if (!cells.has(key)) cells.set(key, { known: false, suppressed: false, virtual: true, protectedSum: false, exact, where: key });
+    written.add(key);
+    sink.virtual(`${prefix}${key}`, exact);
   };
-  const equation = (terms: [string, number][]) => equations.push(new Map(terms));
+  const equation = (terms: [string, number][]) => sink.equation(terms.map(([key, c]) => [`${prefix}${key}`, c]));
   const sum = (total: string, members: string[]) => equation([[total, -1], ...members.map((m): [string, number] => [m, 1])]);
-
+  /** The keys written so far (without the prefix). */
+  const written = new Set<string>();
   const periodValues = <T>(values: { months: T[]; year: T }) => [...values.months, values.year];
   const scopeCells = (s: string, where: string, p: PublishedFlowReport['total'], e: FlowReportScope) => {
     const counts = (path: string, pv: { months: (number | null)[]; year: number | null }, ev: { months: number[]; year: number }) => {
@@ -141,10 +144,53 @@ export function attackFlow(variants: readonly FlowVariant[], minCount = 5): Flow
     });
   }
   // The organisation is the sum of its teams, cell by cell.
-  for (const key of [...cells.keys()]) {
+  for (const key of [...written]) {
     if (!key.startsWith('org|')) continue;
     const rest = key.slice(4);
     sum(key, teams.map((t) => `${t}|${rest}`));
+  }
+}
+
+/**
+ * `openCases`: the stock of open cases at each month end per scope (`org` or a team code), as the
+ * annual report lets it follow; given, the attacker knows it and that the cases over three months
+ * are among those open (the rest a population nobody publishes).
+ */
+export function attackFlow(variants: readonly FlowVariant[], minCount = 5, openCases?: ReadonlyMap<string, readonly (number | null)[]>): FlowAttackResult {
+  const cells = new Map<string, Cell>();
+  const equations: Map<string, number>[] = [];
+  const smallPublished: string[] = [];
+  const wrong: string[] = [];
+  writeFlowIdentities(variants, {
+    cell(key, published, exact, where, options = {}) {
+      let c = cells.get(key);
+      if (!c) cells.set(key, (c = { known: false, suppressed: false, virtual: false, protectedSum: false, exact, where }));
+      if (c.exact !== exact) throw new Error(`${key}: ${exact} in ${where}, ${c.exact} in ${c.where}`);
+      if (published === null) {
+        c.suppressed = true;
+        if (options.protect) c.protectedSum = true;
+      } else if (published !== undefined) {
+        c.known = true;
+        if (published !== exact) wrong.push(`${where} = ${published}, exactly ${exact}`);
+        if (options.count !== false && published > 0 && published < minCount) smallPublished.push(`${where} = ${published}`);
+      }
+    },
+    virtual(key, exact) {
+      if (!cells.has(key)) cells.set(key, { known: false, suppressed: false, virtual: true, protectedSum: false, exact, where: key });
+    },
+    equation(terms) {
+      equations.push(new Map(terms));
+    },
+  });
+  const org = variants.find((v) => v.team === null)!.exact;
+  for (const [s, stocks] of openCases ?? []) {
+    const over = (s === 'org' ? org.total : org.teams[s]!).overThreeMonths.months;
+    stocks.forEach((stock, m) => {
+      if (stock === null || over[m] === null) return;
+      cells.set(`${s}|openCases|M${m}`, { known: true, suppressed: false, virtual: false, protectedSum: false, exact: stock, where: `${s}|openCases|M${m}` });
+      cells.set(`${s}|openNotOverThreeMonths|M${m}`, { known: false, suppressed: false, virtual: true, protectedSum: false, exact: stock - over[m]!, where: `${s}|openNotOverThreeMonths|M${m}` });
+      equations.push(new Map([[`${s}|openCases|M${m}`, -1], [`${s}|overThreeMonths|M${m}`, 1], [`${s}|openNotOverThreeMonths|M${m}`, 1]]));
+    });
   }
 
   const unknownIndex = new Map<string, number>();

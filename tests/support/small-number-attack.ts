@@ -1,6 +1,7 @@
 // An attacker on the analyst's published reports, for the tests. It takes every variant the
 // analyst can fetch (the annual report for the year and up to each quarter, for the organisation
-// and every team; the ZRM report for the organisation and every team; the Cijfers page) and
+// and every team; the ZRM report for the organisation and every team; the Uitstroom report for the
+// organisation and every team; the Cijfers page) and
 // writes down, from the definitions in ../shared/spec/reports.md and not from the code under
 // test, every linear identity between their cells. Published cells are known, suppressed cells and
 // populations nobody publishes are unknowns; exact elimination (linear-attack.ts) tells which
@@ -14,6 +15,8 @@
 import { analyse, type SparseRow } from '../../src/server/modules/reports/linear-attack';
 import type { AnnualReport, PublishedAnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import type { PublishedZrmReport, ZrmReport } from '../../src/server/modules/zrm/zrm.schemas';
+import { monthMoments } from '../../src/server/modules/reports/flow-rules';
+import { writeFlowIdentities, type FlowVariant } from './flow-attack';
 
 export interface AnnualVariant {
   year: number;
@@ -273,6 +276,45 @@ export class FamilyAttack {
       for (const domain of Object.keys(org.exact.domains)) {
         for (const field of ['n', 'start_sum', 'latest_sum']) this.sum(`${year}|zrm-report|org|${domain}|${field}`, teams.map((t) => `${year}|zrm-report|${t}|${domain}|${field}`));
       }
+    }
+  }
+
+  /**
+   * The Uitstroom reports of a year (the organisation's and every team's), cells `<year>|flow|…`
+   * with the identities of flow-attack.ts; and what links them to the annual reports: a case over
+   * three months at a month end is open then, so the stock of open cases at that moment is the
+   * cases over three months plus the open cases within three months of their first meeting or
+   * without one, a population nobody publishes. (On a day that is no month end, asOf of the current
+   * year, the stock is today's: the current year's end.) Add the year's annual reports first.
+   */
+  addFlow(year: number, variants: readonly FlowVariant[]): void {
+    const flowWhere = (where: string) => `Uitstroom ${year} ${where}`;
+    writeFlowIdentities(
+      variants,
+      {
+        cell: (key, published, exact, where, options = {}) => {
+          this.cell(key, published, exact, flowWhere(where), { count: options.count });
+          if (options.protect && published === null) this.cells.get(key)!.protectedSum = true;
+        },
+        virtual: (key, exact) => this.virtual(key, exact),
+        equation: (terms) => this.equation(terms),
+      },
+      `${year}|flow|`,
+    );
+    const org = variants.find((v) => v.team === null)!.exact;
+    const moments = monthMoments({ year, asOf: org.asOf });
+    for (const [s, figures] of [['org', org.total], ...Object.entries(org.teams)] as const) {
+      moments.forEach((on, m) => {
+        if (on === null) return;
+        const monthEnd = new Date(Date.UTC(year, m + 1, 0)).toISOString().slice(0, 10);
+        const stock = on !== monthEnd || m === 11 ? `stock|${s}|${year + 1}-01-01` : `${year}|${s}|stock|${m + 1}`;
+        const known = this.cells.get(stock);
+        if (!known) return;
+        const over = `${year}|flow|${s}|overThreeMonths|M${m}`;
+        const rest = `${year}|flow|${s}|openNotOverThreeMonths|M${m}`;
+        this.virtual(rest, known.exact - figures.overThreeMonths.months[m]!);
+        this.sum(stock, [over, rest]);
+      });
     }
   }
 

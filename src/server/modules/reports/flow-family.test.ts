@@ -73,7 +73,11 @@ describe('the Uitstroom family for the analyst', () => {
       expect(org.total.toMaatwerk.met.year).toBe(counts.total.scope.toMaatwerk.met.year);
       expect(org.teams.t3!.toDecision.fromRegistration.meanDays.year).toBeNull();
 
-      const result = attackFlow(variants);
+      // An attacker who also knows every stock of open cases at a month end (the annual report's),
+      // except those of 1–4, which the annual family never lets follow.
+      const known = (stocks: readonly (number | null)[]) => stocks.map((n) => (n !== null && n > 0 && n < 5 ? null : n));
+      const stocks = new Map<string, (number | null)[]>([['org', known(counts.total.openCases)], ...codes.map((code): [string, (number | null)[]] => [code, known(teams.get(code)!.openCases)])]);
+      const result = attackFlow(variants, 5, stocks);
       expect(result.wrong).toEqual([]);
       expect(result.smallPublished).toEqual([]);
       expect(result.leaks).toEqual([]);
@@ -139,5 +143,44 @@ describe('the Uitstroom family for the analyst', () => {
     const hidden = ['/total/toDecision/fromRegistration/meanDays/year', '/total/toDecision/fromRegistration/n/year', '/teams/a/toDecision/fromRegistration/meanDays/year', '/teams/a/toDecision/fromRegistration/n/year'];
     expect(hidden.some((at) => org.suppression!.cells[at] === 'secondary')).toBe(true);
     expect(attackFlow(variants).leaks).toEqual([]);
+  });
+
+  it('hides the cases over three months where the open cases not over three months would be 1 to 4 (the annual report shows the open cases)', () => {
+    const period = { year: 2025, asOf: '2025-12-31' };
+    // Team A: 10 cases open since June 2024 and 2 met in December; team B: 20 and 8.
+    const open = (team: string, n: number, from: number, registeredOn: string) =>
+      Array.from({ length: n }, (_, i) => ({ id: `${team}${from + i}`, teamId: team, registeredOn, firstMeetingOn: addDays(registeredOn, 2), closedOn: null }));
+    const rows: FlowRows = {
+      registrations: [],
+      cases: [...open('A', 10, 0, '2024-06-03'), ...open('A', 2, 10, '2025-12-08'), ...open('B', 20, 0, '2024-06-03'), ...open('B', 8, 20, '2025-12-08')],
+      caseClients: [],
+      decisions: [],
+      provisions: [],
+    };
+    const counts = countFlow(rows, period, ['A', 'B']);
+    const teams = new Map([
+      ['a', counts.teams.get('A')!],
+      ['b', counts.teams.get('B')!],
+    ]);
+    expect(teams.get('a')!.openCases[11]).toBe(12);
+    expect(teams.get('a')!.scope.overThreeMonths.months[11]).toBe(10);
+    const family = suppressFlowFamily({ ...period, teamCodes: ['a', 'b'], organisation: counts.total, teams }, DEFAULT_SMALL_NUMBERS);
+    const variants: FlowVariant[] = [null, 'a', 'b'].map((team) => ({
+      team,
+      published: family.publish(team),
+      exact: { ...period, team, total: (team === null ? counts.total : teams.get(team)!).scope, teams: Object.fromEntries((team === null ? ['a', 'b'] : [team]).map((c) => [c, teams.get(c)!.scope])) },
+    }));
+    const published = variants[0]!.published;
+    // December: 12 open in A minus 10 shown would give 2.
+    expect(published.teams.a!.overThreeMonths.months[11]).toBeNull();
+    expect(published.suppression!.cells['/teams/a/overThreeMonths/months/11']).toBe('secondary');
+    // November: every open case of A is over three months (nothing to protect).
+    expect(published.teams.a!.overThreeMonths.months[10]).toBe(10);
+    const stocks = new Map<string, (number | null)[]>([
+      ['org', counts.total.openCases],
+      ['a', teams.get('a')!.openCases],
+      ['b', teams.get('b')!.openCases],
+    ]);
+    expect(attackFlow(variants, 5, stocks).leaks).toEqual([]);
   });
 });

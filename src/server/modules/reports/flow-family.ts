@@ -11,6 +11,13 @@
 //   registration, the clients moved on to maatwerk among those met; the difference is a population
 //   nobody publishes, protected like one.
 // Stocks at a month end (waiting for a start, longer than three months) have no identity over time.
+// But the cases over three months are among the open cases at that moment, the annual report's
+// stock of open cases (its running cases minus those closed, at a month end; today's for the current
+// month), which the annual family may let follow: the open cases within three months of their first
+// meeting or without one are that stock minus the cases over three months, a population nobody
+// publishes. Here every stock counts as known (whether the annual family hides it or not) unless it
+// is itself a count of 1–4 (which the annual family never lets follow), and the difference is
+// protected like the others: where it is 1–4, the cases over three months are hidden.
 // A median is shown over at least minObservations clients; a share only where both its counts are
 // shown and its denominator reaches minObservations (a share and one count give the other away).
 // Suppression runs once over the family (family-suppression.ts); each request gets its slice.
@@ -60,9 +67,25 @@ export function suppressFlowFamily(family: FlowFamily, settings: SmallNumberSett
     series.set(name, cells);
     return cells;
   };
-  const addStock = (scope: string, path: string, values: readonly (number | null)[]) => {
+  const addStock = (scope: string, path: string, values: readonly (number | null)[]): Series => {
     const name = `${scope}|${path}`;
-    series.set(name, { months: values.map((n, m) => (n === null ? null : model.add(`${name}|M${String(m).padStart(2, '0')}`, { kind: 'count', value: n }))), year: null });
+    const cells = { months: values.map((n, m) => (n === null ? null : model.add(`${name}|M${String(m).padStart(2, '0')}`, { kind: 'count', value: n }))), year: null };
+    series.set(name, cells);
+    return cells;
+  };
+  /** The annual report's stock of open cases at each month end, and the open cases not over three months in it. */
+  const addOpenCases = (scope: string, open: readonly (number | null)[], over: Series, overValues: readonly (number | null)[]) => {
+    const stocks = open.map((n, m) =>
+      n === null ? null : model.add(`${scope}|openCases|M${String(m).padStart(2, '0')}`, { kind: 'fixed', value: n, hidden: n > 0 && n < settings.minCount }),
+    );
+    open.forEach((n, m) => {
+      if (n === null || stocks[m] === null || over.months[m] === null) return;
+      const rest = model.add(`${scope}|openNotOverThreeMonths|M${String(m).padStart(2, '0')}`, { kind: 'virtual', value: n - overValues[m]! });
+      model.sum(stocks[m]!, [over.months[m]!, rest]);
+    });
+    // Not in `series`: no identity over the teams here. A stock counted as known makes its sum over
+    // the teams say nothing new; a small one the annual family keeps from following, and the
+    // differences add up over the teams as the stocks and the cases over three months do.
   };
   /** `whole` = `part` + what nobody publishes (per month and for the year). */
   const nest = (scope: string, path: string, whole: Series, part: Series, wholeValues: MonthsAndYear, partValues: MonthsAndYear) => {
@@ -89,7 +112,7 @@ export function suppressFlowFamily(family: FlowFamily, settings: SmallNumberSett
   };
 
   for (const scope of scopes) {
-    const { scope: figures, daySums } = counted(scope);
+    const { scope: figures, daySums, openCases } = counted(scope);
     for (const outcome of FLOW_TRIAGE_OUTCOMES) addCounts(scope, `triage|${outcome}`, figures.triage[outcome]);
     for (const road of FLOW_ROADS) {
       const cells = FLOW_STARTS.map((start) => {
@@ -104,7 +127,8 @@ export function suppressFlowFamily(family: FlowFamily, settings: SmallNumberSett
     const met = addCounts(scope, 'toMaatwerk|met', figures.toMaatwerk.met);
     const granted = addCounts(scope, 'toMaatwerk|granted', figures.toMaatwerk.granted);
     nest(scope, 'toMaatwerk|notGranted', met, granted, figures.toMaatwerk.met, figures.toMaatwerk.granted);
-    addStock(scope, 'overThreeMonths', figures.overThreeMonths.months);
+    const over = addStock(scope, 'overThreeMonths', figures.overThreeMonths.months);
+    addOpenCases(scope, openCases, over, figures.overThreeMonths.months);
   }
 
   // The teams add up to the organisation, cell by cell (counts and sums of days).

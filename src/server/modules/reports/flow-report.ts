@@ -72,15 +72,16 @@ export async function queryFlowRows(db: Db, organisationId: string, year: number
              where r.organisation_id = ${org} and r.team_id = any(${teams}) and r.triage_outcome = any(${`{${FLOW_TRIAGE_OUTCOMES.join(',')}}`}::text[])
                and r.registered_on between ${start}::date and ${end}::date`,
       );
-      // Cases that may be open at a month end with a first meeting behind them.
+      // Cases that may be open at a month end (met or not: the stock of open cases the suppression
+      // needs holds them all), among them every case met in the year.
       const open = await rowsAsJson<FlowRows['cases'][number]>(
         tx,
         sql`select c.id, c.team_id as "teamId", c.registered_on::text as "registeredOn", c.first_meeting_on::text as "firstMeetingOn", c.closed_on::text as "closedOn"
               from cases c
-             where c.organisation_id = ${org} and c.team_id = any(${teams}) and c.first_meeting_on <= ${end}::date and (c.closed_on is null or c.closed_on >= ${start}::date)`,
+             where c.organisation_id = ${org} and c.team_id = any(${teams}) and (c.registered_on <= ${end}::date or c.first_meeting_on <= ${end}::date) and (c.closed_on is null or c.closed_on >= ${start}::date)`,
       );
       // The cases met in the year (an array PostgreSQL looks up by hash) and their households.
-      const met = sql`${`{${open.filter((c) => c.firstMeetingOn! >= start).map((c) => c.id).join(',')}}`}::uuid[]`;
+      const met = sql`${`{${open.filter((c) => c.firstMeetingOn !== null && c.firstMeetingOn >= start && c.firstMeetingOn <= end).map((c) => c.id).join(',')}}`}::uuid[]`;
       const caseClients = await rowsAsJson<FlowRows['caseClients'][number]>(
         tx,
         sql`select cc.case_id as "caseId", cc.client_id as "clientId" from case_clients cc where cc.organisation_id = ${org} and cc.case_id = any(${met})`,

@@ -165,7 +165,7 @@ export function isLateStart(t: Toewijzing, today: string): boolean {
 export interface FlowRows {
   /** Registrations with a triage outcome; those registered outside the year, or helped by the team (generalist), are ignored. */
   registrations: readonly { teamId: string; registeredOn: string; triageOutcome: string }[];
-  /** Every case the other rows name, and every case that may be open at a month end of the year. */
+  /** Every case the other rows name, and every case that may be open at a month end of the year (met or not). */
   cases: readonly { id: string; teamId: string; registeredOn: string; firstMeetingOn: string | null; closedOn: string | null }[];
   /** The household of the cases with a first meeting in the year. */
   caseClients: readonly { caseId: string; clientId: string }[];
@@ -210,10 +210,15 @@ export interface FlowScope {
   overThreeMonths: { months: (number | null)[] };
 }
 
-/** A scope's figures with what the suppression needs besides them: the sums of days behind the means. */
+/**
+ * A scope's figures with what the suppression needs besides them: the sums of days behind the
+ * means, and the open cases at the end of each month (the annual report's stock of open cases,
+ * which holds the cases over three months; null for a month after asOf).
+ */
 export interface FlowCounted {
   scope: FlowScope;
   daySums: Record<FlowRoad, Record<FlowStart, MonthsAndYear>>;
+  openCases: (number | null)[];
 }
 
 export interface FlowCounts {
@@ -262,6 +267,7 @@ interface Tally {
   met: number[];
   granted: number[];
   over: number[];
+  open: number[];
 }
 
 function emptyTally(): Tally {
@@ -273,6 +279,7 @@ function emptyTally(): Tally {
     met: zeros(),
     granted: zeros(),
     over: zeros(),
+    open: zeros(),
   };
 }
 
@@ -319,6 +326,7 @@ function finish(tally: Tally, moments: readonly (string | null)[]): FlowCounted 
       overThreeMonths: stock(tally.over),
     },
     daySums: { toDecision: toDecision.sums, toStart: toStart.sums },
+    openCases: stock(tally.open).months,
   };
 }
 
@@ -331,6 +339,7 @@ function addInto(total: Tally, part: Tally): void {
   add(total.met, part.met);
   add(total.granted, part.granted);
   add(total.over, part.over);
+  add(total.open, part.open);
 }
 
 /**
@@ -348,7 +357,9 @@ function addInto(total: Tally, part: Tally): void {
  * - toMaatwerk: clients of the household of cases whose first meeting fell in the month (met), and
  *   of them those with a granted beschikking in that case decided by asOf (granted), and the share;
  * - overThreeMonths: cases open at the end of the month and more than three months past their first
- *   meeting (isLongRunning); a case without a first meeting is not counted.
+ *   meeting (isLongRunning); a case without a first meeting is not counted;
+ * - and for the suppression (not published here): the open cases at the end of the month, met or
+ *   not (registered on or before it, not closed on or before it: the annual report's stock).
  */
 export function countFlow(rows: FlowRows, period: FlowPeriod, teamIds: readonly string[] = []): FlowCounts {
   const { year } = period;
@@ -429,11 +440,12 @@ export function countFlow(rows: FlowRows, period: FlowPeriod, teamIds: readonly 
   }
 
   for (const c of rows.cases) {
-    if (c.firstMeetingOn === null) continue;
     const tally = tallyOf(c.teamId);
-    const after = threeMonthsAfter(c.firstMeetingOn);
+    const after = c.firstMeetingOn === null ? null : threeMonthsAfter(c.firstMeetingOn);
     moments.forEach((on, m) => {
-      if (on !== null && isLongRunning(c, on, after)) tally.over[m]! += 1;
+      if (on === null || c.registeredOn > on || (c.closedOn !== null && c.closedOn <= on)) return;
+      tally.open[m]! += 1;
+      if (isLongRunning(c, on, after)) tally.over[m]! += 1;
     });
   }
 
