@@ -11,7 +11,9 @@ export default defineConfig({
     globalSetup: ['tests/browser/global-setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
-    fileParallelism: false,
+    // Two files at a time, each with its own server, database copy, Chromium and artifact folder:
+    // a browser test waits much of its time (page loads, polls), so the two overlap well on 2 cores.
+    maxWorkers: 2,
     // A page that loads data (and lazy code) may take more than the default 1 s on a busy CI machine.
     expect: { poll: { timeout: 15_000, interval: 100 } },
   },

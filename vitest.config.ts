@@ -13,5 +13,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two test files at a time. Vitest's default is one less than the cores, which on a 2-core CI
+    // machine runs the files one after another while the other core mostly waits.
+    maxWorkers: 2,
   },
 });
