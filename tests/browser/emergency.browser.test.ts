@@ -59,7 +59,7 @@ describe('break the glass', () => {
     await reasonForm.getByRole('button', { name: 'Dossier openen met noodtoegang' }).click();
     await expect.poll(() => page.getByRole('link', { name: /Beschrijf de reden/ }).isVisible()).toBe(true);
     await checkPage(page, 'noodtoegang-reden-fout');
-    await reasonForm.getByLabel('Waarom hebt u dit dossier nu nodig').fill('Crisismelding van de politie in het weekend; de vaste medewerker is niet bereikbaar.');
+    await reasonForm.getByLabel('Waarom heeft u dit dossier nu nodig').fill('Crisismelding van de politie in het weekend; de vaste medewerker is niet bereikbaar.');
     await reasonForm.getByRole('button', { name: 'Dossier openen met noodtoegang' }).click();
 
     await expect.poll(h1).toBe(name);

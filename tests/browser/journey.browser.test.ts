@@ -47,6 +47,9 @@ describe('a worker takes a resident from registration to a closed case', () => {
     await page.getByRole('link', { name: 'Nieuwe aanmelding' }).click();
     await page.getByLabel('Voornaam', { exact: true }).fill('Mohamed');
     await page.getByLabel('Achternaam', { exact: true }).fill('Testbewoner');
+    // A name alone cannot be checked: the check says so instead of "nothing found".
+    await page.getByRole('button', { name: 'Controleer op dubbele inschrijving' }).click();
+    await expect.poll(() => page.getByText(/^Nog niet gecontroleerd op dubbele inschrijving\. Vul een geldig BSN in/).isVisible()).toBe(true);
     await page.getByLabel('Geboortedatum', { exact: true }).fill('1964-03-15');
     await page.getByLabel('BSN', { exact: true }).fill('999990482');
     await page.getByLabel('Straat', { exact: true }).fill('Gagelrode');
@@ -55,6 +58,7 @@ describe('a worker takes a resident from registration to a closed case', () => {
     await page.getByLabel('Woonplaats', { exact: true }).fill('Utrecht');
     await page.getByLabel('Telefoonnummer', { exact: true }).fill('06-11223344');
     await page.getByRole('button', { name: 'Controleer op dubbele inschrijving' }).click();
+    await expect.poll(() => page.getByText('Geen mogelijke dubbele inschrijving gevonden, op BSN en op naam. U kunt de gegevens als nieuwe cliënt opslaan.').isVisible()).toBe(true);
     await page.getByLabel('Melder', { exact: true }).selectOption({ label: 'Huisarts' });
     await page.getByLabel('Datum aanmelding', { exact: true }).fill(addDays(today, -2));
     await page.getByLabel('Vraag van de bewoner', { exact: true }).fill('Mijn vrouw is overleden en ik red het niet met de administratie en het huishouden.');

@@ -90,7 +90,7 @@ describe('Idempotency-Key on a new journal entry', () => {
     const before = await anna.get<JournalEntry[]>(`/api/v1/cases/${caseIds[1]}/contacts`);
     const reused = await post(anna, caseIds[1]!, key, 'Andere casus');
     expect(reused.statusCode).toBe(409);
-    expect(reused.json().detail).toBe('U hebt deze Idempotency-Key al gebruikt voor een ander verzoek');
+    expect(reused.json().detail).toBe('U heeft deze Idempotency-Key al gebruikt voor een ander verzoek');
     const malformed = await post(anna, caseIds[1]!, 'sleutel-1', 'Geen UUID');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().invalidParams).toEqual([{ name: 'idempotency-key', reason: 'De Idempotency-Key moet een UUID zijn' }]);

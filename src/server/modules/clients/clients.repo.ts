@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, teams } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { attachNotJustified, caseScope, clientOfOwnTeam, clientScope, holds } from '../../access/access.policy';
-import { initials, maskBsn, normaliseBsn } from './identity-rules';
+import { duplicateCheckCovers, initials, maskBsn, normaliseBsn, type DuplicateProbe } from './identity-rules';
 import type { ClientSummary, DuplicateMatch, DuplicateReason } from './clients.schemas';
 
 type ClientRow = typeof clients.$inferSelect;
@@ -95,12 +95,6 @@ export async function listClientCases(db: DbOrTx, actor: Actor, clientId: string
     .orderBy(desc(cases.registeredOn));
 }
 
-export interface DuplicateProbe {
-  name: string;
-  birthDate: string | null;
-  postcode: string | null;
-  bsn: string | null;
-}
 
 /**
  * Possible earlier registrations of the same person, in the whole organisation: the person may have
@@ -112,7 +106,8 @@ export async function findDuplicates(db: DbOrTx, actor: Actor, probe: DuplicateP
   const found = new Map<string, { row: ClientRow; readable: boolean; usable: boolean; reason: DuplicateReason; similarity: number }>();
   const access = { readable: sql<boolean>`${clientScope(actor)}`, usable: sql<boolean>`${clientOfOwnTeam(actor)}` };
   const inOrganisation = and(eq(clients.organisationId, actor.organisationId), isNull(clients.destroyedAt));
-  if (probe.bsn) {
+  const covers = duplicateCheckCovers(probe);
+  if (covers.bsn && probe.bsn) {
     const rows = await db
       .select({ client: clients, ...access })
       .from(clients)
@@ -121,8 +116,8 @@ export async function findDuplicates(db: DbOrTx, actor: Actor, probe: DuplicateP
       .limit(5);
     for (const row of rows) found.set(row.client.id, { row: row.client, readable: row.readable, usable: row.usable, reason: 'bsn', similarity: 1 });
   }
-  if (probe.name.trim().length >= 3 && (probe.birthDate || probe.postcode)) {
-    const name = probe.name.trim().toLowerCase();
+  if (covers.name) {
+    const name = probe.name.toLowerCase();
     const similarity = sql<number>`similarity(${clients.searchName}, ${name})`;
     const sameBirth = probe.birthDate ? sql`${clients.birthDate} = ${probe.birthDate}` : sql`false`;
     const samePostcode = probe.postcode ? sql`${clients.postcode} = ${probe.postcode}` : sql`false`;

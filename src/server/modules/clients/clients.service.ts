@@ -10,7 +10,7 @@ import { mayReadAccessLog } from '../access-log/access-log.service';
 import { writeAudit } from '../../audit/audit.writer';
 import { changeVersioned } from '../../db/versioned-change';
 import { Conflict, NotFound } from '../../lib/errors';
-import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
+import { duplicateProbe, isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
 import { findClientByBsn, findClientOfOwnTeam, findDuplicates, findReadableClient, findVisibleClient, listClientCases, searchVisibleClients } from './clients.repo';
 import type { ClientDetail, ClientSummary, DuplicateMatch, clientFields, clientUpdate, duplicateCheck } from './clients.schemas';
 import type { z } from 'zod';
@@ -196,14 +196,7 @@ export async function updateClient(db: Db, actor: Actor, clientId: string, input
 
 export async function checkDuplicates(db: Db, actor: Actor, input: z.output<typeof duplicateCheck>): Promise<DuplicateMatch[]> {
   await takeLookupSlot(db, actor);
-  const bsn = input.bsn ? normaliseBsn(input.bsn) : null;
-  const postcode = input.postcode && isValidPostcode(input.postcode) ? normalisePostcode(input.postcode) : null;
-  const { matches, clientIds } = await findDuplicates(db, actor, {
-    name: `${input.firstName} ${input.lastName}`,
-    birthDate: input.birthDate ?? null,
-    postcode,
-    bsn: bsn && isValidBsn(bsn) ? bsn : null,
-  });
+  const { matches, clientIds } = await findDuplicates(db, actor, duplicateProbe(input));
   // The matches may be clients of other teams (shown without id): the row names each one shown, for that client's access log.
   await writeAudit(db, actor, { action: 'search', entityType: 'client', changes: { kind: 'duplicate_check', results: matches.length }, clientIds });
   return matches;

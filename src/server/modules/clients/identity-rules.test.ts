@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initials, isValidBsn, isValidPostcode, maskBsn, normaliseBsn, normalisePostcode } from './identity-rules';
+import { duplicateCheckCovers, duplicateProbe, initials, isValidBsn, isValidPostcode, maskBsn, normaliseBsn, normalisePostcode } from './identity-rules';
 
 describe('BSN 11-proef', () => {
   it('accepts the published test numbers and the standard example', () => {
@@ -44,5 +44,29 @@ describe('initials', () => {
     expect(initials('Anne-Marie  Joke')).toBe('A.M.J.');
     expect(initials('Ömer')).toBe('Ö.');
     expect(initials('')).toBe('');
+  });
+});
+
+describe('what the duplicate check can compare', () => {
+  const covers = (input: Parameters<typeof duplicateProbe>[0]) => duplicateCheckCovers(duplicateProbe(input));
+  it('compares nothing on a name alone, or on a BSN that fails the 11-proef', () => {
+    expect(covers({ firstName: 'Saskia', lastName: 'de Vries' })).toEqual({ bsn: false, name: false });
+    expect(covers({ firstName: 'Saskia', lastName: 'de Vries', bsn: '123456788' })).toEqual({ bsn: false, name: false });
+    expect(covers({ firstName: '', lastName: 'de Vries', postcode: '35' })).toEqual({ bsn: false, name: false });
+    expect(covers({ firstName: '', lastName: 'de Vries', birthDate: '1980-02' })).toEqual({ bsn: false, name: false });
+  });
+  it('compares a valid BSN, and a name of three letters or more next to a birth date or a valid postcode', () => {
+    expect(covers({ firstName: '', lastName: '', bsn: '1112.22.333' })).toEqual({ bsn: true, name: false });
+    expect(covers({ firstName: 'Saskia', lastName: 'de Vries', postcode: '3511ab' })).toEqual({ bsn: false, name: true });
+    expect(covers({ firstName: 'Al', lastName: '', birthDate: '1980-02-01' })).toEqual({ bsn: false, name: false });
+    expect(covers({ firstName: 'Ali', lastName: '', birthDate: '1980-02-01', bsn: '111222333' })).toEqual({ bsn: true, name: true });
+  });
+  it('hands the repository the normalised values', () => {
+    expect(duplicateProbe({ firstName: ' Saskia ', lastName: 'de Vries ', postcode: '3511ab', bsn: '11122233', birthDate: '' })).toEqual({
+      name: 'Saskia de Vries',
+      birthDate: null,
+      postcode: '3511 AB',
+      bsn: null,
+    });
   });
 });

@@ -48,3 +48,31 @@ export function initials(firstName: string): string {
     .map((part) => `${[...part][0]!.toLocaleUpperCase('nl')}.`)
     .join('');
 }
+
+/** What the duplicate check looks for: the same BSN, or a similar name with the same birth date or postcode. */
+export interface DuplicateProbe {
+  name: string;
+  birthDate: string | null;
+  postcode: string | null;
+  bsn: string | null;
+}
+
+/** The fields of the form as typed, made into a probe: only a valid BSN, a valid postcode and a full date count. */
+export function duplicateProbe(input: { firstName: string; lastName: string; birthDate?: string | null; postcode?: string | null; bsn?: string | null }): DuplicateProbe {
+  const bsn = input.bsn ? normaliseBsn(input.bsn) : null;
+  const birthDate = input.birthDate && /^\d{4}-\d{2}-\d{2}$/.test(input.birthDate) ? input.birthDate : null;
+  return {
+    name: `${input.firstName.trim()} ${input.lastName.trim()}`.trim(),
+    birthDate,
+    postcode: input.postcode && isValidPostcode(input.postcode) ? normalisePostcode(input.postcode) : null,
+    bsn: bsn && isValidBsn(bsn) ? bsn : null,
+  };
+}
+
+/** A name is only compared with three letters or more, and only next to a birth date or postcode. */
+export const DUPLICATE_NAME_MIN = 3;
+
+/** What a check with this probe can find: by BSN, by name with birth date or postcode, both or neither. */
+export function duplicateCheckCovers(probe: DuplicateProbe): { bsn: boolean; name: boolean } {
+  return { bsn: probe.bsn !== null, name: probe.name.length >= DUPLICATE_NAME_MIN && (probe.birthDate !== null || probe.postcode !== null) };
+}

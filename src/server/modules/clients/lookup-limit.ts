@@ -22,7 +22,7 @@ export async function takeLookupSlot(db: DbOrTx, actor: Actor): Promise<void> {
   if (slot.allowed) return;
   const minutes = Math.ceil(slot.retryAfterSeconds / 60);
   throw new TooManyRequests(
-    `U hebt in korte tijd veel personen opgezocht. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+    `U heeft in korte tijd veel personen opgezocht. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
     slot.retryAfterSeconds,
   );
 }

@@ -57,12 +57,12 @@ export async function grantEmergencyAccess(db: Db, actor: Actor, input: { client
       .from(clients)
       .where(and(eq(clients.organisationId, actor.organisationId), eq(clients.id, input.clientId), isNull(clients.destroyedAt)));
     if (!client) throw new NotFound('Cliënt niet gevonden');
-    if (client.ordinary) throw new Invalid([{ path: 'clientId', message: 'U hebt al toegang tot deze cliënt via uw team; noodtoegang is niet nodig' }]);
+    if (client.ordinary) throw new Invalid([{ path: 'clientId', message: 'U heeft al toegang tot deze cliënt via uw team; noodtoegang is niet nodig' }]);
     const [active] = await tx
       .select()
       .from(emergencyAccess)
       .where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.userId, actor.userId), eq(emergencyAccess.clientId, client.id), sql`${emergencyAccess.expiresAt} > now()`));
-    if (active) throw new Conflict(`U hebt al noodtoegang tot deze cliënt, tot ${active.expiresAt.toISOString()}`);
+    if (active) throw new Conflict(`U heeft al noodtoegang tot deze cliënt, tot ${active.expiresAt.toISOString()}`);
     const [row] = await tx
       .insert(emergencyAccess)
       // The database's clock, as the access log's: the grant's own log row falls inside its window.

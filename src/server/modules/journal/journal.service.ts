@@ -69,7 +69,7 @@ export async function addContact(db: Db, actor: Actor, caseId: string, input: z.
     const claim = options.idempotency ? await claimIdempotencyKey(tx, actor, options.idempotency) : null;
     if (claim?.retry) {
       const [earlier] = await tx.select().from(contacts).where(and(eq(contacts.organisationId, actor.organisationId), eq(contacts.id, claim.id)));
-      if (earlier?.caseId !== caseId) throw new Conflict('U hebt deze Idempotency-Key al gebruikt voor een ander verzoek');
+      if (earlier?.caseId !== caseId) throw new Conflict('U heeft deze Idempotency-Key al gebruikt voor een ander verzoek');
       return toContact(earlier, actor.name, actor);
     }
     if (caseRow.status === 'closed') throw new Conflict('Deze casus is afgesloten. Heropen hem om contacten toe te voegen.');

@@ -2,7 +2,7 @@
 // registration), a client of the own team found by that check, or a client known elsewhere in the
 // organisation, attached (koppelen) by BSN or last name and birth date with a reason. Used by the
 // registration form and the household form; the parent owns the state and sends `choiceBody`.
-import { useRef, type ReactNode, type RefObject } from 'react';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Alert, Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { ATTACH_REASON_MIN, type ClientAttach, type IdentifiedBy } from '../../../server/modules/attachments/attachments.schemas';
 import { RadioGroupField, TextareaField, TextField } from '../../app/fields';
@@ -12,7 +12,8 @@ import { formatDate, fullName, today } from '../../app/format';
 import { useDuplicateCheck, type DuplicateMatch } from './api';
 import { toClientFields, type ClientFormValues } from './client-form';
 import { ClientFieldsInputs } from './ClientFieldsInputs';
-import { DuplicateMatches } from './DuplicateMatches';
+import { duplicateCoverageText, DuplicateMatches, type DuplicateCoverage } from './DuplicateMatches';
+import { duplicateCheckCovers, duplicateProbe } from '../../../server/modules/clients/identity-rules';
 
 const IDENTIFY_OPTIONS: { value: IdentifiedBy; label: string }[] = [
   { value: 'bsn', label: 'Met het BSN' },
@@ -64,6 +65,8 @@ export function ClientChoice({ form, value, onChange, idPrefix, headingLevel = 2
   const Heading = headingLevel === 2 ? Heading2 : Heading3;
   const duplicateCheck = useDuplicateCheck();
   const lastChecked = useRef('');
+  /** What the last check could compare, for the words of "nothing found" (or of "nothing to check"). */
+  const [coverage, setCoverage] = useState<DuplicateCoverage | null>(null);
   const panel = useRef<HTMLDivElement>(null);
   const client = value.client;
 
@@ -75,10 +78,20 @@ export function ClientChoice({ form, value, onChange, idPrefix, headingLevel = 2
       postcode: client.postcode.trim() || null,
       bsn: client.bsn.trim() || null,
     };
-    const enough = (body.bsn?.replace(/\D/g, '').length ?? 0) >= 8 || (!!body.lastName && (!!body.birthDate || !!body.postcode));
+    // The server's rule: what it can compare (a valid BSN; a name with a birth date or postcode).
+    const covers = duplicateCheckCovers(duplicateProbe(body));
+    if (!covers.bsn && !covers.name) {
+      if (force) {
+        duplicateCheck.reset();
+        lastChecked.current = '';
+        setCoverage({ covers, bsnTyped: !!body.bsn });
+      }
+      return;
+    }
     const key = JSON.stringify(body);
-    if (!force && (!enough || key === lastChecked.current)) return;
+    if (!force && key === lastChecked.current) return;
     lastChecked.current = key;
+    setCoverage({ covers, bsnTyped: !!body.bsn });
     duplicateCheck.mutate(body);
   }
 
@@ -186,7 +199,8 @@ export function ClientChoice({ form, value, onChange, idPrefix, headingLevel = 2
         <div aria-live="polite">
           {duplicateCheck.isPending && <Paragraph>Bezig met zoeken naar bestaande cliënten…</Paragraph>}
           {duplicateCheck.isError && <Paragraph>De controle op dubbele inschrijving lukte niet: {duplicateCheck.error.message}</Paragraph>}
-          {duplicateCheck.data && !duplicateCheck.isPending && <DuplicateMatches matches={duplicateCheck.data} onUse={use} onAttach={attach} />}
+          {coverage && !coverage.covers.bsn && !coverage.covers.name && <Paragraph>{duplicateCoverageText(coverage)}</Paragraph>}
+          {duplicateCheck.data && !duplicateCheck.isPending && coverage && <DuplicateMatches matches={duplicateCheck.data} coverage={coverage} onUse={use} onAttach={attach} />}
         </div>
       </section>
     </>

@@ -11,10 +11,25 @@ import { DUPLICATE_REASON_LABELS, type DuplicateMatch } from './api';
 type Known = Extract<DuplicateMatch, { kind: 'known' }>;
 type Elsewhere = Extract<DuplicateMatch, { kind: 'elsewhere' }>;
 
-export function DuplicateMatches({ matches, onUse, onAttach }: { matches: DuplicateMatch[]; onUse: (match: Known) => void; onAttach: (match: DuplicateMatch) => void }) {
-  if (matches.length === 0) {
-    return <Paragraph>Geen mogelijke dubbele inschrijving gevonden. U kunt de gegevens als nieuwe cliënt opslaan.</Paragraph>;
+/** What a check could compare (identity-rules.ts: duplicateCheckCovers), and whether a BSN was typed at all. */
+export interface DuplicateCoverage {
+  covers: { bsn: boolean; name: boolean };
+  bsnTyped: boolean;
+}
+
+/** "Nothing found" says what was compared and what was not, so nobody saves a duplicate on a check that could not run. */
+export function duplicateCoverageText({ covers, bsnTyped }: DuplicateCoverage): string {
+  const noBsn = bsnTyped ? 'Het BSN is niet geldig; daarop is niet gezocht.' : 'Er is geen BSN ingevuld; daarop is niet gezocht.';
+  if (!covers.bsn && !covers.name) {
+    return `Nog niet gecontroleerd op dubbele inschrijving. ${bsnTyped ? 'Het BSN is niet geldig. ' : ''}Vul een geldig BSN in, of de naam met de geboortedatum of de postcode.`;
   }
+  if (covers.bsn && covers.name) return 'Geen mogelijke dubbele inschrijving gevonden, op BSN en op naam. U kunt de gegevens als nieuwe cliënt opslaan.';
+  if (covers.bsn) return 'Geen cliënt met dit BSN gevonden. Op naam is niet gezocht: vul ook de naam met de geboortedatum of de postcode in.';
+  return `Geen mogelijke dubbele inschrijving gevonden op naam. ${noBsn} Weet u het BSN, vul het dan in en controleer opnieuw.`;
+}
+
+export function DuplicateMatches({ matches, coverage, onUse, onAttach }: { matches: DuplicateMatch[]; coverage: DuplicateCoverage; onUse: (match: Known) => void; onAttach: (match: DuplicateMatch) => void }) {
+  if (matches.length === 0) return <Paragraph>{duplicateCoverageText(coverage)}</Paragraph>;
   const known = matches.filter((m): m is Known => m.kind === 'known');
   const elsewhere = matches.filter((m): m is Elsewhere => m.kind === 'elsewhere');
   return (

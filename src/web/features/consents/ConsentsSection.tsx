@@ -167,7 +167,7 @@ function Disclosures({ client, name, consents, disclosures, mayWrite }: { client
   return (
     <div className="kt-subsection">
       <Heading3 id="verstrekkingen-title">Verstrekkingen</Heading3>
-      <Paragraph>Een verstrekking kan niet worden gewijzigd of verwijderd. Hebt u zich vergist? Leg dan een nieuwe verstrekking vast en schrijf in de onderbouwing wat er aan de eerdere niet klopte.</Paragraph>
+      <Paragraph>Een verstrekking kan niet worden gewijzigd of verwijderd. Heeft u zich vergist? Leg dan een nieuwe verstrekking vast en schrijf in de onderbouwing wat er aan de eerdere niet klopte.</Paragraph>
       {disclosures.length === 0 ? (
         <Paragraph>Er zijn nog geen gegevens van deze cliënt verstrekt.</Paragraph>
       ) : (

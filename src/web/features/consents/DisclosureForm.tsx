@@ -18,7 +18,7 @@ const GROUND_OPTIONS = DISCLOSURE_GROUNDS.map((ground) => ({ value: ground, labe
 const REASONING_HELP: Record<DisclosureGround, string> = {
   toestemming: 'Bijvoorbeeld waarom dit nodig was. Herstelt u een eerdere verstrekking, zeg dan welke.',
   wettelijke_plicht: `Noem de wet of de vordering die u verplicht de gegevens te geven (minstens ${MIN_REASONING_LENGTH} tekens).`,
-  meldrecht: `Beschrijf de stappen van de meldcode die u hebt gezet, het advies van Veilig Thuis en waarom u meldt (minstens ${MIN_REASONING_LENGTH} tekens).`,
+  meldrecht: `Beschrijf de stappen van de meldcode die u heeft gezet, het advies van Veilig Thuis en waarom u meldt (minstens ${MIN_REASONING_LENGTH} tekens).`,
   conflict_van_plichten: `Beschrijf het ernstige gevaar, waarom delen de enige manier was om het af te wenden en waarom toestemming vragen niet kon (minstens ${MIN_REASONING_LENGTH} tekens).`,
 };
 

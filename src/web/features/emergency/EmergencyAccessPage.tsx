@@ -82,7 +82,7 @@ function Matches({ matches, onChoose }: { matches: EmergencyMatch[]; onChoose: (
               <strong>{fullName(m)}</strong>, geboren <DateText value={m.birthDate} empty="onbekend" />
               {m.teams.length > 0 ? ` (bekend bij ${m.teams.join(', ')})` : ' (bij geen team bekend)'}{' '}
               {m.accessible ? (
-                <RouterLink to={`/clienten/${m.id}`}>U hebt al toegang: open het dossier</RouterLink>
+                <RouterLink to={`/clienten/${m.id}`}>U heeft al toegang: open het dossier</RouterLink>
               ) : (
                 <Button type="button" appearance="secondary-action-button" onClick={() => onChoose(m)}>
                   Noodtoegang vragen voor {fullName(m)}
@@ -122,7 +122,7 @@ function ReasonForm({ match, onCancel }: { match: EmergencyMatch; onCancel: () =
         <ErrorSummary form={form} />
         <TextareaField
           id={form.idFor('reason')}
-          label="Waarom hebt u dit dossier nu nodig"
+          label="Waarom heeft u dit dossier nu nodig"
           description="Bijvoorbeeld: crisismelding van de politie buiten kantooruren; ik moet weten wie de vaste medewerker is en welke afspraken er zijn."
           value={reason}
           onChange={setReason}
