@@ -65,7 +65,7 @@ describe("the client's rights", () => {
   it('downloads the file as a PDF, and the download is in the log', async () => {
     const button = page.getByRole('button', { name: 'Dossier downloaden (PDF)' });
     await expect.poll(() => button.isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'Dossier downloaden (JSON)' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Dossier downloaden als gegevensbestand' }).isVisible()).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'De pdf is klaar en gedownload' }).count()).toBe(1);
     expect(download.suggestedFilename()).toMatch(new RegExp(`^dossier-[a-z0-9-]+-${todayInNetherlands()}\\.pdf$`));

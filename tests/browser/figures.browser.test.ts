@@ -102,7 +102,7 @@ describe('the annual report for the analyst', () => {
   });
 
   it('downloads a CSV with the same numbers', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download CSV' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Downloaden als CSV-bestand' }).click()]);
     const file = path.join(artifactDir(), `jaarverslag-${lastYear}.csv`);
     await download.saveAs(file);
     const csv = fs.readFileSync(file, 'utf8');
@@ -121,7 +121,7 @@ describe('the annual report for the analyst', () => {
   });
 
   it('downloads an Excel workbook that opens, one sheet per table', async () => {
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Excel (XLSX)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Downloaden als Excel-bestand' }).click()]);
     const file = path.join(artifactDir(), `jaarverslag-${lastYear}.xlsx`);
     await download.saveAs(file);
     const parts = unzipSync(new Uint8Array(fs.readFileSync(file)));

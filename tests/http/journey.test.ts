@@ -85,14 +85,14 @@ describe('from registration to a closed case', () => {
 
   it('validates a registration field by field in Dutch', async () => {
     const response = await worker.request('POST', '/api/v1/registrations', {
-      client: { ...resident, bsn: '123456789', postcode: '0123 AB', firstName: '' },
+      client: { ...resident, bsn: '123456789', postcode: '0123 AB', firstName: '', houseNumber: 'twaalf' },
       registeredOn: addDays(today, 2),
       referrerCode: 'anders',
       question: '',
     });
     expect(response.statusCode).toBe(400);
     const paths = (response.json().invalidParams as { name: string }[]).map((f) => f.name).sort();
-    expect(paths).toEqual(['client.bsn', 'client.firstName', 'client.postcode', 'question', 'referrerOther', 'registeredOn'].sort());
+    expect(paths).toEqual(['client.bsn', 'client.firstName', 'client.houseNumber', 'client.postcode', 'question', 'referrerOther', 'registeredOn'].sort());
     const bsn = response.json().invalidParams.find((f: { name: string }) => f.name === 'client.bsn');
     expect(bsn.reason).toBe('Dit BSN klopt niet (11-proef)');
   });

@@ -5,7 +5,7 @@ import { version, wholeNumber } from '../../lib/number-fields';
 import { optionalText } from '../../lib/text-fields';
 import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { isIsoDate, notInFuture } from '../../lib/dates';
-import { isValidBsn, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
+import { isValidBsn, isValidHouseNumber, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
 
 export const clientFields = z.object({
   firstName: z.string().trim().min(1, 'Vul de voornaam in').max(100),
@@ -23,7 +23,7 @@ export const clientFields = z.object({
     .optional(),
   gender: z.enum(['m', 'v', 'x']).nullable().optional(),
   street: optionalText(200),
-  houseNumber: optionalText(20),
+  houseNumber: optionalText(20).refine((v) => v === null || v === undefined || isValidHouseNumber(v), 'Vul het huisnummer in cijfers in, eventueel met een letter of toevoeging, zoals 12, 12a of 12-2'),
   postcode: z
     .string()
     .trim()

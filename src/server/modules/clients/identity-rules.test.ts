@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateCheckCovers, duplicateProbe, initials, isValidBsn, isValidPostcode, maskBsn, normaliseBsn, normalisePostcode } from './identity-rules';
+import { duplicateCheckCovers, duplicateProbe, initials, isValidHouseNumber, isValidBsn, isValidPostcode, maskBsn, normaliseBsn, normalisePostcode } from './identity-rules';
 
 describe('BSN 11-proef', () => {
   it('accepts the published test numbers and the standard example', () => {
@@ -68,5 +68,12 @@ describe('what the duplicate check can compare', () => {
       postcode: '3511 AB',
       bsn: null,
     });
+  });
+});
+
+describe('house number', () => {
+  it('takes digits first, then an optional letter and an addition of at most four', () => {
+    for (const ok of ['7', '12a', '12 A', '12-2', '12a-3', '12 bis', '12 hs', '12 II', '99999']) expect(isValidHouseNumber(ok), ok).toBe(true);
+    for (const bad of ['twaalf', 'a12', '123456', '12 boven', '', '12--']) expect(isValidHouseNumber(bad), bad).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-// BSN (11-proef), postcode and masking rules. Pure functions, shared with the web app.
+// BSN (11-proef), postcode, house number and masking rules. Pure functions, shared with the web app.
 
 /** A BSN is 9 digits with (9·d1 + 8·d2 + … + 2·d8 − 1·d9) mod 11 = 0; 8 digits get a leading 0. */
 export function isValidBsn(value: string): boolean {
@@ -38,6 +38,18 @@ export function isValidPostcode(value: string): boolean {
 export function normalisePostcode(value: string): string {
   const compact = value.replace(/\s+/g, '').toUpperCase();
   return `${compact.slice(0, 4)} ${compact.slice(4)}`;
+}
+
+/** "12", "12a", "12 A", "12-2", "12a-3", "12 bis", "12 hs": the number, a single letter, and what is added (at most 4). */
+export function splitHouseNumber(value: string): { houseNumber: number; houseLetter: string | null; addition: string | null } | null {
+  const match = /^(\d{1,5})(?!\d)(?:\s*([A-Za-z])(?![A-Za-z0-9]))?(?:\s*[-/]?\s*([A-Za-z0-9]{1,4}))?$/.exec(value.trim());
+  if (!match) return null;
+  return { houseNumber: Number(match[1]), houseLetter: match[2] ?? null, addition: match[3] ?? null };
+}
+
+/** A house number as the BAG writes it: digits first (no "twaalf"), then an optional letter and addition. */
+export function isValidHouseNumber(value: string): boolean {
+  return splitHouseNumber(value) !== null;
 }
 
 /** Initials of the first names, as on Dutch letters: `Jan Willem` → `J.W.`, `Anne-Marie` → `A.M.`. */

@@ -30,14 +30,14 @@ export function ClientFileDownloads({ clientId, name }: { clientId: string; name
     <section aria-labelledby="dossier-title" className="kt-section">
       <Heading2 id="dossier-title">Dossier voor inzage</Heading2>
       <Paragraph>
-        Vraagt {name} om inzage of een kopie van het dossier? Download alle gegevens die u van deze cliënt mag zien, met het overzicht van wie het dossier inzag. Het downloaden wordt vastgelegd.
+        Vraagt {name} om inzage of een kopie van het dossier? Download alle gegevens die u van deze cliënt mag zien, met het overzicht van wie het dossier inzag. De pdf is om te lezen; het gegevensbestand (JSON) is om in een ander systeem in te lezen. Het downloaden wordt vastgelegd.
       </Paragraph>
       <div className="kt-row">
         <Button type="button" appearance="secondary-action-button" aria-disabled={making} busy={making} onClick={() => void downloadPdf()}>
           Dossier downloaden (PDF)
         </Button>
         <a href={clientFileUrl(clientId, 'json')} download className={link}>
-          Dossier downloaden (JSON)
+          Dossier downloaden als gegevensbestand
         </a>
       </div>
       <Paragraph role="status">

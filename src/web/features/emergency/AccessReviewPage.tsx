@@ -34,7 +34,7 @@ export function AccessReviewPage() {
     <>
       <PageTitle title="Toegang beoordelen" />
       <Paragraph lead>
-        Hier komt elke toegang tot een cliënt buiten het eigen team: noodtoegang (break the glass) en koppelingen van een cliënt van een ander team. Beoordeel of de reden de toegang
+        Hier komt elke toegang tot een cliënt buiten het eigen team: noodtoegang en koppelingen van een cliënt van een ander team. Beoordeel of de reden de toegang
         rechtvaardigde; het aantal handelingen komt uit het toegangslog.
       </Paragraph>
       <div className="kt-form">

@@ -225,10 +225,10 @@ function Downloads({ params, organisation, model }: { params: ReportParams; orga
       <Heading2 id="downloads-title">Downloaden</Heading2>
       <ButtonGroup>
         <a href={annualCsvUrl(params)} download={csvName} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
-          Download CSV
+          Downloaden als CSV-bestand
         </a>
         <Button type="button" appearance="secondary-action-button" busy={state === 'busy'} disabled={state === 'busy'} onClick={() => void downloadXlsx()}>
-          Download Excel (XLSX)
+          Downloaden als Excel-bestand
         </Button>
       </ButtonGroup>
       <p className="utrecht-paragraph kt-muted" role="status">

@@ -107,7 +107,7 @@ function FlowView({ report, labels }: { report: PublishedFlowReport; labels: Rep
         <Heading2 id="uitstroom-downloads-title">Downloaden</Heading2>
         <ButtonGroup>
           <a href={flowCsvUrl(report.year, team)} download={flowFileName({ year: report.year, team }, 'csv')} className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--secondary-action">
-            Download CSV
+            Downloaden als CSV-bestand
           </a>
         </ButtonGroup>
       </section>

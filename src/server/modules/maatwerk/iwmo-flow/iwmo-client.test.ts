@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { client301, dutchPhone, initialsOf, splitHouseNumber, splitSurname, type ClientRow } from './iwmo-client';
+import { client301, dutchPhone, initialsOf, splitSurname, type ClientRow } from './iwmo-client';
+import { splitHouseNumber } from '../../clients/identity-rules';
 
 const row = (over: Partial<ClientRow> = {}): ClientRow => ({
   firstName: 'Jan Willem',

@@ -2,7 +2,7 @@
 // (docs/iwmo.md §3.1, IV047). Keukentafel keeps one last-name field and one house-number field; the
 // 301 wants the voorvoegsel and the huisletter/toevoeging apart, so they are split here by the
 // rules of Dutch names and addresses. What cannot be sent answers a Dutch problem instead.
-import { isValidBsn } from '../../clients/identity-rules';
+import { isValidBsn, splitHouseNumber } from '../../clients/identity-rules';
 import type { Client301, Contact301 } from '../iwmo/build-301';
 import type { Gender } from '../iwmo/iwmo-codes';
 
@@ -52,13 +52,6 @@ export function initialsOf(firstName: string): string | null {
     .join('')
     .replace(/[^\p{L}]/gu, '');
   return letters ? [...letters].slice(0, 6).join('') : null;
-}
-
-/** "12", "12a", "12 A", "12-2", "12a-3", "12 bis", "12 hs": the number, a single letter, and what is added (at most 4). */
-export function splitHouseNumber(value: string): { houseNumber: number; houseLetter: string | null; addition: string | null } | null {
-  const match = /^(\d{1,5})(?!\d)(?:\s*([A-Za-z])(?![A-Za-z0-9]))?(?:\s*[-/]?\s*([A-Za-z0-9]{1,4}))?$/.exec(value.trim());
-  if (!match) return null;
-  return { houseNumber: Number(match[1]), houseLetter: match[2] ?? null, addition: match[3] ?? null };
 }
 
 /** A Dutch phone number as iWmo writes it: digits only with the national 0, and Landnummer 0031; a foreign one is left out. */
