@@ -1,17 +1,18 @@
 // Jaarverslag: the annual or quarterly report for the municipality, for the organisation or one
 // team; every table of shared/spec/reports.md, charts where a picture says more, CSV and Excel.
-import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
+import { lazy, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { SelectField, type Option } from '../../app/fields';
 import { formatDateTime } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
-import { Loading, QueryStatus } from '../../app/QueryStatus';
+import { QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
 import { buildReportTables, NO_LABELS, periodLabel, reportFileName, teamName, type AnnualReportTables, type ReportLabels } from '../../../server/modules/reports/report-tables';
 import { annualCsvUrl, useAnnualReport, type AnnualReport, type ReportParams } from './api';
 import { ReportTable } from './ReportTable';
 import { SuppressionNote } from './SuppressionNote';
+import { ChartSlot, ReportContents, ReportSection } from './ReportSections';
 import './reports.css';
 
 // ECharts is large: the charts load only when the report is shown.
@@ -77,25 +78,6 @@ export function AnnualReportPage() {
   );
 }
 
-interface SectionProps {
-  id: string;
-  title: string;
-  children: ReactNode;
-}
-
-function Section({ id, title, children }: SectionProps) {
-  return (
-    <section aria-labelledby={`${id}-title`} className="kt-section">
-      <Heading2 id={`${id}-title`}>{title}</Heading2>
-      {children}
-    </section>
-  );
-}
-
-function ChartSlot({ children }: { children: ReactNode }) {
-  return <Suspense fallback={<Loading what="de grafiek" />}>{children}</Suspense>;
-}
-
 const SECTIONS: [string, string][] = [
   ['instroom', 'Instroom, lopend en uitstroom'],
   ['teams', 'Per team'],
@@ -122,50 +104,40 @@ function ReportView({ report, labels, organisation, params }: { report: AnnualRe
       </p>
       {report.suppression && <SuppressionNote suppression={report.suppression} />}
       <Downloads params={params} organisation={organisation} model={model} />
-      <nav aria-label="Inhoud van het verslag" className="kt-report-toc">
-        <ul className="utrecht-unordered-list">
-          {SECTIONS.map(([id, title]) => (
-            <li key={id} className="utrecht-unordered-list__item">
-              <a className="utrecht-link utrecht-link--html-a" href={`#${id}-title`}>
-                {title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ReportContents label="Inhoud van het verslag" sections={SECTIONS} />
 
-      <Section id="instroom" title="Instroom, lopend en uitstroom">
+      <ReportSection id="instroom" title="Instroom, lopend en uitstroom">
         <ChartSlot>
           <CasesChart table={tables.cases} months={months} period={periodText} />
         </ChartSlot>
         <ReportTable table={tables.cases} />
-      </Section>
+      </ReportSection>
 
-      <Section id="teams" title="Per team">
+      <ReportSection id="teams" title="Per team">
         <ReportTable table={tables.teams} />
         <Heading3 className="kt-subheading">Per maand en kwartaal</Heading3>
         <ReportTable table={tables.casesPerTeam} />
         <Heading3 className="kt-subheading">Unieke cliënten</Heading3>
         <ReportTable table={tables.uniqueClients} />
-      </Section>
+      </ReportSection>
 
-      <Section id="wachttijd" title="Wachttijd tot kennismaking">
+      <ReportSection id="wachttijd" title="Wachttijd tot kennismaking">
         <Paragraph>Gemiddeld aantal kalenderdagen van aanmelding tot kennismakingsgesprek, over de casussen die in de periode zijn aangemeld en een kennismaking hadden.</Paragraph>
         <ChartSlot>
           <WaitingChart table={tables.waitingByLocation} months={months} period={periodText} yearMean={report.days_to_first_meeting.year} />
         </ChartSlot>
         <ReportTable table={tables.waitingByLocation} />
         <ReportTable table={tables.waitingTotal} />
-      </Section>
+      </ReportSection>
 
-      <Section id="melders" title="Aanmeldingen per melder">
+      <ReportSection id="melders" title="Aanmeldingen per melder">
         <ChartSlot>
           <TotalsBarChart table={tables.referrers} what="aanmeldingen per melder" period={periodText} unit="aanmeldingen" />
         </ChartSlot>
         <ReportTable table={tables.referrers} />
-      </Section>
+      </ReportSection>
 
-      <Section id="afsluiting" title="Afsluiting">
+      <ReportSection id="afsluiting" title="Afsluiting">
         <Heading3 className="kt-subheading">Redenen van afsluiten</Heading3>
         <ChartSlot>
           <TotalsBarChart table={tables.closeReasons} what="afgesloten casussen per reden van afsluiten" period={periodText} unit="afgesloten casussen" />
@@ -173,9 +145,9 @@ function ReportView({ report, labels, organisation, params }: { report: AnnualRe
         <ReportTable table={tables.closeReasons} />
         <Heading3 className="kt-subheading">Wat draagt de cliënt verder</Heading3>
         <ReportTable table={tables.outcomes} />
-      </Section>
+      </ReportSection>
 
-      <Section id="voorzieningen" title="Voorzieningen">
+      <ReportSection id="voorzieningen" title="Voorzieningen">
         <Heading3 className="kt-subheading">Nieuwe voorzieningen per aanbieder</Heading3>
         <ReportTable table={tables.providers} />
         <Heading3 className="kt-subheading">Nieuwe voorzieningen per product</Heading3>
@@ -183,19 +155,19 @@ function ReportView({ report, labels, organisation, params }: { report: AnnualRe
         <Heading3 className="kt-subheading">Verlengingen en cliënten</Heading3>
         <ReportTable table={tables.extensions} />
         <ReportTable table={tables.clientsWithProvision} />
-      </Section>
+      </ReportSection>
 
-      <Section id="tevredenheid" title="Tevredenheid">
+      <ReportSection id="tevredenheid" title="Tevredenheid">
         <ChartSlot>
           <MarksChart table={tables.marks} period={periodText} mean={report.satisfaction.mean} />
         </ChartSlot>
         <ReportTable table={tables.marks} />
         <ReportTable table={tables.satisfaction} />
-      </Section>
+      </ReportSection>
 
-      <Section id="zrm" title="ZRM-metingen">
+      <ReportSection id="zrm" title="ZRM-metingen">
         <ReportTable table={tables.zrm} />
-      </Section>
+      </ReportSection>
     </>
   );
 }

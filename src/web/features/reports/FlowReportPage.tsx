@@ -2,12 +2,12 @@
 // they went, how long it took to the beschikking and to the real start, who waits for a start, the
 // share moved on to maatwerk, and the cases running longer than the werkkader's three months
 // (GET /api/v1/reports/flow; the tables of flow-tables.ts, the same as in the CSV).
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { SelectField, type Option } from '../../app/fields';
 import { PageTitle } from '../../app/PageTitle';
-import { Loading, QueryStatus } from '../../app/QueryStatus';
+import { QueryStatus } from '../../app/QueryStatus';
 import { useReference } from '../../app/reference';
 import { RouterLink } from '../../app/links';
 import { useAuth } from '../../app/auth';
@@ -17,6 +17,7 @@ import type { PublishedFlowReport } from '../../../server/modules/reports/flow-r
 import { flowCsvUrl, useFlowReport } from './api';
 import { ReportTable } from './ReportTable';
 import { SuppressionNote } from './SuppressionNote';
+import { ChartSlot, ReportContents, ReportSection } from './ReportSections';
 import './reports.css';
 
 // ECharts is large: the chart loads only when the report is shown.
@@ -72,15 +73,6 @@ export function FlowReportPage() {
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={`${id}-title`} className="kt-section">
-      <Heading2 id={`${id}-title`}>{title}</Heading2>
-      {children}
-    </section>
-  );
-}
-
 function FlowView({ report, labels }: { report: PublishedFlowReport; labels: ReportLabels }) {
   const { can } = useAuth();
   const model = useMemo(() => buildFlowTables(report, labels), [report, labels]);
@@ -111,58 +103,48 @@ function FlowView({ report, labels }: { report: PublishedFlowReport; labels: Rep
           </a>
         </ButtonGroup>
       </section>
-      <nav aria-label="Inhoud van het overzicht" className="kt-report-toc">
-        <ul className="utrecht-unordered-list">
-          {sections.map(([id, title]) => (
-            <li key={id} className="utrecht-unordered-list__item">
-              <a className="utrecht-link utrecht-link--html-a" href={`#${id}-title`}>
-                {title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <ReportContents label="Inhoud van het overzicht" sections={sections} />
 
       {tables.perTeam && (
-        <Section id="per-team" title="Per team">
+        <ReportSection id="per-team" title="Per team">
           <Paragraph>Het jaar per team naast elkaar. Kies een team hierboven voor de cijfers per maand.</Paragraph>
           <ReportTable table={tables.perTeam} />
-        </Section>
+        </ReportSection>
       )}
 
-      <Section id="triage" title="Niet zelf geholpen">
+      <ReportSection id="triage" title="Niet zelf geholpen">
         <Paragraph>Aanmeldingen waarvoor het team na de triage geen casus opende, en waar de bewoner naartoe ging.</Paragraph>
         <ReportTable table={tables.triage} />
-      </Section>
+      </ReportSection>
 
-      <Section id="doorlooptijd" title="Tijd tot beschikking en start">
+      <ReportSection id="doorlooptijd" title="Tijd tot beschikking en start">
         <Paragraph>
           Hoeveel dagen het duurde van de aanmelding (en van de kennismaking) tot het eerste besluit over maatwerk, en tot de aanbieder echt begon. Per cliënt per casus telt alleen de eerste
           keer.
         </Paragraph>
-        <Suspense fallback={<Loading what="de grafiek" />}>
+        <ChartSlot>
           <RoadChart decision={tables.toDecision} start={tables.toStart} year={report.year} />
-        </Suspense>
+        </ChartSlot>
         <ReportTable table={tables.toDecision} />
         <ReportTable table={tables.toStart} />
-      </Section>
+      </ReportSection>
 
-      <Section id="wachten" title="Wachten op de start">
+      <ReportSection id="wachten" title="Wachten op de start">
         <ReportTable table={tables.waitingForStart} />
-      </Section>
+      </ReportSection>
 
-      <Section id="maatwerk" title="Naar maatwerk">
+      <ReportSection id="maatwerk" title="Naar maatwerk">
         <ReportTable table={tables.toMaatwerk} />
-      </Section>
+      </ReportSection>
 
-      <Section id="drie-maanden" title="Langer dan drie maanden">
+      <ReportSection id="drie-maanden" title="Langer dan drie maanden">
         <ReportTable table={tables.overThreeMonths} />
         {can('team:overview') && (
           <Paragraph>
             Welke casussen het zijn, en welke toewijzingen niet op tijd starten, staat op de pagina <RouterLink to="/team">Team</RouterLink>.
           </Paragraph>
         )}
-      </Section>
+      </ReportSection>
     </>
   );
 }
