@@ -12,7 +12,7 @@
 import type { IwmoDirection, IwmoMessageKind, IwmoRetourCodes } from '../db/schema';
 import { RETOUR_KIND } from '../modules/maatwerk/iwmo/iwmo-format';
 import { identificationOf } from '../modules/maatwerk/iwmo-flow/iwmo-messages.repo';
-import { dayNumber, isoDay, type DemoProvision } from './synthetic-history';
+import { DAY_MS, dayNumber, isoDay, weekday, type DemoProvision } from './synthetic-history';
 
 /** How far back the demo's register goes. */
 export const IWMO_LOG_DAYS = 56;
@@ -44,11 +44,10 @@ export interface IwmoLogOptions {
   newId: () => string;
 }
 
-const DAY_MS = 86_400_000;
-/** A weekday's working day: Saturday and Sunday move to Monday. */
+/** The day itself on a weekday; Saturday and Sunday move to Monday. */
 const workingDay = (day: number): number => {
-  const weekday = (((day + 4) % 7) + 7) % 7;
-  return weekday === 6 ? day + 2 : weekday === 0 ? day + 1 : day;
+  const w = weekday(day);
+  return w === 6 ? day + 2 : w === 0 ? day + 1 : day;
 };
 const accepted: IwmoRetourCodes = { header: ['0200'], client: ['0200'], assignments: [], other: [], accepted: true };
 const noCodes: IwmoRetourCodes = { header: [], records: [] };

@@ -268,11 +268,11 @@ const RESEARCH_REPORTS = [
 // ---------------------------------------------------------------------------------------------
 // Randomness and dates.
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 export const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** 0 = Sunday ... 6 = Saturday (day 0, 1970-01-01, was a Thursday). */
-const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
+export const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
 function deterministicIds(seed: number): () => string {
   const next = mulberry32(seed ^ 0x5eed1d5);
