@@ -11,6 +11,7 @@ import type { ClientDetail } from '../../src/server/modules/clients/clients.sche
 import type { EmergencyGrant, EmergencyMatch, EmergencyReviewItem } from '../../src/server/modules/emergency/emergency.schemas';
 import { openCase } from '../support/open-case';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { dutchDateTime } from '../../src/server/lib/dutch-dates';
 
 let t: TestApp;
 let owner: Session;
@@ -74,6 +75,9 @@ describe('break the glass', () => {
     expect(hours).toBe(24);
     const again = await stranger.request('POST', '/api/v1/emergency-access', { clientId, reason: 'Crisismelding politie in het weekend, nogmaals' });
     expect(again.statusCode).toBe(409);
+    // The moment in words, as everywhere in the interface (issue 14), not an ISO timestamp.
+    expect(again.json().detail).toBe(`U heeft al noodtoegang tot deze cliënt, tot ${dutchDateTime(grant.expiresAt)}`);
+    expect(again.json().detail).toMatch(/tot \d{1,2} [a-z]+ \d{4} om \d{2}:\d{2}$/);
 
     const client = await stranger.get<ClientDetail>(`/api/v1/clients/${clientId}`);
     expect(client.bsn).toBe(BSN);

@@ -9,7 +9,7 @@ import { exportHistory } from '../../src/server/modules/exchange/export-history'
 import type { AnnualReport } from '../../src/server/modules/reports/reports.schemas';
 import { pdfText } from '../support/pdf-text';
 import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
-import { dutchDate } from '../../src/server/lib/pdf/pdf-document';
+import { dutchDate } from '../../src/server/lib/dutch-dates';
 import { openCase } from '../support/open-case';
 import { auditLog, provisionDecisions, provisionRequests, provisions } from '../../src/server/db/schema';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';

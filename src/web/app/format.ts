@@ -1,23 +1,11 @@
 // Dutch display of dates, timestamps and numbers.
+import { dutchDate, dutchDateTime } from '../../server/lib/dutch-dates';
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const timeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
-
-/** `2026-11-03` → `3 november 2026`. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
-}
+/** `2026-11-03` → `3 november 2026`: the one Dutch date text of the application. */
+export const formatDate = dutchDate;
 
 /** An ISO timestamp → `3 november 2026 om 14:05`. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const text = timeFormat.format(date);
-  return text.includes(' om ') ? text : text.replace(/,? (\d{2}:\d{2})$/, ' om $1');
-}
+export const formatDateTime = dutchDateTime;
 
 export function formatNumber(value: number | null | undefined, fractionDigits = 0): string {
   if (value === null || value === undefined) return '–';

@@ -35,23 +35,3 @@ export interface PdfDocumentSpec {
   blocks: Block[];
 }
 
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
-
-/**
- * `2026-11-03` → `3 november 2026` (as Intl's nl-NL long date writes it). Without Intl: a client's
- * file of 700 pages holds some ten thousand dates, and the main thread turns it into blocks
- * before a worker lays them out; Intl would take some 50 ms of that.
- */
-export function dutchDate(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
-/** An ISO timestamp → `3 november 2026 om 14:05` (Dutch time). */
-export function dutchDateTime(iso: string | null): string {
-  if (!iso) return '';
-  const text = dateTimeFormat.format(new Date(iso));
-  return text.includes(' om ') ? text : text.replace(/,? (\d{2}:\d{2})$/, ' om $1');
-}

@@ -16,6 +16,7 @@ import { recordAttachment } from '../attachments/attachments.service';
 import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus } from './case-rules';
 import { dueFirstOrder, findReadableCase, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientIds, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
+import { dutchDate } from '../../lib/dutch-dates';
 
 type CaseRow = typeof cases.$inferSelect;
 const CONFLICT = 'Iemand anders heeft deze casus intussen gewijzigd. Laad de casus opnieuw.';
@@ -105,7 +106,7 @@ async function applyCaseChange<C extends CaseChange>(tx: Tx, actor: Actor, caseI
 function assertDateWithinCase(field: string, date: string, row: CaseRow, label: string) {
   const today = todayInNetherlands();
   if (date > today) throw new Invalid([{ path: field, message: `${label} kan niet in de toekomst liggen` }]);
-  if (date < row.registeredOn) throw new Invalid([{ path: field, message: `${label} kan niet voor de aanmelding (${row.registeredOn}) liggen` }]);
+  if (date < row.registeredOn) throw new Invalid([{ path: field, message: `${label} kan niet voor de aanmelding (${dutchDate(row.registeredOn)}) liggen` }]);
 }
 
 export function recordFirstMeeting(db: Db, actor: Actor, caseId: string, input: z.output<typeof firstMeetingBody>) {
@@ -131,7 +132,7 @@ export function closeCase(db: Db, actor: Actor, caseId: string, input: z.output<
     if (row.status === 'closed') throw new Conflict('Deze casus is al afgesloten');
     assertDateWithinCase('closedOn', input.closedOn, row, 'De afsluiting');
     if (row.firstMeetingOn && input.closedOn < row.firstMeetingOn) {
-      throw new Invalid([{ path: 'closedOn', message: `De afsluiting kan niet voor de kennismaking (${row.firstMeetingOn}) liggen` }]);
+      throw new Invalid([{ path: 'closedOn', message: `De afsluiting kan niet voor de kennismaking (${dutchDate(row.firstMeetingOn)}) liggen` }]);
     }
     const reasons = [...new Set(input.reasons)];
     const outcomes = [...new Set(input.outcomes)];

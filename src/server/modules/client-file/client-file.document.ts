@@ -1,7 +1,8 @@
 // The client's file as a readable document: headings, fields, paragraphs and list items in Dutch,
 // in the order a client reads it, with the PDF's title and footer. Pure; the PDF renderer
 // (lib/pdf/pdf-render.ts, in a worker thread of lib/pdf/pdf-pool.ts) only lays these blocks out.
-import { dutchDate, dutchDateTime, type Block, type PdfDocumentSpec } from '../../lib/pdf/pdf-document';
+import { dutchDate, dutchDateTime } from '../../lib/dutch-dates';
+import type { Block, PdfDocumentSpec } from '../../lib/pdf/pdf-document';
 import { AGREEMENT_OWNER_LABELS, AGREEMENT_STATUS_LABELS, type PlanContent } from '../plans/plans.schemas';
 import type { ClientFile, FileCase } from './client-file.schemas';
 

@@ -15,6 +15,7 @@ import { identifiedBy } from '../clients/clients.repo';
 import { takeLookupSlot } from '../clients/lookup-limit';
 import { EMERGENCY_ACCESS_HOURS, type EmergencyGrant, EmergencyMatch, EmergencyReviewItem, emergencyReview, emergencyReviewQuery, emergencySearch } from './emergency.schemas';
 import type { z } from 'zod';
+import { dutchDateTime } from '../../lib/dutch-dates';
 
 /**
  * Names of the teams holding a case or a registration of the client. The outer table is named in
@@ -62,7 +63,7 @@ export async function grantEmergencyAccess(db: Db, actor: Actor, input: { client
       .select()
       .from(emergencyAccess)
       .where(and(eq(emergencyAccess.organisationId, actor.organisationId), eq(emergencyAccess.userId, actor.userId), eq(emergencyAccess.clientId, client.id), sql`${emergencyAccess.expiresAt} > now()`));
-    if (active) throw new Conflict(`U heeft al noodtoegang tot deze cliënt, tot ${active.expiresAt.toISOString()}`);
+    if (active) throw new Conflict(`U heeft al noodtoegang tot deze cliënt, tot ${dutchDateTime(active.expiresAt)}`);
     const [row] = await tx
       .insert(emergencyAccess)
       // The database's clock, as the access log's: the grant's own log row falls inside its window.

@@ -15,6 +15,7 @@ import { claimIdempotencyKey, type IdempotencyKey } from '../../http/idempotency
 import { findVisibleCase } from '../cases/cases.repo';
 import type { Contact, contactFields, contactUpdate, ContactVersion, JournalEntry, WithheldContact } from './journal.schemas';
 import type { Sensitivity } from '../../lib/sensitivity';
+import { dutchDate } from '../../lib/dutch-dates';
 
 type ContactRow = typeof contacts.$inferSelect;
 
@@ -54,7 +55,7 @@ export async function listContacts(db: Db, actor: Actor, caseId: string): Promis
 
 function assertContactDate(contactOn: string, caseRow: typeof cases.$inferSelect) {
   if (contactOn < caseRow.registeredOn) {
-    throw new Invalid([{ path: 'contactOn', message: `Een contact kan niet voor de aanmelding (${caseRow.registeredOn}) liggen` }]);
+    throw new Invalid([{ path: 'contactOn', message: `Een contact kan niet voor de aanmelding (${dutchDate(caseRow.registeredOn)}) liggen` }]);
   }
 }
 

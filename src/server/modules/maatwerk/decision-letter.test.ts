@@ -5,7 +5,8 @@ import type { Block } from '../../lib/pdf/pdf-document';
 import { PdfPool } from '../../lib/pdf/pdf-pool';
 import { renderPdfDocument } from '../../lib/pdf/pdf-render';
 import { pdfText } from '../../../../tests/support/pdf-text';
-import { decisionLetterDocument, dutchDateWithWeekday, municipalityInSentence, type DecisionLetter } from './decision-letter';
+import { decisionLetterDocument, municipalityInSentence, type DecisionLetter } from './decision-letter';
+import { dutchDateWithWeekday } from '../../lib/dutch-dates';
 import { objectionUntil } from './legal-terms';
 
 const letter = (overrides: Partial<DecisionLetter> = {}): DecisionLetter => ({

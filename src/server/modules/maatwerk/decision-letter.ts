@@ -11,7 +11,8 @@
 //   decision it is about and why the client disagrees.
 // - Awb art. 6:16 and 8:81: an objection does not stop the decision; when it is urgent the client
 //   can ask the voorzieningenrechter for a voorlopige voorziening (griffierecht, art. 8:82).
-import { dutchDate, type Block, type PdfDocumentSpec } from '../../lib/pdf/pdf-document';
+import { dutchDate, dutchDateWithWeekday } from '../../lib/dutch-dates';
+import type { Block, PdfDocumentSpec } from '../../lib/pdf/pdf-document';
 
 export interface DecisionLetter {
   /** The team organisation that sends the letter on behalf of the municipality. */
@@ -47,13 +48,6 @@ export const DELIVERY_FORM_TEXT: Record<DecisionLetter['provisions'][number]['de
   zin: 'Zorg in natura. De aanbieder geeft u de ondersteuning. De gemeente betaalt de aanbieder.',
   pgb: 'Persoonsgebonden budget (pgb). U krijgt een budget. Daarmee regelt en betaalt u de ondersteuning zelf.',
 };
-
-const weekdayDateFormat = new Intl.DateTimeFormat('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** `2027-01-18` → `maandag 18 januari 2027`: a deadline reads best with its day of the week. */
-export function dutchDateWithWeekday(iso: string): string {
-  return weekdayDateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`));
-}
 
 /** 'Gemeente Utrecht' → 'de gemeente Utrecht', to use inside a sentence; another name as it is. */
 export function municipalityInSentence(municipality: string): string {

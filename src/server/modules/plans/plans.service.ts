@@ -15,6 +15,7 @@ import { findReadableCase, findVisibleCase } from '../cases/cases.repo';
 import { diffPlans } from './plan-diff';
 import { listedParts, planAsSeenBy, restoreWithheld, sensitiveParts, withoutWithheldList } from './plan-sensitivity';
 import { planContent, type agreementBody, type Plan, type PlanChange, type PlanContent, type PlanVersion, type savePlanBody } from './plans.schemas';
+import { dutchDate } from '../../lib/dutch-dates';
 
 const EMPTY_PLAN: PlanContent = planContent.parse({});
 
@@ -199,7 +200,7 @@ export async function recordPlanAgreement(db: Db, actor: Actor, caseId: string, 
       .from(planVersions)
       .where(and(eq(planVersions.organisationId, actor.organisationId), eq(planVersions.caseId, caseId), eq(planVersions.version, version)));
     if (!row) throw new NotFound('Deze versie van het krachtplan bestaat niet');
-    if (row.agreedOn) throw new Conflict(`Het akkoord op versie ${version} is al vastgelegd (${row.agreedOn})`);
+    if (row.agreedOn) throw new Conflict(`Het akkoord op versie ${version} is al vastgelegd (op ${dutchDate(row.agreedOn)})`);
     if (!notInFuture(input.agreedOn)) throw new Invalid([{ path: 'agreedOn', message: 'Het akkoord kan niet in de toekomst liggen' }]);
     if (input.agreedOn < row.savedAt.toISOString().slice(0, 10)) throw new Invalid([{ path: 'agreedOn', message: 'Het akkoord kan niet voor het opslaan van deze versie liggen' }]);
     await tx

@@ -13,6 +13,7 @@ import { todayInNetherlands } from '../../lib/dates';
 import { filingTeam, handlingProblems, isReopening, QUALITY_KINDS } from './quality-rules';
 import { qualityReportScope } from '../../access/access.policy';
 import type { QualityReportDetail, QualityReportList, QualityReportSummary, qualityReportInput, QualityReportQuery, qualityReportUpdate, qualityStepInput } from './quality.schemas';
+import { dutchDate } from '../../lib/dutch-dates';
 
 const ENTITY = 'quality_report';
 const NOT_FOUND = 'Melding niet gevonden';
@@ -172,7 +173,7 @@ export async function addQualityStep(db: Db, actor: Actor, id: string, input: z.
   return db.transaction(async (tx) => {
     const report = await findVisible(tx, actor, id, true);
     if (report.status === 'afgehandeld') throw new Conflict('Deze melding is afgehandeld. Open de melding opnieuw om een stap toe te voegen.');
-    if (input.stepOn < report.receivedOn) throw new Invalid([{ path: 'stepOn', message: `Een stap kan niet voor de ontvangst van de melding (${report.receivedOn}) liggen` }]);
+    if (input.stepOn < report.receivedOn) throw new Invalid([{ path: 'stepOn', message: `Een stap kan niet voor de ontvangst van de melding (${dutchDate(report.receivedOn)}) liggen` }]);
     const [step] = await tx
       .insert(qualityReportSteps)
       .values({ organisationId: actor.organisationId, reportId: id, stepOn: input.stepOn, description: input.description, authorId: actor.userId })

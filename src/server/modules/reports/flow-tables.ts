@@ -4,6 +4,7 @@
 // Pure: no I/O; the web app imports it.
 import { FLOW_STARTS, FLOW_TRIAGE_OUTCOMES, LONG_RUNNING_MONTHS, type FlowRoad, type FlowTriageOutcome } from './flow-rules';
 import type { PublishedFlowReport } from './flow-report.schemas';
+import { dutchDate } from '../../lib/dutch-dates';
 import { MONTHS, MONTHS_SHORT, sumRows, teamName, type ReportColumn, type ReportLabels, type ReportRow, type ReportTable } from './report-tables';
 import { pointer, suppressionExplanation, suppressionMarker } from './small-numbers';
 
@@ -41,11 +42,6 @@ export function flowFileName(options: { year: number; team?: string }, extension
   return `${['uitstroom', String(options.year), options.team].filter(Boolean).join('-')}.${extension}`;
 }
 
-/** "31 december 2026". */
-export function dutchDay(date: string): string {
-  return `${Number(date.slice(8, 10))} ${MONTHS[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
-}
-
 /** The month (0..11) whose stock the summaries show: the month of asOf in its year, December before. */
 export function lastMonthShown(report: { year: number; asOf: string }): number | null {
   if (report.asOf < `${report.year}-01-01`) return null;
@@ -70,7 +66,7 @@ export function buildFlowTables(report: PublishedFlowReport, labels: ReportLabel
   const scope = report.total;
   const base: Path = ['total'];
   const teamText = report.team ? `team ${teamName(labels, report.team)}` : null;
-  const asOfText = dutchDay(report.asOf);
+  const asOfText = dutchDate(report.asOf);
   const running = report.asOf < `${report.year}-12-31`;
 
   const triageRows = FLOW_TRIAGE_OUTCOMES.map((o) => periodRow(FLOW_TRIAGE_LABELS[o], scope.triage[o], [...base, 'triage', o]));

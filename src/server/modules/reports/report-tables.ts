@@ -7,6 +7,7 @@
 import type { PublishedAnnualReport } from './reports.schemas';
 import { MULTIPLE_REASONS, UNKNOWN } from './report-rules';
 import { pointer, suppressionExplanation, suppressionMarker } from './small-numbers';
+import { MONTHS } from '../../lib/dutch-dates';
 
 /** The organisation's names for teams and codes (the web app's reference data fits as it is). */
 export interface ReportLabels {
@@ -101,7 +102,7 @@ export interface AnnualReportTables {
   tables: ReportTables;
 }
 
-export const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+export { MONTHS };
 export const MONTHS_SHORT = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 /** Labels of the buckets that are no code of their list (codes.json `close_reason_buckets`; `onbekend` also for referrers and ZRM types). */

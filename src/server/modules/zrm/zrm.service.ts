@@ -12,6 +12,7 @@ import { findVisibleClient } from '../clients/clients.repo';
 import { zrmDue } from './zrm-rules';
 import { isInHousehold, listCaseAssessments, listClientAssessments, loadZrmDomains, toAssessment } from './zrm.repo';
 import type { CaseZrm, ClientZrm, ZrmAssessment, zrmAssessmentInput } from './zrm.schemas';
+import { dutchDate } from '../../lib/dutch-dates';
 
 export async function getCaseZrm(db: Db, actor: Actor, caseId: string, today = todayInNetherlands()): Promise<CaseZrm> {
   const caseRow = await findVisibleCase(db, actor, caseId);
@@ -33,11 +34,11 @@ export async function addZrmAssessment(db: Db, actor: Actor, caseId: string, inp
       problems.push({ path: 'clientId', message: 'Deze cliënt hoort niet bij het huishouden van de casus' });
     }
     if (input.assessedOn < caseRow.registeredOn) {
-      problems.push({ path: 'assessedOn', message: `Een meting kan niet voor de aanmelding (${caseRow.registeredOn}) liggen` });
+      problems.push({ path: 'assessedOn', message: `Een meting kan niet voor de aanmelding (${dutchDate(caseRow.registeredOn)}) liggen` });
     }
     // A closed case may still get its eindmeting, dated on or before the closing.
     if (caseRow.closedOn !== null && input.assessedOn > caseRow.closedOn) {
-      problems.push({ path: 'assessedOn', message: `Een meting kan niet na de afsluiting (${caseRow.closedOn}) liggen` });
+      problems.push({ path: 'assessedOn', message: `Een meting kan niet na de afsluiting (${dutchDate(caseRow.closedOn)}) liggen` });
     }
     const known = new Set((await loadZrmDomains(tx, actor.organisationId)).map((d) => d.code));
     for (const domain of Object.keys(input.scores)) {

@@ -12,7 +12,8 @@ import { useReference } from '../../app/reference';
 import { RouterLink } from '../../app/links';
 import { useAuth } from '../../app/auth';
 import { NO_LABELS, teamName, type ReportLabels } from '../../../server/modules/reports/report-tables';
-import { buildFlowTables, dutchDay, flowFileName } from '../../../server/modules/reports/flow-tables';
+import { buildFlowTables, flowFileName } from '../../../server/modules/reports/flow-tables';
+import { dutchDate } from '../../../server/lib/dutch-dates';
 import type { PublishedFlowReport } from '../../../server/modules/reports/flow-report.schemas';
 import { flowCsvUrl, useFlowReport } from './api';
 import { ReportTable } from './ReportTable';
@@ -92,7 +93,7 @@ function FlowView({ report, labels }: { report: PublishedFlowReport; labels: Rep
     <>
       <p className="utrecht-paragraph kt-lead">
         Uitstroom {report.year} · {team ? teamName(labels, team) : 'Hele organisatie'}
-        {running ? ` · tot en met ${dutchDay(report.asOf)}` : ''}
+        {running ? ` · tot en met ${dutchDate(report.asOf)}` : ''}
       </p>
       {report.suppression && <SuppressionNote suppression={report.suppression} />}
       <section aria-labelledby="uitstroom-downloads-title" className="kt-section kt-downloads">

@@ -3,9 +3,7 @@
 import { budgetText, FREQUENCY_LABELS, omvangText, type Frequency } from '../maatwerk-codes';
 import { REFERRER_TYPES } from '../iwmo/iwmo-codes';
 import type { RequestedProduct } from '../iwmo/read-inbound';
-
-const longDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const dutchDate = (iso: string): string => longDate.format(new Date(`${iso}T00:00:00Z`));
+import { dutchDate } from '../../../lib/dutch-dates';
 
 export interface RequestTextContext {
   /** The provider's name from the code list, or null when its AGB code is not in it. */

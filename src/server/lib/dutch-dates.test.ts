@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dutchDate, dutchDateTime } from './pdf-document';
+import { dutchDate, dutchDateTime } from './dutch-dates';
 
 describe('dates', () => {
   it('writes dates the Dutch way, in Dutch time', () => {
