@@ -122,6 +122,34 @@ describe('the Team page: the road in the team leader’s overview', () => {
     await longTable.getByRole('row').nth(1).getByRole('link').click();
     await expect.poll(() => page.url()).toBe(`${server.baseUrl}/casussen/${api.longRunning[0]!.caseId}`);
   });
+
+  it('means one thing by "langer dan 5 dagen": the tile, the filter and the caseload agree; a worker’s name leads to their cases', async () => {
+    await page.goto(`${server.baseUrl}/team`);
+    const api = (await (await page.request.get(`${server.baseUrl}/api/v1/work/team`)).json()) as TeamOverview;
+    const tile = page.locator('.kt-figures__item').filter({ hasText: 'Wachten langer dan 5 dagen' }).locator('dd');
+    await expect.poll(() => tile.textContent()).toBe(String(api.overNorm));
+    // Late first meetings are history: running cases with overNorm exist in the demo and stay out.
+    expect(api.cases.some((c) => c.overNorm && c.status !== 'registered')).toBe(true);
+    await page.getByLabel('Alleen wie langer dan 5 dagen wacht op de kennismaking').check();
+    const list = page.getByRole('table', { name: /^Open casussen die langer dan 5 dagen wachten van het team/ });
+    if (api.overNorm > 0) await expect.poll(() => list.getByRole('row').count()).toBe(1 + api.overNorm);
+    else await expect.poll(() => page.getByText('Geen open casussen die langer dan 5 dagen wachten.').isVisible()).toBe(true);
+    const caseload = page.getByRole('table', { name: 'Open casussen per medewerker' });
+    const perWorker = await caseload.getByRole('row').evaluateAll((rows) => rows.slice(1).map((r) => Number((r.children[3]?.textContent ?? '0').replace(/\./g, ''))));
+    expect(perWorker.reduce((a, b) => a + b, 0)).toBe(api.overNorm);
+    await page.getByLabel('Alleen wie langer dan 5 dagen wacht op de kennismaking').uncheck();
+
+    const busiest = api.workers.find((w) => w.workerId !== null && w.openCases > 0)!;
+    await caseload.getByRole('link', { name: `Open casussen van ${busiest.name}` }).click();
+    await expect.poll(() => page.url()).toContain(`?medewerker=${busiest.workerId}`);
+    const heading = page.getByRole('heading', { name: `Open casussen van ${busiest.name}` });
+    await expect.poll(() => heading.evaluate((h) => h === document.activeElement)).toBe(true);
+    const own = page.getByRole('table', { name: `Open casussen van ${busiest.name}, langst wachtend eerst` });
+    await expect.poll(() => own.getByRole('row').count()).toBe(1 + busiest.openCases);
+    await checkBothWidths('team-medewerker');
+    await page.getByRole('link', { name: 'Toon de casussen van het hele team' }).click();
+    await expect.poll(() => page.getByRole('table', { name: 'Open casussen van het team, langst wachtend eerst' }).getByRole('row').count()).toBe(1 + api.cases.length);
+  });
 });
 
 describe('Cijfers → Uitstroom', () => {

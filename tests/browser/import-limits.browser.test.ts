@@ -73,4 +73,14 @@ describe('the import page with a zip bomb', () => {
     await checkPage(page, 'zip-misleidend-390');
     expect(uploads).toEqual([]);
   });
+
+  it('says a file that is not a zip is not one, also after Controleren (not "Kies een zip-bestand")', async () => {
+    await page.getByLabel('Zip-bestand', { exact: true }).setInputFiles({ name: 'verslag.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n') });
+    const message = page.getByText('verslag.pdf is geen geldig zip-bestand of is beschadigd.').first();
+    await expect.poll(() => message.isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    await expect.poll(() => page.getByRole('link', { name: /verslag\.pdf is geen geldig zip-bestand/ }).isVisible()).toBe(true);
+    expect(await page.getByText('Kies een zip-bestand of een map met de CSV-bestanden').count()).toBe(0);
+    expect(uploads).toEqual([]);
+  });
 });

@@ -55,6 +55,15 @@ export function waitingState(registeredOn: string, firstMeetingOn: string | null
   return { days, met: firstMeetingOn !== null, overNorm: days > FIRST_MEETING_NORM_DAYS };
 }
 
+/**
+ * Waiting now for the first meeting, longer than the norm: the one meaning of "boven de norm" in
+ * the team's figures, its lists and their filters. A first meeting that came late is history, shown
+ * as such on the case, and no longer counts here.
+ */
+export function waitsOverNorm(c: { status: CaseStatus; overNorm: boolean }): boolean {
+  return c.status === 'registered' && c.overNorm;
+}
+
 /** Which status changes a worker can make by hand; closing and reopening have their own rules. */
 export function canRecordFirstMeeting(status: CaseStatus): boolean {
   return status === 'registered' || status === 'first_meeting';

@@ -7,7 +7,7 @@ import { cases, clients, codes, provisionDecisions, provisions, registrations, t
 import { caseScope, registrationScope } from '../../access/access.policy';
 import type { Actor } from '../../access/actor';
 import { NotFound } from '../../lib/errors';
-import { FIRST_MEETING_NORM_DAYS } from '../cases/case-rules';
+import { FIRST_MEETING_NORM_DAYS, waitsOverNorm } from '../cases/case-rules';
 import { dueFirstOrder, isOpen, mainClientIds, selectCaseSummaries } from '../cases/cases.repo';
 import { teamRegistrations } from '../registrations/registrations.service';
 import { writeAudit } from '../../audit/audit.writer';
@@ -152,7 +152,7 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     const entry = load.get(key)!;
     entry.openCases++;
     if (c.status === 'registered') entry.awaitingFirstMeeting++;
-    if (c.status === 'registered' && c.overNorm) entry.overNorm++;
+    if (waitsOverNorm(c)) entry.overNorm++;
   }
   const waiting = items.filter((c) => c.status === 'registered');
   const horizon = addDays(today, TERMS_IN_SIGHT_DAYS);
@@ -164,7 +164,7 @@ export async function teamOverview(db: Db, actor: Actor): Promise<TeamOverview> 
     team: team!,
     openCases: items.length,
     awaitingFirstMeeting: waiting.length,
-    overNorm: waiting.filter((c) => c.overNorm).length,
+    overNorm: items.filter(waitsOverNorm).length,
     registrationsToTriage: toTriage?.n ?? 0,
     meanDaysToFirstMeeting: mean?.value ?? null,
     workers: [...load.values()].sort((a, b) => b.openCases - a.openCases || a.name.localeCompare(b.name, 'nl')),

@@ -1,7 +1,8 @@
-// A list of cases: client, status, registered, days against the norm, lead worker, what is due.
+// A list of cases: client, status, registered, days to the first meeting against the norm, lead worker, what is due.
 import { Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { ScrollTable } from '../../app/ScrollTable';
 import type { CaseSummary } from '../../../server/modules/cases/cases.schemas';
+import { waitsOverNorm } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
 import { fullName } from '../../app/format';
 import { RouterLink } from '../../app/links';
@@ -19,14 +20,14 @@ export function CasesTable({ cases, caption, empty, showDue = false }: { cases: 
           <TableHeaderCell scope="col">Cliënt</TableHeaderCell>
           <TableHeaderCell scope="col">Status</TableHeaderCell>
           <TableHeaderCell scope="col">Aangemeld</TableHeaderCell>
-          <TableHeaderCell scope="col">Dagen / norm</TableHeaderCell>
+          <TableHeaderCell scope="col">Tot de kennismaking</TableHeaderCell>
           {showDue && <TableHeaderCell scope="col">Eerst te doen</TableHeaderCell>}
           <TableHeaderCell scope="col">Regisseur</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {cases.map((c) => (
-          <TableRow key={c.id} className={c.overNorm ? 'kt-row--over-norm' : undefined}>
+          <TableRow key={c.id} className={waitsOverNorm(c) ? 'kt-row--over-norm' : undefined}>
             <TableHeaderCell scope="row">
               <RouterLink to={`/casussen/${c.id}`}>{c.mainClient ? fullName(c.mainClient) : 'Casus zonder hoofdcliënt'}</RouterLink>
             </TableHeaderCell>

@@ -4,6 +4,7 @@
 import { Chart, textColour } from '../../app/Chart';
 import type { TeamFigures } from './api';
 import { figureText } from './figure-text';
+import { WAITS_OVER_NORM } from '../../app/WaitingDays';
 
 export function FiguresChart({ figures: all }: { figures: TeamFigures }) {
   const figures = all.teams;
@@ -20,7 +21,7 @@ export function FiguresChart({ figures: all }: { figures: TeamFigures }) {
       yAxis: { type: 'value', minInterval: 1, axisLabel: { color: text } },
       series: [
         { name: 'Open casussen', type: 'bar', data: figures.map((t) => t.openCases) },
-        { name: 'Boven de norm', type: 'bar', data: figures.map((t) => t.overNorm) },
+        { name: WAITS_OVER_NORM, type: 'bar', data: figures.map((t) => t.overNorm) },
       ],
     };
   };

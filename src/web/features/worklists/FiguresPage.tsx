@@ -10,6 +10,7 @@ import { ScrollTable } from '../../app/ScrollTable';
 import { SuppressionNote } from '../reports/SuppressionNote';
 import { useTeamFigures } from './api';
 import { figureText } from './figure-text';
+import { WAITS_OVER_NORM } from '../../app/WaitingDays';
 
 // ECharts is large: load it only on this screen.
 const FiguresChart = lazy(() => import('./FiguresChart').then((m) => ({ default: m.FiguresChart })));
@@ -47,7 +48,7 @@ export function FiguresPage() {
                       <TableHeaderCell scope="col">Team</TableHeaderCell>
                       <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
                       <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
-                      <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
+                      <TableHeaderCell scope="col" className="kt-num">{WAITS_OVER_NORM}</TableHeaderCell>
                       <TableHeaderCell scope="col" className="kt-num">Gestart (90 dagen)</TableHeaderCell>
                       <TableHeaderCell scope="col" className="kt-num">Afgesloten (90 dagen)</TableHeaderCell>
                       <TableHeaderCell scope="col" className="kt-num">Gem. dagen tot kennismaking</TableHeaderCell>

@@ -1,7 +1,11 @@
 // Team (teamleider): the team's counts, caseload per worker and open cases with waiting days, and the
 // road to specialist care: cases over three months and toewijzingen late to start.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Checkbox, FormField, FormLabel, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { FIRST_MEETING_NORM_DAYS, waitsOverNorm } from '../../../server/modules/cases/case-rules';
+import { RouterLink } from '../../app/links';
+import { WAITS_OVER_NORM } from '../../app/WaitingDays';
 import { ScrollTable } from '../../app/ScrollTable';
 import { formatNumber } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
@@ -11,6 +15,8 @@ import { CasesTable } from './CasesTable';
 import { LegalTermsTable } from './LegalTermsTable';
 import { LateStartsTable, LongRunningTable } from './RoadTables';
 import { LATE_START_DAYS } from '../../../server/modules/reports/flow-rules';
+
+const NO_WORKER = 'geen';
 
 export function TeamPage() {
   const overview = useTeamOverview();
@@ -26,11 +32,26 @@ export function TeamPage() {
 
 function TeamView({ overview }: { overview: TeamOverview }) {
   const [onlyOverNorm, setOnlyOverNorm] = useState(false);
-  const cases = onlyOverNorm ? overview.cases.filter((c) => c.overNorm) : overview.cases;
+  // A worker's name in the caseload leads to their cases: ?medewerker=<id> (or "geen"), kept in the
+  // address so that the back button and a reload keep the choice.
+  const [params] = useSearchParams();
+  const workerParam = params.get('medewerker');
+  const worker = workerParam === null ? null : overview.workers.find((w) => (w.workerId ?? NO_WORKER) === workerParam) ?? null;
+  const cases = overview.cases.filter((c) => (!onlyOverNorm || waitsOverNorm(c)) && (!worker || (c.leadWorker?.id ?? null) === worker.workerId));
+  const workerName = worker ? (worker.workerId ? worker.name : 'zonder regisseur') : null;
+  // Choosing a worker (or all) moves focus to the list it changed, as a link to it would.
+  const listHeading = useRef<HTMLHeadingElement>(null);
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current && workerParam === null) return;
+    firstRender.current = false;
+    listHeading.current?.focus();
+    listHeading.current?.scrollIntoView({ block: 'start' });
+  }, [workerParam]);
   const figures: [string, string][] = [
     ['Open casussen', formatNumber(overview.openCases)],
     ['Wachten op kennismaking', formatNumber(overview.awaitingFirstMeeting)],
-    ['Boven de norm van 5 dagen', formatNumber(overview.overNorm)],
+    [WAITS_OVER_NORM, formatNumber(overview.overNorm)],
     ['Te triëren aanmeldingen', formatNumber(overview.registrationsToTriage)],
     ['Gemiddelde dagen tot kennismaking (laatste 90 dagen)', formatNumber(overview.meanDaysToFirstMeeting, 1)],
   ];
@@ -72,13 +93,17 @@ function TeamView({ overview }: { overview: TeamOverview }) {
               <TableHeaderCell scope="col">Medewerker</TableHeaderCell>
               <TableHeaderCell scope="col" className="kt-num">Open casussen</TableHeaderCell>
               <TableHeaderCell scope="col" className="kt-num">Wachten op kennismaking</TableHeaderCell>
-              <TableHeaderCell scope="col" className="kt-num">Boven de norm</TableHeaderCell>
+              <TableHeaderCell scope="col" className="kt-num">{WAITS_OVER_NORM}</TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
             {overview.workers.map((w) => (
               <TableRow key={w.workerId ?? 'geen'}>
-                <TableHeaderCell scope="row">{w.workerId ? w.name : 'Geen regisseur'}</TableHeaderCell>
+                <TableHeaderCell scope="row">
+                  <RouterLink to={{ search: `?medewerker=${encodeURIComponent(w.workerId ?? NO_WORKER)}` }} aria-label={`Open casussen van ${w.workerId ? w.name : 'Geen regisseur'}`}>
+                    {w.workerId ? w.name : 'Geen regisseur'}
+                  </RouterLink>
+                </TableHeaderCell>
                 <TableCell className="kt-num">{formatNumber(w.openCases)}</TableCell>
                 <TableCell className="kt-num">{formatNumber(w.awaitingFirstMeeting)}</TableCell>
                 <TableCell className="kt-num">{formatNumber(w.overNorm)}</TableCell>
@@ -88,14 +113,19 @@ function TeamView({ overview }: { overview: TeamOverview }) {
         </ScrollTable>
       </section>
       <section aria-labelledby="team-casussen-title" className="kt-section">
-        <Heading2 id="team-casussen-title">Open casussen</Heading2>
+        <Heading2 id="team-casussen-title" tabIndex={-1} ref={listHeading}>{workerName ? `Open casussen van ${workerName}` : 'Open casussen'}</Heading2>
+        {worker && (
+          <Paragraph>
+            <RouterLink to={{ search: '' }}>Toon de casussen van het hele team</RouterLink>
+          </Paragraph>
+        )}
         <FormField
           type="checkbox"
           className="kt-choice"
           input={<Checkbox id="alleen-boven-norm" appearance="custom" checked={onlyOverNorm} onChange={(e) => setOnlyOverNorm(e.target.checked)} />}
           label={
             <FormLabel htmlFor="alleen-boven-norm" type="checkbox" checked={onlyOverNorm}>
-              Alleen boven de norm
+              Alleen wie langer dan {FIRST_MEETING_NORM_DAYS} dagen wacht op de kennismaking
             </FormLabel>
           }
         />
@@ -104,8 +134,8 @@ function TeamView({ overview }: { overview: TeamOverview }) {
         </div>
         <CasesTable
           cases={cases}
-          caption={onlyOverNorm ? 'Open casussen boven de norm, langst wachtend eerst' : 'Open casussen van het team, langst wachtend eerst'}
-          empty={onlyOverNorm ? 'Geen open casussen boven de norm.' : 'Het team heeft geen open casussen.'}
+          caption={`${onlyOverNorm ? `Open casussen die langer dan ${FIRST_MEETING_NORM_DAYS} dagen wachten` : 'Open casussen'}${workerName ? ` van ${workerName}` : ' van het team'}, langst wachtend eerst`}
+          empty={onlyOverNorm ? `Geen open casussen die langer dan ${FIRST_MEETING_NORM_DAYS} dagen wachten.` : workerName ? `Geen open casussen ${worker?.workerId ? `van ${workerName}` : 'zonder regisseur'}.` : 'Het team heeft geen open casussen.'}
         />
       </section>
     </>
