@@ -97,6 +97,14 @@ describe('from registration to a closed case', () => {
     expect(bsn.reason).toBe('Dit BSN klopt niet (11-proef)');
   });
 
+  it('asks more than one letter for the question, and changes nothing', async () => {
+    const before = (await worker.get<unknown[]>('/api/v1/registrations?status=all')).length;
+    const response = await worker.request('POST', '/api/v1/registrations', { client: resident, registeredOn: today, referrerCode: 'huisarts', question: ' x ' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().invalidParams).toEqual([{ name: 'question', reason: 'Beschrijf de vraag in de woorden van de bewoner, in minstens een paar woorden' }]);
+    expect((await worker.get<unknown[]>('/api/v1/registrations?status=all')).length).toBe(before);
+  });
+
   it('needs a referral advice for every triage outcome but generalist support', async () => {
     const response = await worker.request('POST', `/api/v1/registrations/${registration.id}/triage`, { outcome: 'specialist', version: registration.version });
     expect(response.statusCode).toBe(400);

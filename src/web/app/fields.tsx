@@ -1,6 +1,6 @@
 // Labelled form fields built from the Utrecht components. Every field has a visible label, its
 // error message is linked with aria-describedby, and optional fields say so in the label.
-import type { ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import {
   Checkbox,
   Fieldset,
@@ -92,7 +92,8 @@ export function TextField({ id, label, error, description, optional, required, v
   );
 }
 
-export function TextareaField({ id, label, error, description, optional, required, value, onChange, rows = 4 }: BaseProps & { value: string; onChange: (value: string) => void; rows?: number }) {
+export function TextareaField({ id, label, error, description, optional, required, value, onChange, rows = 4, maxLength }: BaseProps & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
+  const countId = maxLength ? `${id}-count` : null;
   return (
     <FormField invalid={!!error} className="kt-field">
       <Label id={id} label={label} optional={optional} />
@@ -105,10 +106,42 @@ export function TextareaField({ id, label, error, description, optional, require
         onChange={(e) => onChange(e.target.value)}
         invalid={!!error}
         required={required}
-        aria-describedby={describedBy(id, description, error)}
+        aria-describedby={[describedBy(id, description, error), countId].filter(Boolean).join(' ') || undefined}
         className="kt-input kt-input--l"
       />
+      {maxLength && <CharacterCount id={countId!} length={value.length} max={maxLength} />}
     </FormField>
+  );
+}
+
+/** "Nog 120 van 2.000 tekens": one may type on past the limit (the check says so), as in GOV.UK's character count. */
+export function characterCountText(length: number, max: number): string {
+  const left = max - length;
+  if (left < 0) return `${(-left).toLocaleString('nl-NL')} ${left === -1 ? 'teken' : 'tekens'} te veel (maximaal ${max.toLocaleString('nl-NL')})`;
+  return `Nog ${left.toLocaleString('nl-NL')} van ${max.toLocaleString('nl-NL')} tekens`;
+}
+
+/**
+ * The count under a long text field. A screen reader hears it with the field (aria-describedby)
+ * and, near the limit only, once typing pauses (a polite live region), not at every key.
+ */
+function CharacterCount({ id, length, max }: { id: string; length: number; max: number }) {
+  const text = characterCountText(length, max);
+  const near = length >= max * 0.9;
+  const [announced, setAnnounced] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnounced(near ? text : ''), 800);
+    return () => clearTimeout(timer);
+  }, [near, text]);
+  return (
+    <>
+      <p id={id} className={`utrecht-form-field-description kt-count${length > max ? ' kt-count--over' : ''}`}>
+        {text}
+      </p>
+      <span className="kt-visually-hidden" aria-live="polite">
+        {announced}
+      </span>
+    </>
   );
 }
 

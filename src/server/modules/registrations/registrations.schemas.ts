@@ -8,6 +8,10 @@ import { clientAttach } from '../attachments/attachments.schemas';
 import { OUT_OF_SCOPE_REASONS, TRIAGE_OUTCOMES } from './triage';
 
 
+/** The resident's question: a few words at least (one letter says nothing), at most a page or two. */
+export const QUESTION_MIN = 3;
+export const QUESTION_MAX = 5000;
+
 export const newRegistration = z
   .object({
     /** A client of the team (chosen from the duplicate check), a client of another team to attach, or the fields of a new one. */
@@ -17,7 +21,7 @@ export const newRegistration = z
     registeredOn: isoDate.refine(notInFuture, 'De datum van aanmelding ligt in de toekomst'),
     referrerCode: z.string().min(1, 'Kies wie de bewoner heeft aangemeld'),
     referrerOther: z.string().trim().max(200).optional(),
-    question: z.string().trim().min(1, 'Beschrijf de vraag in de woorden van de bewoner').max(5000),
+    question: z.string().trim().min(QUESTION_MIN, 'Beschrijf de vraag in de woorden van de bewoner, in minstens een paar woorden').max(QUESTION_MAX, `Maximaal ${QUESTION_MAX} tekens`),
   })
   .refine(choosesOneClient, { path: ['client'], message: CHOOSE_ONE_CLIENT })
   .refine((r) => r.referrerCode !== 'anders' || !!r.referrerOther, { path: ['referrerOther'], message: 'Vul in wie de melder is' });

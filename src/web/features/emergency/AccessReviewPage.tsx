@@ -19,6 +19,7 @@ import { ScrollTable } from '../../app/ScrollTable';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useAttachmentReviews, useReviewAttachment, type AttachmentReviewItem } from '../attachments/api';
 import { useEmergencyReviews, useReviewEmergencyAccess, type EmergencyReviewItem, type ReviewStatus } from './api';
+import { maxLengthOf } from '../../app/form-limits';
 
 const STATUS_OPTIONS: { value: ReviewStatus; label: string }[] = [
   { value: 'te_beoordelen', label: 'Te beoordelen' },
@@ -207,7 +208,7 @@ function ReviewForm({ item, review, formId, label }: { item: Reviewed; review: R
     <form noValidate onSubmit={submit} className="kt-form" aria-label={label}>
       <ErrorSummary form={form} />
       <RadioGroupField id={form.idFor('outcome')} label="Oordeel" options={OUTCOME_OPTIONS} value={outcome} onChange={setOutcome} error={form.errorFor('outcome')} required />
-      <TextareaField id={form.idFor('note')} label="Toelichting" value={note} onChange={setNote} rows={2} error={form.errorFor('note')} optional={outcome !== 'onterecht'} />
+      <TextareaField id={form.idFor('note')} maxLength={maxLengthOf(emergencyReview, 'note')} label="Toelichting" value={note} onChange={setNote} rows={2} error={form.errorFor('note')} optional={outcome !== 'onterecht'} />
       <FormActions submitLabel="Beoordeling vastleggen" busy={busy} />
     </form>
   );

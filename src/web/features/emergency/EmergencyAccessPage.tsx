@@ -15,6 +15,7 @@ import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useEmergencySearch, useGrantEmergencyAccess, useMyEmergencyAccess, type EmergencyMatch } from './api';
+import { maxLengthOf } from '../../app/form-limits';
 
 export function EmergencyAccessPage() {
   const [matches, setMatches] = useState<EmergencyMatch[] | null>(null);
@@ -122,6 +123,7 @@ function ReasonForm({ match, onCancel }: { match: EmergencyMatch; onCancel: () =
         <ErrorSummary form={form} />
         <TextareaField
           id={form.idFor('reason')}
+          maxLength={maxLengthOf(emergencyRequest, 'reason')}
           label="Waarom heeft u dit dossier nu nodig"
           description="Bijvoorbeeld: crisismelding van de politie buiten kantooruren; ik moet weten wie de vaste medewerker is en welke afspraken er zijn."
           value={reason}

@@ -11,6 +11,7 @@ import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useEndProvision, useExtendProvision, useReloadMaatwerk, useVoidProvision, type EndFields, type Provision } from './api';
+import { maxLengthOf } from '../../app/form-limits';
 
 interface StepProps {
   caseId: string;
@@ -58,7 +59,7 @@ export function EndForm({ caseId, provision, onDone }: StepProps) {
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <TextField id={form.idFor('endOn')} label="Laatste dag" type="date" value={values.endOn} onChange={set('endOn')} error={form.errorFor('endOn')} size="s" required />
       <SelectField id={form.idFor('reason')} label="Reden" options={END_OPTIONS} value={values.reason} onChange={set('reason')} error={form.errorFor('reason')} required />
-      <TextareaField id={form.idFor('note')} label="Toelichting" value={values.note} onChange={set('note')} rows={2} error={form.errorFor('note')} optional />
+      <TextareaField id={form.idFor('note')} maxLength={maxLengthOf(endFields, 'note')} label="Toelichting" value={values.note} onChange={set('note')} rows={2} error={form.errorFor('note')} optional />
       <FormActions submitLabel="Beëindigen" busy={busy} onCancel={onDone} />
     </form>
   );
@@ -81,7 +82,7 @@ export function VoidForm({ caseId, provision, onDone }: StepProps) {
       <Alert type="warning">
         <Paragraph>Laat een toewijzing alleen vervallen als ze per vergissing is vastgelegd. Ze blijft zichtbaar in het dossier, telt nergens meer mee en de aanbieder krijgt bericht dat ze vervalt.</Paragraph>
       </Alert>
-      <TextareaField id={form.idFor('reason')} label="Waarom vervalt de toewijzing" value={reason} onChange={setReason} rows={2} error={form.errorFor('reason')} required />
+      <TextareaField id={form.idFor('reason')} maxLength={maxLengthOf(voidFields, 'reason')} label="Waarom vervalt de toewijzing" value={reason} onChange={setReason} rows={2} error={form.errorFor('reason')} required />
       <FormActions submitLabel="Ja, laten vervallen" busy={busy} busyText="Bezig…" onCancel={onDone} />
     </form>
   );

@@ -10,6 +10,7 @@ import { today } from '../../app/format';
 import { codeOptions, useReference } from '../../app/reference';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useCreateRequest, type CaseMaatwerk, type RequestFields } from './api';
+import { maxLengthOf } from '../../app/form-limits';
 
 const BY_OPTIONS = REQUESTED_BY.map((value) => ({ value, label: REQUESTED_BY_LABELS[value] }));
 
@@ -30,7 +31,7 @@ export function RequestForm({ maatwerk, onDone }: { maatwerk: CaseMaatwerk; onDo
       <ErrorSummary form={form} />
       <SelectField id={form.idFor('clientId')} label="Voor wie" options={maatwerk.clients.map((c) => ({ value: c.id, label: c.name }))} value={values.clientId} onChange={set('clientId')} error={form.errorFor('clientId')} required />
       <TextField id={form.idFor('requestedOn')} label="Datum van de melding" description="De wettelijke termijnen lopen vanaf deze dag." type="date" value={values.requestedOn} onChange={set('requestedOn')} error={form.errorFor('requestedOn')} size="s" required />
-      <TextareaField id={form.idFor('asked')} label="Wat wordt er gevraagd" description="In de woorden van wie het vroeg." value={values.asked} onChange={set('asked')} rows={3} error={form.errorFor('asked')} required />
+      <TextareaField id={form.idFor('asked')} maxLength={maxLengthOf(requestFields, 'asked')} label="Wat wordt er gevraagd" description="In de woorden van wie het vroeg." value={values.asked} onChange={set('asked')} rows={3} error={form.errorFor('asked')} required />
       <SelectField id={form.idFor('category')} label="Soort voorziening" options={codeOptions(reference.data, 'provision_categories')} value={values.category} onChange={set('category')} error={form.errorFor('category')} placeholder="Nog niet bekend" optional />
       <RadioGroupField id={form.idFor('requestedBy')} label="Wie deed de melding" options={BY_OPTIONS} value={values.requestedBy} onChange={set('requestedBy')} error={form.errorFor('requestedBy')} required />
       <FormActions submitLabel="Aanvraag vastleggen" busy={busy} onCancel={onDone} />

@@ -11,6 +11,7 @@ import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useDecideRequest, useRecordResearch, useReloadMaatwerk, useWithdrawRequest, type DecisionFields, type ProvisionRequest } from './api';
+import { maxLengthOf } from '../../app/form-limits';
 
 interface StepProps {
   caseId: string;
@@ -36,6 +37,7 @@ export function ResearchForm({ caseId, request, onDone }: StepProps) {
       <TextField id={form.idFor('researchReportedOn')} label="Datum van het verslag" type="date" value={researchReportedOn} onChange={setDate} error={form.errorFor('researchReportedOn')} size="s" required />
       <TextareaField
         id={form.idFor('researchReport')}
+        maxLength={maxLengthOf(researchFields, 'researchReport')}
         label="Wat heeft het onderzoek opgeleverd"
         description="Wat de bewoner zelf kan, wat het netwerk kan, en wat er nodig is."
         value={researchReport}
@@ -71,6 +73,7 @@ export function DecisionForm({ caseId, request, onDone }: StepProps) {
       <RadioGroupField id={form.idFor('outcome')} label="Besluit" options={OUTCOME_OPTIONS} value={outcome} onChange={setOutcome} error={form.errorFor('outcome')} required />
       <TextareaField
         id={form.idFor('reasons')}
+        maxLength={maxLengthOf(decisionFields, 'reasons')}
         label="Motivering"
         description="Dit komt in de beschikkingsbrief. Schrijf in gewone woorden waarom."
         value={reasons}
@@ -101,7 +104,7 @@ export function WithdrawRequestForm({ caseId, request, onDone }: StepProps) {
       <Alert type="warning">
         <Paragraph>Weet u zeker dat u deze aanvraag wilt intrekken? Ze blijft zichtbaar in het dossier, maar er volgt geen besluit.</Paragraph>
       </Alert>
-      <TextareaField id={form.idFor('reason')} label="Waarom wordt de aanvraag ingetrokken" value={reason} onChange={setReason} rows={2} error={form.errorFor('reason')} required />
+      <TextareaField id={form.idFor('reason')} maxLength={maxLengthOf(withdrawalFields, 'reason')} label="Waarom wordt de aanvraag ingetrokken" value={reason} onChange={setReason} rows={2} error={form.errorFor('reason')} required />
       <FormActions submitLabel="Ja, intrekken" busy={busy} busyText="Bezig met intrekken…" onCancel={onDone} />
     </form>
   );

@@ -16,6 +16,7 @@ import { useReference } from '../../app/reference';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useFileQualityReport, type QualityReportInput } from './api';
 import { CATEGORY_OPTIONS, KIND_OPTIONS } from './labels';
+import { maxLengthOf } from '../../app/form-limits';
 
 interface Draft {
   kind: string;
@@ -108,7 +109,7 @@ export function FileQualityReportPage() {
           />
         )}
         <TextField id={form.idFor('title')} label="Titel" value={draft.title} onChange={set('title')} error={form.errorFor('title')} description="Een korte omschrijving, bijvoorbeeld: Uitgescholden bij huisbezoek." required />
-        <TextareaField id={form.idFor('description')} label="Wat is er gebeurd?" value={draft.description} onChange={set('description')} error={form.errorFor('description')} rows={6} required />
+        <TextareaField id={form.idFor('description')} maxLength={maxLengthOf(qualityReportInput, 'description')} label="Wat is er gebeurd?" value={draft.description} onChange={set('description')} error={form.errorFor('description')} rows={6} required />
         <TextField id={form.idFor('occurredOn')} type="date" label="Datum van het voorval" value={draft.occurredOn} onChange={set('occurredOn')} error={form.errorFor('occurredOn')} max={today()} size="m" required />
         <TextField id={form.idFor('receivedOn')} type="date" label="Datum van ontvangst" value={draft.receivedOn} onChange={set('receivedOn')} error={form.errorFor('receivedOn')} max={today()} size="m" required />
         <TextField

@@ -18,6 +18,7 @@ import { QueryStatus } from '../../app/QueryStatus';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useAddQualityStep, useQualityReport, useReloadQualityReport, useUpdateQualityReport, type QualityReportDetail } from './api';
 import { kindText, STATUS_OPTIONS, statusText } from './labels';
+import { maxLengthOf } from '../../app/form-limits';
 
 export function QualityReportPage() {
   const { id = '' } = useParams();
@@ -124,7 +125,7 @@ function StepForm({ detail }: { detail: QualityReportDetail }) {
     <form noValidate onSubmit={submit} className="kt-form" aria-label="Stap toevoegen">
       <ErrorSummary form={form} />
       <TextField id={form.idFor('stepOn')} type="date" label="Datum van de stap" value={stepOn} onChange={setStepOn} error={form.errorFor('stepOn')} max={today()} size="m" required />
-      <TextareaField id={form.idFor('description')} label="Wat is er gedaan" value={description} onChange={setDescription} error={form.errorFor('description')} rows={3} required />
+      <TextareaField id={form.idFor('description')} maxLength={maxLengthOf(qualityStepInput, 'description')} label="Wat is er gedaan" value={description} onChange={setDescription} error={form.errorFor('description')} rows={3} required />
       <FormActions submitLabel="Stap toevoegen" busy={busy} appearance="secondary" />
     </form>
   );
@@ -154,6 +155,7 @@ function HandleForm({ detail }: { detail: QualityReportDetail }) {
       <SelectField id={form.idFor('status')} label="Status" options={STATUS_OPTIONS} value={status} onChange={(v) => setStatus(v as QualityStatus)} error={form.errorFor('status')} placeholder={null} />
       <TextareaField
         id={form.idFor('evaluation')}
+        maxLength={maxLengthOf(qualityReportUpdate, 'evaluation')}
         label="Evaluatie"
         value={evaluation}
         onChange={setEvaluation}
@@ -164,6 +166,7 @@ function HandleForm({ detail }: { detail: QualityReportDetail }) {
       />
       <TextareaField
         id={form.idFor('lessonLearned')}
+        maxLength={maxLengthOf(qualityReportUpdate, 'lessonLearned')}
         label="Les voor de organisatie"
         value={lessonLearned}
         onChange={setLessonLearned}
@@ -175,6 +178,7 @@ function HandleForm({ detail }: { detail: QualityReportDetail }) {
       {reopening && (
         <TextareaField
           id={form.idFor('reopenReason')}
+          maxLength={maxLengthOf(qualityReportUpdate, 'reopenReason')}
           label="Reden van heropenen"
           value={reopenReason}
           onChange={setReopenReason}

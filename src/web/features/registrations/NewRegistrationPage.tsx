@@ -8,6 +8,7 @@ import { newRegistration, type NewRegistration } from '../../../server/modules/r
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
 import { FormActions } from '../../app/FormActions';
+import { maxLengthOf } from '../../app/form-limits';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
@@ -64,6 +65,7 @@ export function NewRegistrationPage() {
           <TextField id={form.idFor('registeredOn')} label="Datum aanmelding" type="date" value={registeredOn} onChange={setRegisteredOn} max={today()} size="s" error={form.errorFor('registeredOn')} required />
           <TextareaField
             id={form.idFor('question')}
+            maxLength={maxLengthOf(newRegistration, 'question')}
             label="Vraag van de bewoner"
             description="Schrijf de vraag zo veel mogelijk in de woorden van de bewoner."
             value={question}

@@ -6,6 +6,7 @@ import { useMe } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, SelectField, TextareaField } from '../../app/fields';
 import { FormActions } from '../../app/FormActions';
+import { maxLengthOf } from '../../app/form-limits';
 import { useFormErrors } from '../../app/form-errors';
 import { useReference } from '../../app/reference';
 import { useFormSubmit } from '../../app/use-form-submit';
@@ -68,6 +69,7 @@ export function TriageForm({ registration, onDone }: { registration: Registratio
       {outcome && needsReferralAdvice(outcome) && (
         <TextareaField
           id={form.idFor('advice')}
+            maxLength={maxLengthOf(triageBody, 'advice')}
           label="Verwijsadvies"
           description="Waar kan de bewoner terecht? Dit advies krijgt de bewoner mee."
           value={advice}

@@ -15,6 +15,7 @@ import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useDestructionRequest, type DestructionItem } from './api';
+import { maxLengthOf } from '../../app/form-limits';
 
 export function DestructionRequestPage() {
   const { clientId = '' } = useParams();
@@ -69,7 +70,7 @@ export function DestructionRequestPage() {
             description={isIsoDate(receivedOn) ? <>Uiterlijk afhandelen op <DateText value={requestDueOn(receivedOn)} />.</> : 'De wettelijke termijn is 3 maanden na ontvangst.'}
             required
           />
-          <TextareaField id={form.idFor('note')} label="Toelichting" optional value={note} onChange={setNote} rows={3} error={form.errorFor('note')} description="Bijvoorbeeld hoe het verzoek binnenkwam. Geen medische of andere gevoelige details." />
+          <TextareaField id={form.idFor('note')} maxLength={maxLengthOf(destructionRequestBody, 'note')} label="Toelichting" optional value={note} onChange={setNote} rows={3} error={form.errorFor('note')} description="Bijvoorbeeld hoe het verzoek binnenkwam. Geen medische of andere gevoelige details." />
           <FormActions submitLabel="Verzoek vastleggen" busy={busy} />
         </form>
       )}
