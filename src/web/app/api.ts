@@ -31,6 +31,25 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
+const LAST_ANSWER_KEY = 'kt-last-answer';
+
+/**
+ * When the server last answered a request of this session (any tab), in ms: each request keeps
+ * the session alive on the server, so this is where the idle time counts from (SessionTimeout).
+ */
+export function lastAnswerAt(): number {
+  const shared = Number(localStorage.getItem(LAST_ANSWER_KEY) ?? 0);
+  return Math.max(shared, ownLastAnswer);
+}
+let ownLastAnswer = Date.now();
+function answered(): void {
+  ownLastAnswer = Date.now();
+  try {
+    localStorage.setItem(LAST_ANSWER_KEY, String(ownLastAnswer));
+  } catch {
+    // Storage may be full or off: this tab still counts its own requests.
+  }
+}
 let onUnauthenticated: ((message: string) => void) | null = null;
 
 export function setCsrfToken(token: string | null): void {
@@ -99,6 +118,7 @@ export async function apiRequest<T>(method: Method, path: string, body?: unknown
     throw new ApiError(0, { code: 'network', message: 'De server is niet bereikbaar. Controleer de verbinding en probeer het opnieuw.' });
   }
   const data = await readBody(response);
+  if (response.status !== 401) answered();
   if (!response.ok) {
     const error = new ApiError(response.status, toErrorBody(response.status, data));
     if (response.status === 401 && !options.skipAuthRedirect) onUnauthenticated?.(error.message);

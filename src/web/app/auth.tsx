@@ -5,6 +5,7 @@ import { SESSION_EXPIRED_MESSAGE, type Me } from '../../server/modules/auth/auth
 import type { Permission } from '../../server/access/permissions';
 import { ApiError, apiRequest, setCsrfToken, setUnauthenticatedHandler } from './api';
 import { queryKeys } from './query-keys';
+import { forgetDrafts } from './use-draft';
 
 export type { Me };
 
@@ -81,6 +82,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     loggedOutOnPurpose = true;
+    // A logout on purpose takes the kept drafts along (an ended session keeps them: use-draft.ts).
+    forgetDrafts();
     setSessionExpired(false);
     try {
       await apiRequest<null>('POST', '/api/v1/auth/logout', {}, { skipAuthRedirect: true });

@@ -92,8 +92,9 @@ export function TextField({ id, label, error, description, optional, required, v
   );
 }
 
-export function TextareaField({ id, label, error, description, optional, required, value, onChange, rows = 4, maxLength }: BaseProps & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number }) {
+export function TextareaField({ id, label, error, description, optional, required, value, onChange, rows = 4, maxLength, restored }: BaseProps & { value: string; onChange: (value: string) => void; rows?: number; maxLength?: number; /** The text came back from a session that ended before saving (use-draft.ts). */ restored?: boolean }) {
   const countId = maxLength ? `${id}-count` : null;
+  const restoredId = restored ? `${id}-restored` : null;
   return (
     <FormField invalid={!!error} className="kt-field">
       <Label id={id} label={label} optional={optional} />
@@ -106,9 +107,14 @@ export function TextareaField({ id, label, error, description, optional, require
         onChange={(e) => onChange(e.target.value)}
         invalid={!!error}
         required={required}
-        aria-describedby={[describedBy(id, description, error), countId].filter(Boolean).join(' ') || undefined}
+        aria-describedby={[restoredId, describedBy(id, description, error), countId].filter(Boolean).join(' ') || undefined}
         className="kt-input kt-input--l"
       />
+      {restoredId && (
+        <p id={restoredId} className="utrecht-form-field-description kt-restored">
+          Deze tekst had u nog niet opgeslagen toen uw sessie afliep. Hij is teruggezet.
+        </p>
+      )}
       {maxLength && <CharacterCount id={countId!} length={value.length} max={maxLength} />}
     </FormField>
   );

@@ -5,6 +5,7 @@ import type { Permission } from '../../server/access/permissions';
 import { returnAfterLogin, useAuth } from './auth';
 import { LoadError, Loading } from './QueryStatus';
 import { MessagePage } from './MessagePage';
+import { SessionTimeout } from './SessionTimeout';
 
 export function RequireSession() {
   const { me, loading, error } = useAuth();
@@ -12,7 +13,12 @@ export function RequireSession() {
   if (loading) return <Loading what="uw sessie" />;
   if (error) return <LoadError error={error} />;
   if (!me) return <Navigate to="/inloggen" replace state={returnAfterLogin() ? { from: location.pathname + location.search } : null} />;
-  return <Outlet />;
+  return (
+    <>
+      <Outlet />
+      <SessionTimeout />
+    </>
+  );
 }
 
 export function RequirePermission({ permission, children }: { permission: Permission; children: ReactNode }) {

@@ -49,7 +49,7 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const result = await login(db, { ...context, log: request.log }, { ...request.body, address: request.ip, sessionHours: config.sessionHours, previousToken: request.cookies[SESSION_COOKIE] });
         setSessionCookie(request, reply, result);
-        return result.me;
+        return { ...result.me, sessionIdleMinutes: config.sessionIdleMinutes };
       },
     );
 
@@ -59,9 +59,10 @@ export function authRoutes({ db, config }: AppDeps): FastifyPluginAsyncZod {
       return reply.status(204).send(null);
     });
 
-    app.get('/auth/me', { config: { permission: 'session' }, schema: { summary: 'The logged-in user, role and CSRF token', response: { 200: me } } }, async (request) =>
-      getMe(db, actorOf(request), request.csrfToken!),
-    );
+    app.get('/auth/me', { config: { permission: 'session' }, schema: { summary: 'The logged-in user, role and CSRF token', response: { 200: me } } }, async (request) => ({
+      ...(await getMe(db, actorOf(request), request.csrfToken!)),
+      sessionIdleMinutes: config.sessionIdleMinutes,
+    }));
 
     app.post(
       '/auth/password',

@@ -43,5 +43,7 @@ export const me = z.object({
   permissions: z.array(z.string()),
   /** Send back as the x-csrf-token header on every state-changing request. */
   csrfToken: z.string(),
+  /** The session ends after this many minutes without a request: the web app warns before (WCAG 2.2.1). */
+  sessionIdleMinutes: z.number(),
 });
 export type Me = z.infer<typeof me>;

@@ -197,7 +197,7 @@ export async function changePassword(db: Db, context: PasswordContext, actor: Ac
   });
 }
 
-export async function getMe(db: Db, actor: Pick<Actor, 'organisationId' | 'userId'>, csrfToken: string): Promise<Me> {
+export async function getMe(db: Db, actor: Pick<Actor, 'organisationId' | 'userId'>, csrfToken: string): Promise<Omit<Me, 'sessionIdleMinutes'>> {
   const row = await findUserWithTeam(db, actor.organisationId, actor.userId);
   if (!row) throw new NotFound();
   const role = row.user.role;

@@ -9,6 +9,7 @@ import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextareaField, TextField } from '../../app/fields';
 import { FormActions } from '../../app/FormActions';
 import { maxLengthOf } from '../../app/form-limits';
+import { useDraft } from '../../app/use-draft';
 import { useFormErrors } from '../../app/form-errors';
 import { today } from '../../app/format';
 import { PageTitle } from '../../app/PageTitle';
@@ -30,7 +31,8 @@ export function NewRegistrationPage() {
   const [referrerCode, setReferrerCode] = useState('');
   const [referrerOther, setReferrerOther] = useState('');
   const [registeredOn, setRegisteredOn] = useState(today());
-  const [question, setQuestion] = useState('');
+  // The question is the longest text here: kept if the session ends before saving.
+  const question = useDraft('aanmelding:nieuw:question');
 
   const { submit, busy } = useFormSubmit<NewRegistration, Registration>(form, {
     values: {
@@ -38,12 +40,15 @@ export function NewRegistrationPage() {
       registeredOn,
       referrerCode,
       referrerOther: referrerCode === 'anders' ? referrerOther : undefined,
-      question,
+      question: question.value,
     },
     check: () => choiceProblems(choice),
     schema: newRegistration,
     send: (body) => create.mutateAsync(body),
-    onSuccess: (registration) => navigate(`/aanmeldingen/${registration.id}`),
+    onSuccess: (registration) => {
+      question.clear();
+      navigate(`/aanmeldingen/${registration.id}`);
+    },
   });
 
   return (
@@ -68,8 +73,9 @@ export function NewRegistrationPage() {
             maxLength={maxLengthOf(newRegistration, 'question')}
             label="Vraag van de bewoner"
             description="Schrijf de vraag zo veel mogelijk in de woorden van de bewoner."
-            value={question}
-            onChange={setQuestion}
+            value={question.value}
+            onChange={question.setValue}
+            restored={question.restored}
             rows={5}
             error={form.errorFor('question')}
             required
