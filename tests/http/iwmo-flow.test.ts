@@ -19,6 +19,7 @@ import { readInbox } from '../../src/server/modules/maatwerk/iwmo-flow/iwmo-inbo
 import { changedTables, fingerprint } from '../support/db-fingerprint';
 import { openCase } from '../support/open-case';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { PROVIDER_CODES, providerMessage, startProducts } from '../support/iwmo-provider';
 
 const GEMEENTE = '0344';
 const CAREYN = '98000006';
@@ -98,57 +99,11 @@ function assignmentsOf(xml: string): Map<number, { start?: string; end?: string;
 
 const written = (result: OutboxResult, agb: string) => result.written.find((w) => w.providerAgb === agb && w.clientId === wim.clientId);
 
-const NS = (n: string) => `xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:wmo${n}="http://www.istandaarden.nl/iwmo/3_2/wmo${n}/schema"`;
-const CODES = { '305': '418', '307': '420', '315': '444' } as const;
-
-/** An incoming heen message from a provider, written out as a provider would send it. */
-function heen(n: '305' | '307' | '315', id: string, body: string, { bsn = WIM_BSN, agb = CAREYN, code = CODES[n] as string, date = today } = {}): string {
-  const p = `wmo${n}`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<${p}:Bericht ${NS(n)}>
-  <${p}:Header>
-    <${p}:BerichtCode>${code}</${p}:BerichtCode>
-    <${p}:BerichtVersie>3</${p}:BerichtVersie>
-    <${p}:BerichtSubversie>2</${p}:BerichtSubversie>
-    <${p}:Afzender>${agb}</${p}:Afzender>
-    <${p}:Ontvanger>${GEMEENTE}</${p}:Ontvanger>
-    <${p}:BerichtIdentificatie>
-      <iwmo:Identificatie>${id}</iwmo:Identificatie>
-      <iwmo:Dagtekening>${date}</iwmo:Dagtekening>
-    </${p}:BerichtIdentificatie>
-    <${p}:XsdVersie>
-      <iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>
-      <iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie>
-    </${p}:XsdVersie>
-  </${p}:Header>
-  <${p}:Client>
-    <${p}:Bsn>${bsn}</${p}:Bsn>
-    <${p}:Geboortedatum>
-      <iwmo:Datum>1950-03-04</iwmo:Datum>
-    </${p}:Geboortedatum>
-    <${p}:Geslacht>1</${p}:Geslacht>
-    <${p}:Naam>
-      <iwmo:Geslachtsnaam>
-        <iwmo:Achternaam>Berg</iwmo:Achternaam>
-        <iwmo:Voorvoegsel>van der</iwmo:Voorvoegsel>
-      </iwmo:Geslachtsnaam>
-    </${p}:Naam>${body}
-  </${p}:Client>
-</${p}:Bericht>
-`;
+/** An incoming heen message from a provider (Wim van der Berg, at Careyn, unless said otherwise). */
+function heen(n: '305' | '307' | '315', id: string, body: string, { bsn = WIM_BSN, agb = CAREYN, code = PROVIDER_CODES[n] as string, date = today } = {}): string {
+  return providerMessage(n, { id, sender: agb, receiver: GEMEENTE, date, bsn, surname: 'Berg', prefix: 'van der', code }, body);
 }
-const starts = (...records: { number: number; begin: string; status?: string }[]) =>
-  `\n    <wmo305:StartProducten>${records
-    .map(
-      (r) => `
-      <wmo305:StartProduct>
-        <wmo305:ToewijzingNummer>${r.number}</wmo305:ToewijzingNummer>
-        <wmo305:Begindatum>${r.begin}</wmo305:Begindatum>
-        <wmo305:StatusAanlevering>${r.status ?? '1'}</wmo305:StatusAanlevering>
-      </wmo305:StartProduct>`,
-    )
-    .join('')}
-    </wmo305:StartProducten>`;
+const starts = startProducts;
 const stops = (...records: { number: number; begin: string; reason: string; end: string }[]) =>
   `\n    <wmo307:StopProducten>${records
     .map(
@@ -474,7 +429,7 @@ describe('the inbox', () => {
   it("stores a 302's retour codes on our 301, and a rejecting 302 makes its toewijzingen go again", async () => {
     const [sent] = await t.database.db.select().from(iwmoMessages).where(and(eq(iwmoMessages.kind, '301'), eq(iwmoMessages.providerAgb, LISTER))).orderBy(iwmoMessages.sequence);
     const retour302 = (codes: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<wmo302:Bericht ${NS('302')}>
+<wmo302:Bericht xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:wmo302="http://www.istandaarden.nl/iwmo/3_2/wmo302/schema">
   <wmo302:Header>
     <wmo302:BerichtCode>415</wmo302:BerichtCode>
     <wmo302:BerichtVersie>3</wmo302:BerichtVersie>

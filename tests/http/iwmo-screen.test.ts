@@ -19,6 +19,7 @@ import { RUN_BUSY } from '../../src/server/modules/maatwerk/iwmo-flow/iwmo-scree
 import { TEST_USERS, type TestUser } from '../support/fixtures';
 import { openCase } from '../support/open-case';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
+import { providerMessage, startProducts } from '../support/iwmo-provider';
 
 const GEMEENTE = '0344';
 const CAREYN = '98000006';
@@ -96,45 +97,7 @@ const log = async (query = '') => ok<IwmoMessagePage>(await admin.request('GET',
 const xmlIn = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
 
 function start305(assignmentNumber: number, { bsn = WIM.bsn, id = 'S1' } = {}): string {
-  const ns = (n: string) => `xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:wmo${n}="http://www.istandaarden.nl/iwmo/3_2/wmo${n}/schema"`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<wmo305:Bericht ${ns('305')}>
-  <wmo305:Header>
-    <wmo305:BerichtCode>418</wmo305:BerichtCode>
-    <wmo305:BerichtVersie>3</wmo305:BerichtVersie>
-    <wmo305:BerichtSubversie>2</wmo305:BerichtSubversie>
-    <wmo305:Afzender>${CAREYN}</wmo305:Afzender>
-    <wmo305:Ontvanger>${GEMEENTE}</wmo305:Ontvanger>
-    <wmo305:BerichtIdentificatie>
-      <iwmo:Identificatie>${id}</iwmo:Identificatie>
-      <iwmo:Dagtekening>${today}</iwmo:Dagtekening>
-    </wmo305:BerichtIdentificatie>
-    <wmo305:XsdVersie>
-      <iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>
-      <iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie>
-    </wmo305:XsdVersie>
-  </wmo305:Header>
-  <wmo305:Client>
-    <wmo305:Bsn>${bsn}</wmo305:Bsn>
-    <wmo305:Geboortedatum>
-      <iwmo:Datum>1950-03-04</iwmo:Datum>
-    </wmo305:Geboortedatum>
-    <wmo305:Geslacht>1</wmo305:Geslacht>
-    <wmo305:Naam>
-      <iwmo:Geslachtsnaam>
-        <iwmo:Achternaam>${WIM.lastName}</iwmo:Achternaam>
-      </iwmo:Geslachtsnaam>
-    </wmo305:Naam>
-    <wmo305:StartProducten>
-      <wmo305:StartProduct>
-        <wmo305:ToewijzingNummer>${assignmentNumber}</wmo305:ToewijzingNummer>
-        <wmo305:Begindatum>${addDays(today, -2)}</wmo305:Begindatum>
-        <wmo305:StatusAanlevering>1</wmo305:StatusAanlevering>
-      </wmo305:StartProduct>
-    </wmo305:StartProducten>
-  </wmo305:Client>
-</wmo305:Bericht>
-`;
+  return providerMessage('305', { id, sender: CAREYN, receiver: GEMEENTE, date: today, bsn, surname: WIM.lastName }, startProducts({ number: assignmentNumber, begin: addDays(today, -2) }));
 }
 
 describe('the message log before anything was sent', () => {

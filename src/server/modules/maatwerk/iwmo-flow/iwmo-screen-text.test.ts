@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInbound } from '../iwmo/read-inbound';
 import { IwmoFileError } from '../iwmo/iwmo-errors';
+import { providerMessage, startProducts } from '../../../../../tests/support/iwmo-provider';
 import { describeRetourCodes, errorWithoutValues, HIDDEN_VALUE, skippedByCause } from './iwmo-screen-text';
 
 /** The error the inbox stores for a file that readInbound refuses (its first line is the error's message). */
@@ -14,44 +15,8 @@ function errorOf(name: string, xml: string): string {
   throw new Error('the file was read');
 }
 
-const START_305 = (bsn: string, begin = '2025-01-06') => `<?xml version="1.0" encoding="UTF-8"?>
-<wmo305:Bericht xmlns:iwmo="http://www.istandaarden.nl/iwmo/3_2/basisschema/schema" xmlns:wmo305="http://www.istandaarden.nl/iwmo/3_2/wmo305/schema">
-  <wmo305:Header>
-    <wmo305:BerichtCode>418</wmo305:BerichtCode>
-    <wmo305:BerichtVersie>3</wmo305:BerichtVersie>
-    <wmo305:BerichtSubversie>2</wmo305:BerichtSubversie>
-    <wmo305:Afzender>98000006</wmo305:Afzender>
-    <wmo305:Ontvanger>0344</wmo305:Ontvanger>
-    <wmo305:BerichtIdentificatie>
-      <iwmo:Identificatie>S1</iwmo:Identificatie>
-      <iwmo:Dagtekening>2025-01-10</iwmo:Dagtekening>
-    </wmo305:BerichtIdentificatie>
-    <wmo305:XsdVersie>
-      <iwmo:BasisschemaXsdVersie>1.0.0</iwmo:BasisschemaXsdVersie>
-      <iwmo:BerichtXsdVersie>1.0.0</iwmo:BerichtXsdVersie>
-    </wmo305:XsdVersie>
-  </wmo305:Header>
-  <wmo305:Client>
-    <wmo305:Bsn>${bsn}</wmo305:Bsn>
-    <wmo305:Geboortedatum>
-      <iwmo:Datum>1950-03-04</iwmo:Datum>
-    </wmo305:Geboortedatum>
-    <wmo305:Geslacht>1</wmo305:Geslacht>
-    <wmo305:Naam>
-      <iwmo:Geslachtsnaam>
-        <iwmo:Achternaam>Berg</iwmo:Achternaam>
-      </iwmo:Geslachtsnaam>
-    </wmo305:Naam>
-    <wmo305:StartProducten>
-      <wmo305:StartProduct>
-        <wmo305:ToewijzingNummer>12</wmo305:ToewijzingNummer>
-        <wmo305:Begindatum>${begin}</wmo305:Begindatum>
-        <wmo305:StatusAanlevering>1</wmo305:StatusAanlevering>
-      </wmo305:StartProduct>
-    </wmo305:StartProducten>
-  </wmo305:Client>
-</wmo305:Bericht>
-`;
+const START_305 = (bsn: string, begin = '2025-01-06') =>
+  providerMessage('305', { id: 'S1', sender: '98000006', receiver: '0344', date: '2025-01-10', bsn }, startProducts({ number: 12, begin }));
 
 describe('errorWithoutValues', () => {
   it('cuts out a BSN that fails the 11-proef, keeping file, element and what was expected', () => {
