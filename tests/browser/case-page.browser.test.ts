@@ -193,6 +193,11 @@ for (const width of [1280, 390] as const) {
       await expect.poll(() => page.getByRole('heading', { name: 'Contactjournaal', level: 2 }).isVisible()).toBe(true);
       await page.goForward();
       await expect.poll(() => page.getByRole('heading', { name: 'Zelfredzaamheid (ZRM)', level: 2 }).isVisible()).toBe(true);
+      // The skip link jumps within the page (#main); the part stays.
+      await page.getByRole('link', { name: 'Naar de inhoud' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.url()).toBe(`${caseUrl}#main`);
+      expect(await page.getByRole('heading', { name: 'Zelfredzaamheid (ZRM)', level: 2 }).isVisible()).toBe(true);
 
       for (const [part, heading] of [['Krachtplan', 'Krachtplan'], ['Netwerk', 'Netwerk rond het huishouden'], ['Voorzieningen', 'Maatwerkvoorzieningen'], ['Geschiedenis', 'Geschiedenis']] as const) {
         await partsNav(page).getByRole('link', { name: part }).click();

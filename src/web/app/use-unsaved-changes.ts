@@ -46,8 +46,11 @@ function isInAppLinkClick(event: MouseEvent): HTMLAnchorElement | null {
   if ((link.target && link.target !== '_self') || link.hasAttribute('download')) return null;
   const url = new URL(link.href, window.location.href);
   if (url.origin !== window.location.origin) return null;
-  // A link to where we are already changes nothing.
-  if (url.pathname === window.location.pathname && url.search === window.location.search && url.hash === window.location.hash) return null;
+  const samePage = url.pathname === window.location.pathname && url.search === window.location.search;
+  // A link to where we are already changes nothing; one to a place in the page (the skip link, an
+  // error summary's link to its field) only moves there.
+  if (samePage && url.hash === window.location.hash) return null;
+  if (samePage && url.hash.length > 1 && document.getElementById(decodeURIComponent(url.hash.slice(1)))) return null;
   return link;
 }
 

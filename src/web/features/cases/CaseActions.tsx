@@ -96,7 +96,7 @@ export function CaseActions({ detail }: { detail: CaseDetail }) {
           )}
           {transfer.open && (
             <div {...transfer.panelProps} {...edits.trackProps} className="kt-panel">
-              <TransferForm detail={detail} onDone={() => finish(transfer)} />
+              <TransferForm detail={detail} onDone={() => finish(transfer)} onTransferred={edits.reset} />
             </div>
           )}
           {close.open && (

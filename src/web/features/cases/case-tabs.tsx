@@ -79,9 +79,11 @@ export type CaseTabId = (typeof CASE_TABS)[number]['id'];
 
 const DEFAULT_TAB: CaseTabId = 'overzicht';
 
-export function tabFromHash(hash: string): CaseTabId {
-  const id = decodeURIComponent(hash.replace(/^#/, ''));
-  return CASE_TABS.find((t) => t.id === id)?.id ?? DEFAULT_TAB;
+/** The part an address names, or null when its `#…` is something else (the skip link's `#main`). */
+export function tabFromHash(hash: string): CaseTabId | null {
+  if (hash === '' || hash === '#') return DEFAULT_TAB;
+  const id = decodeURIComponent(hash.slice(1));
+  return CASE_TABS.find((t) => t.id === id)?.id ?? null;
 }
 
 export interface CaseTabState {
@@ -105,8 +107,9 @@ export interface CaseTabState {
 export function useCaseTab(): CaseTabState {
   const location = useLocation();
   const navigate = useNavigate();
-  const requested = tabFromHash(location.hash);
-  const [shown, setShown] = useState<CaseTabId>(requested);
+  const [shown, setShown] = useState<CaseTabId>(() => tabFromHash(location.hash) ?? DEFAULT_TAB);
+  // Another `#…` (a jump within the page) leaves the part as it is.
+  const requested = tabFromHash(location.hash) ?? shown;
   const focusHeading = useRef(false);
 
   useEffect(() => {
