@@ -97,7 +97,7 @@ function OpenAgreements({ caseId, plan }: { caseId: string; plan: Plan }) {
         <>
           <Paragraph>
             <strong>Let op: in het krachtplan {count}.</strong> Na het afsluiten kunt u het krachtplan niet meer wijzigen. Zet een afspraak die klaar is op “Gedaan” of “Gestopt”, of spreek
-            met de cliënt af wie hem na het afsluiten oppakt.
+            met de cliënt af wie die na het afsluiten oppakt.
           </Paragraph>
           <UnorderedList aria-label="Open afspraken in het krachtplan">
             {open.map((a) => (

@@ -5,6 +5,7 @@ import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-lib
 import { CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
 import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
 import { formatDate } from '../../app/format';
 import { WITHHELD_NOTE } from '../../../server/lib/sensitivity';
 import { useReloadJournal, useUpdateContact, type Contact, type JournalEntry, type WithheldContact } from './api';
@@ -38,7 +39,12 @@ function WithheldItem({ contact }: { contact: WithheldContact }) {
 
 function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolean }) {
   // Focus into the form on "Bewerken", back to the button after saving or "Annuleren".
-  const edit = useDisclosure(`contact-${contact.id}-bewerken`);
+  const edits = useEditedWithin();
+  const edit = useDisclosure(`contact-${contact.id}-bewerken`, { canClose: () => !edits.edited || confirmDiscardChanges() });
+  const stopEditing = () => {
+    edits.reset();
+    edit.hide();
+  };
   const [showVersions, setShowVersions] = useState(false);
   const update = useUpdateContact(contact.caseId, contact.id);
   const reload = useReloadJournal(contact.caseId);
@@ -64,7 +70,7 @@ function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolea
           <SensitivityTag value={contact.sensitivity} />
         </Paragraph>
         {edit.open ? (
-          <div {...edit.panelProps}>
+          <div {...edit.panelProps} {...edits.trackProps}>
             <ContactForm
               formId={`contact-${contact.id}`}
               label={`Contact van ${formatDate(contact.contactOn)} bewerken`}
@@ -72,9 +78,9 @@ function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolea
               initial={contact}
               onSubmit={async (fields) => {
                 await update.mutateAsync({ ...fields, version: contact.version });
-                edit.hide();
+                stopEditing();
               }}
-              onCancel={() => edit.hide()}
+              onCancel={stopEditing}
               onReload={() => void reload()}
             />
           </div>
