@@ -112,7 +112,8 @@ describe('attaching a client of another team', () => {
     });
     const wide = page.viewportSize();
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.baseUrl}/casussen/${caseId}`);
+    // The household is in the part "Netwerk" of the case page.
+    await page.goto(`${server.baseUrl}/casussen/${caseId}#netwerk`);
     await page.getByRole('button', { name: 'Huishoudlid toevoegen…' }).click();
     await page.getByLabel('Een andere persoon (nieuw, of bekend bij een ander team)').check();
     const form = page.getByRole('form', { name: 'Nieuw huishoudlid' });

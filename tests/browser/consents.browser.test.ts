@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { checkPage, checkPageNarrow, login, type RunningServer, startServer } from './support';
+import { checkPage, checkPageNarrow, login, type RunningServer, startServer, openCasePart } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -36,6 +36,7 @@ describe('consent and sharing on the client page', () => {
     const row = page.getByRole('table', { name: /Wat het eerst moet staat bovenaan/ }).getByRole('row').filter({ hasText: 'Lopend' }).first();
     await row.getByRole('link').first().click();
     await expect.poll(() => page.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
+    await openCasePart(page, 'Netwerk');
     await page.getByRole('table', { name: 'Personen in dit huishouden' }).getByRole('row').filter({ hasText: 'Hoofdcliënt' }).getByRole('link').click();
     await expect.poll(() => page.url()).toMatch(/\/clienten\/[0-9a-f-]{36}$/);
     await expect.poll(() => section().getByText('Er is nog geen toestemming vastgelegd.').isVisible()).toBe(true);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { DASHBOARD_BLOCK_LABELS, DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
 import { launchChromium } from '../support/chromium';
-import { artifactDir, checkPage, login, type RunningServer, startServer } from './support';
+import { artifactDir, checkPage, login, type RunningServer, startServer, openCasePart } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -90,6 +90,7 @@ describe("the worker's day", () => {
     const row = page.getByRole('table', { name: /Wat het eerst moet staat bovenaan/ }).getByRole('row').filter({ hasText: 'Lopend' }).first();
     await row.getByRole('link').first().click();
     await expect.poll(() => page.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
+    await openCasePart(page, 'Netwerk');
     await expect.poll(() => page.getByRole('heading', { name: 'Netwerk rond het huishouden', level: 2 }).isVisible()).toBe(true);
     await checkPage(page, 'casus');
   });
@@ -171,6 +172,7 @@ describe("the worker's day", () => {
 
   it('hands the case to a colleague with a note, which the history shows', async () => {
     const note = 'Mevrouw wil liever een vaste contactpersoon op dinsdag; dochter Samira helpt met de post.';
+    await openCasePart(page, 'Overzicht');
     await page.getByRole('button', { name: 'Overdragen', exact: true }).click();
     const form = page.getByRole('form', { name: 'Casus overdragen' });
     expect(await form.getByRole('radio', { name: 'Aan een collega in het team' }).isChecked()).toBe(true);
@@ -193,6 +195,7 @@ describe("the worker's day", () => {
     await expect.poll(() => page.getByRole('status').filter({ hasText: `De casus is overgedragen aan ${name}` }).isVisible()).toBe(true);
     const facts = page.getByRole('main').locator('.kt-datalist').first();
     await expect.poll(() => facts.getByText(name).isVisible()).toBe(true);
+    await openCasePart(page, 'Geschiedenis');
     const history = page.getByRole('region', { name: 'Geschiedenis' });
     await expect.poll(() => history.getByText(note).isVisible()).toBe(true);
     await checkPage(page, 'overgedragen');
@@ -205,6 +208,7 @@ describe('on a phone-sized screen', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
     await page.reload();
+    await openCasePart(page, 'Netwerk');
     const ecogram = page.getByRole('img', { name: /^Ecogram/ });
     await expect.poll(() => ecogram.isVisible()).toBe(true);
     await ecogram.screenshot({ path: path.join(artifactDir(), 'ecogram-smal.png') });

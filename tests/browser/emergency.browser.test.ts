@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { type RunningServer, checkPage, login, logout, startServer } from './support';
+import { type RunningServer, checkPage, login, logout, startServer, openCasePart } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -73,12 +73,18 @@ describe('break the glass', () => {
     await page.goto(`${server.baseUrl}/casussen/${target.caseId}`);
     await expect.poll(h1).toMatch(/^Casus/);
     await page.waitForLoadState('networkidle');
-    await expect.poll(() => page.getByRole('heading', { name: 'Geschiedenis', level: 2 }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('heading', { name: 'Overzicht', level: 2 }).isVisible()).toBe(true);
     expect(await page.getByRole('heading', { name: 'Wat wilt u doen?' }).count()).toBe(0);
-    for (const button of ['Afsluiten', 'Overdragen', 'Regisseur wijzigen', 'Heropenen', 'Huishoudlid toevoegen…', 'Iemand toevoegen aan het netwerk', 'ZRM-meting toevoegen', 'Contact toevoegen']) {
-      expect(await page.getByRole('button', { name: button, exact: true }).count(), button).toBe(0);
+    // No action in the header, and none in any part of the page.
+    expect(await page.getByRole('list', { name: 'Acties voor deze casus' }).count()).toBe(0);
+    const writes = ['Afsluiten', 'Overdragen', 'Regisseur wijzigen', 'Heropenen', 'Nieuwe journaalregel', 'Huishoudlid toevoegen…', 'Iemand toevoegen aan het netwerk', 'Meting toevoegen', 'ZRM-meting toevoegen', 'Nieuwe aanvraag…'];
+    for (const part of ['Overzicht', 'Journaal', 'Krachtplan', 'ZRM', 'Netwerk', 'Voorzieningen', 'Geschiedenis']) {
+      await openCasePart(page, part);
+      await page.waitForLoadState('networkidle');
+      for (const button of writes) expect(await page.getByRole('button', { name: button, exact: true }).count(), `${part}: ${button}`).toBe(0);
+      expect(await page.getByRole('form').count(), part).toBe(0);
     }
-    expect(await page.getByRole('form', { name: 'Contact toevoegen' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Geschiedenis', level: 2 }).isVisible()).toBe(true);
 
     await page.goto(`${server.baseUrl}/casussen/${target.caseId}/plan`);
     await expect.poll(h1).toMatch(/^Krachtplan/);

@@ -88,17 +88,21 @@ describe('a worker takes a resident from registration to a closed case', () => {
   });
 
   it('adds a journal entry', async () => {
-    const form = page.getByRole('form', { name: 'Contact toevoegen' });
+    // The header's action opens the journal part with the form.
+    await page.getByRole('button', { name: 'Nieuwe journaalregel' }).click();
+    const form = page.getByRole('form', { name: 'Nieuwe journaalregel' });
     await form.getByLabel('Datum contact', { exact: true }).fill(today);
     await form.getByLabel('Soort contact', { exact: true }).selectOption({ label: 'Huisbezoek' });
     await form.getByLabel('Minuten', { exact: true }).fill('45');
     await form.getByLabel('Notitie', { exact: true }).fill('Aan de keukentafel het krachtplan besproken; dochter helpt met de post.');
-    await page.getByRole('button', { name: 'Contact toevoegen' }).click();
+    await page.getByRole('button', { name: 'Journaalregel opslaan' }).click();
     await expect.poll(() => page.getByText('dochter helpt met de post').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: /^De journaalregel van .* is opgeslagen\.$/ }).count()).toBe(1);
     await checkPage(page, 'journaal');
   });
 
   it('closes the case with reasons, outcomes, mark and the client\'s answer', async () => {
+    await page.getByRole('navigation', { name: 'Onderdelen van de casus' }).getByRole('link', { name: 'Overzicht' }).click();
     await page.getByRole('button', { name: 'Afsluiten', exact: true }).click();
     const form = page.getByRole('form', { name: 'Casus afsluiten' });
     await form.getByLabel('Datum afsluiting', { exact: true }).fill(today);

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import path from 'node:path';
 import { launchChromium } from '../support/chromium';
-import { artifactDir, checkPage, login, newPage, type RunningServer, startServer } from './support';
+import { artifactDir, checkPage, login, newPage, type RunningServer, startServer, openCasePart } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -44,9 +44,11 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await row.getByRole('link').first().click();
     await expect.poll(() => page.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
     caseUrl = page.url();
-    await expect.poll(() => page.getByRole('heading', { name: 'Krachtplan', level: 2 }).isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('heading', { name: 'Zelfredzaamheid (ZRM)', level: 2 }).isVisible()).toBe(true);
     await checkPage(page, 'casus');
+    await openCasePart(page, 'ZRM');
+    await expect.poll(() => page.getByRole('heading', { name: 'Zelfredzaamheid (ZRM)', level: 2 }).isVisible()).toBe(true);
+    await openCasePart(page, 'Krachtplan');
+    await expect.poll(() => page.getByRole('heading', { name: 'Krachtplan', level: 2 }).isVisible()).toBe(true);
   });
 
   it('makes a krachtplan: Financiën with agreements for the client, the network and the team', async () => {
@@ -123,18 +125,30 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
   it('shows the plan on the case page and records a nulmeting, a goal and a later periodic ZRM', async () => {
     await page.getByRole('link', { name: 'Terug naar de casus' }).click();
     await expect.poll(() => page.url()).toBe(caseUrl);
+    await openCasePart(page, 'Krachtplan');
     const plan = page.getByRole('region', { name: 'Krachtplan', exact: true });
     await expect.poll(() => plan.textContent()).toMatch(/Akkoord \d\d-\d\d-\d{4} mondeling/);
 
+    await openCasePart(page, 'ZRM');
     const form = page.getByRole('form', { name: 'ZRM-meting toevoegen' });
+    // The form opens on "Meting toevoegen" (or is open already when a measurement is due soon); it closes after saving.
+    const openForm = async () => {
+      const toggle = page.getByRole('button', { name: 'Meting toevoegen', exact: true });
+      await expect.poll(() => toggle.isVisible()).toBe(true);
+      if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+      await expect.poll(() => form.isVisible()).toBe(true);
+    };
     const record = async (date: string, type: string, scores: Record<string, string>, saved: string) => {
+      await openForm();
       await form.getByLabel('Datum meting', { exact: true }).fill(date);
       await form.getByLabel('Soort meting', { exact: true }).selectOption({ label: type });
       for (const [domain, score] of Object.entries(scores)) await form.getByLabel(domain, { exact: true }).selectOption(score);
       await form.getByRole('button', { name: 'ZRM-meting toevoegen' }).click();
-      await expect.poll(() => form.getByRole('status').textContent()).toMatch(new RegExp(`^${saved} van .* is opgeslagen`));
+      await expect.poll(() => page.getByRole('region', { name: 'Zelfredzaamheid (ZRM)' }).getByRole('status').first().textContent()).toMatch(new RegExp(`^${saved} van .* is opgeslagen`));
+      await expect.poll(() => form.count()).toBe(0);
     };
     // Nothing scored: the error summary names it and its link leads to the first domain.
+    await openForm();
     await form.getByLabel('Soort meting', { exact: true }).selectOption({ label: 'Nulmeting' });
     await form.getByRole('button', { name: 'ZRM-meting toevoegen' }).click();
     await form.getByRole('link', { name: 'Geef bij minstens één leefgebied een score' }).click();
@@ -155,6 +169,7 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
   });
 
   it('shows the chart on the client page', async () => {
+    await openCasePart(page, 'Netwerk');
     await page.getByRole('table', { name: 'Personen in dit huishouden' }).getByRole('row').filter({ hasText: 'Hoofdcliënt' }).getByRole('link').click();
     await expect.poll(() => page.url()).toMatch(/\/clienten\/[0-9a-f-]{36}$/);
     const chart = page.getByRole('img', { name: /Lijndiagram van de ZRM-scores/ });
@@ -238,7 +253,7 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Krachtplan opslaan' }).isVisible()).toBe(true);
     await checkPage(page, 'krachtplan-smal');
-    await page.goto(caseUrl);
+    await page.goto(`${caseUrl}#zrm`);
     const chart = page.getByRole('img', { name: /Lijndiagram van de ZRM-scores/ }).first();
     await expect.poll(() => chart.isVisible()).toBe(true);
     await chart.screenshot({ path: path.join(artifactDir(), 'zrm-grafiek-smal.png') });

@@ -17,7 +17,7 @@ import type { AnnualReport } from '../../src/server/modules/reports/reports.sche
 import type { FlowReport } from '../../src/server/modules/reports/flow-report.schemas';
 import type { CaseMaatwerk } from '../../src/server/modules/maatwerk/maatwerk.schemas';
 import { startFor301, valuesOf } from '../support/iwmo-provider';
-import { checkPage, checkPageNarrow, login, logout, newPage, type RunningServer, startServer } from './support';
+import { checkPage, checkPageNarrow, login, logout, newPage, type RunningServer, startServer, openCasePart } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -97,6 +97,7 @@ describe('maatwerk on the case page', () => {
       break;
     }
     await expect.poll(() => page.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
+    await openCasePart(page, 'Voorzieningen');
     caseUrl = page.url();
     await expect.poll(() => section().getByRole('button', { name: 'Nieuwe aanvraag…' }).isVisible()).toBe(true);
   });

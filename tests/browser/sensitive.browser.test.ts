@@ -40,7 +40,8 @@ describe('a sensitive journal entry', () => {
     await expect.poll(() => author.url()).toMatch(/\/casussen\/[0-9a-f-]{36}$/);
     caseUrl = author.url();
 
-    const form = author.getByRole('form', { name: 'Contact toevoegen' });
+    await author.getByRole('button', { name: 'Nieuwe journaalregel' }).click();
+    const form = author.getByRole('form', { name: 'Nieuwe journaalregel' });
     await form.getByLabel('Soort contact', { exact: true }).selectOption({ label: 'Huisbezoek' });
     await form.getByLabel('Notitie', { exact: true }).fill(SECRET_NOTE);
     const mark = form.getByLabel('Gevoelig', { exact: true });
@@ -49,7 +50,7 @@ describe('a sensitive journal entry', () => {
     await mark.focus();
     await author.keyboard.press('ArrowDown');
     expect(await mark.inputValue()).toBe('huiselijk_geweld');
-    await form.getByRole('button', { name: 'Contact toevoegen' }).click();
+    await form.getByRole('button', { name: 'Journaalregel opslaan' }).click();
 
     const entry = author.getByRole('list', { name: 'Contacten, nieuwste eerst' }).getByRole('article').filter({ hasText: SECRET_NOTE });
     await expect.poll(() => entry.getByText('Gevoelig: Huiselijk geweld').isVisible()).toBe(true);
@@ -72,7 +73,11 @@ describe('a sensitive journal entry', () => {
 
   it('shows a colleague in the team (the team leader) only the placeholder', async () => {
     const colleague = await loggedIn('teamleider@demo.keukentafel.nl');
+    // The overview's latest entries show the placeholder too.
     await colleague.goto(caseUrl);
+    await expect.poll(() => colleague.getByRole('list', { name: /^De laatste 3 journaalregels/ }).getByText(WITHHELD).first().isVisible()).toBe(true);
+    expect(await colleague.content()).not.toContain('bedreigt');
+    await colleague.goto(`${caseUrl}#journaal`);
     const journal = colleague.getByRole('list', { name: 'Contacten, nieuwste eerst' });
     await expect.poll(() => journal.getByText(WITHHELD).first().isVisible()).toBe(true);
     // The placeholder describes the entry for screen readers; the entry keeps its date, kind and author.
@@ -92,5 +97,11 @@ describe('a sensitive journal entry', () => {
     expect(await colleague.getByLabel('Leefgebied toevoegen', { exact: true }).locator('option', { hasText: 'Huiselijke relaties' }).count()).toBe(0);
     expect(await colleague.getByLabel(/^Gevoelig/).count()).toBe(0);
     await checkPage(colleague, 'krachtplan-afgeschermd');
+
+    // The plan as the case page shows it to read: the domain withheld in the same way.
+    await colleague.goto(`${caseUrl}#krachtplan`);
+    const read = colleague.getByRole('region', { name: /^Het plan, versie \d+$/ });
+    await expect.poll(() => read.getByText('Afgeschermd leefgebied: alleen zichtbaar voor de betrokken medewerkers van deze casus.').isVisible()).toBe(true);
+    expect(await colleague.content()).not.toContain('bang als mijn man');
   });
 });

@@ -96,3 +96,9 @@ export async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
 }
+
+/** Shows a part of the case page ("Netwerk", "Journaal", …) by its link in the case's own navigation. */
+export async function openCasePart(page: Page, part: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Onderdelen van de casus' }).getByRole('link', { name: part, exact: true }).click();
+  await expect.poll(() => new URL(page.url()).hash).toBe(`#${part.toLowerCase()}`);
+}

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { wholeNumberParam } from '../../lib/number-fields';
 
-export const ACCESS_LOG_PAGE_SIZE = 50;
+/** Ten rows a page: the client page shows the log collapsed and paged, not as one long table. */
+export const ACCESS_LOG_PAGE_SIZE = 10;
 
 export const accessLogQuery = z.object({
   page: wholeNumberParam(1, 100_000, 'Kies een paginanummer vanaf 1').default(1),

@@ -3,7 +3,7 @@
 // check offers "Koppelen").
 import { ClientTable } from '../../app/ClientTable';
 import { useState, type FormEvent } from 'react';
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { addHouseholdMemberBody } from '../../../server/modules/cases/cases.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { RadioGroupField, TextField } from '../../app/fields';
@@ -20,7 +20,8 @@ import { useCaseAction, useReloadCase, type CaseDetail } from './api';
 // The API reports a missing person on `client`; point that at the first name field.
 const clientPath = (path: string) => (path === 'client' ? 'client.firstName' : path);
 
-export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
+/** `onDone` gets the name of the person added, or nothing after "Annuleren". */
+export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onDone: (added?: string) => void }) {
   const action = useCaseAction(detail.id, 'household');
   const reload = useReloadCase(detail.id);
   const form = useFormErrors('huishouden', { mapPath: clientPath });
@@ -33,12 +34,15 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
   const memberIds = new Set(detail.household.map((m) => m.clientId));
 
   // The new person's form sends the choice; a search result's button sends that client's id.
-  const { submit, submitValues, busy } = useFormSubmit<Record<string, unknown>, unknown>(form, {
+  const { submit, submitValues, busy } = useFormSubmit<Record<string, unknown>, CaseDetail>(form, {
     values: { ...choiceBody(choice), version: detail.version },
     check: () => (mode === 'nieuw' ? choiceProblems(choice) : []),
     schema: addHouseholdMemberBody,
     send: (body) => action.mutateAsync(body),
-    onSuccess: onDone,
+    onSuccess: (after) => {
+      const member = after.household.find((m) => !memberIds.has(m.clientId));
+      onDone(member ? fullName(member) : undefined);
+    },
   });
 
   function handleSearch(event: FormEvent) {
@@ -48,6 +52,7 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
 
   return (
     <div className="kt-subsection">
+      <Heading3>Huishoudlid toevoegen</Heading3>
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <RadioGroupField
         id="huishouden-mode"
@@ -78,7 +83,7 @@ export function AddHouseholdMember({ detail, onDone }: { detail: CaseDetail; onD
         </form>
       )}
       <ButtonGroup>
-        <Button type="button" appearance="subtle-button" onClick={onDone}>
+        <Button type="button" appearance="subtle-button" onClick={() => onDone()}>
           Annuleren
         </Button>
       </ButtonGroup>

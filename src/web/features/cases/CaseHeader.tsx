@@ -1,102 +1,160 @@
-// The facts of a case at a glance: status, team, lead worker, dates, the wait against the norm.
-import { DataList, DataListItem, DataListKey, DataListValue } from '@utrecht/component-library-react';
-import { FIRST_MEETING_LOCATIONS } from '../../../server/modules/cases/case-rules';
+// The case header that stays in view while the worker scrolls: who (the household's main client),
+// the status, the lead worker, the wait for the first meeting, the next step, the main actions and
+// the parts of the page. On a phone only the actions and the parts stay in view (with a one-line
+// reminder of who and which status), so the header takes little of the screen.
+import { useEffect, useRef } from 'react';
+import { Button } from '@utrecht/component-library-react';
+import { CASE_STATUS_LABELS } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
-import { codeLabel, useReference } from '../../app/reference';
+import { fullName, today } from '../../app/format';
+import { RouterLink } from '../../app/links';
+import { PageTitle } from '../../app/PageTitle';
 import { CaseStatusBadge } from '../../app/StatusBadge';
 import { WaitingDays } from '../../app/WaitingDays';
+import { usePlan } from '../plans/api';
+import { useCaseZrm } from '../zrm/api';
 import type { CaseDetail } from './api';
+import { CASE_TABS, type CaseForms, type CaseTabId } from './case-tabs';
+import { StepText } from './CaseOverview';
+import { openAgreements } from './CloseCaseForm';
+import { nextStep } from './next-step';
 
-const LOCATION_LABELS: Record<(typeof FIRST_MEETING_LOCATIONS)[number], string> = { thuis: 'thuis', kantoor: 'op kantoor', elders: 'elders' };
+/**
+ * The header's actions: each opens a form in the part of the page where it belongs. A new action
+ * is one line here and its disclosure in `useCaseForms` (CasePage).
+ */
+export const CASE_ACTIONS: readonly { form: keyof CaseForms; label: string; tab: CaseTabId; available: (detail: CaseDetail) => boolean }[] = [
+  { form: 'journaal', label: 'Nieuwe journaalregel', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
+];
 
-export function CaseHeader({ detail }: { detail: CaseDetail }) {
-  const reference = useReference();
-  const referrer = codeLabel(reference.data, 'referrers', detail.referrerCode);
+interface Props {
+  detail: CaseDetail;
+  title: string;
+  tab: CaseTabId;
+  forms: CaseForms;
+  /** Opens an action's form in its part of the page (switching to it first). */
+  onAction: (form: keyof CaseForms, tab: CaseTabId) => void;
+}
+
+export function CaseHeader({ detail, title, tab, forms, onAction }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+  useStickyOffset(ref);
+  const main = detail.mainClient ?? detail.household.find((m) => m.role === 'hoofdclient') ?? null;
+  const others = detail.household.length - (main ? 1 : 0);
+  const actions = CASE_ACTIONS.filter((a) => a.available(detail));
   return (
-    <DataList appearance="rows" className="kt-datalist">
-      <DataListItem>
-        <DataListKey>Status</DataListKey>
-        <DataListValue>
+    <div ref={ref} className="kt-case-header">
+      <div className="kt-case-header__summary">
+        <div className="kt-case-header__title">
+          <PageTitle title={title} />
           <CaseStatusBadge status={detail.status} />
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Team</DataListKey>
-        <DataListValue>{detail.teamName}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Regisseur</DataListKey>
-        <DataListValue>{detail.leadWorker?.name ?? 'Nog niet toegewezen'}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Aangemeld op</DataListKey>
-        <DataListValue>
-          <DateText value={detail.registeredOn} />
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Kennismaking</DataListKey>
-        <DataListValue>
-          {detail.firstMeetingOn ? (
-            <>
-              <DateText value={detail.firstMeetingOn} />
-              {detail.firstMeetingLocation ? `, ${LOCATION_LABELS[detail.firstMeetingLocation]}` : ''}
-            </>
-          ) : (
-            'Nog niet geweest'
-          )}
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>{detail.firstMeetingOn ? 'Dagen tot kennismaking' : 'Wacht op kennismaking'}</DataListKey>
-        <DataListValue>
-          <WaitingDays waitingDays={detail.waitingDays} overNorm={detail.overNorm} met={!!detail.firstMeetingOn} />
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Melder</DataListKey>
-        <DataListValue>{detail.referrerOther ? `${referrer}: ${detail.referrerOther}` : referrer}</DataListValue>
-      </DataListItem>
-      {detail.question && (
-        <DataListItem>
-          <DataListKey>Vraag van de bewoner</DataListKey>
-          <DataListValue multiline>
-            <span className="kt-pre-line">{detail.question}</span>
-          </DataListValue>
-        </DataListItem>
-      )}
-      {detail.closedOn && <ClosedFacts detail={detail} />}
-    </DataList>
+        </div>
+        <dl className="kt-case-facts">
+          <div className="kt-case-facts__item">
+            <dt>Huishouden</dt>
+            <dd>
+              {main ? fullName(main) : 'Geen hoofdcliënt'}
+              {others > 0 ? (others === 1 ? ' en 1 huisgenoot' : ` en ${others} huisgenoten`) : ''}
+            </dd>
+          </div>
+          <div className="kt-case-facts__item">
+            <dt>Regisseur</dt>
+            <dd>{detail.leadWorker?.name ?? 'Nog niet toegewezen'}</dd>
+          </div>
+          <div className="kt-case-facts__item">
+            {detail.closedOn ? (
+              <>
+                <dt>Afgesloten op</dt>
+                <dd>
+                  <DateText value={detail.closedOn} />
+                </dd>
+              </>
+            ) : (
+              <>
+                <dt>{detail.firstMeetingOn ? 'Dagen tot kennismaking' : 'Wacht op kennismaking'}</dt>
+                <dd>
+                  <WaitingDays waitingDays={detail.waitingDays} overNorm={detail.overNorm} met={!!detail.firstMeetingOn} />
+                </dd>
+              </>
+            )}
+          </div>
+          <NextStepFact detail={detail} />
+        </dl>
+      </div>
+      <div className="kt-case-header__bar">
+        {/* On a phone the summary scrolls away; this line keeps who and which status in view. Screen readers have the heading. */}
+        <p className="kt-case-header__reminder" aria-hidden="true">
+          {main ? fullName(main) : title} · {CASE_STATUS_LABELS[detail.status]}
+        </p>
+        {actions.length > 0 && (
+          <ul className="kt-case-actions" aria-label="Acties voor deze casus">
+            {actions.map((action) => {
+              const form = forms[action.form];
+              return (
+                <li key={action.form}>
+                  <Button type="button" appearance="primary-action-button" {...form.buttonProps} onClick={() => (form.open ? form.toggle() : onAction(action.form, action.tab))}>
+                    {action.label}
+                  </Button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <nav aria-label="Onderdelen van de casus" className="kt-case-tabs">
+          <ul className="kt-case-tabs__list">
+            {CASE_TABS.map((t) => (
+              <li key={t.id} className="kt-case-tabs__item">
+                <RouterLink to={`#${t.id}`} className={`kt-case-tabs__link${t.id === tab ? ' kt-case-tabs__link--current' : ''}`} aria-current={t.id === tab ? 'page' : undefined}>
+                  {t.label}
+                </RouterLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
+    </div>
   );
 }
 
-function ClosedFacts({ detail }: { detail: CaseDetail }) {
-  const reference = useReference();
-  const labels = (list: string, codes: string[]) => codes.map((c) => codeLabel(reference.data, list, c)).join(', ') || '–';
+function NextStepFact({ detail }: { detail: CaseDetail }) {
+  const zrm = useCaseZrm(detail.id);
+  const plan = usePlan(detail.id);
+  const step = nextStep({
+    status: detail.status,
+    due: detail.due,
+    zrmDue: zrm.data?.due,
+    plan: plan.data ? { version: plan.data.version, reviewOn: plan.data.content.reviewOn, openAgreements: openAgreements(plan.data) } : undefined,
+    today: today(),
+  });
   return (
-    <>
-      <DataListItem>
-        <DataListKey>Afgesloten op</DataListKey>
-        <DataListValue>
-          <DateText value={detail.closedOn} />
-        </DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Reden van afsluiten</DataListKey>
-        <DataListValue>{labels('close_reasons', detail.closeReasons)}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Wat draagt de cliënt verder</DataListKey>
-        <DataListValue>{labels('close_outcomes', detail.closeOutcomes)}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Rapportcijfer</DataListKey>
-        <DataListValue>{detail.satisfactionScore ?? 'Niet gegeven'}</DataListValue>
-      </DataListItem>
-      <DataListItem>
-        <DataListKey>Kan zelf verder</DataListKey>
-        <DataListValue>{detail.canContinueAlone === null ? 'Niet gevraagd' : detail.canContinueAlone ? 'Ja' : 'Nee'}</DataListValue>
-      </DataListItem>
-    </>
+    <div className="kt-case-facts__item">
+      <dt>Volgende stap</dt>
+      <dd>{step ? <StepText step={step} /> : detail.status === 'closed' ? 'Geen; heropen de casus als er weer hulp nodig is' : 'Niets met een datum'}</dd>
+    </div>
   );
+}
+
+/**
+ * Tells the page how tall the sticky part is, so that the browser scrolls a focused field or a
+ * heading below it instead of under it (WCAG 2.4.11), via `scroll-padding` on the document.
+ */
+function useStickyOffset(ref: React.RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const header = ref.current;
+    if (!header) return;
+    const root = document.documentElement;
+    const measure = () => {
+      const sticky = getComputedStyle(header).position === 'sticky' ? header : header.querySelector<HTMLElement>('.kt-case-header__bar');
+      root.style.setProperty('--kt-case-header-height', `${Math.ceil(sticky?.getBoundingClientRect().height ?? 0)}px`);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(header);
+    window.addEventListener('resize', measure);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', measure);
+      root.style.removeProperty('--kt-case-header-height');
+    };
+  }, [ref]);
 }

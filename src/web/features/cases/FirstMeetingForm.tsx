@@ -16,7 +16,8 @@ const FALLBACK_LOCATIONS = [
   { value: 'elders', label: 'Elders' },
 ];
 
-export function FirstMeetingForm({ detail, onDone }: { detail: CaseDetail; onDone?: () => void }) {
+/** `onCancel` only where the form opened on demand (changing a first meeting already recorded). */
+export function FirstMeetingForm({ detail, onDone, onCancel }: { detail: CaseDetail; onDone?: () => void; onCancel?: () => void }) {
   const reference = useReference();
   const action = useCaseAction(detail.id, 'first-meeting');
   const reload = useReloadCase(detail.id);
@@ -44,7 +45,7 @@ export function FirstMeetingForm({ detail, onDone }: { detail: CaseDetail; onDon
         error={form.errorFor('location')}
         required
       />
-      <FormActions submitLabel="Kennismaking vastleggen" busy={busy} />
+      <FormActions submitLabel="Kennismaking vastleggen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

@@ -8,7 +8,8 @@ import { useFormErrors } from '../../app/form-errors';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useCaseAction, useReloadCase, useWorkers, type CaseDetail } from './api';
 
-export function LeadWorkerForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
+/** `onDone` gets the new lead worker's name. */
+export function LeadWorkerForm({ detail, onDone, onCancel }: { detail: CaseDetail; onDone: (name: string) => void; onCancel: () => void }) {
   const workers = useWorkers(detail.teamId);
   const action = useCaseAction(detail.id, 'lead-worker');
   const reload = useReloadCase(detail.id);
@@ -18,7 +19,7 @@ export function LeadWorkerForm({ detail, onDone }: { detail: CaseDetail; onDone:
     values: { leadWorkerId, version: detail.version },
     schema: assignBody,
     send: (body) => action.mutateAsync(body),
-    onSuccess: onDone,
+    onSuccess: (after) => onDone(after.leadWorker?.name ?? 'niet toegewezen'),
   });
 
   return (
@@ -34,7 +35,7 @@ export function LeadWorkerForm({ detail, onDone }: { detail: CaseDetail; onDone:
         error={form.errorFor('leadWorkerId')}
         required
       />
-      <FormActions submitLabel="Regisseur opslaan" busy={busy} onCancel={onDone} />
+      <FormActions submitLabel="Regisseur opslaan" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

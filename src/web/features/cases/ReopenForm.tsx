@@ -8,7 +8,7 @@ import { useFormErrors } from '../../app/form-errors';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useCaseAction, useReloadCase, type CaseDetail } from './api';
 
-export function ReopenForm({ detail }: { detail: CaseDetail }) {
+export function ReopenForm({ detail, onDone }: { detail: CaseDetail; onDone?: () => void }) {
   const action = useCaseAction(detail.id, 'reopen');
   const reload = useReloadCase(detail.id);
   const form = useFormErrors('heropenen');
@@ -17,7 +17,10 @@ export function ReopenForm({ detail }: { detail: CaseDetail }) {
     values: { reason, version: detail.version },
     schema: reopenBody,
     send: (body) => action.mutateAsync(body),
-    onSuccess: () => setReason(''),
+    onSuccess: () => {
+      setReason('');
+      onDone?.();
+    },
   });
 
   return (

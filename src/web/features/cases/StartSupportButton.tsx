@@ -3,7 +3,7 @@ import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-librar
 import { ApiError } from '../../app/api';
 import { useCaseAction, useReloadCase, type CaseDetail } from './api';
 
-export function StartSupportButton({ detail }: { detail: CaseDetail }) {
+export function StartSupportButton({ detail, onDone }: { detail: CaseDetail; onDone?: () => void }) {
   const action = useCaseAction(detail.id, 'start');
   const reload = useReloadCase(detail.id);
   const conflict = action.error instanceof ApiError && action.error.status === 409;
@@ -20,7 +20,7 @@ export function StartSupportButton({ detail }: { detail: CaseDetail }) {
         </Alert>
       )}
       <ButtonGroup>
-        <Button appearance="primary-action-button" type="button" busy={action.isPending} disabled={action.isPending} onClick={() => action.mutate({ version: detail.version })}>
+        <Button appearance="primary-action-button" type="button" busy={action.isPending} disabled={action.isPending} onClick={() => action.mutate({ version: detail.version }, { onSuccess: () => onDone?.() })}>
           Ondersteuning starten
         </Button>
       </ButtonGroup>

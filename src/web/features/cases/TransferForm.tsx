@@ -28,7 +28,8 @@ export function teamTitle(name: string): string {
   return /^buurtteam/i.test(name) ? name : `Buurtteam ${name}`;
 }
 
-export function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: () => void }) {
+/** `onTransferred`: the case went to a colleague (the form then says so until "Sluiten", which calls `onDone`). */
+export function TransferForm({ detail, onDone, onTransferred }: { detail: CaseDetail; onDone: () => void; onTransferred?: () => void }) {
   const reference = useReference();
   const workers = useWorkers(detail.teamId);
   const transfer = useTransfer(detail.id);
@@ -79,6 +80,7 @@ export function TransferForm({ detail, onDone }: { detail: CaseDetail; onDone: (
       }
       setConfirming(false);
       setDone(result);
+      onTransferred?.();
     },
     onError: () => {
       setConfirming(false);

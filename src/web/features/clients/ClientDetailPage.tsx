@@ -16,8 +16,11 @@ import { ConsentsSection } from '../consents/ConsentsSection';
 import { ClientRights } from '../client-rights/ClientRights';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../../../server/modules/clients/clients.schemas';
 import { DestructionRequestLink } from '../retention/DestructionRequestLink';
+import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
 import { useClient, type ClientDetail } from './api';
 import { ClientEditForm } from './ClientEditForm';
+import './clients.css';
 
 
 export function ClientDetailPage() {
@@ -32,16 +35,29 @@ export function ClientDetailPage() {
 
 function ClientView({ client }: { client: ClientDetail }) {
   const { can } = useAuth();
-  const [editing, setEditing] = useState(false);
+  // The form takes the place of the facts; focus goes into it, and back to the button after it.
+  const edits = useEditedWithin();
+  const editing = useDisclosure('gegevens-wijzigen', { canClose: () => !edits.edited || confirmDiscardChanges() });
+  const [saved, setSaved] = useState(false);
   const address = [[client.street, client.houseNumber].filter(Boolean).join(' '), [client.postcode, client.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
   return (
-    <>
+    <div className="kt-client">
       <PageTitle title={fullName(client)} />
       {client.emergencyUntil && <EmergencyNotice until={client.emergencyUntil} />}
       <section aria-labelledby="gegevens-title" className="kt-section">
         <Heading2 id="gegevens-title">Gegevens</Heading2>
-        {editing ? (
-          <ClientEditForm client={client} onDone={() => setEditing(false)} />
+        <Paragraph role="status">{saved && 'De gegevens zijn opgeslagen.'}</Paragraph>
+        {editing.open ? (
+          <div {...editing.panelProps} {...edits.trackProps}>
+            <ClientEditForm
+              client={client}
+              onDone={(done) => {
+                edits.reset();
+                setSaved(done);
+                editing.hide();
+              }}
+            />
+          </div>
         ) : (
           <>
             <DataList appearance="rows" className="kt-datalist">
@@ -60,7 +76,7 @@ function ClientView({ client }: { client: ClientDetail }) {
             </DataList>
             {client.mayWrite && (
               <ButtonGroup>
-                <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)}>
+                <Button type="button" appearance="secondary-action-button" {...editing.buttonProps} onClick={() => { setSaved(false); editing.toggle(); }}>
                   Gegevens wijzigen
                 </Button>
               </ButtonGroup>
@@ -115,7 +131,7 @@ function ClientView({ client }: { client: ClientDetail }) {
       <ConsentsSection client={client} />
       <ClientRights clientId={client.id} name={fullName(client)} mayReadAccessLog={client.mayReadAccessLog} />
       <DestructionRequestLink clientId={client.id} />
-    </>
+    </div>
   );
 }
 

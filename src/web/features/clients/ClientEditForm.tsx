@@ -16,7 +16,8 @@ const GENDER_OPTIONS = [
   { value: 'x', label: 'Anders of onbekend' },
 ];
 
-export function ClientEditForm({ client, onDone }: { client: ClientDetail; onDone: () => void }) {
+/** `onDone(true)` after saving, `onDone(false)` after "Annuleren" or loading the newest data. */
+export function ClientEditForm({ client, onDone }: { client: ClientDetail; onDone: (saved: boolean) => void }) {
   const update = useUpdateClient(client.id);
   const reload = useReloadClient(client.id);
   const form = useFormErrors('client');
@@ -26,15 +27,15 @@ export function ClientEditForm({ client, onDone }: { client: ClientDetail; onDon
     values: { ...toClientFields(values), gender: gender === '' ? null : (gender as 'm' | 'v' | 'x'), version: client.version },
     schema: clientUpdate,
     send: (body) => update.mutateAsync(body),
-    onSuccess: onDone,
+    onSuccess: () => onDone(true),
   });
 
   return (
     <form noValidate onSubmit={submit} className="kt-form" aria-label="Gegevens wijzigen">
-      <ErrorSummary form={form} onReload={() => void reload().then(onDone)} />
+      <ErrorSummary form={form} onReload={() => void reload().then(() => onDone(false))} />
       <ClientFieldsInputs form={form} value={values} onChange={setValues} />
       <SelectField id={form.idFor('gender')} label="Geslacht" value={gender} onChange={setGender} options={GENDER_OPTIONS} placeholder="Niet ingevuld" optional error={form.errorFor('gender')} />
-      <FormActions submitLabel="Gegevens opslaan" busy={busy} onCancel={onDone} />
+      <FormActions submitLabel="Gegevens opslaan" busy={busy} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 // Toestemming en verstrekkingen on the client page: the consent register (with withdrawal) and the
 // disclosures made, each with its legal ground; those the user's team recorded (all of them under
 // break-the-glass). Only users who may change clients see the forms.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Heading4, Paragraph, StatusBadge, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { CONSENT_STATE_LABELS, type ConsentState } from '../../../server/modules/consents/consent-rules';
 import { DISCLOSURE_GROUND_LABELS, GIVEN_HOW_LABELS, RECIPIENT_KIND_LABELS } from '../../../server/modules/consents/consents.schemas';
@@ -9,6 +9,8 @@ import { DateText } from '../../app/DateText';
 import { fullName } from '../../app/format';
 import { QueryStatus } from '../../app/QueryStatus';
 import { ScrollTable } from '../../app/ScrollTable';
+import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
 import type { ClientDetail } from '../clients/api';
 import { useClientConsents, useRecordConsent, useRecordDisclosure, type Consent, type Disclosure } from './api';
 import { ConsentForm } from './ConsentForm';
@@ -143,7 +145,7 @@ function Consents({ client, name, consents, mayWrite }: { client: ClientDetail; 
         />
       )}
       {mayWrite && (
-        <AddToggle openLabel="Nieuwe toestemming vastleggen" title="Toestemming vastleggen" message={message} onOpen={() => setMessage(null)}>
+        <AddToggle id="toestemming-nieuw" openLabel="Nieuwe toestemming vastleggen" title="Toestemming vastleggen" message={message} onOpen={() => setMessage(null)}>
           {(close) => (
             <ConsentForm
               birthDate={client.birthDate}
@@ -218,7 +220,7 @@ function Disclosures({ client, name, consents, disclosures, mayWrite }: { client
         </ScrollTable>
       )}
       {mayWrite && (
-        <AddToggle openLabel="Nieuwe verstrekking vastleggen" title="Verstrekking vastleggen" message={message} onOpen={() => setMessage(null)}>
+        <AddToggle id="verstrekking-nieuw" openLabel="Nieuwe verstrekking vastleggen" title="Verstrekking vastleggen" message={message} onOpen={() => setMessage(null)}>
           {(close) => (
             <DisclosureForm
               client={client}
@@ -237,46 +239,36 @@ function Disclosures({ client, name, consents, disclosures, mayWrite }: { client
   );
 }
 
-/** A button that opens a form in place; closing it (saved or cancelled) returns focus to the button. */
-function AddToggle({ openLabel, title, message, onOpen, children }: { openLabel: string; title: string; message: string | null; onOpen: () => void; children: (close: () => void) => ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (!open && returnFocus.current) {
-      returnFocus.current = false;
-      toggle.current?.focus();
-    }
-  }, [open]);
+/** A button that opens a form in place (focus into it); closing it (saved or cancelled) returns focus to the button. */
+function AddToggle({ id, openLabel, title, message, onOpen, children }: { id: string; openLabel: string; title: string; message: string | null; onOpen: () => void; children: (close: () => void) => ReactNode }) {
+  const edits = useEditedWithin();
+  const form = useDisclosure(id, { canClose: () => !edits.edited || confirmDiscardChanges() });
   const close = () => {
-    returnFocus.current = true;
-    setOpen(false);
+    edits.reset();
+    form.hide();
   };
-  if (open) {
-    return (
-      <div className="kt-subsection">
-        <Heading4>{title}</Heading4>
-        {children(close)}
-      </div>
-    );
-  }
   return (
     <>
       <Paragraph role="status">{message}</Paragraph>
       <ButtonGroup>
         <Button
-          ref={toggle}
           type="button"
           appearance="secondary-action-button"
-          aria-expanded={false}
+          {...form.buttonProps}
           onClick={() => {
-            onOpen();
-            setOpen(true);
+            if (!form.open) onOpen();
+            form.toggle();
           }}
         >
           {openLabel}
         </Button>
       </ButtonGroup>
+      {form.open && (
+        <div {...form.panelProps} {...edits.trackProps} className="kt-subsection">
+          <Heading4>{title}</Heading4>
+          {children(close)}
+        </div>
+      )}
     </>
   );
 }

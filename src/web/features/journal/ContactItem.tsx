@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { Button, ButtonGroup, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { CONTACT_KIND_LABELS } from '../../../server/modules/cases/case-rules';
 import { DateText } from '../../app/DateText';
+import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
 import { formatDate } from '../../app/format';
 import { WITHHELD_NOTE } from '../../../server/lib/sensitivity';
 import { useReloadJournal, useUpdateContact, type Contact, type JournalEntry, type WithheldContact } from './api';
@@ -36,7 +38,13 @@ function WithheldItem({ contact }: { contact: WithheldContact }) {
 }
 
 function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolean }) {
-  const [editing, setEditing] = useState(false);
+  // Focus into the form on "Bewerken", back to the button after saving or "Annuleren".
+  const edits = useEditedWithin();
+  const edit = useDisclosure(`contact-${contact.id}-bewerken`, { canClose: () => !edits.edited || confirmDiscardChanges() });
+  const stopEditing = () => {
+    edits.reset();
+    edit.hide();
+  };
   const [showVersions, setShowVersions] = useState(false);
   const update = useUpdateContact(contact.caseId, contact.id);
   const reload = useReloadJournal(contact.caseId);
@@ -61,25 +69,27 @@ function VisibleItem({ contact, mayWrite }: { contact: Contact; mayWrite: boolea
           )}
           <SensitivityTag value={contact.sensitivity} />
         </Paragraph>
-        {editing ? (
-          <ContactForm
-            formId={`contact-${contact.id}`}
-            label={`Contact van ${formatDate(contact.contactOn)} bewerken`}
-            submitLabel="Wijziging opslaan"
-            initial={contact}
-            onSubmit={async (fields) => {
-              await update.mutateAsync({ ...fields, version: contact.version });
-              setEditing(false);
-            }}
-            onCancel={() => setEditing(false)}
-            onReload={() => void reload()}
-          />
+        {edit.open ? (
+          <div {...edit.panelProps} {...edits.trackProps}>
+            <ContactForm
+              formId={`contact-${contact.id}`}
+              label={`Contact van ${formatDate(contact.contactOn)} bewerken`}
+              submitLabel="Wijziging opslaan"
+              initial={contact}
+              onSubmit={async (fields) => {
+                await update.mutateAsync({ ...fields, version: contact.version });
+                stopEditing();
+              }}
+              onCancel={stopEditing}
+              onReload={() => void reload()}
+            />
+          </div>
         ) : (
           <>
             {contact.note ? <Paragraph className="kt-pre-line kt-note">{contact.note}</Paragraph> : <Paragraph className="kt-muted">Geen notitie.</Paragraph>}
             <ButtonGroup>
               {mayWrite && (
-                <Button type="button" appearance="secondary-action-button" onClick={() => setEditing(true)} aria-label={`Bewerken: contact ${title}`}>
+                <Button type="button" appearance="secondary-action-button" {...edit.buttonProps} aria-label={`Bewerken: contact ${title}`}>
                   Bewerken
                 </Button>
               )}

@@ -1,8 +1,10 @@
 // Maatwerkvoorzieningen on the case page: the requests of the household with their road, and the
 // provisions of an imported history (no decision in Keukentafel) apart.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { QueryStatus } from '../../app/QueryStatus';
+import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
 import { useMaatwerk, type CaseMaatwerk } from './api';
 import { ProvisionItem } from './ProvisionItem';
 import { RequestCard } from './RequestCard';
@@ -22,7 +24,19 @@ export function MaatwerkSection({ caseId }: { caseId: string }) {
 }
 
 function MaatwerkView({ maatwerk }: { maatwerk: CaseMaatwerk }) {
-  const [adding, setAdding] = useState(false);
+  const edits = useEditedWithin();
+  const adding = useDisclosure('aanvraag-nieuw', { canClose: () => !edits.edited || confirmDiscardChanges() });
+  const done = () => {
+    edits.reset();
+    adding.hide();
+  };
+  // RequestForm closes the same way after saving and after "Annuleren"; a new request in the list says which.
+  const [saved, setSaved] = useState(false);
+  const count = useRef(maatwerk.requests.length);
+  useEffect(() => {
+    if (maatwerk.requests.length > count.current) setSaved(true);
+    count.current = maatwerk.requests.length;
+  }, [maatwerk.requests.length]);
   const imported = maatwerk.provisions.filter((p) => p.decisionId === null);
   return (
     <>
@@ -42,16 +56,21 @@ function MaatwerkView({ maatwerk }: { maatwerk: CaseMaatwerk }) {
           </ul>
         </section>
       )}
-      {maatwerk.mayWrite &&
-        (adding ? (
-          <RequestForm maatwerk={maatwerk} onDone={() => setAdding(false)} />
-        ) : (
+      {maatwerk.mayWrite && (
+        <>
+          <Paragraph role="status">{saved && 'De aanvraag is vastgelegd. U vindt hem hierboven.'}</Paragraph>
           <ButtonGroup>
-            <Button type="button" appearance="secondary-action-button" aria-expanded={false} onClick={() => setAdding(true)}>
+            <Button type="button" appearance="secondary-action-button" {...adding.buttonProps} onClick={() => { setSaved(false); adding.toggle(); }}>
               Nieuwe aanvraag…
             </Button>
           </ButtonGroup>
-        ))}
+          {adding.open && (
+            <div {...adding.panelProps} {...edits.trackProps}>
+              <RequestForm maatwerk={maatwerk} onDone={done} />
+            </div>
+          )}
+        </>
+      )}
     </>
   );
 }

@@ -1,11 +1,12 @@
 // One person in the network: shown, changed in place, or removed after a confirmation step.
-import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, ButtonGroup, DataList, DataListItem, DataListKey, DataListValue, Heading4, Paragraph } from '@utrecht/component-library-react';
 import { CLOSENESS_LABELS, NETWORK_KIND_LABELS } from '../../../server/modules/network/network.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { useFormSubmit } from '../../app/use-form-submit';
+import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
 import { useReloadNetwork, useRemoveNetworkMember, useUpdateNetworkMember, type NetworkMember } from './api';
 import { NetworkForm } from './NetworkForm';
 
@@ -14,23 +15,16 @@ export function closenessLabel(closeness: number): string {
 }
 
 export function NetworkMemberItem({ member, mayWrite, onRemoved }: { member: NetworkMember; mayWrite: boolean; onRemoved: () => void }) {
-  const [mode, setMode] = useState<'view' | 'edit' | 'remove'>('view');
   const update = useUpdateNetworkMember(member.caseId, member.id);
   const reload = useReloadNetwork(member.caseId);
   const headingId = `netwerk-${member.id}-title`;
-  const editButton = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-
-  useEffect(() => {
-    if (mode === 'view' && returnFocus.current) {
-      returnFocus.current = false;
-      editButton.current?.focus();
-    }
-  }, [mode]);
-
-  const back = () => {
-    returnFocus.current = true;
-    setMode('view');
+  // "Wijzigen" opens the form with focus in it; saving or "Annuleren" puts focus back on the button.
+  const edits = useEditedWithin();
+  const edit = useDisclosure(`netwerk-${member.id}-wijzigen`, { canClose: () => !edits.edited || confirmDiscardChanges() });
+  const remove = useDisclosure(`netwerk-${member.id}-verwijderen`);
+  const stopEditing = () => {
+    edits.reset();
+    edit.hide();
   };
 
   return (
@@ -40,19 +34,21 @@ export function NetworkMemberItem({ member, mayWrite, onRemoved }: { member: Net
           {member.name}
           {member.relation && <span className="kt-network__relation"> — {member.relation}</span>}
         </Heading4>
-        {mode === 'edit' ? (
-          <NetworkForm
-            formId={`netwerk-${member.id}`}
-            label={`Bewerken: ${member.name}`}
-            submitLabel="Wijziging opslaan"
-            initial={member}
-            onSubmit={async (fields) => {
-              await update.mutateAsync({ ...fields, version: member.version });
-              back();
-            }}
-            onCancel={back}
-            onReload={() => void reload()}
-          />
+        {edit.open ? (
+          <div {...edit.panelProps} {...edits.trackProps}>
+            <NetworkForm
+              formId={`netwerk-${member.id}`}
+              label={`Bewerken: ${member.name}`}
+              submitLabel="Wijziging opslaan"
+              initial={member}
+              onSubmit={async (fields) => {
+                await update.mutateAsync({ ...fields, version: member.version });
+                stopEditing();
+              }}
+              onCancel={stopEditing}
+              onReload={() => void reload()}
+            />
+          </div>
         ) : (
           <>
             <DataList className="kt-datalist kt-network__facts">
@@ -101,17 +97,21 @@ export function NetworkMemberItem({ member, mayWrite, onRemoved }: { member: Net
                 </DataListValue>
               </DataListItem>
             </DataList>
-            {mayWrite && mode === 'view' && (
+            {mayWrite && (
               <ButtonGroup>
-                <Button ref={editButton} type="button" appearance="secondary-action-button" onClick={() => setMode('edit')} aria-label={`Wijzigen: ${member.name}`}>
+                <Button type="button" appearance="secondary-action-button" {...edit.buttonProps} onClick={() => { remove.hide({ returnFocus: false }); edit.toggle(); }} aria-label={`Wijzigen: ${member.name}`}>
                   Wijzigen
                 </Button>
-                <Button type="button" appearance="subtle-button" onClick={() => setMode('remove')} aria-label={`Verwijderen: ${member.name}`}>
+                <Button type="button" appearance="subtle-button" {...remove.buttonProps} aria-label={`Verwijderen: ${member.name}`}>
                   Verwijderen
                 </Button>
               </ButtonGroup>
             )}
-            {mayWrite && mode === 'remove' && <ConfirmRemove member={member} onCancel={back} onRemoved={onRemoved} />}
+            {mayWrite && remove.open && (
+              <div {...remove.panelProps}>
+                <ConfirmRemove member={member} onCancel={() => remove.hide()} onRemoved={onRemoved} />
+              </div>
+            )}
           </>
         )}
       </article>
@@ -124,16 +124,10 @@ function ConfirmRemove({ member, onCancel, onRemoved }: { member: NetworkMember;
   const remove = useRemoveNetworkMember(member.caseId, member.id);
   const reload = useReloadNetwork(member.caseId);
   const form = useFormErrors(`netwerk-verwijderen-${member.id}`);
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
-
   const { submit, busy } = useFormSubmit(form, { values: member.version, send: (version) => remove.mutateAsync(version), onSuccess: onRemoved });
 
   return (
-    <div ref={ref} tabIndex={-1} className="kt-panel" role="group" aria-labelledby={`netwerk-verwijderen-${member.id}-vraag`}>
+    <div tabIndex={-1} data-autofocus className="kt-panel" role="group" aria-labelledby={`netwerk-verwijderen-${member.id}-vraag`}>
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <Alert type="warning">
         <Paragraph id={`netwerk-verwijderen-${member.id}-vraag`}>

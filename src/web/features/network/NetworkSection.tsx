@@ -1,9 +1,11 @@
 // Netwerk rond het huishouden: the ecogram, the list by group (its text alternative), and adding,
 // changing and removing people.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/component-library-react';
 import { NETWORK_GROUPS } from '../../../server/modules/network/network.schemas';
 import { QueryStatus } from '../../app/QueryStatus';
+import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
 import { useAddNetworkMember, useNetwork, type NetworkMember } from './api';
 import { Ecogram, GROUP_LABELS, GROUP_ORDER } from './Ecogram';
 import { NetworkForm } from './NetworkForm';
@@ -68,53 +70,42 @@ function NetworkList({ members, mayWrite, onRemoved }: { members: NetworkMember[
 }
 
 function AddNetworkMember({ caseId }: { caseId: string }) {
-  const [open, setOpen] = useState(false);
   const add = useAddNetworkMember(caseId);
-  const toggle = useRef<HTMLButtonElement>(null);
+  const edits = useEditedWithin();
+  const form = useDisclosure('netwerk-toevoegen', { canClose: () => !edits.edited || confirmDiscardChanges() });
   const [added, setAdded] = useState<string | null>(null);
-  // When the form closes (added or cancelled), focus goes back to the button that opened it.
-  const returnFocus = useRef(false);
-  useEffect(() => {
-    if (!open && returnFocus.current) {
-      returnFocus.current = false;
-      toggle.current?.focus();
-    }
-  }, [open]);
   const close = () => {
-    returnFocus.current = true;
-    setOpen(false);
+    edits.reset();
+    form.hide();
   };
-  if (!open) {
-    return (
-      <>
-        {added && (
-          <Paragraph role="status" className="kt-network__added">
-            {added} staat in het netwerk.
-          </Paragraph>
-        )}
-        <ButtonGroup>
-          <Button ref={toggle} type="button" appearance="secondary-action-button" aria-expanded={false} onClick={() => { setAdded(null); setOpen(true); }}>
-            Iemand toevoegen aan het netwerk
-          </Button>
-        </ButtonGroup>
-      </>
-    );
-  }
   return (
-    <div className="kt-subsection">
-      <Heading3 id="netwerk-toevoegen-title">Iemand toevoegen aan het netwerk</Heading3>
-      <Paragraph>Vraag eerst naar familie, vrienden en buren; daarna naar vrijwilligers en professionals.</Paragraph>
-      <NetworkForm
-        formId="netwerk-nieuw"
-        label="Iemand toevoegen aan het netwerk"
-        submitLabel="Toevoegen aan netwerk"
-        onSubmit={async (fields) => {
-          const member = await add.mutateAsync(fields);
-          setAdded(member.name);
-          close();
-        }}
-        onCancel={close}
-      />
-    </div>
+    <>
+      {/* Always in the page, so that the confirmation is read out when it appears. */}
+      <Paragraph role="status" className="kt-network__added">
+        {added && `${added} staat in het netwerk.`}
+      </Paragraph>
+      <ButtonGroup>
+        <Button type="button" appearance="secondary-action-button" {...form.buttonProps} onClick={() => { setAdded(null); form.toggle(); }}>
+          Iemand toevoegen aan het netwerk
+        </Button>
+      </ButtonGroup>
+      {form.open && (
+        <div {...form.panelProps} {...edits.trackProps} className="kt-subsection">
+          <Heading3 id="netwerk-toevoegen-title">Iemand toevoegen aan het netwerk</Heading3>
+          <Paragraph>Vraag eerst naar familie, vrienden en buren; daarna naar vrijwilligers en professionals.</Paragraph>
+          <NetworkForm
+            formId="netwerk-nieuw"
+            label="Iemand toevoegen aan het netwerk"
+            submitLabel="Toevoegen aan netwerk"
+            onSubmit={async (fields) => {
+              const member = await add.mutateAsync(fields);
+              setAdded(member.name);
+              close();
+            }}
+            onCancel={close}
+          />
+        </div>
+      )}
+    </>
   );
 }

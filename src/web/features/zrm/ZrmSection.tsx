@@ -1,7 +1,8 @@
-// Zelfredzaamheid (ZRM) on the case page: what is due, a new assessment, the assessments, and the
-// scores over time per household member.
+// Zelfredzaamheid (ZRM) on the case page: what is due, a new assessment (a form that opens on
+// "Meting toevoegen", or opened already when a measurement is due within the next 14 days, as on
+// Mijn dag), the assessments, and the scores over time per household member.
 import { useCallback, useState } from 'react';
-import { Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Fieldset, FieldsetLegend, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { DateText } from '../../app/DateText';
 import { ErrorSummary } from '../../app/ErrorSummary';
 import { SelectField, TextField, type Option } from '../../app/fields';
@@ -12,6 +13,9 @@ import { QueryStatus } from '../../app/QueryStatus';
 import { codeOptions, useReference } from '../../app/reference';
 import { ScrollTable } from '../../app/ScrollTable';
 import { useFormSubmit } from '../../app/use-form-submit';
+import { useDisclosure } from '../../app/use-disclosure';
+import { confirmDiscardChanges, useEditedWithin } from '../../app/use-unsaved-changes';
+import { addDays } from '../../../server/lib/dates';
 import type { CaseDetail } from '../cases/api';
 import { useAddAssessment, useCaseZrm, type CaseZrm, type ZrmType } from './api';
 import { ZrmProgress } from './ZrmProgress';
@@ -30,7 +34,7 @@ export function ZrmSection({ detail, mayWrite }: { detail: CaseDetail; mayWrite:
         {(data) => (
           <>
             <Due due={data.due} detail={detail} />
-            {mayWrite && !closed && <AssessmentForm detail={detail} domains={domains} />}
+            {mayWrite && !closed && <NewAssessment detail={detail} domains={domains} due={data.due} />}
             <Assessments data={data} detail={detail} domains={domains} />
           </>
         )}
@@ -65,7 +69,45 @@ function Due({ due, detail }: { due: CaseZrm['due']; detail: CaseDetail }) {
   );
 }
 
-function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Option[] }) {
+/** A measurement due within this many days opens the form by itself (Mijn dag looks as far ahead). */
+const DUE_OPENS_FORM_DAYS = 14;
+
+function NewAssessment({ detail, domains, due }: { detail: CaseDetail; domains: Option[]; due: CaseZrm['due'] }) {
+  const dueSoon = due.some((d) => d.dueOn <= addDays(today(), DUE_OPENS_FORM_DAYS));
+  const edits = useEditedWithin();
+  const form = useDisclosure('zrm-meting', { initiallyOpen: dueSoon, canClose: () => !edits.edited || confirmDiscardChanges() });
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <>
+      {/* Always in the page, so that the confirmation is read out when it appears. */}
+      <Paragraph role="status">{done}</Paragraph>
+      <ButtonGroup>
+        <Button type="button" appearance="secondary-action-button" {...form.buttonProps} onClick={() => { setDone(null); form.toggle(); }}>
+          Meting toevoegen
+        </Button>
+      </ButtonGroup>
+      {form.open && (
+        <div {...form.panelProps} {...edits.trackProps}>
+          <AssessmentForm
+            detail={detail}
+            domains={domains}
+            onSaved={(text) => {
+              edits.reset();
+              setDone(text);
+              form.hide();
+            }}
+            onCancel={() => {
+              edits.reset();
+              form.hide();
+            }}
+          />
+        </div>
+      )}
+    </>
+  );
+}
+
+function AssessmentForm({ detail, domains, onSaved, onCancel }: { detail: CaseDetail; domains: Option[]; onSaved: (text: string) => void; onCancel: () => void }) {
   // An organisation with a ZRM licence may load the cell texts; they show under the chosen score.
   const reference = useReference();
   const cellTexts = new Map((reference.data?.codes.zrm_descriptions ?? []).map((c) => [c.code, c.label]));
@@ -79,27 +121,19 @@ function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Opti
   const [assessedOn, setAssessedOn] = useState(today());
   const [type, setType] = useState('');
   const [scores, setScores] = useState<Record<string, string>>({});
-  const [done, setDone] = useState<string | null>(null);
 
   const body = { clientId, assessedOn, type: type as ZrmType, scores: Object.fromEntries(Object.entries(scores).filter(([, v]) => v !== '').map(([k, v]) => [k, Number(v)])) };
   const { submit, busy } = useFormSubmit(form, {
     values: body,
     schema: newAssessmentBody,
     send: (values) => add.mutateAsync(values),
-    onSuccess: () => {
-      setScores({});
-      setType('');
-      setDone(`${SAVED_LABELS[body.type]} van ${formatDate(body.assessedOn)} is opgeslagen.`);
-    },
+    onSuccess: () => onSaved(`${SAVED_LABELS[body.type]} van ${formatDate(body.assessedOn)} is opgeslagen.`),
   });
 
   return (
     <form
       noValidate
-      onSubmit={(event) => {
-        setDone(null);
-        submit(event);
-      }}
+      onSubmit={submit}
       className="kt-form kt-subsection"
       aria-labelledby="zrm-form-title"
     >
@@ -135,8 +169,7 @@ function AssessmentForm({ detail, domains }: { detail: CaseDetail; domains: Opti
           ))}
         </div>
       </Fieldset>
-      <Paragraph role="status">{done}</Paragraph>
-      <FormActions submitLabel="ZRM-meting toevoegen" busy={busy} />
+      <FormActions submitLabel="ZRM-meting toevoegen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
