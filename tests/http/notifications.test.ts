@@ -158,12 +158,12 @@ describe('the list shows only what the reader may see now', () => {
     await s.workerB.post(`/api/v1/cases/${c.id}/transfer`, { teamId: await teamId(t.database.db, TEAM_A), note: 'Verhuisd naar Overvecht', version: c.version });
     await s.leadA.put(`/api/v1/cases/${c.id}/lead-worker`, { leadWorkerId: id.workerA, version: c.version + 1 });
     let [note] = (await page('workerA')).items;
-    expect(note).toMatchObject({ kind: 'case_assigned', caseId: c.id, text: 'Lotte Leeuw heeft u regisseur gemaakt van de casus van Rosa Weggegeven.' });
+    expect(note).toMatchObject({ kind: 'case_assigned', readable: true, caseId: c.id, text: 'Lotte Leeuw heeft u regisseur gemaakt van de casus van Rosa Weggegeven.' });
     expect(await lastListed()).toContain(c.household[0]!.clientId);
 
     await s.workerA.post(`/api/v1/cases/${c.id}/transfer`, { teamId: await teamId(t.database.db, TEAM_B), note: 'Toch terug naar Zuilen', version: c.version + 2 });
     [note] = (await page('workerA')).items;
-    expect(note).toMatchObject({ kind: 'case_assigned', caseId: null, text: `Lotte Leeuw heeft u regisseur gemaakt van een casus. ${NO_LONGER_READABLE.case}` });
+    expect(note).toMatchObject({ kind: 'case_assigned', readable: false, caseId: null, text: `Lotte Leeuw heeft u regisseur gemaakt van een casus. ${NO_LONGER_READABLE.case}` });
     expect(JSON.stringify(await page('workerA', '?limit=100'))).not.toContain('Weggegeven');
     expect(await lastListed()).not.toContain(c.household[0]!.clientId);
   });

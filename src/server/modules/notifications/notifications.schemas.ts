@@ -26,6 +26,8 @@ export const notification = z.object({
   kind: z.enum(NOTIFICATION_KINDS),
   /** The Dutch sentence, with only what the reader may see now (no client name of a case handed on since). */
   text: z.string(),
+  /** Whether the reader may open what it is about now (else the text has no details). */
+  readable: z.boolean(),
   /** Set only when the reader may open it now. */
   caseId: z.string().nullable(),
   registrationId: z.string().nullable(),

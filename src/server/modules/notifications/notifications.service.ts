@@ -47,6 +47,7 @@ export async function listNotifications(db: Db, actor: Actor, query: z.output<ty
       registrationReadable,
       registrationClientId: sql<string | null>`case when ${registrationReadable} then ${registrationClient.id} end`,
       registrationClientName: sql<string | null>`case when ${registrationReadable} then ${fullName(registrationClient)} end`,
+      taskReadable,
       taskTitle: sql<string | null>`case when ${taskReadable} then ${tasks.title} end`,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
@@ -70,6 +71,7 @@ export async function listNotifications(db: Db, actor: Actor, query: z.output<ty
       id: r.id,
       kind: r.kind,
       text: notificationText({ kind: r.kind, actorName: r.actorName, clientName, taskTitle: r.taskTitle }),
+      readable: r.kind === 'registration' ? r.registrationReadable : r.kind === 'task_assigned' ? r.taskReadable : r.caseReadable,
       caseId: r.caseReadable ? r.caseId : null,
       registrationId: r.registrationReadable ? r.registrationId : null,
       createdAt: r.createdAt.toISOString(),
