@@ -517,7 +517,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/notifications': { record: 'none' },
   'GET /api/v1/notifications/unread-count': { record: 'none' },
   'POST /api/v1/notifications/read': { record: 'none', body: () => ({ ids: [unknownId()] }) },
-  'POST /api/v1/notifications/read-all': { record: 'none', body: () => ({ seenUpTo: new Date().toISOString() }) },
+  // Up to a moment before any fixture: the shared fixtures' notifications (their registrations') stay unread.
+  'POST /api/v1/notifications/read-all': { record: 'none', body: () => ({ seenUpTo: '2020-01-01T00:00:00.000Z' }) },
 };
 
 /** Routes left out of the OpenAPI document on purpose, with the reason. */
