@@ -80,6 +80,10 @@ describe('a notification for each event, never to whoever caused it', () => {
     expect(await received(() => s.workerB.post(`/api/v1/cases/${theirs.id}/transfer`, { teamId: overvecht, note: 'Verhuisd naar Overvecht', version: theirs.version }))).toEqual({ leadA: ['case_to_team'] });
     const [note] = (await page('leadA')).items;
     expect(note!.text).toBe('Bram Bakker heeft de casus van Quinten Teamwissel overgedragen aan uw team. Kies een regisseur.');
+    // Team B has no team leader: its worker hears of it.
+    const ours = await openCaseDetail(s.workerA, { client: { firstName: 'Ruud', lastName: 'Naarzuilen' } });
+    const zuilen = await teamId(t.database.db, TEAM_B);
+    expect(await received(() => s.workerA.post(`/api/v1/cases/${ours.id}/transfer`, { teamId: zuilen, note: 'Verhuisd naar Zuilen', version: ours.version }))).toEqual({ workerB: ['case_to_team'] });
   });
 
   it('a task given to you, not one made for oneself', async () => {

@@ -12,7 +12,7 @@ import type { NotificationKind } from './notifications.schemas';
 export type NotifyEvent =
   /** Someone made `to` the lead worker of the case (lead worker set, transfer to a colleague, triage). */
   | { kind: 'case_assigned'; caseId: string; to: string | null }
-  /** The case went to another team, where it waits without a lead worker: its team leaders assign it. */
+  /** The case went to another team, where it waits without a lead worker: its team leaders assign it (no team leader: its workers). */
   | { kind: 'case_to_team'; caseId: string; teamId: string }
   /** A new registration in the team's queue (made by the team, or passed on by another team's triage): its workers and team leaders. */
   | { kind: 'registration'; registrationId: string; teamId: string }
@@ -43,8 +43,11 @@ async function recipientsOf(tx: Tx, organisationId: string, event: NotifyEvent):
       return event.to ? [event.to] : [];
     case 'task_assigned':
       return [event.to];
-    case 'case_to_team':
-      return teamMembers(tx, organisationId, event.teamId, ['teamleider']);
+    case 'case_to_team': {
+      // A team without a team leader still hears of it: its workers, one of whom takes it.
+      const leaders = await teamMembers(tx, organisationId, event.teamId, ['teamleider']);
+      return leaders.length ? leaders : teamMembers(tx, organisationId, event.teamId, TEAM_ROLES);
+    }
     case 'registration':
       return teamMembers(tx, organisationId, event.teamId, TEAM_ROLES);
     case 'journal_entry': {
