@@ -8,6 +8,8 @@ import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { DUE_IN_PAST, DUE_TOO_FAR } from '../../src/server/modules/tasks/task-rules';
 import { TASK_ASSIGNEE_MESSAGE, type Task } from '../../src/server/modules/tasks/tasks.schemas';
 import type { Worker } from '../../src/server/modules/users/users.schemas';
+import { destroyClientData } from '../../src/server/modules/retention/destroy-client';
+import { findOrganisationId } from '../../src/server/modules/reference/reference.service';
 import { openCaseDetail } from '../support/open-case';
 import { TEAM_B, teamId } from '../support/fixtures';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
@@ -188,5 +190,21 @@ describe('a task on a case goes with the case', () => {
     expect((await bram.get<Task[]>(`/api/v1/cases/${c.id}/tasks`)).map((x) => x.id)).toEqual([made.id]);
     const workers = await bram.get<Worker[]>(`/api/v1/teams/${zuilen}/workers`);
     expect(workers.map((w) => w.id)).toContain(id.bram);
+  });
+});
+
+describe('destroying a client’s data', () => {
+  it('deletes the tasks on their cases (free text about the household) and the notifications about them', async () => {
+    const c = await openCaseDetail(anna, { client: { firstName: 'Vergeet', lastName: 'Mijtaak' } });
+    const made = await anna.post<Task>(`/api/v1/cases/${c.id}/tasks`, { title: 'Schuldeisers bellen over de regeling', dueOn: today, assigneeId: id.ahmed });
+    const own = await anna.post<Task>('/api/v1/tasks', { title: 'Blijft staan', dueOn: today });
+    const about = async (taskId: string) => Number((await rows<{ n: number }>(sql`select (select count(*) from tasks where id = ${taskId}::uuid) + (select count(*) from notifications where task_id = ${taskId}::uuid) as n`))[0]!.n);
+    expect(await about(made.id)).toBe(2);
+    const organisationId = (await findOrganisationId(t.database.db))!;
+    await t.database.db.transaction((tx) => destroyClientData(tx, organisationId, c.household[0]!.clientId));
+    expect(await about(made.id)).toBe(0);
+    expect(await about(own.id)).toBe(1);
+    const [log] = await rows<{ changes: unknown }>(sql`select changes from audit_log where entity_id = ${made.id}::uuid and action = 'create'`);
+    expect(log!.changes).toBeNull();
   });
 });
