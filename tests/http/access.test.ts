@@ -24,7 +24,8 @@ beforeAll(async () => {
   const contact = await owner.post<Contact>(`/api/v1/cases/${caseDetail.id}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
   const untriaged = await owner.post<Registration>('/api/v1/registrations', { clientId: opened.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
   const member = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
-  Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id });
+  const task = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/tasks`, { title: 'Geheim huisbezoek plannen', dueOn: today });
+  Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id, task: task.id });
 });
 afterAll(async () => t.close());
 
@@ -75,6 +76,12 @@ function validBody(method: string, url: string): unknown {
     'POST /api/v1/provisions/:id/extension': { endOn: today, version: 1 },
     'POST /api/v1/provisions/:id/end': { endOn: today, reason: '05', version: 1 },
     'POST /api/v1/provisions/:id/void': { reason: 'Fout', version: 1 },
+    'POST /api/v1/cases/:id/tasks': { title: 'Huisbezoek plannen', dueOn: today },
+    'POST /api/v1/tasks': { title: 'Verlof aanvragen', dueOn: today },
+    'POST /api/v1/tasks/:id/done': { version: 1 },
+    'POST /api/v1/tasks/:id/reopen': { version: 1 },
+    'POST /api/v1/notifications/read': { ids: [ids.case] },
+    'POST /api/v1/notifications/read-all': { seenUpTo: new Date().toISOString() },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
 }
@@ -90,7 +97,9 @@ function concreteUrl(url: string): string {
           ? ids.registration
           : url.startsWith('/api/v1/network')
             ? ids.network
-            : ids.team;
+            : url.startsWith('/api/v1/tasks')
+              ? ids.task
+              : ids.team;
   const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : '';
   return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }

@@ -202,6 +202,21 @@ describe('every kind of action leaves exactly its access-log rows', () => {
     expectRows(await logged(() => worker.post(`/api/v1/network/${member.id}/remove`, { version: 2 })), entry('delete'));
   });
 
+  it('tasks: one on the case and one of one’s own, the case’s tasks, my list, done and open again', async () => {
+    let task!: { id: string };
+    const made = await logged(async () => (task = await worker.post<{ id: string }>(`/api/v1/cases/${caseId}/tasks`, { title: 'Huisbezoek plannen', dueOn: today })));
+    expectRows(made, row('workerA', 'create', 'task', { entityId: task?.id, clientId }));
+    let own!: { id: string };
+    // A task of one's own concerns no client.
+    expectRows(await logged(async () => (own = await worker.post<{ id: string }>('/api/v1/tasks', { title: 'Verlof aanvragen', dueOn: today }))), row('workerA', 'create', 'task', { entityId: own?.id }));
+    expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/tasks`)), row('workerA', 'read', 'tasks', { entityId: caseId, clientId }));
+    expectRows(await logged(() => worker.get('/api/v1/tasks')), row('workerA', 'list', 'task_list', { clientIds: [clientId] }));
+    expectRows(await logged(() => worker.post(`/api/v1/tasks/${task.id}/done`, { version: 1 })), row('workerA', 'update', 'task', { entityId: task.id, clientId }));
+    expectRows(await logged(() => worker.post(`/api/v1/tasks/${task.id}/reopen`, { version: 2 })), row('workerA', 'update', 'task', { entityId: task.id, clientId }));
+    expectRows(await logged(() => worker.post(`/api/v1/tasks/${own.id}/done`, { version: 1 })), row('workerA', 'update', 'task', { entityId: own.id }));
+    expectRows(await logged(() => worker.get('/api/v1/notifications')), row('workerA', 'list', 'notification_list', { clientIds: [] }));
+  });
+
   it('closing, reopening and handing the case to another team', async () => {
     const update = row('workerA', 'update', 'case', { entityId: caseId, clientId });
     const version = async () => (await worker.get<CaseDetail>(`/api/v1/cases/${caseId}`)).version;

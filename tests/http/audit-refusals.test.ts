@@ -92,6 +92,7 @@ const RECORD_TABLES = [
   'emergency_access',
   'client_attachments',
   'destructions',
+  'tasks',
 ] as const;
 const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   clients: 'client',
@@ -108,6 +109,7 @@ const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   emergency_access: 'emergency_access',
   client_attachments: 'client_attachment',
   destructions: 'destruction',
+  tasks: 'task',
 };
 /** Records of a team, not of a client: their rows name no client. */
 const WITHOUT_CLIENT = new Set(['team', 'quality_report']);

@@ -356,6 +356,18 @@ const makeProvision = (use: string) => (ctx: MakeContext, f: Fixture) =>
     return (await ctx.owner.post<Maatwerk>(`/api/v1/provision-decisions/${id}/provisions`, body)).provisions.find((p) => p.decisionId === id)!.id;
   });
 
+/**
+ * A task on the fixture's case, made by its team's worker for themselves, the case's lead worker
+ * (none for a case no team holds); `done` also marks it done (version 2). One per use.
+ */
+const makeTask = (use: string, done = false) => ({ owner }: MakeContext, f: Fixture) =>
+  once(`task for ${use}`, f, async () => {
+    if (!owner) return unknownId();
+    const made = await owner.post<{ id: string; version: number }>(`/api/v1/cases/${f.case.id}/tasks`, { title: `De huisarts bellen (${use})`, dueOn: today });
+    if (done) await owner.post(`/api/v1/tasks/${made.id}/done`, { version: made.version });
+    return made.id;
+  });
+
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { record: 'none' },
   'GET /api/v1/openapi.json': { record: 'none' },
@@ -490,6 +502,23 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/iwmo/messages': { record: 'none', query: () => '?direction=out&limit=20' },
   'POST /api/v1/iwmo/outbox': { record: 'none', body: () => ({}) },
   'POST /api/v1/iwmo/inbox': { record: 'none', body: () => ({}) },
+
+  // Tasks: one on a case follows the case (taskScope); "mine" lists those given to the caller, here
+  // the lead worker, for whom the case's worker made it; the team view lists the team's (team leader).
+  'GET /api/v1/tasks': { record: 'case', list: 'lead worker', make: makeTask('list') },
+  'GET /api/v1/tasks/team': { record: 'case', list: 'team', make: makeTask('list') },
+  'POST /api/v1/tasks': { record: 'none', body: () => ({ title: 'Verlof aanvragen', dueOn: today }) },
+  'POST /api/v1/tasks/:id/done': { record: 'case', make: makeTask('done'), body: () => ({ version: 1 }) },
+  'POST /api/v1/tasks/:id/reopen': { record: 'case', make: makeTask('reopen', true), body: () => ({ version: 2 }) },
+  'GET /api/v1/cases/:id/tasks': { record: 'case' },
+  'POST /api/v1/cases/:id/tasks': { record: 'case', body: () => ({ title: 'Huisbezoek plannen', dueOn: today }) },
+
+  // Notifications are the caller's own (every session has them); tests/http/notifications.test.ts checks who gets which, and what the list shows.
+  'GET /api/v1/notifications': { record: 'none' },
+  'GET /api/v1/notifications/unread-count': { record: 'none' },
+  'POST /api/v1/notifications/read': { record: 'none', body: () => ({ ids: [unknownId()] }) },
+  // Up to a moment before any fixture: the shared fixtures' notifications (their registrations') stay unread.
+  'POST /api/v1/notifications/read-all': { record: 'none', body: () => ({ seenUpTo: '2020-01-01T00:00:00.000Z' }) },
 };
 
 /** Routes left out of the OpenAPI document on purpose, with the reason. */

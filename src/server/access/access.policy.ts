@@ -13,8 +13,10 @@
 // Sensitive journal entries are visible only to their author and the case's lead worker.
 // A client's access log: kwaliteit for every client, a worker or team leader as the lead worker of
 // one of the client's cases. Quality reports: kwaliteit all, a team leader their own team's.
-import { and, eq, inArray, not, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, qualityReports, registrations } from '../db/schema';
+// Tasks: one on a case follows the case; one of one's own is its assignee's and maker's, and the
+// assignee's team leader reads it.
+import { and, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
+import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, qualityReports, registrations, tasks, users } from '../db/schema';
 import type { Actor } from './actor';
 import { roleAllows, worksInTeam, type Permission } from './permissions';
 
@@ -195,4 +197,24 @@ export function qualityReportScope(actor: Actor): SQL {
   if (actor.role === 'kwaliteit') return inOrganisation;
   if (actor.role === 'teamleider' && actor.teamId) return and(inOrganisation, eq(qualityReports.teamId, actor.teamId))!;
   return sql`false`;
+}
+
+/**
+ * Tasks. A task on a case follows the case (caseScope in the same mode: the team reads and changes
+ * it, break-the-glass reads it, and it goes along when the case is handed to another team). A task of
+ * one's own (no case) is read by its assignee, its maker and the team leader of the assignee's team
+ * (who sees the team's open tasks), and changed (done, open again) by its assignee and its maker.
+ */
+export function taskScope(actor: Actor, mode: AccessMode = 'read'): SQL {
+  const teamId = workingTeam(actor);
+  const onCase = and(
+    isNotNull(tasks.caseId),
+    sql`exists (select 1 from ${cases} where ${cases.organisationId} = ${tasks.organisationId} and ${cases.id} = ${tasks.caseId} and ${caseScope(actor, mode)})`,
+  );
+  const leadsAssigneesTeam =
+    mode === 'read' && teamId && actor.role === 'teamleider'
+      ? sql`exists (select 1 from ${users} tu where tu.organisation_id = ${tasks.organisationId} and tu.id = ${tasks.assigneeId} and tu.team_id = ${teamId})`
+      : undefined;
+  const ownTask = teamId ? and(isNull(tasks.caseId), anyOf([eq(tasks.assigneeId, actor.userId), eq(tasks.createdBy, actor.userId), leadsAssigneesTeam])) : undefined;
+  return and(eq(tasks.organisationId, actor.organisationId), anyOf([onCase, ownTask]))!;
 }

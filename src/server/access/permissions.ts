@@ -52,6 +52,11 @@ export const PERMISSIONS = [
    * hold no BSN, name or client id (the messages in the folders do, for the gateway).
    */
   'iwmo:manage',
+  /**
+   * Tasks and reminders for oneself and the colleagues of one's team (record level: taskScope in
+   * access.policy.ts). The tasks of a case are read and made with cases:read and cases:write.
+   */
+  'tasks:use',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -65,6 +70,7 @@ const CASEWORK: Permission[] = [
   'emergency:request',
   'accesslog:read',
   'quality:file',
+  'tasks:use',
 ];
 
 /**

@@ -33,6 +33,10 @@ export const AUDIT_RECORDS = [
   'iwmo_message',
   'team',
   'user',
+  /** A task on a case or of one's own (modules/tasks). */
+  'task',
+  /** The tasks of a case, read on the case page. */
+  'tasks',
 ] as const;
 
 /** A list view (action `list`): the row names every client the list showed. */
@@ -48,6 +52,12 @@ export const AUDIT_LISTS = [
   'destruction_queue',
   // The beheerder's log of iWmo messages: it shows no client, so its rows name none.
   'iwmo_log',
+  /** Mijn taken, or the tasks one gave (modules/tasks). */
+  'task_list',
+  /** The team leader's open tasks of the team. */
+  'team_tasks',
+  /** The user's notifications (modules/notifications): the clients they name. */
+  'notification_list',
 ] as const;
 
 export type AuditRecord = (typeof AUDIT_RECORDS)[number];

@@ -85,6 +85,11 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
   'POST /api/v1/provisions/:id/extension': attempt('provision', 'create'),
   'POST /api/v1/provisions/:id/end': attempt('provision'),
   'POST /api/v1/provisions/:id/void': attempt('provision'),
+
+  'GET /api/v1/cases/:id/tasks': read('case'),
+  'POST /api/v1/cases/:id/tasks': attempt('case', 'create'),
+  'POST /api/v1/tasks/:id/done': attempt('task'),
+  'POST /api/v1/tasks/:id/reopen': attempt('task'),
 };
 
 /** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */

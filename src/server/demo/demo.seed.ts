@@ -1,16 +1,17 @@
 // The demo organisation's content on an empty installation: demo accounts, ~2.5 years of synthetic
-// case history (generated in synthetic-history.ts) and its last weeks of iWmo messages
-// (demo-iwmo-log.ts), written in one transaction so an interrupted start leaves nothing half-made. Runs on every start and does nothing once any
+// case history (generated in synthetic-history.ts), its last weeks of iWmo messages
+// (demo-iwmo-log.ts) and the demo medewerker's tasks and notifications (demo-tasks.ts), written in one transaction so an interrupted start leaves nothing half-made. Runs on every start and does nothing once any
 // account or case exists.
 import { todayInNetherlands } from '../lib/dates';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
-import { caseClients, caseEvents, cases, clients, contacts, iwmoMessages, provisionDecisions, provisionRequests, provisions, registrations, teams, users, zrmAssessments } from '../db/schema';
+import { caseClients, caseEvents, cases, clients, contacts, iwmoMessages, notifications, provisionDecisions, provisionRequests, provisions, registrations, tasks, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 
 import { DEMO_LOGINS, generateDemoHistory, type HistoryOptions } from './synthetic-history';
 import { demoIwmoLog } from './demo-iwmo-log';
+import { demoTasks } from './demo-tasks';
 
 export { DEMO_LOGINS } from './synthetic-history';
 
@@ -83,6 +84,9 @@ export async function ensureDemo(db: Db, organisationId: string, { today = today
     await insertAll(withOrg(history.provisionDecisions), (chunk) => tx.insert(provisionDecisions).values(chunk));
     await insertAll(withOrg(history.provisions), (chunk) => tx.insert(provisions).values(chunk));
     await insertAll(withOrg(iwmoLog), (chunk) => tx.insert(iwmoMessages).values(chunk));
+    const daily = demoTasks(history, { today, now, newId: randomUUID });
+    await insertAll(withOrg(daily.tasks), (chunk) => tx.insert(tasks).values(chunk));
+    await insertAll(withOrg(daily.notifications), (chunk) => tx.insert(notifications).values(chunk));
 
     return {
       created: true,

@@ -99,6 +99,19 @@ export const queryKeys = {
   exchange: {
     limits: ['exchange', 'limits'] as const,
   },
+  /** Tasks: mine or given by me (open or done), the team's open ones, a case's. */
+  tasks: {
+    all: ['tasks'] as const,
+    list: (view: string, status: string) => ['tasks', 'list', view, status] as const,
+    team: ['tasks', 'team'] as const,
+    ofCase: (caseId: string) => ['tasks', 'case', caseId] as const,
+  },
+  /** The user's notifications: the count in the header and the pages of the list. */
+  notifications: {
+    all: ['notifications'] as const,
+    unread: ['notifications', 'unread'] as const,
+    page: (offset: number) => ['notifications', 'page', offset] as const,
+  },
   /** The beheerder's iWmo screen: the message log with the state of the folders. */
   iwmo: {
     all: ['iwmo'] as const,
@@ -113,7 +126,8 @@ export const queryKeys = {
  * change is logged).
  */
 export function caseViews(): QueryKey[] {
-  return [queryKeys.work.all, queryKeys.clients.all, queryKeys.zrm.all, queryKeys.reports.all, queryKeys.accessLog.all];
+  // Tasks: a case handed to another team takes its tasks out of the lists.
+  return [queryKeys.work.all, queryKeys.clients.all, queryKeys.zrm.all, queryKeys.reports.all, queryKeys.accessLog.all, queryKeys.tasks.all];
 }
 
 /**
@@ -126,7 +140,7 @@ export function caseFileViews(caseId: string): QueryKey[] {
 
 /** Everything cached about one case, for when the user no longer sees it (handed to another team). */
 export function caseCaches(caseId: string): QueryKey[] {
-  return [queryKeys.cases.detail(caseId), queryKeys.plans.ofCase(caseId), queryKeys.journal.ofCase(caseId), queryKeys.network.ofCase(caseId), queryKeys.maatwerk.ofCase(caseId), queryKeys.zrm.ofCase(caseId)];
+  return [queryKeys.cases.detail(caseId), queryKeys.plans.ofCase(caseId), queryKeys.journal.ofCase(caseId), queryKeys.network.ofCase(caseId), queryKeys.maatwerk.ofCase(caseId), queryKeys.zrm.ofCase(caseId), queryKeys.tasks.ofCase(caseId)];
 }
 
 /** Marks the keys stale and refetches those on screen. */

@@ -15,6 +15,8 @@ import { TriagePage } from '../features/registrations/TriagePage';
 import { FiguresPage } from '../features/worklists/FiguresPage';
 import { MyWorkPage } from '../features/worklists/MyWorkPage';
 import { TeamPage } from '../features/worklists/TeamPage';
+import { TasksPage } from '../features/tasks/TasksPage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { startPath, useMe } from './auth';
 import { RequirePermission, RequireSession } from './guards';
 import { Layout } from './Layout';
@@ -84,6 +86,8 @@ export function AppRouter() {
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="beheer/iwmo" element={guardedLazy('iwmo:manage', <IwmoPage />)} />
             <Route path="wachtwoord" element={<PasswordPage />} />
+            <Route path="taken" element={guarded('tasks:use', <TasksPage />)} />
+            <Route path="berichten" element={<NotificationsPage />} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

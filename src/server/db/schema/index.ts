@@ -12,3 +12,4 @@ export * from './trust';
 export * from './limits';
 export * from './idempotency';
 export * from './iwmo';
+export * from './tasks';

@@ -72,6 +72,11 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   attachment_review: 'Toegang beoordelen (koppelingen)',
   destruction_queue: 'de lijst van te vernietigen dossiers',
   iwmo_log: 'de lijst van iWmo-berichten',
+  task: 'een taak',
+  tasks: 'de taken van de casus',
+  task_list: 'de lijst Mijn taken',
+  team_tasks: 'de open taken van het team',
+  notification_list: 'de lijst Berichten',
 };
 
 /** A list view that showed the client (action `list`), by the list's entity type. */
@@ -88,6 +93,9 @@ const LIST_SENTENCES: Record<AuditList, string> = {
   destruction_queue: 'zag gegevens uit het dossier, zonder naam, bij Bewaartermijn en vernietiging',
   // Names no client (no BSN, name or client id): its rows never reach a client's log.
   iwmo_log: 'bekeek de lijst van iWmo-berichten, zonder gegevens van cliënten',
+  task_list: 'zag de cliënt in een lijst van taken',
+  team_tasks: 'zag de cliënt in de open taken van het team',
+  notification_list: 'zag de cliënt in de lijst Berichten',
 };
 
 /** A refused attempt (outcome denied), by action: "probeerde de casus te bekijken". */
@@ -164,6 +172,8 @@ const FIELD_LABELS: Record<string, string> = {
   deliveryStartedOn: 'start van de levering',
   deliveryEndedOn: 'einde van de levering',
   deliveryEndReason: 'reden einde levering',
+  doneAt: 'afgerond',
+  doneBy: 'afgerond',
 };
 
 function fieldLabel(key: string): string {

@@ -13,6 +13,7 @@ import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import { unknownCodes } from '../reference/reference.service';
 import { chooseClient, limitAttachLookup } from '../clients/clients.service';
 import { recordAttachment } from '../attachments/attachments.service';
+import { notify } from '../notifications/notify';
 import { canRecordFirstMeeting, canStartSupport, type CaseEventKind, FIRST_MEETING_NORM_DAYS, type CaseStatus } from './case-rules';
 import { dueFirstOrder, findReadableCase, findVisibleCase, isOpen, listCaseEvents, listHousehold, mainClientIds, selectCaseSummaries } from './cases.repo';
 import type { addHouseholdMemberBody, assignBody, CaseDetail, caseListQuery, closeBody, firstMeetingBody, reopenBody, transferBody, TransferResult } from './cases.schemas';
@@ -201,6 +202,7 @@ export async function assertTeamWorker(db: DbOrTx, organisationId: string, teamI
 export function assignLeadWorker(db: Db, actor: Actor, caseId: string, input: z.output<typeof assignBody>) {
   return changeCase(db, actor, caseId, input.version, async (row, tx) => {
     await assertTeamWorker(tx, actor.organisationId, row.teamId, input.leadWorkerId, 'leadWorkerId');
+    if (input.leadWorkerId !== row.leadWorkerId) await notify(tx, actor, { kind: 'case_assigned', caseId, to: input.leadWorkerId });
     return { set: { leadWorkerId: input.leadWorkerId }, event: { kind: 'lead_changed', data: { from: row.leadWorkerId, to: input.leadWorkerId } } };
   });
 }
@@ -272,6 +274,7 @@ export async function transferCase(db: Db, actor: Actor, caseId: string, input: 
         event: { kind: 'transferred' as const, reason: input.note, data: { fromTeam: row.teamId, toTeam: target.teamId, fromLead: row.leadWorkerId, toLead: target.leadWorkerId } },
       };
     });
+    await notify(tx, actor, target.leadWorkerId ? { kind: 'case_assigned', caseId, to: target.leadWorkerId } : { kind: 'case_to_team', caseId, teamId: target.teamId });
     const [team] = await tx.select({ name: teams.name }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, target.teamId)));
     const [lead] = target.leadWorkerId ? await tx.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, target.leadWorkerId))) : [];
     return { caseId, stillVisible: target.teamId === actor.teamId, teamName: team!.name, leadWorkerName: lead?.name ?? null };

@@ -16,6 +16,7 @@ import { findVisibleCase } from '../cases/cases.repo';
 import type { Contact, contactFields, contactUpdate, ContactVersion, JournalEntry, WithheldContact } from './journal.schemas';
 import type { Sensitivity } from '../../lib/sensitivity';
 import { dutchDate } from '../../lib/dutch-dates';
+import { notify } from '../notifications/notify';
 
 type ContactRow = typeof contacts.$inferSelect;
 
@@ -81,6 +82,7 @@ export async function addContact(db: Db, actor: Actor, caseId: string, input: z.
       .values({ organisationId: actor.organisationId, ...(claim ? { id: claim.id } : {}), caseId, authorId: actor.userId, ...values })
       .returning();
     await writeCaseAudit(tx, actor, caseId, { action: 'create', entityType: 'contact', entityId: row!.id, changes: { to: values } });
+    await notify(tx, actor, { kind: 'journal_entry', caseId });
     return toContact(row!, actor.name, actor);
   });
 }

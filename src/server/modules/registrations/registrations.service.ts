@@ -15,6 +15,7 @@ import { chooseClient, limitAttachLookup } from '../clients/clients.service';
 import { recordAttachment } from '../attachments/attachments.service';
 import { toSummary } from '../clients/clients.repo';
 import { assertTeamWorker, openCase } from '../cases/cases.service';
+import { notify } from '../notifications/notify';
 
 import { OUT_OF_SCOPE_REASONS, opensCase } from './triage';
 import type { newRegistration, Registration, registrationListQuery, triageBody } from './registrations.schemas';
@@ -97,6 +98,7 @@ export async function createRegistration(db: Db, actor: Actor, input: z.output<t
     };
     const [created] = await tx.insert(registrations).values(values).returning({ id: registrations.id });
     await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId, changes: { to: values } });
+    await notify(tx, actor, { kind: 'registration', registrationId: created!.id, teamId: values.teamId });
     if (attach) await recordAttachment(tx, actor, attach, { registrationId: created!.id });
     return created!.id;
   });
@@ -143,6 +145,7 @@ async function decideTriage(tx: Tx, actor: Actor, before: typeof registrations.$
       referrerOther: before.referrerOther,
       question: before.question,
     });
+    await notify(tx, actor, { kind: 'case_assigned', caseId, to: leadWorkerId });
   } else if (input.outcome === 'other_team') {
     const [team] = await tx.select({ id: teams.id }).from(teams).where(and(eq(teams.organisationId, actor.organisationId), eq(teams.id, input.teamId!)));
     if (!team) throw new Invalid([{ path: 'teamId', message: 'Onbekend buurtteam' }]);
@@ -162,6 +165,7 @@ async function decideTriage(tx: Tx, actor: Actor, before: typeof registrations.$
     };
     const [created] = await tx.insert(registrations).values(passedOn).returning({ id: registrations.id });
     await writeAudit(tx, actor, { action: 'create', entityType: 'registration', entityId: created!.id, clientId: before.clientId, changes: { to: passedOn } });
+    await notify(tx, actor, { kind: 'registration', registrationId: created!.id, teamId: team.id });
   }
   const advice = input.outcome === 'out_of_scope' ? `${OUT_OF_SCOPE_REASONS[input.outOfScopeReason!]}. ${input.advice ?? ''}`.trim() : (input.advice ?? null);
   return { set: { triageOutcome: input.outcome, triageAdvice: advice, triageTeamId, triagedBy: actor.userId, triagedAt: new Date(), caseId } };

@@ -3,7 +3,7 @@
 //
 // What goes: the person (name, BSN, birth date, gender, address, phone), the free text of the
 // client's registrations and cases, the journal notes and their earlier versions, the krachtplan,
-// the network, consents and disclosures, the free text of the maatwerk requests, decisions and
+// the network, the tasks on the cases, consents and disclosures, the free text of the maatwerk requests, decisions and
 // toewijzingen (what was asked, the report, the reasons), and the values (`changes`) in the access
 // log rows about the client and the records removed. What stays, because the reports count it and it identifies
 // no one: the client row as an anonymous key (destroyed_at set), case dates, team, referrer code,
@@ -17,7 +17,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/database';
-import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, networkMembers, plans, provisionDecisions, provisionRequests, provisions, registrations } from '../../db/schema';
+import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, networkMembers, plans, provisionDecisions, provisionRequests, provisions, registrations, tasks } from '../../db/schema';
 
 export interface DestructionCounts {
   cases: number;
@@ -89,6 +89,8 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     await tx.update(contacts).set({ note: '', sensitivity: null }).where(and(eq(contacts.organisationId, organisationId), inCases(contacts.caseId)));
     counts.plans = rowCount(await tx.delete(plans).where(and(eq(plans.organisationId, organisationId), inCases(plans.caseId))));
     await tx.delete(networkMembers).where(and(eq(networkMembers.organisationId, organisationId), inCases(networkMembers.caseId)));
+    // A task's title and description are free text about the household (their notifications go with them).
+    await tx.delete(tasks).where(and(eq(tasks.organisationId, organisationId), inCases(tasks.caseId)));
     await tx.update(cases).set({ question: null, referrerOther: null }).where(and(eq(cases.organisationId, organisationId), inCases(cases.id)));
     await tx.update(caseEvents).set({ reason: null }).where(and(eq(caseEvents.organisationId, organisationId), inCases(caseEvents.caseId)));
   }

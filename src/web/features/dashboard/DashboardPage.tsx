@@ -1,4 +1,5 @@
-// Mijn dag: what is due today on my own cases, in blocks I put in my own order and can hide.
+// Mijn dag: my open tasks on top (features/tasks, their own list: done with one click), then what is
+// due on my own cases, in blocks I put in my own order and can hide.
 // Arranging is by buttons and checkboxes (no dragging); every change is saved for this user.
 import { useEffect, useState } from 'react';
 import { Alert, Button, ButtonGroup, Checkbox, FormField, FormLabel, Heading2, Paragraph } from '@utrecht/component-library-react';
@@ -7,6 +8,7 @@ import { DateText } from '../../app/DateText';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { MyTasks } from '../tasks/MyTasks';
 import { useDashboard, useSaveLayout, type Dashboard, type DashboardBlock, type DashboardItem, type DashboardLayout } from './api';
 import './dashboard.css';
 
@@ -25,6 +27,7 @@ export function DashboardPage() {
         Wat er vandaag en de komende twee weken speelt in uw eigen casussen. Zet de blokken in uw eigen volgorde of verberg ze; dat wordt voor u onthouden. Al uw casussen staan
         op <RouterLink to="/mijn-werk">Mijn werk</RouterLink>.
       </Paragraph>
+      <MyTasks />
       <QueryStatus query={dashboard} what="uw dag">
         {(d) => <DashboardView dashboard={d} />}
       </QueryStatus>
