@@ -25,6 +25,7 @@ import { nextStep } from './next-step';
  */
 export const CASE_ACTIONS: readonly { form: keyof CaseForms; label: string; tab: CaseTabId; available: (detail: CaseDetail) => boolean }[] = [
   { form: 'journaal', label: 'Nieuwe journaalregel', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
+  { form: 'taak', label: 'Nieuwe taak', tab: 'taken', available: (d) => d.mayWrite },
 ];
 
 interface Props {

@@ -29,6 +29,7 @@ export function CasePage() {
 function useCaseForms(): CaseForms {
   return {
     journaal: useDisclosure('journaalregel-nieuw', { canClose: confirmDiscardChanges }),
+    taak: useDisclosure('taak-nieuw', { canClose: confirmDiscardChanges }),
   };
 }
 

@@ -18,6 +18,7 @@ import { fullName } from '../../app/format';
 import { JournalSection } from '../journal/JournalSection';
 import { MaatwerkSection } from '../maatwerk/MaatwerkSection';
 import { NetworkSection } from '../network/NetworkSection';
+import { CaseTasks } from '../tasks/CaseTasks';
 import { ZrmSection } from '../zrm/ZrmSection';
 import type { CaseDetail } from './api';
 import { CaseEvents } from './CaseEvents';
@@ -28,6 +29,7 @@ import { HouseholdSection } from './HouseholdSection';
 /** The forms the header's actions open, each in the part where it belongs. */
 export interface CaseForms {
   journaal: Disclosure;
+  taak: Disclosure;
 }
 
 export interface CaseTabContext {
@@ -50,6 +52,7 @@ const householdName = (detail: CaseDetail) => {
 export const CASE_TABS = [
   { id: 'overzicht', label: 'Overzicht', render: ({ detail }) => <CaseOverview detail={detail} /> },
   { id: 'journaal', label: 'Journaal', render: ({ detail, forms }) => <JournalSection caseId={detail.id} closed={detail.status === 'closed'} mayWrite={detail.mayWriteJournal} form={forms.journaal} /> },
+  { id: 'taken', label: 'Taken', render: ({ detail, forms }) => <CaseTasks caseId={detail.id} mayWrite={detail.mayWrite} form={forms.taak} /> },
   { id: 'krachtplan', label: 'Krachtplan', render: ({ detail }) => <CasePlan caseId={detail.id} /> },
   { id: 'zrm', label: 'ZRM', render: ({ detail }) => <ZrmSection detail={detail} mayWrite={detail.mayWrite} /> },
   {

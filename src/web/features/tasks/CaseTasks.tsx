@@ -1,15 +1,16 @@
 // The tasks of a case, for the case page: the open ones by due day (late ones marked), the done ones
-// folded away, and a new task on the case when the user may change it. Self-contained: the case page
-// gives the case and whether the user may change it (CaseDetail.mayWrite).
+// folded away, and a new task on the case when the user may change it (CaseDetail.mayWrite); the
+// form opens from the case header's action "Nieuwe taak".
 import { useRef } from 'react';
 import { Heading2, Paragraph } from '@utrecht/component-library-react';
 import { QueryStatus } from '../../app/QueryStatus';
+import type { Disclosure } from '../../app/use-disclosure';
 import { useCaseTasks } from './api';
 import { NewTask } from './NewTask';
 import { TaskList } from './TaskList';
 import './tasks.css';
 
-export function CaseTasks({ caseId, mayWrite }: { caseId: string; mayWrite: boolean }) {
+export function CaseTasks({ caseId, mayWrite, form }: { caseId: string; mayWrite: boolean; /** The case header's action "Nieuwe taak", which opens the form here. */ form?: Disclosure }) {
   const tasks = useCaseTasks(caseId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   return (
@@ -36,7 +37,7 @@ export function CaseTasks({ caseId, mayWrite }: { caseId: string; mayWrite: bool
           );
         }}
       </QueryStatus>
-      {mayWrite && <NewTask formId="casus-taak" caseId={caseId} label="Nieuwe taak bij deze casus" />}
+      {mayWrite && <NewTask formId="casus-taak" caseId={caseId} label="Nieuwe taak bij deze casus" form={form} />}
     </section>
   );
 }
