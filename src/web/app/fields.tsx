@@ -65,9 +65,12 @@ export interface TextFieldProps extends BaseProps {
   size?: 'xs' | 's' | 'm' | 'l';
   min?: string | number;
   max?: string | number;
+  /** Shows the character count under the field (take it from the schema: `maxLengthOf`). */
+  maxLength?: number;
 }
 
-export function TextField({ id, label, error, description, optional, required, value, onChange, onBlur, type = 'text', autoComplete, inputMode, size = 'l', min, max }: TextFieldProps) {
+export function TextField({ id, label, error, description, optional, required, value, onChange, onBlur, type = 'text', autoComplete, inputMode, size = 'l', min, max, maxLength }: TextFieldProps) {
+  const countId = maxLength ? `${id}-count` : null;
   return (
     <FormField invalid={!!error} className="kt-field">
       <Label id={id} label={label} optional={optional} />
@@ -85,9 +88,10 @@ export function TextField({ id, label, error, description, optional, required, v
         inputMode={inputMode}
         min={min}
         max={max}
-        aria-describedby={describedBy(id, description, error)}
+        aria-describedby={[describedBy(id, description, error), countId].filter(Boolean).join(' ') || undefined}
         className={`kt-input kt-input--${size}`}
       />
+      {maxLength && <CharacterCount id={countId!} length={value.length} max={maxLength} />}
     </FormField>
   );
 }

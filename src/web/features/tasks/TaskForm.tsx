@@ -2,7 +2,7 @@
 // or later) and for whom (oneself or a colleague of one's team). Focus goes to the first field when
 // the form opens; the caller puts it back on its button when the form closes.
 import { useEffect, useState } from 'react';
-import { dueDateProblem, TASK_DESCRIPTION_MAX, TASK_TITLE_MAX } from '../../../server/modules/tasks/task-rules';
+import { dueDateProblem } from '../../../server/modules/tasks/task-rules';
 import { taskFields } from '../../../server/modules/tasks/tasks.schemas';
 import { useMe } from '../../app/auth';
 import { ErrorSummary } from '../../app/ErrorSummary';
@@ -13,7 +13,7 @@ import { today } from '../../app/format';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useWorkers } from '../cases/api';
 import { useCreateTask, type Task, type TaskFields } from './api';
-import { CharacterCount } from './CharacterCount';
+import { maxLengthOf } from '../../app/form-limits';
 
 export function TaskForm({ formId, caseId, onSaved, onCancel }: { formId: string; caseId: string | null; onSaved: (task: Task) => void; onCancel: () => void }) {
   const me = useMe();
@@ -45,14 +45,8 @@ export function TaskForm({ formId, caseId, onSaved, onCancel }: { formId: string
   return (
     <form noValidate onSubmit={submit} className="kt-form kt-task-form" aria-label={caseId ? 'Nieuwe taak bij deze casus' : 'Nieuwe taak'}>
       <ErrorSummary form={form} />
-      <div>
-        <TextField id={titleId} label="Wat moet er gebeuren" description={`Kort en duidelijk, hoogstens ${TASK_TITLE_MAX} tekens.`} value={values.title} onChange={set('title')} error={form.errorFor('title')} autoComplete="off" required />
-        <CharacterCount id={`${titleId}-count`} value={values.title} max={TASK_TITLE_MAX} />
-      </div>
-      <div>
-        <TextareaField id={descriptionId} label="Toelichting" value={values.description} onChange={set('description')} rows={3} error={form.errorFor('description')} optional />
-        <CharacterCount id={`${descriptionId}-count`} value={values.description} max={TASK_DESCRIPTION_MAX} />
-      </div>
+      <TextField id={titleId} label="Wat moet er gebeuren" description="Kort en duidelijk." value={values.title} onChange={set('title')} error={form.errorFor('title')} autoComplete="off" required maxLength={maxLengthOf(taskFields, 'title')} />
+      <TextareaField id={descriptionId} label="Toelichting" value={values.description} onChange={set('description')} rows={3} error={form.errorFor('description')} optional maxLength={maxLengthOf(taskFields, 'description')} />
       <TextField id={form.idFor('dueOn')} label="Klaar op" description="Vandaag of een latere dag." type="date" size="m" value={values.dueOn} onChange={set('dueOn')} error={form.errorFor('dueOn')} min={today()} required />
       <SelectField
         id={form.idFor('assigneeId')}
