@@ -90,7 +90,7 @@ describe('a task for a colleague, and the notification', () => {
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await focused()).id).toBe('mijn-dag-taak-title');
     await page.keyboard.type(TITLE);
-    await expect.poll(() => form.getByText(`U kunt nog ${120 - TITLE.length} tekens typen.`).isVisible()).toBe(true);
+    await expect.poll(() => form.getByText(`Nog ${120 - TITLE.length} van 120 tekens`).isVisible()).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.type('Graag de cijfers van deze maand erbij.');
     // The day: yesterday is refused in Dutch before anything is sent.
