@@ -234,6 +234,24 @@ for (const width of [1280, 390] as const) {
       await fitsWidth(page, 'journaalregel-opgeslagen');
     });
 
+    it('opens a new task from the header in the part Taken; saving lists it and says so', async () => {
+      const action = page.getByRole('list', { name: 'Acties voor deze casus' }).getByRole('button', { name: 'Nieuwe taak' });
+      await action.click();
+      await expect.poll(() => page.url()).toBe(`${caseUrl}#taken`);
+      const form = page.getByRole('form', { name: 'Nieuwe taak bij deze casus' });
+      await expect.poll(() => form.isVisible()).toBe(true);
+      await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? '')).toContain('Wat moet er gebeuren');
+      await form.getByLabel('Wat moet er gebeuren', { exact: true }).fill(`Huisbezoek plannen ${width}`);
+      await form.getByLabel('Klaar op', { exact: true }).fill(addDays(today, 3));
+      await form.getByRole('button', { name: 'Taak opslaan' }).click();
+      await expect.poll(() => form.count()).toBe(0);
+      await expect.poll(() => page.getByRole('status').filter({ hasText: 'De taak staat in uw lijst.' }).count()).toBe(1);
+      await expect.poll(() => page.getByRole('list', { name: 'Open taken van deze casus' }).textContent()).toContain(`Huisbezoek plannen ${width}`);
+      await expect.poll(() => activeElement(page)).toMatchObject({ text: 'Nieuwe taak' });
+      await shot('taak-opgeslagen');
+      await fitsWidth(page, 'taak-opgeslagen');
+    });
+
     it('puts focus back on the button after "Annuleren"', async () => {
       await headerAction(page).click();
       const form = page.getByRole('form', { name: 'Nieuwe journaalregel' });
