@@ -79,7 +79,7 @@ async function runningCaseWithPlan(api: Api, lastName: string): Promise<CaseDeta
 const fact = (page: Page, term: string) => page.locator('.kt-case-facts__item', { has: page.locator('dt', { hasText: term }) }).locator('dd').textContent();
 const partsNav = (page: Page) => page.getByRole('navigation', { name: 'Onderdelen van de casus' });
 const headerAction = (page: Page) => page.getByRole('list', { name: 'Acties voor deze casus' }).getByRole('button', { name: 'Nieuwe journaalregel' });
-const activeElement = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.textContent?.trim() ?? '', tag: document.activeElement?.tagName ?? '' }));
+const activeElement = (page: Page) => page.evaluate(() => ({ id: document.activeElement?.id ?? '', text: document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent?.trim() ?? '', tag: document.activeElement?.tagName ?? '' }));
 
 /** No sideways scrolling (the page itself; a wide table scrolls in its own box). */
 async function fitsWidth(page: Page, name: string) {
@@ -128,7 +128,7 @@ for (const width of [1280, 390] as const) {
       await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Casus Fatima Werkplek${width}`);
       await expect.poll(() => fact(page, 'Huishouden')).toBe(`Fatima Werkplek${width}`);
       expect(await fact(page, 'Regisseur')).toBe('Sanne Verhoeven');
-      expect(await fact(page, 'Dagen tot kennismaking')).toBe('2 dagen — binnen de norm');
+      expect(await fact(page, 'Tot de kennismaking')).toBe('Kennismaking na 2 dagen — binnen de norm');
       // The earliest dated step within two weeks: the nulmeting, due 14 days after the first meeting (before the agreements, due in 10 days).
       await expect.poll(() => fact(page, 'Volgende stap')).toMatch(/^Nulmeting ZRM vastleggen vóór \d+ \w+ \d{4}$/);
       expect(await page.locator('.kt-case-header').getByRole('link', { name: 'Nulmeting ZRM vastleggen' }).getAttribute('href')).toBe(`/casussen/${detail.id}#zrm`);

@@ -49,7 +49,7 @@ export function CaseFacts({ detail }: { detail: CaseDetail }) {
         </DataListValue>
       </DataListItem>
       <DataListItem>
-        <DataListKey>{detail.firstMeetingOn ? 'Dagen tot kennismaking' : 'Wacht op kennismaking'}</DataListKey>
+        <DataListKey>Tot de kennismaking</DataListKey>
         <DataListValue>
           <WaitingDays waitingDays={detail.waitingDays} overNorm={detail.overNorm} met={!!detail.firstMeetingOn} />
         </DataListValue>

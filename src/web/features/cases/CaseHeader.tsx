@@ -23,9 +23,10 @@ import { nextStep } from './next-step';
  * The header's actions: each opens a form in the part of the page where it belongs. A new action
  * is one line here and its disclosure in `useCaseForms` (CasePage).
  */
-export const CASE_ACTIONS: readonly { form: keyof CaseForms; label: string; tab: CaseTabId; available: (detail: CaseDetail) => boolean }[] = [
-  { form: 'journaal', label: 'Nieuwe journaalregel', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
-  { form: 'taak', label: 'Nieuwe taak', tab: 'taken', available: (d) => d.mayWrite },
+/** `short`: the label on a phone, after a "+" (the full label stays the button's name). */
+export const CASE_ACTIONS: readonly { form: keyof CaseForms; label: string; short: string; tab: CaseTabId; available: (detail: CaseDetail) => boolean }[] = [
+  { form: 'journaal', label: 'Nieuwe journaalregel', short: 'Journaalregel', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
+  { form: 'taak', label: 'Nieuwe taak', short: 'Taak', tab: 'taken', available: (d) => d.mayWrite },
 ];
 
 interface Props {
@@ -43,6 +44,14 @@ export function CaseHeader({ detail, title, tab, forms, onAction }: Props) {
   const main = detail.mainClient ?? detail.household.find((m) => m.role === 'hoofdclient') ?? null;
   const others = detail.household.length - (main ? 1 : 0);
   const actions = CASE_ACTIONS.filter((a) => a.available(detail));
+  // On a phone the parts are one row that scrolls sideways: keep the current one in sight.
+  const tabsRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    const list = tabsRef.current;
+    const current = list?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!list || !current || list.scrollWidth <= list.clientWidth) return;
+    list.scrollLeft = current.offsetLeft - list.offsetLeft - (list.clientWidth - current.offsetWidth) / 2;
+  }, [tab]);
   return (
     <div ref={ref} className="kt-case-header">
       <div className="kt-case-header__summary">
@@ -72,7 +81,7 @@ export function CaseHeader({ detail, title, tab, forms, onAction }: Props) {
               </>
             ) : (
               <>
-                <dt>{detail.firstMeetingOn ? 'Dagen tot kennismaking' : 'Wacht op kennismaking'}</dt>
+                <dt>Tot de kennismaking</dt>
                 <dd>
                   <WaitingDays waitingDays={detail.waitingDays} overNorm={detail.overNorm} met={!!detail.firstMeetingOn} />
                 </dd>
@@ -93,8 +102,11 @@ export function CaseHeader({ detail, title, tab, forms, onAction }: Props) {
               const form = forms[action.form];
               return (
                 <li key={action.form}>
-                  <Button type="button" appearance="primary-action-button" {...form.buttonProps} onClick={() => (form.open ? form.toggle() : onAction(action.form, action.tab))}>
-                    {action.label}
+                  <Button type="button" appearance="primary-action-button" aria-label={action.label} {...form.buttonProps} onClick={() => (form.open ? form.toggle() : onAction(action.form, action.tab))}>
+                    <span className="kt-action-label--long">{action.label}</span>
+                    <span className="kt-action-label--short" aria-hidden="true">
+                      + {action.short}
+                    </span>
                   </Button>
                 </li>
               );
@@ -102,7 +114,7 @@ export function CaseHeader({ detail, title, tab, forms, onAction }: Props) {
           </ul>
         )}
         <nav aria-label="Onderdelen van de casus" className="kt-case-tabs">
-          <ul className="kt-case-tabs__list">
+          <ul className="kt-case-tabs__list" ref={tabsRef}>
             {CASE_TABS.map((t) => (
               <li key={t.id} className="kt-case-tabs__item">
                 <RouterLink to={`#${t.id}`} className={`kt-case-tabs__link${t.id === tab ? ' kt-case-tabs__link--current' : ''}`} aria-current={t.id === tab ? 'page' : undefined}>
