@@ -352,7 +352,7 @@ export function DomainForm({ part, titleLevel }: { part: PartContext; titleLevel
           {mayMark && (
             <SensitivityField
               id={form.idFor('sensitivity')}
-              label={`Gevoelig: leefgebied ${isNew ? '' : name}`.trim()}
+              label={code.value ? `Gevoelig: leefgebied ${name}` : 'Gevoelig: leefgebied'}
               description="Bij huiselijk geweld, gezondheid of justitie: alleen de betrokken medewerkers van deze casus zien dit leefgebied met zijn afspraken."
               value={sensitivity}
               onChange={setSensitivity}
