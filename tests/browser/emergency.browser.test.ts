@@ -89,8 +89,8 @@ describe('break the glass', () => {
     await page.goto(`${server.baseUrl}/casussen/${target.caseId}/plan`);
     await expect.poll(h1).toMatch(/^Krachtplan/);
     await expect.poll(() => page.getByText(/U kunt dit krachtplan niet wijzigen/).isVisible()).toBe(true);
-    expect(await page.getByRole('form', { name: 'Krachtplan' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Krachtplan opslaan' }).count()).toBe(0);
+    expect(await page.getByRole('form').count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^(Bewerken|Nieuwe afspraak|Leefgebied toevoegen|Akkoord van de cliënt vastleggen)/ }).count()).toBe(0);
     await checkPage(page, 'krachtplan-met-noodtoegang');
     await logout(page);
   });

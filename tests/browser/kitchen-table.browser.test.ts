@@ -1,9 +1,10 @@
 // The kitchen table in a real browser, on the server as `npm start` runs it (empty database → demo
-// organisation): the demo medewerker opens one of her running cases → krachtplan with agreements for
-// the client, a network member and the team → the client's agreement → nulmeting, doel and a later
+// organisation): the demo medewerker opens one of her running cases → krachtplan, one part at a
+// time, with agreements for the client, a network member and the team → the client's agreement → nulmeting, doel and a later
 // periodic ZRM → the chart on the case and the client page → the print view → two people saving
 // the same plan: the second gets the conflict with the other's change. axe checks every page.
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
+import { dutchDate } from '../../src/server/lib/dutch-dates';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 
@@ -36,6 +37,8 @@ async function loginToMyWork(p: Page, email: string) {
 }
 
 const h1 = (p: Page) => p.getByRole('heading', { level: 1 }).textContent();
+/** The short confirmation after saving a part of the plan. */
+const saved = (p: Page, text: string) => p.getByRole('status').filter({ hasText: text }).isVisible();
 
 describe('a krachtplan and ZRM at the kitchen table', () => {
   it('opens one of her running cases from "Mijn werk"', async () => {
@@ -56,69 +59,85 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await expect.poll(() => h1(page)).toMatch(/^Krachtplan/);
     await checkPage(page, 'krachtplan-leeg');
 
-    await page.getByLabel('Leefgebied toevoegen', { exact: true }).selectOption({ label: 'Financiën' });
     await page.getByRole('button', { name: 'Leefgebied toevoegen' }).click();
+    const add = page.getByRole('form', { name: 'Leefgebied toevoegen' });
+    await add.getByLabel('Leefgebied', { exact: true }).selectOption({ label: 'Financiën' });
+    await add.getByLabel('Situatie in de woorden van de cliënt', { exact: true }).fill('Ik maak de post niet meer open sinds mijn vrouw er niet meer is.');
+    await add.getByLabel('Wat gaat goed (krachten)', { exact: true }).fill('Mijn dochter Samira wil helpen. Ik heb een vast inkomen.');
+    await add.getByLabel('Doel', { exact: true }).fill('Ik weet wat ik moet betalen en heb geen nieuwe schulden.');
+    await add.getByRole('button', { name: 'Leefgebied opslaan' }).click();
+    await expect.poll(() => saved(page, 'Financiën staat in het krachtplan. Dit is nu versie 1 van het krachtplan.')).toBe(true);
     const domain = page.getByRole('region', { name: 'Financiën', exact: true });
-    await domain.getByLabel('Situatie in de woorden van de cliënt', { exact: true }).fill('Ik maak de post niet meer open sinds mijn vrouw er niet meer is.');
-    await domain.getByLabel('Wat gaat goed (krachten)', { exact: true }).fill('Mijn dochter Samira wil helpen. Ik heb een vast inkomen.');
-    await domain.getByLabel('Doel', { exact: true }).fill('Ik weet wat ik moet betalen en heb geen nieuwe schulden.');
 
+    await domain.getByRole('button', { name: 'Nieuwe afspraak bij Financiën' }).click();
+    const first = page.getByRole('form', { name: 'Nieuwe afspraak bij Financiën' });
     // Kitchen-table order: the client first, then the network, and only then the team.
-    const owners = await domain.getByRole('button', { name: /^Afspraak voor/ }).allTextContents();
-    expect(owners[0]).toMatch(/cliënt zelf/);
-    expect(owners.at(-1)).toMatch(/buurtteam/);
-
-    await domain.getByRole('button', { name: 'Afspraak voor de cliënt zelf bij Financiën' }).click();
-    const first = domain.getByRole('group', { name: 'Financiën: afspraak 1' });
+    const owners = await first.getByLabel('Wie', { exact: true }).locator('option').allTextContents();
+    expect(owners.indexOf('De cliënt zelf')).toBe(1);
+    expect(owners.indexOf('Iemand uit het eigen netwerk')).toBeLessThan(owners.indexOf('Het buurtteam'));
     // The new agreement's first field has focus; saving it empty gives the error summary.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-domains-0-agreements-0-what');
-    await page.getByRole('button', { name: 'Krachtplan opslaan' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-new-agreement-financien-what');
+    await first.getByRole('button', { name: 'Afspraak opslaan' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('kt-error-summary'))).toBe(true);
-    await page.getByRole('link', { name: 'Financiën, afspraak 1: Beschrijf de afspraak' }).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-domains-0-agreements-0-what');
+    await first.getByRole('link', { name: 'Beschrijf de afspraak' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('plan-new-agreement-financien-what');
     await checkPage(page, 'krachtplan-fout');
-    await first.getByLabel('Afspraak', { exact: true }).fill('Elke maandag de post openen en in de map doen.');
-    await first.getByLabel('Wanneer klaar', { exact: true }).fill(addDays(today, 14));
-    expect(await first.getByLabel('Wie', { exact: true }).inputValue()).toBe('client');
+    const agree = async (what: string, owner: string, name: string, dueOn: string | null, version: number) => {
+      if (!(await page.getByRole('form', { name: 'Nieuwe afspraak bij Financiën' }).count())) await domain.getByRole('button', { name: 'Nieuwe afspraak bij Financiën' }).click();
+      const form = page.getByRole('form', { name: 'Nieuwe afspraak bij Financiën' });
+      await form.getByLabel('Afspraak', { exact: true }).fill(what);
+      await form.getByLabel('Wie', { exact: true }).selectOption(owner);
+      if (name) await form.getByLabel('Naam', { exact: true }).fill(name);
+      if (dueOn) await form.getByLabel('Wanneer klaar', { exact: true }).fill(dueOn);
+      await form.getByRole('button', { name: 'Afspraak opslaan' }).click();
+      await expect.poll(() => saved(page, `De afspraak staat bij Financiën. Dit is nu versie ${version} van het krachtplan.`)).toBe(true);
+    };
+    await agree('Elke maandag de post openen en in de map doen.', 'client', '', addDays(today, 14), 2);
+    await agree('Samen met vader de rekeningen doorlopen.', 'network', 'dochter Samira', null, 3);
+    await agree('Aanmelden bij de thuisadministratie van Humanitas.', 'team', 'Sanne Verhoeven', null, 4);
+    const agreements = await domain.getByRole('list', { name: 'Afspraken' }).getByRole('listitem').allTextContents();
+    expect(agreements.map((text) => text.replace(/Wie: .*$/, ''))).toEqual(['Elke maandag de post openen en in de map doen.', 'Samen met vader de rekeningen doorlopen.', 'Aanmelden bij de thuisadministratie van Humanitas.']);
+    expect(agreements[1]).toContain('Wie: Iemand uit het eigen netwerk (dochter Samira)');
 
-    await domain.getByRole('button', { name: 'Afspraak voor het netwerk bij Financiën' }).click();
-    const second = domain.getByRole('group', { name: 'Financiën: afspraak 2' });
-    await second.getByLabel('Afspraak', { exact: true }).fill('Samen met vader de rekeningen doorlopen.');
-    await second.getByLabel('Naam', { exact: true }).fill('dochter Samira');
-    expect(await second.getByLabel('Wie', { exact: true }).inputValue()).toBe('network');
+    await page.getByRole('button', { name: 'Bewerken: meedoen en wederkerigheid' }).click();
+    const participation = page.getByRole('form', { name: 'Meedoen en wederkerigheid bewerken' });
+    await participation.getByLabel('Wederkerigheid: wat geeft de cliënt terug?', { exact: true }).fill('Helpt de buurman met zijn tuin.');
+    await participation.getByLabel('Trede bij de start', { exact: true }).selectOption('1');
+    await participation.getByLabel('Trede nu', { exact: true }).selectOption('2');
+    await participation.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => saved(page, 'Meedoen en wederkerigheid zijn opgeslagen. Dit is nu versie 5 van het krachtplan.')).toBe(true);
 
-    await domain.getByRole('button', { name: 'Afspraak voor het buurtteam bij Financiën' }).click();
-    const third = domain.getByRole('group', { name: 'Financiën: afspraak 3' });
-    await third.getByLabel('Afspraak', { exact: true }).fill('Aanmelden bij de thuisadministratie van Humanitas.');
-    await third.getByLabel('Naam', { exact: true }).fill('Sanne Verhoeven');
-    expect(await third.getByLabel('Wie', { exact: true }).inputValue()).toBe('team');
+    await page.getByRole('button', { name: 'Bewerken: einde van de ondersteuning' }).click();
+    const end = page.getByRole('form', { name: 'Einde en evaluatie bewerken' });
+    await end.getByLabel('Verwachte einddatum van de ondersteuning', { exact: true }).fill(addDays(today, 120));
+    await end.getByLabel('Evaluatiedatum', { exact: true }).fill(addDays(today, 60));
+    await end.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => saved(page, 'De data zijn opgeslagen. Dit is nu versie 6 van het krachtplan.')).toBe(true);
 
-    await page.getByLabel('Wederkerigheid: wat geeft de cliënt terug?', { exact: true }).fill('Helpt de buurman met zijn tuin.');
-    await page.getByLabel('Trede bij de start', { exact: true }).selectOption('1');
-    await page.getByLabel('Trede nu', { exact: true }).selectOption('2');
-    await page.getByLabel('Verwachte einddatum van de ondersteuning', { exact: true }).fill(addDays(today, 120));
-    await page.getByLabel('Evaluatiedatum', { exact: true }).fill(addDays(today, 60));
-    await page.getByLabel('Signalen dat het misgaat', { exact: true }).fill('Post blijft weer liggen, neemt de telefoon niet op.');
-    await page.getByLabel('Wat doet de cliënt dan', { exact: true }).fill('Belt zijn dochter.');
-    await page.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
-    const contact = page.getByRole('group', { name: 'Contactpersoon 1' });
+    await page.getByRole('button', { name: 'Bewerken: crisisplan' }).click();
+    const crisis = page.getByRole('form', { name: 'Crisisplan bewerken' });
+    await crisis.getByLabel('Signalen dat het misgaat', { exact: true }).fill('Post blijft weer liggen, neemt de telefoon niet op.');
+    await crisis.getByLabel('Wat doet de cliënt dan', { exact: true }).fill('Belt zijn dochter.');
+    await crisis.getByRole('button', { name: 'Contactpersoon toevoegen' }).click();
+    const contact = crisis.getByRole('group', { name: 'Contactpersoon 1' });
     await contact.getByLabel('Naam', { exact: true }).fill('Samira');
     await contact.getByLabel('Rol', { exact: true }).fill('dochter');
     await contact.getByLabel('Telefoon', { exact: true }).fill('06-12345678');
+    await checkPage(page, 'krachtplan-crisisplan');
+    await crisis.getByRole('button', { name: 'Crisisplan opslaan' }).click();
+    await expect.poll(() => saved(page, 'Het crisisplan is opgeslagen. Dit is nu versie 7 van het krachtplan.')).toBe(true);
+    expect(await page.getByRole('region', { name: 'Crisisplan' }).textContent()).toContain('Samira, dochter, 06-12345678');
     await checkPage(page, 'krachtplan-ingevuld');
-
-    await page.getByRole('button', { name: 'Krachtplan opslaan' }).click();
-    await expect.poll(() => page.getByText('Het krachtplan is opgeslagen als versie 1.').isVisible()).toBe(true);
-    await expect.poll(() => page.getByRole('list', { name: /Versies van het krachtplan/ }).textContent()).toMatch(/Versie 1 — .* door Sanne Verhoeven — nog geen akkoord/);
+    await expect.poll(() => page.getByRole('list', { name: /Versies van het krachtplan/ }).getByRole('listitem').first().textContent()).toMatch(/^Versie 7 — .* door Sanne Verhoeven — nog geen akkoord van de cliënt \(huidige versie\)$/);
   });
 
-  it('records the client\'s agreement with version 1', async () => {
+  it('records the client\'s agreement with version 7', async () => {
+    await page.getByRole('button', { name: 'Akkoord van de cliënt vastleggen' }).click();
     const form = page.getByRole('form', { name: 'Akkoord van de cliënt vastleggen' });
     await form.getByLabel('Datum akkoord', { exact: true }).fill(today);
     await form.getByRole('radiogroup', { name: 'Hoe gaf de cliënt akkoord?' }).getByLabel('Mondeling, in het gesprek').check();
     await form.getByRole('button', { name: 'Akkoord vastleggen' }).click();
-    const [y, m, d] = today.split('-');
-    await expect.poll(() => page.getByRole('list', { name: /Versies van het krachtplan/ }).textContent()).toContain(`akkoord ${d}-${m}-${y} mondeling`);
+    await expect.poll(() => page.getByRole('list', { name: /Versies van het krachtplan/ }).textContent()).toContain(`akkoord cliënt ${dutchDate(today)} (mondeling)`);
     await checkPage(page, 'krachtplan-akkoord');
   });
 
@@ -127,7 +146,7 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
     await expect.poll(() => page.url()).toBe(caseUrl);
     await openCasePart(page, 'Krachtplan');
     const plan = page.getByRole('region', { name: 'Krachtplan', exact: true });
-    await expect.poll(() => plan.textContent()).toMatch(/Akkoord \d\d-\d\d-\d{4} mondeling/);
+    await expect.poll(() => plan.textContent()).toContain(`Akkoord op ${dutchDate(today)} (mondeling)`);
 
     await openCasePart(page, 'ZRM');
     const form = page.getByRole('form', { name: 'ZRM-meting toevoegen' });
@@ -210,40 +229,45 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
 
   it('shows the second saver the other person\'s change, keeping their own text', async () => {
     await page.goto(`${caseUrl}/plan`);
-    await expect.poll(() => page.getByRole('button', { name: 'Krachtplan opslaan' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('button', { name: 'Bewerken: meedoen en wederkerigheid' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Bewerken: meedoen en wederkerigheid' }).click();
 
     const colleague = await newPage(browser);
     await loginToMyWork(colleague, WORKER);
     await colleague.goto(`${caseUrl}/plan`);
-    const theirGoal = colleague.getByRole('region', { name: 'Financiën', exact: true }).getByLabel('Doel', { exact: true });
-    await theirGoal.fill('Ik betaal mijn rekeningen zelf op tijd.');
-    await colleague.getByRole('button', { name: 'Krachtplan opslaan' }).click();
-    await expect.poll(() => colleague.getByText('Het krachtplan is opgeslagen als versie 2.').isVisible()).toBe(true);
+    await colleague.getByRole('button', { name: 'Bewerken: leefgebied Financiën' }).click();
+    await colleague.getByRole('form', { name: 'Financiën bewerken' }).getByLabel('Doel', { exact: true }).fill('Ik betaal mijn rekeningen zelf op tijd.');
+    await colleague.getByRole('button', { name: 'Leefgebied opslaan' }).click();
+    await expect.poll(() => saved(colleague, 'Financiën is opgeslagen. Dit is nu versie 8 van het krachtplan.')).toBe(true);
     await colleague.context().close();
 
-    await page.getByLabel('Wederkerigheid: wat geeft de cliënt terug?', { exact: true }).fill('Helpt de buurman met zijn tuin en doet boodschappen voor de buurvrouw.');
-    await page.getByRole('button', { name: 'Krachtplan opslaan' }).click();
+    const reciprocity = page.getByLabel('Wederkerigheid: wat geeft de cliënt terug?', { exact: true });
+    await reciprocity.fill('Helpt de buurman met zijn tuin en doet boodschappen voor de buurvrouw.');
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Gegevens zijn intussen gewijzigd' }).isVisible()).toBe(true);
     const changes = page.getByRole('list', { name: /^Wijzigingen van / });
     await expect.poll(() => changes.textContent()).toContain('Ik betaal mijn rekeningen zelf op tijd.');
     expect(await changes.textContent()).toContain('Ik weet wat ik moet betalen en heb geen nieuwe schulden.');
-    // Nothing overwritten: the own text is still there, and no version 3 was made.
-    expect(await page.getByLabel('Wederkerigheid: wat geeft de cliënt terug?', { exact: true }).inputValue()).toMatch(/boodschappen voor de buurvrouw/);
-    expect(await page.getByRole('list', { name: /Versies van het krachtplan/ }).textContent()).not.toMatch(/Versie 3/);
+    // Nothing overwritten: the own text is still there, and no version 8 of this user was made.
+    expect(await reciprocity.inputValue()).toMatch(/boodschappen voor de buurvrouw/);
+    expect(await page.getByRole('list', { name: /Versies van het krachtplan/ }).textContent()).not.toMatch(/Versie 8/);
     await checkPage(page, 'krachtplan-conflict');
 
+    // The newest version loads under the open form, which keeps the own text; saving adds it.
     await page.getByRole('button', { name: 'Nieuwste gegevens laden' }).click();
-    const goal = page.getByRole('region', { name: 'Financiën', exact: true }).getByLabel('Doel', { exact: true });
-    await expect.poll(() => goal.inputValue()).toBe('Ik betaal mijn rekeningen zelf op tijd.');
-    await page.getByRole('button', { name: 'Krachtplan opslaan' }).click();
-    await expect.poll(() => page.getByText('Het krachtplan is opgeslagen als versie 3.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'Financiën', exact: true }).textContent()).toContain('Ik betaal mijn rekeningen zelf op tijd.');
+    expect(await reciprocity.inputValue()).toMatch(/boodschappen voor de buurvrouw/);
+    await page.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect.poll(() => saved(page, 'Meedoen en wederkerigheid zijn opgeslagen. Dit is nu versie 9 van het krachtplan.')).toBe(true);
+    expect(await page.getByRole('region', { name: 'Meedoen en wederkerigheid' }).textContent()).toContain('boodschappen voor de buurvrouw');
+    expect(await page.getByRole('region', { name: 'Financiën', exact: true }).textContent()).toContain('Ik betaal mijn rekeningen zelf op tijd.');
   });
 
   it('compares two versions', async () => {
     const section = page.getByRole('region', { name: 'Versies vergelijken' });
     await expect.poll(() => section.isVisible()).toBe(true);
-    await section.getByLabel('Van versie', { exact: true }).selectOption('1');
-    await section.getByLabel('Naar versie', { exact: true }).selectOption('2');
+    await section.getByLabel('Van versie', { exact: true }).selectOption('7');
+    await section.getByLabel('Naar versie', { exact: true }).selectOption('8');
     await expect.poll(() => section.textContent()).toContain('Ik betaal mijn rekeningen zelf op tijd.');
     await checkPage(page, 'krachtplan-vergelijken');
   });
@@ -251,7 +275,8 @@ describe('a krachtplan and ZRM at the kitchen table', () => {
   it('stays accessible on a phone-sized screen', async () => {
     await page.setViewportSize({ width: 360, height: 800 });
     await page.reload();
-    await expect.poll(() => page.getByRole('button', { name: 'Krachtplan opslaan' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('region', { name: 'Financiën', exact: true }).isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await checkPage(page, 'krachtplan-smal');
     await page.goto(`${caseUrl}#zrm`);
     const chart = page.getByRole('img', { name: /Lijndiagram van de ZRM-scores/ }).first();

@@ -58,7 +58,7 @@ beforeAll(async () => {
   // Team B's client with a whole file: case, journal, plan, ZRM, a consent and a disclosure.
   const { clientId, caseId } = await openCase(bram, { client: SHARED, question: 'Vertrouwelijke vraag van team B' });
   const contact = await bram.post<{ id: string }>(`/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek van team B' });
-  await bram.put(`/api/v1/cases/${caseId}/plan`, { content: { reciprocity: 'Geheim plan van team B' }, baseVersion: 0 });
+  await bram.put(`/api/v1/cases/${caseId}/plan`, { content: { domains: [{ domain: 'financien', goal: 'Geheim doel van team B' }], reciprocity: 'Geheim plan van team B' }, baseVersion: 0 });
   await bram.post(`/api/v1/cases/${caseId}/zrm`, { clientId, assessedOn: today, type: 'nul', scores: { financien: 2 } });
   await bram.post(`/api/v1/clients/${clientId}/consents`, { recipientKind: 'huisarts', recipientName: CONSENT_NAME, dataShared: 'Medicatie', purpose: 'Afstemming', validFrom: today, givenHow: 'mondeling' });
   await bram.post(`/api/v1/clients/${clientId}/disclosures`, { recipient: 'Veilig Thuis', dataShared: 'Zorgen', ground: 'meldrecht', reasoning: DISCLOSURE_REASONING, disclosedOn: today, caseId });

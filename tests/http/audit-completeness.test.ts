@@ -176,8 +176,8 @@ describe('every kind of action leaves exactly its access-log rows', () => {
 
   it('the krachtplan: save, save again, read, read a version, compare, agreement', async () => {
     const plan = (action: string, entityType = 'plan') => row('workerA', action, entityType, { entityId: caseId, clientId });
-    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/plan`, { content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: 0 })), plan('create'));
-    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/plan`, { content: { reciprocity: 'Helpt twee buren' }, baseVersion: 1 })), plan('update'));
+    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/plan`, { content: { domains: [{ domain: 'financien', goal: 'Overzicht' }], reciprocity: 'Helpt de buurvrouw' }, baseVersion: 0 })), plan('create'));
+    expectRows(await logged(() => worker.put(`/api/v1/cases/${caseId}/plan`, { content: { domains: [{ domain: 'financien', goal: 'Overzicht' }], reciprocity: 'Helpt twee buren' }, baseVersion: 1 })), plan('update'));
     expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/plan`)), plan('read'));
     expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/plan/versions/1`)), plan('read'));
     expectRows(await logged(() => worker.get(`/api/v1/cases/${caseId}/plan/compare?from=1&to=2`)), plan('read'));

@@ -251,8 +251,8 @@ describe('a change on a closed case', () => {
 
   it('a save over someone else\u2019s still answers 409 with their version and changes', async () => {
     await factory.refresh(f);
-    await worker.put(`/api/v1/cases/${f.case.id}/plan`, { content: { reciprocity: 'Eerst' }, baseVersion: f.plan.version });
-    const response = await worker.request('PUT', `/api/v1/cases/${f.case.id}/plan`, { content: { reciprocity: 'Tweede' }, baseVersion: f.plan.version });
+    await worker.put(`/api/v1/cases/${f.case.id}/plan`, { content: { domains: [{ domain: 'financien', goal: 'Overzicht in de post' }], reciprocity: 'Eerst' }, baseVersion: f.plan.version });
+    const response = await worker.request('PUT', `/api/v1/cases/${f.case.id}/plan`, { content: { domains: [{ domain: 'financien', goal: 'Overzicht in de post' }], reciprocity: 'Tweede' }, baseVersion: f.plan.version });
     expect(response.statusCode, response.body).toBe(409);
     expect(response.json()).toMatchObject({ code: 'conflict', current: { version: f.plan.version + 1 }, changes: [expect.objectContaining({ to: 'Eerst' })] });
   });

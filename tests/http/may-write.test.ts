@@ -107,7 +107,7 @@ describe('mayWrite agrees with the write', () => {
   it('on the plan', async () => {
     for (const [who, session, expected] of actors()) {
       const plan = await session.get<Plan>(`/api/v1/cases/${caseId}/plan`);
-      const save = await session.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: { ...plan.content, reciprocity: `Helpt de buren (${who})` }, baseVersion: plan.version });
+      const save = await session.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: { ...plan.content, domains: [{ domain: 'financien', goal: 'Overzicht in de post' }], reciprocity: `Helpt de buren (${who})` }, baseVersion: plan.version });
       expect(plan.mayWrite, who).toBe(taken(save.statusCode));
       expect(plan.mayWrite, who).toBe(expected);
       if (save.statusCode === 200) expect(save.json<Plan>().mayWrite, who).toBe(true);

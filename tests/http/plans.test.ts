@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 import { openCase } from '../support/open-case';
 import type { Plan, PlanContent } from '../../src/server/modules/plans/plans.schemas';
-import { todayInNetherlands } from '../../src/server/lib/dates';
+import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
+import { and, eq } from 'drizzle-orm';
+import { planVersions } from '../../src/server/db/schema';
+import { addYears } from '../../src/server/modules/plans/plan-rules';
 
 let t: TestApp;
 let anna: Session;
@@ -88,9 +91,62 @@ describe('krachtplan', () => {
     expect((await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`)).version).toBe(2);
   });
 
+  it('refuses a version without a goal or an agreement, with the Dutch message, and saves nothing', async () => {
+    const before = await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`);
+    const notAPlan: PlanContent[] = [
+      { ...structuredClone(first), domains: [] },
+      { ...structuredClone(first), reciprocity: 'Helpt de buurvrouw', domains: [{ ...structuredClone(first.domains[0]!), goal: '', agreements: [] }] },
+    ];
+    for (const content of notAPlan) {
+      const response = await anna.request('PUT', `/api/v1/cases/${caseId}/plan`, { content, baseVersion: before.version });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({
+        detail: 'Het krachtplan is niet opgeslagen. Controleer de invoer.',
+        invalidParams: [{ name: 'content.domains', reason: 'Een krachtplan heeft minstens één leefgebied met een doel of een afspraak. Vul een doel in of maak een afspraak.' }],
+      });
+    }
+    // A new plan too: the first version needs one as well.
+    const { caseId: fresh } = await openCase(anna, { client: { firstName: 'Els', lastName: 'Leeg' } });
+    const response = await anna.request('PUT', `/api/v1/cases/${fresh}/plan`, { content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: 0 });
+    expect(response.statusCode).toBe(400);
+    expect((await anna.get<Plan>(`/api/v1/cases/${fresh}/plan`)).version).toBe(0);
+    expect(await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`)).toEqual(before);
+  });
+
+  it('refuses a new evaluation date in the past or more than two years ahead, and keeps an older one that did not change', async () => {
+    const current = await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`);
+    const withReview = (reviewOn: string) => ({ content: { ...current.content, reviewOn }, baseVersion: current.version });
+    const past = await anna.request('PUT', `/api/v1/cases/${caseId}/plan`, withReview(addDays(today, -1)));
+    expect(past.statusCode).toBe(400);
+    expect(past.json().invalidParams).toEqual([{ name: 'content.reviewOn', reason: expect.stringMatching(/^De evaluatiedatum .* ligt in het verleden\. Kies vandaag of een latere datum\.$/) }]);
+    const yearsAgo = await anna.request('PUT', `/api/v1/cases/${caseId}/plan`, withReview(addYears(today, -3)));
+    expect(yearsAgo.statusCode).toBe(400);
+    const far = await anna.request('PUT', `/api/v1/cases/${caseId}/plan`, withReview(addDays(addYears(today, 2), 1)));
+    expect(far.statusCode).toBe(400);
+    expect(far.json().invalidParams[0].reason).toMatch(/ligt meer dan 2 jaar vooruit/);
+    expect((await anna.get<Plan>(`/api/v1/cases/${caseId}/plan`)).version).toBe(current.version);
+
+    const saved = await anna.put<Plan>(`/api/v1/cases/${caseId}/plan`, withReview(addYears(today, 2)));
+    expect(saved.content.reviewOn).toBe(addYears(today, 2));
+    // A review date that has passed since it was set stays readable and does not block another change.
+    const passed = addDays(today, -40);
+    await t.database.db
+      .update(planVersions)
+      .set({ content: { ...saved.content, reviewOn: passed } })
+      .where(and(eq(planVersions.caseId, caseId), eq(planVersions.version, saved.version)));
+    expect((await anna.get<Plan>(`/api/v1/cases/${caseId}/plan/versions/${saved.version}`)).content.reviewOn).toBe(passed);
+    const next = structuredClone(saved.content);
+    next.reviewOn = passed;
+    next.domains[0]!.agreements[0]!.status = 'open';
+    const kept = await anna.put<Plan>(`/api/v1/cases/${caseId}/plan`, { content: next, baseVersion: saved.version });
+    expect(kept).toMatchObject({ version: saved.version + 1, content: { reviewOn: passed } });
+  });
+
   it('is not there for another team', async () => {
     const stranger = await t.login('workerB');
     expect((await stranger.request('GET', `/api/v1/cases/${caseId}/plan`)).statusCode).toBe(404);
     expect((await stranger.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: first, baseVersion: 2 })).statusCode).toBe(404);
+    // Before any rule: an empty plan from another team is a 404 too, not a 400 that confirms the case.
+    expect((await stranger.request('PUT', `/api/v1/cases/${caseId}/plan`, { content: {}, baseVersion: 2 })).statusCode).toBe(404);
   });
 });

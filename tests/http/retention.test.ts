@@ -96,7 +96,7 @@ beforeAll(async () => {
   partnerId = withPartner.household.find((m) => m.lastName === 'Oudhof-Partner')!.clientId;
   const note = await anna.post<{ id: string; version: number }>(`/api/v1/cases/${old.id}/contacts`, { contactOn: today, kind: 'huisbezoek', minutes: 60, note: 'Mevrouw vertelt over haar schulden bij de Kredietbank' });
   await anna.put(`/api/v1/contacts/${note.id}`, { contactOn: today, kind: 'huisbezoek', minutes: 60, note: 'Mevrouw vertelt over schulden en haar zoon', version: note.version });
-  await anna.put(`/api/v1/cases/${old.id}/plan`, { baseVersion: 0, content: { domains: [{ domain: 'financien', situation: 'Schulden bij de Kredietbank', agreements: [] }] } });
+  await anna.put(`/api/v1/cases/${old.id}/plan`, { baseVersion: 0, content: { domains: [{ domain: 'financien', situation: 'Schulden bij de Kredietbank', goal: 'Schuldenvrij', agreements: [] }] } });
   await anna.post(`/api/v1/cases/${old.id}/network`, { name: 'Zoon Kees', kind: 'family', relation: 'zoon', closeness: 1, phone: '06-99999999' });
   await anna.post(`/api/v1/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'nul', scores: { financien: 1, huisvesting: 2 } });
   await anna.post(`/api/v1/cases/${old.id}/zrm`, { clientId: oldClientId, assessedOn: today, type: 'eind', scores: { financien: 3, huisvesting: 4 } });

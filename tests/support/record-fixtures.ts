@@ -66,7 +66,7 @@ export async function fixtureFactory(t: TestApp): Promise<FixtureFactory> {
     const contact = await owner.post<{ id: string }>(`/api/v1/cases/${caseId}/contacts`, { contactOn: today, kind: 'telefoon', note: 'Geheim gesprek' });
     const untriaged = await owner.post<Registration>('/api/v1/registrations', { clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
     const member = await owner.post<{ id: string }>(`/api/v1/cases/${caseId}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
-    const plan = await owner.put<{ version: number }>(`/api/v1/cases/${caseId}/plan`, { content: {}, baseVersion: 0 });
+    const plan = await owner.put<{ version: number }>(`/api/v1/cases/${caseId}/plan`, { content: { domains: [{ domain: 'financien', goal: 'Overzicht in de post' }] }, baseVersion: 0 });
     return {
       relation,
       team: { id: teamOf(team) },

@@ -454,7 +454,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/contacts/:id/versions': { record: 'contact' },
 
   'GET /api/v1/cases/:id/plan': { record: 'case' },
-  'PUT /api/v1/cases/:id/plan': { record: 'case', body: (f) => ({ content: { reciprocity: 'Helpt de buurvrouw' }, baseVersion: f.plan.version }) },
+  'PUT /api/v1/cases/:id/plan': { record: 'case', body: (f) => ({ content: { domains: [{ domain: 'financien', goal: 'Overzicht in de post' }], reciprocity: 'Helpt de buurvrouw' }, baseVersion: f.plan.version }) },
   'GET /api/v1/cases/:id/plan/versions/:version': { record: 'plan version' },
   'POST /api/v1/cases/:id/plan/versions/:version/agreement': { record: 'plan version', body: () => ({ agreedOn: today, how: 'gesprek' }) },
   'GET /api/v1/cases/:id/plan/compare': { record: 'case', query: (f) => `?from=${f.plan.version}&to=${f.plan.version}` },

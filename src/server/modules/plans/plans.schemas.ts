@@ -62,6 +62,14 @@ export const withheldParts = z.object({
 });
 export type WithheldParts = z.infer<typeof withheldParts>;
 
+/** What happens when it goes wrong: the signs, who does what, whom to call. */
+export const crisisPlan = z.object({
+  signs: plainText(2000),
+  clientDoes: plainText(2000),
+  carerDoes: plainText(2000),
+  contacts: z.array(z.object({ name: z.string().trim().min(1, 'Vul een naam in').max(200), role: plainText(200), phone: plainText(40) })).max(10).default([]),
+});
+
 const rung = wholeNumber(1, 6, 'Trede 1 tot en met 6').nullable().default(null);
 
 export const planContent = z.object({
@@ -72,14 +80,7 @@ export const planContent = z.object({
   /** The agreed end of support and the next review of the plan. */
   expectedEndOn: isoDate.nullable().default(null),
   reviewOn: isoDate.nullable().default(null),
-  crisisPlan: z
-    .object({
-      signs: plainText(2000),
-      clientDoes: plainText(2000),
-      carerDoes: plainText(2000),
-      contacts: z.array(z.object({ name: z.string().trim().min(1, 'Vul een naam in').max(200), role: plainText(200), phone: plainText(40) })).max(10).default([]),
-    })
-    .default({ signs: '', clientDoes: '', carerDoes: '', contacts: [] }),
+  crisisPlan: crisisPlan.default({ signs: '', clientDoes: '', carerDoes: '', contacts: [] }),
   /**
    * Only in answers to someone outside the case's workers: the marked life domains (by code) and
    * agreements (by id, with their domain) that were left out. Never stored; on a save the server

@@ -1,5 +1,7 @@
 // The krachtplan of a case: read it with its versions, save a new version (refused when someone
-// else saved since the edit started, with their changes), record the client's agreement, compare.
+// else saved since the edit started, with their changes, and when it breaks plan-rules.ts: no goal
+// or agreement, a new evaluation date in the past or too far ahead), record the client's
+// agreement, compare.
 // Parts marked sensitive are left out of every answer to someone outside the case's workers, and a
 // save by them keeps those parts as they are (plan-sensitivity.ts).
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
@@ -10,9 +12,10 @@ import type { Actor } from '../../access/actor';
 import { isCaseWorker, mayWrite } from '../../access/access.policy';
 import { writeCaseAudit } from '../../audit/audit.writer';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
-import { notInFuture } from '../../lib/dates';
+import { notInFuture, todayInNetherlands } from '../../lib/dates';
 import { findReadableCase, findVisibleCase } from '../cases/cases.repo';
 import { diffPlans } from './plan-diff';
+import { planRuleProblems } from './plan-rules';
 import { listedParts, planAsSeenBy, restoreWithheld, sensitiveParts, withoutWithheldList } from './plan-sensitivity';
 import { planContent, type agreementBody, type Plan, type PlanChange, type PlanContent, type PlanVersion, type savePlanBody } from './plans.schemas';
 import { dutchDate } from '../../lib/dutch-dates';
@@ -176,6 +179,9 @@ export async function savePlan(db: Db, actor: Actor, caseId: string, input: z.ou
     if (restored.problems.length) throw new Invalid(restored.problems);
     const content = withoutWithheldList(restored.content);
     validateContent(content, labels);
+    // The rules of a new version, on the whole plan (withheld parts put back) against the current one.
+    const problems = planRuleProblems(content, current.content, todayInNetherlands());
+    if (problems.length) throw new Invalid(problems, 'Het krachtplan is niet opgeslagen. Controleer de invoer.');
     const version = current.version + 1;
     await tx
       .insert(plans)

@@ -1,5 +1,6 @@
 // Akkoord van de cliënt vastleggen: for the current version, the date and how the client agreed.
-import { useState } from 'react';
+// Opened from the versions list; closes after recording, with a short confirmation on the page.
+import { useEffect, useRef, useState } from 'react';
 import { Heading3, Paragraph } from '@utrecht/component-library-react';
 import { AGREEMENT_WAY_LABELS, AGREEMENT_WAYS, agreementBody } from '../../../server/modules/plans/plans.schemas';
 import { ErrorSummary } from '../../app/ErrorSummary';
@@ -12,40 +13,39 @@ import { useRecordAgreement, useReloadPlan, type Plan } from './api';
 
 const WAY_OPTIONS = AGREEMENT_WAYS.map((w) => ({ value: w, label: AGREEMENT_WAY_LABELS[w] }));
 
-export function PlanAgreementForm({ caseId, plan }: { caseId: string; plan: Plan }) {
+interface Props {
+  caseId: string;
+  plan: Plan;
+  onDirty: (dirty: boolean) => void;
+  onRecorded: (plan: Plan, message: string) => void;
+  onCancel: () => void;
+}
+
+export function PlanAgreementForm({ caseId, plan, onDirty, onRecorded, onCancel }: Props) {
   const record = useRecordAgreement(caseId);
   const reload = useReloadPlan(caseId);
   const form = useFormErrors('akkoord');
   const [agreedOn, setAgreedOn] = useState(today());
   const [how, setHow] = useState('');
-  const [done, setDone] = useState<string | null>(null);
+  const ref = useRef<HTMLFormElement>(null);
+  const dirty = how !== '' || agreedOn !== today();
+  useEffect(() => onDirty(dirty), [onDirty, dirty]);
+  useEffect(() => ref.current?.querySelector<HTMLElement>('input')?.focus(), []);
   const { submit, busy } = useFormSubmit(form, {
     values: { agreedOn, how },
     schema: agreementBody,
     send: (body) => record.mutateAsync({ version: plan.version, ...body }),
-    onSuccess: () => setDone(`Het akkoord op versie ${plan.version} is vastgelegd.`),
+    onSuccess: (result) => onRecorded(result, `Het akkoord van de cliënt op versie ${plan.version} is vastgelegd.`),
   });
 
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        setDone(null);
-        submit(event);
-      }}
-      className="kt-form kt-subsection"
-      aria-labelledby="akkoord-title"
-    >
+    <form ref={ref} noValidate onSubmit={submit} className="kt-part-form" aria-labelledby="akkoord-title">
       <Heading3 id="akkoord-title">Akkoord van de cliënt vastleggen</Heading3>
-      <Paragraph>
-        Voor versie {plan.version}
-        {plan.agreedOn ? ' (het akkoord op deze versie is al vastgelegd; opnieuw vastleggen vervangt het)' : ''}.
-      </Paragraph>
+      <Paragraph>Voor versie {plan.version}, de huidige versie.</Paragraph>
       <ErrorSummary form={form} onReload={() => void reload().then(form.clear)} />
       <TextField id={form.idFor('agreedOn')} label="Datum akkoord" type="date" size="s" max={today()} value={agreedOn} onChange={setAgreedOn} error={form.errorFor('agreedOn')} required />
       <RadioGroupField id={form.idFor('how')} label="Hoe gaf de cliënt akkoord?" options={WAY_OPTIONS} value={how} onChange={setHow} error={form.errorFor('how')} required />
-      <Paragraph role="status">{done}</Paragraph>
-      <FormActions submitLabel="Akkoord vastleggen" busy={busy} />
+      <FormActions submitLabel="Akkoord vastleggen" busy={busy} onCancel={onCancel} />
     </form>
   );
 }

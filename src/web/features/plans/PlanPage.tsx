@@ -1,29 +1,29 @@
-// Krachtplan of a case: edit and save (as a new version, based on the version loaded), the
-// versions with the client's agreement, record the agreement, compare versions, print.
-import { useEffect, useRef, useState } from 'react';
+// Krachtplan of a case: the plan as it reads (PlanSections.tsx), one part at a time in edit mode
+// (PlanForm.tsx), each save a new version; the versions with the client's agreement, comparing
+// versions, print. Whoever may read the case reads the plan here, also when the case is closed.
+// Unsaved changes: another part, "Annuleren" or a link away asks first (LeaveDialog, use-leave-guard);
+// the open part and its long texts survive a session that ends (use-draft.ts).
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import type { z } from 'zod';
-import { savePlanBody } from '../../../server/modules/plans/plans.schemas';
-import { ApiError, type FieldError } from '../../app/api';
-import { ErrorSummary } from '../../app/ErrorSummary';
-import { FormActions } from '../../app/FormActions';
-import { useFormErrors } from '../../app/form-errors';
-import { fullName } from '../../app/format';
+import { Button, ButtonGroup, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { formatDate, fullName } from '../../app/format';
 import { RouterButtonLink, RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
 import { queryKeys } from '../../app/query-keys';
 import { codeOptions, useReference } from '../../app/reference';
-import { useFormSubmit } from '../../app/use-form-submit';
+import { useDraft } from '../../app/use-draft';
 import { useCase, type CaseDetail } from '../cases/api';
-import { conflictDetails, usePlan, useSavePlan, type Plan, type PlanConflictDetails, type PlanContent } from './api';
+import { usePlan, type Plan } from './api';
+import { LeaveDialog } from './LeaveDialog';
+import { openerId, parseTarget, sameTarget, targetExists, targetKey, type PlanTarget } from './plan-editing';
 import { PlanAgreementForm } from './PlanAgreementForm';
 import { PlanCompare } from './PlanCompare';
-import { PlanForm } from './PlanForm';
-import { describeNewContent, emptyPlanContent } from './plan-labels';
-import { PlanVersions } from './PlanVersions';
+import { AgreementForm, CrisisForm, DomainForm, EndForm, ParticipationForm, type PartBase, type PartContext } from './PlanForm';
+import { CrisisSection, DomainsSection, EndSection, Notice, ParticipationSection, sectionOf, type PlanEditing } from './PlanSections';
+import { agreementText, PlanVersions } from './PlanVersions';
+import { useLeaveGuard } from './use-leave-guard';
 import './plans.css';
 
 export function PlanPage() {
@@ -41,175 +41,230 @@ export function PlanPage() {
   );
 }
 
+interface Session {
+  target: PlanTarget;
+  /** The version the form opened on (or the newest, after "Nieuwste gegevens laden"). */
+  base: PartBase;
+}
+
+/** What holds the changes, for the question before they are lost. */
+function describe(target: PlanTarget, domainLabel: (code: string) => string): string {
+  switch (target.kind) {
+    case 'domain':
+      return `het leefgebied ${domainLabel(target.domain)}`;
+    case 'new-domain':
+      return 'het nieuwe leefgebied';
+    case 'agreement':
+      return `een afspraak bij ${domainLabel(target.domain)}`;
+    case 'new-agreement':
+      return `de nieuwe afspraak bij ${domainLabel(target.domain)}`;
+    case 'participation':
+      return 'meedoen en wederkerigheid';
+    case 'end':
+      return 'de einddatum of evaluatiedatum';
+    case 'crisis':
+      return 'het crisisplan';
+    case 'akkoord':
+      return 'het akkoord van de cliënt';
+  }
+}
+
 function PlanView({ detail, plan }: { detail: CaseDetail; plan: Plan }) {
   const mainClient = detail.mainClient ?? detail.household.find((m) => m.role === 'hoofdclient') ?? null;
   const title = mainClient ? `Krachtplan ${fullName(mainClient)}` : 'Krachtplan';
   // The server says whether a save would be taken (role, record scope, a case not closed).
   const mayWrite = plan.mayWrite;
+  const reference = useReference();
+  const domainOptions = codeOptions(reference.data, 'zrm_domains');
+  const domainLabel = useCallback((code: string) => domainOptions.find((o) => o.value === code)?.label ?? code, [domainOptions]);
+  const queryClient = useQueryClient();
+
+  // The part that was open with changes when the session ended comes back open (its texts too).
+  const openPart = useDraft(`krachtplan:${detail.id}:open`);
+  const [session, setSession] = useState<Session | null>(() => {
+    const kept = parseTarget(openPart.value);
+    return mayWrite && kept && targetExists(kept, plan.content) && (kept.kind !== 'akkoord' || (plan.version > 0 && !plan.agreedOn)) ? { target: kept, base: { content: plan.content, version: plan.version } } : null;
+  });
+  const [dirty, setDirty] = useState(false);
+  const [notice, setNotice] = useState<{ section: string; text: string } | null>(null);
+  const [asking, setAsking] = useState<{ proceed: () => void } | null>(null);
+  const forgetDrafts = useRef<() => void>(() => undefined);
+  const focusNext = useRef<string | null>(null);
+
+  const openKey = session ? JSON.stringify(session.target) : '';
+  const setOpenPart = openPart.setValue;
+  useEffect(() => setOpenPart(dirty ? openKey : ''), [setOpenPart, openKey, dirty]);
+
+  // Focus where a closed form sends it (its opening button), once React has drawn the change.
+  useEffect(() => {
+    if (!focusNext.current) return;
+    document.getElementById(focusNext.current)?.focus();
+    focusNext.current = null;
+  });
+
+  const ask = (proceed: () => void) => (dirty ? setAsking({ proceed }) : proceed());
+  useLeaveGuard(!!session && dirty, (proceed) => setAsking({ proceed }));
+
+  const close = (focusId?: string) => {
+    if (session) focusNext.current = focusId ?? openerId(session.target);
+    forgetDrafts.current();
+    forgetDrafts.current = () => undefined;
+    setSession(null);
+    setDirty(false);
+  };
+
+  const toggle = (target: PlanTarget) => {
+    if (session && sameTarget(session.target, target)) return ask(() => close());
+    ask(() => {
+      forgetDrafts.current();
+      forgetDrafts.current = () => undefined;
+      setNotice(null);
+      setDirty(false);
+      setSession({ target, base: { content: plan.content, version: plan.version } });
+    });
+  };
+
+  const onDrafts = useCallback((forget: () => void) => {
+    forgetDrafts.current = forget;
+  }, []);
+
+  const context = (s: Session): PartContext => ({
+    caseId: detail.id,
+    target: s.target,
+    base: s.base,
+    mayMark: plan.mayMarkSensitive,
+    domainLabel,
+    domainOptions,
+    onDirty: setDirty,
+    onDrafts,
+    onSaved: (saved, message, focusId) => {
+      setNotice({ section: sectionOf(s.target, saved.content), text: message });
+      close(focusId);
+    },
+    onUnchanged: () => {
+      setNotice({ section: sectionOf(s.target, plan.content), text: 'Er was niets gewijzigd. Er is geen nieuwe versie gemaakt.' });
+      close();
+    },
+    onCancel: () => ask(() => close()),
+    onLoadNewest: (current) => {
+      queryClient.setQueryData(queryKeys.plans.ofCase(detail.id), current);
+      if (targetExists(s.target, current.content)) {
+        setSession({ target: s.target, base: { content: current.content, version: current.version } });
+        return;
+      }
+      setNotice({ section: sectionOf(s.target, current.content), text: `${current.savedByName ?? 'Iemand anders'} heeft dit onderdeel intussen uit het krachtplan gehaald. Uw wijzigingen zijn niet opgeslagen.` });
+      close(sectionOf(s.target, current.content) === 'leefgebieden' ? 'leefgebieden-title' : undefined);
+    },
+  });
+
+  const form = (target: PlanTarget, titleLevel: number, options: { number?: number } = {}) => {
+    if (!session || !sameTarget(session.target, target)) return null;
+    const part = context(session);
+    // Keyed by the part, so another part starts with its own fields and drafts.
+    const key = targetKey(target);
+    switch (target.kind) {
+      case 'domain':
+      case 'new-domain':
+        return <DomainForm key={key} part={part} titleLevel={titleLevel} />;
+      case 'agreement':
+      case 'new-agreement':
+        return <AgreementForm key={key} part={part} titleLevel={titleLevel} number={options.number ?? 1} />;
+      case 'participation':
+        return <ParticipationForm key={key} part={part} titleLevel={titleLevel} />;
+      case 'end':
+        return <EndForm key={key} part={part} titleLevel={titleLevel} />;
+      case 'crisis':
+        return <CrisisForm key={key} part={part} titleLevel={titleLevel} />;
+      case 'akkoord':
+        return (
+          <PlanAgreementForm
+            key={key}
+            caseId={detail.id}
+            plan={plan}
+            onDirty={setDirty}
+            onRecorded={(_, message) => {
+              setNotice({ section: 'versies', text: message });
+              // Its button is gone once the version has an agreement: focus goes to the versions.
+              close('versies-title');
+            }}
+            onCancel={() => ask(() => close())}
+          />
+        );
+    }
+  };
+
+  const withheldDomains = plan.content.withheld?.domains ?? [];
+  const editing: PlanEditing = {
+    mayWrite,
+    mayMark: plan.mayMarkSensitive,
+    isOpen: (target) => sameTarget(session?.target ?? null, target),
+    toggle,
+    form,
+    notice: (section) => (notice?.section === section ? notice.text : null),
+    domainLabel,
+    domainsLeft: domainOptions.filter((o) => !plan.content.domains.some((d) => d.domain === o.value) && !withheldDomains.includes(o.value)).length,
+  };
+  const agreeing: PlanTarget = { kind: 'akkoord' };
+
   return (
     <>
       <PageTitle title={title} />
       <Paragraph>
         <RouterLink to={`/casussen/${detail.id}`}>Terug naar de casus</RouterLink>
       </Paragraph>
-      <Paragraph>
-        {plan.version === 0 ? 'Er is nog geen krachtplan. Vul het samen met de cliënt in en sla het op.' : `Dit is versie ${plan.version}. Elke keer dat u opslaat, komt er een nieuwe versie bij.`}
-      </Paragraph>
+      {plan.version === 0 ? (
+        <Paragraph>{mayWrite ? 'Er is nog geen krachtplan. Begin met een leefgebied: schrijf samen met de cliënt de situatie en het doel op.' : 'Er is nog geen krachtplan.'}</Paragraph>
+      ) : (
+        <Paragraph>
+          Versie {plan.version} van {formatDate(plan.savedAt)}
+          {plan.savedByName ? `, opgeslagen door ${plan.savedByName}` : ''}: {agreementText(plan)}.{mayWrite ? ' Elke keer dat u iets opslaat, komt er een nieuwe versie bij.' : ''}
+        </Paragraph>
+      )}
+      {!mayWrite && <Paragraph className="kt-plan-readonly">{detail.status === 'closed' ? 'De casus is afgesloten. U kunt dit krachtplan lezen, maar niet wijzigen.' : 'U kunt dit krachtplan niet wijzigen.'}</Paragraph>}
       {plan.version > 0 && (
         <ButtonGroup>
           <RouterButtonLink to={`/casussen/${detail.id}/plan/afdrukken`}>Afdrukversie voor de cliënt</RouterButtonLink>
         </ButtonGroup>
       )}
-      {mayWrite ? <PlanEditor caseId={detail.id} plan={plan} /> : <Paragraph>U kunt dit krachtplan niet wijzigen{detail.status === 'closed' ? ': de casus is afgesloten' : ''}.{plan.version > 0 ? ' De afdrukversie laat het hele plan zien.' : ''}</Paragraph>}
+      {(mayWrite || plan.version > 0) && <DomainsSection content={plan.content} editing={editing} />}
+      {plan.version > 0 && (
+        <>
+          <ParticipationSection content={plan.content} editing={editing} />
+          <EndSection content={plan.content} editing={editing} />
+          <CrisisSection content={plan.content} editing={editing} />
+        </>
+      )}
       <section aria-labelledby="versies-title" className="kt-section">
-        <Heading2 id="versies-title">Versies</Heading2>
+        <Heading2 id="versies-title" tabIndex={-1}>
+          Versies
+        </Heading2>
         <PlanVersions plan={plan} />
-        {mayWrite && plan.version > 0 && <PlanAgreementForm caseId={detail.id} plan={plan} />}
+        <Notice editing={editing} section="versies" />
+        {mayWrite && plan.version > 0 && !plan.agreedOn && (
+          <ButtonGroup>
+            <Button id={openerId(agreeing)} type="button" appearance="secondary-action-button" aria-expanded={editing.isOpen(agreeing)} onClick={() => toggle(agreeing)}>
+              Akkoord van de cliënt vastleggen
+            </Button>
+          </ButtonGroup>
+        )}
+        {form(agreeing, 3)}
       </section>
       {plan.versions.length > 1 && <PlanCompare caseId={detail.id} plan={plan} />}
+      <LeaveDialog
+        what={asking && session ? describe(session.target, domainLabel) : null}
+        onStay={() => {
+          setAsking(null);
+          // Back in the form that holds the changes.
+          setTimeout(() => document.querySelector<HTMLElement>('.kt-part-form :is(input:not([type="hidden"]), select, textarea)')?.focus(), 0);
+        }}
+        onDiscard={() => {
+          const proceed = asking?.proceed;
+          setAsking(null);
+          forgetDrafts.current();
+          setOpenPart('');
+          proceed?.();
+        }}
+      />
     </>
-  );
-}
-
-/** zod issues with their list positions kept (domains.0.agreements.1.what), named by domain and agreement. */
-function planFieldErrors(error: z.ZodError, content: PlanContent, domainLabel: (code: string) => string): FieldError[] {
-  const seen = new Set<string>();
-  const result: FieldError[] = [];
-  for (const issue of error.issues) {
-    const parts = issue.path[0] === 'content' ? issue.path.slice(1) : issue.path;
-    const path = parts.join('.');
-    if (seen.has(path)) continue;
-    seen.add(path);
-    let where = '';
-    if (parts[0] === 'domains' && typeof parts[1] === 'number') {
-      where = domainLabel(content.domains[parts[1]]?.domain ?? '');
-      if (parts[2] === 'agreements' && typeof parts[3] === 'number') where += `, afspraak ${parts[3] + 1}`;
-    } else if (parts[0] === 'crisisPlan' && parts[1] === 'contacts' && typeof parts[2] === 'number') {
-      where = `Crisisplan, contactpersoon ${parts[2] + 1}`;
-    }
-    result.push({ path, message: where ? `${where}: ${issue.message}` : issue.message });
-  }
-  return result;
-}
-
-function PlanEditor({ caseId, plan }: { caseId: string; plan: Plan }) {
-  const reference = useReference();
-  const domainOptions = codeOptions(reference.data, 'zrm_domains');
-  const domainLabel = (code: string) => domainOptions.find((o) => o.value === code)?.label ?? code;
-  const save = useSavePlan(caseId);
-  const queryClient = useQueryClient();
-  const form = useFormErrors('plan', { mapPath: (p) => p.replace(/^content\./, '') });
-  const [draft, setDraft] = useState<PlanContent>(plan.content);
-  const [baseVersion, setBaseVersion] = useState(plan.version);
-  const [conflict, setConflict] = useState<PlanConflictDetails | null>(null);
-  const [saved, setSaved] = useState<string | null>(null);
-  const [dirty, setDirty] = useState(false);
-  const edit = (content: PlanContent) => {
-    setDraft(content);
-    setDirty(true);
-  };
-
-  // Closing the tab or reloading with unsaved changes asks first (the browser's own question).
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
-
-  // A newer version arriving while nothing was typed yet (cached page, background refetch) is
-  // simply taken over; once the user typed, only a save or "Nieuwste gegevens laden" moves on.
-  useEffect(() => {
-    if (!dirty && plan.version > baseVersion) {
-      setDraft(plan.content);
-      setBaseVersion(plan.version);
-    }
-  }, [dirty, plan, baseVersion]);
-
-  const { submit, busy } = useFormSubmit(form, {
-    values: { content: draft, baseVersion },
-    // The messages name the domain and agreement (the path keeps the list positions).
-    check: (body) => {
-      const parsed = savePlanBody.safeParse(body);
-      return parsed.success ? [] : planFieldErrors(parsed.error, draft, domainLabel);
-    },
-    send: (body) => save.mutateAsync(body),
-    onSuccess: (result) => {
-      setConflict(null);
-      setDraft(result.content);
-      setBaseVersion(result.version);
-      setDirty(false);
-      setSaved(`Het krachtplan is opgeslagen als versie ${result.version}.`);
-    },
-    // Someone saved in between: instead of the summary, what they changed, while the form keeps this user's text.
-    onError: (error) => {
-      if (!(error instanceof ApiError && error.status === 409)) return false;
-      form.clear();
-      void conflictDetails(caseId, error, baseVersion, emptyPlanContent(), describeNewContent(domainLabel)).then(setConflict, form.showApiError);
-      return true;
-    },
-  });
-
-  function loadNewest(current: Plan) {
-    queryClient.setQueryData(queryKeys.plans.ofCase(caseId), current);
-    setDraft(current.content);
-    setBaseVersion(current.version);
-    setDirty(false);
-    setConflict(null);
-    setSaved(`Versie ${current.version} is geladen. Voer uw wijzigingen opnieuw in waar dat nodig is.`);
-  }
-
-  return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        setSaved(null);
-        submit(event);
-      }}
-      aria-label="Krachtplan"
-      className="kt-plan-form"
-    >
-      <ErrorSummary form={form} />
-      {conflict && <ConflictNotice conflict={conflict} onLoad={() => loadNewest(conflict.current)} />}
-      <PlanForm form={form} value={draft} onChange={edit} domainOptions={domainOptions} mayMark={plan.mayMarkSensitive} />
-      <Paragraph role="status" className="kt-saved">
-        {saved}
-      </Paragraph>
-      <FormActions submitLabel="Krachtplan opslaan" busy={busy} />
-      <Paragraph className="kt-muted">U werkt op versie {baseVersion === 0 ? '0 (nieuw plan)' : baseVersion}.</Paragraph>
-    </form>
-  );
-}
-
-/** A concurrent save: the other person's changes, while this form keeps the user's own text. */
-function ConflictNotice({ conflict, onLoad }: { conflict: PlanConflictDetails; onLoad: () => void }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => ref.current?.focus(), [conflict]);
-  const who = conflict.current.savedByName ?? 'iemand anders';
-  return (
-    <div ref={ref} tabIndex={-1} className="kt-error-summary" aria-labelledby="plan-conflict-title">
-      <Alert type="error">
-        <Heading2 id="plan-conflict-title" className="kt-error-summary__title">
-          Gegevens zijn intussen gewijzigd
-        </Heading2>
-        <Paragraph>{conflict.message}</Paragraph>
-        <Paragraph>
-          {who} heeft versie {conflict.current.version} opgeslagen. {conflict.changes.length === 0 ? 'Er zijn geen inhoudelijke wijzigingen gevonden.' : 'Dit is er veranderd:'}
-        </Paragraph>
-        {conflict.changes.length > 0 && (
-          <UnorderedList aria-label={`Wijzigingen van ${who}`}>
-            {conflict.changes.map((change, index) => (
-              <UnorderedListItem key={index}>
-                <strong>{change.label}</strong>: {change.from || '(leeg)'} → {change.to || '(leeg)'}
-              </UnorderedListItem>
-            ))}
-          </UnorderedList>
-        )}
-        <Paragraph>Uw eigen wijzigingen zijn niet opgeslagen en staan nog in het formulier hieronder. Kopieer wat u wilt bewaren voordat u de nieuwste versie laadt.</Paragraph>
-        <Button appearance="secondary-action-button" type="button" onClick={onLoad}>
-          Nieuwste gegevens laden
-        </Button>
-      </Alert>
-    </div>
   );
 }

@@ -4,7 +4,8 @@ import { DateText } from '../../app/DateText';
 import { RouterLink } from '../../app/links';
 import { QueryStatus } from '../../app/QueryStatus';
 import { usePlan } from './api';
-import { shortDate, WAY_SHORT } from './plan-labels';
+import { formatDate } from '../../app/format';
+import { WAY_SHORT } from './plan-labels';
 
 export function PlanSummary({ caseId }: { caseId: string }) {
   const plan = usePlan(caseId);
@@ -26,7 +27,7 @@ export function PlanSummary({ caseId }: { caseId: string }) {
               </DataListItem>
               <DataListItem>
                 <DataListKey>Akkoord van de cliënt</DataListKey>
-                <DataListValue>{p.agreedOn ? `Akkoord ${shortDate(p.agreedOn)}${p.agreedHow ? ` ${WAY_SHORT[p.agreedHow]}` : ''}` : 'Nog geen akkoord op deze versie'}</DataListValue>
+                <DataListValue>{p.agreedOn ? `Akkoord op ${formatDate(p.agreedOn)}${p.agreedHow ? ` (${WAY_SHORT[p.agreedHow]})` : ''}` : 'Nog geen akkoord op deze versie'}</DataListValue>
               </DataListItem>
               <DataListItem>
                 <DataListKey>Verwachte einddatum</DataListKey>

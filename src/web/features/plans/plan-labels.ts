@@ -1,7 +1,8 @@
 // Words of the krachtplan screens: the participation ladder, the kitchen-table order of owners,
-// short names for how the client agreed, and an empty plan.
-import { AGREEMENT_OWNER_LABELS, AGREEMENT_OWNERS, type Agreement, type PlanChange, type PlanContent } from '../../../server/modules/plans/plans.schemas';
+// short names for how the client agreed, an empty plan.
+import { AGREEMENT_OWNER_LABELS, AGREEMENT_OWNERS, type PlanChange, type PlanContent } from '../../../server/modules/plans/plans.schemas';
 import type { Option } from '../../app/fields';
+import { formatDate } from '../../app/format';
 
 /** The participation ladder (VNG), rung 1 to 6. */
 export const LADDER_LABELS: Record<number, string> = {
@@ -19,20 +20,17 @@ export type Owner = (typeof AGREEMENT_OWNERS)[number];
 /** AGREEMENT_OWNERS is already in kitchen-table order: client and network first, professionals last. */
 export const OWNER_OPTIONS: Option[] = AGREEMENT_OWNERS.map((owner) => ({ value: owner, label: AGREEMENT_OWNER_LABELS[owner] }));
 
-/** The kitchen-table questions, in the order they are asked, with the owner a new agreement gets. */
-export const KITCHEN_TABLE_QUESTIONS: { owner: Owner; question: string; button: string }[] = [
-  { owner: 'client', question: 'Wat kan de cliënt zelf?', button: 'Afspraak voor de cliënt zelf' },
-  { owner: 'network', question: 'Wat kan het netwerk doen?', button: 'Afspraak voor het netwerk' },
-  { owner: 'volunteer', question: 'Kan een vrijwilliger, maatje of groep helpen?', button: 'Afspraak voor een vrijwilliger of groep' },
-  { owner: 'team', question: 'Wat doet het buurtteam of specialistische hulp?', button: 'Afspraak voor het buurtteam' },
+/** The kitchen-table questions, in the order they are asked (a new agreement's form shows them). */
+export const KITCHEN_TABLE_QUESTIONS: { owner: Owner; question: string }[] = [
+  { owner: 'client', question: 'Wat kan de cliënt zelf?' },
+  { owner: 'network', question: 'Wat kan het netwerk doen?' },
+  { owner: 'volunteer', question: 'Kan een vrijwilliger, maatje of groep helpen?' },
+  { owner: 'team', question: 'Wat doet het buurtteam of specialistische hulp?' },
 ];
-
-export const OWNER_HELP =
-  'In de volgorde van de keukentafel: eerst wat de cliënt zelf kan en wat het netwerk kan doen, dan vrijwilligers en groepen, en pas dan het buurtteam of specialistische hulp.';
 
 export const OWNER_HELP_SHORT = 'Eerst de cliënt zelf en het netwerk, dan vrijwilligers en groepen, dan het buurtteam of specialistische hulp.';
 
-/** Short words for the versions list: "akkoord 23-11-2026 mondeling". */
+/** Short words for how the client agreed: "akkoord cliënt 23 november 2026 (mondeling)". */
 export const WAY_SHORT: Record<string, string> = { gesprek: 'mondeling', schriftelijk: 'schriftelijk', digitaal: 'digitaal' };
 
 /** Plain-language headings of the printed plan (B1), per owner. */
@@ -49,16 +47,6 @@ export function emptyPlanContent(): PlanContent {
   return { domains: [], reciprocity: '', participation: { start: null, now: null }, expectedEndOn: null, reviewOn: null, crisisPlan: { signs: '', clientDoes: '', carerDoes: '', contacts: [] } };
 }
 
-export function newAgreement(owner: Owner | ''): Agreement {
-  return { id: crypto.randomUUID(), what: '', owner: owner as Owner, ownerName: '', dueOn: null, status: 'open', result: '' };
-}
-
-/** `2026-11-23` → `23-11-2026`. */
-export function shortDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}-${m}-${y}`;
-}
 
 /**
  * What a plan holds compared with an older one, for a conflict on a plan that did not exist yet
@@ -75,8 +63,8 @@ export function describeNewContent(domainLabel: (code: string) => string) {
       for (const a of d.agreements) changes.push({ label: `${name} — afspraak`, from: '', to: a.what });
     }
     if (after.reciprocity) changes.push({ label: 'Wederkerigheid', from: '', to: after.reciprocity });
-    if (after.expectedEndOn) changes.push({ label: 'Verwachte einddatum', from: '', to: shortDate(after.expectedEndOn) });
-    if (after.reviewOn) changes.push({ label: 'Evaluatiedatum', from: '', to: shortDate(after.reviewOn) });
+    if (after.expectedEndOn) changes.push({ label: 'Verwachte einddatum', from: '', to: formatDate(after.expectedEndOn) });
+    if (after.reviewOn) changes.push({ label: 'Evaluatiedatum', from: '', to: formatDate(after.reviewOn) });
     return changes;
   };
 }
