@@ -38,8 +38,8 @@ function onBeforeUnload(event: BeforeUnloadEvent): void {
   event.returnValue = '';
 }
 
-/** A plain left click on a link that the app itself handles (same origin, same tab). */
-function isInAppLinkClick(event: MouseEvent): HTMLAnchorElement | null {
+/** A plain left click on a link that the app itself handles (same origin, same tab) and that leaves where the user is. */
+export function isInAppLinkClick(event: MouseEvent): HTMLAnchorElement | null {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return null;
   const link = (event.target as Element | null)?.closest?.('a[href]');
   if (!(link instanceof HTMLAnchorElement)) return null;
