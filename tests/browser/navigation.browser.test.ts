@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { artifactDir, checkPage, login, newPage, type RunningServer, startServer } from './support';
+import { artifactDir, checkPage, followMenu, login, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -90,6 +90,9 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Hoofdmenu' });
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 const headerHeight = (page: Page) => page.evaluate(() => Math.round(document.querySelector('.kt-header')!.getBoundingClientRect().height));
 const fits = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+/** The count a page announces (the ResultCount in main), not a passing "Bezig met laden". */
+const resultCount = (page: Page, scope = page.getByRole('main')) =>
+  scope.getByRole('status').filter({ hasNotText: /^Bezig met laden/ }).first().textContent();
 const focused = (page: Page) => page.evaluate(() => {
   const element = document.activeElement;
   return element ? `${element.tagName.toLowerCase()}:${(element.textContent ?? '').trim()}` : '';
@@ -309,8 +312,86 @@ describe('the header search, with the keyboard only', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('with nothing chosen, Enter shows every result on Cliënten zoeken, which announces the count and not the rows', async () => {
+    const lastName = name.split(' ').at(-1)!;
+    await tabToSearch();
+    await page.keyboard.type(lastName);
+    await expect.poll(() => page.getByRole('listbox', { name: 'Zoekresultaten' }).isVisible()).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => h1(page)).toBe('Cliënten zoeken');
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/clienten');
+    expect(await page.getByLabel('Zoek cliënt', { exact: true }).inputValue()).toBe(lastName);
+    const table = page.getByRole('table', { name: /gevonden voor/ });
+    await expect.poll(() => table.isVisible()).toBe(true);
+    const rows = (await table.getByRole('row').count()) - 1;
+    await expect.poll(() => resultCount(page)).toBe(rows === 1 ? '1 cliënt gevonden' : `${rows} cliënten gevonden`);
+    expect(await page.locator('[aria-live] table, [role="status"] table, [role="alert"] table').count()).toBe(0);
+    await checkPage(page, 'clienten-zoeken');
+  });
+
   it('never put the search text in an address', async () => {
     expect(urls.some((u) => u.endsWith('/api/v1/search'))).toBe(true);
     expect(urls.filter((u) => u.includes(bsn) || decodeURIComponent(u).includes(name))).toEqual([]);
   });
+});
+
+describe('the filters announce how many results they give', () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await newPage(browser);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+  afterAll(async () => page.context().close());
+
+  /** The data rows of a table, or 0 when the page shows no table. */
+  const rowsOf = async (caption: string | RegExp) => {
+    const table = page.getByRole('table', { name: caption });
+    return (await table.count()) === 0 ? 0 : (await table.getByRole('row').count()) - 1;
+  };
+
+  it('Aanmeldingen', async () => {
+    await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
+    await page.goto(`${server.baseUrl}/aanmeldingen`);
+    await page.getByLabel('Toon', { exact: true }).selectOption({ label: 'Alle aanmeldingen' });
+    await expect.poll(() => page.getByRole('table', { name: 'Alle aanmeldingen van het team' }).isVisible()).toBe(true);
+    const rows = await rowsOf('Alle aanmeldingen van het team');
+    expect(rows).toBeGreaterThan(1);
+    await expect.poll(() => resultCount(page)).toBe(`${rows} aanmeldingen`);
+    await logoutFromMenu();
+  });
+
+  it('Kwaliteit, Toegang beoordelen and ZRM-voortgang', async () => {
+    await login(page, server.baseUrl, 'kwaliteit@demo.keukentafel.nl');
+    await expect.poll(() => h1(page)).toMatch(/^Kwaliteit/);
+    await page.getByLabel('Soort', { exact: true }).selectOption({ label: 'Klacht' });
+    await expect.poll(() => resultCount(page)).toMatch(/met deze keuze\.?$/);
+    const complaints = await rowsOf('Meldingen, laatst ontvangen eerst');
+    expect(await resultCount(page)).toBe(complaints === 0 ? 'Geen meldingen met deze keuze.' : `${complaints} ${complaints === 1 ? 'melding' : 'meldingen'} met deze keuze`);
+
+    await page.goto(`${server.baseUrl}/kwaliteit/toegang`);
+    await page.getByLabel('Toon', { exact: true }).selectOption({ label: 'Alle' });
+    for (const [section, caption, one, many] of [
+      ['Noodtoegang', 'Noodtoegang, nieuwste eerst', 'noodtoegang', 'noodtoegangen'],
+      ['Koppelingen', 'Koppelingen, nieuwste eerst', 'koppeling', 'koppelingen'],
+    ] as const) {
+      const region = page.getByRole('region', { name: section, exact: true });
+      await expect.poll(() => resultCount(page, region)).not.toBe('');
+      const rows = await region.getByRole('table', { name: caption }).count() === 0 ? 0 : (await region.getByRole('table', { name: caption }).getByRole('row').count()) - 1;
+      expect(await resultCount(page, region)).toBe(rows === 0 ? `Geen ${many}` : `${rows} ${rows === 1 ? one : many}`);
+    }
+
+    await followMenu(page, 'ZRM-voortgang');
+    const year = String(new Date().getFullYear() - 2);
+    await page.getByLabel('Jaar', { exact: true }).selectOption(year);
+    await expect.poll(() => resultCount(page)).toMatch(new RegExp(`^(\\d+ leefgebied(en)? met metingen|Geen leefgebieden met metingen) in ${year}$`));
+    // A life domain counts when its column Cliënten (the first cell after the domain's name) is not 0.
+    const clients = await page.getByRole('table', { name: `ZRM-voortgang per leefgebied in ${year}` }).locator('tbody tr').evaluateAll((rows) => rows.map((row) => row.querySelector('td')?.textContent?.trim()));
+    const measured = clients.filter((n) => n !== '0').length;
+    expect(await resultCount(page)).toBe(measured === 0 ? `Geen leefgebieden met metingen in ${year}` : `${measured} ${measured === 1 ? 'leefgebied' : 'leefgebieden'} met metingen in ${year}`);
+  });
+
+  async function logoutFromMenu() {
+    await page.getByRole('button', { name: 'Uitloggen' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
+  }
 });
