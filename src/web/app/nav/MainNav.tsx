@@ -45,6 +45,9 @@ function FoldedGroup({ group, current, pathname }: { group: VisibleGroup; curren
   const panelId = `menu-${group.id}`;
   const holdsCurrent = group.items.some((item) => item === current);
 
+  // Another page (the back button, a link elsewhere) closes the group.
+  useEffect(() => setOpen(false), [pathname]);
+
   useEffect(() => {
     if (!open) return;
     function outside(event: PointerEvent) {
@@ -129,6 +132,9 @@ export function MenuDrawer({ groups, account }: { groups: VisibleGroup[]; accoun
   function hide() {
     drawer.current?.close();
   }
+
+  // Another page (the back button) closes the drawer; a link in it closes it itself.
+  useEffect(() => drawer.current?.close(), [pathname]);
 
   // A wider window shows the bar: a drawer left open there would cover the page.
   useEffect(() => {
