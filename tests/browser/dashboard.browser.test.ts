@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { DASHBOARD_BLOCK_LABELS, DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
 import { launchChromium } from '../support/chromium';
-import { artifactDir, checkPage, login, type RunningServer, startServer, openCasePart } from './support';
+import { artifactDir, checkPage, followMenu, login, openCasePart, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -214,7 +214,8 @@ describe('on a phone-sized screen', () => {
     await ecogram.screenshot({ path: path.join(artifactDir(), 'ecogram-smal.png') });
     expect(await fits()).toBe(true);
     await checkPage(page, 'casus-smal');
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Mijn dag', exact: true }).click();
+    // On a phone the menu sits behind the Menu button.
+    await followMenu(page, 'Mijn dag');
     await expect.poll(h1).toMatch(/Mijn dag/);
     expect(await fits()).toBe(true);
     await checkPage(page, 'mijn-dag-smal');

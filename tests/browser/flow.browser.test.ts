@@ -12,7 +12,7 @@ import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import type { FlowReport, PublishedFlowReport } from '../../src/server/modules/reports/flow-report.schemas';
 import type { TeamOverview } from '../../src/server/modules/worklists/worklists.schemas';
 import type { CaseMaatwerk } from '../../src/server/modules/maatwerk/maatwerk.schemas';
-import { checkPage, login, logout, newPage, type RunningServer, startServer } from './support';
+import { checkPage, followMenu, login, logout, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -154,7 +154,7 @@ describe('the Team page: the road in the team leader’s overview', () => {
 
 describe('Cijfers → Uitstroom', () => {
   it('shows the team leader every table and the chart, with the API’s numbers', async () => {
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitstroom' }).click();
+    await followMenu(page, 'Uitstroom');
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(lastYear));
     const perTeam = page.getByRole('table', { name: `Uitstroom per team in ${lastYear}` });
     await expect.poll(() => perTeam.isVisible()).toBe(true);

@@ -50,7 +50,7 @@ describe('the web app under its security headers', () => {
   it('searches a client by BSN without the number in any address', async () => {
     await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     await expect.poll(heading).toMatch(/Mijn dag/);
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten zoeken' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten', exact: true }).click();
     await page.getByLabel('Zoek cliënt', { exact: true }).fill('999993847');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await expect.poll(() => page.getByText(/gevonden voor “999993847”/).first().isVisible()).toBe(true);

@@ -118,7 +118,7 @@ describe('a worker takes a resident from registration to a closed case', () => {
   });
 
   it('finds the client by name, with the BSN masked in the list', async () => {
-    await page.getByRole('link', { name: 'Cliënten zoeken' }).click();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Cliënten', exact: true }).click();
     await page.getByLabel('Zoek cliënt', { exact: true }).fill('testbewoner');
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await expect.poll(() => page.getByText('*****0482').isVisible()).toBe(true);
@@ -143,7 +143,9 @@ describe('the team leader and the analyst', () => {
   it('shows the analyst figures per team and no client data', async () => {
     await login(page, server.baseUrl, 'analist@demo.keukentafel.nl');
     await expect.poll(() => page.getByRole('table', { name: 'Cijfers per team' }).isVisible()).toBe(true);
-    expect(await page.getByRole('link', { name: 'Cliënten zoeken' }).count()).toBe(0);
+    // No way to a client: no menu link, no search box in the header.
+    expect(await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link').allTextContents()).toEqual(['Cijfers per team', 'Jaarverslag', 'ZRM-voortgang', 'Uitstroom']);
+    expect(await page.getByRole('combobox', { name: 'Zoek cliënt of casus' }).count()).toBe(0);
     await checkPage(page, 'cijfers');
   });
 });

@@ -17,7 +17,7 @@ import type { AnnualReport } from '../../src/server/modules/reports/reports.sche
 import type { FlowReport } from '../../src/server/modules/reports/flow-report.schemas';
 import type { CaseMaatwerk } from '../../src/server/modules/maatwerk/maatwerk.schemas';
 import { startFor301, valuesOf } from '../support/iwmo-provider';
-import { checkPage, checkPageNarrow, login, logout, newPage, type RunningServer, startServer, openCasePart } from './support';
+import { checkPage, checkPageNarrow, followMenu, login, logout, newPage, openCasePart, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -211,7 +211,7 @@ describe('to the provider and back', () => {
     expect(n(after.flow, 'toDecision')).toBe(n(before.flow, 'toDecision') + 1);
     expect(n(after.flow, 'toStart')).toBe(n(before.flow, 'toStart') + 1);
 
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Jaarverslag' }).click();
+    await followMenu(page, 'Jaarverslag');
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(year));
     const providers = page.getByRole('table', { name: 'Nieuwe voorzieningen per aanbieder, per categorie' });
     await expect.poll(() => providers.isVisible()).toBe(true);
@@ -219,7 +219,7 @@ describe('to the provider and back', () => {
     expect(careyn.at(-1)!.replace(/\./g, '')).toBe(String(careynHbh(after.annual)));
     await checkPage(page, 'maatwerk-jaarverslag');
 
-    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Uitstroom' }).click();
+    await followMenu(page, 'Uitstroom');
     await page.getByLabel('Jaar', { exact: true }).selectOption(String(year));
     const perTeam = page.getByRole('table', { name: `Uitstroom per team in ${year}` });
     await expect.poll(() => perTeam.isVisible()).toBe(true);

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
-import { type RunningServer, checkPage, login, startServer } from './support';
+import { checkPage, followMenu, login, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,7 +30,7 @@ describe('the quality registers', () => {
   it('lets a worker file an aggression incident and shows her a confirmation, not the register', async () => {
     await login(page, server.baseUrl, 'medewerker@demo.keukentafel.nl');
     expect(await nav().getByRole('link', { name: 'Kwaliteit', exact: true }).count()).toBe(0);
-    await nav().getByRole('link', { name: 'Melding doen' }).click();
+    await followMenu(page, 'Melding doen');
     await expect.poll(h1).toBe('Melding doen');
     await page.getByLabel('Incident', { exact: true }).check();
     await page.getByRole('button', { name: 'Melding versturen' }).click();

@@ -83,16 +83,19 @@ export async function newPage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-/** Logs in on the login page and waits until the shell shows the logout button. */
+/** Logs in on the login page and waits until the shell shows the logout button (on a phone: the Menu button). */
 export async function login(page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto(`${baseUrl}/inloggen`);
   await page.getByLabel('E-mailadres', { exact: true }).fill(email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
-  await expect.poll(() => page.getByRole('button', { name: 'Uitloggen' }).isVisible()).toBe(true);
+  const shell = page.getByRole('button', { name: 'Uitloggen' }).or(page.getByRole('button', { name: 'Menu', exact: true }));
+  await expect.poll(() => shell.first().isVisible()).toBe(true);
 }
 
 export async function logout(page: Page): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if (await menu.isVisible()) await menu.click();
   await page.getByRole('button', { name: 'Uitloggen' }).click();
   await expect.poll(() => page.getByRole('button', { name: 'Inloggen' }).isVisible()).toBe(true);
 }
@@ -101,4 +104,20 @@ export async function logout(page: Page): Promise<void> {
 export async function openCasePart(page: Page, part: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Onderdelen van de casus' }).getByRole('link', { name: part, exact: true }).click();
   await expect.poll(() => new URL(page.url()).hash).toBe(`#${part.toLowerCase()}`);
+}
+
+/**
+ * Follows a link of the main menu ("Hoofdmenu") as a user would: on a wide screen in the bar,
+ * opening the folded group that holds it first; on a phone in the drawer behind "Menu".
+ */
+export async function followMenu(page: Page, name: string): Promise<void> {
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if (await menu.isVisible()) await menu.click();
+  const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) {
+    const group = nav.getByRole('listitem').filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) }).getByRole('button');
+    await group.click();
+  }
+  await link.click();
 }

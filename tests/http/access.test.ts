@@ -34,6 +34,7 @@ function validBody(method: string, url: string): unknown {
   const bodies: Record<string, unknown> = {
     'PUT /api/v1/clients/:id': { firstName: 'Truus', lastName: 'Anders', version: 1 },
     'POST /api/v1/clients/search': { search: 'Geheim' },
+    'POST /api/v1/search': { search: 'Geheim' },
     'POST /api/v1/auth/password': { currentPassword: 'test-wachtwoord-1', newPassword: 'een-heel-nieuw-wachtwoord' },
     'POST /api/v1/clients/duplicate-check': { firstName: 'Truus', lastName: 'Geheim', birthDate: '1960-06-06' },
     'POST /api/v1/registrations': { client: { firstName: 'A', lastName: 'B' }, registeredOn: today, referrerCode: 'zelfmelder', question: 'Vraag' },
@@ -141,6 +142,7 @@ describe('access', () => {
     }
     const search = await stranger.post<unknown[]>('/api/v1/clients/search', { search: 'Geheim' });
     expect(search).toEqual([]);
+    expect(await stranger.post('/api/v1/search', { search: '999992077' })).toEqual({ clients: [], more: false });
     const mine = await stranger.get<{ cases: unknown[]; registrationsToTriage: unknown[] }>('/api/v1/work/mine');
     expect(mine).toEqual({ cases: [], registrationsToTriage: [] });
   });

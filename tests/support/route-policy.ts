@@ -382,6 +382,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/teams/:teamId/workers': { record: 'team' },
 
   'POST /api/v1/clients/search': { record: 'client', list: 'scope', body: (f) => ({ search: f.client.lastName }) },
+  // The header search: the clients the caller may read, with their open cases the caller may see.
+  'POST /api/v1/search': { record: 'client', list: 'scope', body: (f) => ({ search: f.client.lastName }) },
   'GET /api/v1/clients/:id': { record: 'client' },
   'PUT /api/v1/clients/:id': { record: 'client', body: (f) => ({ firstName: 'Truus', lastName: f.client.lastName, birthDate: '1960-06-06', version: f.client.version }) },
   // Lists possible matches across the organisation; the id only of a client the caller may read.

@@ -1,44 +1,21 @@
-// The shell: skip link, header with the user and logout, navigation by permission, main, footer.
+// The shell: skip link; a header with the name, the search box, the user and the main navigation
+// (nav/MainNav.tsx: a bar on a wide screen, a Menu button with a drawer on a phone); main; footer.
 import { useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Button, Page, PageContent, PageFooter, PageHeader, Paragraph, SkipLink } from '@utrecht/component-library-react';
-import type { Permission } from '../../server/access/permissions';
 import { useAuth, useMe } from './auth';
-
-interface NavItem {
-  to: string;
-  label: string;
-  permission: Permission;
-  /** Only for users who work in a team (kwaliteit reads cases only through break-the-glass). */
-  inTeam?: boolean;
-}
-
-const NAV: NavItem[] = [
-  { to: '/mijn-dag', label: 'Mijn dag', permission: 'cases:read', inTeam: true },
-  { to: '/mijn-werk', label: 'Mijn werk', permission: 'cases:read', inTeam: true },
-  { to: '/aanmeldingen/nieuw', label: 'Nieuwe aanmelding', permission: 'registrations:write' },
-  { to: '/aanmeldingen', label: 'Aanmeldingen', permission: 'registrations:write' },
-  { to: '/clienten', label: 'Cliënten zoeken', permission: 'clients:read', inTeam: true },
-  { to: '/noodtoegang', label: 'Noodtoegang', permission: 'emergency:request' },
-  { to: '/kwaliteit/toegang', label: 'Toegang beoordelen', permission: 'emergency:review' },
-  { to: '/team', label: 'Team', permission: 'team:overview' },
-  { to: '/cijfers', label: 'Cijfers per team', permission: 'figures:read' },
-  { to: '/cijfers/jaarverslag', label: 'Jaarverslag', permission: 'reports:read' },
-  { to: '/cijfers/zrm', label: 'ZRM-voortgang', permission: 'reports:read' },
-  { to: '/cijfers/uitstroom', label: 'Uitstroom', permission: 'reports:read' },
-  { to: '/bewaartermijn', label: 'Bewaartermijn en vernietiging', permission: 'retention:manage' },
-  { to: '/kwaliteit', label: 'Kwaliteit', permission: 'quality:manage' },
-  { to: '/kwaliteit/melden', label: 'Melding doen', permission: 'quality:file' },
-  { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
-  { to: '/beheer/iwmo', label: 'iWmo-berichten', permission: 'iwmo:manage' },
-];
+import { MainNavBar, MenuDrawer } from './nav/MainNav';
+import { navigationFor } from './nav/navigation';
+import { QuickSearch } from './nav/QuickSearch';
 
 export function Layout() {
   const me = useMe();
   const { can, logout } = useAuth();
   const navigate = useNavigate();
   const [loggingOut, setLoggingOut] = useState(false);
-  const items = NAV.filter((item) => can(item.permission) && (!item.inTeam || me.team));
+  const groups = navigationFor(me);
+  // The search box finds the team's clients; kwaliteit reads clients only through break-the-glass.
+  const searches = can('clients:read') && !!me.team;
 
   async function handleLogout() {
     setLoggingOut(true);
@@ -50,46 +27,43 @@ export function Layout() {
     }
   }
 
+  const account = (
+    <>
+      <Paragraph className="kt-user__text">
+        <span className="kt-visually-hidden">Ingelogd als </span>
+        <strong>{me.name}</strong>
+        <span className="kt-visually-hidden">, </span>
+        <span className="kt-user__role">
+          {me.roleLabel}
+          {me.team ? ` · ${me.team.name}` : ''}
+        </span>
+      </Paragraph>
+      <NavLink to="/wachtwoord" className="utrecht-link utrecht-link--html-a">
+        Wachtwoord wijzigen
+      </NavLink>
+      <Button appearance="secondary-action-button" type="button" onClick={() => void handleLogout()} busy={loggingOut} disabled={loggingOut}>
+        Uitloggen
+      </Button>
+    </>
+  );
+
   return (
     <>
       <SkipLink href="#main">Naar de inhoud</SkipLink>
       <Page className="kt-page">
         <PageHeader className="kt-header">
-          <div className="kt-header__bar">
+          <div className={searches ? 'kt-header__bar kt-header__bar--search' : 'kt-header__bar'}>
             <Paragraph className="kt-brand">
               <NavLink to="/" className="kt-brand__link">
                 Keukentafel
               </NavLink>
             </Paragraph>
-            <div className="kt-user">
-              <Paragraph className="kt-user__text">
-                <span className="kt-visually-hidden">Ingelogd als </span>
-                <strong>{me.name}</strong>
-                <span className="kt-user__role">
-                  {' '}
-                  · {me.roleLabel}
-                  {me.team ? ` · ${me.team.name}` : ''}
-                </span>
-              </Paragraph>
-              <NavLink to="/wachtwoord" className="utrecht-link utrecht-link--html-a">Wachtwoord wijzigen</NavLink>
-              <Button appearance="secondary-action-button" type="button" onClick={() => void handleLogout()} busy={loggingOut} disabled={loggingOut}>
-                Uitloggen
-              </Button>
-            </div>
+            {searches && <QuickSearch />}
+            {/* Without a menu (a role with no screens) the user part stays in the bar, also on a phone. */}
+            <div className={groups.length > 0 ? 'kt-user kt-wide-only' : 'kt-user'}>{account}</div>
+            {groups.length > 0 && <MenuDrawer groups={groups} account={<div className="kt-user kt-user--drawer">{account}</div>} />}
           </div>
-          {items.length > 0 && (
-            <nav aria-label="Hoofdmenu" className="kt-nav">
-              <ul className="kt-nav__list">
-                {items.map((item) => (
-                  <li key={item.to} className="kt-nav__item">
-                    <NavLink to={item.to} end className={({ isActive }) => `utrecht-link utrecht-link--html-a kt-nav__link${isActive ? ' kt-nav__link--current' : ''}`}>
-                      {item.label}
-                    </NavLink>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
+          {groups.length > 0 && <MainNavBar groups={groups} />}
         </PageHeader>
         <PageContent className="kt-content">
           <main id="main" tabIndex={-1} className="kt-main">

@@ -122,10 +122,5 @@ export function useMe(): Me {
   return me;
 }
 
-/** Where each role starts: case workers on their own work, the others on the figures. */
-export function startPath(me: Me): string {
-  if (me.permissions.includes('cases:read') && me.team) return '/mijn-dag';
-  if (me.permissions.includes('quality:manage')) return '/kwaliteit';
-  if (me.permissions.includes('figures:read')) return '/cijfers';
-  return '/geen-toegang';
-}
+/** Where each role starts: nav/navigation.ts, beside the menu it opens. */
+export { startPath } from './nav/navigation';

@@ -46,6 +46,8 @@ export const queryKeys = {
     all: ['clients'] as const,
     searches: ['clients', 'search'] as const,
     search: (search: string, ownTeam: boolean) => ['clients', 'search', search, ownTeam] as const,
+    /** The header's search box (clients with their open cases). */
+    quick: (search: string) => ['clients', 'search', 'kop', search] as const,
     detail: (clientId: string) => ['clients', 'detail', clientId] as const,
   },
   consents: {

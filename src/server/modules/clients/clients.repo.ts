@@ -1,5 +1,5 @@
 // SQL for clients: scoped reads, search and the duplicate check.
-import { and, asc, desc, eq, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/database';
 import { caseClients, cases, clients, teams } from '../../db/schema';
 import type { Actor } from '../../access/actor';
@@ -95,6 +95,17 @@ export async function listClientCases(db: DbOrTx, actor: Actor, clientId: string
     .orderBy(desc(cases.registeredOn));
 }
 
+/** The cases of these clients that are not closed, as far as the actor sees them; newest first. */
+export async function listOpenCasesOf(db: DbOrTx, actor: Actor, clientIds: readonly string[]) {
+  if (clientIds.length === 0) return [];
+  return db
+    .select({ clientId: caseClients.clientId, id: cases.id, status: cases.status, teamName: teams.name })
+    .from(caseClients)
+    .innerJoin(cases, and(eq(cases.organisationId, caseClients.organisationId), eq(cases.id, caseClients.caseId)))
+    .innerJoin(teams, and(eq(teams.organisationId, cases.organisationId), eq(teams.id, cases.teamId)))
+    .where(and(eq(caseClients.organisationId, actor.organisationId), inArray(caseClients.clientId, [...clientIds]), ne(cases.status, 'closed'), caseScope(actor)))
+    .orderBy(desc(cases.registeredOn), asc(cases.id));
+}
 
 /**
  * Possible earlier registrations of the same person, in the whole organisation: the person may have

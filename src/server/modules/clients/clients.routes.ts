@@ -1,12 +1,13 @@
-// HTTP: client search, detail, change and the duplicate check.
+// HTTP: client search (the page's and the header's), detail, change and the duplicate check.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../lib/problem';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
 import type { AppDeps } from '../../app-deps';
-import { clientDetail, clientSearch, clientSummary, clientUpdate, duplicateCheck, duplicateMatch } from './clients.schemas';
+import { clientDetail, clientSearch, clientSummary, clientUpdate, duplicateCheck, duplicateMatch, quickSearch as quickSearchBody, quickSearchResult } from './clients.schemas';
 import { checkDuplicates, getClient, searchClients, updateClient } from './clients.service';
+import { quickSearch } from './quick-search';
 
 export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -15,6 +16,12 @@ export function clientsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/clients/search',
       { config: { permission: 'clients:read' }, schema: { summary: 'Search clients by name, birth date, postcode or BSN', body: clientSearch, response: { 200: z.array(clientSummary) } } },
       async (request) => searchClients(db, actorOf(request), request.body.search, request.body.limit, request.body.ownTeam),
+    );
+    // The header's search box: clients with their open cases, a few at a time. POST for the same reason.
+    app.post(
+      '/search',
+      { config: { permission: 'clients:read' }, schema: { summary: 'Find clients and their open cases by name, BSN, birth date or postcode (the header search)', body: quickSearchBody, response: { 200: quickSearchResult } } },
+      async (request) => quickSearch(db, actorOf(request), request.body.search),
     );
     app.get(
       '/clients/:id',

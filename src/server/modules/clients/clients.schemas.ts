@@ -6,6 +6,7 @@ import { optionalText } from '../../lib/text-fields';
 import { isoDate, dateValue, moment } from '../../lib/date-fields';
 import { isIsoDate, notInFuture } from '../../lib/dates';
 import { isValidBsn, isValidHouseNumber, isValidPostcode, normaliseBsn, normalisePostcode } from './identity-rules';
+import { CASE_STATUSES } from '../cases/case-rules';
 
 export const clientFields = z.object({
   firstName: z.string().trim().min(1, 'Vul de voornaam in').max(100),
@@ -170,3 +171,35 @@ export type ClientDetail = z.infer<typeof clientDetail>;
 
 export const GENDER_LABELS: Record<string, string> = { v: 'Vrouw', m: 'Man', x: 'Anders of onbekend' };
 export const HOUSEHOLD_ROLE_LABELS: Record<string, string> = { hoofdclient: 'Hoofdcliënt', huishoudlid: 'Huishoudlid' };
+
+/** How many clients the header's search box shows; more is a sign to type more (or use Cliënten zoeken). */
+export const QUICK_SEARCH_LIMIT = 8;
+
+/** The header's search box: in a POST body, never in the address (the text may be a BSN). */
+export const quickSearch = z.object({
+  search: z.string().trim().min(2, 'Typ minstens 2 tekens').max(100),
+});
+export type QuickSearch = z.input<typeof quickSearch>;
+
+/** A case of the client that is not closed, as far as the actor may see it (the header search opens it). */
+export const quickSearchCase = z.object({
+  id: z.string(),
+  status: z.enum(CASE_STATUSES),
+  teamName: z.string(),
+});
+
+export const quickSearchHit = z.object({
+  id: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  birthDate: dateValue.nullable(),
+  openCases: z.array(quickSearchCase),
+});
+export type QuickSearchHit = z.infer<typeof quickSearchHit>;
+
+export const quickSearchResult = z.object({
+  clients: z.array(quickSearchHit),
+  /** More clients match than the box shows. */
+  more: z.boolean(),
+});
+export type QuickSearchResult = z.infer<typeof quickSearchResult>;

@@ -33,36 +33,43 @@ export function classifySearch(text: string): { kind: SearchKind; value: string 
   return { kind: 'name', value: trimmed.toLowerCase() };
 }
 
-/** `ownTeam`: only the team's own clients, not those opened through break-the-glass. */
-export async function searchClients(db: Db, actor: Actor, search: string, limit: number, ownTeam = false): Promise<ClientSummary[]> {
+/**
+ * The clients the actor may read that match the search text, at most `limit`, without logging: the
+ * callers log what they showed. Runs inside the caller's transaction (it sets a `local` setting).
+ * `ownTeam`: only the team's own clients, not those opened through break-the-glass.
+ */
+export async function findClients(tx: DbOrTx, actor: Actor, search: string, limit: number, ownTeam = false): Promise<{ kind: SearchKind; results: ClientSummary[] }> {
   const { kind, value } = classifySearch(search);
   const byName = [asc(clients.lastName), asc(clients.firstName), asc(clients.id)];
-  const find = (tx: DbOrTx, condition: SQL, order: SQL[], max: number) => searchVisibleClients(tx, actor, condition, order, max, ownTeam);
+  const find = (condition: SQL, order: SQL[], max: number) => searchVisibleClients(tx, actor, condition, order, max, ownTeam);
+  if (kind === 'bsn') return { kind, results: await find(eq(clients.bsn, value), byName, limit) };
+  if (kind === 'birth_date') return { kind, results: await find(eq(clients.birthDate, value), byName, limit) };
+  if (kind === 'postcode') return { kind, results: await find(eq(clients.postcode, value), byName, limit) };
+  const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const similarity = sql`similarity(${clients.searchName}, ${value})`;
+  const order = [desc(similarity), ...byName];
+  const contains = ilike(clients.searchName, pattern);
+  // Names that contain the text come first, then similar spellings (a typo). The similar ones
+  // are looked for only when the first do not fill the page, because that costs most: every
+  // "van …" name shares trigrams with "van dijk" (24,333 rows to recheck over ten years of
+  // Utrecht: 74 ms, against 10 ms without). Two queries, not one with OR: with OR the planner
+  // of a small database reads the whole table and computes similarity() for every row.
+  const results = await find(contains, order, limit);
+  if (results.length < limit) {
+    // `%` lets the trigram index narrow the rows, the 0.4 bound keeps the close ones. At pg_trgm's
+    // default threshold of 0.3 the index hands over three times as many rows to recheck, so this
+    // transaction sets it just under the bound.
+    await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.39`);
+    const similar = and(sql`${clients.searchName} % ${value}`, sql`${similarity} >= 0.4`, not(contains))!;
+    results.push(...(await find(similar, order, limit - results.length)));
+  }
+  return { kind, results };
+}
+
+/** `ownTeam`: only the team's own clients, not those opened through break-the-glass. */
+export async function searchClients(db: Db, actor: Actor, search: string, limit: number, ownTeam = false): Promise<ClientSummary[]> {
   return db.transaction(async (tx) => {
-    let results: ClientSummary[];
-    if (kind === 'bsn') results = await find(tx, eq(clients.bsn, value), byName, limit);
-    else if (kind === 'birth_date') results = await find(tx, eq(clients.birthDate, value), byName, limit);
-    else if (kind === 'postcode') results = await find(tx, eq(clients.postcode, value), byName, limit);
-    else {
-      const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      const similarity = sql`similarity(${clients.searchName}, ${value})`;
-      const order = [desc(similarity), ...byName];
-      const contains = ilike(clients.searchName, pattern);
-      // Names that contain the text come first, then similar spellings (a typo). The similar ones
-      // are looked for only when the first do not fill the page, because that costs most: every
-      // "van …" name shares trigrams with "van dijk" (24,333 rows to recheck over ten years of
-      // Utrecht: 74 ms, against 10 ms without). Two queries, not one with OR: with OR the planner
-      // of a small database reads the whole table and computes similarity() for every row.
-      results = await find(tx, contains, order, limit);
-      if (results.length < limit) {
-        // `%` lets the trigram index narrow the rows, the 0.4 bound keeps the close ones. At pg_trgm's
-        // default threshold of 0.3 the index hands over three times as many rows to recheck, so this
-        // transaction sets it just under the bound.
-        await tx.execute(sql`set local pg_trgm.similarity_threshold = 0.39`);
-        const similar = and(sql`${clients.searchName} % ${value}`, sql`${similarity} >= 0.4`, not(contains))!;
-        results = [...results, ...(await find(tx, similar, order, limit - results.length))];
-      }
-    }
+    const { kind, results } = await findClients(tx, actor, search, limit, ownTeam);
     // The search term itself is not logged (it may be a BSN); the clients it showed are.
     await writeAudit(tx, actor, { action: 'search', entityType: 'client', changes: { kind, results: results.length }, clientIds: results.map((r) => r.id) });
     return results;

@@ -1,4 +1,5 @@
-// Cliënten zoeken: by name, birth date, postcode or BSN; results with masked BSN.
+// Cliënten zoeken: by name, birth date, postcode or BSN; results with masked BSN. Screen readers
+// hear the number of results, not the rows.
 import { ClientTable } from '../../app/ClientTable';
 import { useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
@@ -8,6 +9,7 @@ import { fullName } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { LoadError, Loading } from '../../app/QueryStatus';
+import { ResultCount } from '../../app/ResultCount';
 import { useClientSearch, type ClientSummary } from './api';
 
 export function ClientSearchPage() {
@@ -44,11 +46,11 @@ export function ClientSearchPage() {
           Zoeken
         </Button>
       </form>
-      <div aria-live="polite">
-        {search.length >= 2 && results.isPending && <Loading what="zoekresultaten" />}
-        {results.isError && <LoadError error={results.error} />}
-        {results.data && <Results results={results.data} search={search} />}
-      </div>
+      {/* Only the number is announced: a table in a live region is read out whole, birth dates and postcodes included. */}
+      <ResultCount hidden count={results.data?.length ?? null} singular="cliënt" plural="cliënten" none="Geen cliënten gevonden" suffix="gevonden" />
+      {search.length >= 2 && results.isPending && <Loading what="zoekresultaten" />}
+      {results.isError && <LoadError error={results.error} />}
+      {results.data && <Results results={results.data} search={search} />}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { FormActions } from '../../app/FormActions';
 import { useFormErrors } from '../../app/form-errors';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { ResultCount } from '../../app/ResultCount';
 import { ScrollTable } from '../../app/ScrollTable';
 import { useFormSubmit } from '../../app/use-form-submit';
 import { useAttachmentReviews, useReviewAttachment, type AttachmentReviewItem } from '../attachments/api';
@@ -52,6 +53,8 @@ function EmergencyReviews({ status }: { status: ReviewStatus }) {
   return (
     <section aria-labelledby="noodtoegang-title" className="kt-section">
       <Heading2 id="noodtoegang-title">Noodtoegang</Heading2>
+      {/* The table or its empty line shows the result; a screen reader hears how many after a new choice. */}
+      <ResultCount hidden count={reviews.data?.length ?? null} singular="noodtoegang" plural="noodtoegangen" />
       <QueryStatus query={reviews} what="de noodtoegangen">
         {(items) =>
           items.length === 0 ? (
@@ -78,6 +81,7 @@ function AttachmentReviews({ status }: { status: ReviewStatus }) {
         Een medewerker koppelde een cliënt aan een aanmelding of huishouden van het eigen team. Kende een ander team de cliënt al, dan kan het team de persoonsgegevens pas wijzigen als u de
         koppeling terecht vindt. Het dossier van het andere team blijft altijd dicht.
       </Paragraph>
+      <ResultCount hidden count={reviews.data?.length ?? null} singular="koppeling" plural="koppelingen" />
       <QueryStatus query={reviews} what="de koppelingen">
         {(items) =>
           items.length === 0 ? (

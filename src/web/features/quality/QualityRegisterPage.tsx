@@ -9,6 +9,7 @@ import { SelectField } from '../../app/fields';
 import { RouterButtonLink, RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { ResultCount } from '../../app/ResultCount';
 import { useReference } from '../../app/reference';
 import { ScrollTable } from '../../app/ScrollTable';
 import { useQualityReports, type QualityReportList, type QualityReportQuery } from './api';
@@ -27,6 +28,7 @@ export function QualityRegisterPage() {
     teamId: teamId || undefined,
   };
   const reports = useQualityReports(filters);
+  const filtered = !!(kind || status || teamId);
   const teamOptions = (reference.data?.teams ?? []).map((t) => ({ value: t.id, label: t.name }));
 
   return (
@@ -46,14 +48,22 @@ export function QualityRegisterPage() {
         <SelectField id="kwaliteit-status" label="Status" value={status} onChange={setStatus} options={STATUS_OPTIONS} placeholder="Alle statussen" />
         {!me.team && <SelectField id="kwaliteit-team" label="Team" value={teamId} onChange={setTeamId} options={teamOptions} placeholder="Alle teams" />}
       </form>
+      {/* Outside the loading state, so a new choice is announced: how many, or that there are none. */}
+      <ResultCount
+        count={reports.data?.reports.length ?? null}
+        singular="melding"
+        plural="meldingen"
+        suffix={filtered ? 'met deze keuze' : undefined}
+        none={filtered ? 'Geen meldingen met deze keuze.' : 'Er zijn nog geen klachten, bezwaren of incidenten gemeld.'}
+      />
       <QueryStatus query={reports} what="de meldingen">
-        {(list) => <RegisterView list={list} filtered={!!(kind || status || teamId)} />}
+        {(list) => <RegisterView list={list} />}
       </QueryStatus>
     </>
   );
 }
 
-function RegisterView({ list, filtered }: { list: QualityReportList; filtered: boolean }) {
+function RegisterView({ list }: { list: QualityReportList }) {
   return (
     <>
       <section aria-labelledby="kwaliteit-aantallen" className="kt-section">
@@ -67,9 +77,7 @@ function RegisterView({ list, filtered }: { list: QualityReportList; filtered: b
           ))}
         </dl>
       </section>
-      {list.reports.length === 0 ? (
-        <Paragraph>{filtered ? 'Geen meldingen met deze keuze.' : 'Er zijn nog geen klachten, bezwaren of incidenten gemeld.'}</Paragraph>
-      ) : (
+      {list.reports.length > 0 && (
         <ScrollTable caption="Meldingen, laatst ontvangen eerst">
           <TableHeader>
             <TableRow>

@@ -4,6 +4,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { SelectField } from '../../app/fields';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { ResultCount } from '../../app/ResultCount';
 import { useRegistrations } from './api';
 import { RegistrationsTable } from './RegistrationsTable';
 
@@ -29,6 +30,8 @@ export function RegistrationQueuePage() {
       <div className="kt-toolbar">
         <SelectField id="aanmeldingen-status" label="Toon" value={status} onChange={(v) => setStatus(v as Status)} options={STATUS_OPTIONS} placeholder={null} />
       </div>
+      {/* The table or its empty line shows the result; a screen reader hears how many after a new choice. */}
+      <ResultCount hidden count={registrations.data?.length ?? null} singular="aanmelding" plural="aanmeldingen" />
       <QueryStatus query={registrations} what="de aanmeldingen">
         {(list) => <RegistrationsTable registrations={list} caption={CAPTIONS[status]} empty={status === 'untriaged' ? 'Er wachten geen aanmeldingen op triage.' : 'Geen aanmeldingen gevonden.'} />}
       </QueryStatus>

@@ -7,6 +7,7 @@ import { SelectField, type Option } from '../../app/fields';
 import { RouterLink } from '../../app/links';
 import { PageTitle } from '../../app/PageTitle';
 import { QueryStatus } from '../../app/QueryStatus';
+import { ResultCount } from '../../app/ResultCount';
 import { useReference } from '../../app/reference';
 import { ScrollTable } from '../../app/ScrollTable';
 import { useZrmReport } from './api';
@@ -38,6 +39,14 @@ export function ZrmReportPage() {
         <SelectField id="zrm-jaar" label="Jaar" value={String(year)} options={years} placeholder={null} onChange={(v) => setYear(Number(v))} />
         <SelectField id="zrm-team" label="Team" value={team} options={teams} placeholder={null} onChange={setTeam} />
       </form>
+      {/* What a new choice gives, for screen readers: in how many life domains clients were measured (a suppressed number counts). */}
+      <ResultCount
+        hidden
+        count={report.data ? Object.values(report.data.domains).filter((d) => d.n !== 0).length : null}
+        singular="leefgebied met metingen"
+        plural="leefgebieden met metingen"
+        suffix={report.data ? `in ${report.data.year}` : undefined}
+      />
       <QueryStatus query={report} what="de ZRM-voortgang">
         {(r) => {
           // The analyst's report: a suppressed figure shows its marker ("<5", "x") instead of "–".
