@@ -129,6 +129,8 @@ describe('a task for a colleague, and the notification', () => {
   it('the team leader has one more unread notification, which names the task', async () => {
     await login(page, server.baseUrl, 'teamleider@demo.keukentafel.nl');
     expect(await unreadOnPage()).toBe(leaderUnreadBefore + 1);
+    // The header says the same.
+    await expect.poll(() => page.getByRole('banner').getByRole('link', { name: `Berichten, ${leaderUnreadBefore + 1} ongelezen`, exact: true }).isVisible()).toBe(true);
     const item = page.getByRole('listitem').filter({ hasText: `Sanne Verhoeven heeft u een taak gegeven: ${TITLE}.` });
     expect(await item.getByText('Nieuw:').isVisible()).toBe(true);
     await checkPage(page, 'berichten');
@@ -137,6 +139,8 @@ describe('a task for a colleague, and the notification', () => {
     await item.getByRole('button', { name: /^Gelezen/ }).click();
     await expect.poll(() => page.getByText(leaderUnreadBefore === 0 ? 'U heeft geen ongelezen berichten.' : /U heeft \d+ ongelezen bericht/).isVisible()).toBe(true);
     expect(await unreadOnPage()).toBe(leaderUnreadBefore);
+    const after = leaderUnreadBefore === 0 ? 'Berichten' : `Berichten, ${leaderUnreadBefore} ongelezen`;
+    await expect.poll(() => page.getByRole('banner').getByRole('link', { name: after, exact: true }).isVisible()).toBe(true);
   });
 
   it('he finds the task on Mijn dag and marks it done with one click', async () => {

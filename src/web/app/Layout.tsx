@@ -7,6 +7,7 @@ import { useAuth, useMe } from './auth';
 import { MainNavBar, MenuDrawer } from './nav/MainNav';
 import { navigationFor } from './nav/navigation';
 import { QuickSearch } from './nav/QuickSearch';
+import { NotificationBadge } from '../features/notifications/NotificationBadge';
 
 export function Layout() {
   const me = useMe();
@@ -59,6 +60,7 @@ export function Layout() {
               </NavLink>
             </Paragraph>
             {searches && <QuickSearch />}
+            <NotificationBadge />
             {/* Without a menu (a role with no screens) the user part stays in the bar, also on a phone. */}
             <div className={groups.length > 0 ? 'kt-user kt-wide-only' : 'kt-user'}>{account}</div>
             {groups.length > 0 && <MenuDrawer groups={groups} account={<div className="kt-user kt-user--drawer">{account}</div>} />}

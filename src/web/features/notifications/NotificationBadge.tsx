@@ -21,7 +21,7 @@ export function NotificationBadge() {
   }, [pathname, refetch]);
   const unread = count.data?.unread ?? 0;
   return (
-    <NavLink to="/berichten" className="utrecht-link utrecht-link--html-a kt-notification-badge">
+    <NavLink to="/berichten" className="utrecht-link utrecht-link--html-a kt-notification-badge" aria-label={unread > 0 ? `Berichten, ${unread} ongelezen` : 'Berichten'}>
       Berichten
       {unread > 0 && (
         <>
@@ -29,7 +29,6 @@ export function NotificationBadge() {
           <BadgeCounter className="kt-notification-badge__count" aria-hidden="true">
             {unread > 99 ? '99+' : unread}
           </BadgeCounter>
-          <span className="kt-visually-hidden">, {unread === 1 ? '1 ongelezen' : `${unread} ongelezen`}</span>
         </>
       )}
     </NavLink>
