@@ -9,13 +9,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Dialog, Page } from 'playwright-core';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import type { CaseDetail } from '../../src/server/modules/cases/cases.schemas';
 import type { Plan } from '../../src/server/modules/plans/plans.schemas';
 import type { Registration } from '../../src/server/modules/registrations/registrations.schemas';
 import { UNSAVED_CHANGES_QUESTION } from '../../src/web/app/use-unsaved-changes';
 import { launchChromium } from '../support/chromium';
-import { artifactDir, checkPage, login, newPage, type RunningServer, startServer } from './support';
+import { apiSession, type ApiSession, artifactDir, checkPage, login, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,21 +23,8 @@ const today = todayInNetherlands();
 /** A word too long for a phone's width, as a pasted link is. */
 const LONG_WORD = 'https://www.voorbeeld-gemeente.nl/zorg-en-ondersteuning/wmo/aanvragen/huishoudelijke-ondersteuning/formulier-aanvraag-2026';
 
-type Api = Awaited<ReturnType<typeof apiSession>>;
+type Api = ApiSession;
 
-/** The API as a logged-in user calls it (session cookie and CSRF token), to set up a case quickly. */
-async function apiSession(email: string) {
-  const response = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
-  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> => {
-    const answer = await fetch(`${server.baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${await answer.text()}`);
-    return (await answer.json()) as T;
-  };
-  return { get: <T>(url: string) => call<T>('GET', url), post: <T>(url: string, body: unknown) => call<T>('POST', url, body), put: <T>(url: string, body: unknown) => call<T>('PUT', url, body) };
-}
 
 /** A new case of the demo worker, its support started, with a plan of two open agreements and one done. */
 async function runningCaseWithPlan(api: Api, lastName: string): Promise<CaseDetail> {
@@ -112,7 +98,7 @@ for (const width of [1280, 390] as const) {
     const shot = (name: string) => checkPage(page, `${width}-${name}`);
 
     beforeAll(async () => {
-      const api = await apiSession(WORKER);
+      const api = await apiSession(server.baseUrl, WORKER);
       detail = await runningCaseWithPlan(api, `Werkplek${width}`);
       caseUrl = `${server.baseUrl}/casussen/${detail.id}`;
       page = await newPage(browser);

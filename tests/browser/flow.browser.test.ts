@@ -8,11 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import type { FlowReport, PublishedFlowReport } from '../../src/server/modules/reports/flow-report.schemas';
 import type { TeamOverview } from '../../src/server/modules/worklists/worklists.schemas';
 import type { CaseMaatwerk } from '../../src/server/modules/maatwerk/maatwerk.schemas';
-import { checkPage, followMenu, login, logout, newPage, type RunningServer, startServer } from './support';
+import { apiSession, checkPage, followMenu, login, logout, newPage, type RunningServer, startServer } from './support';
 
 let server: RunningServer;
 let browser: Browser;
@@ -24,18 +23,6 @@ const lastYear = Number(today.slice(0, 4)) - 1;
 let late: { caseId: string; clientName: string };
 
 /** The API as a logged-in user calls it (session cookie and CSRF token). */
-async function apiSession(email: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  if (login.status !== 200) throw new Error(`login ${email}: ${login.status}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${server.baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    if (response.status >= 300) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
-    return (await response.json()) as T;
-  };
-  return { get: <T>(url: string) => call<T>('GET', url), post: <T>(url: string, body: unknown) => call<T>('POST', url, body) };
-}
 
 /** At 390 px: axe, and the page itself fits (wide tables scroll inside their own region). */
 async function checkBothWidths(name: string) {
@@ -64,7 +51,7 @@ beforeAll(async () => {
   await page.setViewportSize({ width: 1366, height: 900 });
   // A toewijzing of the team leader's team that the provider never reported as started: granted a
   // month ago, to start 25 days ago.
-  const leader = await apiSession(LEADER);
+  const leader = await apiSession(server.baseUrl, LEADER);
   const overview = await leader.get<TeamOverview>('/api/v1/work/team');
   const open = overview.cases.find((c) => c.mainClient && c.status === 'running')!;
   const made = await leader.post<CaseMaatwerk>(`/api/v1/cases/${open.id}/provision-requests`, {

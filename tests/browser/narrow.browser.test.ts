@@ -8,9 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { REPO } from '../support/paths';
 import { launchChromium } from '../support/chromium';
-import { DEMO_PASSWORD } from '../../src/server/demo/demo.seed';
 import { todayInNetherlands } from '../../src/server/lib/dates';
-import { type RunningServer, login, logout, startServer } from './support';
+import { apiSession, type RunningServer, login, logout, startServer } from './support';
 
 const ROLES = ['medewerker', 'teamleider', 'kwaliteit', 'analist', 'beheerder'] as const;
 const EMAIL = (role: string) => `${role}@demo.keukentafel.nl`;
@@ -61,26 +60,14 @@ beforeAll(async () => {
   page = await context.newPage();
   // The demo's quality register is empty: one report, so that a report's screen has an id; and
   // kwaliteit opens one client through break-the-glass, where the destruction request starts.
-  const leader = await apiSession(EMAIL('teamleider'));
+  const leader = await apiSession(server.baseUrl, EMAIL('teamleider'));
   const today = todayInNetherlands();
   await leader.post('/api/v1/quality-reports', { kind: 'incident', category: 'agressie_verbaal', title: 'Schelden aan de balie', description: 'Een bezoeker schold een collega uit', occurredOn: today, receivedOn: today, filedBy: 'Een medewerker' });
   const team = (await leader.get('/api/v1/work/team')) as { cases: { mainClient: { id: string } | null }[] };
   const clientId = team.cases.find((c) => c.mainClient)!.mainClient!.id;
-  await (await apiSession(EMAIL('kwaliteit'))).post('/api/v1/emergency-access', { clientId, reason: 'Klacht over de afhandeling, het dossier nodig voor het onderzoek' });
+  await (await apiSession(server.baseUrl, EMAIL('kwaliteit'))).post('/api/v1/emergency-access', { clientId, reason: 'Klacht over de afhandeling, het dossier nodig voor het onderzoek' });
 });
 
-async function apiSession(email: string) {
-  const login = await fetch(`${server.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
-  expect(login.status).toBe(200);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  const call = async (method: string, url: string, body?: unknown): Promise<unknown> => {
-    const response = await fetch(`${server.baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
-    expect(response.status, `${method} ${url}`).toBeLessThan(300);
-    return response.json();
-  };
-  return { get: (url: string) => call('GET', url), post: (url: string, body: unknown) => call('POST', url, body) };
-}
 afterAll(async () => {
   await browser?.close();
   await server?.stop();

@@ -121,3 +121,18 @@ export async function followMenu(page: Page, name: string): Promise<void> {
   }
   await link.click();
 }
+
+/** The API as a logged-in demo user calls it (session cookie and CSRF token), to set up records quickly. */
+export async function apiSession(baseUrl: string, email: string) {
+  const response = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: DEMO_PASSWORD }) });
+  if (response.status !== 200) throw new Error(`login ${email}: ${response.status}`);
+  const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const call = async <T>(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown): Promise<T> => {
+    const answer = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    if (answer.status >= 300) throw new Error(`${method} ${url}: ${answer.status} ${await answer.text()}`);
+    return (await answer.json()) as T;
+  };
+  return { get: <T>(url: string) => call<T>('GET', url), post: <T>(url: string, body: unknown) => call<T>('POST', url, body), put: <T>(url: string, body: unknown) => call<T>('PUT', url, body) };
+}
+export type ApiSession = Awaited<ReturnType<typeof apiSession>>;
