@@ -176,8 +176,14 @@ describe("the client's file", () => {
   });
 
   it('logs every export in the access log', async () => {
-    const page = await anna.get<AccessLogPage>(`/api/v1/clients/${clientId}/access-log`);
-    const exports = page.entries.filter((e) => e.what === 'exporteerde het dossier');
+    // Every page of the log (ten rows a page), newest first.
+    const entries: AccessLogPage['entries'] = [];
+    for (let n = 1; ; n++) {
+      const page = await anna.get<AccessLogPage>(`/api/v1/clients/${clientId}/access-log?page=${n}`);
+      entries.push(...page.entries);
+      if (page.entries.length === 0 || entries.length >= page.total) break;
+    }
+    const exports = entries.filter((e) => e.what === 'exporteerde het dossier');
     expect(exports.map((e) => e.who)).toEqual(['Bram Bakker', 'Anna Aalders', 'Anna Aalders', 'Lotte Leeuw', 'Anna Aalders']);
     expect(exports[0]).toMatchObject({ emergency: true, team: 'Zuilen' });
     // Refused requests export nothing and are not logged as exports.

@@ -307,6 +307,6 @@ describe('BSN never in a URL', () => {
         .filter((p) => p.in === 'query')
         .map((p) => p.name),
     );
-    expect([...queryNames].sort()).toEqual(['direction', 'from', 'kind', 'limit', 'offset', 'outcome', 'overNorm', 'page', 'quarter', 'scope', 'status', 'team', 'teamId', 'to', 'year']);
+    expect([...queryNames].sort()).toEqual(['direction', 'from', 'kind', 'limit', 'offset', 'outcome', 'overNorm', 'page', 'quarter', 'scope', 'status', 'team', 'teamId', 'to', 'view', 'year']);
   });
 });
