@@ -24,9 +24,9 @@ describe('where each role starts', () => {
 
 describe('the menu per role', () => {
   it('groups the screens each role may open, the daily ones in the bar', () => {
-    expect(shape('medewerker')).toEqual(['Werk: Mijn dag, Mijn werk, Aanmeldingen, Nieuwe aanmelding, Cliënten', 'Kwaliteit en toegang ▾: Melding doen, Noodtoegang']);
+    expect(shape('medewerker')).toEqual(['Werk: Mijn dag, Mijn werk, Taken, Aanmeldingen, Nieuwe aanmelding, Cliënten', 'Kwaliteit en toegang ▾: Melding doen, Noodtoegang']);
     expect(shape('teamleider')).toEqual([
-      'Werk: Mijn dag, Mijn werk, Aanmeldingen, Nieuwe aanmelding, Cliënten',
+      'Werk: Mijn dag, Mijn werk, Taken, Aanmeldingen, Nieuwe aanmelding, Cliënten',
       'Team: Team',
       'Cijfers ▾: Cijfers per team, Jaarverslag, ZRM-voortgang, Uitstroom',
       'Kwaliteit en toegang ▾: Kwaliteit, Melding doen, Noodtoegang',
