@@ -213,7 +213,8 @@ describe.each([
     const form = page.getByRole('form', { name: 'Crisisplan bewerken' });
     await form.getByLabel('Signalen dat het misgaat', { exact: true }).fill('Post blijft weer liggen, neemt de telefoon niet op.');
     // Closing the tab or reloading: the browser's own question.
-    expect(await page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(true);
+    // (The guard is set once React has drawn the typed change: ask until it is.)
+    await expect.poll(() => page.evaluate(() => !window.dispatchEvent(new Event('beforeunload', { cancelable: true })))).toBe(true);
 
     const back = page.getByRole('link', { name: 'Terug naar de casus' });
     await back.focus();
