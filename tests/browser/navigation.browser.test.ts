@@ -211,6 +211,12 @@ describe('the header search, with the keyboard only', () => {
    * To the search box with Tab as a keyboard user gets there: forward from the top of a fresh page,
    * back up from the heading that takes the focus after moving to another page.
    */
+  /** A choice from the list opened this page, and its heading took the focus (as after every move in the app). */
+  async function opened(path: string | RegExp) {
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(path);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+  }
+
   async function tabToSearch() {
     // A page that is still loading moves the focus to its heading once it is there.
     await page.waitForLoadState('networkidle');
@@ -255,7 +261,7 @@ describe('the header search, with the keyboard only', () => {
     expect(activeId).toBe(await options.first().getAttribute('id'));
     expect(await options.first().getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/clienten\/[0-9a-f-]{36}$/);
+    await opened(/^\/clienten\/[0-9a-f-]{36}$/);
     await expect.poll(() => h1(page)).toContain(name);
     expect(await box().inputValue()).toBe('');
   });
@@ -271,14 +277,14 @@ describe('the header search, with the keyboard only', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/casussen\/[0-9a-f-]{36}$/);
+    await opened(/^\/casussen\/[0-9a-f-]{36}$/);
 
     await tabToSearch();
     await page.keyboard.type(bsn);
     await expect.poll(() => options.count()).toBeGreaterThan(0);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).pathname).toBe(clientPath);
+    await opened(clientPath);
   });
 
   it('closes the list with Escape, clears with a second Escape, and says "Geen resultaten"', async () => {
@@ -308,6 +314,7 @@ describe('the header search, with the keyboard only', () => {
     await checkPage(page, 'zoeken-390');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
+    // The page that was open already: it stays, and so does the focus.
     await expect.poll(() => new URL(page.url()).pathname).toBe(clientPath);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
