@@ -15,12 +15,7 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-// Layout and the page's clock do not depend on the database under the server: CI runs this once,
-// on the embedded one, not again against PostgreSQL (CI time, .ci/run).
-const ON_SERVER_DATABASE = !!process.env.DATABASE_URL;
-
 beforeAll(async () => {
-  if (ON_SERVER_DATABASE) return;
   server = await startServer();
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
@@ -35,7 +30,7 @@ afterAll(async () => {
 const question = () => page.getByLabel('Vraag van de bewoner', { exact: true });
 const dialog = () => page.getByRole('alertdialog', { name: 'Blijft u ingelogd?' });
 
-describe.skipIf(ON_SERVER_DATABASE)('an idle session', () => {
+describe('an idle session', () => {
   it('counts the characters of the question against the limit the server checks', async () => {
     await login(page, server.baseUrl, WORKER);
     await page.goto(`${server.baseUrl}/aanmeldingen/nieuw`);
