@@ -515,6 +515,13 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/cases/:id/tasks': { record: 'case' },
   'POST /api/v1/cases/:id/tasks': { record: 'case', body: () => ({ title: 'Huisbezoek plannen', dueOn: today }) },
 
+  // Letters: the templates are the organisation's (beheerder; tests/http/letters.test.ts); a letter
+  // on a case goes with the case (a member of its household is the recipient).
+  'GET /api/v1/letter-templates': { record: 'none' },
+  'PUT /api/v1/letter-templates': { record: 'none', body: () => ({ kind: 'uitnodiging', subject: 'Uitnodiging', body: 'Beste {naam},', version: 0 }) },
+  'POST /api/v1/letter-templates/reset': { record: 'none', body: () => ({ kind: 'afsluiting', version: 1 }) },
+  'GET /api/v1/cases/:id/letter-draft': { record: 'case', query: (f) => `?kind=uitnodiging&recipientId=${f.client.id}` },
+
   // Notifications are the caller's own (every session has them); tests/http/notifications.test.ts checks who gets which, and what the list shows.
   'GET /api/v1/notifications': { record: 'none' },
   'GET /api/v1/notifications/unread-count': { record: 'none' },

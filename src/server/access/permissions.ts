@@ -57,6 +57,8 @@ export const PERMISSIONS = [
    * access.policy.ts). The tasks of a case are read and made with cases:read and cases:write.
    */
   'tasks:use',
+  /** The organisation's own text of the letter templates (Beheer → Brieven). A letter on a case goes with cases:write. */
+  'letters:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -95,7 +97,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'retention:manage',
   ],
   analist: ['figures:read', 'reports:read'],
-  beheerder: ['users:manage', 'figures:read', 'reports:read', 'exchange:import', 'iwmo:manage'],
+  beheerder: ['users:manage', 'figures:read', 'reports:read', 'exchange:import', 'iwmo:manage', 'letters:manage'],
 };
 
 /** Roles whose record scope comes from their team (workers and team leaders). */

@@ -37,6 +37,10 @@ export const AUDIT_RECORDS = [
   'task',
   /** The tasks of a case, read on the case page. */
   'tasks',
+  /** A letter from a template to a member of a case's household (modules/letters). */
+  'letter',
+  /** The organisation's own text of a letter template (Beheer → Brieven): no client. */
+  'letter_template',
 ] as const;
 
 /** A list view (action `list`): the row names every client the list showed. */

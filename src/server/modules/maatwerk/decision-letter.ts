@@ -13,6 +13,7 @@
 //   can ask the voorzieningenrechter for a voorlopige voorziening (griffierecht, art. 8:82).
 import { dutchDate, dutchDateWithWeekday } from '../../lib/dutch-dates';
 import type { Block, PdfDocumentSpec } from '../../lib/pdf/pdf-document';
+import { addressBlock, lines, type LetterRecipient } from '../../lib/pdf/letter-parts';
 
 export interface DecisionLetter {
   /** The team organisation that sends the letter on behalf of the municipality. */
@@ -21,7 +22,7 @@ export interface DecisionLetter {
   municipality: string;
   /** Where an objection goes (postal address, one line per element). */
   objectionAddress: string[];
-  client: { name: string; street: string | null; houseNumber: string | null; postcode: string | null; city: string | null };
+  client: LetterRecipient;
   decisionNumber: number;
   decidedOn: string; // YYYY-MM-DD
   requestedOn: string; // the melding
@@ -55,19 +56,12 @@ export function municipalityInSentence(municipality: string): string {
   return /^gemeente\s/i.test(name) ? `de gemeente ${name.replace(/^gemeente\s+/i, '')}` : name;
 }
 
-const lines = (...parts: (string | null | undefined | false)[]) => parts.filter((p): p is string => Boolean(p && p.trim())).join('\n');
 /** A paragraph the letter writes: left to right, whatever names it holds. */
 const paragraph = (text: string): Block => ({ kind: 'paragraph', text, composed: true });
 /** A text someone wrote (what was asked, the reasons): in the direction of its own first letters. */
 const written = (text: string): Block => ({ kind: 'paragraph', text });
 const item = (text: string): Block => ({ kind: 'item', text });
 const space = (count: number): Block => ({ kind: 'space', lines: count });
-
-function addressBlock(client: DecisionLetter['client']): string {
-  const street = [client.street, client.houseNumber].filter(Boolean).join(' ');
-  const place = [client.postcode, client.city].filter(Boolean).join(' ');
-  return lines(client.name, street, place);
-}
 
 function period(startOn: string, endOn: string | null): string {
   return endOn ? `Van ${dutchDate(startOn)} tot en met ${dutchDate(endOn)}.` : `Vanaf ${dutchDate(startOn)}. Er is geen einddatum.`;

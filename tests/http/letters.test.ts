@@ -1,0 +1,114 @@
+// Letters from a template over HTTP: the beheerder keeps the organisation's own text (fields it may
+// name, a version against a concurrent change, back to the text that ships), and a worker gets a
+// letter filled from the case for a member of its household, with what the case did not know left
+// to fill in; another team's case and a stranger as recipient are not found; the draft is logged.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/server/db/schema';
+import { todayInNetherlands } from '../../src/server/lib/dates';
+import { dutchDate } from '../../src/server/lib/dutch-dates';
+import { DEFAULT_LETTER_TEMPLATES } from '../../src/server/modules/letters/letter-templates';
+import type { LetterDraft, LetterTemplate } from '../../src/server/modules/letters/letters.schemas';
+import { openCase, type OpenedCase } from '../support/open-case';
+import { createTestApp, type Session, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let admin: Session;
+let anna: Session;
+let bram: Session;
+let opened: OpenedCase;
+const today = todayInNetherlands();
+
+beforeAll(async () => {
+  t = await createTestApp();
+  [admin, anna, bram] = await Promise.all([t.login('admin'), t.login('workerA'), t.login('workerB')]);
+  opened = await openCase(anna, { client: { firstName: 'Fatima', lastName: 'El Amrani', street: 'Gentiaandreef', houseNumber: '12', postcode: '3562AB', city: 'Utrecht' } });
+});
+afterAll(() => t.close());
+
+const fieldsOf = (body: string) => (JSON.parse(body) as { invalidParams?: { name: string; reason: string }[] }).invalidParams ?? [];
+const templates = () => admin.get<LetterTemplate[]>('/api/v1/letter-templates');
+
+describe('the letter templates (beheerder)', () => {
+  it('lists every kind with the text that ships, version 0, until the organisation has its own', async () => {
+    const list = await templates();
+    expect(list.map((l) => l.kind)).toEqual(['uitnodiging', 'bevestiging_kennismaking', 'afsluiting']);
+    expect(list.every((l) => !l.custom && l.version === 0)).toBe(true);
+    expect(list[2]!.body).toBe(DEFAULT_LETTER_TEMPLATES.afsluiting.body);
+  });
+
+  it('refuses a field that does not exist, at the field, and saves nothing', async () => {
+    const refused = await admin.request('PUT', '/api/v1/letter-templates', { kind: 'afsluiting', subject: 'Tot ziens', body: 'Beste {naam}, uw {adres}', version: 0 });
+    expect(refused.statusCode).toBe(400);
+    expect(fieldsOf(refused.body)).toEqual([{ name: 'body', reason: 'Dit veld bestaat niet: {adres}. Kies uit de velden onder het formulier.' }]);
+    expect((await templates())[2]!.custom).toBe(false);
+  });
+
+  it('saves the own text once from version 0, changes it at its version, and refuses a stale one with 409', async () => {
+    const saved = await admin.put<LetterTemplate>('/api/v1/letter-templates', { kind: 'afsluiting', subject: 'Tot ziens', body: 'Beste {naam},\n\nDag!', version: 0 });
+    expect(saved).toMatchObject({ custom: true, version: 1, subject: 'Tot ziens', updatedBy: 'Bea Beheer' });
+    // A second first save (someone else's screen, read before) is told, not silently taken.
+    const again = await admin.request('PUT', '/api/v1/letter-templates', { kind: 'afsluiting', subject: 'Ander', body: 'Beste {naam}', version: 0 });
+    expect(again.statusCode).toBe(409);
+    const changed = await admin.put<LetterTemplate>('/api/v1/letter-templates', { kind: 'afsluiting', subject: 'Tot ziens, {naam}', body: 'Beste {naam},\n\nDag!', version: 1 });
+    expect(changed.version).toBe(2);
+    const stale = await admin.request('PUT', '/api/v1/letter-templates', { kind: 'afsluiting', subject: 'Oud', body: 'Beste {naam}', version: 1 });
+    expect(stale.statusCode).toBe(409);
+    expect((await templates())[2]!.subject).toBe('Tot ziens, {naam}');
+  });
+
+  it('goes back to the text that ships, and logs every change without a client', async () => {
+    expect((await admin.request('POST', '/api/v1/letter-templates/reset', { kind: 'afsluiting', version: 1 })).statusCode).toBe(409);
+    const reset = await admin.post<LetterTemplate>('/api/v1/letter-templates/reset', { kind: 'afsluiting', version: 2 });
+    expect(reset).toMatchObject({ custom: false, version: 0, subject: DEFAULT_LETTER_TEMPLATES.afsluiting.subject });
+    const logged = await t.database.db.select().from(auditLog).where(eq(auditLog.entityType, 'letter_template'));
+    expect(logged.map((r) => [r.action, r.clientId])).toEqual([
+      ['create', null],
+      ['update', null],
+      ['delete', null],
+    ]);
+  });
+
+  it('is not for a worker', async () => {
+    expect((await anna.request('GET', '/api/v1/letter-templates')).statusCode).toBe(404);
+  });
+});
+
+describe('a letter filled from the case', () => {
+  const draftUrl = (kind: string, recipientId: string, caseId = opened.caseId) => `/api/v1/cases/${caseId}/letter-draft?kind=${kind}&recipientId=${recipientId}`;
+
+  it('puts in the name, team, worker and dates the case knows, and leaves the rest to fill in', async () => {
+    const draft = await anna.get<LetterDraft>(draftUrl('uitnodiging', opened.clientId));
+    expect(draft.recipientName).toBe('Fatima El Amrani');
+    expect(draft.address).toEqual(['Gentiaandreef 12', '3562 AB Utrecht']);
+    expect(draft.addressComplete).toBe(true);
+    expect(draft.body).toContain('Beste Fatima El Amrani,');
+    expect(draft.body).toContain(`op ${dutchDate(today)}`);
+    expect(draft.body).toContain('Anna Aalders');
+    expect(draft.toFill.map((f) => f.field)).toEqual(['afspraak_datum', 'afspraak_tijd', 'afspraak_plaats']);
+    expect(draft.body).toContain('{afspraak_datum}');
+  });
+
+  it("uses the organisation's own text once there is one", async () => {
+    await admin.put('/api/v1/letter-templates', { kind: 'bevestiging_kennismaking', subject: 'Fijn kennisgemaakt', body: 'Hallo {naam} van {team}', version: 0 });
+    const draft = await anna.get<LetterDraft>(draftUrl('bevestiging_kennismaking', opened.clientId));
+    expect(draft.subject).toBe('Fijn kennisgemaakt');
+    expect(draft.body).toMatch(/^Hallo Fatima El Amrani van \S/);
+    expect(draft.toFill).toEqual([]);
+  });
+
+  it("is logged as a read of the recipient's data", async () => {
+    const rows = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'letter'), eq(auditLog.clientId, opened.clientId)));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(rows.every((r) => r.action === 'read')).toBe(true);
+  });
+
+  it('is not found for another team, nor for someone outside the household, nor for an unknown kind', async () => {
+    expect((await bram.request('GET', draftUrl('uitnodiging', opened.clientId))).statusCode).toBe(404);
+    const stranger = await openCase(anna, { client: { firstName: 'Kees', lastName: 'Vreemd' } });
+    const outside = await anna.request('GET', draftUrl('uitnodiging', stranger.clientId));
+    expect(outside.statusCode).toBe(404);
+    expect(JSON.parse(outside.body).detail).toBe('Deze persoon hoort niet bij het huishouden van de casus');
+    expect((await anna.request('GET', draftUrl('kerstkaart', opened.clientId))).statusCode).toBe(400);
+  });
+});
