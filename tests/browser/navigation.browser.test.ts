@@ -79,7 +79,7 @@ const ROLES: RoleCase[] = [
     role: 'beheerder',
     landing: '/beheer/iwmo',
     h1: /iWmo/,
-    links: ['iWmo-berichten', 'Import'],
+    links: ['iWmo-berichten', 'Import', 'Brieven'],
     folded: { Cijfers: ['Cijfers per team', 'Jaarverslag', 'ZRM-voortgang', 'Uitstroom'] },
     groups: ['Beheer', 'Cijfers'],
     search: false,

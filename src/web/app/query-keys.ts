@@ -29,6 +29,9 @@ export const queryKeys = {
     all: ['maatwerk'] as const,
     ofCase: (caseId: string) => ['maatwerk', caseId] as const,
   },
+  letters: {
+    templates: ['letters', 'templates'] as const,
+  },
   plans: {
     all: ['plans'] as const,
     /** The plan, and under it its comparisons. */

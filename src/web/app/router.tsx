@@ -38,6 +38,7 @@ const QualityReportPage = lazy(() => import('../features/quality/QualityReportPa
 const FileQualityReportPage = lazy(() => import('../features/quality/FileQualityReportPage').then((m) => ({ default: m.FileQualityReportPage })));
 const ImportPage = lazy(() => import('../features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
 const IwmoPage = lazy(() => import('../features/iwmo/IwmoPage').then((m) => ({ default: m.IwmoPage })));
+const LetterTemplatesPage = lazy(() => import('../features/letters/LetterTemplatesPage').then((m) => ({ default: m.LetterTemplatesPage })));
 
 function Start() {
   return <Navigate to={startPath(useMe())} replace />;
@@ -85,6 +86,7 @@ export function AppRouter() {
             <Route path="kwaliteit/melden" element={guardedLazy('quality:file', <FileQualityReportPage />)} />
             <Route path="beheer/import" element={guardedLazy('exchange:import', <ImportPage />)} />
             <Route path="beheer/iwmo" element={guardedLazy('iwmo:manage', <IwmoPage />)} />
+            <Route path="beheer/brieven" element={guardedLazy('letters:manage', <LetterTemplatesPage />)} />
             <Route path="wachtwoord" element={<PasswordPage />} />
             <Route path="taken" element={guarded('tasks:use', <TasksPage />)} />
             <Route path="berichten" element={<NotificationsPage />} />

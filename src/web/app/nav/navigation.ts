@@ -68,6 +68,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     items: [
       { to: '/beheer/iwmo', label: 'iWmo-berichten', permission: 'iwmo:manage' },
       { to: '/beheer/import', label: 'Import', permission: 'exchange:import' },
+      { to: '/beheer/brieven', label: 'Brieven', permission: 'letters:manage' },
     ],
   },
 ];
