@@ -47,6 +47,7 @@ function validBody(method: string, url: string): unknown {
     'POST /api/v1/cases/:id/household': { client: { firstName: 'C', lastName: 'D' }, version: 1 },
     'POST /api/v1/cases/:id/contacts': { contactOn: today, kind: 'telefoon' },
     'PUT /api/v1/contacts/:id': { contactOn: today, kind: 'telefoon', version: 1 },
+    'POST /api/v1/cases/:id/letter-draft': { kind: 'uitnodiging', recipientId: ids.client },
     'POST /api/v1/cases/:id/zrm': { clientId: ids.client, assessedOn: today, type: 'nul', scores: { financien: 3 } },
     'POST /api/v1/auth/login': { email: 'x@test.nl', password: 'x' },
     'POST /api/v1/emergency-access/search': { bsn: '999992077' },
@@ -101,7 +102,8 @@ function concreteUrl(url: string): string {
             : url.startsWith('/api/v1/tasks')
               ? ids.task
               : ids.team;
-  const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : '';
+  const queries: Record<string, string> = { '/api/v1/cases/:id/plan/compare': '?from=1&to=1' };
+  const query = queries[url] ?? '';
   return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }
 
@@ -109,7 +111,8 @@ const apiRoutes = () => t.app.routeTable.filter((r) => r.url !== '/api/*');
 /** Permissions that give no access to client data: aggregates, administration, the session itself. */
 // The quality registers hold no link to a client record (who filed is free text): see tests/http/quality.test.ts.
 // The iWmo screen's answers hold no BSN, name or client id: tests/http/iwmo-screen.test.ts.
-const NO_CLIENT_DATA = ['public', 'session', 'figures:read', 'reports:read', 'users:manage', 'exchange:import', 'quality:file', 'quality:manage', 'iwmo:manage'];
+// The letter templates are the organisation's texts, about no one: tests/http/letters.test.ts.
+const NO_CLIENT_DATA = ['public', 'session', 'figures:read', 'reports:read', 'users:manage', 'exchange:import', 'quality:file', 'quality:manage', 'iwmo:manage', 'letters:manage'];
 /**
  * Break-the-glass routes and the review of attachments are open to kwaliteit on purpose (the review
  * shows no client identity); tests/http/emergency.test.ts and tests/http/attach.test.ts cover them.

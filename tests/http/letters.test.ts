@@ -75,26 +75,26 @@ describe('the letter templates (beheerder)', () => {
 });
 
 describe('a letter filled from the case', () => {
-  const draftUrl = (kind: string, recipientId: string, caseId = opened.caseId) => `/api/v1/cases/${caseId}/letter-draft?kind=${kind}&recipientId=${recipientId}`;
+  const askDraft = (session: Session, kind: string, recipientId: string) => session.request('POST', `/api/v1/cases/${opened.caseId}/letter-draft`, { kind, recipientId });
 
   it('puts in the name, team, worker and dates the case knows, and leaves the rest to fill in', async () => {
-    const draft = await anna.get<LetterDraft>(draftUrl('uitnodiging', opened.clientId));
-    expect(draft.recipientName).toBe('Fatima El Amrani');
-    expect(draft.address).toEqual(['Gentiaandreef 12', '3562 AB Utrecht']);
-    expect(draft.addressComplete).toBe(true);
-    expect(draft.body).toContain('Beste Fatima El Amrani,');
-    expect(draft.body).toContain(`op ${dutchDate(today)}`);
-    expect(draft.body).toContain('Anna Aalders');
-    expect(draft.toFill.map((f) => f.field)).toEqual(['afspraak_datum', 'afspraak_tijd', 'afspraak_plaats']);
-    expect(draft.body).toContain('{afspraak_datum}');
+    const letter = JSON.parse((await askDraft(anna, 'uitnodiging', opened.clientId)).body) as LetterDraft;
+    expect(letter.recipientName).toBe('Fatima El Amrani');
+    expect(letter.address).toEqual(['Gentiaandreef 12', '3562 AB Utrecht']);
+    expect(letter.addressComplete).toBe(true);
+    expect(letter.body).toContain('Beste Fatima El Amrani,');
+    expect(letter.body).toContain(`op ${dutchDate(today)}`);
+    expect(letter.body).toContain('Anna Aalders');
+    expect(letter.toFill.map((f) => f.field)).toEqual(['afspraak_datum', 'afspraak_tijd', 'afspraak_plaats']);
+    expect(letter.body).toContain('{afspraak_datum}');
   });
 
   it("uses the organisation's own text once there is one", async () => {
     await admin.put('/api/v1/letter-templates', { kind: 'bevestiging_kennismaking', subject: 'Fijn kennisgemaakt', body: 'Hallo {naam} van {team}', version: 0 });
-    const draft = await anna.get<LetterDraft>(draftUrl('bevestiging_kennismaking', opened.clientId));
-    expect(draft.subject).toBe('Fijn kennisgemaakt');
-    expect(draft.body).toMatch(/^Hallo Fatima El Amrani van \S/);
-    expect(draft.toFill).toEqual([]);
+    const letter = JSON.parse((await askDraft(anna, 'bevestiging_kennismaking', opened.clientId)).body) as LetterDraft;
+    expect(letter.subject).toBe('Fijn kennisgemaakt');
+    expect(letter.body).toMatch(/^Hallo Fatima El Amrani van \S/);
+    expect(letter.toFill).toEqual([]);
   });
 
   it("is logged as a read of the recipient's data", async () => {
@@ -104,11 +104,11 @@ describe('a letter filled from the case', () => {
   });
 
   it('is not found for another team, nor for someone outside the household, nor for an unknown kind', async () => {
-    expect((await bram.request('GET', draftUrl('uitnodiging', opened.clientId))).statusCode).toBe(404);
+    expect((await askDraft(bram, 'uitnodiging', opened.clientId)).statusCode).toBe(404);
     const stranger = await openCase(anna, { client: { firstName: 'Kees', lastName: 'Vreemd' } });
-    const outside = await anna.request('GET', draftUrl('uitnodiging', stranger.clientId));
+    const outside = await askDraft(anna, 'uitnodiging', stranger.clientId);
     expect(outside.statusCode).toBe(404);
     expect(JSON.parse(outside.body).detail).toBe('Deze persoon hoort niet bij het huishouden van de casus');
-    expect((await anna.request('GET', draftUrl('kerstkaart', opened.clientId))).statusCode).toBe(400);
+    expect((await askDraft(anna, 'kerstkaart', opened.clientId)).statusCode).toBe(400);
   });
 });

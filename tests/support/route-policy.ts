@@ -520,7 +520,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/letter-templates': { record: 'none' },
   'PUT /api/v1/letter-templates': { record: 'none', body: () => ({ kind: 'uitnodiging', subject: 'Uitnodiging', body: 'Beste {naam},', version: 0 }) },
   'POST /api/v1/letter-templates/reset': { record: 'none', body: () => ({ kind: 'afsluiting', version: 1 }) },
-  'GET /api/v1/cases/:id/letter-draft': { record: 'case', query: (f) => `?kind=uitnodiging&recipientId=${f.client.id}` },
+  // A draft needs the case's write scope (it is the start of a letter): break the glass does not make one.
+  'POST /api/v1/cases/:id/letter-draft': { record: 'case', body: (f) => ({ kind: 'uitnodiging', recipientId: f.client.id }) },
 
   // Notifications are the caller's own (every session has them); tests/http/notifications.test.ts checks who gets which, and what the list shows.
   'GET /api/v1/notifications': { record: 'none' },

@@ -91,8 +91,8 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
   'POST /api/v1/tasks/:id/done': attempt('task'),
   'POST /api/v1/tasks/:id/reopen': attempt('task'),
 
-  // Drafting a letter is the start of making one: it needs the case's write scope.
-  'GET /api/v1/cases/:id/letter-draft': attempt('case', 'create'),
+  // A letter's draft is the start of making one: it needs the case's write scope.
+  'POST /api/v1/cases/:id/letter-draft': attempt('case', 'create'),
 };
 
 /** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */

@@ -24,10 +24,11 @@ export function lettersRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       { config: manage, schema: { summary: 'Go back to the text that ships with Keukentafel for a kind of letter', body: letterTemplateReset, response: { 200: letterTemplate } } },
       async (request) => resetLetterTemplate(db, actorOf(request), request.body.kind, request.body.version),
     );
-    app.get(
+    // A POST: it is the start of a letter (the case's write scope), and it logs a read of the recipient's data.
+    app.post(
       '/cases/:id/letter-draft',
-      { config: { permission: 'cases:write' }, schema: { summary: 'A letter to a member of the household, filled from the case, to review', params: idParams, querystring: letterDraftRequest, response: { 200: letterDraft } } },
-      async (request) => draftLetter(db, actorOf(request), request.params.id, request.query),
+      { config: { permission: 'cases:write' }, schema: { summary: 'A letter to a member of the household, filled from the case, to review', params: idParams, body: letterDraftRequest, response: { 200: letterDraft } } },
+      async (request) => draftLetter(db, actorOf(request), request.params.id, request.body),
     );
   };
 }

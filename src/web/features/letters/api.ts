@@ -31,5 +31,5 @@ export function useResetLetterTemplate() {
 
 /** The letter filled from the case: fetched when the worker asks for it (it logs a read of the recipient's data). */
 export function fetchLetterDraft(caseId: string, kind: LetterKind, recipientId: string): Promise<LetterDraft> {
-  return api.get<LetterDraft>(`/api/v1/cases/${encodeURIComponent(caseId)}/letter-draft?kind=${encodeURIComponent(kind)}&recipientId=${encodeURIComponent(recipientId)}`);
+  return api.post<LetterDraft>(`/api/v1/cases/${encodeURIComponent(caseId)}/letter-draft`, { kind, recipientId });
 }
