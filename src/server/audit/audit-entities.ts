@@ -37,6 +37,10 @@ export const AUDIT_RECORDS = [
   'task',
   /** The tasks of a case, read on the case page. */
   'tasks',
+  /** A document on a case or a client (modules/documents): stored, downloaded, changed, deleted. */
+  'document',
+  /** The list of a case's or a client's documents. */
+  'documents',
 ] as const;
 
 /** A list view (action `list`): the row names every client the list showed. */

@@ -74,6 +74,8 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   iwmo_log: 'de lijst van iWmo-berichten',
   task: 'een taak',
   tasks: 'de taken van de casus',
+  document: 'een document',
+  documents: 'de documenten',
   task_list: 'de lijst Mijn taken',
   team_tasks: 'de open taken van het team',
   notification_list: 'de lijst Berichten',
