@@ -54,7 +54,6 @@ for (const width of [1280, 390]) {
       fs.writeFileSync(lyingPath, Buffer.from(PNG_BASE64, 'base64'));
       page = await newPage(browser);
       await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-      await login(page, server.baseUrl, WORKER);
     });
     afterAll(async () => {
       await page?.context().close();
@@ -84,6 +83,7 @@ for (const width of [1280, 390]) {
     }
 
     it('uploads a PDF with the keyboard and lists it with its type, size, date and uploader', async () => {
+      await login(page, server.baseUrl, WORKER);
       await page.goto(caseUrl);
       await expect.poll(() => page.locator('.kt-case-header').isVisible()).toBe(true);
       await openForm();

@@ -9,6 +9,7 @@
 // run deep inside transactions (a letter made from a template, a client's destruction) that carry no
 // HTTP dependencies.
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { and, eq, inArray } from 'drizzle-orm';
@@ -17,8 +18,13 @@ import { documentContents } from '../../db/schema';
 
 let folder: string | undefined;
 
-/** The folder of DOCUMENTS_DIR, or undefined: the database. Called by buildApp. */
+/**
+ * The folder of DOCUMENTS_DIR, or undefined: the database. Called by buildApp. The folder must exist:
+ * it is never created, so a share that is not mounted stops the start instead of filling a local
+ * folder nobody backs up (only the folder per organisation inside it is made).
+ */
 export function useDocumentsFolder(dir: string | undefined): void {
+  if (dir && !statSync(dir, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`DOCUMENTS_DIR ${dir} is not an existing folder: create it (writable for Keukentafel only) or leave DOCUMENTS_DIR empty to keep documents in the database`);
   folder = dir;
 }
 
@@ -58,7 +64,10 @@ export async function writeBytes(tx: DbOrTx, doc: StoredAt, bytes: Uint8Array): 
   }
   const target = filePath(doc.organisationId, doc.id);
   const dir = path.dirname(target);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  // Not recursive: DOCUMENTS_DIR itself must be there (see useDocumentsFolder).
+  await fs.mkdir(dir, { mode: 0o700 }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
   const temporary = path.join(dir, `.${doc.id}.${randomUUID()}.tmp`);
   const handle = await fs.open(temporary, 'wx', 0o600);
   try {

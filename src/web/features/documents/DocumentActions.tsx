@@ -23,17 +23,17 @@ export function DocumentActions({ doc, onDone }: { doc: DocumentItem; onDone: (m
   return (
     <div className="kt-document__actions">
       <ButtonGroup>
-        <a href={documentUrl(doc.id)} download className={LINK}>
-          Downloaden<span className="kt-visually-hidden">: {doc.title}</span>
+        <a href={documentUrl(doc.id)} download className={LINK} aria-label={`Downloaden: ${doc.title}`}>
+          Downloaden
         </a>
         {doc.mayChange && !remove.open && (
-          <Button type="button" appearance="subtle-button" {...edit.buttonProps}>
-            Wijzigen<span className="kt-visually-hidden">: {doc.title}</span>
+          <Button type="button" appearance="subtle-button" {...edit.buttonProps} aria-label={`Wijzigen: ${doc.title}`}>
+            Wijzigen
           </Button>
         )}
         {doc.mayDelete && !edit.open && (
-          <Button type="button" appearance="subtle-button" {...remove.buttonProps}>
-            Verwijderen<span className="kt-visually-hidden">: {doc.title}</span>
+          <Button type="button" appearance="subtle-button" {...remove.buttonProps} aria-label={`Verwijderen: ${doc.title}`}>
+            Verwijderen
           </Button>
         )}
       </ButtonGroup>
