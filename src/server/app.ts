@@ -46,6 +46,8 @@ import { PdfPool } from './lib/pdf/pdf-pool';
 import { retentionRoutes } from './modules/retention/retention.routes';
 import { qualityRoutes } from './modules/quality/quality.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
+import { documentsRoutes } from './modules/documents/documents.routes';
+import { useDocumentsFolder } from './modules/documents/document-store';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { lettersRoutes } from './modules/letters/letters.routes';
 
@@ -98,10 +100,11 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
   const pdfs = deps.pdfs ?? new PdfPool();
   app.addHook('onClose', () => pdfs.close());
   const routeDeps: RouteDeps = { ...deps, pdfs };
+  useDocumentsFolder(deps.config.documentsDir);
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, iwmoRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes, tasksRoutes, notificationsRoutes, lettersRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, iwmoRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes, tasksRoutes, notificationsRoutes, documentsRoutes, lettersRoutes]) {
         await api.register(routes(routeDeps));
       }
       // Anyone may read the document, also from another origin (an architect's linter in the browser).

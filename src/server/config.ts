@@ -81,6 +81,14 @@ export interface Config {
    * file to verwerkt/ or rejected/ in it. Undefined: the screen cannot read.
    */
   iwmoInboxDir: string | undefined;
+  /**
+   * The folder the bytes of uploaded documents go to (DOCUMENTS_DIR), one file per document named by
+   * its id, under a folder per organisation. Undefined: they are kept in the database
+   * (document_contents). Documents stored before a change stay where they were.
+   */
+  documentsDir: string | undefined;
+  /** The largest document one may upload, in bytes (DOCUMENT_MAX_MB, default 10). */
+  documentMaxBytes: number;
 }
 
 export interface MunicipalityConfig {
@@ -208,6 +216,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     iwmoXsdDir: env.KEUKENTAFEL_IWMO_XSD_DIR ? path.resolve(env.KEUKENTAFEL_IWMO_XSD_DIR) : undefined,
     iwmoOutboxDir,
     iwmoInboxDir,
+    documentsDir: env.DOCUMENTS_DIR ? path.resolve(env.DOCUMENTS_DIR) : undefined,
+    documentMaxBytes: Math.floor(positiveNumber(env, 'DOCUMENT_MAX_MB', 10) * 1024 * 1024),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === 'false' ? false : /^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY,
   };
 }

@@ -10,6 +10,7 @@ import type { Contact } from '../../src/server/modules/journal/journal.schemas';
 
 import { roleAllows } from '../../src/server/access/permissions';
 import { TEST_USERS } from '../support/fixtures';
+import { MINIMAL_PDF_BASE64 } from '../support/documents';
 
 let t: TestApp;
 let owner: Session;
@@ -25,6 +26,8 @@ beforeAll(async () => {
   const untriaged = await owner.post<Registration>('/api/v1/registrations', { clientId: opened.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
   const member = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
   const task = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/tasks`, { title: 'Geheim huisbezoek plannen', dueOn: today });
+  const document = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/documents`, { title: 'Geheime brief', fileName: 'brief.pdf', contentBase64: MINIMAL_PDF_BASE64 });
+  ids.document = document.id;
   Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id, task: task.id });
 });
 afterAll(async () => t.close());
@@ -83,6 +86,10 @@ function validBody(method: string, url: string): unknown {
     'POST /api/v1/tasks/:id/done': { version: 1 },
     'POST /api/v1/tasks/:id/reopen': { version: 1 },
     'POST /api/v1/notifications/read': { ids: [ids.case] },
+    'POST /api/v1/cases/:id/documents': { title: 'Brief', fileName: 'brief.pdf', contentBase64: MINIMAL_PDF_BASE64 },
+    'POST /api/v1/clients/:id/documents': { title: 'Brief', fileName: 'brief.pdf', contentBase64: MINIMAL_PDF_BASE64 },
+    'PUT /api/v1/documents/:id': { title: 'Andere titel', version: 1 },
+    'POST /api/v1/documents/:id/remove': { version: 1 },
     'POST /api/v1/notifications/read-all': { seenUpTo: new Date().toISOString() },
   };
   return bodies[`${method} ${url}`] ?? (method === 'GET' ? undefined : {});
@@ -101,9 +108,10 @@ function concreteUrl(url: string): string {
             ? ids.network
             : url.startsWith('/api/v1/tasks')
               ? ids.task
-              : ids.team;
-  const queries: Record<string, string> = { '/api/v1/cases/:id/plan/compare': '?from=1&to=1' };
-  const query = queries[url] ?? '';
+              : url.startsWith('/api/v1/documents')
+                ? ids.document
+                : ids.team;
+  const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : '';
   return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }
 

@@ -20,6 +20,7 @@ import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
 import { DASHBOARD_BLOCKS } from '../../src/server/modules/worklists/worklists.schemas';
 import type { ClientFile } from '../../src/server/modules/client-file/client-file.schemas';
 import { pdfText } from './pdf-text';
+import { MINIMAL_PDF_BASE64 } from './documents';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
 import type { Session } from './test-app';
 import type { Db } from '../../src/server/db/database';
@@ -368,6 +369,17 @@ const makeTask = (use: string, done = false) => ({ owner }: MakeContext, f: Fixt
     return made.id;
   });
 
+/**
+ * A document on the fixture's case, uploaded by its team's worker (who is then the uploader and the
+ * lead worker; none for a case no team holds). One per use.
+ */
+const makeDocument = (use: string) => ({ owner }: MakeContext, f: Fixture) =>
+  once(`document for ${use}`, f, async () => {
+    if (!owner) return unknownId();
+    return (await owner.post<{ id: string }>(`/api/v1/cases/${f.case.id}/documents`, { title: `Brief (${use})`, fileName: 'brief.pdf', contentBase64: MINIMAL_PDF_BASE64 })).id;
+  });
+const documentUpload = () => ({ title: 'Brief van de huisarts', fileName: 'huisarts.pdf', contentBase64: MINIMAL_PDF_BASE64 });
+
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { record: 'none' },
   'GET /api/v1/openapi.json': { record: 'none' },
@@ -522,6 +534,14 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/letter-templates/reset': { record: 'none', body: () => ({ kind: 'afsluiting', version: 1 }) },
   // A draft needs the case's write scope (it is the start of a letter): break the glass does not make one.
   'POST /api/v1/cases/:id/letter-draft': { record: 'case', body: (f) => ({ kind: 'uitnodiging', recipientId: f.client.id }) },
+  // Documents: one on a case follows the case; one of a client alone is the storing team's (as consents).
+  'GET /api/v1/cases/:id/documents': { record: 'case' },
+  'POST /api/v1/cases/:id/documents': { record: 'case', body: documentUpload },
+  'GET /api/v1/clients/:id/documents': { record: 'client' },
+  'POST /api/v1/clients/:id/documents': { record: 'client', access: TEAM_CLIENT_ACCESS, body: documentUpload },
+  'GET /api/v1/documents/:id/content': { record: 'case', make: makeDocument('download') },
+  'PUT /api/v1/documents/:id': { record: 'case', make: makeDocument('change'), body: () => ({ title: 'Brief van de corporatie', version: 1 }) },
+  'POST /api/v1/documents/:id/remove': { record: 'case', make: makeDocument('remove'), body: () => ({ version: 1 }) },
 
   // Notifications are the caller's own (every session has them); tests/http/notifications.test.ts checks who gets which, and what the list shows.
   'GET /api/v1/notifications': { record: 'none' },

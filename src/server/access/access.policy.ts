@@ -15,8 +15,10 @@
 // one of the client's cases. Quality reports: kwaliteit all, a team leader their own team's.
 // Tasks: one on a case follows the case; one of one's own is its assignee's and maker's, and the
 // assignee's team leader reads it.
+// Documents: one on a case follows the case; one of a client alone is the storing team's (as consents
+// are); a sensitive one is shown to its uploader and the lead worker only, as journal entries are.
 import { and, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, qualityReports, registrations, tasks, users } from '../db/schema';
+import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, documents, qualityReports, registrations, tasks, users } from '../db/schema';
 import type { Actor } from './actor';
 import { roleAllows, worksInTeam, type Permission } from './permissions';
 
@@ -170,7 +172,7 @@ export function isEmergencyAccess(actor: Actor, clientId: string | null | undefi
  * colleague one: otherwise any team member could unlock the sensitive entries with one line.
  * `caseId` is an SQL expression for the case's id, within the actor's organisation.
  */
-export function isCaseWorker(actor: Actor, caseId: SQL | typeof contacts.caseId): SQL {
+export function isCaseWorker(actor: Actor, caseId: SQL | typeof contacts.caseId | typeof documents.caseId): SQL {
   return sql`exists (select 1 from ${cases} wc where wc.organisation_id = ${actor.organisationId} and wc.id = ${caseId} and wc.lead_worker_id = ${actor.userId})`;
 }
 
@@ -217,4 +219,48 @@ export function taskScope(actor: Actor, mode: AccessMode = 'read'): SQL {
       : undefined;
   const ownTask = teamId ? and(isNull(tasks.caseId), anyOf([eq(tasks.assigneeId, actor.userId), eq(tasks.createdBy, actor.userId), leadsAssigneesTeam])) : undefined;
   return and(eq(tasks.organisationId, actor.organisationId), anyOf([onCase, ownTask]))!;
+}
+
+/**
+ * Documents. One on a case follows the case (caseScope in the same mode). One of a client without a
+ * case is the storing team's, as consents are: the team reads and changes it, break-the-glass reads
+ * all of the opened client's. The client itself is checked with clientScope by the list.
+ */
+export function documentScope(actor: Actor, mode: AccessMode = 'read'): SQL {
+  const teamId = workingTeam(actor);
+  const opened = emergencyClients(actor, mode);
+  const onCase = and(
+    isNotNull(documents.caseId),
+    sql`exists (select 1 from ${cases} where ${cases.organisationId} = ${documents.organisationId} and ${cases.id} = ${documents.caseId} and ${caseScope(actor, mode)})`,
+  );
+  const ofClient = and(isNull(documents.caseId), anyOf([teamId ? eq(documents.teamId, teamId) : undefined, opened.length ? inArray(documents.clientId, [...opened]) : undefined]));
+  return and(eq(documents.organisationId, actor.organisationId), anyOf([onCase, ofClient]))!;
+}
+
+/**
+ * The lead worker of the document's case; for a client's document without a case, the lead worker
+ * of one of the client's cases of the storing team.
+ */
+function leadsDocumentCase(actor: Actor): SQL {
+  return sql`(${isCaseWorker(actor, documents.caseId)} or (${documents.caseId} is null and exists (
+    select 1 from ${cases} dc inner join ${caseClients} dcc on dcc.organisation_id = dc.organisation_id and dcc.case_id = dc.id
+     where dc.organisation_id = ${documents.organisationId} and dcc.client_id = ${documents.clientId}
+       and dc.team_id = ${documents.teamId} and dc.lead_worker_id = ${actor.userId})))`;
+}
+
+/**
+ * A sensitive document, as a sensitive journal entry: shown to whoever stored it and to the lead
+ * worker (see leadsDocumentCase). Colleagues see that it exists, not its title nor its content.
+ */
+export function sensitiveDocumentVisible(actor: Actor): SQL {
+  return sql`(${documents.sensitivity} is null or ${documents.uploadedBy} = ${actor.userId} or ${leadsDocumentCase(actor)})`;
+}
+
+/**
+ * Who may delete a document they may change: whoever stored it, the lead worker (leadsDocumentCase),
+ * and the team leader of the team whose record it is.
+ */
+export function mayDeleteDocument(actor: Actor): SQL {
+  const leadsTeam = actor.role === 'teamleider' && actor.teamId ? sql`${documents.teamId} = ${actor.teamId}` : sql`false`;
+  return sql`(${documents.uploadedBy} = ${actor.userId} or ${leadsDocumentCase(actor)} or ${leadsTeam})`;
 }

@@ -41,6 +41,10 @@ export const AUDIT_RECORDS = [
   'letter',
   /** The organisation's own text of a letter template (Beheer → Brieven): no client. */
   'letter_template',
+  /** A document on a case or a client (modules/documents): stored, downloaded, changed, deleted. */
+  'document',
+  /** The list of a case's or a client's documents. */
+  'documents',
 ] as const;
 
 /** A list view (action `list`): the row names every client the list showed. */

@@ -5,9 +5,9 @@
 // reference in the body to nothing) is no refusal and leaves no row.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
-import { accessLogReadable, caseScope, clientOfOwnTeam, clientScope, consentScope, holds, qualityReportScope, registrationScope, sensitiveContactVisible, taskScope, type AccessMode } from '../access/access.policy';
+import { accessLogReadable, caseScope, clientOfOwnTeam, clientScope, consentScope, documentScope, holds, qualityReportScope, registrationScope, sensitiveContactVisible, sensitiveDocumentVisible, taskScope, type AccessMode } from '../access/access.policy';
 import type { DbOrTx } from '../db/database';
-import { cases, clientAttachments, clients, consents, contacts, destructions, emergencyAccess, networkMembers, provisionDecisions, provisionRequests, provisions, qualityReports, registrations, tasks, teams } from '../db/schema';
+import { cases, clientAttachments, clients, consents, contacts, destructions, documents, emergencyAccess, networkMembers, provisionDecisions, provisionRequests, provisions, qualityReports, registrations, tasks, teams } from '../db/schema';
 import { mainClientId } from '../modules/cases/cases.repo';
 
 /** Each kind is also the `entity_type` of its denied rows. */
@@ -20,7 +20,7 @@ export const RECORD_KINDS = [
   'provision_request',
   'provision_decision',
   'provision',
-  'consent', 'quality_report', 'emergency_access', 'client_attachment', 'destruction', 'team', 'task'] as const;
+  'consent', 'quality_report', 'emergency_access', 'client_attachment', 'destruction', 'team', 'task', 'document'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
@@ -138,6 +138,14 @@ const PROBES: Record<RecordKind, Probe> = {
   task: async (db, actor, id, mode) => {
     const [row] = await db.select({ caseId: tasks.caseId, visible: visibleIf(taskScope(actor, mode)) }).from(tasks).where(and(eq(tasks.organisationId, actor.organisationId), eq(tasks.id, id)));
     return row ? { clientId: null, caseId: row.caseId ?? undefined, visible: row.visible } : null;
+  },
+  // A document on a case is about the case's client; one of a client alone about that client.
+  document: async (db, actor, id, mode) => {
+    const [row] = await db
+      .select({ caseId: documents.caseId, clientId: documents.clientId, visible: visibleIf(and(documentScope(actor, mode), sensitiveDocumentVisible(actor))!) })
+      .from(documents)
+      .where(and(eq(documents.organisationId, actor.organisationId), eq(documents.id, id)));
+    return row ? { clientId: row.clientId, caseId: row.caseId ?? undefined, visible: row.visible } : null;
   },
   // A team's own records (its workers) are for its members.
   team: async (db, actor, id) => {

@@ -93,6 +93,13 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
 
   // A letter's draft is the start of making one: it needs the case's write scope.
   'POST /api/v1/cases/:id/letter-draft': attempt('case', 'create'),
+  'GET /api/v1/cases/:id/documents': read('case'),
+  'POST /api/v1/cases/:id/documents': attempt('case', 'create'),
+  'GET /api/v1/clients/:id/documents': read('client'),
+  'POST /api/v1/clients/:id/documents': attempt('client', 'create', { visibility: 'own team' }),
+  'GET /api/v1/documents/:id/content': read('document'),
+  'PUT /api/v1/documents/:id': attempt('document'),
+  'POST /api/v1/documents/:id/remove': attempt('document', 'delete'),
 };
 
 /** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */

@@ -6,12 +6,13 @@ import { todayInNetherlands } from '../lib/dates';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
-import { caseClients, caseEvents, cases, clients, contacts, iwmoMessages, notifications, provisionDecisions, provisionRequests, provisions, registrations, tasks, teams, users, zrmAssessments } from '../db/schema';
+import { caseClients, caseEvents, cases, clients, contacts, documentContents, documents, iwmoMessages, notifications, provisionDecisions, provisionRequests, provisions, registrations, tasks, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 
 import { DEMO_LOGINS, generateDemoHistory, type HistoryOptions } from './synthetic-history';
 import { demoIwmoLog } from './demo-iwmo-log';
 import { demoTasks } from './demo-tasks';
+import { demoDocuments } from './demo-documents';
 
 export { DEMO_LOGINS } from './synthetic-history';
 
@@ -87,6 +88,9 @@ export async function ensureDemo(db: Db, organisationId: string, { today = today
     const daily = demoTasks(history, { today, now, newId: randomUUID });
     await insertAll(withOrg(daily.tasks), (chunk) => tx.insert(tasks).values(chunk));
     await insertAll(withOrg(daily.notifications), (chunk) => tx.insert(notifications).values(chunk));
+    const papers = demoDocuments(history, { today, now, newId: randomUUID });
+    await insertAll(withOrg(papers.documents), (chunk) => tx.insert(documents).values(chunk));
+    await insertAll(withOrg(papers.contents), (chunk) => tx.insert(documentContents).values(chunk));
 
     return {
       created: true,

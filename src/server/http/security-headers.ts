@@ -52,8 +52,12 @@ export function registerSecurityHeaders(app: FastifyInstance, options: { httpsOn
   const headers = securityHeaders(options);
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(headers);
-    // API answers hold personal data: no browser or proxy keeps a copy.
-    if (request.url.startsWith('/api/') || request.url === '/api') reply.header('cache-control', 'no-store').header(API_VERSION_HEADER, API_VERSION);
+    // API answers hold personal data: no browser or proxy keeps a copy (a route may say it more
+    // strictly, as a document's download does: private, no-store).
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      if (!String(reply.getHeader('cache-control') ?? '').split(/,\s*/).includes('no-store')) reply.header('cache-control', 'no-store');
+      reply.header(API_VERSION_HEADER, API_VERSION);
+    }
     return payload;
   });
 }

@@ -111,6 +111,12 @@ export const queryKeys = {
     team: ['tasks', 'team'] as const,
     ofCase: (caseId: string) => ['tasks', 'case', caseId] as const,
   },
+  /** The documents of a case or of a client alone. */
+  documents: {
+    all: ['documents'] as const,
+    ofCase: (caseId: string) => ['documents', 'case', caseId] as const,
+    ofClient: (clientId: string) => ['documents', 'client', clientId] as const,
+  },
   /** The user's notifications: the count in the header and the pages of the list. */
   notifications: {
     all: ['notifications'] as const,

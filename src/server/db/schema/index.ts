@@ -14,3 +14,4 @@ export * from './idempotency';
 export * from './iwmo';
 export * from './tasks';
 export * from './letters';
+export * from './documents';

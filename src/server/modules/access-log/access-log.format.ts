@@ -76,6 +76,8 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   tasks: 'de taken van de casus',
   letter: 'een brief',
   letter_template: 'een briefsjabloon',
+  document: 'een document',
+  documents: 'de documenten',
   task_list: 'de lijst Mijn taken',
   team_tasks: 'de open taken van het team',
   notification_list: 'de lijst Berichten',

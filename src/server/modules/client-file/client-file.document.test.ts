@@ -31,6 +31,10 @@ const baseCase: FileCase = {
   ],
   plan: [{ version: 1, savedAt: '2026-01-10T09:00:00Z', savedBy: 'Anna Aalders', agreedOn: '2026-01-10', agreedHow: 'Mondeling, in het gesprek', content: planContent.parse({ domains: [{ domain: 'Financiën', goal: 'Grip op de post', agreements: [{ id: '5a5a5a5a-1111-4222-8333-444444444444', what: 'Bank bellen', owner: 'client' }] }] }) }],
   network: [{ name: 'Samira', kind: 'Familie', relation: 'dochter', doesNow: 'Post', couldDo: '', phone: null, email: null, closeness: 'Dichtbij' }],
+  documents: [
+    { withheld: false, title: 'Brief van de woningcorporatie', fileName: 'brief.pdf', type: 'PDF', mediaType: 'application/pdf', sizeBytes: 52_000, sha256: 'ab', sensitivity: null, source: 'Geüpload', uploadedBy: 'Anna Aalders', uploadedAt: '2026-01-12T09:00:00Z', contentBase64: 'JVBERg==' },
+    { withheld: true, uploadedAt: '2026-01-13T09:00:00Z', reason: 'Gemarkeerd als gevoelig.' },
+  ],
 };
 
 const file = (overrides: Partial<ClientFile> = {}): ClientFile => ({
@@ -46,6 +50,7 @@ const file = (overrides: Partial<ClientFile> = {}): ClientFile => ({
   provisions: [],
   consents: [],
   disclosures: [],
+  documents: [],
   accessLog: {
     withheld: false,
     entries: [
@@ -62,7 +67,7 @@ describe('clientFileDocument', () => {
   it('has a heading for every part, with counts and empty states', () => {
     const blocks = clientFileDocument(file());
     const headings = blocks.filter((b) => b.kind === 'heading' && b.level === 1).map((b) => (b as { text: string }).text);
-    expect(headings).toEqual(['Persoonsgegevens', 'Aanmeldingen (0)', 'Casussen (1)', 'Zelfredzaamheid (ZRM-metingen) (0)', 'Aanvragen voor voorzieningen (maatwerk) (0)', 'Voorzieningen (0)', 'Toestemmingen (0)', 'Verstrekkingen aan derden (0)', 'Wie heeft dit dossier ingezien (2)']);
+    expect(headings).toEqual(['Persoonsgegevens', 'Aanmeldingen (0)', 'Casussen (1)', 'Zelfredzaamheid (ZRM-metingen) (0)', 'Aanvragen voor voorzieningen (maatwerk) (0)', 'Voorzieningen (0)', 'Toestemmingen (0)', 'Verstrekkingen aan derden (0)', 'Documenten van de cliënt (zonder casus) (0)', 'Wie heeft dit dossier ingezien (2)']);
     expect(texts(blocks)).toContain('Geen aanmeldingen.');
     expect(texts(blocks)).toContain('BSN: 999992077');
     expect(texts(blocks)).toContain('Telefoonnummer: Niet ingevuld');
@@ -74,6 +79,13 @@ describe('clientFileDocument', () => {
     expect(all.some((t) => t.startsWith('Eerdere versie 1 (vervangen op 9 januari 2026 om 11:00 door Anna Aalders)') && t.endsWith('Eerste tekst'))).toBe(true);
     expect(all.some((t) => t.startsWith('1 eerdere versie(s)'))).toBe(true);
     expect(all).toContain('Bank bellen — De cliënt zelf, Open');
+  });
+
+  it("lists a case's documents without their content, and a withheld one with the reason", () => {
+    const all = texts(clientFileDocument(file()));
+    expect(all).toContain('Brief van de woningcorporatie (PDF, 51 kB, brief.pdf). Geüpload op 12 januari 2026 om 10:00 door Anna Aalders.');
+    expect(all).toContain('13 januari 2026 om 10:00: niet opgenomen. Gemarkeerd als gevoelig.');
+    expect(all.join(' ')).not.toContain('JVBERg');
   });
 
   it('says the access log is withheld, and why, without a count, when the reader may not read it', () => {

@@ -4,7 +4,9 @@
 import { dutchDate, dutchDateTime } from '../../lib/dutch-dates';
 import type { Block, PdfDocumentSpec } from '../../lib/pdf/pdf-document';
 import { AGREEMENT_OWNER_LABELS, AGREEMENT_STATUS_LABELS, type PlanContent } from '../plans/plans.schemas';
-import type { ClientFile, FileCase } from './client-file.schemas';
+import type { ClientFile, FileCase, FileDocument } from './client-file.schemas';
+import { DOCUMENT_FILES_NOTE } from './client-file.labels';
+import { sizeText } from '../documents/document-types';
 
 const EMPTY = 'Niet ingevuld';
 const yesNo = (value: boolean | null) => (value === null ? EMPTY : value ? 'Ja' : 'Nee');
@@ -135,6 +137,7 @@ function caseBlocks(c: FileCase): Block[] {
     });
     blocks.push(...planContentBlocks(v.content));
   }
+  blocks.push({ kind: 'heading', level: 3, text: 'Documenten' }, ...documentBlocks(c.documents, 'Geen documenten.'));
   blocks.push({ kind: 'heading', level: 3, text: 'Netwerk rond het huishouden' });
   if (c.network.length === 0) blocks.push({ kind: 'paragraph', text: 'Geen netwerk vastgelegd.', muted: true });
   for (const m of c.network) {
@@ -144,6 +147,19 @@ function caseBlocks(c: FileCase): Block[] {
     });
   }
   return blocks;
+}
+
+/** The documents as a list: what each is, never its content (that is in the JSON download). */
+function documentBlocks(list: FileDocument[], empty: string): Block[] {
+  if (list.length === 0) return [{ kind: 'paragraph', text: empty, muted: true }];
+  return [
+    ...list.map((d): Block =>
+      d.withheld
+        ? { kind: 'item', text: `${dutchDateTime(d.uploadedAt)}: niet opgenomen. ${d.reason}`, emphasis: true }
+        : { kind: 'item', text: `${d.title} (${join(d.type, sizeText(d.sizeBytes), d.fileName)}). ${d.source} op ${dutchDateTime(d.uploadedAt)}${d.uploadedBy ? ` door ${d.uploadedBy}` : ''}${d.sensitivity ? `. ${d.sensitivity}` : ''}.` },
+    ),
+    { kind: 'paragraph', text: DOCUMENT_FILES_NOTE, muted: true },
+  ];
 }
 
 /** The whole file as blocks, starting with the title and who made it when. */
@@ -206,6 +222,7 @@ export function clientFileDocument(file: ClientFile): Block[] {
       field('Vastgelegd door', d.recordedBy),
     ]),
   );
+  section(blocks, 'Documenten van de cliënt (zonder casus)', file.documents, 'Geen documenten buiten de casussen.', () => documentBlocks(file.documents, ''));
   if (file.accessLog.withheld) {
     // No count: the number of rows would tell something of the log too.
     blocks.push({ kind: 'heading', level: 1, text: 'Wie heeft dit dossier ingezien' }, { kind: 'item', text: `Niet opgenomen. ${file.accessLog.reason}`, emphasis: true });

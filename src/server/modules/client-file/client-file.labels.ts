@@ -4,6 +4,13 @@
 export const WITHHELD_REASON =
   'Dit contact is door de auteur gemarkeerd als gevoelig. Alleen de auteur en de vaste medewerker van de casus kunnen het lezen; daarom staat het niet in dit overzicht. Vraag de vaste medewerker van de casus om een volledig overzicht.';
 
+/** Why a document is not in the file (its mark is not named either). */
+export const DOCUMENT_WITHHELD_REASON =
+  'Dit document is gemarkeerd als gevoelig. Alleen wie het opsloeg en de vaste medewerker van de casus kunnen het zien; daarom staat het niet in dit overzicht. Vraag de vaste medewerker van de casus om een volledig overzicht.';
+
+/** Where the files of the documents are: in the JSON download, not in the PDF. */
+export const DOCUMENT_FILES_NOTE = 'De bestanden zelf staan in de download als JSON (het veld contentBase64 van elk document); hier staat alleen welke documenten er zijn.';
+
 /**
  * Why the overview of who looked at the file is not in it: the reader may not read the client's
  * access log (accessLogReadable). Addressed to the client, who reads the file.

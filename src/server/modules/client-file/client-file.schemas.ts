@@ -97,6 +97,31 @@ export const fileNetworkMember = z.object({
   closeness: text,
 });
 
+/**
+ * A document on a case or of the client: what it is, and the file itself (base64) in the JSON; the
+ * PDF lists them and says the files are in the JSON download. A sensitive document the reader may
+ * not see is withheld, as a journal entry is.
+ */
+const shownDocument = z.object({
+  withheld: z.literal(false),
+  title: text,
+  fileName: text,
+  /** The type in words, and as a media type. */
+  type: text,
+  mediaType: text,
+  sizeBytes: z.number(),
+  sha256: text,
+  sensitivity: maybe,
+  /** Geüpload, or a letter made from a template. */
+  source: text,
+  uploadedBy: maybe,
+  uploadedAt: moment,
+  contentBase64: text,
+});
+const withheldDocument = z.object({ withheld: z.literal(true), uploadedAt: moment, reason: text });
+export const fileDocument = z.discriminatedUnion('withheld', [shownDocument, withheldDocument]);
+export type FileDocument = z.infer<typeof fileDocument>;
+
 export const fileCase = z.object({
   id: text,
   team: text,
@@ -120,6 +145,7 @@ export const fileCase = z.object({
   journal: z.array(fileContact),
   plan: z.array(filePlanVersion),
   network: z.array(fileNetworkMember),
+  documents: z.array(fileDocument),
 });
 export type FileCase = z.infer<typeof fileCase>;
 
@@ -204,6 +230,8 @@ export const clientFile = z.object({
   provisions: z.array(fileProvision),
   consents: z.array(fileConsent),
   disclosures: z.array(fileDisclosure),
+  /** The client's own documents (not on a case; those are with their case), the team's. */
+  documents: z.array(fileDocument),
   accessLog: fileAccessLog,
 });
 export type ClientFile = z.infer<typeof clientFile>;

@@ -17,6 +17,7 @@ import {
   contacts,
   contactVersions,
   disclosures,
+  documents,
   networkMembers,
   organisations,
   planVersions,
@@ -29,7 +30,7 @@ import {
   zrmAssessments,
 } from '../../db/schema';
 import type { Actor } from '../../access/actor';
-import { caseScope, consentScope, disclosureScope, isCaseWorker, registrationScope, sensitiveContactVisible } from '../../access/access.policy';
+import { caseScope, consentScope, disclosureScope, documentScope, holds, isCaseWorker, registrationScope, sensitiveContactVisible, sensitiveDocumentVisible } from '../../access/access.policy';
 import { ROLE_LABELS } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
 import { NotFound, TooManyRequests } from '../../lib/errors';
@@ -42,12 +43,14 @@ import { AGREEMENT_WAY_LABELS, planContent, type PlanContent } from '../plans/pl
 import { planAsSeenBy } from '../plans/plan-sensitivity';
 import { CLOSENESS_LABELS, NETWORK_KIND_LABELS } from '../network/network.schemas';
 import { loadAccessLog, mayReadAccessLog } from '../access-log/access-log.service';
-import type { ClientFile, FileCase, FileContact } from './client-file.schemas';
+import type { ClientFile, FileCase, FileContact, FileDocument } from './client-file.schemas';
+import { readBytes } from '../documents/document-store';
+import { typeLabel } from '../documents/document-types';
 import { PDF_TIMEOUT_SECONDS, type PdfPool } from '../../lib/pdf/pdf-pool';
 import { clientFilePdfDocument } from './client-file.document';
 import { budgetText, DECISION_OUTCOME_LABELS, DELIVERY_FORM_LABELS, omvangText, REQUEST_STATUS_LABELS, REQUESTED_BY_LABELS } from '../maatwerk/maatwerk-codes';
 import { objectionUntil } from '../maatwerk/legal-terms';
-import { ACCESS_LOG_WITHHELD_REASON, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
+import { ACCESS_LOG_WITHHELD_REASON, DOCUMENT_WITHHELD_REASON, WITHHELD_REASON, codeText, fileAbout } from './client-file.labels';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../clients/clients.schemas';
 import { DISCLOSURE_GROUND_LABELS } from '../consents/consents.schemas';
 import { SENSITIVITY_LABELS } from '../../lib/sensitivity';
@@ -190,6 +193,45 @@ function readablePlan(content: PlanContent, labels: Labels): PlanContent {
   return { ...content, domains: content.domains.map((d) => ({ ...d, domain: labels('zrm_domains', d.domain) })) };
 }
 
+const uploader = alias(users, 'uploader');
+
+/**
+ * Documents in the actor's scope (documentScope) matching `where`, oldest first, with their files;
+ * a sensitive one the actor may not see is withheld. Grouped by case (null: the client's own).
+ */
+async function loadDocuments(db: DbOrTx, actor: Actor, where: SQL): Promise<Map<string | null, FileDocument[]>> {
+  const rows = await db
+    .select({ d: documents, by: uploader.name, visible: holds(sensitiveDocumentVisible(actor)) })
+    .from(documents)
+    .leftJoin(uploader, and(eq(uploader.organisationId, documents.organisationId), eq(uploader.id, documents.uploadedBy)))
+    .where(and(documentScope(actor, 'read'), where))
+    .orderBy(asc(documents.uploadedAt), asc(documents.id));
+  const byCase = new Map<string | null, FileDocument[]>();
+  for (const { d, by, visible } of rows) {
+    const list = byCase.get(d.caseId) ?? [];
+    byCase.set(d.caseId, list);
+    if (!visible) {
+      list.push({ withheld: true, uploadedAt: d.uploadedAt.toISOString(), reason: DOCUMENT_WITHHELD_REASON });
+      continue;
+    }
+    list.push({
+      withheld: false,
+      title: d.title,
+      fileName: d.fileName,
+      type: typeLabel(d.mediaType),
+      mediaType: d.mediaType,
+      sizeBytes: d.sizeBytes,
+      sha256: d.sha256,
+      sensitivity: d.sensitivity ? `Gevoelig: ${label(SENSITIVITY_LABELS, d.sensitivity)!.toLowerCase()}` : null,
+      source: d.source === 'brief' ? 'Brief gemaakt met een sjabloon' : 'Geüpload',
+      uploadedBy: by,
+      uploadedAt: d.uploadedAt.toISOString(),
+      contentBase64: (await readBytes(db, d)).toString('base64'),
+    });
+  }
+  return byCase;
+}
+
 async function loadNetwork(db: DbOrTx, organisationId: string, caseIds: string[]): Promise<Map<string, FileCase['network']>> {
   const byCase = new Map<string, FileCase['network']>();
   if (caseIds.length === 0) return byCase;
@@ -227,6 +269,7 @@ async function loadCases(db: DbOrTx, actor: Actor, clientId: string, labels: Lab
     .orderBy(desc(cases.registeredOn));
   const ids = rows.map((r) => r.c.id);
   const [journal, plans, network] = [await loadJournal(db, actor, ids), await loadPlans(db, actor, ids, labels), await loadNetwork(db, actor.organisationId, ids)];
+  const caseDocuments = ids.length ? await loadDocuments(db, actor, inArray(documents.caseId, ids)) : new Map<string | null, FileDocument[]>();
   const result: FileCase[] = [];
   for (const { c, role, team, lead: leadName } of rows) {
     const events = await listCaseEvents(db, actor.organisationId, c.id);
@@ -252,6 +295,7 @@ async function loadCases(db: DbOrTx, actor: Actor, clientId: string, labels: Lab
       journal: journal.get(c.id) ?? [],
       plan: plans.get(c.id) ?? [],
       network: network.get(c.id) ?? [],
+      documents: caseDocuments.get(c.id) ?? [],
     });
   }
   return result;
@@ -402,6 +446,7 @@ export async function buildClientFile(db: Db, actor: Actor, clientId: string, no
       provisions: await loadProvisions(tx, actor.organisationId, clientId, caseIds, labels),
       consents: await loadConsents(tx, actor, clientId),
       disclosures: await loadDisclosures(tx, actor, clientId, caseIds),
+      documents: (await loadDocuments(tx, actor, and(isNull(documents.caseId), eq(documents.clientId, clientId))!)).get(null) ?? [],
       accessLog: (await mayReadAccessLog(tx, actor, clientId))
         ? { withheld: false, entries: await loadAccessLog(tx, actor.organisationId, clientId) }
         : { withheld: true, reason: ACCESS_LOG_WITHHELD_REASON },

@@ -3,7 +3,8 @@
 //
 // What goes: the person (name, BSN, birth date, gender, address, phone), the free text of the
 // client's registrations and cases, the journal notes and their earlier versions, the krachtplan,
-// the network, the tasks on the cases, consents and disclosures, the free text of the maatwerk requests, decisions and
+// the network, the tasks on the cases, the documents on the cases and of the client (rows and bytes,
+// in the table or the documents folder), consents and disclosures, the free text of the maatwerk requests, decisions and
 // toewijzingen (what was asked, the report, the reasons), and the values (`changes`) in the access
 // log rows about the client and the records removed. What stays, because the reports count it and it identifies
 // no one: the client row as an anonymous key (destroyed_at set), case dates, team, referrer code,
@@ -17,7 +18,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/database';
-import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, networkMembers, plans, provisionDecisions, provisionRequests, provisions, registrations, tasks } from '../../db/schema';
+import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, documents, networkMembers, plans, provisionDecisions, provisionRequests, provisions, registrations, tasks } from '../../db/schema';
+import { removeBytes } from '../documents/document-store';
 
 export interface DestructionCounts {
   cases: number;
@@ -29,6 +31,7 @@ export interface DestructionCounts {
   disclosures: number;
   registrations: number;
   provisionRequests: number;
+  documents: number;
   auditRows: number;
 }
 
@@ -61,6 +64,11 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     ? (await tx.select({ id: provisionDecisions.id }).from(provisionDecisions).where(and(eq(provisionDecisions.organisationId, organisationId), inArray(provisionDecisions.requestId, requestIds)))).map((r) => r.id)
     : [];
   const provisionIds = (await tx.select({ id: provisions.id }).from(provisions).where(ofClientOrCases(provisions))).map((r) => r.id);
+  // The documents on the household's cases and those of the client alone: their bytes go too.
+  const documentRows = await tx
+    .select({ organisationId: documents.organisationId, id: documents.id, storage: documents.storage })
+    .from(documents)
+    .where(and(eq(documents.organisationId, organisationId), caseIds.length ? sql`(${documents.clientId} = ${clientId} or ${inCases(documents.caseId)})` : eq(documents.clientId, clientId)));
   const disclosureIds = (await tx.select({ id: disclosures.id }).from(disclosures).where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId)))).map((r) => r.id);
 
   await tx
@@ -82,7 +90,7 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     })
     .where(and(eq(clients.organisationId, organisationId), eq(clients.id, clientId)));
 
-  const counts: DestructionCounts = { cases: caseIds.length, contacts: contactIds.length, contactVersions: 0, plans: 0, networkMembers: memberIds.length, consents: consentIds.length, disclosures: disclosureIds.length, registrations: registrationIds.length, provisionRequests: requestIds.length, auditRows: 0 };
+  const counts: DestructionCounts = { cases: caseIds.length, contacts: contactIds.length, contactVersions: 0, plans: 0, networkMembers: memberIds.length, consents: consentIds.length, disclosures: disclosureIds.length, registrations: registrationIds.length, provisionRequests: requestIds.length, documents: documentRows.length, auditRows: 0 };
 
   if (caseIds.length) {
     counts.contactVersions = rowCount(await tx.delete(contactVersions).where(and(eq(contactVersions.organisationId, organisationId), contactIds.length ? inArray(contactVersions.contactId, contactIds) : sql`false`)));
@@ -99,6 +107,12 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     await tx.update(provisionDecisions).set({ reasons: '' }).where(and(eq(provisionDecisions.organisationId, organisationId), inArray(provisionDecisions.requestId, requestIds)));
   }
   if (provisionIds.length) await tx.update(provisions).set({ endReason: null, voidReason: null }).where(and(eq(provisions.organisationId, organisationId), inArray(provisions.id, provisionIds)));
+  if (documentRows.length) {
+    await tx.delete(documents).where(and(eq(documents.organisationId, organisationId), inArray(documents.id, documentRows.map((d) => d.id))));
+    // Files in the documents folder are removed here, inside the transaction: should the commit fail
+    // after this, the destruction is confirmed again and the rows go then; a file is never kept.
+    await removeBytes(tx, documentRows);
+  }
   await tx.delete(disclosures).where(and(eq(disclosures.organisationId, organisationId), eq(disclosures.clientId, clientId)));
   await tx.delete(consents).where(and(eq(consents.organisationId, organisationId), eq(consents.clientId, clientId)));
   await tx
@@ -111,7 +125,7 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
   // counts, nothing about this client (search terms are never logged), and they are the log of the
   // other clients they showed as well. Like every row, they keep naming the client by id, which is an
   // anonymous key once the person is gone.
-  const entityIds = [...caseIds, ...contactIds, ...memberIds, ...registrationIds, ...consentIds, ...disclosureIds, ...requestIds, ...decisionIds, ...provisionIds];
+  const entityIds = [...caseIds, ...contactIds, ...memberIds, ...registrationIds, ...consentIds, ...disclosureIds, ...requestIds, ...decisionIds, ...provisionIds, ...documentRows.map((d) => d.id)];
   const aboutEntities = entityIds.length ? sql` or entity_id in (${sql.join(entityIds.map((id) => sql`${id}::uuid`), sql`, `)})` : sql``;
   counts.auditRows = rowCount(
     await tx.execute(sql`update audit_log set changes = null

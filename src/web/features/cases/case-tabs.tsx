@@ -19,6 +19,7 @@ import { JournalSection } from '../journal/JournalSection';
 import { MaatwerkSection } from '../maatwerk/MaatwerkSection';
 import { NetworkSection } from '../network/NetworkSection';
 import { CaseTasks } from '../tasks/CaseTasks';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { ZrmSection } from '../zrm/ZrmSection';
 import type { CaseDetail } from './api';
 import { CaseEvents } from './CaseEvents';
@@ -30,6 +31,7 @@ import { HouseholdSection } from './HouseholdSection';
 export interface CaseForms {
   journaal: Disclosure;
   taak: Disclosure;
+  document: Disclosure;
 }
 
 export interface CaseTabContext {
@@ -66,6 +68,7 @@ export const CASE_TABS = [
     ),
   },
   { id: 'voorzieningen', label: 'Voorzieningen', render: ({ detail }) => <MaatwerkSection caseId={detail.id} /> },
+  { id: 'documenten', label: 'Documenten', render: ({ detail, forms }) => <DocumentsSection target={{ caseId: detail.id }} form={forms.document} /> },
   {
     id: 'geschiedenis',
     label: 'Geschiedenis',

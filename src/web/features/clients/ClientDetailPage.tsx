@@ -13,6 +13,7 @@ import { CaseStatusBadge } from '../../app/StatusBadge';
 import { EmergencyNotice } from '../emergency/EmergencyNotice';
 import { ClientZrm } from '../zrm/ClientZrm';
 import { ConsentsSection } from '../consents/ConsentsSection';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { ClientRights } from '../client-rights/ClientRights';
 import { GENDER_LABELS, HOUSEHOLD_ROLE_LABELS } from '../../../server/modules/clients/clients.schemas';
 import { DestructionRequestLink } from '../retention/DestructionRequestLink';
@@ -129,6 +130,7 @@ function ClientView({ client }: { client: ClientDetail }) {
       </section>
       <ClientZrm clientId={client.id} name={fullName(client)} />
       <ConsentsSection client={client} />
+      <DocumentsSection target={{ clientId: client.id }} intro="Documenten van de cliënt zelf, niet van een casus (bijvoorbeeld een huurcontract of een brief van de gemeente). Documenten van een casus staan bij de casus." />
       <ClientRights clientId={client.id} name={fullName(client)} mayReadAccessLog={client.mayReadAccessLog} />
       <DestructionRequestLink clientId={client.id} />
     </div>
