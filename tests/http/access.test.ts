@@ -51,6 +51,7 @@ function validBody(method: string, url: string): unknown {
     'POST /api/v1/cases/:id/contacts': { contactOn: today, kind: 'telefoon' },
     'PUT /api/v1/contacts/:id': { contactOn: today, kind: 'telefoon', version: 1 },
     'POST /api/v1/cases/:id/letter-draft': { kind: 'uitnodiging', recipientId: ids.client },
+    'POST /api/v1/cases/:id/letters': { kind: 'afsluiting', recipientId: ids.client, subject: 'Wij stoppen', body: 'Tot ziens.' },
     'POST /api/v1/cases/:id/zrm': { clientId: ids.client, assessedOn: today, type: 'nul', scores: { financien: 3 } },
     'POST /api/v1/auth/login': { email: 'x@test.nl', password: 'x' },
     'POST /api/v1/emergency-access/search': { bsn: '999992077' },

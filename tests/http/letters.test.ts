@@ -10,6 +10,7 @@ import { dutchDate } from '../../src/server/lib/dutch-dates';
 import { DEFAULT_LETTER_TEMPLATES } from '../../src/server/modules/letters/letter-templates';
 import type { LetterDraft, LetterTemplate } from '../../src/server/modules/letters/letters.schemas';
 import { openCase, type OpenedCase } from '../support/open-case';
+import { pdfText } from '../support/pdf-text';
 import { createTestApp, type Session, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -110,5 +111,40 @@ describe('a letter filled from the case', () => {
     expect(outside.statusCode).toBe(404);
     expect(JSON.parse(outside.body).detail).toBe('Deze persoon hoort niet bij het huishouden van de casus');
     expect((await askDraft(anna, 'kerstkaart', opened.clientId)).statusCode).toBe(400);
+  });
+});
+
+describe('a letter saved as a PDF among the documents', () => {
+  const save = (session: Session, body: Record<string, unknown>) => session.request('POST', `/api/v1/cases/${opened.caseId}/letters`, body);
+  const documentCount = async () => (await anna.get<{ documents: unknown[] }>(`/api/v1/cases/${opened.caseId}/documents`)).documents.length;
+
+  it('is refused while a field is left to fill in, at that field, and nothing is stored', async () => {
+    const before = await documentCount();
+    const refused = await save(anna, { kind: 'uitnodiging', recipientId: opened.clientId, subject: 'Uitnodiging', body: 'Beste Fatima,\n\nKom op {afspraak_datum} om {afspraak_tijd}.' });
+    expect(refused.statusCode).toBe(400);
+    expect(fieldsOf(refused.body)).toEqual([{ name: 'body', reason: 'Vul eerst nog in: afspraak datum, afspraak tijd. Vervang de woorden tussen { } door wat in de brief moet staan.' }]);
+    expect(await documentCount()).toBe(before);
+  });
+
+  it('is stored as a PDF with the subject as title, the kind and day as file name, and reads back as the letter', async () => {
+    const saved = await save(anna, { kind: 'uitnodiging', recipientId: opened.clientId, subject: 'Uitnodiging voor een gesprek', body: 'Beste Fatima El Amrani,\n\nKom op 9 december om 10.00 uur.\n\nMet vriendelijke groet,\n\nAnna' });
+    expect(saved.statusCode).toBe(201);
+    const doc = JSON.parse(saved.body) as { id: string; title: string; fileName: string; mediaType: string; source: string };
+    expect(doc).toMatchObject({ title: 'Uitnodiging voor een gesprek', fileName: `brief-uitnodiging-${today}.pdf`, mediaType: 'application/pdf', source: 'brief' });
+    const content = await anna.request('GET', `/api/v1/documents/${doc.id}/content`);
+    expect(content.statusCode).toBe(200);
+    const text = await pdfText(content.rawPayload);
+    expect(text).toContain('Fatima El Amrani');
+    expect(text).toContain('3562 AB Utrecht');
+    expect(text).toContain('Kom op 9 december om 10.00 uur.');
+    expect(text).toContain(dutchDate(today));
+    const logged = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'letter'), eq(auditLog.action, 'create')));
+    expect(logged.map((r) => [r.entityId, r.clientId])).toEqual([[doc.id, opened.clientId]]);
+  });
+
+  it('is not made on a case of another team', async () => {
+    const before = await documentCount();
+    expect((await save(bram, { kind: 'afsluiting', recipientId: opened.clientId, subject: 'Tot ziens', body: 'Dag' })).statusCode).toBe(404);
+    expect(await documentCount()).toBe(before);
   });
 });

@@ -534,6 +534,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/letter-templates/reset': { record: 'none', body: () => ({ kind: 'afsluiting', version: 1 }) },
   // A draft needs the case's write scope (it is the start of a letter): break the glass does not make one.
   'POST /api/v1/cases/:id/letter-draft': { record: 'case', body: (f) => ({ kind: 'uitnodiging', recipientId: f.client.id }) },
+  'POST /api/v1/cases/:id/letters': { record: 'case', body: (f) => ({ kind: 'afsluiting', recipientId: f.client.id, subject: 'Wij stoppen', body: 'Beste mevrouw,\n\nTot ziens.' }) },
   // Documents: one on a case follows the case; one of a client alone is the storing team's (as consents).
   'GET /api/v1/cases/:id/documents': { record: 'case' },
   'POST /api/v1/cases/:id/documents': { record: 'case', body: documentUpload },

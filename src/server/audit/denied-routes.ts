@@ -93,6 +93,7 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
 
   // A letter's draft is the start of making one: it needs the case's write scope.
   'POST /api/v1/cases/:id/letter-draft': attempt('case', 'create'),
+  'POST /api/v1/cases/:id/letters': attempt('case', 'create'),
   'GET /api/v1/cases/:id/documents': read('case'),
   'POST /api/v1/cases/:id/documents': attempt('case', 'create'),
   'GET /api/v1/clients/:id/documents': read('client'),

@@ -4,11 +4,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../http/auth-hook';
 import { idParams } from '../../http/params';
-import type { AppDeps } from '../../app-deps';
-import { letterDraft, letterDraftRequest, letterTemplate, letterTemplateFields, letterTemplateReset } from './letters.schemas';
-import { draftLetter, listLetterTemplates, resetLetterTemplate, saveLetterTemplate } from './letters.service';
+import type { RouteDeps } from '../../app-deps';
+import { documentItem } from '../documents/documents.schemas';
+import { letterDraft, letterDraftRequest, letterFields, letterTemplate, letterTemplateFields, letterTemplateReset } from './letters.schemas';
+import { draftLetter, listLetterTemplates, makeLetter, resetLetterTemplate, saveLetterTemplate } from './letters.service';
 
-export function lettersRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
+export function lettersRoutes({ db, pdfs }: RouteDeps): FastifyPluginAsyncZod {
   return async (app) => {
     const manage = { permission: 'letters:manage' as const };
     app.get('/letter-templates', { config: manage, schema: { summary: "Every kind of letter with the text in use: the organisation's own or the one that ships", response: { 200: z.array(letterTemplate) } } }, async (request) =>
@@ -29,6 +30,11 @@ export function lettersRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
       '/cases/:id/letter-draft',
       { config: { permission: 'cases:write' }, schema: { summary: 'A letter to a member of the household, filled from the case, to review', params: idParams, body: letterDraftRequest, response: { 200: letterDraft } } },
       async (request) => draftLetter(db, actorOf(request), request.params.id, request.body),
+    );
+    app.post(
+      '/cases/:id/letters',
+      { config: { permission: 'cases:write' }, schema: { summary: "Save the reviewed letter as a PDF among the case's documents (nothing may be left to fill in)", params: idParams, body: letterFields, response: { 201: documentItem } } },
+      async (request, reply) => reply.status(201).send(await makeLetter(db, pdfs, actorOf(request), request.params.id, request.body)),
     );
   };
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { moment } from '../../lib/date-fields';
 import { version } from '../../lib/number-fields';
+import { sensitivity } from '../../lib/sensitivity';
 import { BODY_MAX, LETTER_KINDS, SUBJECT_MAX, unknownFields, fieldLabel } from './letter-templates';
 
 export const letterKind = z.enum(LETTER_KINDS, 'Kies een soort brief');
@@ -76,8 +77,8 @@ export const letterFields = z.object({
   recipientId: z.uuid('Kies aan wie de brief gaat'),
   subject: z.string().trim().min(1, 'Vul het onderwerp in').max(SUBJECT_MAX, `Maximaal ${SUBJECT_MAX} tekens`),
   body: z.string().trim().min(1, 'Vul de tekst van de brief in').max(BODY_MAX, `Maximaal ${BODY_MAX} tekens`),
-  /** Marked sensitive like a journal entry: only the author and the case's lead worker see it. */
-  sensitive: z.boolean().default(false),
+  /** Marked like a journal entry (documents follow the same rule); left out: not sensitive. */
+  sensitivity: sensitivity.optional(),
 });
 export type LetterFields = z.input<typeof letterFields>;
 

@@ -10,12 +10,15 @@ import { changeVersioned, lockAtVersion } from '../../db/versioned-change';
 import { todayInNetherlands } from '../../lib/dates';
 import { dutchDate } from '../../lib/dutch-dates';
 import { addressBlock } from '../../lib/pdf/letter-parts';
-import { Conflict, NotFound } from '../../lib/errors';
+import { Conflict, Invalid, NotFound } from '../../lib/errors';
+import type { PdfPool } from '../../lib/pdf/pdf-pool';
+import { discardStored, storeDocument } from '../documents/documents.service';
+import type { DocumentItem } from '../documents/documents.schemas';
 import { findVisibleCase } from '../cases/cases.repo';
 import { shownLastName } from '../retention/destroyed-client';
 import { DEFAULT_LETTER_TEMPLATES, LETTER_KINDS, LETTER_KIND_LABELS, fieldLabel, fieldsToFill, fillTemplate, type LetterField, type LetterKind } from './letter-templates';
-import type { TemplateLetter } from './letter-document';
-import type { LetterDraft, LetterTemplate, letterTemplateFields } from './letters.schemas';
+import { templateLetterDocument, type TemplateLetter } from './letter-document';
+import { stillToFillMessage, type LetterDraft, type LetterTemplate, type letterFields, type letterTemplateFields } from './letters.schemas';
 import type { z } from 'zod';
 
 const CHANGED = 'Iemand anders heeft deze brief intussen gewijzigd. Laad de pagina opnieuw en kijk wat er veranderd is.';
@@ -158,8 +161,8 @@ export async function draftLetter(db: Db, actor: Actor, caseId: string, input: {
   };
 }
 
-/** The reviewed letter as the PDF machinery takes it; the caller checks that nothing is left to fill in. */
-export async function templateLetter(db: DbOrTx, actor: Actor, caseId: string, input: { recipientId: string; subject: string; body: string }): Promise<TemplateLetter> {
+/** The reviewed letter as the PDF machinery takes it. */
+async function templateLetter(db: DbOrTx, actor: Actor, caseId: string, input: { recipientId: string; subject: string; body: string }): Promise<TemplateLetter> {
   const context = await letterContext(db, actor, caseId, input.recipientId);
   return {
     organisation: context.organisation,
@@ -171,4 +174,41 @@ export async function templateLetter(db: DbOrTx, actor: Actor, caseId: string, i
     body: input.body,
     createdAt: new Date().toISOString(),
   };
+}
+
+/** `brief-uitnodiging-2026-12-07.pdf`: the kind and the day, never a name. */
+export const letterFileName = (kind: LetterKind, date: string) => `brief-${kind.replaceAll('_', '-')}-${date}.pdf`;
+
+/**
+ * The reviewed letter as a PDF among the case's documents (source 'brief'), once nothing is left
+ * to fill in. The PDF is made first (in the PDF pool's worker thread), then stored in one
+ * transaction with its audit rows.
+ */
+export async function makeLetter(db: Db, pdfs: PdfPool, actor: Actor, caseId: string, input: z.output<typeof letterFields>): Promise<DocumentItem> {
+  const problems = (['subject', 'body'] as const).flatMap((path) => {
+    const left = fieldsToFill(input[path]);
+    return left.length > 0 ? [{ path, message: stillToFillMessage(left) }] : [];
+  });
+  if (problems.length > 0) throw new Invalid(problems);
+  const letter = await templateLetter(db, actor, caseId, input);
+  const bytes = await pdfs.render(templateLetterDocument(letter));
+  let stored: DocumentItem | undefined;
+  try {
+    return await db.transaction(async (tx) => {
+      stored = await storeDocument(tx, actor, {
+        caseId,
+        title: input.subject,
+        fileName: letterFileName(input.kind, letter.date),
+        mediaType: 'application/pdf',
+        bytes,
+        sensitivity: input.sensitivity ?? null,
+        source: 'brief',
+      });
+      await writeAudit(tx, actor, { action: 'create', entityType: 'letter', entityId: stored.id, clientId: input.recipientId, changes: { to: { kind: input.kind, recipientId: input.recipientId } } });
+      return stored;
+    });
+  } catch (error) {
+    if (stored) await discardStored(actor, stored);
+    throw error;
+  }
 }
