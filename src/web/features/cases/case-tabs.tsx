@@ -20,6 +20,7 @@ import { MaatwerkSection } from '../maatwerk/MaatwerkSection';
 import { NetworkSection } from '../network/NetworkSection';
 import { CaseTasks } from '../tasks/CaseTasks';
 import { DocumentsSection } from '../documents/DocumentsSection';
+import { NewLetter } from '../letters/NewLetter';
 import { ZrmSection } from '../zrm/ZrmSection';
 import type { CaseDetail } from './api';
 import { CaseEvents } from './CaseEvents';
@@ -68,7 +69,15 @@ export const CASE_TABS = [
     ),
   },
   { id: 'voorzieningen', label: 'Voorzieningen', render: ({ detail }) => <MaatwerkSection caseId={detail.id} /> },
-  { id: 'documenten', label: 'Documenten', render: ({ detail, forms }) => <DocumentsSection target={{ caseId: detail.id }} form={forms.document} /> },
+  {
+    id: 'documenten',
+    label: 'Documenten',
+    render: ({ detail, forms }) => (
+      <DocumentsSection target={{ caseId: detail.id }} form={forms.document}>
+        {detail.mayWrite && <NewLetter detail={detail} />}
+      </DocumentsSection>
+    ),
+  },
   {
     id: 'geschiedenis',
     label: 'Geschiedenis',

@@ -16,7 +16,7 @@ import './documents.css';
 
 const WITHHELD = 'Afgeschermd document: alleen zichtbaar voor wie het opsloeg en de regisseur van de casus.';
 
-export function DocumentsSection({ target, form, intro }: { target: DocumentTarget; /** The case header's action "Nieuw document", which opens the form here. */ form?: Disclosure; intro?: string }) {
+export function DocumentsSection({ target, form, intro, children }: { target: DocumentTarget; /** The case header's action "Nieuw document", which opens the form here. */ form?: Disclosure; intro?: string; /** More ways to add one (a letter from a template), below the upload. */ children?: React.ReactNode }) {
   const documents = useDocuments(target);
   const own = useDisclosure('caseId' in target ? 'document-nieuw-casus' : 'document-nieuw-client');
   const disclosure = form ?? own;
@@ -89,6 +89,7 @@ export function DocumentsSection({ target, form, intro }: { target: DocumentTarg
           </>
         )}
       </QueryStatus>
+      {children}
     </section>
   );
 }

@@ -1,7 +1,8 @@
 // Letters from a template: the organisation's templates (Beheer → Brieven), and a letter on a case:
 // filled from the case, reviewed, saved as a PDF among the case's documents.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { LetterDraft, LetterTemplate, LetterTemplateFields } from '../../../server/modules/letters/letters.schemas';
+import type { LetterDraft, LetterFields, LetterTemplate, LetterTemplateFields } from '../../../server/modules/letters/letters.schemas';
+import type { DocumentItem } from '../../../server/modules/documents/documents.schemas';
 import type { LetterKind } from '../../../server/modules/letters/letter-templates';
 import { api } from '../../app/api';
 import { invalidate, queryKeys } from '../../app/query-keys';
@@ -26,6 +27,15 @@ export function useResetLetterTemplate() {
   return useMutation({
     mutationFn: (template: Pick<LetterTemplate, 'kind' | 'version'>) => api.post<LetterTemplate>('/api/v1/letter-templates/reset', { kind: template.kind, version: template.version }),
     onSettled: () => void invalidate(queryClient, [queryKeys.letters.templates]),
+  });
+}
+
+/** The reviewed letter, saved as a PDF among the case's documents. */
+export function useMakeLetter(caseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (fields: LetterFields) => api.post<DocumentItem>(`/api/v1/cases/${encodeURIComponent(caseId)}/letters`, fields),
+    onSuccess: () => void invalidate(queryClient, [queryKeys.documents.all]),
   });
 }
 
