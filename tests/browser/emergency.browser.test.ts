@@ -77,8 +77,8 @@ describe('break the glass', () => {
     expect(await page.getByRole('heading', { name: 'Wat wilt u doen?' }).count()).toBe(0);
     // No action in the header, and none in any part of the page.
     expect(await page.getByRole('list', { name: 'Acties voor deze casus' }).count()).toBe(0);
-    const writes = ['Afsluiten', 'Overdragen', 'Regisseur wijzigen', 'Heropenen', 'Nieuwe journaalregel', 'Huishoudlid toevoegen…', 'Iemand toevoegen aan het netwerk', 'Meting toevoegen', 'ZRM-meting toevoegen', 'Nieuwe aanvraag…'];
-    for (const part of ['Overzicht', 'Journaal', 'Krachtplan', 'ZRM', 'Netwerk', 'Voorzieningen', 'Geschiedenis']) {
+    const writes = ['Afsluiten', 'Overdragen', 'Regisseur wijzigen', 'Heropenen', 'Nieuwe journaalregel', 'Huishoudlid toevoegen…', 'Iemand toevoegen aan het netwerk', 'Meting toevoegen', 'ZRM-meting toevoegen', 'Nieuwe aanvraag…', 'Nieuw document'];
+    for (const part of ['Overzicht', 'Journaal', 'Krachtplan', 'ZRM', 'Netwerk', 'Voorzieningen', 'Documenten', 'Geschiedenis']) {
       await openCasePart(page, part);
       await page.waitForLoadState('networkidle');
       for (const button of writes) expect(await page.getByRole('button', { name: button, exact: true }).count(), `${part}: ${button}`).toBe(0);
