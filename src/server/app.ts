@@ -47,6 +47,7 @@ import { retentionRoutes } from './modules/retention/retention.routes';
 import { qualityRoutes } from './modules/quality/quality.routes';
 import { tasksRoutes } from './modules/tasks/tasks.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
 z.config(z.locales.nl());
@@ -100,7 +101,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, iwmoRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes, tasksRoutes, notificationsRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, iwmoRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes, tasksRoutes, notificationsRoutes, appointmentsRoutes]) {
         await api.register(routes(routeDeps));
       }
       // Anyone may read the document, also from another origin (an architect's linter in the browser).

@@ -368,6 +368,25 @@ const makeTask = (use: string, done = false) => ({ owner }: MakeContext, f: Fixt
     return made.id;
   });
 
+/**
+ * An appointment on the fixture's case, made by its team's worker (the case's lead worker) for
+ * themselves, today from 00:00 to 00:30 (begun whenever the test runs, so it can become a journal
+ * entry), none for a case no team holds. One per use.
+ */
+const makeAppointment = (use: string) => ({ owner }: MakeContext, f: Fixture) =>
+  once(`appointment for ${use}`, f, async () => {
+    if (!owner) return unknownId();
+    return (await owner.post<{ id: string }>(`/api/v1/cases/${f.case.id}/appointments`, { kind: 'telefoon', date: today, startTime: '00:00', endTime: '00:30', withWhom: `Mevrouw (${use})` })).id;
+  });
+
+/** The token of the last agenda-feed address made for the feed route (made new for every call: a caller may have revoked the one before). */
+let feedToken = '';
+const makeFeed = async ({ as }: MakeContext) => {
+  const made = await (await as('workerA2')).post<{ path: string }>('/api/v1/agenda-feed', {});
+  feedToken = new URL(made.path, 'http://localhost').searchParams.get('token')!;
+  return unknownId();
+};
+
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { record: 'none' },
   'GET /api/v1/openapi.json': { record: 'none' },
@@ -514,6 +533,21 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/tasks/:id/reopen': { record: 'case', make: makeTask('reopen', true), body: () => ({ version: 2 }) },
   'GET /api/v1/cases/:id/tasks': { record: 'case' },
   'POST /api/v1/cases/:id/tasks': { record: 'case', body: () => ({ title: 'Huisbezoek plannen', dueOn: today }) },
+
+  // Appointments follow their case (appointmentScope); the own agenda lists those the caller
+  // organises, here the lead worker, who made it; the team's agenda is the team leader's.
+  'GET /api/v1/cases/:id/appointments': { record: 'case' },
+  'POST /api/v1/cases/:id/appointments': { record: 'case', body: () => ({ kind: 'huisbezoek', date: today, startTime: '10:00', endTime: '11:00', place: 'Bij mevrouw thuis' }) },
+  'PUT /api/v1/appointments/:id': { record: 'case', make: makeAppointment('change'), body: () => ({ kind: 'video', date: today, startTime: '00:00', endTime: '00:45', version: 1 }) },
+  'POST /api/v1/appointments/:id/cancel': { record: 'case', make: makeAppointment('cancel'), body: () => ({ version: 1 }) },
+  'POST /api/v1/appointments/:id/journal-entry': { record: 'case', make: makeAppointment('journal'), body: () => ({ version: 1 }) },
+  'GET /api/v1/agenda': { record: 'case', list: 'lead worker', make: makeAppointment('list'), query: () => `?from=${today}&to=${addDays(today, 6)}` },
+  'GET /api/v1/agenda/team': { record: 'case', list: 'team', make: makeAppointment('list'), query: () => `?from=${today}&to=${today}` },
+  // The caller's own feed address (no record); the feed itself is public, its token the key.
+  'GET /api/v1/agenda-feed': { record: 'none' },
+  'POST /api/v1/agenda-feed': { record: 'none', body: () => ({}) },
+  'DELETE /api/v1/agenda-feed': { record: 'none' },
+  'GET /api/v1/agenda-feed/agenda.ics': { record: 'none', make: makeFeed, query: () => `?token=${feedToken}` },
 
   // Notifications are the caller's own (every session has them); tests/http/notifications.test.ts checks who gets which, and what the list shows.
   'GET /api/v1/notifications': { record: 'none' },

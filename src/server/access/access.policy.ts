@@ -14,9 +14,9 @@
 // A client's access log: kwaliteit for every client, a worker or team leader as the lead worker of
 // one of the client's cases. Quality reports: kwaliteit all, a team leader their own team's.
 // Tasks: one on a case follows the case; one of one's own is its assignee's and maker's, and the
-// assignee's team leader reads it.
+// assignee's team leader reads it. Appointments follow their case.
 import { and, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, qualityReports, registrations, tasks, users } from '../db/schema';
+import { appointments, caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, qualityReports, registrations, tasks, users } from '../db/schema';
 import type { Actor } from './actor';
 import { roleAllows, worksInTeam, type Permission } from './permissions';
 
@@ -217,4 +217,15 @@ export function taskScope(actor: Actor, mode: AccessMode = 'read'): SQL {
       : undefined;
   const ownTask = teamId ? and(isNull(tasks.caseId), anyOf([eq(tasks.assigneeId, actor.userId), eq(tasks.createdBy, actor.userId), leadsAssigneesTeam])) : undefined;
   return and(eq(tasks.organisationId, actor.organisationId), anyOf([onCase, ownTask]))!;
+}
+
+/**
+ * Appointments follow their case (caseScope in the same mode): the case's team reads and changes
+ * them, break-the-glass reads them, and they go along when the case is handed to another team.
+ */
+export function appointmentScope(actor: Actor, mode: AccessMode = 'read'): SQL {
+  return and(
+    eq(appointments.organisationId, actor.organisationId),
+    sql`exists (select 1 from ${cases} where ${cases.organisationId} = ${appointments.organisationId} and ${cases.id} = ${appointments.caseId} and ${caseScope(actor, mode)})`,
+  )!;
 }

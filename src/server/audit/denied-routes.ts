@@ -90,6 +90,12 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
   'POST /api/v1/cases/:id/tasks': attempt('case', 'create'),
   'POST /api/v1/tasks/:id/done': attempt('task'),
   'POST /api/v1/tasks/:id/reopen': attempt('task'),
+
+  'GET /api/v1/cases/:id/appointments': read('case'),
+  'POST /api/v1/cases/:id/appointments': attempt('case', 'create'),
+  'PUT /api/v1/appointments/:id': attempt('appointment'),
+  'POST /api/v1/appointments/:id/cancel': attempt('appointment'),
+  'POST /api/v1/appointments/:id/journal-entry': attempt('appointment'),
 };
 
 /** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */

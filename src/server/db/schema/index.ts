@@ -13,3 +13,4 @@ export * from './limits';
 export * from './idempotency';
 export * from './iwmo';
 export * from './tasks';
+export * from './agenda';
