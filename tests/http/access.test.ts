@@ -25,7 +25,8 @@ beforeAll(async () => {
   const untriaged = await owner.post<Registration>('/api/v1/registrations', { clientId: opened.clientId, registeredOn: today, referrerCode: 'huisarts', question: 'Tweede vraag' });
   const member = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/network`, { name: 'Buurvrouw', kind: 'neighbour' });
   const task = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/tasks`, { title: 'Geheim huisbezoek plannen', dueOn: today });
-  Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id, task: task.id });
+  const appointment = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/appointments`, { kind: 'huisbezoek', date: today, startTime: '00:00', endTime: '00:30', place: 'Geheimstraat 1', withWhom: 'Truus Geheim' });
+  Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id, task: task.id, appointment: appointment.id });
 });
 afterAll(async () => t.close());
 
@@ -81,6 +82,10 @@ function validBody(method: string, url: string): unknown {
     'POST /api/v1/tasks': { title: 'Verlof aanvragen', dueOn: today },
     'POST /api/v1/tasks/:id/done': { version: 1 },
     'POST /api/v1/tasks/:id/reopen': { version: 1 },
+    'POST /api/v1/cases/:id/appointments': { kind: 'telefoon', date: today, startTime: '09:00', endTime: '09:15' },
+    'PUT /api/v1/appointments/:id': { kind: 'telefoon', date: today, startTime: '09:00', endTime: '09:15', version: 1 },
+    'POST /api/v1/appointments/:id/cancel': { version: 1 },
+    'POST /api/v1/appointments/:id/journal-entry': { version: 1 },
     'POST /api/v1/notifications/read': { ids: [ids.case] },
     'POST /api/v1/notifications/read-all': { seenUpTo: new Date().toISOString() },
   };
@@ -100,8 +105,10 @@ function concreteUrl(url: string): string {
             ? ids.network
             : url.startsWith('/api/v1/tasks')
               ? ids.task
-              : ids.team;
-  const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : '';
+              : url.startsWith('/api/v1/appointments')
+                ? ids.appointment
+                : ids.team;
+  const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : url === '/api/v1/agenda' || url === '/api/v1/agenda/team' ? `?from=${today}&to=${today}` : url === '/api/v1/agenda-feed/agenda.ics' ? '?token=onbekend' : '';
   return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }
 

@@ -27,6 +27,7 @@ import { nextStep } from './next-step';
 export const CASE_ACTIONS: readonly { form: keyof CaseForms; label: string; short: string; tab: CaseTabId; available: (detail: CaseDetail) => boolean }[] = [
   { form: 'journaal', label: 'Nieuwe journaalregel', short: 'Journaalregel', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
   { form: 'taak', label: 'Nieuwe taak', short: 'Taak', tab: 'taken', available: (d) => d.mayWrite },
+  { form: 'afspraak', label: 'Nieuwe afspraak', short: 'Afspraak', tab: 'afspraken', available: (d) => d.mayWrite && d.status !== 'closed' },
 ];
 
 interface Props {

@@ -30,6 +30,7 @@ function useCaseForms(): CaseForms {
   return {
     journaal: useDisclosure('journaalregel-nieuw', { canClose: confirmDiscardChanges }),
     taak: useDisclosure('taak-nieuw', { canClose: confirmDiscardChanges }),
+    afspraak: useDisclosure('afspraak-nieuw', { canClose: confirmDiscardChanges }),
   };
 }
 
