@@ -93,6 +93,7 @@ const RECORD_TABLES = [
   'client_attachments',
   'destructions',
   'tasks',
+  'appointments',
 ] as const;
 const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   clients: 'client',
@@ -110,6 +111,7 @@ const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   client_attachments: 'client_attachment',
   destructions: 'destruction',
   tasks: 'task',
+  appointments: 'appointment',
 };
 /** Records of a team, not of a client: their rows name no client. */
 const WITHOUT_CLIENT = new Set(['team', 'quality_report']);
