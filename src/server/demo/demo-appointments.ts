@@ -94,7 +94,8 @@ export function demoAppointments(history: DemoHistory, { today, now, newId, seed
     const open = history.cases.filter((c) => c.leadWorkerId === worker.id && c.status !== 'closed' && c.teamId === worker.teamId);
     if (open.length === 0 || days.length === 0) continue;
     const count = worker.id === her.id ? 6 : random.int(2, 4);
-    for (let i = 0; i < count; i++) add(worker.id, open[i % open.length]!.id, days[random.int(0, days.length - 1)]!, random.int(9, 16));
+    // Spread over the two weeks (a seeded jitter of up to two days), so this week has some too.
+    for (let i = 0; i < count; i++) add(worker.id, open[i % open.length]!.id, days[Math.min(days.length - 1, Math.floor((i * days.length) / count) + random.int(0, 1))]!, random.int(9, 16));
     // Hers: one of the last working day before today that took place but is not in the journal yet.
     if (worker.id === her.id) add(worker.id, open[0]!.id, lastWorkingDayBefore(today), 10);
   }
