@@ -126,9 +126,12 @@ describe('an appointment that becomes a journal entry', () => {
     await expect.poll(() => new URL(page.url()).hash).toBe('#journaal');
     const entry = page.getByRole('list', { name: 'Contacten, nieuwste eerst' }).getByRole('listitem').first();
     await expect.poll(async () => (await entry.textContent()) ?? '').toMatch(/Telefonisch op .+, 00:00–00:30, met Mevrouw en haar dochter\./);
-    // And on the case's appointments it is marked in words.
+    // And on the case's appointments, folded under the earlier ones, it is marked in words.
     await openCasePart(page, 'Afspraken');
-    await expect.poll(() => page.getByText('· Heeft plaatsgevonden').first().isVisible()).toBe(true);
+    await page.getByText(/^Eerdere afspraken \(1\)$/).click();
+    const earlier = page.getByRole('group', { name: 'Eerdere afspraken van deze casus' });
+    await expect.poll(() => earlier.getByText('· Heeft plaatsgevonden').isVisible()).toBe(true);
+    expect(await earlier.getByRole('link', { name: 'In het journaal' }).getAttribute('href')).toBe(`/casussen/${caseId}#journaal`);
   });
 });
 

@@ -29,7 +29,7 @@ export interface DemoAppointmentOptions {
   seed: number;
 }
 
-const WITH_WHOM = ['De bewoner', 'Mevrouw en haar dochter', 'Meneer en zijn buurman', 'Het gezin', 'De bewoner en de schuldhulpverlener', null];
+const WITH_WHOM = ['De bewoner', 'De bewoner en een mantelzorger', 'Het gezin', 'De bewoner en de schuldhulpverlener', null];
 /** Places without names or house numbers: they appear in the agenda feed. */
 const PLACES: Record<AppointmentKind, (string | null)[]> = {
   huisbezoek: ['Bij de bewoner thuis', 'Thuis bij het gezin'],
