@@ -50,6 +50,7 @@ import { documentsRoutes } from './modules/documents/documents.routes';
 import { useDocumentsFolder } from './modules/documents/document-store';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { lettersRoutes } from './modules/letters/letters.routes';
+import { appointmentsRoutes } from './modules/appointments/appointments.routes';
 
 // Validation messages reach users: Dutch by default, specific messages set per field in the schemas.
 z.config(z.locales.nl());
@@ -104,7 +105,7 @@ export async function buildApp(deps: AppDeps, options: { logStream?: { write(lin
 
   await app.register(
     async (api) => {
-      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, iwmoRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes, tasksRoutes, notificationsRoutes, documentsRoutes, lettersRoutes]) {
+      for (const routes of [healthRoutes, authRoutes, referenceRoutes, usersRoutes, clientsRoutes, registrationsRoutes, casesRoutes, journalRoutes, worklistsRoutes, exchangeRoutes, reportsRoutes, plansRoutes, zrmRoutes, networkRoutes, maatwerkRoutes, iwmoRoutes, emergencyRoutes, attachmentsRoutes, consentsRoutes, accessLogRoutes, clientFileRoutes, retentionRoutes, qualityRoutes, tasksRoutes, notificationsRoutes, documentsRoutes, lettersRoutes, appointmentsRoutes]) {
         await api.register(routes(routeDeps));
       }
       // Anyone may read the document, also from another origin (an architect's linter in the browser).

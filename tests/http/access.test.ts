@@ -28,7 +28,8 @@ beforeAll(async () => {
   const task = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/tasks`, { title: 'Geheim huisbezoek plannen', dueOn: today });
   const document = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/documents`, { title: 'Geheime brief', fileName: 'brief.pdf', contentBase64: MINIMAL_PDF_BASE64 });
   ids.document = document.id;
-  Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id, task: task.id });
+  const appointment = await owner.post<{ id: string }>(`/api/v1/cases/${caseDetail.id}/appointments`, { kind: 'huisbezoek', date: today, startTime: '00:00', endTime: '00:30', place: 'Geheimstraat 1', withWhom: 'Truus Geheim' });
+  Object.assign(ids, { client: opened.clientId, case: caseDetail.id, contact: contact.id, registration: untriaged.id, team: caseDetail.teamId, worker: caseDetail.leadWorker!.id, network: member.id, task: task.id, appointment: appointment.id });
 });
 afterAll(async () => t.close());
 
@@ -86,6 +87,10 @@ function validBody(method: string, url: string): unknown {
     'POST /api/v1/tasks': { title: 'Verlof aanvragen', dueOn: today },
     'POST /api/v1/tasks/:id/done': { version: 1 },
     'POST /api/v1/tasks/:id/reopen': { version: 1 },
+    'POST /api/v1/cases/:id/appointments': { kind: 'telefoon', date: today, startTime: '09:00', endTime: '09:15' },
+    'PUT /api/v1/appointments/:id': { kind: 'telefoon', date: today, startTime: '09:00', endTime: '09:15', version: 1 },
+    'POST /api/v1/appointments/:id/cancel': { version: 1 },
+    'POST /api/v1/appointments/:id/journal-entry': { version: 1 },
     'POST /api/v1/notifications/read': { ids: [ids.case] },
     'POST /api/v1/cases/:id/documents': { title: 'Brief', fileName: 'brief.pdf', contentBase64: MINIMAL_PDF_BASE64 },
     'POST /api/v1/clients/:id/documents': { title: 'Brief', fileName: 'brief.pdf', contentBase64: MINIMAL_PDF_BASE64 },
@@ -111,8 +116,10 @@ function concreteUrl(url: string): string {
               ? ids.task
               : url.startsWith('/api/v1/documents')
                 ? ids.document
-                : ids.team;
-  const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : '';
+                : url.startsWith('/api/v1/appointments')
+                  ? ids.appointment
+                  : ids.team;
+  const query = url === '/api/v1/cases/:id/plan/compare' ? '?from=1&to=1' : url === '/api/v1/agenda' || url === '/api/v1/agenda/team' ? `?from=${today}&to=${today}` : url === '/api/v1/agenda-feed/agenda.ics' ? '?token=onbekend' : '';
   return url.replace(':id', idFor!).replace(':teamId', ids.team!).replace(':version', '1').replace('/*', '/onbekend') + query;
 }
 

@@ -94,6 +94,7 @@ const RECORD_TABLES = [
   'destructions',
   'tasks',
   'documents',
+  'appointments',
 ] as const;
 const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   clients: 'client',
@@ -112,6 +113,7 @@ const ENTITY_OF: Record<(typeof RECORD_TABLES)[number], string> = {
   destructions: 'destruction',
   tasks: 'task',
   documents: 'document',
+  appointments: 'appointment',
 };
 /** Records of a team, not of a client: their rows name no client. */
 const WITHOUT_CLIENT = new Set(['team', 'quality_report']);

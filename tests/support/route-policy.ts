@@ -380,6 +380,29 @@ const makeDocument = (use: string) => ({ owner }: MakeContext, f: Fixture) =>
   });
 const documentUpload = () => ({ title: 'Brief van de huisarts', fileName: 'huisarts.pdf', contentBase64: MINIMAL_PDF_BASE64 });
 
+/**
+ * An appointment on the fixture's case, made by its team's worker (the case's lead worker) for
+ * themselves, today from 00:00 to 00:30 (begun whenever the test runs, so it can become a journal
+ * entry), none for a case no team holds or a closed case. One per use.
+ */
+const makeAppointment = (use: string) => ({ owner }: MakeContext, f: Fixture) =>
+  once(`appointment for ${use}`, f, async () => {
+    if (!owner) return unknownId();
+    const made = await owner.request('POST', `/api/v1/cases/${f.case.id}/appointments`, { kind: 'telefoon', date: today, startTime: '00:00', endTime: '00:30', withWhom: `Mevrouw (${use})` });
+    // A closed case takes none (409): the call then goes to an id no appointment has.
+    if (made.statusCode === 409) return unknownId();
+    if (made.statusCode !== 201) throw new Error(`appointment for ${use}: ${made.statusCode} ${made.body}`);
+    return (made.json() as { id: string }).id;
+  });
+
+/** The token of the last agenda-feed address made for the feed route (made new for every call: a caller may have revoked the one before). */
+let feedToken = '';
+const makeFeed = async ({ as }: MakeContext) => {
+  const made = await (await as('workerA2')).post<{ path: string }>('/api/v1/agenda-feed', {});
+  feedToken = new URL(made.path, 'http://localhost').searchParams.get('token')!;
+  return unknownId();
+};
+
 export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/health': { record: 'none' },
   'GET /api/v1/openapi.json': { record: 'none' },
@@ -543,6 +566,20 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/documents/:id/content': { record: 'case', make: makeDocument('download') },
   'PUT /api/v1/documents/:id': { record: 'case', make: makeDocument('change'), body: () => ({ title: 'Brief van de corporatie', version: 1 }) },
   'POST /api/v1/documents/:id/remove': { record: 'case', make: makeDocument('remove'), body: () => ({ version: 1 }) },
+  // Appointments follow their case (appointmentScope); the own agenda lists those the caller
+  // organises, here the lead worker, who made it; the team's agenda is the team leader's.
+  'GET /api/v1/cases/:id/appointments': { record: 'case' },
+  'POST /api/v1/cases/:id/appointments': { record: 'case', body: () => ({ kind: 'huisbezoek', date: today, startTime: '10:00', endTime: '11:00', place: 'Bij mevrouw thuis' }) },
+  'PUT /api/v1/appointments/:id': { record: 'case', make: makeAppointment('change'), body: () => ({ kind: 'video', date: today, startTime: '00:00', endTime: '00:45', version: 1 }) },
+  'POST /api/v1/appointments/:id/cancel': { record: 'case', make: makeAppointment('cancel'), body: () => ({ version: 1 }) },
+  'POST /api/v1/appointments/:id/journal-entry': { record: 'case', make: makeAppointment('journal'), body: () => ({ version: 1 }) },
+  'GET /api/v1/agenda': { record: 'case', list: 'lead worker', make: makeAppointment('list'), query: () => `?from=${today}&to=${addDays(today, 6)}` },
+  'GET /api/v1/agenda/team': { record: 'case', list: 'team', make: makeAppointment('list'), query: () => `?from=${today}&to=${today}` },
+  // The caller's own feed address (no record); the feed itself is public, its token the key.
+  'GET /api/v1/agenda-feed': { record: 'none' },
+  'POST /api/v1/agenda-feed': { record: 'none', body: () => ({}) },
+  'DELETE /api/v1/agenda-feed': { record: 'none' },
+  'GET /api/v1/agenda-feed/agenda.ics': { record: 'none', make: makeFeed, query: () => `?token=${feedToken}` },
 
   // Notifications are the caller's own (every session has them); tests/http/notifications.test.ts checks who gets which, and what the list shows.
   'GET /api/v1/notifications': { record: 'none' },

@@ -14,11 +14,11 @@
 // A client's access log: kwaliteit for every client, a worker or team leader as the lead worker of
 // one of the client's cases. Quality reports: kwaliteit all, a team leader their own team's.
 // Tasks: one on a case follows the case; one of one's own is its assignee's and maker's, and the
-// assignee's team leader reads it.
+// assignee's team leader reads it. Appointments follow their case.
 // Documents: one on a case follows the case; one of a client alone is the storing team's (as consents
 // are); a sensitive one is shown to its uploader and the lead worker only, as journal entries are.
 import { and, eq, inArray, isNotNull, isNull, not, or, sql, type SQL } from 'drizzle-orm';
-import { caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, documents, qualityReports, registrations, tasks, users } from '../db/schema';
+import { appointments, caseClients, cases, clientAttachments, clients, clientTeams, consents, contacts, disclosures, documents, qualityReports, registrations, tasks, users } from '../db/schema';
 import type { Actor } from './actor';
 import { roleAllows, worksInTeam, type Permission } from './permissions';
 
@@ -263,4 +263,15 @@ export function sensitiveDocumentVisible(actor: Actor): SQL {
 export function mayDeleteDocument(actor: Actor): SQL {
   const leadsTeam = actor.role === 'teamleider' && actor.teamId ? sql`${documents.teamId} = ${actor.teamId}` : sql`false`;
   return sql`(${documents.uploadedBy} = ${actor.userId} or ${leadsDocumentCase(actor)} or ${leadsTeam})`;
+}
+
+/**
+ * Appointments follow their case (caseScope in the same mode): the case's team reads and changes
+ * them, break-the-glass reads them, and they go along when the case is handed to another team.
+ */
+export function appointmentScope(actor: Actor, mode: AccessMode = 'read'): SQL {
+  return and(
+    eq(appointments.organisationId, actor.organisationId),
+    sql`exists (select 1 from ${cases} where ${cases.organisationId} = ${appointments.organisationId} and ${cases.id} = ${appointments.caseId} and ${caseScope(actor, mode)})`,
+  )!;
 }

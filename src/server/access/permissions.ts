@@ -59,6 +59,13 @@ export const PERMISSIONS = [
   'tasks:use',
   /** The organisation's own text of the letter templates (Beheer → Brieven). A letter on a case goes with cases:write. */
   'letters:manage',
+  /**
+   * The own agenda, one's agenda-feed address, and changing an appointment (record level:
+   * appointmentScope, the case's). A case's appointments are read and made with cases:read and cases:write.
+   */
+  'appointments:use',
+  /** The agenda of one's own team (teamleider). */
+  'appointments:team',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -73,6 +80,7 @@ const CASEWORK: Permission[] = [
   'accesslog:read',
   'quality:file',
   'tasks:use',
+  'appointments:use',
 ];
 
 /**
@@ -82,7 +90,7 @@ const CASEWORK: Permission[] = [
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   medewerker: CASEWORK,
-  teamleider: [...CASEWORK, 'team:overview', 'figures:read', 'reports:read', 'quality:manage'],
+  teamleider: [...CASEWORK, 'team:overview', 'figures:read', 'reports:read', 'quality:manage', 'appointments:team'],
   kwaliteit: [
     'clients:read',
     'cases:read',

@@ -45,6 +45,12 @@ export const AUDIT_RECORDS = [
   'document',
   /** The list of a case's or a client's documents. */
   'documents',
+  /** An appointment on a case (modules/appointments). */
+  'appointment',
+  /** The appointments of a case, read on the case page. */
+  'appointments',
+  /** A worker's secret agenda-feed address, made or revoked (names no client). */
+  'agenda_feed',
 ] as const;
 
 /** A list view (action `list`): the row names every client the list showed. */
@@ -66,6 +72,12 @@ export const AUDIT_LISTS = [
   'team_tasks',
   /** The user's notifications (modules/notifications): the clients they name. */
   'notification_list',
+  /** The worker's own agenda (day or week). */
+  'agenda',
+  /** The team leader's agenda of the team. */
+  'team_agenda',
+  /** The worker's agenda feed fetched by their calendar program: case references and places, no names. */
+  'agenda_feed_read',
 ] as const;
 
 export type AuditRecord = (typeof AUDIT_RECORDS)[number];

@@ -5,9 +5,9 @@
 // reference in the body to nothing) is no refusal and leaves no row.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Actor } from '../access/actor';
-import { accessLogReadable, caseScope, clientOfOwnTeam, clientScope, consentScope, documentScope, holds, qualityReportScope, registrationScope, sensitiveContactVisible, sensitiveDocumentVisible, taskScope, type AccessMode } from '../access/access.policy';
+import { accessLogReadable, appointmentScope, caseScope, clientOfOwnTeam, clientScope, consentScope, documentScope, holds, qualityReportScope, registrationScope, sensitiveContactVisible, sensitiveDocumentVisible, taskScope, type AccessMode } from '../access/access.policy';
 import type { DbOrTx } from '../db/database';
-import { cases, clientAttachments, clients, consents, contacts, destructions, documents, emergencyAccess, networkMembers, provisionDecisions, provisionRequests, provisions, qualityReports, registrations, tasks, teams } from '../db/schema';
+import { appointments, cases, clientAttachments, clients, consents, contacts, destructions, documents, emergencyAccess, networkMembers, provisionDecisions, provisionRequests, provisions, qualityReports, registrations, tasks, teams } from '../db/schema';
 import { mainClientId } from '../modules/cases/cases.repo';
 
 /** Each kind is also the `entity_type` of its denied rows. */
@@ -20,7 +20,7 @@ export const RECORD_KINDS = [
   'provision_request',
   'provision_decision',
   'provision',
-  'consent', 'quality_report', 'emergency_access', 'client_attachment', 'destruction', 'team', 'task', 'document'] as const;
+  'consent', 'quality_report', 'emergency_access', 'client_attachment', 'destruction', 'team', 'task', 'document', 'appointment'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /**
@@ -146,6 +146,10 @@ const PROBES: Record<RecordKind, Probe> = {
       .from(documents)
       .where(and(eq(documents.organisationId, actor.organisationId), eq(documents.id, id)));
     return row ? { clientId: row.clientId, caseId: row.caseId ?? undefined, visible: row.visible } : null;
+  },
+  appointment: async (db, actor, id, mode) => {
+    const [row] = await db.select({ caseId: appointments.caseId, visible: visibleIf(appointmentScope(actor, mode)) }).from(appointments).where(and(eq(appointments.organisationId, actor.organisationId), eq(appointments.id, id)));
+    return row ? { clientId: null, caseId: row.caseId, visible: row.visible } : null;
   },
   // A team's own records (its workers) are for its members.
   team: async (db, actor, id) => {

@@ -101,6 +101,11 @@ export const DENIED_ROUTES: Record<string, DeniedRoute> = {
   'GET /api/v1/documents/:id/content': read('document'),
   'PUT /api/v1/documents/:id': attempt('document'),
   'POST /api/v1/documents/:id/remove': attempt('document', 'delete'),
+  'GET /api/v1/cases/:id/appointments': read('case'),
+  'POST /api/v1/cases/:id/appointments': attempt('case', 'create'),
+  'PUT /api/v1/appointments/:id': attempt('appointment'),
+  'POST /api/v1/appointments/:id/cancel': attempt('appointment'),
+  'POST /api/v1/appointments/:id/journal-entry': attempt('appointment'),
 };
 
 /** Looking (read, print, export) needs read access; anything else write access (break-the-glass never writes). */

@@ -1,18 +1,19 @@
 // The demo organisation's content on an empty installation: demo accounts, ~2.5 years of synthetic
 // case history (generated in synthetic-history.ts), its last weeks of iWmo messages
-// (demo-iwmo-log.ts) and the demo medewerker's tasks and notifications (demo-tasks.ts), written in one transaction so an interrupted start leaves nothing half-made. Runs on every start and does nothing once any
+// (demo-iwmo-log.ts) and the demo medewerker's tasks and notifications (demo-tasks.ts), the team's appointments (demo-appointments.ts), written in one transaction so an interrupted start leaves nothing half-made. Runs on every start and does nothing once any
 // account or case exists.
 import { todayInNetherlands } from '../lib/dates';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
-import { caseClients, caseEvents, cases, clients, contacts, documentContents, documents, iwmoMessages, notifications, provisionDecisions, provisionRequests, provisions, registrations, tasks, teams, users, zrmAssessments } from '../db/schema';
+import { appointments, caseClients, caseEvents, cases, clients, contacts, documentContents, documents, iwmoMessages, notifications, provisionDecisions, provisionRequests, provisions, registrations, tasks, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 
 import { DEMO_LOGINS, generateDemoHistory, type HistoryOptions } from './synthetic-history';
 import { demoIwmoLog } from './demo-iwmo-log';
 import { demoTasks } from './demo-tasks';
 import { demoDocuments } from './demo-documents';
+import { demoAppointments } from './demo-appointments';
 
 export { DEMO_LOGINS } from './synthetic-history';
 
@@ -91,6 +92,8 @@ export async function ensureDemo(db: Db, organisationId: string, { today = today
     const papers = demoDocuments(history, { today, now, newId: randomUUID });
     await insertAll(withOrg(papers.documents), (chunk) => tx.insert(documents).values(chunk));
     await insertAll(withOrg(papers.contents), (chunk) => tx.insert(documentContents).values(chunk));
+    const agenda = demoAppointments(history, { today, now, newId: randomUUID, seed: DEMO_SEED });
+    await insertAll(withOrg(agenda), (chunk) => tx.insert(appointments).values(chunk));
 
     return {
       created: true,

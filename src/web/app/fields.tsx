@@ -59,7 +59,7 @@ export interface TextFieldProps extends BaseProps {
   value: string;
   onChange: (value: string) => void;
   onBlur?: () => void;
-  type?: 'text' | 'date' | 'email' | 'password' | 'tel' | 'number' | 'search';
+  type?: 'text' | 'date' | 'time' | 'email' | 'password' | 'tel' | 'number' | 'search';
   autoComplete?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email' | 'search';
   size?: 'xs' | 's' | 'm' | 'l';

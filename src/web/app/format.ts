@@ -1,8 +1,11 @@
 // Dutch display of dates, timestamps and numbers.
-import { dutchDate, dutchDateTime } from '../../server/lib/dutch-dates';
+import { dutchDate, dutchDateTime, dutchDateWithWeekday } from '../../server/lib/dutch-dates';
 
 /** `2026-11-03` → `3 november 2026`: the one Dutch date text of the application. */
 export const formatDate = dutchDate;
+
+/** `2027-01-18` → `maandag 18 januari 2027`: a day in an agenda. */
+export const formatDateWithWeekday = dutchDateWithWeekday;
 
 /** An ISO timestamp → `3 november 2026 om 14:05`. */
 export const formatDateTime = dutchDateTime;

@@ -117,6 +117,14 @@ export const queryKeys = {
     ofCase: (caseId: string) => ['documents', 'case', caseId] as const,
     ofClient: (clientId: string) => ['documents', 'client', clientId] as const,
   },
+  /** Appointments: a case's, the own agenda and the team's for a period, the feed address. */
+  appointments: {
+    all: ['appointments'] as const,
+    ofCase: (caseId: string) => ['appointments', 'case', caseId] as const,
+    agenda: (from: string, to: string) => ['appointments', 'agenda', from, to] as const,
+    team: (from: string, to: string) => ['appointments', 'team', from, to] as const,
+    feed: ['agenda-feed'] as const,
+  },
   /** The user's notifications: the count in the header and the pages of the list. */
   notifications: {
     all: ['notifications'] as const,
@@ -151,7 +159,7 @@ export function caseFileViews(caseId: string): QueryKey[] {
 
 /** Everything cached about one case, for when the user no longer sees it (handed to another team). */
 export function caseCaches(caseId: string): QueryKey[] {
-  return [queryKeys.cases.detail(caseId), queryKeys.plans.ofCase(caseId), queryKeys.journal.ofCase(caseId), queryKeys.network.ofCase(caseId), queryKeys.maatwerk.ofCase(caseId), queryKeys.zrm.ofCase(caseId), queryKeys.tasks.ofCase(caseId)];
+  return [queryKeys.cases.detail(caseId), queryKeys.plans.ofCase(caseId), queryKeys.journal.ofCase(caseId), queryKeys.network.ofCase(caseId), queryKeys.maatwerk.ofCase(caseId), queryKeys.zrm.ofCase(caseId), queryKeys.tasks.ofCase(caseId), queryKeys.appointments.ofCase(caseId)];
 }
 
 /** Marks the keys stale and refetches those on screen. */

@@ -16,6 +16,7 @@ import { FiguresPage } from '../features/worklists/FiguresPage';
 import { MyWorkPage } from '../features/worklists/MyWorkPage';
 import { TeamPage } from '../features/worklists/TeamPage';
 import { TasksPage } from '../features/tasks/TasksPage';
+import { AgendaPage } from '../features/agenda/AgendaPage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { startPath, useMe } from './auth';
 import { RequirePermission, RequireSession } from './guards';
@@ -89,6 +90,7 @@ export function AppRouter() {
             <Route path="beheer/brieven" element={guardedLazy('letters:manage', <LetterTemplatesPage />)} />
             <Route path="wachtwoord" element={<PasswordPage />} />
             <Route path="taken" element={guarded('tasks:use', <TasksPage />)} />
+            <Route path="agenda" element={guarded('appointments:use', <AgendaPage />)} />
             <Route path="berichten" element={<NotificationsPage />} />
             <Route path="geen-toegang" element={<MessagePage title="Geen toegang" message="Uw rol heeft geen schermen in deze toepassing. Neem contact op met de beheerder." />} />
             <Route path="*" element={<NotFoundPage />} />

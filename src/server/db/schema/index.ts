@@ -15,3 +15,4 @@ export * from './iwmo';
 export * from './tasks';
 export * from './letters';
 export * from './documents';
+export * from './agenda';

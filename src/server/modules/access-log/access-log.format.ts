@@ -81,6 +81,12 @@ const ENTITY_NOUNS: Record<AuditEntity, string> = {
   task_list: 'de lijst Mijn taken',
   team_tasks: 'de open taken van het team',
   notification_list: 'de lijst Berichten',
+  appointment: 'een afspraak',
+  appointments: 'de afspraken van de casus',
+  agenda_feed: 'het geheime adres van de eigen agenda-feed',
+  agenda: 'de eigen agenda',
+  team_agenda: 'de agenda van het team',
+  agenda_feed_read: 'de agenda-feed',
 };
 
 /** A list view that showed the client (action `list`), by the list's entity type. */
@@ -100,6 +106,10 @@ const LIST_SENTENCES: Record<AuditList, string> = {
   task_list: 'zag de cliënt in een lijst van taken',
   team_tasks: 'zag de cliënt in de open taken van het team',
   notification_list: 'zag de cliënt in de lijst Berichten',
+  agenda: 'zag een afspraak met de cliënt in de eigen agenda',
+  team_agenda: 'zag een afspraak met de cliënt in de agenda van het team',
+  // The feed names no client: a case reference, the kind of appointment and its place.
+  agenda_feed_read: 'haalde de eigen agenda op in een agendaprogramma, met een afspraak van de cliënt zonder naam',
 };
 
 /** A refused attempt (outcome denied), by action: "probeerde de casus te bekijken". */

@@ -18,7 +18,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/database';
-import { caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, documents, networkMembers, plans, provisionDecisions, provisionRequests, provisions, registrations, tasks } from '../../db/schema';
+import { appointments, caseClients, caseEvents, cases, clients, consents, contactVersions, contacts, disclosures, documents, networkMembers, plans, provisionDecisions, provisionRequests, provisions, registrations, tasks } from '../../db/schema';
 import { removeBytes } from '../documents/document-store';
 
 export interface DestructionCounts {
@@ -99,6 +99,8 @@ export async function destroyClientData(tx: Tx, organisationId: string, clientId
     await tx.delete(networkMembers).where(and(eq(networkMembers.organisationId, organisationId), inCases(networkMembers.caseId)));
     // A task's title and description are free text about the household (their notifications go with them).
     await tx.delete(tasks).where(and(eq(tasks.organisationId, organisationId), inCases(tasks.caseId)));
+    // An appointment's "with whom", place and note are free text about the household too.
+    await tx.delete(appointments).where(and(eq(appointments.organisationId, organisationId), inCases(appointments.caseId)));
     await tx.update(cases).set({ question: null, referrerOther: null }).where(and(eq(cases.organisationId, organisationId), inCases(cases.id)));
     await tx.update(caseEvents).set({ reason: null }).where(and(eq(caseEvents.organisationId, organisationId), inCases(caseEvents.caseId)));
   }

@@ -24,9 +24,9 @@ describe('where each role starts', () => {
 
 describe('the menu per role', () => {
   it('groups the screens each role may open, the daily ones in the bar', () => {
-    expect(shape('medewerker')).toEqual(['Werk: Mijn dag, Mijn werk, Taken, Aanmeldingen, Nieuwe aanmelding, Cliënten', 'Kwaliteit en toegang ▾: Melding doen, Noodtoegang']);
+    expect(shape('medewerker')).toEqual(['Werk: Mijn dag, Mijn werk, Taken, Agenda, Aanmeldingen, Nieuwe aanmelding, Cliënten', 'Kwaliteit en toegang ▾: Melding doen, Noodtoegang']);
     expect(shape('teamleider')).toEqual([
-      'Werk: Mijn dag, Mijn werk, Taken, Aanmeldingen, Nieuwe aanmelding, Cliënten',
+      'Werk: Mijn dag, Mijn werk, Taken, Agenda, Aanmeldingen, Nieuwe aanmelding, Cliënten',
       'Team: Team',
       'Cijfers ▾: Cijfers per team, Jaarverslag, ZRM-voortgang, Uitstroom',
       'Kwaliteit en toegang ▾: Kwaliteit, Melding doen, Noodtoegang',
@@ -49,6 +49,7 @@ describe('the menu per role', () => {
     expect(currentItem(worker, '/aanmeldingen/nieuw')?.label).toBe('Nieuwe aanmelding');
     expect(currentItem(worker, '/aanmeldingen/abc')?.label).toBe('Aanmeldingen');
     expect(currentItem(worker, '/clienten/abc')?.label).toBe('Cliënten');
+    expect(currentItem(worker, '/agenda')?.label).toBe('Agenda');
     expect(currentItem(worker, '/casussen/abc')).toBeNull();
   });
 });

@@ -29,6 +29,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { to: '/mijn-dag', label: 'Mijn dag', permission: 'cases:read', inTeam: true },
       { to: '/mijn-werk', label: 'Mijn werk', permission: 'cases:read', inTeam: true },
       { to: '/taken', label: 'Taken', permission: 'tasks:use', inTeam: true },
+      { to: '/agenda', label: 'Agenda', permission: 'appointments:use', inTeam: true },
       { to: '/aanmeldingen', label: 'Aanmeldingen', permission: 'registrations:write' },
       { to: '/aanmeldingen/nieuw', label: 'Nieuwe aanmelding', permission: 'registrations:write' },
       { to: '/clienten', label: 'Cliënten', permission: 'clients:read', inTeam: true },

@@ -28,6 +28,7 @@ export const CASE_ACTIONS: readonly { form: keyof CaseForms; label: string; shor
   { form: 'journaal', label: 'Nieuwe journaalregel', short: 'Journaalregel', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
   { form: 'taak', label: 'Nieuwe taak', short: 'Taak', tab: 'taken', available: (d) => d.mayWrite },
   { form: 'document', label: 'Nieuw document', short: 'Document', tab: 'documenten', available: (d) => d.mayWrite },
+  { form: 'afspraak', label: 'Nieuwe afspraak', short: 'Afspraak', tab: 'afspraken', available: (d) => d.mayWrite && d.status !== 'closed' },
 ];
 
 interface Props {

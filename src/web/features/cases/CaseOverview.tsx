@@ -8,6 +8,7 @@ import { DateText } from '../../app/DateText';
 import { today } from '../../app/format';
 import { RouterLink } from '../../app/links';
 import { QueryStatus } from '../../app/QueryStatus';
+import { UpcomingAppointments } from '../agenda/CaseAppointments';
 import { useContacts, type JournalEntry } from '../journal/api';
 import { usePlan, type Plan } from '../plans/api';
 import { useCaseZrm } from '../zrm/api';
@@ -26,6 +27,7 @@ export function CaseOverview({ detail }: { detail: CaseDetail }) {
       <Heading2 id="overzicht-title">Overzicht</Heading2>
       {detail.mayWrite && <CaseActions detail={detail} />}
       <Planned detail={detail} />
+      <UpcomingAppointments caseId={detail.id} />
       <LatestJournal caseId={detail.id} />
       <PlanAgreements caseId={detail.id} />
       <section aria-labelledby="over-de-casus-title" className="kt-subsection">

@@ -31,6 +31,7 @@ function useCaseForms(): CaseForms {
     journaal: useDisclosure('journaalregel-nieuw', { canClose: confirmDiscardChanges }),
     taak: useDisclosure('taak-nieuw', { canClose: confirmDiscardChanges }),
     document: useDisclosure('document-nieuw', { canClose: confirmDiscardChanges }),
+    afspraak: useDisclosure('afspraak-nieuw', { canClose: confirmDiscardChanges }),
   };
 }
 

@@ -21,6 +21,7 @@ import { NetworkSection } from '../network/NetworkSection';
 import { CaseTasks } from '../tasks/CaseTasks';
 import { DocumentsSection } from '../documents/DocumentsSection';
 import { NewLetter } from '../letters/NewLetter';
+import { CaseAppointments } from '../agenda/CaseAppointments';
 import { ZrmSection } from '../zrm/ZrmSection';
 import type { CaseDetail } from './api';
 import { CaseEvents } from './CaseEvents';
@@ -33,6 +34,7 @@ export interface CaseForms {
   journaal: Disclosure;
   taak: Disclosure;
   document: Disclosure;
+  afspraak: Disclosure;
 }
 
 export interface CaseTabContext {
@@ -56,6 +58,11 @@ export const CASE_TABS = [
   { id: 'overzicht', label: 'Overzicht', render: ({ detail }) => <CaseOverview detail={detail} /> },
   { id: 'journaal', label: 'Journaal', render: ({ detail, forms }) => <JournalSection caseId={detail.id} closed={detail.status === 'closed'} mayWrite={detail.mayWriteJournal} form={forms.journaal} /> },
   { id: 'taken', label: 'Taken', render: ({ detail, forms }) => <CaseTasks caseId={detail.id} mayWrite={detail.mayWrite} form={forms.taak} /> },
+  {
+    id: 'afspraken',
+    label: 'Afspraken',
+    render: ({ detail, forms }) => <CaseAppointments caseId={detail.id} teamId={detail.teamId} mayWrite={detail.mayWrite} closed={detail.status === 'closed'} form={forms.afspraak} />,
+  },
   { id: 'krachtplan', label: 'Krachtplan', render: ({ detail }) => <CasePlan caseId={detail.id} /> },
   { id: 'zrm', label: 'ZRM', render: ({ detail }) => <ZrmSection detail={detail} mayWrite={detail.mayWrite} /> },
   {
