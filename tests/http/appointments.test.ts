@@ -163,7 +163,7 @@ describe('the agenda feed', () => {
     const farAway = await anna.post<Appointment>(`/api/v1/cases/${caseId}/appointments`, { kind: 'video', date: addDays(today, 700), startTime: '09:00', endTime: '09:15' });
 
     expect(await anna.get<AgendaFeedStatus>('/api/v1/agenda-feed')).toEqual({ active: false, createdAt: null });
-    const made = await anna.post<NewAgendaFeed>('/api/v1/agenda-feed', {});
+    const made = await anna.post<NewAgendaFeed>('/api/v1/agenda-feed', { replacing: null });
     const token = tokenOf(made);
     expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(32);
     expect((await anna.get<AgendaFeedStatus>('/api/v1/agenda-feed')).active).toBe(true);
@@ -195,11 +195,15 @@ describe('the agenda feed', () => {
     const reads = await rows<{ actor_id: string; client_ids: string[] }>(sql`select actor_id, client_ids::text[] as client_ids from audit_log where entity_type = 'agenda_feed_read' order by at`);
     expect(reads.at(-1)).toEqual({ actor_id: id.anna, client_ids: expect.arrayContaining([clientId]) });
 
-    // A new address replaces the old one; revoking ends the new one.
-    const renewed = await anna.post<NewAgendaFeed>('/api/v1/agenda-feed', {});
+    // A new address replaces the one the worker saw; a screen that still thinks there is none (or
+    // shows the old one) is told, and changes nothing. Revoking ends the new one.
+    expect((await anna.request('POST', '/api/v1/agenda-feed', { replacing: null })).statusCode).toBe(409);
+    const renewed = await anna.post<NewAgendaFeed>('/api/v1/agenda-feed', { replacing: made.createdAt });
     expect((await fetchFeed(made.path)).statusCode).toBe(404);
     expect((await fetchFeed(renewed.path)).statusCode).toBe(200);
-    expect((await anna.request('DELETE', '/api/v1/agenda-feed')).statusCode).toBe(204);
+    expect((await anna.request('POST', '/api/v1/agenda-feed/revoke', { createdAt: made.createdAt })).statusCode).toBe(409);
+    expect((await fetchFeed(renewed.path)).statusCode).toBe(200);
+    expect((await anna.request('POST', '/api/v1/agenda-feed/revoke', { createdAt: renewed.createdAt })).statusCode).toBe(204);
     const revoked = await fetchFeed(renewed.path);
     expect(revoked.statusCode).toBe(404);
     expect(revoked.headers['content-type']).toMatch(/problem\+json/);
@@ -208,7 +212,7 @@ describe('the agenda feed', () => {
   });
 
   it('shows only the worker’s own appointments, and is rate-limited per address', async () => {
-    const made = await ahmed.post<NewAgendaFeed>('/api/v1/agenda-feed', {});
+    const made = await ahmed.post<NewAgendaFeed>('/api/v1/agenda-feed', { replacing: null });
     const { caseId } = await openCase(anna, { client: { firstName: 'Alleen', lastName: 'Anna' } });
     const annas = await anna.post<Appointment>(`/api/v1/cases/${caseId}/appointments`, visit());
     const first = await fetchFeed(made.path);

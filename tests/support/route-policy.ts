@@ -24,7 +24,7 @@ import { MINIMAL_PDF_BASE64 } from './documents';
 import { TEST_PASSWORD, TEST_USERS, type TestUser } from './fixtures';
 import type { Session } from './test-app';
 import type { Db } from '../../src/server/db/database';
-import { destructions } from '../../src/server/db/schema';
+import { agendaFeeds, destructions } from '../../src/server/db/schema';
 import { and, eq, inArray } from 'drizzle-orm';
 import { PENDING_STATUSES } from '../../src/server/modules/retention/retention.schemas';
 
@@ -395,10 +395,21 @@ const makeAppointment = (use: string) => ({ owner }: MakeContext, f: Fixture) =>
     return (made.json() as { id: string }).id;
   });
 
+/**
+ * No agenda-feed addresses at all before a call of the revoke route, whose caller then has none:
+ * revoking changes nothing and answers 204 (tests/http/appointments.test.ts revokes real ones).
+ */
+const withoutFeeds = async ({ db }: MakeContext) => {
+  await db.delete(agendaFeeds);
+  return unknownId();
+};
+
 /** The token of the last agenda-feed address made for the feed route (made new for every call: a caller may have revoked the one before). */
 let feedToken = '';
 const makeFeed = async ({ as }: MakeContext) => {
-  const made = await (await as('workerA2')).post<{ path: string }>('/api/v1/agenda-feed', {});
+  const worker = await as('workerA2');
+  const { createdAt } = await worker.get<{ createdAt: string | null }>('/api/v1/agenda-feed');
+  const made = await worker.post<{ path: string }>('/api/v1/agenda-feed', { replacing: createdAt });
   feedToken = new URL(made.path, 'http://localhost').searchParams.get('token')!;
   return unknownId();
 };
@@ -577,8 +588,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/agenda/team': { record: 'case', list: 'team', make: makeAppointment('list'), query: () => `?from=${today}&to=${today}` },
   // The caller's own feed address (no record); the feed itself is public, its token the key.
   'GET /api/v1/agenda-feed': { record: 'none' },
-  'POST /api/v1/agenda-feed': { record: 'none', body: () => ({}) },
-  'DELETE /api/v1/agenda-feed': { record: 'none' },
+  // Made by each allowed caller once, who has none yet; revoking an address one does not have changes nothing.
+  'POST /api/v1/agenda-feed': { record: 'none', body: () => ({ replacing: null }) },
+  'POST /api/v1/agenda-feed/revoke': { record: 'none', make: withoutFeeds, body: () => ({ createdAt: '2026-01-01T00:00:00.000Z' }) },
   'GET /api/v1/agenda-feed/agenda.ics': { record: 'none', make: makeFeed, query: () => `?token=${feedToken}` },
 
   // Notifications are the caller's own (every session has them); tests/http/notifications.test.ts checks who gets which, and what the list shows.

@@ -123,7 +123,7 @@ export const queryKeys = {
     ofCase: (caseId: string) => ['appointments', 'case', caseId] as const,
     agenda: (from: string, to: string) => ['appointments', 'agenda', from, to] as const,
     team: (from: string, to: string) => ['appointments', 'team', from, to] as const,
-    feed: ['agenda-feed'] as const,
+    feed: ['appointments', 'feed'] as const,
   },
   /** The user's notifications: the count in the header and the pages of the list. */
   notifications: {

@@ -5,13 +5,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gte, lt } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { Db } from '../../db/database';
+import type { Db, Tx } from '../../db/database';
 import { agendaFeeds, appointments, caseClients, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { appointmentScope } from '../../access/access.policy';
 import { roleAllows } from '../../access/permissions';
 import { writeAudit } from '../../audit/audit.writer';
-import { NotFound, TooManyRequests } from '../../lib/errors';
+import { Conflict, NotFound, TooManyRequests } from '../../lib/errors';
 import { takeSlot, type Limit } from '../../lib/rate-limit';
 import { APPOINTMENT_KIND_LABELS, caseReference, FEED_DAYS_AHEAD, FEED_DAYS_BACK } from './appointment-rules';
 import type { AgendaFeedStatus, NewAgendaFeed } from './appointments.schemas';
@@ -33,25 +33,44 @@ export async function feedStatus(db: Db, actor: Actor): Promise<AgendaFeedStatus
   return { active: !!row, createdAt: row?.createdAt.toISOString() ?? null };
 }
 
-/** A new address: the earlier one (if any) stops working at once. The token is in the answer only. */
-export async function createFeed(db: Db, actor: Actor): Promise<NewAgendaFeed> {
+const FEED_CHANGED = 'Uw agenda-adres is intussen veranderd, misschien in een ander scherm. Laad de pagina opnieuw en kijk of u nog iets wilt doen.';
+
+/** The worker's current address, locked: its moment of making, or null. */
+async function lockFeed(tx: Tx, actor: Actor): Promise<string | null> {
+  const [row] = await tx.select({ createdAt: agendaFeeds.createdAt }).from(agendaFeeds).where(and(eq(agendaFeeds.organisationId, actor.organisationId), eq(agendaFeeds.userId, actor.userId))).for('update');
+  return row?.createdAt.toISOString() ?? null;
+}
+
+/**
+ * A new address, replacing the one the worker saw (`replacing`: its moment, or null for none): the
+ * earlier one stops working at once. The token is in the answer only.
+ */
+export async function createFeed(db: Db, actor: Actor, replacing: string | null): Promise<NewAgendaFeed> {
   const token = randomBytes(32).toString('base64url');
   return db.transaction(async (tx) => {
+    const current = await lockFeed(tx, actor);
+    if (current !== replacing) throw new Conflict(FEED_CHANGED);
     const createdAt = new Date();
     const values = { tokenHash: hashToken(token), createdAt };
-    const [before] = await tx.select({ userId: agendaFeeds.userId }).from(agendaFeeds).where(and(eq(agendaFeeds.organisationId, actor.organisationId), eq(agendaFeeds.userId, actor.userId))).for('update');
+    const before = current !== null;
     await tx
       .insert(agendaFeeds)
       .values({ organisationId: actor.organisationId, userId: actor.userId, ...values })
       .onConflictDoUpdate({ target: [agendaFeeds.organisationId, agendaFeeds.userId], set: values });
-    await writeAudit(tx, actor, { action: 'create', entityType: 'agenda_feed', entityId: actor.userId, changes: { replaced: !!before } });
+    await writeAudit(tx, actor, { action: 'create', entityType: 'agenda_feed', entityId: actor.userId, changes: { replaced: before } });
     return { path: `${FEED_PATH}?token=${token}`, createdAt: createdAt.toISOString() };
   });
 }
 
-/** Revoked: the address answers 404 from now on. Revoking when there is none changes nothing. */
-export async function revokeFeed(db: Db, actor: Actor): Promise<void> {
+/**
+ * Revoked: the address made at `createdAt` answers 404 from now on. When there is none, nothing
+ * changes; a newer one (made elsewhere since) is not revoked unseen (409).
+ */
+export async function revokeFeed(db: Db, actor: Actor, createdAt: string): Promise<void> {
   await db.transaction(async (tx) => {
+    const current = await lockFeed(tx, actor);
+    if (current === null) return;
+    if (current !== createdAt) throw new Conflict(FEED_CHANGED);
     const gone = await tx.delete(agendaFeeds).where(and(eq(agendaFeeds.organisationId, actor.organisationId), eq(agendaFeeds.userId, actor.userId))).returning({ userId: agendaFeeds.userId });
     if (gone.length) await writeAudit(tx, actor, { action: 'delete', entityType: 'agenda_feed', entityId: actor.userId });
   });

@@ -17,6 +17,8 @@ import {
   appointmentUpdate,
   appointmentVersion,
   newAgendaFeed,
+  newAgendaFeedRequest,
+  revokeAgendaFeedRequest,
   tookPlace,
   tookPlaceResult,
 } from './appointments.schemas';
@@ -61,11 +63,11 @@ export function appointmentsRoutes({ db }: AppDeps): FastifyPluginAsyncZod {
     app.get('/agenda-feed', { config: use, schema: { summary: 'Whether I have an agenda-feed address now (the address itself is shown once, when made)', response: { 200: agendaFeedStatus } } }, async (request) =>
       feedStatus(db, actorOf(request)),
     );
-    app.post('/agenda-feed', { config: use, schema: { summary: 'A new secret agenda-feed address; an earlier one stops working', body: z.strictObject({}, 'Stuur een leeg object mee'), response: { 201: newAgendaFeed } } }, async (request, reply) =>
-      reply.status(201).send(await createFeed(db, actorOf(request))),
+    app.post('/agenda-feed', { config: use, schema: { summary: 'A new secret agenda-feed address, replacing the one I saw; an earlier one stops working', body: newAgendaFeedRequest, response: { 201: newAgendaFeed } } }, async (request, reply) =>
+      reply.status(201).send(await createFeed(db, actorOf(request), request.body.replacing)),
     );
-    app.delete('/agenda-feed', { config: use, schema: { summary: 'Revoke my agenda-feed address: it answers 404 from now on', response: { 204: z.null() } } }, async (request, reply) => {
-      await revokeFeed(db, actorOf(request));
+    app.post('/agenda-feed/revoke', { config: use, schema: { summary: 'Revoke the agenda-feed address I saw: it answers 404 from now on', body: revokeAgendaFeedRequest, response: { 204: z.null() } } }, async (request, reply) => {
+      await revokeFeed(db, actorOf(request), request.body.createdAt);
       return reply.status(204).send(null);
     });
     app.get(

@@ -78,6 +78,15 @@ export type TookPlaceResult = z.infer<typeof tookPlaceResult>;
 export const agendaFeedStatus = z.object({ active: z.boolean(), createdAt: moment.nullable() });
 export type AgendaFeedStatus = z.infer<typeof agendaFeedStatus>;
 
+/**
+ * A new address, replacing the one the worker saw (its `createdAt` from GET /agenda-feed), or null
+ * when they had none: a second screen that made one in between is not silently overruled (409).
+ */
+export const newAgendaFeedRequest = z.strictObject({ replacing: moment.nullable() }, 'Stuur mee welk adres u had');
+
+/** Revoke the address the worker saw (its `createdAt`); a newer one made elsewhere stays (409). */
+export const revokeAgendaFeedRequest = z.strictObject({ createdAt: moment }, 'Stuur mee welk adres u wilt intrekken');
+
 /** A new feed address: the only time the secret is shown. */
 export const newAgendaFeed = z.object({ path: z.string(), createdAt: moment });
 export type NewAgendaFeed = z.infer<typeof newAgendaFeed>;

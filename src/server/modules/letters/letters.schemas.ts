@@ -2,7 +2,7 @@
 // from a case, reviewed by the worker and saved as a PDF in the case's documents. Shared with the web app.
 import { z } from 'zod';
 import { moment } from '../../lib/date-fields';
-import { version } from '../../lib/number-fields';
+import { INT4_MAX, version, wholeNumber } from '../../lib/number-fields';
 import { sensitivity } from '../../lib/sensitivity';
 import { BODY_MAX, LETTER_KINDS, SUBJECT_MAX, unknownFields, fieldLabel } from './letter-templates';
 
@@ -29,7 +29,7 @@ export const letterTemplateFields = z.object({
   subject: templateText(SUBJECT_MAX, 'Vul het onderwerp in'),
   body: templateText(BODY_MAX, 'Vul de tekst van de brief in'),
   /** The version the beheerder read; 0 for the text that ships with Keukentafel. */
-  version: z.number().int().min(0),
+  version: wholeNumber(0, INT4_MAX, 'Het versienummer ontbreekt of klopt niet. Laad de pagina opnieuw.'),
 });
 export type LetterTemplateFields = z.input<typeof letterTemplateFields>;
 

@@ -36,7 +36,7 @@ describe('the menu per role', () => {
       'Cijfers ▾: Cijfers per team, Jaarverslag, ZRM-voortgang, Uitstroom',
     ]);
     expect(shape('analist')).toEqual(['Cijfers: Cijfers per team, Jaarverslag, ZRM-voortgang, Uitstroom']);
-    expect(shape('beheerder')).toEqual(['Beheer: iWmo-berichten, Import', 'Cijfers ▾: Cijfers per team, Jaarverslag, ZRM-voortgang, Uitstroom']);
+    expect(shape('beheerder')).toEqual(['Beheer: iWmo-berichten, Import, Brieven', 'Cijfers ▾: Cijfers per team, Jaarverslag, ZRM-voortgang, Uitstroom']);
   });
 
   it('marks the item a page belongs to: the longest match, a page below it too', () => {

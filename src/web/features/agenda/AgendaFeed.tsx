@@ -29,7 +29,7 @@ export function AgendaFeed() {
     setError(null);
     setMessage(null);
     try {
-      const made = await create.mutateAsync();
+      const made = await create.mutateAsync(status.data?.createdAt ?? null);
       setAddress(new URL(made.path, window.location.origin).toString());
       addressRef.current?.focus();
     } catch (e) {
@@ -51,7 +51,7 @@ export function AgendaFeed() {
   async function doRevoke() {
     setError(null);
     try {
-      await revoke.mutateAsync();
+      if (status.data?.createdAt) await revoke.mutateAsync(status.data.createdAt);
       setAddress(null);
       setConfirming(false);
       setMessage('Het adres werkt niet meer. Outlook toont uw afspraken uit Keukentafel niet meer.');

@@ -3,7 +3,7 @@
 // refreshes every appointment list (one shows in several) and, for "took place", the case's journal.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AgendaFeedStatus, Appointment, AppointmentFields, NewAgendaFeed, TookPlace, TookPlaceResult } from '../../../server/modules/appointments/appointments.schemas';
-import { api, apiRequest } from '../../app/api';
+import { api } from '../../app/api';
 import { invalidate, queryKeys } from '../../app/query-keys';
 
 export type { AgendaFeedStatus, Appointment, AppointmentFields, NewAgendaFeed, TookPlaceResult };
@@ -52,10 +52,11 @@ export function useFeedStatus() {
 
 export function useCreateFeed() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: () => api.post<NewAgendaFeed>('/api/v1/agenda-feed', {}), onSuccess: () => void invalidate(queryClient, [queryKeys.appointments.feed]) });
+  // `replacing`: when the address shown was made (null: none), so one made in another screen is not overruled unseen.
+  return useMutation({ mutationFn: (replacing: string | null) => api.post<NewAgendaFeed>('/api/v1/agenda-feed', { replacing }), onSettled: () => void invalidate(queryClient, [queryKeys.appointments.feed]) });
 }
 
 export function useRevokeFeed() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: () => apiRequest<null>('DELETE', '/api/v1/agenda-feed'), onSuccess: () => void invalidate(queryClient, [queryKeys.appointments.feed]) });
+  return useMutation({ mutationFn: (createdAt: string) => api.post<null>('/api/v1/agenda-feed/revoke', { createdAt }), onSettled: () => void invalidate(queryClient, [queryKeys.appointments.feed]) });
 }
