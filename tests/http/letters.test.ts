@@ -5,8 +5,8 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/server/db/schema';
-import { todayInNetherlands } from '../../src/server/lib/dates';
-import { dutchDate } from '../../src/server/lib/dutch-dates';
+import { addDays, todayInNetherlands } from '../../src/server/lib/dates';
+import { dutchDate, dutchDateWithWeekday } from '../../src/server/lib/dutch-dates';
 import { DEFAULT_LETTER_TEMPLATES } from '../../src/server/modules/letters/letter-templates';
 import type { LetterDraft, LetterTemplate } from '../../src/server/modules/letters/letters.schemas';
 import { openCase, type OpenedCase } from '../support/open-case';
@@ -88,6 +88,14 @@ describe('a letter filled from the case', () => {
     expect(letter.body).toContain('Anna Aalders');
     expect(letter.toFill.map((f) => f.field)).toEqual(['afspraak_datum', 'afspraak_tijd', 'afspraak_plaats']);
     expect(letter.body).toContain('{afspraak_datum}');
+  });
+
+  it("puts in the case's next planned appointment: its day, time and place", async () => {
+    const on = addDays(today, 2);
+    await anna.post(`/api/v1/cases/${opened.caseId}/appointments`, { kind: 'huisbezoek', date: on, startTime: '10:30', endTime: '11:30', place: 'Gentiaandreef 12' });
+    const letter = JSON.parse((await askDraft(anna, 'uitnodiging', opened.clientId)).body) as LetterDraft;
+    expect(letter.body).toContain(`op ${dutchDateWithWeekday(on)} om 10.30 uur. Het gesprek is hier: Gentiaandreef 12.`);
+    expect(letter.toFill).toEqual([]);
   });
 
   it("uses the organisation's own text once there is one", async () => {

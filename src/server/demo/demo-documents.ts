@@ -17,7 +17,7 @@ export interface DemoDocument {
   sizeBytes: number;
   sha256: string;
   sensitivity: string | null;
-  source: 'upload';
+  source: 'upload' | 'brief';
   storage: 'database';
   uploadedBy: string;
   uploadedAt: Date;
@@ -58,7 +58,8 @@ export function demoPdf(lines: readonly string[]): Buffer {
   return Buffer.from(body, 'latin1');
 }
 
-interface Plan {
+/** A document of the demo: what it is, where it hangs, who stored it and when. */
+export interface DemoPaper {
   title: string;
   fileName: string;
   bytes: Buffer;
@@ -70,9 +71,11 @@ interface Plan {
   /** Stored by her, or by a colleague of her team. */
   by: 'self' | 'colleague';
   daysAgo: number;
+  /** Uploaded (default), or a letter made from a template (demo-letters.ts). */
+  source?: 'upload' | 'brief';
 }
 
-const PLANS: Plan[] = [
+const PLANS: DemoPaper[] = [
   {
     title: 'Brief van de woningcorporatie over de huurachterstand',
     fileName: 'brief-woningcorporatie.pdf',
@@ -105,14 +108,15 @@ const PLANS: Plan[] = [
   },
 ];
 
-export function demoDocuments(history: DemoHistory, { today, now, newId }: { today: string; now: Date; newId: () => string }): { documents: DemoDocument[]; contents: DemoDocumentContent[] } {
+/** `more`: papers made elsewhere (the demo's letter), after the fixed ones. */
+export function demoDocuments(history: DemoHistory, { today, now, newId, more = [] }: { today: string; now: Date; newId: () => string; more?: readonly DemoPaper[] }): { documents: DemoDocument[]; contents: DemoDocumentContent[] } {
   const her = history.users.find((u) => u.email === DEMO_WORKER_EMAIL);
   if (!her?.teamId) return { documents: [], contents: [] };
   const colleague = history.users.find((u) => u.teamId === her.teamId && u.role === 'medewerker' && u.id !== her.id) ?? her;
   const hers = history.cases.filter((c) => c.leadWorkerId === her.id && c.status !== 'closed');
   const documents: DemoDocument[] = [];
   const contents: DemoDocumentContent[] = [];
-  for (const plan of PLANS) {
+  for (const plan of [...PLANS, ...more]) {
     const onCase = hers[plan.onCase];
     if (!onCase) continue;
     const mainClient = history.caseClients.find((cc) => cc.caseId === onCase.id && cc.role === 'hoofdclient')?.clientId ?? null;
@@ -131,7 +135,7 @@ export function demoDocuments(history: DemoHistory, { today, now, newId }: { tod
       sizeBytes: plan.bytes.byteLength,
       sha256: createHash('sha256').update(plan.bytes).digest('hex'),
       sensitivity: plan.sensitivity ?? null,
-      source: 'upload',
+      source: plan.source ?? 'upload',
       storage: 'database',
       uploadedBy: plan.by === 'self' ? her.id : colleague.id,
       uploadedAt: at,

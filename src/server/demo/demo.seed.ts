@@ -6,13 +6,14 @@ import { todayInNetherlands } from '../lib/dates';
 import { randomUUID } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/database';
-import { appointments, caseClients, caseEvents, cases, clients, contacts, documentContents, documents, iwmoMessages, notifications, provisionDecisions, provisionRequests, provisions, registrations, tasks, teams, users, zrmAssessments } from '../db/schema';
+import { appointments, caseClients, caseEvents, cases, clients, contacts, documentContents, documents, iwmoMessages, notifications, organisations, provisionDecisions, provisionRequests, provisions, registrations, tasks, teams, users, zrmAssessments } from '../db/schema';
 import { hashPassword } from '../modules/auth/password';
 
 import { DEMO_LOGINS, generateDemoHistory, type HistoryOptions } from './synthetic-history';
 import { demoIwmoLog } from './demo-iwmo-log';
 import { demoTasks } from './demo-tasks';
 import { demoDocuments } from './demo-documents';
+import { demoLetter } from './demo-letters';
 import { demoAppointments } from './demo-appointments';
 
 export { DEMO_LOGINS } from './synthetic-history';
@@ -89,7 +90,10 @@ export async function ensureDemo(db: Db, organisationId: string, { today = today
     const daily = demoTasks(history, { today, now, newId: randomUUID });
     await insertAll(withOrg(daily.tasks), (chunk) => tx.insert(tasks).values(chunk));
     await insertAll(withOrg(daily.notifications), (chunk) => tx.insert(notifications).values(chunk));
-    const papers = demoDocuments(history, { today, now, newId: randomUUID });
+    const [organisation] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, organisationId));
+    const teamNames = new Map((await tx.select({ id: teams.id, name: teams.name }).from(teams).where(eq(teams.organisationId, organisationId))).map((t) => [t.id, t.name]));
+    const letter = await demoLetter(history, { today, organisation: organisation?.name ?? '', teamNames });
+    const papers = demoDocuments(history, { today, now, newId: randomUUID, more: letter ? [letter] : [] });
     await insertAll(withOrg(papers.documents), (chunk) => tx.insert(documents).values(chunk));
     await insertAll(withOrg(papers.contents), (chunk) => tx.insert(documentContents).values(chunk));
     const agenda = demoAppointments(history, { today, now, newId: randomUUID, seed: DEMO_SEED });

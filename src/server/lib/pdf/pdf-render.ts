@@ -165,6 +165,8 @@ export async function renderPdfDocument({ meta, blocks }: PdfDocumentSpec): Prom
   pdf.setCreator('Keukentafel');
   pdf.setProducer('Keukentafel');
   pdf.setCreationDate(new Date(meta.createdAt));
+  // Made once, at that moment (pdf-lib would stamp the time of rendering): the same document gives the same bytes.
+  pdf.setModificationDate(new Date(meta.createdAt));
   const layout = new Layout(pdf, new Typesetter(pdf));
   for (const block of blocks) await drawBlock(layout, block);
   await drawFooters(layout, meta);

@@ -1,14 +1,15 @@
 // Letters from a template. The beheerder keeps the organisation's own text per kind of letter; a
 // worker fills one from a case (what the case knows goes in, the rest stays in braces), reviews
 // it, and saves it as a PDF among the case's documents.
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/database';
-import { caseClients, clients, letterTemplates, organisations, teams, users } from '../../db/schema';
+import { appointments, caseClients, clients, letterTemplates, organisations, teams, users } from '../../db/schema';
 import type { Actor } from '../../access/actor';
 import { writeAudit } from '../../audit/audit.writer';
 import { changeVersioned, lockAtVersion } from '../../db/versioned-change';
 import { todayInNetherlands } from '../../lib/dates';
-import { dutchDate } from '../../lib/dutch-dates';
+import { dutchDate, dutchDateWithWeekday } from '../../lib/dutch-dates';
+import { dutchWallClock } from '../appointments/appointment-rules';
 import { addressBlock } from '../../lib/pdf/letter-parts';
 import { Conflict, Invalid, NotFound } from '../../lib/errors';
 import type { PdfPool } from '../../lib/pdf/pdf-pool';
@@ -103,6 +104,12 @@ export async function resetLetterTemplate(db: Db, actor: Actor, kind: LetterKind
   });
 }
 
+/** Where an appointment is, as a letter says it: the place typed, or how it takes place. */
+function appointmentPlace(appointment: { kind: string; place: string | null }): string {
+  if (appointment.place) return appointment.place;
+  return appointment.kind === 'telefoon' ? 'aan de telefoon: wij bellen u' : appointment.kind === 'video' ? 'in een videogesprek: u krijgt een link van ons' : '';
+}
+
 /** What a letter on this case to this member of its household is filled from; null when out of the actor's write scope. */
 async function letterContext(db: DbOrTx, actor: Actor, caseId: string, recipientId: string) {
   const found = await findVisibleCase(db, actor, caseId, { mode: 'write' });
@@ -121,6 +128,14 @@ async function letterContext(db: DbOrTx, actor: Actor, caseId: string, recipient
   const [lead] = found.leadWorkerId
     ? await db.select({ name: users.name }).from(users).where(and(eq(users.organisationId, actor.organisationId), eq(users.id, found.leadWorkerId)))
     : [];
+  // The case's next planned appointment (any worker's), for an invitation.
+  const [next] = await db
+    .select({ startsAt: appointments.startsAt, kind: appointments.kind, place: appointments.place })
+    .from(appointments)
+    .where(and(eq(appointments.organisationId, actor.organisationId), eq(appointments.caseId, caseId), eq(appointments.status, 'gepland'), gt(appointments.startsAt, new Date())))
+    .orderBy(asc(appointments.startsAt), asc(appointments.id))
+    .limit(1);
+  const at = next ? dutchWallClock(next.startsAt) : null;
   const today = todayInNetherlands();
   const recipientName = `${recipient.firstName} ${recipient.lastName}`.trim();
   const values: Record<LetterField, string | null> = {
@@ -132,9 +147,9 @@ async function letterContext(db: DbOrTx, actor: Actor, caseId: string, recipient
     datum_aanmelding: dutchDate(found.registeredOn),
     datum_kennismaking: found.firstMeetingOn ? dutchDate(found.firstMeetingOn) : null,
     datum_afsluiting: found.closedOn ? dutchDate(found.closedOn) : null,
-    afspraak_datum: null,
-    afspraak_tijd: null,
-    afspraak_plaats: null,
+    afspraak_datum: at ? dutchDateWithWeekday(at.date) : null,
+    afspraak_tijd: at ? `${at.time.replace(':', '.')} uur` : null,
+    afspraak_plaats: next ? appointmentPlace(next) : null,
   };
   const address = { name: recipientName, street: recipient.street, houseNumber: recipient.houseNumber, postcode: recipient.postcode, city: recipient.city };
   return { found, values, address, organisation: names!.organisation, team: names!.team, workerName: values.medewerker, today };
