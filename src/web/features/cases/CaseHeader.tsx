@@ -25,7 +25,7 @@ import { nextStep } from './next-step';
  */
 /** `short`: the label on a phone, after a "+" (the full label stays the button's name). */
 export const CASE_ACTIONS: readonly { form: keyof CaseForms; label: string; short: string; tab: CaseTabId; available: (detail: CaseDetail) => boolean }[] = [
-  { form: 'journaal', label: 'Nieuwe journaalregel', short: 'Journaalregel', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
+  { form: 'journaal', label: 'Nieuwe journaalregel', short: 'Journaal', tab: 'journaal', available: (d) => d.mayWriteJournal && d.status !== 'closed' },
   { form: 'taak', label: 'Nieuwe taak', short: 'Taak', tab: 'taken', available: (d) => d.mayWrite },
   { form: 'document', label: 'Nieuw document', short: 'Document', tab: 'documenten', available: (d) => d.mayWrite },
   { form: 'afspraak', label: 'Nieuwe afspraak', short: 'Afspraak', tab: 'afspraken', available: (d) => d.mayWrite && d.status !== 'closed' },

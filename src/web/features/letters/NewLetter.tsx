@@ -2,7 +2,7 @@
 // household it goes; Keukentafel fills it from the case; the worker reads it, fills in what the case
 // did not know (the words between braces, listed), changes what they like, and saves it as a PDF
 // among the case's documents. Two steps in one form that opens on demand; unsaved text is asked about.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, Button, ButtonGroup, Heading3, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { LETTER_KINDS, LETTER_KIND_LABELS, fieldLabel, fieldsToFill } from '../../../server/modules/letters/letter-templates';
 import { letterFields, stillToFillMessage, type LetterFields } from '../../../server/modules/letters/letters.schemas';
@@ -70,6 +70,11 @@ function LetterForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSaved
   const [sensitivity, setSensitivity] = useState<Sensitivity | null>(null);
   const [loading, setLoading] = useState(false);
   useUnsavedChanges(draft !== null && (text.subject !== draft.subject || text.body !== draft.body));
+  // Once the letter is filled in, focus goes to its text, to read and complete.
+  const bodyId = form.idFor('body');
+  useEffect(() => {
+    if (draft) document.getElementById(bodyId)?.focus();
+  }, [draft, bodyId]);
 
   async function fill() {
     setLoading(true);
@@ -78,8 +83,6 @@ function LetterForm({ detail, onSaved, onCancel }: { detail: CaseDetail; onSaved
       setDraft(answer);
       setText({ subject: answer.subject, body: answer.body });
       form.clear();
-      // The text to read and complete: focus goes there.
-      requestAnimationFrame(() => document.getElementById(form.idFor('body'))?.focus());
     } catch (error) {
       form.showApiError(error);
     } finally {
